@@ -1,0 +1,33 @@
+// One session: conversation, runs with every step, handoffs, and the conversation's webhook events.
+import { z } from "zod";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { getSessionDetail } from "@/lib/db/queries/sessions";
+import { listEventsForConversation } from "@/lib/db/queries/webhook-events";
+import { modelLabel } from "@/lib/agent/model";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such session.");
+    const db = await getDb();
+    const detail = await getSessionDetail(db, id);
+    if (!detail) throw new ApiError(404, "not_found", "No such session.");
+    const events = await listEventsForConversation(db, detail.session.frontConversationId);
+    return Response.json(
+      {
+        ...detail,
+        runs: detail.runs.map((run) => ({ ...run, modelLabel: modelLabel(run.model) })),
+        events: events.map(({ body: _body, headers: _headers, ...event }) => event),
+        frontUrl: `https://app.frontapp.com/open/${detail.session.frontConversationId}`,
+        appUrl: getConfig().APP_URL,
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

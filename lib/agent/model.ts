@@ -1,0 +1,36 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { createLocalModel, OFFLINE_MODEL_LABEL } from "./local-model";
+
+export interface ModelSettings {
+  /** local | openai:<model> | anthropic:<model> | openai-compatible:<model> */
+  model: string;
+  baseUrl?: string;
+  apiKey?: string;
+}
+
+/** The language model named by the settings, through the official AI SDK providers. */
+export function createModel(settings: ModelSettings): LanguageModel {
+  const [provider, ...rest] = settings.model.split(":");
+  const modelId = rest.join(":");
+  switch (provider) {
+    case "local":
+      return createLocalModel();
+    case "openai":
+      return createOpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
+    case "anthropic":
+      return createAnthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
+    case "openai-compatible":
+      if (!settings.baseUrl) throw new Error("AI_BASE_URL is required for openai-compatible models");
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: settings.baseUrl, apiKey: settings.apiKey })(modelId);
+    default:
+      throw new Error(`Unknown model provider '${provider}' in '${settings.model}'`);
+  }
+}
+
+/** How the UI names a model. */
+export function modelLabel(model: string): string {
+  return model === "local" ? OFFLINE_MODEL_LABEL : model;
+}

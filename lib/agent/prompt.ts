@@ -1,0 +1,47 @@
+import type { ModelMessage } from "ai";
+import { CHANNEL_LABELS, type Channel } from "../front/channels";
+
+export interface ConversationContext {
+  channel: Channel;
+  contactHandle?: string | null;
+  subject?: string | null;
+  /** For calls: how long, whether anyone answered. */
+  call?: { durationSeconds?: number; answered?: boolean } | null;
+}
+
+const BASE_INSTRUCTIONS = `You are Frontline, the AI teammate of a customer support team, working inside Front.
+For every customer message:
+1. Think about what the customer needs and how they feel.
+2. If they ask for a person, or are angry or very frustrated, call handoff_to_human with reason user_requested_human_assistance (or based_on_instructions for anger), a short summary for the teammate, and their sentiment.
+3. Otherwise call search_knowledge_base with their question, and answer only from the articles it returns: short, friendly, and naming the article you used.
+4. If no article answers the question, call handoff_to_human with reason insufficient_knowledge.
+Never invent policies, prices, refunds or promises. Phone calls reach you as text (a transcript, a voicemail or call notes); your reply is sent to the customer in writing.`;
+
+/** The system prompt: the team's instructions, then what Frontline knows about this conversation. */
+export function buildSystemPrompt(context: ConversationContext): string {
+  const lines = [`Channel: ${context.channel} (${CHANNEL_LABELS[context.channel]}${context.channel === "voice" ? " call" : ""}).`];
+  if (context.contactHandle) lines.push(`Contact: ${context.contactHandle}.`);
+  if (context.subject) lines.push(`Subject: ${context.subject}.`);
+  if (context.call) {
+    const parts = [];
+    if (context.call.durationSeconds !== undefined) parts.push(`${context.call.durationSeconds}s long`);
+    if (context.call.answered !== undefined) parts.push(context.call.answered ? "answered" : "missed (voicemail)");
+    if (parts.length > 0) lines.push(`Call: ${parts.join(", ")}.`);
+  }
+  return `${BASE_INSTRUCTIONS}\n\n${lines.join(" ")}`;
+}
+
+export interface HistoryMessage {
+  authorType: string;
+  authorName?: string | null;
+  text: string;
+}
+
+/** Earlier turns and the current one, oldest first; the last user message is the turn to answer. */
+export function buildMessages(history: HistoryMessage[]): ModelMessage[] {
+  return history.map((message): ModelMessage => {
+    if (message.authorType === "customer") return { role: "user", content: message.text };
+    const speaker = message.authorType === "ai" ? "" : `[${message.authorName ?? "Teammate"}, a human teammate]: `;
+    return { role: "assistant", content: `${speaker}${message.text}` };
+  });
+}

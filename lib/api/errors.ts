@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** The one error type API routes throw: a code, an HTTP status, a message a person can read. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns anything thrown in a route into a JSON answer without a stack trace. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  if (error instanceof z.ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+    return Response.json({ error: { code: "invalid_input", message } }, { status: 422 });
+  }
+  console.error("[api] unexpected error", error);
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+}

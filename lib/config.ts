@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+/** Every setting Frontline reads from the environment. `.env.example` documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url({ message: "must be a URL such as http://localhost:3000" }).default("http://localhost:3000"),
+  DATABASE_URL: optionalText.pipe(z.string().startsWith("postgres", "must start with postgres:// or postgresql://").optional()),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  FRONT_API_BASE_URL: z.url({ message: "must be a URL such as https://api2.frontapp.com" }).default("https://api2.frontapp.com"),
+  FRONT_API_TOKEN: optionalText,
+  FRONT_APP_SECRET: optionalText,
+  FRONT_RULE_WEBHOOK_SECRET: optionalText,
+  FRONT_AI_TEAMMATE_ID: optionalText.pipe(z.string().startsWith("tea_", "must be a Front teammate id (tea_…)").optional()),
+  FRONT_HANDLE_UNASSIGNED: booleanFlag,
+  AI_MODEL: z
+    .string()
+    .default("local")
+    .refine((value) => value === "local" || /^(openai|anthropic|openai-compatible):.+/.test(value), {
+      message: "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>",
+    }),
+  AI_BASE_URL: optionalText.pipe(z.url({ message: "must be a URL" }).optional()),
+  AI_API_KEY: optionalText,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Set to false to run the web process without the embedded worker (then run `npm run worker`). */
+  EMBEDDED_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  /** Load the sample knowledge base on start when it is empty (the demo sets this). */
+  SEED_SAMPLE_DATA: booleanFlag,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Raised at start when the environment is wrong; its message names every bad variable, one per line. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return refine(parsed.data);
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const value = env[name];
+    const shown = value === undefined ? "" : ` (got '${isSecretName(name) ? "…" : value}')`;
+    return `${name} ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function refine(config: Config): Config {
+  const problems: string[] = [];
+  if (config.AI_MODEL.startsWith("openai-compatible:") && !config.AI_BASE_URL) {
+    problems.push("AI_BASE_URL is required when AI_MODEL is openai-compatible:<model>");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isSecretName(name: string): boolean {
+  return /TOKEN|SECRET|KEY|PASSWORD/.test(name);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that change the environment. */
+export function resetConfigCache(): void {
+  cached = undefined;
+}

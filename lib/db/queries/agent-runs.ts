@@ -1,0 +1,100 @@
+import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { agentRuns, agentSteps, handoffs, type AgentRun, type Handoff } from "../schema";
+
+export async function findRun(db: Db, sessionId: string, triggerMessageId: string): Promise<AgentRun | undefined> {
+  const [run] = await db
+    .select()
+    .from(agentRuns)
+    .where(and(eq(agentRuns.sessionId, sessionId), eq(agentRuns.triggerMessageId, triggerMessageId)));
+  return run;
+}
+
+export async function startRun(
+  db: Db,
+  input: { sessionId: string; triggerMessageId: string; webhookEventId: number; model: string; receivedAt: Date },
+): Promise<AgentRun> {
+  const [run] = await db
+    .insert(agentRuns)
+    .values({ ...input, status: "running" })
+    .onConflictDoUpdate({
+      // A run interrupted by a crash starts over: its model calls had no effect outside Frontline.
+      target: [agentRuns.sessionId, agentRuns.triggerMessageId],
+      set: { status: "running", startedAt: sql`now()`, model: input.model, error: null, outcome: null },
+    })
+    .returning();
+  await db.delete(agentSteps).where(eq(agentSteps.runId, run.id));
+  return run;
+}
+
+export interface NewStep {
+  position: number;
+  kind: "reasoning" | "text" | "tool_call";
+  toolName?: string | null;
+  toolCallId?: string | null;
+  text?: string | null;
+  input?: unknown;
+  output?: unknown;
+  error?: string | null;
+  startedAt: Date;
+  durationMs: number;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+export async function insertSteps(db: Db, runId: string, steps: NewStep[]): Promise<void> {
+  if (steps.length === 0) return;
+  await db.insert(agentSteps).values(steps.map((step) => ({ ...step, runId })));
+}
+
+export async function finishRun(
+  db: Db,
+  runId: string,
+  result: { status: "completed" | "failed"; outcome: "reply" | "handoff"; replyText?: string | null; error?: string | null; inputTokens: number; outputTokens: number },
+): Promise<void> {
+  await db
+    .update(agentRuns)
+    .set({ ...result, deliveryStatus: "pending", finishedAt: sql`now()` })
+    .where(eq(agentRuns.id, runId));
+}
+
+export async function markRunDelivered(db: Db, runId: string, frontMessageUid?: string | null): Promise<void> {
+  await db
+    .update(agentRuns)
+    .set({ deliveryStatus: "delivered", deliveredAt: sql`now()`, frontMessageUid: frontMessageUid ?? null })
+    .where(eq(agentRuns.id, runId));
+}
+
+export async function markRunDeliveryFailed(db: Db, runId: string, error: string): Promise<void> {
+  await db.update(agentRuns).set({ deliveryStatus: "failed", error }).where(eq(agentRuns.id, runId));
+}
+
+export async function getOrCreateHandoff(
+  db: Db,
+  input: { sessionId: string; runId: string; reason: string; summary: string; sentiment: string },
+): Promise<Handoff> {
+  await db.insert(handoffs).values(input).onConflictDoNothing({ target: handoffs.runId });
+  const [handoff] = await db.select().from(handoffs).where(eq(handoffs.runId, input.runId));
+  return handoff;
+}
+
+export async function recordHandoffProgress(
+  db: Db,
+  handoffId: string,
+  patch: Partial<Pick<Handoff, "frontCommentId" | "commentBody" | "commentPostedAt" | "unassignedAt" | "error">>,
+): Promise<void> {
+  await db.update(handoffs).set(patch).where(eq(handoffs.id, handoffId));
+}
+
+export async function listUndeliveredRuns(db: Db, sessionId: string, webhookEventId: number): Promise<AgentRun[]> {
+  return db
+    .select()
+    .from(agentRuns)
+    .where(
+      and(
+        eq(agentRuns.sessionId, sessionId),
+        eq(agentRuns.webhookEventId, webhookEventId),
+        or(isNull(agentRuns.deliveryStatus), ne(agentRuns.deliveryStatus, "delivered")),
+      ),
+    );
+}

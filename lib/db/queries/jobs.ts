@@ -1,0 +1,77 @@
+import { and, eq, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "../client";
+import { jobs, type Job } from "../schema";
+
+export interface EnqueueInput {
+  queue: string;
+  /** Jobs sharing this key run one at a time, in the order they were enqueued. */
+  orderingKey: string;
+  payload: Record<string, unknown>;
+  maxAttempts?: number;
+}
+
+/** Adds a job; pass the transaction that wrote the job's data so both commit or neither does. */
+export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<number> {
+  const [row] = await tx
+    .insert(jobs)
+    .values({ queue: input.queue, orderingKey: input.orderingKey, payload: input.payload, maxAttempts: input.maxAttempts ?? 5 })
+    .returning({ id: jobs.id });
+  return row.id;
+}
+
+/**
+ * Takes the next runnable job, or null. A job is runnable when it is due (or its previous holder's lease ran
+ * out) and no older job with its ordering key is still open; SKIP LOCKED lets many workers claim at once.
+ */
+export async function claimJob(db: Db, options: { queue: string; workerId: string; leaseMs: number }): Promise<Job | null> {
+  const result = await db.execute(sql`
+    update jobs set state = 'active', attempts = attempts + 1, locked_by = ${options.workerId},
+      locked_until = now() + make_interval(secs => ${options.leaseMs / 1000})
+    where id = (
+      select candidate.id from jobs candidate
+      where candidate.queue = ${options.queue}
+        and ((candidate.state = 'pending' and candidate.run_at <= now())
+          or (candidate.state = 'active' and candidate.locked_until < now()))
+        and not exists (
+          select 1 from jobs older
+          where older.ordering_key = candidate.ordering_key and older.state in ('pending', 'active') and older.id < candidate.id
+        )
+      order by candidate.run_at, candidate.id
+      limit 1
+      for update skip locked
+    )
+    returning id`);
+  const [claimed] = rowsOf<{ id: number | string }>(result);
+  if (!claimed) return null;
+  const [job] = await db.select().from(jobs).where(eq(jobs.id, Number(claimed.id)));
+  return job ?? null;
+}
+
+/** Keeps a long-running job's lease so no other worker takes it over. */
+export async function extendLease(db: Db, job: Job, workerId: string, leaseMs: number): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.state, "active")));
+}
+
+export async function completeJob(db: Db, job: Job, workerId: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ state: "done", finishedAt: sql`now()`, lockedUntil: null, lastError: null })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+}
+
+/** Schedules another attempt after `retryDelayMs`, or marks the job failed when its attempts are used up. */
+export async function failJob(db: Db, job: Job, workerId: string, error: string, retryDelayMs: number): Promise<"retry" | "failed"> {
+  const exhausted = job.attempts >= job.maxAttempts;
+  await db
+    .update(jobs)
+    .set(
+      exhausted
+        ? { state: "failed", finishedAt: sql`now()`, lockedUntil: null, lastError: error }
+        : { state: "pending", runAt: sql`now() + make_interval(secs => ${retryDelayMs / 1000})`, lockedUntil: null, lastError: error },
+    )
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+  return exhausted ? "failed" : "retry";
+}

@@ -1,0 +1,96 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { webhookEvents, type WebhookEvent } from "../schema";
+import { enqueueJob } from "./jobs";
+
+export const PIPELINE_QUEUE = "front-events";
+
+export interface RejectedDelivery {
+  kind: string;
+  headers: Record<string, string>;
+  signatureResult: string;
+  reason: string;
+}
+
+/** A refused delivery is kept (without its untrusted body) so the settings page can say why. */
+export async function recordRejectedDelivery(db: Db, delivery: RejectedDelivery): Promise<void> {
+  await db.insert(webhookEvents).values({
+    kind: delivery.kind,
+    headers: delivery.headers,
+    signatureResult: delivery.signatureResult,
+    decision: "rejected",
+    decisionReason: delivery.reason,
+  });
+}
+
+export interface AcceptedDelivery {
+  frontEventId: string;
+  kind: string;
+  envelopeType: string | null;
+  eventType: string;
+  frontConversationId: string | null;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * Stores a verified event and its processing job in one transaction. Front delivers at least once: a repeated
+ * `evt_` id only counts the delivery and is not queued again.
+ */
+export async function storeVerifiedEvent(db: Db, delivery: AcceptedDelivery): Promise<{ id: number; duplicate: boolean }> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(webhookEvents)
+      .values({ ...delivery, signatureResult: "valid", decision: "queued" })
+      .onConflictDoNothing({ target: webhookEvents.frontEventId })
+      .returning({ id: webhookEvents.id });
+    if (!inserted) {
+      const [existing] = await tx
+        .update(webhookEvents)
+        .set({ deliveryCount: sql`${webhookEvents.deliveryCount} + 1` })
+        .where(eq(webhookEvents.frontEventId, delivery.frontEventId))
+        .returning({ id: webhookEvents.id });
+      return { id: existing.id, duplicate: true };
+    }
+    await enqueueJob(tx as unknown as Db, {
+      queue: PIPELINE_QUEUE,
+      orderingKey: delivery.frontConversationId ?? delivery.frontEventId,
+      payload: { webhookEventId: inserted.id },
+    });
+    return { id: inserted.id, duplicate: false };
+  });
+}
+
+export async function getWebhookEvent(db: Db, id: number): Promise<WebhookEvent | undefined> {
+  const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
+  return row;
+}
+
+export interface EventDecision {
+  decision: "processed" | "skipped" | "recorded" | "failed";
+  reason?: string | null;
+  error?: string | null;
+  sessionId?: string | null;
+}
+
+export async function recordEventDecision(db: Db, id: number, outcome: EventDecision): Promise<void> {
+  await db
+    .update(webhookEvents)
+    .set({
+      decision: outcome.decision,
+      decisionReason: outcome.reason ?? null,
+      error: outcome.error ?? null,
+      ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
+      processedAt: sql`now()`,
+      processingMs: sql`(extract(epoch from (now() - ${webhookEvents.receivedAt})) * 1000)::int`,
+    })
+    .where(eq(webhookEvents.id, id));
+}
+
+export async function listEventsForConversation(db: Db, frontConversationId: string): Promise<WebhookEvent[]> {
+  return db
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.frontConversationId, frontConversationId))
+    .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id));
+}

@@ -1,0 +1,36 @@
+import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sessions } from "./sessions";
+
+/** One AI run per customer turn. Its outcome is stored before delivery so a retried job resumes, never re-asks. */
+export const agentRuns = pgTable(
+  "agent_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** The customer message this run answers. */
+    triggerMessageId: text("trigger_message_id").notNull(),
+    webhookEventId: integer("webhook_event_id"),
+    model: text("model").notNull(),
+    /** running | completed | failed */
+    status: text("status").notNull(),
+    /** reply | handoff */
+    outcome: text("outcome"),
+    replyText: text("reply_text"),
+    /** pending | delivered | failed */
+    deliveryStatus: text("delivery_status"),
+    frontMessageUid: text("front_message_uid"),
+    error: text("error"),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    /** When the triggering webhook arrived: the start of the customer's wait. */
+    receivedAt: timestamp("received_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [unique("agent_runs_session_trigger_key").on(t.sessionId, t.triggerMessageId), index("agent_runs_session_idx").on(t.sessionId, t.startedAt)],
+);
+
+export type AgentRun = typeof agentRuns.$inferSelect;

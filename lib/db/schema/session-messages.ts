@@ -1,0 +1,30 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sessions } from "./sessions";
+
+/** Messages of a session's conversation as Frontline saw them (customer, AI and human). */
+export const sessionMessages = pgTable(
+  "session_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    /** Front's `msg_` id; null for the AI's own replies until Front gives one. */
+    frontMessageId: text("front_message_id").unique(),
+    /** inbound | outbound */
+    direction: text("direction").notNull(),
+    /** customer | teammate | ai */
+    authorType: text("author_type").notNull(),
+    authorName: text("author_name"),
+    /** Front's message type: call, email, sms, ... */
+    messageType: text("message_type").notNull(),
+    subject: text("subject"),
+    text: text("text").notNull(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("session_messages_session_idx").on(t.sessionId, t.sentAt)],
+);
+
+export type SessionMessage = typeof sessionMessages.$inferSelect;

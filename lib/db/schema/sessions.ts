@@ -1,0 +1,33 @@
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** One session per Front conversation: what the Inbox lists. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Human-friendly number shown as #1042. */
+    ticketNumber: integer("ticket_number").generatedAlwaysAsIdentity({ startWith: 1001 }).notNull().unique(),
+    frontConversationId: text("front_conversation_id").notNull().unique(),
+    /** voice | email | sms | whatsapp | web */
+    channel: text("channel").notNull(),
+    /** ai_answering | answered | handed_off | resolved | skipped | failed */
+    status: text("status").notNull(),
+    subject: text("subject"),
+    contactHandle: text("contact_handle"),
+    contactName: text("contact_name"),
+    /** angry | frustrated | neutral | positive */
+    sentiment: text("sentiment"),
+    summary: text("summary"),
+    /** Why the AI did not take part (status skipped), or why it failed. */
+    statusReason: text("status_reason"),
+    /** The latest customer words, for the Inbox row. */
+    preview: text("preview"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_last_activity_idx").on(t.lastActivityAt, t.id), index("sessions_contact_idx").on(t.contactHandle)],
+);
+
+export type Session = typeof sessions.$inferSelect;

@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { FrontApiError } from "./errors";
+import {
+  commentSchema,
+  frontConversationSchema,
+  frontErrorBodySchema,
+  frontMessageSchema,
+  meSchema,
+  messagePageSchema,
+  replyAcceptedSchema,
+  teammateListSchema,
+  type FrontConversation,
+  type FrontMessage,
+} from "./types";
+
+export interface FrontClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Retries after the first try, for 429, 5xx and network failures. */
+  maxRetries?: number;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  /** First backoff delay; doubles on each retry. */
+  backoffMs?: number;
+  /** Longest `retry-after` honoured before giving up and letting the job retry later. */
+  maxRetryAfterSeconds?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ConversationLookup {
+  conversation: FrontConversation;
+  /** Set when Front answered 301: the conversation was merged into this one. */
+  mergedFrom?: string;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Front's Core API: the calls Frontline makes, with retry-after, backoff and typed errors. */
+export class FrontClient {
+  private readonly baseUrl: string;
+  private readonly options: Required<Omit<FrontClientOptions, "fetch" | "sleep" | "baseUrl" | "token">>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly init: FrontClientOptions) {
+    this.baseUrl = init.baseUrl.replace(/\/+$/, "");
+    this.options = {
+      maxRetries: init.maxRetries ?? 3,
+      timeoutMs: init.timeoutMs ?? 15_000,
+      backoffMs: init.backoffMs ?? 300,
+      maxRetryAfterSeconds: init.maxRetryAfterSeconds ?? 120,
+    };
+    this.fetchImpl = init.fetch ?? fetch;
+    this.sleep = init.sleep ?? defaultSleep;
+  }
+
+  me() {
+    return this.request("GET", "/me", meSchema);
+  }
+
+  async listTeammates() {
+    return (await this.request("GET", "/teammates", teammateListSchema))._results;
+  }
+
+  /** Follows a merge (301) to the conversation that now holds the messages. */
+  async getConversation(id: string): Promise<ConversationLookup> {
+    const path = `/conversations/${encodeURIComponent(id)}`;
+    const response = await this.send("GET", path, undefined, "manual");
+    if (response.status === 301 || response.status === 302) {
+      const location = response.headers.get("location") ?? "";
+      const mergedInto = /\/conversations\/([^/?#]+)/.exec(location)?.[1];
+      if (!mergedInto || mergedInto === id) throw new FrontApiError(`conversation ${id} moved without a usable Location`, response.status, "GET", path);
+      const target = await this.getConversation(decodeURIComponent(mergedInto));
+      return { conversation: target.conversation, mergedFrom: id };
+    }
+    return { conversation: await this.parse(response, "GET", path, frontConversationSchema) };
+  }
+
+  getMessage(id: string): Promise<FrontMessage> {
+    return this.request("GET", `/messages/${encodeURIComponent(id)}`, frontMessageSchema);
+  }
+
+  /** Every message of a conversation, newest first, following `_pagination.next`. */
+  async listMessages(conversationId: string, limit = 100): Promise<FrontMessage[]> {
+    const messages: FrontMessage[] = [];
+    let path: string | null = `/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`;
+    while (path) {
+      const page: z.infer<typeof messagePageSchema> = await this.request("GET", path, messagePageSchema);
+      messages.push(...page._results);
+      path = page._pagination?.next ? this.relative(page._pagination.next) : null;
+    }
+    return messages;
+  }
+
+  /** An internal comment, never seen by the customer. */
+  postComment(conversationId: string, body: string, authorId?: string) {
+    return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/comments`, commentSchema, {
+      body,
+      ...(authorId ? { author_id: authorId } : {}),
+    });
+  }
+
+  /** `null` unassigns: the conversation lands in the team's unassigned queue. */
+  async setAssignee(conversationId: string, assigneeId: string | null): Promise<void> {
+    await this.request("PUT", `/conversations/${encodeURIComponent(conversationId)}/assignee`, null, { assignee_id: assigneeId });
+  }
+
+  /** A reply to the customer. Front archives on reply unless told not to, so `archive` is explicit. */
+  sendReply(conversationId: string, reply: { body: string; authorId?: string; archive?: boolean }) {
+    return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/messages`, replyAcceptedSchema, {
+      body: reply.body,
+      ...(reply.authorId ? { author_id: reply.authorId } : {}),
+      options: { archive: reply.archive ?? false },
+    });
+  }
+
+  async updateConversation(conversationId: string, patch: { status?: string; assignee_id?: string | null }): Promise<void> {
+    await this.request("PATCH", `/conversations/${encodeURIComponent(conversationId)}`, null, patch);
+  }
+
+  /** Turns a full URL from `_pagination.next` into a path on our base URL (company hosts work the same). */
+  private relative(url: string): string {
+    const parsed = new URL(url, this.baseUrl);
+    return `${parsed.pathname}${parsed.search}`;
+  }
+
+  private async request<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body);
+    if (!schema) {
+      await response.body?.cancel();
+      return undefined as T;
+    }
+    return this.parse(response, method, path, schema);
+  }
+
+  private async parse<T>(response: Response, method: string, path: string, schema: z.ZodType<T>): Promise<T> {
+    const json: unknown = await response.json().catch(() => undefined);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new FrontApiError(`Front answered ${method} ${path} with an unexpected body`, response.status, method, path);
+    return parsed.data;
+  }
+
+  /**
+   * Sends with retries. 429: waits `retry-after`. 5xx and network failures: exponential backoff. A POST that
+   * timed out is not retried here: Front may have acted on it, and posting twice is worse than a later retry
+   * that first checks what was already done.
+   */
+  private async send(method: string, path: string, body?: unknown, redirect: RequestRedirect = "follow"): Promise<Response> {
+    const { maxRetries, backoffMs, timeoutMs, maxRetryAfterSeconds } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      let failure: FrontApiError;
+      try {
+        const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+          method,
+          redirect,
+          headers: {
+            authorization: `Bearer ${this.init.token}`,
+            accept: "application/json",
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (response.ok || response.status === 301 || response.status === 302) return response;
+        failure = await this.errorFrom(response, method, path);
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        failure = new FrontApiError(
+          timedOut ? `Front did not answer ${method} ${path} within ${timeoutMs}ms` : `Could not reach Front for ${method} ${path}: ${describe(error)}`,
+          0,
+          method,
+          path,
+        );
+        if (timedOut && method === "POST") throw failure;
+      }
+      if (!failure.retryable || attempt >= maxRetries) throw failure;
+      if (failure.status === 429) {
+        const waitSeconds = failure.retryAfterSeconds ?? 1;
+        if (waitSeconds > maxRetryAfterSeconds) throw failure;
+        await this.sleep(waitSeconds * 1000);
+      } else {
+        await this.sleep(backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
+      }
+    }
+  }
+
+  private async errorFrom(response: Response, method: string, path: string): Promise<FrontApiError> {
+    const json: unknown = await response.json().catch(() => undefined);
+    const frontError = frontErrorBodySchema.safeParse(json).data?._error;
+    const retryAfter = Number(response.headers.get("retry-after"));
+    const detail = frontError?.message ?? frontError?.title ?? response.statusText;
+    return new FrontApiError(
+      `Front answered ${response.status} to ${method} ${path}${detail ? `: ${detail}` : ""}`,
+      response.status,
+      method,
+      path,
+      frontError,
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? error.message;
+  }
+  return String(error);
+}

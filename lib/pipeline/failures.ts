@@ -1,0 +1,19 @@
+import { listUndeliveredRuns, markRunDeliveryFailed } from "../db/queries/agent-runs";
+import { getSessionByConversation, updateSession } from "../db/queries/sessions";
+import { getWebhookEvent, recordEventDecision } from "../db/queries/webhook-events";
+import type { Db } from "../db/client";
+
+/**
+ * The last attempt at an event failed (Front down, a bug): the event and its session are marked failed, where
+ * the Inbox and the troubleshooting page show them, and the event can be re-run.
+ */
+export async function markEventFailed(db: Db, webhookEventId: number, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const event = await getWebhookEvent(db, webhookEventId);
+  if (!event) return;
+  const session = event.frontConversationId ? await getSessionByConversation(db, event.frontConversationId) : undefined;
+  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: session?.id });
+  if (!session) return;
+  await updateSession(db, session.id, { status: "failed", statusReason: message });
+  for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) await markRunDeliveryFailed(db, run.id, message);
+}

@@ -1,0 +1,66 @@
+import { getConfig, type Config } from "./config";
+import { getDatabase } from "./db";
+import type { Db } from "./db/client";
+import { countKnowledgeArticles, insertKnowledgeArticles } from "./db/queries/knowledge";
+import { PIPELINE_QUEUE } from "./db/queries/webhook-events";
+import { createModel } from "./agent/model";
+import { FrontClient } from "./front/client";
+import { startWorker, type RunningWorker } from "./jobs/worker";
+import { SAMPLE_ARTICLES } from "./knowledge/sample-articles";
+import { markEventFailed } from "./pipeline/failures";
+import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
+
+/** The pipeline's dependencies, built from the configuration. */
+export function createPipelineContext(db: Db, config: Config): PipelineContext {
+  return {
+    db,
+    front: new FrontClient({ baseUrl: config.FRONT_API_BASE_URL, token: config.FRONT_API_TOKEN ?? "" }),
+    model: createModel({ model: config.AI_MODEL, baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY }),
+    modelName: config.AI_MODEL,
+    settings: { aiTeammateId: config.FRONT_AI_TEAMMATE_ID, handleUnassigned: config.FRONT_HANDLE_UNASSIGNED },
+    appUrl: config.APP_URL,
+  };
+}
+
+/** Starts a worker that processes Front events from the queue. */
+export function startPipelineWorker(context: PipelineContext, options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number }): RunningWorker {
+  return startWorker({
+    db: context.db,
+    queue: PIPELINE_QUEUE,
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+    leaseMs: options.leaseMs,
+    retryDelayMs: options.retryDelayMs,
+    handler: {
+      run: (job) => processWebhookEvent(context, Number(job.payload.webhookEventId)),
+      onFailed: (job, error) => markEventFailed(context.db, Number(job.payload.webhookEventId), error),
+    },
+  });
+}
+
+/** Loads the sample knowledge base into an empty database (the demo turns this on). */
+export async function seedSampleData(db: Db): Promise<boolean> {
+  if ((await countKnowledgeArticles(db)) > 0) return false;
+  await insertKnowledgeArticles(db, SAMPLE_ARTICLES);
+  return true;
+}
+
+const globalForRuntime = globalThis as typeof globalThis & { __frontlineRuntime?: Promise<RunningWorker | null> };
+
+/**
+ * Called once per server process (from instrumentation.ts): migrates the database, seeds the demo data when
+ * asked, and runs the embedded worker so `npm start` alone processes events.
+ */
+export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
+  globalForRuntime.__frontlineRuntime ??= (async () => {
+    const config = getConfig();
+    const { db, kind } = await getDatabase();
+    console.log(`[frontline] database ready (${kind === "pglite" ? `PGlite at ${config.PGLITE_DIR}` : "Postgres"})`);
+    if (config.SEED_SAMPLE_DATA && (await seedSampleData(db))) console.log("[frontline] loaded the sample knowledge base");
+    if (!config.EMBEDDED_WORKER) return null;
+    const worker = startPipelineWorker(createPipelineContext(db, config), { concurrency: config.WORKER_CONCURRENCY });
+    console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
+    return worker;
+  })();
+  return globalForRuntime.__frontlineRuntime;
+}

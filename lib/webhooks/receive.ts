@@ -1,0 +1,106 @@
+import type { Db } from "../db/client";
+import { recordRejectedDelivery, storeVerifiedEvent, PIPELINE_QUEUE } from "../db/queries/webhook-events";
+import { parseDelivery, verifyFrontWebhook } from "../front/webhook";
+import { signalJobEnqueued } from "../jobs/signals";
+
+/** Front's bodies are small; anything larger is refused before it is read in full. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const HEADERS_KEPT = ["content-type", "content-length", "user-agent", "x-front-signature", "x-front-request-timestamp", "x-front-challenge"];
+
+export interface ReceiveOptions {
+  db: Db;
+  appSecret?: string;
+  ruleSecret?: string;
+  now?: number;
+}
+
+function json(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of HEADERS_KEPT) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return kept;
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: Request): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new BodyTooLargeError();
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The webhook endpoint's whole job: verify, store once, enqueue, answer. Processing happens in the worker, so
+ * Front gets its 2xx well inside its 5-second limit.
+ */
+export async function receiveFrontWebhook(request: Request, options: ReceiveOptions): Promise<Response> {
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
+    return json(400, { error: "could not read the request body" });
+  }
+
+  const headers = keptHeaders(request.headers);
+  const verification = verifyFrontWebhook({
+    rawBody,
+    headers: request.headers,
+    appSecret: options.appSecret,
+    ruleSecret: options.ruleSecret,
+    now: options.now,
+  });
+  if (verification.result !== "valid") {
+    const reason = verification.reason ?? `signature ${verification.result}`;
+    await recordRejectedDelivery(options.db, { kind: verification.kind, headers, signatureResult: verification.result, reason });
+    return json(401, { error: `invalid signature: ${reason}` });
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString("utf8"));
+  } catch {
+    return json(400, { error: "body is not valid JSON" });
+  }
+
+  const delivery = parseDelivery(verification.kind, body);
+  if (delivery.type === "invalid") return json(400, { error: delivery.reason });
+  if (delivery.type === "sync") {
+    const challenge = request.headers.get("x-front-challenge");
+    return challenge ? json(200, { challenge }) : json(200, { status: "ok" });
+  }
+
+  const { event } = delivery;
+  const stored = await storeVerifiedEvent(options.db, {
+    frontEventId: event.id,
+    kind: verification.kind,
+    envelopeType: delivery.envelopeType,
+    eventType: event.type,
+    frontConversationId: event.conversation?.id ?? null,
+    headers,
+    body,
+  });
+  if (!stored.duplicate) signalJobEnqueued(PIPELINE_QUEUE);
+  return json(200, { status: stored.duplicate ? "duplicate" : "queued", id: event.id });
+}

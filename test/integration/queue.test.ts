@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { claimJob, completeJob, enqueueJob, failJob } from "@/lib/db/queries/jobs";
+import { createTestDatabase, dbKinds } from "../helpers/db";
+
+describe.each(dbKinds())("job queue on %s", (kind) => {
+  let database: Database;
+  const lease = { leaseMs: 60_000 };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("runs jobs of one ordering key one at a time, in order, while other keys proceed", async () => {
+    const { db } = database;
+    const a1 = await enqueueJob(db, { queue: "q1", orderingKey: "cnv_a", payload: { n: 1 } });
+    const a2 = await enqueueJob(db, { queue: "q1", orderingKey: "cnv_a", payload: { n: 2 } });
+    const b1 = await enqueueJob(db, { queue: "q1", orderingKey: "cnv_b", payload: { n: 3 } });
+
+    const first = await claimJob(db, { queue: "q1", workerId: "w1", ...lease });
+    const second = await claimJob(db, { queue: "q1", workerId: "w2", ...lease });
+    expect(first?.id).toBe(a1);
+    expect(second?.id).toBe(b1);
+    expect(await claimJob(db, { queue: "q1", workerId: "w3", ...lease })).toBeNull();
+
+    await completeJob(db, first!, "w1");
+    const third = await claimJob(db, { queue: "q1", workerId: "w3", ...lease });
+    expect(third?.id).toBe(a2);
+  });
+
+  it("keeps order across a retry: a failed job blocks its key until it succeeds", async () => {
+    const { db } = database;
+    const c1 = await enqueueJob(db, { queue: "q2", orderingKey: "cnv_c", payload: {}, maxAttempts: 2 });
+    const c2 = await enqueueJob(db, { queue: "q2", orderingKey: "cnv_c", payload: {} });
+    const job = await claimJob(db, { queue: "q2", workerId: "w1", ...lease });
+    expect(await failJob(db, job!, "w1", "boom", 0)).toBe("retry");
+    const retried = await claimJob(db, { queue: "q2", workerId: "w1", ...lease });
+    expect(retried).toMatchObject({ id: c1, attempts: 2, lastError: "boom" });
+    expect(await failJob(db, retried!, "w1", "boom again", 0)).toBe("failed");
+    expect((await claimJob(db, { queue: "q2", workerId: "w1", ...lease }))?.id).toBe(c2);
+  });
+
+  it("gives a job whose worker died (lease ran out) to another worker", async () => {
+    const { db } = database;
+    const id = await enqueueJob(db, { queue: "q3", orderingKey: "cnv_d", payload: {} });
+    const taken = await claimJob(db, { queue: "q3", workerId: "crashed", leaseMs: 60_000 });
+    expect(taken?.id).toBe(id);
+    expect(await claimJob(db, { queue: "q3", workerId: "w2", ...lease })).toBeNull();
+    await db.execute(sql`update jobs set locked_until = now() - interval '1 second' where id = ${id}`);
+    const reclaimed = await claimJob(db, { queue: "q3", workerId: "w2", ...lease });
+    expect(reclaimed).toMatchObject({ id, attempts: 2, lockedBy: "w2" });
+    // The crashed worker's late completion does not count: the job belongs to w2 now.
+    await completeJob(db, taken!, "crashed");
+    expect((await claimJob(db, { queue: "q3", workerId: "w3", leaseMs: 0 }))).toBeNull();
+  });
+
+  it("hands each job to exactly one of many concurrent claimers", async () => {
+    const { db } = database;
+    for (let i = 0; i < 20; i++) await enqueueJob(db, { queue: "q4", orderingKey: `cnv_${i}`, payload: {} });
+    const claims = await Promise.all(Array.from({ length: 30 }, (_, i) => claimJob(db, { queue: "q4", workerId: `w${i}`, ...lease })));
+    const ids = claims.filter((job) => job !== null).map((job) => job!.id);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+  });
+});
