@@ -1,0 +1,158 @@
+import { AI_TEAMMATE_ID, channelFor, HUMAN_TEAMMATE_ID } from "./directory";
+import type { EventDispatcher } from "./dispatch";
+import type { EventActor, EventFactory } from "./events";
+import { archiveSchema, assignSchema, placeCallSchema, sendMessageSchema, teammateReplySchema } from "./inputs";
+import { htmlParagraphs } from "./serialize";
+import type { SimState, StoredConversation, StoredMessage } from "./state";
+import type { FrontEvent, PlaceCallInput, SendMessageInput, SimActionResult, TeammateReplyInput } from "./types";
+
+// What happens on Front's side (a customer calls or writes, a teammate replies, archives, assigns):
+// change the state, then deliver the matching webhook event to the app.
+
+const CALL_TYPES = new Set(["call", "phone-call"]);
+
+export class FrontActions {
+  constructor(
+    private readonly state: SimState,
+    private readonly events: EventFactory,
+    private readonly dispatcher: EventDispatcher,
+  ) {}
+
+  async placeCall(input: PlaceCallInput): Promise<SimActionResult> {
+    const call = placeCallSchema.parse(input);
+    const messageType = call.messageType ?? "call";
+    const channel = channelFor(messageType, true);
+    const answered = call.answered ?? true;
+    const conversation = this.conversationFor(call.conversationId, call.assigneeId, () => ({
+      subject: call.subject ?? `${answered ? "Call" : "Voicemail"} from ${call.from}`,
+      recipient: { name: call.fromName ?? null, handle: call.from, role: "from" },
+      channel: messageType,
+      inboxId: channel.inbox.id,
+      ourAddress: call.to ?? channel.address,
+    }));
+    const message = this.state.addMessage(conversation, {
+      type: messageType,
+      isInbound: true,
+      subject: null,
+      body: htmlParagraphs(call.text),
+      text: call.text,
+      authorId: null,
+      recipients: this.inboundRecipients(conversation, call.from, call.fromName ?? null),
+      metadata: { duration: call.durationSeconds ?? estimateCallSeconds(call.text), have_been_answered: answered },
+      draftMode: null,
+    });
+    return this.deliverMessageEvent(conversation, message, this.events.inbound(conversation, message));
+  }
+
+  async sendMessage(input: SendMessageInput): Promise<SimActionResult> {
+    const inbound = sendMessageSchema.parse(input);
+    const messageType = inbound.channel ?? inbound.messageType ?? "email";
+    const channel = channelFor(messageType);
+    const isEmail = messageType === "email";
+    const conversation = this.conversationFor(inbound.conversationId, inbound.assigneeId, () => ({
+      subject: inbound.subject ?? (isEmail ? "(no subject)" : ""),
+      recipient: { name: inbound.fromName ?? null, handle: inbound.from, role: "from" },
+      channel: messageType,
+      inboxId: channel.inbox.id,
+      ourAddress: inbound.to ?? channel.address,
+    }));
+    const message = this.state.addMessage(conversation, {
+      type: messageType,
+      isInbound: true,
+      subject: isEmail ? (inbound.subject ?? conversation.subject) : null,
+      body: inbound.html ?? htmlParagraphs(inbound.text),
+      text: inbound.text,
+      authorId: null,
+      recipients: this.inboundRecipients(conversation, inbound.from, inbound.fromName ?? null),
+      metadata: {},
+      draftMode: null,
+    });
+    return this.deliverMessageEvent(conversation, message, this.events.inbound(conversation, message));
+  }
+
+  /** A teammate answers in Front: an outbound message and event the app must not treat as a customer's. */
+  async teammateReply(input: TeammateReplyInput): Promise<SimActionResult> {
+    const reply = teammateReplySchema.parse(input);
+    const conversation = this.state.require(reply.conversationId);
+    const teammateId = this.knownTeammate(reply.teammateId ?? HUMAN_TEAMMATE_ID);
+    const message = this.state.addMessage(conversation, {
+      type: CALL_TYPES.has(conversation.channel) ? "sms" : conversation.channel,
+      isInbound: false,
+      subject: conversation.channel === "email" ? `Re: ${conversation.subject}` : null,
+      body: reply.html ?? htmlParagraphs(reply.text),
+      text: reply.text,
+      authorId: teammateId,
+      recipients: [
+        { name: null, handle: conversation.ourAddress, role: "from" },
+        { name: conversation.recipient.name, handle: conversation.recipient.handle, role: "to" },
+      ],
+      metadata: {},
+      draftMode: null,
+    });
+    return this.deliverMessageEvent(conversation, message, this.events.outbound(conversation, message));
+  }
+
+  async archive(conversationId: string, options: { teammateId?: string } = {}): Promise<SimActionResult> {
+    const input = archiveSchema.parse({ conversationId, ...options });
+    const conversation = this.state.require(input.conversationId);
+    const teammateId = this.knownTeammate(input.teammateId ?? HUMAN_TEAMMATE_ID);
+    this.state.setLifecycle(conversation, "archived");
+    return this.deliverEvent(conversation, this.events.archive(conversation, { teammateId }));
+  }
+
+  /** Assigns (or unassigns with null); made by teammate `by`, or by a rule when omitted. */
+  async assign(conversationId: string, teammateId: string | null, options: { by?: string } = {}): Promise<SimActionResult> {
+    const input = assignSchema.parse({ conversationId, teammateId, ...options });
+    const conversation = this.state.require(input.conversationId);
+    const assigneeId = input.teammateId === null ? null : this.knownTeammate(input.teammateId);
+    const actor: EventActor = input.by ? { teammateId: this.knownTeammate(input.by) } : "rule";
+    this.state.setAssignee(conversation, assigneeId, "sim");
+    return this.deliverEvent(conversation, this.events.assignment(conversation, actor));
+  }
+
+  private conversationFor(
+    conversationId: string | undefined,
+    assigneeId: string | null | undefined,
+    fresh: () => Omit<Parameters<SimState["createConversation"]>[0], "assigneeId">,
+  ): StoredConversation {
+    if (!conversationId) {
+      // New conversations go to the AI teammate unless the caller says otherwise.
+      const assignee = assigneeId === undefined ? AI_TEAMMATE_ID : assigneeId;
+      return this.state.createConversation({ ...fresh(), assigneeId: assignee === null ? null : this.knownTeammate(assignee) });
+    }
+    const conversation = this.state.require(conversationId);
+    if (assigneeId !== undefined) {
+      this.state.setAssignee(conversation, assigneeId === null ? null : this.knownTeammate(assigneeId), "sim");
+    }
+    // A new inbound message reopens an archived conversation, as in Front.
+    if (conversation.lifecycle === "archived") this.state.setLifecycle(conversation, "open");
+    return conversation;
+  }
+
+  private inboundRecipients(conversation: StoredConversation, from: string, fromName: string | null) {
+    return [
+      { name: fromName, handle: from, role: "from" as const },
+      { name: null, handle: conversation.ourAddress, role: "to" as const },
+    ];
+  }
+
+  private knownTeammate(id: string): string {
+    if (!this.state.teammates.has(id)) throw new Error(`Unknown teammate ${id}`);
+    return id;
+  }
+
+  private async deliverMessageEvent(conversation: StoredConversation, message: StoredMessage, event: FrontEvent): Promise<SimActionResult> {
+    return { ...(await this.deliverEvent(conversation, event)), messageId: message.id };
+  }
+
+  private async deliverEvent(conversation: StoredConversation, event: FrontEvent): Promise<SimActionResult> {
+    const delivery = await this.dispatcher.emit(event);
+    return { conversationId: conversation.id, eventId: event.id, delivery };
+  }
+}
+
+/** About 150 spoken words a minute. */
+function estimateCallSeconds(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(15, Math.round(words * 0.4));
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// Runtime checks for simulator controls; the same schemas guard the programmatic API and /_sim bodies.
+
+const teammateId = z.string().min(1);
+
+export const placeCallSchema = z
+  .object({
+    from: z.string().min(1),
+    to: z.string().min(1).optional(),
+    text: z.string(),
+    messageType: z.enum(["call", "phone-call", "custom"]).optional(),
+    durationSeconds: z.number().int().nonnegative().optional(),
+    answered: z.boolean().optional(),
+    assigneeId: teammateId.nullable().optional(),
+    subject: z.string().optional(),
+    conversationId: z.string().min(1).optional(),
+    fromName: z.string().nullable().optional(),
+  })
+  .strict();
+
+export const sendMessageSchema = z
+  .object({
+    channel: z.string().min(1).optional(),
+    messageType: z.string().min(1).optional(),
+    from: z.string().min(1),
+    fromName: z.string().nullable().optional(),
+    to: z.string().min(1).optional(),
+    text: z.string(),
+    subject: z.string().optional(),
+    html: z.string().optional(),
+    assigneeId: teammateId.nullable().optional(),
+    conversationId: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const teammateReplySchema = z
+  .object({
+    conversationId: z.string().min(1),
+    teammateId: teammateId.optional(),
+    text: z.string().min(1),
+    html: z.string().optional(),
+  })
+  .strict();
+
+export const archiveSchema = z.object({ conversationId: z.string().min(1), teammateId: teammateId.optional() }).strict();
+
+export const assignSchema = z
+  .object({
+    conversationId: z.string().min(1),
+    teammateId: teammateId.nullable(),
+    /** The teammate who made the change; a rule when omitted. */
+    by: teammateId.optional(),
+  })
+  .strict();
+
+export const mergeSchema = z.object({ sourceId: z.string().min(1), targetId: z.string().min(1) }).strict();
+
+export const deliverEventSchema = z
+  .object({
+    event: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    kind: z.enum(["application", "rule"]).optional(),
+    preview: z.boolean().optional(),
+    signature: z.enum(["valid", "wrong-secret", "tampered", "missing"]).optional(),
+    timestampMs: z.number().optional(),
+    envelopeType: z.string().optional(),
+  })
+  .strict();
+
+export const redeliverSchema = z.object({ eventId: z.string().min(1) }).strict();
+
+export const configSchema = z
+  .object({
+    webhookUrl: z.url().nullable().optional(),
+    webhookKind: z.enum(["application", "rule"]).optional(),
+    rulePreview: z.boolean().optional(),
+  })
+  .strict();

@@ -1,0 +1,251 @@
+import { FrontActions } from "./actions";
+import type { ApiWrite } from "./core-api";
+import { DEFAULT_COMPANY_ID, DEFAULT_COMPANY_NAME, defaultTeammates } from "./directory";
+import { EventDispatcher, type EventDelivery, type SyncResult } from "./dispatch";
+import { EventFactory } from "./events";
+import { FaultController, RateLimitWindow, type ActiveFault, type FaultSpec, type RequestLogEntry } from "./faults";
+import { FrontShapes, type ConversationCounts, type ConversationView } from "./serialize";
+import { attachHandlers, listen } from "./server";
+import { handleSimApi } from "./sim-api";
+import { SimState } from "./state";
+import type {
+  DeliverEventOptions,
+  FrontEvent,
+  FrontSimulatorOptions,
+  PlaceCallInput,
+  SendMessageInput,
+  SimActionResult,
+  TeammateReplyInput,
+  Teammate,
+  WebhookKind,
+} from "./types";
+import { WebhookSender, type DeliveryRecord } from "./webhooks";
+
+type FaultMatch = Pick<FaultSpec, "count" | "seconds" | "method" | "path">;
+
+export interface SimSettings {
+  webhookUrl: string | null;
+  webhookKind: WebhookKind;
+  rulePreview: boolean;
+}
+
+export interface SimSnapshot extends SimSettings {
+  url: string;
+  companyId: string;
+  conversations: ConversationView[];
+  counts: Record<string, ConversationCounts>;
+  totals: { conversations: number; messages: number; comments: number; replies: number; assigneeChanges: number; requests: number; deliveries: number };
+  faults: ActiveFault[];
+  deliveries: Array<{ eventId: string | null; kind: string; status: number; error?: string; redelivery: boolean; atMs: number }>;
+}
+
+export interface FrontSimulator {
+  /** Base URL, no trailing slash: use it as the Front API base URL. */
+  readonly url: string;
+  readonly port: number;
+  readonly companyId: string;
+  readonly teammates: Teammate[];
+  readonly webhookUrl: string | undefined;
+  close(): Promise<void>;
+  /** Forgets conversations, events, deliveries, faults and the request log; keeps the configuration. */
+  reset(): void;
+  configure(settings: { webhookUrl?: string | null; webhookKind?: WebhookKind; rulePreview?: boolean }): void;
+  settings(): SimSettings;
+
+  getConversation(id: string): ConversationView | undefined;
+  listConversations(): ConversationView[];
+  getEvent(id: string): FrontEvent | undefined;
+  /** Every Core API request, oldest first. */
+  readonly requests: RequestLogEntry[];
+  clearRequests(): void;
+  /** Per conversation id: what the app did through the Core API. */
+  readonly counts: Record<string, ConversationCounts>;
+  readonly deliveries: DeliveryRecord[];
+  snapshot(): SimSnapshot;
+
+  addFault(spec: FaultSpec): ActiveFault;
+  rateLimit(options?: FaultMatch & { retryAfterSeconds?: number }): ActiveFault;
+  fail(options?: FaultMatch & { status?: number }): ActiveFault;
+  hang(options?: FaultMatch): ActiveFault;
+  clearFaults(): void;
+  readonly faults: ActiveFault[];
+
+  placeCall(input: PlaceCallInput): Promise<SimActionResult>;
+  sendMessage(input: SendMessageInput): Promise<SimActionResult>;
+  teammateReply(input: TeammateReplyInput): Promise<SimActionResult>;
+  archive(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
+  assign(conversationId: string, teammateId: string | null, options?: { by?: string }): Promise<SimActionResult>;
+  /** Merges source into target; the source id then answers 301 on the Core API. */
+  merge(sourceId: string, targetId: string): void;
+  deliverEvent(event: FrontEvent | Record<string, unknown> | string, options?: DeliverEventOptions): Promise<EventDelivery>;
+  redeliver(eventId: string): Promise<EventDelivery>;
+  sync(): Promise<SyncResult>;
+  /** Resolves when echoed events for Core API writes have been delivered. */
+  whenIdle(): Promise<void>;
+}
+
+export async function createFrontSimulator(options: FrontSimulatorOptions): Promise<FrontSimulator> {
+  const { server, url } = await listen(options.host ?? "127.0.0.1", options.port ?? 0);
+  const companyId = options.companyId ?? DEFAULT_COMPANY_ID;
+  const teammates = options.teammates ?? defaultTeammates();
+  let webhookUrl = options.webhookUrl;
+
+  const state = new SimState(teammates);
+  const shapes = new FrontShapes(state, url);
+  const events = new EventFactory(state, shapes);
+  const faults = new FaultController();
+  const rateLimitWindow = new RateLimitWindow(options.rateLimitPerMinute ?? 100);
+  const requestLog: RequestLogEntry[] = [];
+  const sender = new WebhookSender({
+    webhookUrl: () => webhookUrl,
+    appSecret: options.appSecret,
+    ruleSecret: options.ruleSecret,
+    timeoutMs: options.deliveryTimeoutMs ?? 5000,
+  });
+  const dispatcher = new EventDispatcher(sender, {
+    companyId,
+    baseUrl: url,
+    webhookKind: options.webhookKind ?? "application",
+    rulePreview: options.rulePreview ?? false,
+  });
+  const actions = new FrontActions(state, events, dispatcher);
+  const pending = new Set<Promise<unknown>>();
+
+  // Front emits events for the app's own writes too; off by default so tests see only what they trigger.
+  const echoApiWrite = (write: ApiWrite) => {
+    if (!options.emitEventsForApiWrites) return;
+    const emitted: FrontEvent[] = [];
+    if (write.kind === "reply") {
+      emitted.push(events.outbound(write.conversation, write.message));
+      if (write.archived) emitted.push(events.archive(write.conversation, "api"));
+    } else if (write.kind === "assignee") {
+      emitted.push(events.assignment(write.conversation, "api"));
+    } else {
+      const lifecycleEvent = write.lifecycle === "archived" ? events.archive : write.lifecycle === "open" ? events.reopen : null;
+      if (lifecycleEvent) emitted.push(lifecycleEvent.call(events, write.conversation, "api"));
+    }
+    const delivery = (async () => {
+      for (const event of emitted) await dispatcher.emit(event);
+    })();
+    pending.add(delivery);
+    void delivery.finally(() => pending.delete(delivery));
+  };
+
+  const snapshot = (): SimSnapshot => {
+    const conversations = state.liveConversations();
+    const counts = Object.fromEntries(conversations.map((conversation) => [conversation.id, shapes.counts(conversation)]));
+    const sum = (key: keyof ConversationCounts) => Object.values(counts).reduce((total, count) => total + count[key], 0);
+    return {
+      url,
+      companyId,
+      ...sim.settings(),
+      conversations: conversations.map((conversation) => shapes.view(conversation)),
+      counts,
+      totals: {
+        conversations: conversations.length,
+        messages: sum("messages"),
+        comments: sum("comments"),
+        replies: sum("replies"),
+        assigneeChanges: sum("assigneeChanges"),
+        requests: requestLog.length,
+        deliveries: sender.records.length,
+      },
+      faults: faults.active(),
+      deliveries: sender.records.map((record) => ({
+        eventId: record.eventId,
+        kind: record.kind,
+        status: record.result.status,
+        error: record.result.error,
+        redelivery: record.redelivery,
+        atMs: record.atMs,
+      })),
+    };
+  };
+
+  const sim: FrontSimulator = {
+    url,
+    port: Number(new URL(url).port),
+    companyId,
+    teammates: structuredClone(teammates),
+    get webhookUrl() {
+      return webhookUrl;
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Hung requests and keep-alive sockets would otherwise hold close() open forever.
+        server.closeAllConnections();
+      });
+    },
+    reset() {
+      state.reset();
+      faults.clear();
+      rateLimitWindow.reset();
+      requestLog.length = 0;
+      sender.records.length = 0;
+    },
+    configure(settings) {
+      if (settings.webhookUrl !== undefined) webhookUrl = settings.webhookUrl ?? undefined;
+      if (settings.webhookKind) dispatcher.settings.webhookKind = settings.webhookKind;
+      if (settings.rulePreview !== undefined) dispatcher.settings.rulePreview = settings.rulePreview;
+    },
+    settings: () => ({
+      webhookUrl: webhookUrl ?? null,
+      webhookKind: dispatcher.settings.webhookKind,
+      rulePreview: dispatcher.settings.rulePreview,
+    }),
+
+    getConversation(id) {
+      const found = state.lookup(id);
+      if (found.kind === "missing") return undefined;
+      return shapes.view(state.require(id));
+    },
+    listConversations: () => state.liveConversations().map((conversation) => shapes.view(conversation)),
+    getEvent: (id) => structuredClone(state.events.get(id)),
+    get requests() {
+      return requestLog.map((entry) => ({ ...entry }));
+    },
+    clearRequests() {
+      requestLog.length = 0;
+    },
+    get counts() {
+      return snapshot().counts;
+    },
+    get deliveries() {
+      return [...sender.records];
+    },
+    snapshot,
+
+    addFault: (spec) => faults.add(spec),
+    rateLimit: (spec = {}) => faults.add({ ...spec, kind: "rate-limit" }),
+    fail: (spec = {}) => faults.add({ ...spec, kind: "fail" }),
+    hang: (spec = {}) => faults.add({ ...spec, kind: "hang" }),
+    clearFaults: () => faults.clear(),
+    get faults() {
+      return faults.active();
+    },
+
+    placeCall: (input) => actions.placeCall(input),
+    sendMessage: (input) => actions.sendMessage(input),
+    teammateReply: (input) => actions.teammateReply(input),
+    archive: (conversationId, archiveOptions) => actions.archive(conversationId, archiveOptions),
+    assign: (conversationId, teammateId, assignOptions) => actions.assign(conversationId, teammateId, assignOptions),
+    merge: (sourceId, targetId) => void state.merge(sourceId, targetId),
+    deliverEvent: (event, deliverOptions) => dispatcher.deliver(event, deliverOptions),
+    redeliver: (eventId) => dispatcher.redeliver(eventId),
+    sync: () => dispatcher.sync(),
+    async whenIdle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+
+  attachHandlers(server, url, {
+    apiToken: options.apiToken,
+    core: { state, shapes, companyId, companyName: options.companyName ?? DEFAULT_COMPANY_NAME, onWrite: echoApiWrite },
+    faults,
+    rateLimit: rateLimitWindow,
+    requestLog,
+    sim: (method, requestUrl, body) => handleSimApi(sim, method, requestUrl, body),
+  });
+  return sim;
+}

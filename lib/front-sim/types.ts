@@ -1,0 +1,214 @@
+// Front's wire shapes (as in the shared Front fixtures) and the simulator's own input types.
+
+export interface FrontTeammate {
+  id: string;
+  email: string;
+  username: string;
+  first_name: string;
+  last_name: string;
+  is_admin: boolean;
+  is_available: boolean;
+  is_blocked: boolean;
+  type: string;
+  custom_fields: Record<string, unknown>;
+}
+
+/** Teammates the simulator knows; same shape as Front's teammate object. */
+export type Teammate = FrontTeammate;
+
+export interface FrontInbox {
+  id: string;
+  name: string;
+  is_private: boolean;
+}
+
+export interface FrontRecipient {
+  name: string | null;
+  handle: string;
+  role: "from" | "to" | "cc" | "bcc" | "reply-to";
+}
+
+export interface FrontMessage {
+  _links: { self: string; related: { conversation: string } };
+  id: string;
+  type: string;
+  is_inbound: boolean;
+  draft_mode: "private" | "shared" | null;
+  created_at: number;
+  subject: string | null;
+  blurb: string;
+  body: string;
+  text: string;
+  author: FrontTeammate | null;
+  attachments: unknown[];
+  recipients: FrontRecipient[];
+  metadata: Record<string, unknown>;
+}
+
+export interface FrontTag {
+  id: string;
+  name: string;
+}
+
+export interface FrontConversation {
+  _links: {
+    self: string;
+    related: {
+      events: string;
+      followers: string;
+      messages: string;
+      comments: string;
+      inboxes: string;
+      last_message: string;
+    };
+  };
+  id: string;
+  type: "conversation";
+  subject: string;
+  status: ConversationStatus;
+  assignee: FrontTeammate | null;
+  recipient: FrontRecipient | null;
+  tags: FrontTag[];
+  links: unknown[];
+  custom_fields: Record<string, unknown>;
+  created_at: number;
+  updated_at: number;
+  is_private: boolean;
+}
+
+export type ConversationStatus = "assigned" | "unassigned" | "archived" | "deleted";
+
+export interface FrontComment {
+  _links: { self: string; related: { conversation: string; mentions: string } };
+  id: string;
+  author: FrontTeammate | null;
+  body: string;
+  posted_at: number;
+  attachments: unknown[];
+  is_pinned: boolean;
+}
+
+export interface FrontEventSide {
+  _meta: { type: string };
+  data: unknown;
+}
+
+/** Front's Event object: the payload of an application webhook, the whole body of a rule webhook. */
+export interface FrontEvent {
+  _links: { self: string };
+  id: string;
+  type: string;
+  emitted_at: number;
+  source: FrontEventSide;
+  target: FrontEventSide | null;
+  conversation: FrontConversation;
+}
+
+export interface ApplicationEnvelope {
+  type: string;
+  authorization: { id: string };
+  payload: FrontEvent;
+}
+
+export interface FrontError {
+  _error: { status: number; title: string; message: string; details: unknown[] };
+}
+
+// ---- Simulator inputs ----
+
+export interface FrontSimulatorOptions {
+  /** 0 picks a free port (default). */
+  port?: number;
+  host?: string;
+  apiToken: string;
+  appSecret: string;
+  ruleSecret?: string;
+  webhookUrl?: string;
+  /** "application" (default): envelope + SHA-256 signature; "rule": bare event + SHA-1 signature. */
+  webhookKind?: WebhookKind;
+  /** Rule webhooks only: send previews (ids and _links) instead of full events. */
+  rulePreview?: boolean;
+  companyId?: string;
+  companyName?: string;
+  teammates?: Teammate[];
+  /** Front gives up on a delivery after 5 s. */
+  deliveryTimeoutMs?: number;
+  /** Also emit outbound/archive/assign events for writes the app makes through the Core API, like Front does. */
+  emitEventsForApiWrites?: boolean;
+  /** Value of x-ratelimit-limit (informational; use faults to force 429s). */
+  rateLimitPerMinute?: number;
+}
+
+export type WebhookKind = "application" | "rule";
+
+export type CallMessageType = "call" | "phone-call" | "custom";
+
+export interface PlaceCallInput {
+  from: string;
+  to?: string;
+  /** Transcript, voicemail summary or call notes; one paragraph per line. */
+  text: string;
+  messageType?: CallMessageType;
+  durationSeconds?: number;
+  answered?: boolean;
+  /** Default: the AI teammate. null leaves the conversation unassigned. */
+  assigneeId?: string | null;
+  subject?: string;
+  /** Continue this conversation instead of creating one. */
+  conversationId?: string;
+  fromName?: string | null;
+}
+
+export interface SendMessageInput {
+  /** email, sms, whatsapp, front_chat, custom, or any other Front message type. */
+  channel?: string;
+  /** Alias of channel. */
+  messageType?: string;
+  from: string;
+  fromName?: string | null;
+  to?: string;
+  text: string;
+  subject?: string;
+  /** Defaults to the text as HTML paragraphs. */
+  html?: string;
+  assigneeId?: string | null;
+  conversationId?: string;
+}
+
+export interface TeammateReplyInput {
+  conversationId: string;
+  /** Default: the human teammate (tea_rep7). */
+  teammateId?: string;
+  text: string;
+  html?: string;
+}
+
+export interface DeliveryResult {
+  /** The app's HTTP status; 0 when nothing answered (no URL, refused, timeout). */
+  status: number;
+  /** Parsed JSON when the answer is JSON, else the raw text. */
+  body: unknown;
+  text: string;
+  headers: Record<string, string>;
+  durationMs: number;
+  error?: string;
+}
+
+export interface SimActionResult {
+  conversationId: string;
+  messageId?: string;
+  eventId: string;
+  delivery: DeliveryResult;
+}
+
+export type SignatureMode = "valid" | "wrong-secret" | "tampered" | "missing";
+
+export interface DeliverEventOptions {
+  kind?: WebhookKind;
+  preview?: boolean;
+  signature?: SignatureMode;
+  /** Application webhooks: the x-front-request-timestamp to sign with (default now). */
+  timestampMs?: number;
+  /** Application webhooks: envelope type; derived from the event type when omitted. */
+  envelopeType?: string;
+}

@@ -1,0 +1,272 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FrontSimulator } from "./index";
+import {
+  APP_SECRET,
+  RULE_SECRET,
+  api,
+  expectShapeLike,
+  readFixture,
+  readFixtureText,
+  startReceiver,
+  startSim,
+  waitFor,
+  type CapturedDelivery,
+  type Receiver,
+} from "./test-helpers";
+
+type Json = Record<string, unknown>;
+type Envelope = { type: string; authorization: { id: string }; payload: Json & { id: string; conversation: Json; target: { data: Json } | null } };
+
+let sim: FrontSimulator;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+  sim = await startSim({ webhookUrl: receiver.url });
+});
+afterAll(async () => {
+  await sim.close();
+  await receiver.close();
+});
+beforeEach(() => {
+  sim.reset();
+  sim.configure({ webhookUrl: receiver.url, webhookKind: "application", rulePreview: false });
+  receiver.deliveries.length = 0;
+  receiver.respond();
+});
+
+/** An independent check of Front's application-webhook signature. */
+function verifiesAsApplication(delivery: CapturedDelivery, secret = APP_SECRET): boolean {
+  const timestamp = delivery.headers["x-front-request-timestamp"];
+  const expected = createHmac("sha256", secret).update(`${String(timestamp)}:${delivery.rawBody}`).digest("base64");
+  return delivery.headers["x-front-signature"] === expected;
+}
+
+function verifiesAsRule(delivery: CapturedDelivery, secret = RULE_SECRET): boolean {
+  return delivery.headers["x-front-signature"] === createHmac("sha1", secret).update(delivery.rawBody).digest("base64");
+}
+
+/** Key sets at every level, to compare a preview with the fixture exactly. */
+function keyTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? [keyTree(value[0])] : [];
+  if (value === null || typeof value !== "object") return typeof value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, keyTree(item)]));
+}
+
+function lastEnvelope(): Envelope {
+  return receiver.deliveries.at(-1)!.json as Envelope;
+}
+
+describe("application webhooks for Front-side actions", () => {
+  it("placeCall posts a signed inbound_received envelope shaped like the fixture", async () => {
+    const before = Date.now();
+    const result = await sim.placeCall({ from: "+14155550123", text: "Call transcript (3m09s)\nCustomer: I want a real person.", durationSeconds: 189 });
+    expect(result.delivery).toMatchObject({ status: 200, body: { received: true } });
+    const delivery = receiver.deliveries[0];
+    expect(delivery.method).toBe("POST");
+    expect(delivery.headers["content-type"]).toBe("application/json");
+    expect(Number(delivery.headers["x-front-request-timestamp"])).toBeGreaterThanOrEqual(before);
+    expect(verifiesAsApplication(delivery)).toBe(true);
+
+    const fixture = readFixture<Envelope>("app-inbound-call-handoff.json");
+    const envelope = delivery.json as Envelope;
+    expectShapeLike(envelope, fixture);
+    expect(Object.keys(envelope).sort()).toEqual(Object.keys(fixture).sort());
+    expect(Object.keys(envelope.payload).sort()).toEqual(Object.keys(fixture.payload).sort());
+    expect(envelope).toMatchObject({
+      type: "inbound_received",
+      authorization: { id: "cmp_4thp0" },
+      payload: {
+        id: result.eventId,
+        type: "inbound",
+        _links: { self: `${sim.url}/events/${result.eventId}` },
+        source: { _meta: { type: "inboxes" }, data: [{ id: "inb_phone1" }] },
+        target: {
+          _meta: { type: "message" },
+          data: {
+            id: result.messageId,
+            type: "call",
+            is_inbound: true,
+            author: null,
+            body: "<p>Call transcript (3m09s)</p><p>Customer: I want a real person.</p>",
+            text: "Call transcript (3m09s)\nCustomer: I want a real person.",
+            metadata: { duration: 189, have_been_answered: true },
+            recipients: [
+              { handle: "+14155550123", role: "from" },
+              { handle: "+18005550199", role: "to" },
+            ],
+          },
+        },
+        conversation: { id: result.conversationId, status: "assigned", assignee: fixture.payload.conversation.assignee },
+      },
+    });
+    expect(String(envelope.payload.emitted_at)).toMatch(/^\d+(\.\d{1,3})?$/);
+  });
+
+  it("placeCall variants: voicemail unassigned, phone-call type, another teammate, continuing a conversation", async () => {
+    const voicemail = await sim.placeCall({ from: "+14155550188", text: "Voicemail transcript\nReset?", answered: false, assigneeId: null });
+    expectShapeLike(lastEnvelope(), readFixture("app-inbound-call-question.json"));
+    expect(lastEnvelope().payload.conversation).toMatchObject({ status: "unassigned", assignee: null, subject: "Voicemail from +14155550188" });
+
+    await sim.placeCall({ from: "+14155550123", text: "Call notes: delivery times.", messageType: "phone-call", assigneeId: "tea_rep7" });
+    expectShapeLike(lastEnvelope(), readFixture("app-inbound-call-other-assignee.json"));
+    expect(lastEnvelope().payload).toMatchObject({ target: { data: { type: "phone-call" } }, conversation: { assignee: { id: "tea_rep7" } } });
+
+    const followUp = await sim.placeCall({ from: "+14155550188", text: "Calling again", conversationId: voicemail.conversationId });
+    expect(followUp.conversationId).toBe(voicemail.conversationId);
+    expect(sim.getConversation(voicemail.conversationId)?.messages).toHaveLength(2);
+  });
+
+  it("sendMessage: an email shaped like the fixture; sms and whatsapp types", async () => {
+    await sim.sendMessage({ channel: "email", from: "sam@customer.example", subject: "Billing email", text: "Hello,\nCan I change the billing email?" });
+    const fixture = readFixture("app-inbound-email.json");
+    expectShapeLike(lastEnvelope(), fixture);
+    expect(lastEnvelope().payload).toMatchObject({
+      source: { data: [{ id: "inb_mail1" }] },
+      target: { data: { type: "email", subject: "Billing email", recipients: [{ handle: "sam@customer.example" }, { handle: "support@acme.example" }] } },
+      conversation: { subject: "Billing email" },
+    });
+    for (const channel of ["sms", "whatsapp", "front_chat", "custom"]) {
+      await sim.sendMessage({ channel, from: "+14155550142", text: "are you open saturday?" });
+      expect(lastEnvelope().payload.target?.data.type).toBe(channel);
+    }
+    expect(verifiesAsApplication(receiver.deliveries.at(-1)!)).toBe(true);
+  });
+
+  it("teammateReply posts outbound_sent authored by the teammate", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "charged twice" });
+    const result = await sim.teammateReply({ conversationId: call.conversationId, text: "Refunded the duplicate charge." });
+    expectShapeLike(lastEnvelope(), readFixture("app-outbound-teammate.json"));
+    expect(lastEnvelope()).toMatchObject({
+      type: "outbound_sent",
+      payload: { id: result.eventId, type: "outbound", target: { data: { is_inbound: false, author: { id: "tea_rep7" }, type: "sms" } } },
+    });
+  });
+
+  it("archive posts conversation_archived; assign and unassign post assignee events", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "hello", assigneeId: null });
+    await sim.assign(call.conversationId, "tea_ai01");
+    expectShapeLike(lastEnvelope(), readFixture("app-assign.json"));
+    expect(lastEnvelope().payload).toMatchObject({ type: "assign", source: { _meta: { type: "rule" } }, target: { data: { id: "tea_ai01" } } });
+
+    await sim.assign(call.conversationId, null, { by: "tea_rep7" });
+    expect(lastEnvelope().payload).toMatchObject({ type: "unassign", target: null, source: { data: { id: "tea_rep7" } } });
+
+    await sim.assign(call.conversationId, "tea_rep7", { by: "tea_rep7" });
+    await sim.archive(call.conversationId);
+    expectShapeLike(lastEnvelope(), readFixture("app-archive.json"));
+    expect(lastEnvelope()).toMatchObject({ type: "conversation_archived", payload: { type: "archive", target: null, conversation: { status: "archived" } } });
+    expect(receiver.deliveries.every((delivery) => verifiesAsApplication(delivery))).toBe(true);
+  });
+});
+
+describe("deliverEvent, rule webhooks and previews", () => {
+  it("rule webhooks are the bare event signed with HMAC-SHA1 and no timestamp", async () => {
+    const call = await sim.placeCall({ from: "+14155550177", text: "Where is my order?", messageType: "phone-call" });
+    const event = sim.getEvent(call.eventId)!;
+    const { delivery } = await sim.deliverEvent(event, { kind: "rule" });
+    expect(delivery.status).toBe(200);
+    const captured = receiver.deliveries.at(-1)!;
+    expect(captured.headers["x-front-request-timestamp"]).toBeUndefined();
+    expect(verifiesAsRule(captured)).toBe(true);
+    expectShapeLike(captured.json, readFixture("rule-inbound-call-full.json"));
+    expect(captured.json).toEqual(event);
+  });
+
+  it("a preview carries only ids and _links, exactly like the fixture, and its links resolve", async () => {
+    sim.configure({ webhookKind: "rule", rulePreview: true });
+    const call = await sim.placeCall({ from: "+14155550177", text: "Where is my order?" });
+    const preview = receiver.deliveries.at(-1)!.json as { conversation: { _links: { self: string } }; target: { data: { _links: { self: string } } } };
+    expect(keyTree(preview)).toEqual(keyTree(readFixture("rule-inbound-preview.json")));
+    expect(verifiesAsRule(receiver.deliveries.at(-1)!)).toBe(true);
+    const conversation = await api(sim, "GET", preview.conversation._links.self);
+    expect(((await conversation.json()) as Json).id).toBe(call.conversationId);
+    const message = await api(sim, "GET", preview.target.data._links.self);
+    expect(((await message.json()) as Json).text).toBe("Where is my order?");
+  });
+
+  it("redeliver sends the identical bytes with a fresh valid signature", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "hello" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sim.redeliver(call.eventId);
+    const [first, second] = receiver.deliveries;
+    expect(second.rawBody).toBe(first.rawBody);
+    expect(Number(second.headers["x-front-request-timestamp"])).toBeGreaterThan(Number(first.headers["x-front-request-timestamp"]));
+    expect(verifiesAsApplication(second)).toBe(true);
+    expect(sim.deliveries.map((record) => record.redelivery)).toEqual([false, true]);
+  });
+
+  it("signature modes: wrong-secret, tampered, missing, and a chosen timestamp", async () => {
+    const rawFixture = readFixtureText("app-inbound-call-question.json");
+    await sim.deliverEvent(rawFixture, { signature: "wrong-secret" });
+    await sim.deliverEvent(rawFixture, { signature: "tampered" });
+    await sim.deliverEvent(rawFixture, { signature: "missing" });
+    await sim.deliverEvent(rawFixture, { timestampMs: 1764000000000 });
+    const [wrong, tampered, missing, stale] = receiver.deliveries;
+    expect(wrong.rawBody).toBe(rawFixture);
+    expect(verifiesAsApplication(wrong)).toBe(false);
+    expect(tampered.rawBody).not.toBe(rawFixture);
+    expect(verifiesAsApplication(tampered)).toBe(false);
+    expect(missing.headers["x-front-signature"]).toBeUndefined();
+    expect(stale.headers["x-front-request-timestamp"]).toBe("1764000000000");
+    expect(stale.rawBody).toBe(rawFixture);
+    expect(verifiesAsApplication(stale)).toBe(true);
+  });
+
+  it("wraps a bare event in an envelope for application webhooks", async () => {
+    const bare = readFixture("rule-inbound-call-full.json");
+    const { eventId } = await sim.deliverEvent(bare);
+    expect(eventId).toBe("evt_rule001");
+    expect(lastEnvelope()).toEqual({ type: "inbound_received", authorization: { id: "cmp_4thp0" }, payload: bare });
+  });
+
+  it("reports failures as status 0 or the app's status", async () => {
+    receiver.respond((_delivery, res) => {
+      res.writeHead(500);
+      res.end("boom");
+    });
+    expect((await sim.placeCall({ from: "+1415", text: "hi" })).delivery).toMatchObject({ status: 500, body: "boom" });
+    sim.configure({ webhookUrl: null });
+    expect((await sim.placeCall({ from: "+1415", text: "hi" })).delivery).toMatchObject({ status: 0, error: expect.any(String) });
+  });
+
+  it("gives up after the delivery timeout", async () => {
+    const slowSim = await startSim({ webhookUrl: receiver.url, deliveryTimeoutMs: 100 });
+    receiver.respond(() => undefined);
+    const { delivery } = await slowSim.placeCall({ from: "+1415", text: "hi" });
+    expect(delivery.status).toBe(0);
+    expect(delivery.error).toMatch(/100 ms/);
+    await slowSim.close();
+  });
+});
+
+describe("sync handshake and echoed events", () => {
+  it("sync posts the signed sync body with x-front-challenge and checks the echo", async () => {
+    const result = await sim.sync();
+    const captured = receiver.deliveries[0];
+    expect(captured.json).toEqual(readFixture("app-sync-challenge.json"));
+    expect(captured.headers["x-front-challenge"]).toBe(result.challenge);
+    expect(verifiesAsApplication(captured)).toBe(true);
+    expect(result.ok).toBe(true);
+    receiver.respond((_delivery, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ challenge: "nope" }));
+    });
+    expect((await sim.sync()).ok).toBe(false);
+  });
+
+  it("with emitEventsForApiWrites, the app's own reply comes back as outbound then archive", async () => {
+    const echoing = await startSim({ webhookUrl: receiver.url, emitEventsForApiWrites: true });
+    const { conversationId } = await echoing.placeCall({ from: "+14155550123", text: "hello" });
+    await api(echoing, "POST", `/conversations/${conversationId}/messages`, { body: "Hi!", author_id: "tea_ai01" });
+    await echoing.whenIdle();
+    await waitFor(() => receiver.deliveries.length === 3);
+    expect(receiver.deliveries.map((delivery) => (delivery.json as Envelope).type)).toEqual([
+      "inbound_received",
+      "outbound_sent",
+      "conversation_archived",
+    ]);
+    await echoing.close();
+  });
+});
