@@ -66,7 +66,7 @@ export class FrontClient {
   /** Follows a merge (301) to the conversation that now holds the messages. */
   async getConversation(id: string): Promise<ConversationLookup> {
     const path = `/conversations/${encodeURIComponent(id)}`;
-    const response = await this.send("GET", path, undefined, "manual");
+    const response = await this.send("GET", path, undefined, true);
     if (response.status === 301 || response.status === 302) {
       const location = response.headers.get("location") ?? "";
       const mergedInto = /\/conversations\/([^/?#]+)/.exec(location)?.[1];
@@ -146,14 +146,15 @@ export class FrontClient {
    * timed out is not retried here: Front may have acted on it, and posting twice is worse than a later retry
    * that first checks what was already done.
    */
-  private async send(method: string, path: string, body?: unknown, redirect: RequestRedirect = "follow"): Promise<Response> {
+  private async send(method: string, path: string, body?: unknown, acceptRedirect = false): Promise<Response> {
     const { maxRetries, backoffMs, timeoutMs, maxRetryAfterSeconds } = this.options;
     for (let attempt = 0; ; attempt++) {
       let failure: FrontApiError;
       try {
         const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
           method,
-          redirect,
+          // Never follow: fetch would turn a redirected POST into a GET. A merge (301) is handled by getConversation.
+          redirect: "manual",
           headers: {
             authorization: `Bearer ${this.init.token}`,
             accept: "application/json",
@@ -162,7 +163,7 @@ export class FrontClient {
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
-        if (response.ok || response.status === 301 || response.status === 302) return response;
+        if (response.ok || (acceptRedirect && (response.status === 301 || response.status === 302))) return response;
         failure = await this.errorFrom(response, method, path);
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");

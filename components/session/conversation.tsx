@@ -1,0 +1,77 @@
+import { Bot, Phone, PhoneMissed, UserRound, Users } from "lucide-react";
+import { callDetailsLine, callInfo } from "@/components/format";
+import { cn } from "@/components/ui/cn";
+import { LocalTime } from "@/components/ui/time";
+import type { SessionMessageRecord } from "./types";
+
+const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate: "Teammate", ai: "Frontline AI" };
+
+function MessageBubble({ message }: { message: SessionMessageRecord }) {
+  const fromCustomer = message.authorType === "customer";
+  const isAi = message.authorType === "ai";
+  const call = callInfo(message);
+  const author = message.authorName?.trim() || AUTHOR_FALLBACK[message.authorType] || "Unknown";
+  const AuthorIcon = isAi ? Bot : fromCustomer ? UserRound : Users;
+  const CallIcon = call?.answered === false ? PhoneMissed : Phone;
+
+  return (
+    <li
+      data-testid="message"
+      data-author={message.authorType}
+      className={cn("flex flex-col gap-1", fromCustomer ? "items-start pr-6 sm:pr-16" : "items-end pl-6 sm:pl-16")}
+    >
+      <div className={cn("flex items-center gap-1.5 text-xs text-gray-500", !fromCustomer && "flex-row-reverse")}>
+        <AuthorIcon aria-hidden="true" className="size-3.5" />
+        <span className="font-medium text-gray-700">{author}</span>
+        <span aria-hidden="true">·</span>
+        <LocalTime iso={message.sentAt} timeOnly />
+      </div>
+      <div
+        className={cn(
+          "max-w-full rounded-2xl px-3.5 py-2.5 text-sm leading-relaxed shadow-xs",
+          fromCustomer && "rounded-tl-sm border border-gray-200 bg-white text-gray-900",
+          isAi && "rounded-tr-sm bg-brand-600 text-white",
+          !fromCustomer && !isAi && "rounded-tr-sm border border-gray-200 bg-gray-100 text-gray-900",
+        )}
+      >
+        {call ? (
+          <p
+            data-testid="call-details"
+            className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", isAi ? "border-white/20 text-white/85" : "border-gray-200 text-gray-600")}
+          >
+            <CallIcon aria-hidden="true" className="size-3.5 shrink-0" />
+            {callDetailsLine(call)}
+          </p>
+        ) : null}
+        {message.subject && !call ? <p className="mb-1 font-semibold">{message.subject}</p> : null}
+        {message.text ? (
+          <p className="break-words whitespace-pre-wrap" data-testid="message-text">
+            {message.text}
+          </p>
+        ) : (
+          <p className={cn("italic", isAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The Front conversation as chat bubbles: the customer on the left, the AI and teammates on the right. */
+export function Conversation({ messages }: { messages: SessionMessageRecord[] }) {
+  return (
+    <section aria-labelledby="conversation-heading" data-testid="conversation">
+      <h2 id="conversation-heading" className="mb-3 text-base font-semibold text-gray-900">
+        Conversation
+      </h2>
+      {messages.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">No messages recorded yet.</p>
+      ) : (
+        <ol className="space-y-4 rounded-lg border border-gray-200 bg-gray-50/60 p-3 sm:p-4">
+          {messages.map((message) => (
+            <MessageBubble key={message.id} message={message} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { ArrowLeft, ExternalLink, Info } from "lucide-react";
+import Link from "next/link";
+import { contactLabel, ticketLabel } from "@/components/format";
+import { ChannelLabel } from "@/components/inbox/channel-label";
+import { SentimentLabel } from "@/components/inbox/sentiment-label";
+import { StatusBadge } from "@/components/inbox/status-badge";
+import { buttonVariants } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/time";
+import type { SessionRecord } from "./types";
+
+export function BackToInbox() {
+  return (
+    <Link href="/inbox" className="inline-flex items-center gap-1 rounded text-sm text-gray-600 hover:text-gray-900">
+      <ArrowLeft aria-hidden="true" className="size-4" />
+      Inbox
+    </Link>
+  );
+}
+
+/** Who and what the session is: ticket number, contact, channel, status, sentiment and a way into Front. */
+export function SessionHeader({ session, frontUrl }: { session: SessionRecord; frontUrl: string }) {
+  const contact = contactLabel(session);
+  const showHandle = Boolean(session.contactName && session.contactHandle && session.contactName !== session.contactHandle);
+  return (
+    <header className="space-y-3" data-testid="session-header">
+      <BackToInbox />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="flex flex-wrap items-baseline gap-x-2 text-xl font-semibold tracking-tight text-gray-900">
+            <span className="font-mono text-base font-medium text-gray-500" data-testid="session-ticket">
+              {ticketLabel(session.ticketNumber)}
+            </span>
+            <span className="min-w-0 break-words" data-testid="session-contact">
+              {contact}
+            </span>
+          </h1>
+          {showHandle || session.subject ? (
+            <p className="mt-1 text-sm break-words text-gray-600">
+              {showHandle ? <span>{session.contactHandle}</span> : null}
+              {showHandle && session.subject ? <span aria-hidden="true"> · </span> : null}
+              {session.subject ? <span>{session.subject}</span> : null}
+            </p>
+          ) : null}
+        </div>
+        <a href={frontUrl} target="_blank" rel="noreferrer" className={buttonVariants({ variant: "secondary" })} data-testid="open-in-front">
+          Open in Front
+          <ExternalLink aria-hidden="true" />
+          <span className="sr-only">(opens in a new tab)</span>
+        </a>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <ChannelLabel channel={session.channel} />
+        <StatusBadge status={session.status} testId="session-status" />
+        <SentimentLabel sentiment={session.sentiment} />
+        <span className="text-sm text-gray-500">
+          Last activity <RelativeTime iso={session.lastActivityAt} />
+        </span>
+      </div>
+      {session.statusReason ? (
+        <p className="flex items-start gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-sm text-gray-700" data-testid="status-reason">
+          <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-gray-400" />
+          <span>{session.statusReason}</span>
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, RefreshCw, SearchX, TriangleAlert } from "lucide-react";
+import Link from "next/link";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { fetchJson, isNotFound } from "@/components/ui/fetch-json";
+import { StatePanel } from "@/components/ui/state-panel";
+import { Conversation } from "./conversation";
+import { EventHistory } from "./event-history";
+import { HandoffCard } from "./handoff-card";
+import { RunList } from "./run-timeline";
+import { BackToInbox, SessionHeader } from "./session-header";
+import { SessionSkeleton } from "./session-skeleton";
+import type { SessionDetailResponse } from "./types";
+
+const POLL_MS = 3_000;
+
+/** The session page: fetched on the client and polled, so a running AI's steps and status changes appear live. */
+export function SessionView({ id }: { id: string }) {
+  const query = useQuery({
+    queryKey: ["sessions", "detail", id],
+    queryFn: ({ signal }) => fetchJson<SessionDetailResponse>(`/api/sessions/${encodeURIComponent(id)}`, signal),
+    refetchInterval: (current) => (isNotFound(current.state.error) ? false : POLL_MS),
+  });
+
+  if (query.isPending) return <SessionSkeleton />;
+
+  if (query.isError && (isNotFound(query.error) || !query.data)) {
+    const notFound = isNotFound(query.error);
+    return (
+      <div className="space-y-4">
+        <BackToInbox />
+        <h1 className="text-xl font-semibold tracking-tight text-gray-900">{notFound ? "Session not found" : "Could not load this session"}</h1>
+        {notFound ? (
+          <StatePanel
+            icon={SearchX}
+            testId="session-not-found"
+            action={
+              <Link href="/inbox" className={buttonVariants({ variant: "secondary" })}>
+                <ArrowLeft aria-hidden="true" />
+                Back to the Inbox
+              </Link>
+            }
+          >
+            There is no session with this id. It may have been deleted, or the link may be mistyped.
+          </StatePanel>
+        ) : (
+          <StatePanel
+            icon={TriangleAlert}
+            tone="error"
+            role="alert"
+            testId="session-error"
+            action={
+              <Button onClick={() => void query.refetch()}>
+                <RefreshCw aria-hidden="true" />
+                Try again
+              </Button>
+            }
+          >
+            {query.error.message}
+          </StatePanel>
+        )}
+      </div>
+    );
+  }
+
+  const data = query.data;
+  return (
+    <div className="space-y-8" data-testid="session-view" data-session-id={data.session.id}>
+      <SessionHeader session={data.session} frontUrl={data.frontUrl} />
+      {query.isError ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          Showing the last loaded state; refreshing failed ({query.error.message}). Retrying…
+        </p>
+      ) : null}
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 space-y-8">
+          <Conversation messages={data.messages} />
+          <RunList runs={data.runs} />
+        </div>
+        <div className="min-w-0 space-y-8">
+          {data.handoffs.map((handoff, index) => (
+            <HandoffCard key={handoff.id} handoff={handoff} index={index} total={data.handoffs.length} />
+          ))}
+          <EventHistory events={data.events} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import type { LanguageModel } from "ai";
+import { createLocalModel } from "@/lib/agent/local-model";
+import type { Database } from "@/lib/db/client";
+import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
+import { FrontClient } from "@/lib/front/client";
+import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import type { RunningWorker } from "@/lib/jobs/worker";
+import type { PipelineContext } from "@/lib/pipeline/process-event";
+import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
+import { receiveFrontWebhook } from "@/lib/webhooks/receive";
+import { createTestDatabase, type DbKind } from "./db";
+
+export const SECRETS = { apiToken: "harness-token", appSecret: "harness-app-secret", ruleSecret: "harness-rule-secret" };
+export const AI_TEAMMATE = "tea_ai01";
+
+export interface Harness {
+  database: Database;
+  sim: FrontSimulator;
+  context: PipelineContext;
+  worker: RunningWorker;
+  webhookUrl: string;
+  /** Waits until the worker has decided what to do with a Front event, and returns its row. */
+  waitForEvent(frontEventId: string, timeoutMs?: number): Promise<WebhookEvent>;
+  close(): Promise<void>;
+}
+
+/** Serves the real webhook handler over HTTP, as Next.js does, so the simulator delivers to it for real. */
+async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+    const response = await receiveFrontWebhook(request, options);
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/front` };
+}
+
+export async function startHarness(kind: DbKind, options: { handleUnassigned?: boolean; model?: LanguageModel; maxAttempts?: number } = {}): Promise<Harness> {
+  const database = await createTestDatabase(kind);
+  await seedSampleData(database.db);
+  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
+  const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
+  const context: PipelineContext = {
+    db: database.db,
+    front: new FrontClient({ baseUrl: sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2 }),
+    model: options.model ?? createLocalModel(),
+    modelName: "local",
+    settings: { aiTeammateId: AI_TEAMMATE, handleUnassigned: options.handleUnassigned ?? false },
+    appUrl: "http://frontline.test",
+  };
+  const worker = startPipelineWorker(context, { concurrency: 2, pollMs: 25, retryDelayMs: () => 50 });
+
+  async function waitForEvent(frontEventId: string, timeoutMs = 15_000): Promise<WebhookEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, frontEventId));
+      if (row && row.decision !== "queued") return row;
+      if (Date.now() > deadline) throw new Error(`event ${frontEventId} still ${row?.decision ?? "missing"} after ${timeoutMs}ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  return {
+    database,
+    sim,
+    context,
+    worker,
+    webhookUrl: url,
+    waitForEvent,
+    async close() {
+      await worker.stop();
+      await sim.close();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
