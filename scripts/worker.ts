@@ -1,0 +1,28 @@
+// `npm run worker`: a processing-only process against a shared Postgres (DATABASE_URL), for scaling out.
+import { ConfigError, getConfig } from "../lib/config";
+import { getDatabase } from "../lib/db";
+import { createPipelineContext, startPipelineWorker } from "../lib/runtime";
+
+async function main() {
+  const config = getConfig();
+  if (!config.DATABASE_URL) {
+    console.error("npm run worker needs DATABASE_URL: extra workers share a Postgres server with the web process (PGlite is embedded in one process).");
+    process.exit(1);
+  }
+  const database = await getDatabase();
+  const worker = startPipelineWorker(createPipelineContext(database.db, config), { concurrency: config.WORKER_CONCURRENCY });
+  console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
+  const stop = async (signal: string) => {
+    console.log(`[worker] ${signal}: finishing the jobs in hand`);
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
