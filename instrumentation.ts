@@ -1,16 +1,8 @@
-// Runs once when a Next.js server process starts: configuration check, migrations, the embedded worker.
+// Runs once when a Next.js server process starts. The Node.js-only work lives in lib/start-server.ts so the
+// Edge bundle never sees it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConfig, ConfigError } = await import("./lib/config");
-  try {
-    getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./lib/start-server");
+    await startServer();
   }
-  const { startEmbeddedRuntime } = await import("./lib/runtime");
-  await startEmbeddedRuntime();
 }

@@ -8,7 +8,7 @@ import { channelForMessage } from "../front/channels";
 import type { FrontClient } from "../front/client";
 import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage, type FrontEvent, type FrontMessage } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
-import { scoreSentiment, summarize } from "../agent/local-model";
+import { extractCustomerWords, scoreSentiment, summarize } from "../agent/local-model";
 import type { AgentOutcome } from "../agent/outcome";
 import { buildMessages, buildSystemPrompt } from "../agent/prompt";
 import { runAgent } from "../agent/run";
@@ -200,8 +200,10 @@ function fallbackHandoff(text: string): AgentOutcome {
   return { kind: "handoff", reason: "error", summary: summarize(text) || "The AI could not process this message.", sentiment: scoreSentiment(text).label };
 }
 
+/** The customer's own words for the Inbox row: no transcript header, no agent lines, no quoted history. */
 function preview(text: string): string {
-  return text.replace(/\s+/g, " ").trim().slice(0, 280);
+  const words = extractCustomerWords(text) || text;
+  return words.replace(/\s+/g, " ").trim().slice(0, 280);
 }
 
 async function handleTeammateMessage(ctx: PipelineContext, event: FrontEvent): Promise<EventDecision> {

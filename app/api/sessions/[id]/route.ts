@@ -21,7 +21,21 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       {
         ...detail,
         runs: detail.runs.map((run) => ({ ...run, modelLabel: modelLabel(run.model) })),
-        events: events.map(({ body: _body, headers: _headers, ...event }) => event),
+        // Bodies and headers stay server-side: the timeline needs only what was decided.
+        events: events.map((event) => ({
+          id: event.id,
+          frontEventId: event.frontEventId,
+          kind: event.kind,
+          eventType: event.eventType,
+          signatureResult: event.signatureResult,
+          decision: event.decision,
+          decisionReason: event.decisionReason,
+          error: event.error,
+          deliveryCount: event.deliveryCount,
+          receivedAt: event.receivedAt,
+          processedAt: event.processedAt,
+          processingMs: event.processingMs,
+        })),
         frontUrl: `https://app.frontapp.com/open/${detail.session.frontConversationId}`,
         appUrl: getConfig().APP_URL,
       },
