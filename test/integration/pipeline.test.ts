@@ -177,4 +177,31 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(handoff.unassignedAt).toBeNull();
     expect(handoff.error).toMatch(/unassign failed/);
   });
+
+  it("records a teammate's reply on the session without processing it, and resolves the session on archive", async () => {
+    harness = await startHarness(kind);
+    const placed = await harness.sim.placeCall({ ...fixtureCall("app-inbound-call-handoff"), assigneeId: AI_TEAMMATE });
+    await harness.waitForEvent(placed.eventId);
+    const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Hi, Dana here. I've refunded the duplicate charge." });
+    const replyEvent = await harness.waitForEvent(reply.eventId);
+    expect(replyEvent).toMatchObject({ decision: "recorded", decisionReason: "reply by Dana Reyes recorded" });
+    const session = await sessionOf(placed.conversationId);
+    const messages = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
+    expect(messages.find((message) => message.authorType === "teammate")).toMatchObject({ authorName: "Dana Reyes", direction: "outbound" });
+    expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
+
+    const archived = await harness.sim.archive(placed.conversationId);
+    expect((await harness.waitForEvent(archived.eventId)).decision).toBe("processed");
+    expect((await sessionOf(placed.conversationId)).status).toBe("resolved");
+  });
+
+  it("records and acknowledges event types it has no action for", async () => {
+    harness = await startHarness(kind);
+    const placed = await harness.sim.placeCall({ ...fixtureCall("app-inbound-call-handoff"), assigneeId: AI_TEAMMATE });
+    await harness.waitForEvent(placed.eventId);
+    const delivered = await harness.sim.deliverEvent({ id: "evt_unknown01", type: "topic_identified", conversation: { id: placed.conversationId } });
+    expect(delivered.delivery.status).toBe(200);
+    const event = await harness.waitForEvent("evt_unknown01");
+    expect(event).toMatchObject({ decision: "recorded", decisionReason: "no action for 'topic_identified' events", sessionId: (await sessionOf(placed.conversationId)).id });
+  });
 });
