@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { FrontApiError } from "./errors";
 import {
+  DEFAULT_BURST_PER_RESOURCE,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  InProcessRateLimiter,
+  RateLimitPausedError,
+  rateLimitResource,
+  type HeaderSource,
+  type RateLimiter,
+} from "./rate-limiter";
+import {
   commentSchema,
   frontConversationSchema,
   frontErrorBodySchema,
@@ -15,7 +24,8 @@ import {
 
 export interface FrontClientOptions {
   baseUrl: string;
-  token: string;
+  /** The API token, or a function that reads it (settings saved in the app take effect without a restart). */
+  token: string | (() => string | Promise<string>);
   /** Retries after the first try, for 429, 5xx and network failures. */
   maxRetries?: number;
   /** Per-request timeout. */
@@ -26,6 +36,13 @@ export interface FrontClientOptions {
   maxRetryAfterSeconds?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Paces every request (per-minute budget, per-resource burst, company-wide pause after a 429). Share one
+   * between clients that use the same company token. Default: a new `InProcessRateLimiter` for this client.
+   */
+  rateLimiter?: RateLimiter;
+  /** The default limiter's budget until Front's `x-ratelimit-limit` says otherwise. Default 50, the smallest plan. */
+  requestsPerMinute?: number;
 }
 
 export interface ConversationLookup {
@@ -39,9 +56,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** Front's Core API: the calls Frontline makes, with retry-after, backoff and typed errors. */
 export class FrontClient {
   private readonly baseUrl: string;
-  private readonly options: Required<Omit<FrontClientOptions, "fetch" | "sleep" | "baseUrl" | "token">>;
+  private readonly options: Required<Omit<FrontClientOptions, "fetch" | "sleep" | "baseUrl" | "token" | "rateLimiter" | "requestsPerMinute">>;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly rateLimiter: RateLimiter;
 
   constructor(private readonly init: FrontClientOptions) {
     this.baseUrl = init.baseUrl.replace(/\/+$/, "");
@@ -53,6 +71,9 @@ export class FrontClient {
     };
     this.fetchImpl = init.fetch ?? fetch;
     this.sleep = init.sleep ?? defaultSleep;
+    this.rateLimiter =
+      init.rateLimiter ??
+      new InProcessRateLimiter({ requestsPerMinute: init.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, burstPerResource: DEFAULT_BURST_PER_RESOURCE });
   }
 
   me() {
@@ -79,6 +100,12 @@ export class FrontClient {
 
   getMessage(id: string): Promise<FrontMessage> {
     return this.request("GET", `/messages/${encodeURIComponent(id)}`, frontMessageSchema);
+  }
+
+  /** The newest messages of a conversation (one page, newest first). */
+  async listRecentMessages(conversationId: string, limit = 10): Promise<FrontMessage[]> {
+    const path = `/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`;
+    return (await this.request("GET", path, messagePageSchema))._results;
   }
 
   /** Every message of a conversation, newest first, following `_pagination.next`. */
@@ -142,13 +169,16 @@ export class FrontClient {
   }
 
   /**
-   * Sends with retries. 429: waits `retry-after`. 5xx and network failures: exponential backoff. A POST that
-   * timed out is not retried here: Front may have acted on it, and posting twice is worse than a later retry
-   * that first checks what was already done.
+   * Sends with retries. Every try first takes a slot from the rate limiter, keyed by the resource it touches.
+   * 429: pauses every caller for `retry-after`, and waits it. 5xx and network failures: exponential backoff.
+   * A POST that timed out is not retried here: Front may have acted on it, and posting twice is worse than a
+   * later retry that first checks what was already done.
    */
   private async send(method: string, path: string, body?: unknown, acceptRedirect = false): Promise<Response> {
     const { maxRetries, backoffMs, timeoutMs, maxRetryAfterSeconds } = this.options;
+    const resource = rateLimitResource(path);
     for (let attempt = 0; ; attempt++) {
+      await this.acquire(resource, method, path);
       let failure: FrontApiError;
       try {
         const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
@@ -156,13 +186,16 @@ export class FrontClient {
           // Never follow: fetch would turn a redirected POST into a GET. A merge (301) is handled by getConversation.
           redirect: "manual",
           headers: {
-            authorization: `Bearer ${this.init.token}`,
+            authorization: `Bearer ${typeof this.init.token === "function" ? await this.init.token() : this.init.token}`,
             accept: "application/json",
             ...(body === undefined ? {} : { "content-type": "application/json" }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
+        this.rateLimiter.observe(response.headers);
+        // At once, before reading the body: the limit is the company's, so nobody else may send meanwhile.
+        if (response.status === 429) this.rateLimiter.pauseUntil(Date.now() + retryAfterMs(response.headers));
         if (response.ok || (acceptRedirect && (response.status === 301 || response.status === 302))) return response;
         failure = await this.errorFrom(response, method, path);
       } catch (error) {
@@ -186,10 +219,22 @@ export class FrontClient {
     }
   }
 
+  /** A slot from the limiter; a company-wide pause longer than `maxRetryAfterSeconds` fails like a 429 would. */
+  private async acquire(resource: string, method: string, path: string): Promise<void> {
+    try {
+      await this.rateLimiter.acquire(resource, { maxPauseMs: this.options.maxRetryAfterSeconds * 1000 });
+    } catch (error) {
+      if (!(error instanceof RateLimitPausedError)) throw error;
+      const seconds = Math.ceil((error.untilMs - Date.now()) / 1000);
+      throw new FrontApiError(`Front is rate limiting the company for ${seconds}s more; not sending ${method} ${path}`, 429, method, path, undefined, seconds);
+    }
+  }
+
   private async errorFrom(response: Response, method: string, path: string): Promise<FrontApiError> {
     const json: unknown = await response.json().catch(() => undefined);
     const frontError = frontErrorBodySchema.safeParse(json).data?._error;
-    const retryAfter = Number(response.headers.get("retry-after"));
+    const retryAfterHeader = response.headers.get("retry-after");
+    const retryAfter = retryAfterHeader === null ? Number.NaN : Number(retryAfterHeader);
     const detail = frontError?.message ?? frontError?.title ?? response.statusText;
     return new FrontApiError(
       `Front answered ${response.status} to ${method} ${path}${detail ? `: ${detail}` : ""}`,
@@ -200,6 +245,16 @@ export class FrontClient {
       Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     );
   }
+}
+
+/** `retry-after` as seconds or an HTTP date; 1 s when absent or unreadable. */
+function retryAfterMs(headers: HeaderSource): number {
+  const raw = headers.get("retry-after")?.trim();
+  if (!raw) return 1000;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 1000;
 }
 
 function describe(error: unknown): string {
