@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { channelForMessage } from "@/lib/front/channels";
 import type { FrontConversation, FrontMessage } from "@/lib/front/types";
-import { decideEligibility } from "@/lib/pipeline/eligibility";
+import { decideEligibility, eligibilityChecks } from "@/lib/pipeline/eligibility";
 
 describe("channel mapping", () => {
   it.each([
@@ -30,7 +30,8 @@ const customerMessage: FrontMessage = { id: "msg_1", type: "call", is_inbound: t
 const teammateMessage: FrontMessage = { id: "msg_2", type: "sms", is_inbound: false, author: dana };
 
 describe("eligibility", () => {
-  const cases: { name: string; message: FrontMessage; assignee: typeof ai | null; handleUnassigned: boolean; aiTeammateId?: string; expected: string | true }[] = [
+  const allChannels = { voice: true, email: true, sms: true, whatsapp: true, web: true };
+  const cases: { name: string; message: FrontMessage; assignee: typeof ai | null; handleUnassigned: boolean; aiTeammateId?: string; enabled?: boolean; voiceOn?: boolean; expected: string | true }[] = [
     { name: "customer, assigned to the AI", message: customerMessage, assignee: ai, handleUnassigned: false, expected: true },
     { name: "customer, unassigned, option on", message: customerMessage, assignee: null, handleUnassigned: true, expected: true },
     { name: "customer, unassigned, option off", message: customerMessage, assignee: null, handleUnassigned: false, expected: "unassigned" },
@@ -38,15 +39,26 @@ describe("eligibility", () => {
     { name: "teammate's message on the AI's conversation", message: teammateMessage, assignee: ai, handleUnassigned: true, expected: "written by Dana Reyes" },
     { name: "outbound without author", message: { ...customerMessage, is_inbound: false }, assignee: ai, handleUnassigned: true, expected: "written by a teammate" },
     { name: "no AI teammate configured", message: customerMessage, assignee: ai, handleUnassigned: true, aiTeammateId: "", expected: "no AI teammate" },
+    { name: "master switch off", message: customerMessage, assignee: ai, handleUnassigned: true, enabled: false, expected: "master switch is off" },
+    { name: "voice channel off", message: customerMessage, assignee: ai, handleUnassigned: true, voiceOn: false, expected: "Phone channel is switched off" },
+    { name: "master switch off wins over everything after it", message: teammateMessage, assignee: dana, handleUnassigned: false, enabled: false, expected: "master switch" },
   ];
 
-  it.each(cases)("$name", ({ message, assignee, handleUnassigned, aiTeammateId, expected }) => {
+  it.each(cases)("$name", ({ message, assignee, handleUnassigned, aiTeammateId, enabled, voiceOn, expected }) => {
     const conversation: FrontConversation = { id: "cnv_1", status: assignee ? "assigned" : "unassigned", assignee };
-    const result = decideEligibility(message, conversation, { aiTeammateId: aiTeammateId ?? "tea_ai01", handleUnassigned });
+    const settings = { aiTeammateId: aiTeammateId ?? "tea_ai01", handleUnassigned, enabled: enabled ?? true, channels: { ...allChannels, voice: voiceOn ?? true } };
+    const result = decideEligibility(message, conversation, "voice", settings);
     if (expected === true) expect(result).toEqual({ eligible: true });
     else {
       expect(result.eligible).toBe(false);
       expect(result.eligible === false && result.reason).toContain(expected);
     }
+  });
+
+  it("lists every check in the troubleshooting order", () => {
+    const conversation: FrontConversation = { id: "cnv_1", status: "assigned", assignee: ai };
+    const checks = eligibilityChecks(customerMessage, conversation, "email", { aiTeammateId: "tea_ai01", handleUnassigned: false, enabled: true, channels: allChannels });
+    expect(checks.map((check) => check.id)).toEqual(["master_switch", "channel_switch", "assignment", "unassigned_switch", "customer_author"]);
+    expect(checks.every((check) => check.passed)).toBe(true);
   });
 });
