@@ -10,6 +10,7 @@ CREATE TABLE "webhook_events" (
 	"signature_result" text NOT NULL,
 	"decision" text NOT NULL,
 	"decision_reason" text,
+	"failed_check" text,
 	"error" text,
 	"delivery_count" integer DEFAULT 1 NOT NULL,
 	"session_id" uuid,
@@ -28,9 +29,11 @@ CREATE TABLE "sessions" (
 	"subject" text,
 	"contact_handle" text,
 	"contact_name" text,
+	"contact_key" text,
 	"sentiment" text,
 	"summary" text,
 	"status_reason" text,
+	"flag" text,
 	"preview" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -50,6 +53,7 @@ CREATE TABLE "session_messages" (
 	"message_type" text NOT NULL,
 	"subject" text,
 	"text" text NOT NULL,
+	"model_text" text,
 	"metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -135,6 +139,12 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "app_settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "session_messages" ADD CONSTRAINT "session_messages_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_runs" ADD CONSTRAINT "agent_runs_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_steps" ADD CONSTRAINT "agent_steps_run_id_agent_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."agent_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -143,7 +153,7 @@ ALTER TABLE "handoffs" ADD CONSTRAINT "handoffs_run_id_agent_runs_id_fk" FOREIGN
 CREATE INDEX "webhook_events_received_at_idx" ON "webhook_events" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "webhook_events_conversation_idx" ON "webhook_events" USING btree ("front_conversation_id","received_at");--> statement-breakpoint
 CREATE INDEX "sessions_last_activity_idx" ON "sessions" USING btree ("last_activity_at","id");--> statement-breakpoint
-CREATE INDEX "sessions_contact_idx" ON "sessions" USING btree ("contact_handle");--> statement-breakpoint
+CREATE INDEX "sessions_contact_idx" ON "sessions" USING btree ("contact_key","created_at");--> statement-breakpoint
 CREATE INDEX "session_messages_session_idx" ON "session_messages" USING btree ("session_id","sent_at");--> statement-breakpoint
 CREATE INDEX "agent_runs_session_idx" ON "agent_runs" USING btree ("session_id","started_at");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_search_idx" ON "knowledge_articles" USING gin (to_tsvector('english', "title" || ' ' || "body"));--> statement-breakpoint

@@ -5,6 +5,12 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+/** A switch that may be left unset (then the value saved in Settings applies). */
+const optionalBooleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => (value === undefined || value === "" ? undefined : value === "true" || value === "1"));
+
 const optionalText = z
   .string()
   .optional()
@@ -16,12 +22,18 @@ export const configSchema = z.object({
   APP_URL: z.url({ message: "must be a URL such as http://localhost:3000" }).default("http://localhost:3000"),
   DATABASE_URL: optionalText.pipe(z.string().startsWith("postgres", "must start with postgres:// or postgresql://").optional()),
   PGLITE_DIR: z.string().default(".data/pglite"),
+  /** Where Frontline keeps local files such as a generated encryption key. */
+  DATA_DIR: z.string().default(".data"),
+  /** 32-byte key (base64 or hex) for secrets at rest; generated into DATA_DIR on first start when unset. */
+  ENCRYPTION_KEY: optionalText,
   FRONT_API_BASE_URL: z.url({ message: "must be a URL such as https://api2.frontapp.com" }).default("https://api2.frontapp.com"),
   FRONT_API_TOKEN: optionalText,
   FRONT_APP_SECRET: optionalText,
   FRONT_RULE_WEBHOOK_SECRET: optionalText,
   FRONT_AI_TEAMMATE_ID: optionalText.pipe(z.string().startsWith("tea_", "must be a Front teammate id (tea_…)").optional()),
-  FRONT_HANDLE_UNASSIGNED: booleanFlag,
+  FRONT_HANDLE_UNASSIGNED: optionalBooleanFlag,
+  /** Front's per-minute request budget for the company (50, 100 or 200 by plan); adjusted from Front's headers. */
+  FRONT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(50),
   AI_MODEL: z
     .string()
     .default("local")

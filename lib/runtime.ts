@@ -9,15 +9,26 @@ import { startWorker, type RunningWorker } from "./jobs/worker";
 import { SAMPLE_ARTICLES } from "./knowledge/sample-articles";
 import { markEventFailed } from "./pipeline/failures";
 import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
+import { loadEncryptionKey } from "./secrets/encryption";
+import { FrontSettingsStore } from "./settings/front-settings";
 
-/** The pipeline's dependencies, built from the configuration. */
-export function createPipelineContext(db: Db, config: Config): PipelineContext {
+/** One Front client for the process: every caller shares its rate limits. Its token is read from the settings. */
+export function createFrontClient(config: Config, settings: FrontSettingsStore): FrontClient {
+  return new FrontClient({
+    baseUrl: config.FRONT_API_BASE_URL,
+    token: async () => (await settings.get()).values.apiToken ?? "",
+    requestsPerMinute: config.FRONT_RATE_LIMIT_PER_MINUTE,
+  });
+}
+
+/** The pipeline's dependencies, built from the configuration and the saved settings. */
+export function createPipelineContext(db: Db, config: Config, settings: FrontSettingsStore, front = createFrontClient(config, settings)): PipelineContext {
   return {
     db,
-    front: new FrontClient({ baseUrl: config.FRONT_API_BASE_URL, token: config.FRONT_API_TOKEN ?? "" }),
+    front,
     model: createModel({ model: config.AI_MODEL, baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY }),
     modelName: config.AI_MODEL,
-    settings: { aiTeammateId: config.FRONT_AI_TEAMMATE_ID, handleUnassigned: config.FRONT_HANDLE_UNASSIGNED },
+    loadSettings: async () => (await settings.get()).values,
     appUrl: config.APP_URL,
   };
 }
@@ -45,22 +56,48 @@ export async function seedSampleData(db: Db): Promise<boolean> {
   return true;
 }
 
-const globalForRuntime = globalThis as typeof globalThis & { __frontlineRuntime?: Promise<RunningWorker | null> };
+export interface AppServices {
+  db: Db;
+  config: Config;
+  settings: FrontSettingsStore;
+  front: FrontClient;
+}
+
+const globalForRuntime = globalThis as typeof globalThis & {
+  __frontlineServices?: Promise<AppServices>;
+  __frontlineWorker?: Promise<RunningWorker | null>;
+};
+
+/** The process's shared services: database, settings, the one Front client. */
+export function getServices(): Promise<AppServices> {
+  globalForRuntime.__frontlineServices ??= (async () => {
+    const config = getConfig();
+    const { db } = await getDatabase();
+    const key = loadEncryptionKey({ envKey: config.ENCRYPTION_KEY, dataDir: config.DATA_DIR });
+    const settings = new FrontSettingsStore(db, config, key);
+    return { db, config, settings, front: createFrontClient(config, settings) };
+  })().catch((error) => {
+    globalForRuntime.__frontlineServices = undefined;
+    throw error;
+  });
+  return globalForRuntime.__frontlineServices;
+}
 
 /**
  * Called once per server process (from instrumentation.ts): migrates the database, seeds the demo data when
  * asked, and runs the embedded worker so `npm start` alone processes events.
  */
 export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
-  globalForRuntime.__frontlineRuntime ??= (async () => {
-    const config = getConfig();
-    const { db, kind } = await getDatabase();
+  globalForRuntime.__frontlineWorker ??= (async () => {
+    const services = await getServices();
+    const { config, db } = services;
+    const { kind } = await getDatabase();
     console.log(`[frontline] database ready (${kind === "pglite" ? `PGlite at ${config.PGLITE_DIR}` : "Postgres"})`);
     if (config.SEED_SAMPLE_DATA && (await seedSampleData(db))) console.log("[frontline] loaded the sample knowledge base");
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(db, config), { concurrency: config.WORKER_CONCURRENCY });
+    const worker = startPipelineWorker(createPipelineContext(db, config, services.settings, services.front), { concurrency: config.WORKER_CONCURRENCY });
     console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
     return worker;
   })();
-  return globalForRuntime.__frontlineRuntime;
+  return globalForRuntime.__frontlineWorker;
 }

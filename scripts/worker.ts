@@ -1,7 +1,7 @@
 // `npm run worker`: a processing-only process against a shared Postgres (DATABASE_URL), for scaling out.
 import { ConfigError, getConfig } from "../lib/config";
 import { getDatabase } from "../lib/db";
-import { createPipelineContext, startPipelineWorker } from "../lib/runtime";
+import { createPipelineContext, getServices, startPipelineWorker } from "../lib/runtime";
 
 async function main() {
   const config = getConfig();
@@ -9,13 +9,13 @@ async function main() {
     console.error("npm run worker needs DATABASE_URL: extra workers share a Postgres server with the web process (PGlite is embedded in one process).");
     process.exit(1);
   }
-  const database = await getDatabase();
-  const worker = startPipelineWorker(createPipelineContext(database.db, config), { concurrency: config.WORKER_CONCURRENCY });
+  const services = await getServices();
+  const worker = startPipelineWorker(createPipelineContext(services.db, config, services.settings, services.front), { concurrency: config.WORKER_CONCURRENCY });
   console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing the jobs in hand`);
     await worker.stop();
-    await database.close();
+    await (await getDatabase()).close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

@@ -2,6 +2,8 @@ import { getOrCreateHandoff, markRunDelivered, recordHandoffProgress } from "../
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, updateSession } from "../db/queries/sessions";
 import type { AgentRun, Session } from "../db/schema";
+import { FrontApiError } from "../front/errors";
+import type { FrontSettings } from "../settings/front-settings";
 import { handoffCommentBody, textToHtml } from "./handoff-comment";
 import type { PipelineContext } from "./process-event";
 
@@ -9,6 +11,7 @@ export interface DeliveryInput {
   run: AgentRun;
   session: Session;
   conversationId: string;
+  settings: FrontSettings;
 }
 
 export function sessionUrl(appUrl: string, sessionId: string): string {
@@ -20,14 +23,34 @@ export function sessionUrl(appUrl: string, sessionId: string): string {
  * a failure repeats only what is missing: a handoff comment is never posted twice.
  */
 export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput): Promise<void> {
-  if (input.run.outcome === "reply") await deliverReply(ctx, input);
-  else await deliverHandoff(ctx, input);
+  if (input.run.deliveryStatus === "delivered") return;
+  const deliver = input.run.outcome === "reply" ? deliverReply : deliverHandoff;
+  try {
+    await deliver(ctx, input);
+  } catch (error) {
+    if (!(error instanceof FrontApiError && (error.status === 301 || error.status === 302))) throw error;
+    // The conversation was merged: write to the one it was merged into. Steps already done are not repeated.
+    const { conversation } = await ctx.front.getConversation(input.conversationId);
+    await deliver(ctx, { ...input, conversationId: conversation.id });
+  }
 }
 
-async function deliverReply(ctx: PipelineContext, { run, session, conversationId }: DeliveryInput): Promise<void> {
+async function deliverReply(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<void> {
   const text = run.replyText ?? "";
-  const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId: ctx.settings.aiTeammateId, archive: false });
-  await markRunDelivered(ctx.db, run.id, accepted.message_uid);
+  let messageUid: string | null = null;
+  try {
+    const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId: settings.aiTeammateId, archive: false });
+    messageUid = accepted.message_uid ?? null;
+  } catch (error) {
+    if (!(error instanceof FrontApiError) || error.retryable) throw error;
+    // Front refused the reply itself (a 4xx such as a channel that cannot send): the answer is kept as an
+    // internal comment for a person to send, and the session is flagged.
+    await ctx.front.postComment(conversationId, `**Frontline AI could not send this reply** (${error.message}):\n\n${text}`, settings.aiTeammateId);
+    await markRunDelivered(ctx.db, run.id);
+    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${error.message}` });
+    return;
+  }
+  await markRunDelivered(ctx.db, run.id, messageUid);
   await addSessionMessage(ctx.db, {
     sessionId: session.id,
     frontMessageId: null,
@@ -36,12 +59,21 @@ async function deliverReply(ctx: PipelineContext, { run, session, conversationId
     authorName: "Frontline AI",
     messageType: "reply",
     text,
-    metadata: { runId: run.id, messageUid: accepted.message_uid ?? null },
+    metadata: { runId: run.id, messageUid },
   });
-  await updateSession(ctx.db, session.id, { status: "answered", statusReason: null });
+  await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null });
+  if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
 }
 
-async function deliverHandoff(ctx: PipelineContext, { run, session, conversationId }: DeliveryInput): Promise<void> {
+/** The AI archives only conversations it still owns: a person may have taken it over meanwhile. */
+async function archiveIfStillOwned(ctx: PipelineContext, conversationId: string, session: Session, settings: FrontSettings): Promise<void> {
+  const { conversation } = await ctx.front.getConversation(conversationId);
+  if (conversation.assignee?.id !== settings.aiTeammateId) return;
+  await ctx.front.updateConversation(conversationId, { status: "archived" });
+  await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: "archived by the AI after answering" });
+}
+
+async function deliverHandoff(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<void> {
   let handoff = await getHandoffForRun(ctx.db, run.id);
   if (!handoff) {
     // A run stored before its handoff row (a crash between the two) gets one now, as the error fallback.
@@ -52,7 +84,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
       { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
       sessionUrl(ctx.appUrl, session.id),
     );
-    const comment = await ctx.front.postComment(conversationId, body, ctx.settings.aiTeammateId);
+    const comment = await ctx.front.postComment(conversationId, body, settings.aiTeammateId);
     await recordHandoffProgress(ctx.db, handoff.id, { frontCommentId: comment.id, commentBody: body, commentPostedAt: new Date(), error: null });
   }
   if (!handoff.unassignedAt) {
@@ -65,5 +97,5 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     await recordHandoffProgress(ctx.db, handoff.id, { unassignedAt: new Date(), error: null });
   }
   await markRunDelivered(ctx.db, run.id);
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, summary: handoff.summary, sentiment: handoff.sentiment });
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment });
 }

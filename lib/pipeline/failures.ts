@@ -1,4 +1,5 @@
 import { listUndeliveredRuns, markRunDeliveryFailed } from "../db/queries/agent-runs";
+import { getHandoffForRun } from "../db/queries/handoffs";
 import { getSessionByConversation, updateSession } from "../db/queries/sessions";
 import { getWebhookEvent, recordEventDecision } from "../db/queries/webhook-events";
 import type { Db } from "../db/client";
@@ -14,6 +15,12 @@ export async function markEventFailed(db: Db, webhookEventId: number, error: unk
   const session = event.frontConversationId ? await getSessionByConversation(db, event.frontConversationId) : undefined;
   await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: session?.id });
   if (!session) return;
-  await updateSession(db, session.id, { status: "failed", statusReason: message });
-  for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) await markRunDeliveryFailed(db, run.id, message);
+  let flag: string | null = null;
+  for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) {
+    await markRunDeliveryFailed(db, run.id, message);
+    const handoff = await getHandoffForRun(db, run.id);
+    if (handoff?.commentPostedAt && !handoff.unassignedAt) flag = "handoff_incomplete";
+  }
+  const reason = flag === "handoff_incomplete" ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})` : message;
+  await updateSession(db, session.id, { status: "failed", statusReason: reason, flag });
 }

@@ -50,6 +50,17 @@ async function readBody(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The conversation a refused delivery names, so "why didn't the AI reply?" can point at it. Never acted on. */
+function conversationIdForTroubleshooting(rawBody: Buffer): string | null {
+  try {
+    const body = JSON.parse(rawBody.toString("utf8")) as { payload?: { conversation?: { id?: unknown } }; conversation?: { id?: unknown } };
+    const id = body?.payload?.conversation?.id ?? body?.conversation?.id;
+    return typeof id === "string" && /^cnv_[A-Za-z0-9]{1,64}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The webhook endpoint's whole job: verify, store once, enqueue, answer. Processing happens in the worker, so
  * Front gets its 2xx well inside its 5-second limit.
@@ -73,7 +84,13 @@ export async function receiveFrontWebhook(request: Request, options: ReceiveOpti
   });
   if (verification.result !== "valid") {
     const reason = verification.reason ?? `signature ${verification.result}`;
-    await recordRejectedDelivery(options.db, { kind: verification.kind, headers, signatureResult: verification.result, reason });
+    await recordRejectedDelivery(options.db, {
+      kind: verification.kind,
+      frontConversationId: conversationIdForTroubleshooting(rawBody),
+      headers,
+      signatureResult: verification.result,
+      reason,
+    });
     return json(401, { error: `invalid signature: ${reason}` });
   }
 

@@ -11,6 +11,7 @@ import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
 import { receiveFrontWebhook } from "@/lib/webhooks/receive";
+import type { FrontSettings } from "@/lib/settings/front-settings";
 import { createTestDatabase, type DbKind } from "./db";
 
 export const SECRETS = { apiToken: "harness-token", appSecret: "harness-app-secret", ruleSecret: "harness-rule-secret" };
@@ -20,6 +21,8 @@ export interface Harness {
   database: Database;
   sim: FrontSimulator;
   context: PipelineContext;
+  /** The settings the pipeline reads on each event; change them to change what the next event does. */
+  settings: FrontSettings;
   worker: RunningWorker;
   webhookUrl: string;
   /** Waits until the worker has decided what to do with a Front event, and returns its row. */
@@ -43,17 +46,28 @@ async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]):
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/front` };
 }
 
-export async function startHarness(kind: DbKind, options: { handleUnassigned?: boolean; model?: LanguageModel; maxAttempts?: number } = {}): Promise<Harness> {
+export async function startHarness(kind: DbKind, options: { handleUnassigned?: boolean; model?: LanguageModel; settings?: Partial<FrontSettings> } = {}): Promise<Harness> {
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
   const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
+  const settings: FrontSettings = {
+    apiToken: SECRETS.apiToken,
+    appSecret: SECRETS.appSecret,
+    ruleSecret: SECRETS.ruleSecret,
+    aiTeammateId: AI_TEAMMATE,
+    handleUnassigned: options.handleUnassigned ?? false,
+    enabled: true,
+    channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
+    archiveOnReply: false,
+    ...options.settings,
+  };
   const context: PipelineContext = {
     db: database.db,
     front: new FrontClient({ baseUrl: sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2 }),
     model: options.model ?? createLocalModel(),
     modelName: "local",
-    settings: { aiTeammateId: AI_TEAMMATE, handleUnassigned: options.handleUnassigned ?? false },
+    loadSettings: async () => settings,
     appUrl: "http://frontline.test",
   };
   const worker = startPipelineWorker(context, { concurrency: 2, pollMs: 25, retryDelayMs: () => 50 });
@@ -72,6 +86,7 @@ export async function startHarness(kind: DbKind, options: { handleUnassigned?: b
     database,
     sim,
     context,
+    settings,
     worker,
     webhookUrl: url,
     waitForEvent,

@@ -202,6 +202,6 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     const delivered = await harness.sim.deliverEvent({ id: "evt_unknown01", type: "topic_identified", conversation: { id: placed.conversationId } });
     expect(delivered.delivery.status).toBe(200);
     const event = await harness.waitForEvent("evt_unknown01");
-    expect(event).toMatchObject({ decision: "recorded", decisionReason: "no action for 'topic_identified' events", sessionId: (await sessionOf(placed.conversationId)).id });
+    expect(event).toMatchObject({ decision: "recorded", decisionReason: "topic_identified event recorded", sessionId: (await sessionOf(placed.conversationId)).id });
   });
 });

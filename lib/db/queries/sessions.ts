@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
 
@@ -10,6 +10,7 @@ export interface SessionIdentity {
   subject?: string | null;
   contactHandle?: string | null;
   contactName?: string | null;
+  contactKey?: string | null;
   /** Status for a session that does not exist yet. */
   initialStatus: SessionStatus;
   statusReason?: string | null;
@@ -25,6 +26,7 @@ export async function findOrCreateSession(db: Db, identity: SessionIdentity): Pr
       subject: identity.subject ?? null,
       contactHandle: identity.contactHandle ?? null,
       contactName: identity.contactName ?? null,
+      contactKey: identity.contactKey ?? null,
       status: identity.initialStatus,
       statusReason: identity.statusReason ?? null,
     })
@@ -43,7 +45,7 @@ export async function getSessionByConversation(db: Db, frontConversationId: stri
 export async function updateSession(
   db: Db,
   id: string,
-  patch: Partial<Pick<Session, "status" | "statusReason" | "sentiment" | "summary" | "preview" | "resolvedAt" | "contactHandle" | "subject">>,
+  patch: Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "preview" | "resolvedAt" | "contactHandle" | "subject">>,
 ): Promise<void> {
   await db
     .update(sessions)
@@ -60,6 +62,7 @@ export interface NewSessionMessage {
   messageType: string;
   subject?: string | null;
   text: string;
+  modelText?: string | null;
   metadata?: Record<string, unknown>;
   sentAt?: Date;
 }
@@ -94,6 +97,7 @@ export async function listSessions(db: Db, options: { limit: number; cursor?: Se
       channel: sessions.channel,
       status: sessions.status,
       statusReason: sessions.statusReason,
+      flag: sessions.flag,
       sentiment: sessions.sentiment,
       summary: sessions.summary,
       preview: sessions.preview,
@@ -135,8 +139,17 @@ export async function getSessionDetail(db: Db, id: string) {
       .orderBy(asc(agentSteps.position)),
     db.select().from(handoffs).where(eq(handoffs.sessionId, id)).orderBy(asc(handoffs.createdAt)),
   ]);
+  const contactSessions = session.contactKey
+    ? await db
+        .select({ id: sessions.id, ticketNumber: sessions.ticketNumber, channel: sessions.channel, status: sessions.status, createdAt: sessions.createdAt, summary: sessions.summary, preview: sessions.preview })
+        .from(sessions)
+        .where(and(eq(sessions.contactKey, session.contactKey), ne(sessions.id, session.id)))
+        .orderBy(desc(sessions.createdAt))
+        .limit(20)
+    : [];
   return {
     session,
+    contactSessions,
     messages,
     runs: runs.map((run) => ({
       ...run,

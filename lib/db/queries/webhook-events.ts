@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { webhookEvents, type WebhookEvent } from "../schema";
 import { enqueueJob } from "./jobs";
 
@@ -7,6 +7,8 @@ export const PIPELINE_QUEUE = "front-events";
 
 export interface RejectedDelivery {
   kind: string;
+  /** Read from the untrusted body for troubleshooting only; never acted on. */
+  frontConversationId?: string | null;
   headers: Record<string, string>;
   signatureResult: string;
   reason: string;
@@ -16,6 +18,7 @@ export interface RejectedDelivery {
 export async function recordRejectedDelivery(db: Db, delivery: RejectedDelivery): Promise<void> {
   await db.insert(webhookEvents).values({
     kind: delivery.kind,
+    frontConversationId: delivery.frontConversationId ?? null,
     headers: delivery.headers,
     signatureResult: delivery.signatureResult,
     decision: "rejected",
@@ -69,6 +72,7 @@ export async function getWebhookEvent(db: Db, id: number): Promise<WebhookEvent 
 export interface EventDecision {
   decision: "processed" | "skipped" | "recorded" | "failed";
   reason?: string | null;
+  failedCheck?: string | null;
   error?: string | null;
   sessionId?: string | null;
 }
@@ -79,6 +83,7 @@ export async function recordEventDecision(db: Db, id: number, outcome: EventDeci
     .set({
       decision: outcome.decision,
       decisionReason: outcome.reason ?? null,
+      failedCheck: outcome.failedCheck ?? null,
       error: outcome.error ?? null,
       ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
       processedAt: sql`now()`,
@@ -93,4 +98,21 @@ export async function listEventsForConversation(db: Db, frontConversationId: str
     .from(webhookEvents)
     .where(eq(webhookEvents.frontConversationId, frontConversationId))
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id));
+}
+
+/**
+ * Queues a stored, verified event again (the troubleshooting page's re-run). Processing is idempotent, so work
+ * already done is not repeated; an event that is already queued is left as it is.
+ */
+export async function requeueEvent(db: Db, id: number): Promise<"queued" | "already_queued" | "not_found" | "not_verified"> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
+    if (!event) return "not_found";
+    if (event.signatureResult !== "valid" || !event.frontEventId) return "not_verified";
+    const open = await tx.execute(sql`select 1 from jobs where queue = ${PIPELINE_QUEUE} and state in ('pending', 'active') and (payload->>'webhookEventId')::bigint = ${id} limit 1`);
+    if (rowsOf(open).length > 0) return "already_queued";
+    await tx.update(webhookEvents).set({ decision: "queued", error: null, failedCheck: null }).where(eq(webhookEvents.id, id));
+    await enqueueJob(tx as unknown as Db, { queue: PIPELINE_QUEUE, orderingKey: event.frontConversationId ?? event.frontEventId, payload: { webhookEventId: id } });
+    return "queued";
+  });
 }

@@ -6,3 +6,4 @@ export * from "./agent-steps";
 export * from "./handoffs";
 export * from "./knowledge-articles";
 export * from "./jobs";
+export * from "./app-settings";

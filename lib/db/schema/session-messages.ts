@@ -19,7 +19,10 @@ export const sessionMessages = pgTable(
     /** Front's message type: call, email, sms, ... */
     messageType: text("message_type").notNull(),
     subject: text("subject"),
+    /** What a lead reads: the full message as plain text. */
     text: text("text").notNull(),
+    /** What the model reads: quoted history and signatures removed (null: same as text). */
+    modelText: text("model_text"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),

@@ -15,11 +15,15 @@ export const sessions = pgTable(
     subject: text("subject"),
     contactHandle: text("contact_handle"),
     contactName: text("contact_name"),
+    /** The handle normalised (E.164 phone, lower-case email) so a contact's sessions can be linked. */
+    contactKey: text("contact_key"),
     /** angry | frustrated | neutral | positive */
     sentiment: text("sentiment"),
     summary: text("summary"),
     /** Why the AI did not take part (status skipped), or why it failed. */
     statusReason: text("status_reason"),
+    /** Something a lead must act on: handoff_incomplete (comment posted, unassign failed) | reply_not_delivered. */
+    flag: text("flag"),
     /** The latest customer words, for the Inbox row. */
     preview: text("preview"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -27,7 +31,7 @@ export const sessions = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
-  (t) => [index("sessions_last_activity_idx").on(t.lastActivityAt, t.id), index("sessions_contact_idx").on(t.contactHandle)],
+  (t) => [index("sessions_last_activity_idx").on(t.lastActivityAt, t.id), index("sessions_contact_idx").on(t.contactKey, t.createdAt)],
 );
 
 export type Session = typeof sessions.$inferSelect;

@@ -21,6 +21,8 @@ export const webhookEvents = pgTable(
     /** queued | processed | duplicate | skipped | recorded | failed | rejected */
     decision: text("decision").notNull(),
     decisionReason: text("decision_reason"),
+    /** For a skip: which eligibility check failed (master_switch, channel_switch, assignment, …). */
+    failedCheck: text("failed_check"),
     error: text("error"),
     deliveryCount: integer("delivery_count").notNull().default(1),
     sessionId: uuid("session_id"),

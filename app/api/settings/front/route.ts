@@ -1,0 +1,59 @@
+// Settings → Front: read the connection (secrets masked, env-locked fields flagged) and save changes.
+import { z } from "zod";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { deliveryHealth, setupMilestones } from "@/lib/db/queries/deliveries";
+import { getServices } from "@/lib/runtime";
+import { maskSecret } from "@/lib/secrets/encryption";
+import { checkFrontToken, WEBHOOK_SUBSCRIPTIONS } from "@/lib/settings/front-connection";
+import { frontSettingsPatchSchema, LockedSettingError } from "@/lib/settings/front-settings";
+import { setupChecklist } from "@/lib/settings/setup-checklist";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const { db, config, settings } = await getServices();
+    const { values, locked } = await settings.get();
+    const [health, milestones] = await Promise.all([deliveryHealth(db), setupMilestones(db)]);
+    return Response.json(
+      {
+        values: {
+          ...values,
+          apiToken: maskSecret(values.apiToken),
+          appSecret: maskSecret(values.appSecret),
+          ruleSecret: maskSecret(values.ruleSecret),
+        },
+        locked,
+        webhookUrl: `${config.APP_URL.replace(/\/+$/, "")}/api/webhooks/front`,
+        subscriptions: WEBHOOK_SUBSCRIPTIONS,
+        status: health,
+        checklist: setupChecklist(milestones),
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function PUT(request: Request) {
+  try {
+    const body: unknown = await request.json().catch(() => {
+      throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
+    });
+    const patch = frontSettingsPatchSchema.parse(body);
+    const { config, settings } = await getServices();
+    let company: { id: string; name?: string | null } | undefined;
+    if (patch.apiToken) {
+      const check = await checkFrontToken(config.FRONT_API_BASE_URL, patch.apiToken);
+      if (!check.ok) throw new ApiError(422, check.code, check.message);
+      company = check.company;
+    }
+    await settings.save(patch, { company });
+    return Response.json({ saved: Object.keys(patch), company: company ?? null });
+  } catch (error) {
+    if (error instanceof LockedSettingError) return errorResponse(new ApiError(409, "locked", error.message));
+    if (error instanceof z.ZodError) return errorResponse(error);
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { agentRuns, handoffs, sessions, webhookEvents } from "../schema";
+
+export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
+
+export interface DeliveryFilter {
+  decision?: string;
+  frontConversationId?: string;
+  /** Rows older than this id (keyset pagination, newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+/** Every delivery, newest first, with the session it touched. */
+export async function listDeliveries(db: Db, filter: DeliveryFilter) {
+  const conditions = [
+    filter.decision ? eq(webhookEvents.decision, filter.decision) : undefined,
+    filter.frontConversationId ? eq(webhookEvents.frontConversationId, filter.frontConversationId) : undefined,
+    filter.beforeId ? lt(webhookEvents.id, filter.beforeId) : undefined,
+  ].filter(Boolean);
+  const rows = await db
+    .select({
+      id: webhookEvents.id,
+      frontEventId: webhookEvents.frontEventId,
+      kind: webhookEvents.kind,
+      eventType: webhookEvents.eventType,
+      signatureResult: webhookEvents.signatureResult,
+      decision: webhookEvents.decision,
+      decisionReason: webhookEvents.decisionReason,
+      failedCheck: webhookEvents.failedCheck,
+      error: webhookEvents.error,
+      deliveryCount: webhookEvents.deliveryCount,
+      frontConversationId: webhookEvents.frontConversationId,
+      sessionId: webhookEvents.sessionId,
+      ticketNumber: sessions.ticketNumber,
+      receivedAt: webhookEvents.receivedAt,
+      processedAt: webhookEvents.processedAt,
+      processingMs: webhookEvents.processingMs,
+    })
+    .from(webhookEvents)
+    .leftJoin(sessions, eq(sessions.id, webhookEvents.sessionId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(webhookEvents.id))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  return { deliveries: page, nextBeforeId: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Last verified and last refused delivery, for the settings page's live status. */
+export async function deliveryHealth(db: Db) {
+  const [lastVerified] = await db
+    .select({ receivedAt: webhookEvents.receivedAt, eventType: webhookEvents.eventType })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.signatureResult, "valid"))
+    .orderBy(desc(webhookEvents.id))
+    .limit(1);
+  const [lastRejected] = await db
+    .select({ receivedAt: webhookEvents.receivedAt, reason: webhookEvents.decisionReason, signatureResult: webhookEvents.signatureResult })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.decision, "rejected"))
+    .orderBy(desc(webhookEvents.id))
+    .limit(1);
+  return { lastVerified: lastVerified ?? null, lastRejected: lastRejected ?? null };
+}
+
+/** The first real proof of each go-live step, or null while it has not happened. */
+export async function setupMilestones(db: Db) {
+  const [firstCall] = await db
+    .select({ at: webhookEvents.receivedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber, frontEventId: webhookEvents.frontEventId })
+    .from(webhookEvents)
+    .innerJoin(sessions, eq(sessions.id, webhookEvents.sessionId))
+    .where(and(eq(webhookEvents.signatureResult, "valid"), eq(sessions.channel, "voice"), sql`${webhookEvents.eventType} in ('inbound', 'call_transcript_added', 'call_voicemail_transcript_added')`))
+    .orderBy(asc(webhookEvents.id))
+    .limit(1);
+  const [firstRun] = await db
+    .select({ at: agentRuns.startedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber })
+    .from(agentRuns)
+    .innerJoin(sessions, eq(sessions.id, agentRuns.sessionId))
+    .where(isNotNull(agentRuns.finishedAt))
+    .orderBy(asc(agentRuns.startedAt))
+    .limit(1);
+  const [firstHandoff] = await db
+    .select({ at: handoffs.unassignedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber })
+    .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+    .where(and(isNotNull(handoffs.commentPostedAt), isNotNull(handoffs.unassignedAt)))
+    .orderBy(asc(handoffs.unassignedAt))
+    .limit(1);
+  return { firstCall: firstCall ?? null, firstRun: firstRun ?? null, firstHandoff: firstHandoff ?? null };
+}

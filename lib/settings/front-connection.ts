@@ -1,0 +1,39 @@
+import { FrontApiError } from "../front/errors";
+import { FrontClient } from "../front/client";
+
+export type TokenCheck =
+  | { ok: true; company: { id: string; name?: string | null } }
+  | { ok: false; code: "token_rejected" | "no_api_access" | "front_unreachable" | "front_error"; message: string };
+
+/** Checks a token against GET /me before it is saved, and says in plain words what is wrong with it. */
+export async function checkFrontToken(baseUrl: string, token: string): Promise<TokenCheck> {
+  const client = new FrontClient({ baseUrl, token, maxRetries: 1, timeoutMs: 10_000 });
+  try {
+    const me = await client.me();
+    return { ok: true, company: { id: me.id, name: me.name ?? null } };
+  } catch (error) {
+    if (!(error instanceof FrontApiError)) return { ok: false, code: "front_error", message: `Unexpected error: ${String(error)}` };
+    if (error.status === 401) {
+      return { ok: false, code: "token_rejected", message: "Front rejected this token (401). Copy it again from Front → Settings → Developers → API tokens." };
+    }
+    if (error.status === 402 || error.status === 403) {
+      return {
+        ok: false,
+        code: "no_api_access",
+        message: `Front refused API access (${error.status}): the company's plan may not include the API, or the token lacks the scopes Frontline needs.`,
+      };
+    }
+    if (error.status === 0) return { ok: false, code: "front_unreachable", message: `Could not reach Front at ${baseUrl}: ${error.message}` };
+    return { ok: false, code: "front_error", message: error.message };
+  }
+}
+
+/** The events a Front admin subscribes the webhook to. */
+export const WEBHOOK_SUBSCRIPTIONS = [
+  { event: "Inbound messages", why: "customer messages and calls for the AI to answer" },
+  { event: "Outbound messages", why: "teammates' replies, recorded so they are never answered again" },
+  { event: "Conversation archived", why: "the session is resolved" },
+  { event: "Assignee changes", why: "assigning a conversation to the AI teammate hands it the last message" },
+  { event: "Call transcripts", why: "a call's transcript arrives after the call" },
+  { event: "Tags, moves, comments, reopens", why: "kept on the session's history" },
+];

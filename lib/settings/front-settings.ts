@@ -1,0 +1,154 @@
+import { z } from "zod";
+import type { Config } from "../config";
+import type { Db } from "../db/client";
+import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
+import { CHANNELS, type Channel } from "../front/channels";
+import { decryptSecret, encryptSecret } from "../secrets/encryption";
+
+/** Everything that decides how Frontline talks to Front and which conversations the AI takes. */
+export interface FrontSettings {
+  apiToken?: string;
+  appSecret?: string;
+  ruleSecret?: string;
+  aiTeammateId?: string;
+  handleUnassigned: boolean;
+  /** The master switch: off, the AI answers nothing (events are still recorded). */
+  enabled: boolean;
+  channels: Record<Channel, boolean>;
+  /** Archive a conversation after the AI answered it, if the AI still owns it. */
+  archiveOnReply: boolean;
+  /** The company the token belongs to, from GET /me when it was saved. */
+  company?: { id: string; name?: string | null };
+}
+
+export const SECRET_FIELDS = ["apiToken", "appSecret", "ruleSecret"] as const;
+type SecretField = (typeof SECRET_FIELDS)[number];
+
+/** Settings an environment variable fixes: shown as locked in the page, and refused on save. */
+export type LockableField = SecretField | "aiTeammateId" | "handleUnassigned";
+
+export interface EffectiveFrontSettings {
+  values: FrontSettings;
+  locked: Record<LockableField, boolean>;
+}
+
+const storedSchema = z.object({
+  apiToken: z.string().optional(),
+  appSecret: z.string().optional(),
+  ruleSecret: z.string().optional(),
+  aiTeammateId: z.string().optional(),
+  handleUnassigned: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  channels: z.record(z.string(), z.boolean()).optional(),
+  archiveOnReply: z.boolean().optional(),
+  company: z.object({ id: z.string(), name: z.string().nullish() }).optional(),
+});
+type StoredFrontSettings = z.infer<typeof storedSchema>;
+
+export const frontSettingsPatchSchema = z
+  .object({
+    apiToken: z.string().trim().min(1, "the API token is empty").max(4096).optional(),
+    appSecret: z.string().trim().min(1, "the app secret is empty").max(1024).optional(),
+    ruleSecret: z.string().trim().min(1, "the rule-webhook secret is empty").max(1024).optional(),
+    aiTeammateId: z.string().trim().startsWith("tea_", "must be a teammate id (tea_…)").optional(),
+    handleUnassigned: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    channels: z.partialRecord(z.enum(CHANNELS), z.boolean()).optional(),
+    archiveOnReply: z.boolean().optional(),
+  })
+  .strict();
+export type FrontSettingsPatch = z.infer<typeof frontSettingsPatchSchema>;
+
+const DOCUMENT_KEY = "front";
+const ALL_CHANNELS_ON = Object.fromEntries(CHANNELS.map((channel) => [channel, true])) as Record<Channel, boolean>;
+
+function environmentValues(config: Config): Partial<Pick<FrontSettings, LockableField>> {
+  const values: Partial<Pick<FrontSettings, LockableField>> = {};
+  if (config.FRONT_API_TOKEN) values.apiToken = config.FRONT_API_TOKEN;
+  if (config.FRONT_APP_SECRET) values.appSecret = config.FRONT_APP_SECRET;
+  if (config.FRONT_RULE_WEBHOOK_SECRET) values.ruleSecret = config.FRONT_RULE_WEBHOOK_SECRET;
+  if (config.FRONT_AI_TEAMMATE_ID) values.aiTeammateId = config.FRONT_AI_TEAMMATE_ID;
+  if (config.FRONT_HANDLE_UNASSIGNED !== undefined) values.handleUnassigned = config.FRONT_HANDLE_UNASSIGNED;
+  return values;
+}
+
+/**
+ * Reads and writes the Front settings. The database holds what an admin saved; an environment variable wins
+ * over it. Reads are cached for a few seconds so webhooks stay fast; a save is seen at once in this process
+ * and within the cache time in others.
+ */
+export class FrontSettingsStore {
+  private cached?: { at: number; value: Promise<EffectiveFrontSettings> };
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly encryptionKey: Buffer,
+    private readonly cacheMs = 3_000,
+  ) {}
+
+  get(): Promise<EffectiveFrontSettings> {
+    if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.value;
+    const value = this.load();
+    this.cached = { at: Date.now(), value };
+    value.catch(() => (this.cached = undefined));
+    return value;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private async load(): Promise<EffectiveFrontSettings> {
+    const stored = storedSchema.parse(await readSettingsDocument(this.db, DOCUMENT_KEY));
+    const fromEnv = environmentValues(this.config);
+    const reveal = (field: SecretField) => (stored[field] ? decryptSecret(this.encryptionKey, stored[field]) : undefined);
+    const values: FrontSettings = {
+      apiToken: fromEnv.apiToken ?? reveal("apiToken"),
+      appSecret: fromEnv.appSecret ?? reveal("appSecret"),
+      ruleSecret: fromEnv.ruleSecret ?? reveal("ruleSecret"),
+      aiTeammateId: fromEnv.aiTeammateId ?? stored.aiTeammateId,
+      handleUnassigned: fromEnv.handleUnassigned ?? stored.handleUnassigned ?? false,
+      enabled: stored.enabled ?? true,
+      channels: { ...ALL_CHANNELS_ON, ...(stored.channels as Partial<Record<Channel, boolean>> | undefined) },
+      archiveOnReply: stored.archiveOnReply ?? false,
+      company: stored.company ? { id: stored.company.id, name: stored.company.name ?? null } : undefined,
+    };
+    const locked = {
+      apiToken: fromEnv.apiToken !== undefined,
+      appSecret: fromEnv.appSecret !== undefined,
+      ruleSecret: fromEnv.ruleSecret !== undefined,
+      aiTeammateId: fromEnv.aiTeammateId !== undefined,
+      handleUnassigned: fromEnv.handleUnassigned !== undefined,
+    };
+    return { values, locked };
+  }
+
+  /** Saves a validated patch; secrets are encrypted. Throws LockedSettingError for a field the environment fixes. */
+  async save(patch: FrontSettingsPatch, extra: { company?: { id: string; name?: string | null } } = {}): Promise<void> {
+    const { locked } = await this.load();
+    for (const field of Object.keys(patch) as (keyof FrontSettingsPatch)[]) {
+      if (field in locked && locked[field as LockableField]) throw new LockedSettingError(field);
+    }
+    const stored = storedSchema.parse(await readSettingsDocument(this.db, DOCUMENT_KEY));
+    const next: StoredFrontSettings = { ...stored };
+    for (const field of SECRET_FIELDS) {
+      const value = patch[field];
+      if (value !== undefined) next[field] = encryptSecret(this.encryptionKey, value);
+    }
+    if (patch.aiTeammateId !== undefined) next.aiTeammateId = patch.aiTeammateId;
+    if (patch.handleUnassigned !== undefined) next.handleUnassigned = patch.handleUnassigned;
+    if (patch.enabled !== undefined) next.enabled = patch.enabled;
+    if (patch.archiveOnReply !== undefined) next.archiveOnReply = patch.archiveOnReply;
+    if (patch.channels) next.channels = { ...stored.channels, ...patch.channels };
+    if (extra.company) next.company = { id: extra.company.id, name: extra.company.name ?? null };
+    await writeSettingsDocument(this.db, DOCUMENT_KEY, next);
+    this.invalidate();
+  }
+}
+
+export class LockedSettingError extends Error {
+  constructor(public readonly field: string) {
+    super(`${field} is set in the environment and cannot be changed here`);
+  }
+}

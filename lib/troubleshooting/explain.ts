@@ -1,0 +1,100 @@
+import type { Db } from "../db/client";
+import { listEventsForConversation } from "../db/queries/webhook-events";
+import type { WebhookEvent } from "../db/schema";
+import { channelForMessage } from "../front/channels";
+import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage } from "../front/types";
+import { parseDelivery, type WebhookKind } from "../front/webhook";
+import { eligibilityChecks, type CheckId } from "../pipeline/eligibility";
+import type { FrontSettings } from "../settings/front-settings";
+
+export type CheckStatus = "passed" | "failed" | "unknown";
+
+export interface ExplainedCheck {
+  id: "webhook_received" | "signature" | CheckId | "processed";
+  label: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface Explanation {
+  frontConversationId: string;
+  checks: ExplainedCheck[];
+  /** The first check that failed: the cause to fix. */
+  firstFailure: ExplainedCheck | null;
+  sessionId: string | null;
+  lastEventId: number | null;
+}
+
+const TURN_EVENTS = new Set(["inbound", "call_transcript_added", "call_voicemail_transcript_added"]);
+
+/**
+ * "Why didn't the AI reply?": the checks in the order they are applied — webhook received, signature, master
+ * switch, channel switch, assignment, unassigned option, customer author — from what was stored and the
+ * settings in force now. The first failure is the answer.
+ */
+export async function explainConversation(db: Db, settings: FrontSettings, frontConversationId: string): Promise<Explanation> {
+  const events = await listEventsForConversation(db, frontConversationId);
+  const checks: ExplainedCheck[] = [];
+  const verified = events.filter((event) => event.signatureResult === "valid");
+  const rejected = events.filter((event) => event.decision === "rejected");
+  const sessionId = verified.find((event) => event.sessionId)?.sessionId ?? null;
+
+  checks.push(
+    events.length > 0
+      ? { id: "webhook_received", label: "Front's webhook reached Frontline", status: "passed", detail: `${events.length} deliveries for this conversation` }
+      : {
+          id: "webhook_received",
+          label: "Front's webhook reached Frontline",
+          status: "failed",
+          detail: "No delivery for this conversation arrived. Check the webhook URL in Front and that the app is subscribed to inbound messages.",
+        },
+  );
+  if (events.length > 0) {
+    checks.push(
+      verified.length > 0
+        ? { id: "signature", label: "The signature was valid", status: "passed", detail: "verified" }
+        : { id: "signature", label: "The signature was valid", status: "failed", detail: `Every delivery was refused: ${rejected[0]?.decisionReason ?? "invalid signature"}. Check the app secret in Settings → Front.` },
+    );
+  }
+
+  const turn = verified.find((event) => event.eventType && TURN_EVENTS.has(event.eventType));
+  if (turn) checks.push(...eligibilityFor(turn, settings));
+  else if (verified.length > 0) {
+    checks.push({ id: "customer_author", label: "A customer message arrived", status: "failed", detail: "Only other events (assignments, tags, replies) arrived for this conversation, no inbound message." });
+  }
+
+  if (turn && checks.every((check) => check.status !== "failed")) {
+    const processed = verified.find((event) => event.decision === "processed" && event.eventType && TURN_EVENTS.has(event.eventType));
+    checks.push(
+      processed
+        ? { id: "processed", label: "The AI processed the message", status: "passed", detail: processed.decisionReason ?? "processed" }
+        : { id: "processed", label: "The AI processed the message", status: turn.decision === "queued" ? "unknown" : "failed", detail: turn.error ?? turn.decisionReason ?? `event is ${turn.decision}` },
+    );
+  }
+  return { frontConversationId, checks, firstFailure: checks.find((check) => check.status === "failed") ?? null, sessionId, lastEventId: events[0]?.id ?? null };
+}
+
+/** The eligibility checks for the latest customer message: recomputed when the event carried full data. */
+function eligibilityFor(event: WebhookEvent, settings: FrontSettings): ExplainedCheck[] {
+  const delivery = parseDelivery(event.kind as WebhookKind, event.body);
+  if (delivery.type === "event" && isFullMessage(delivery.event.target?.data) && isFullConversation(delivery.event.conversation)) {
+    const message = frontMessageSchema.parse(delivery.event.target?.data);
+    const conversation = frontConversationSchema.parse(delivery.event.conversation);
+    const checks = eligibilityChecks(message, conversation, channelForMessage(message.type, message.metadata), settings);
+    let failed = false;
+    return checks.map((check) => {
+      const status: CheckStatus = failed ? "unknown" : check.passed ? "passed" : "failed";
+      if (!check.passed) failed = true;
+      return { id: check.id, label: check.label, status, detail: check.detail };
+    });
+  }
+  // A preview event: what the pipeline recorded when it fetched the data.
+  const order: CheckId[] = ["master_switch", "channel_switch", "assignment", "unassigned_switch", "customer_author"];
+  const failedAt = event.failedCheck ? order.indexOf(event.failedCheck as CheckId) : -1;
+  return order.map((id, index) => ({
+    id,
+    label: id.replaceAll("_", " "),
+    status: failedAt === -1 ? (event.decision === "processed" ? "passed" : "unknown") : index < failedAt ? "passed" : index === failedAt ? "failed" : "unknown",
+    detail: index === failedAt ? (event.decisionReason ?? "failed") : "",
+  }));
+}

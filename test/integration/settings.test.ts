@@ -1,0 +1,112 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseConfig } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { appSettings } from "@/lib/db/schema";
+import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
+import { checkFrontToken } from "@/lib/settings/front-connection";
+import { FrontSettingsStore, LockedSettingError } from "@/lib/settings/front-settings";
+import { createTestDatabase, dbKinds } from "../helpers/db";
+
+describe("secrets at rest", () => {
+  it("round-trips through AES-GCM and refuses a tampered value or another key", () => {
+    const key = randomBytes(32);
+    const sealed = encryptSecret(key, "front-token-123");
+    expect(sealed).not.toContain("front-token-123");
+    expect(decryptSecret(key, sealed)).toBe("front-token-123");
+    const tampered = sealed.slice(0, -4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(() => decryptSecret(key, tampered)).toThrow();
+    expect(() => decryptSecret(randomBytes(32), sealed)).toThrow();
+  });
+
+  it("generates a key into the data directory once, and logs it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "frontline-key-"));
+    const logs: string[] = [];
+    const first = loadEncryptionKey({ dataDir: dir, log: (line) => logs.push(line) });
+    const second = loadEncryptionKey({ dataDir: dir, log: (line) => logs.push(line) });
+    expect(first.equals(second)).toBe(true);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain("ENCRYPTION_KEY is not set");
+    expect(readFileSync(path.join(dir, "encryption.key"), "utf8").trim()).toBe(first.toString("base64"));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prefers ENCRYPTION_KEY and never shows a secret in full", () => {
+    const hex = randomBytes(32).toString("hex");
+    expect(loadEncryptionKey({ envKey: hex, dataDir: "/nonexistent" }).toString("hex")).toBe(hex);
+    expect(maskSecret("abcdefghijkl")).toBe("••••ijkl");
+    expect(maskSecret("short")).toBe("••••");
+    expect(maskSecret(undefined)).toBeNull();
+  });
+});
+
+describe.each(dbKinds())("Front settings on %s", (kind) => {
+  let database: Database;
+  const key = randomBytes(32);
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("starts from safe defaults: on, every channel on, unassigned off", async () => {
+    const store = new FrontSettingsStore(database.db, parseConfig({}), key, 0);
+    const { values, locked } = await store.get();
+    expect(values).toMatchObject({ enabled: true, handleUnassigned: false, archiveOnReply: false, channels: { voice: true, email: true, sms: true, whatsapp: true, web: true } });
+    expect(values.apiToken).toBeUndefined();
+    expect(Object.values(locked).every((flag) => flag === false)).toBe(true);
+  });
+
+  it("saves secrets encrypted, reads them back, and takes effect at once", async () => {
+    const store = new FrontSettingsStore(database.db, parseConfig({}), key);
+    await store.save({ apiToken: "tok_secret_value_1", appSecret: "app-secret-1", aiTeammateId: "tea_ai01", handleUnassigned: true, channels: { sms: false } }, { company: { id: "cmp_1", name: "Acme" } });
+    const { values } = await store.get();
+    expect(values).toMatchObject({ apiToken: "tok_secret_value_1", appSecret: "app-secret-1", aiTeammateId: "tea_ai01", handleUnassigned: true, company: { id: "cmp_1", name: "Acme" } });
+    expect(values.channels).toMatchObject({ sms: false, voice: true });
+    const [row] = await database.db.select().from(appSettings);
+    expect(JSON.stringify(row.value)).not.toContain("tok_secret_value_1");
+    expect(JSON.stringify(row.value)).not.toContain("app-secret-1");
+  });
+
+  it("lets the environment win, shows it locked, and refuses to save over it", async () => {
+    const store = new FrontSettingsStore(database.db, parseConfig({ FRONT_API_TOKEN: "env-token", FRONT_HANDLE_UNASSIGNED: "false" }), key, 0);
+    const { values, locked } = await store.get();
+    expect(values.apiToken).toBe("env-token");
+    expect(values.handleUnassigned).toBe(false);
+    expect(locked).toMatchObject({ apiToken: true, handleUnassigned: true, appSecret: false });
+    await expect(store.save({ apiToken: "other" })).rejects.toBeInstanceOf(LockedSettingError);
+    await expect(store.save({ enabled: false })).resolves.toBeUndefined();
+    expect((await store.get()).values.enabled).toBe(false);
+  });
+});
+
+describe("checking a Front token before it is saved", () => {
+  let sim: FrontSimulator;
+  beforeAll(async () => {
+    sim = await createFrontSimulator({ apiToken: "the-right-token", appSecret: "s" });
+  });
+  afterEach(() => sim.clearFaults());
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it("accepts a good token and names the company", async () => {
+    expect(await checkFrontToken(sim.url, "the-right-token")).toEqual({ ok: true, company: { id: "cmp_4thp0", name: expect.any(String) } });
+  });
+
+  it("explains a rejected token", async () => {
+    const check = await checkFrontToken(sim.url, "wrong-token");
+    expect(check).toMatchObject({ ok: false, code: "token_rejected" });
+    expect(check.ok === false && check.message).toContain("401");
+  });
+
+  it("explains a network failure", async () => {
+    const check = await checkFrontToken("http://127.0.0.1:9", "any");
+    expect(check).toMatchObject({ ok: false, code: "front_unreachable" });
+  });
+});
