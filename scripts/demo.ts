@@ -3,6 +3,7 @@
 //
 // Flags: --port 3000  --sim-port 4010  --data-dir .data/demo  --database-url postgres://…  --no-build
 //        --no-samples  --keep-data (reuse the data directory instead of starting fresh)
+//        --unconfigured (leave Settings → Front empty, to connect the simulator by hand)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,7 @@ const { values: flags } = parseArgs({
     "no-build": { type: "boolean", default: false },
     "no-samples": { type: "boolean", default: false },
     "keep-data": { type: "boolean", default: false },
+    unconfigured: { type: "boolean", default: false },
   },
 });
 
@@ -57,6 +59,22 @@ async function waitForHealth(url: string, app: ChildProcess, timeoutMs = 120_000
   throw new Error(`the app did not become healthy within ${timeoutMs / 1000}s`);
 }
 
+/** Connects the app to the simulator through Settings → Front's own API, as an admin would in the page. */
+async function connectFront(appBase: string): Promise<void> {
+  const response = await fetch(`${appBase}/api/settings/front`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      apiToken: secrets.apiToken,
+      appSecret: secrets.appSecret,
+      ruleSecret: secrets.ruleSecret,
+      aiTeammateId: "tea_ai01",
+      handleUnassigned: true,
+    }),
+  });
+  if (!response.ok) throw new Error(`could not save the Front settings: ${response.status} ${await response.text()}`);
+}
+
 async function main() {
   if (!flags["no-build"] && buildIsStale()) {
     console.log("[demo] building the app (next build)…");
@@ -81,14 +99,10 @@ async function main() {
     env: {
       ...process.env,
       APP_URL: appUrl,
-      ...(flags["database-url"] ? { DATABASE_URL: flags["database-url"] } : { PGLITE_DIR: dataDir, DATABASE_URL: "" }),
+      ...(flags["database-url"] ? { DATABASE_URL: flags["database-url"] } : { PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" }),
+      DATA_DIR: flags["database-url"] ? path.resolve(root, ".data") : dataDir,
       AI_MODEL: "local",
       FRONT_API_BASE_URL: sim.url,
-      FRONT_API_TOKEN: secrets.apiToken,
-      FRONT_APP_SECRET: secrets.appSecret,
-      FRONT_RULE_WEBHOOK_SECRET: secrets.ruleSecret,
-      FRONT_AI_TEAMMATE_ID: "tea_ai01",
-      FRONT_HANDLE_UNASSIGNED: "true",
       SEED_SAMPLE_DATA: "true",
     },
   });
@@ -105,6 +119,11 @@ async function main() {
   });
 
   await waitForHealth(`http://127.0.0.1:${appPort}`, app);
+  if (flags.unconfigured) {
+    console.log(`[demo] Settings → Front is empty. Connect the simulator: token ${secrets.apiToken}, app secret ${secrets.appSecret}, AI teammate "Frontline AI".`);
+  } else {
+    await connectFront(`http://127.0.0.1:${appPort}`);
+  }
   if (!flags["no-samples"]) {
     const placed = await placeSamples(sim);
     console.log(`[demo] placed ${placed.length} sample conversations through the simulator`);

@@ -102,7 +102,17 @@ export class FrontSettingsStore {
   private async load(): Promise<EffectiveFrontSettings> {
     const stored = storedSchema.parse(await readSettingsDocument(this.db, DOCUMENT_KEY));
     const fromEnv = environmentValues(this.config);
-    const reveal = (field: SecretField) => (stored[field] ? decryptSecret(this.encryptionKey, stored[field]) : undefined);
+    const reveal = (field: SecretField) => {
+      const sealed = stored[field];
+      if (!sealed) return undefined;
+      try {
+        return decryptSecret(this.encryptionKey, sealed);
+      } catch {
+        // A changed ENCRYPTION_KEY must not take the webhook down: the secret reads as unset until re-entered.
+        console.error(`[frontline] cannot decrypt the saved ${field}: was the encryption key changed? Enter it again in Settings → Front.`);
+        return undefined;
+      }
+    };
     const values: FrontSettings = {
       apiToken: fromEnv.apiToken ?? reveal("apiToken"),
       appSecret: fromEnv.appSecret ?? reveal("appSecret"),

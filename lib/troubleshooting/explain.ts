@@ -4,7 +4,7 @@ import type { WebhookEvent } from "../db/schema";
 import { channelForMessage } from "../front/channels";
 import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
-import { eligibilityChecks, type CheckId } from "../pipeline/eligibility";
+import { eligibilityChecks, type CheckId, type EligibilityCheck } from "../pipeline/eligibility";
 import type { FrontSettings } from "../settings/front-settings";
 
 export type CheckStatus = "passed" | "failed" | "unknown";
@@ -74,27 +74,44 @@ export async function explainConversation(db: Db, settings: FrontSettings, front
   return { frontConversationId, checks, firstFailure: checks.find((check) => check.status === "failed") ?? null, sessionId, lastEventId: events[0]?.id ?? null };
 }
 
-/** The eligibility checks for the latest customer message: recomputed when the event carried full data. */
+const CHECK_ORDER: CheckId[] = ["master_switch", "channel_switch", "assignment", "unassigned_switch", "customer_author"];
+const CHECK_LABELS: Record<CheckId, string> = {
+  master_switch: "Frontline is switched on",
+  channel_switch: "The channel is on",
+  assignment: "Assigned to the AI teammate",
+  unassigned_switch: "Unassigned conversations are handled",
+  customer_author: "The message was written by the customer",
+};
+
+/**
+ * The eligibility checks for the latest customer message. A skip recorded at the time is the answer (settings
+ * may have changed since, which the detail says); otherwise the checks are recomputed from the stored event
+ * when it carried full data.
+ */
 function eligibilityFor(event: WebhookEvent, settings: FrontSettings): ExplainedCheck[] {
   const delivery = parseDelivery(event.kind as WebhookKind, event.body);
+  let now: EligibilityCheck[] | null = null;
   if (delivery.type === "event" && isFullMessage(delivery.event.target?.data) && isFullConversation(delivery.event.conversation)) {
     const message = frontMessageSchema.parse(delivery.event.target?.data);
     const conversation = frontConversationSchema.parse(delivery.event.conversation);
-    const checks = eligibilityChecks(message, conversation, channelForMessage(message.type, message.metadata), settings);
+    now = eligibilityChecks(message, conversation, channelForMessage(message.type, message.metadata), settings);
+  }
+  const failedAt = event.decision === "skipped" && event.failedCheck ? CHECK_ORDER.indexOf(event.failedCheck as CheckId) : -1;
+  if (failedAt === -1 && now) {
     let failed = false;
-    return checks.map((check) => {
+    return now.map((check) => {
       const status: CheckStatus = failed ? "unknown" : check.passed ? "passed" : "failed";
       if (!check.passed) failed = true;
       return { id: check.id, label: check.label, status, detail: check.detail };
     });
   }
-  // A preview event: what the pipeline recorded when it fetched the data.
-  const order: CheckId[] = ["master_switch", "channel_switch", "assignment", "unassigned_switch", "customer_author"];
-  const failedAt = event.failedCheck ? order.indexOf(event.failedCheck as CheckId) : -1;
-  return order.map((id, index) => ({
-    id,
-    label: id.replaceAll("_", " "),
-    status: failedAt === -1 ? (event.decision === "processed" ? "passed" : "unknown") : index < failedAt ? "passed" : index === failedAt ? "failed" : "unknown",
-    detail: index === failedAt ? (event.decisionReason ?? "failed") : "",
-  }));
+  return CHECK_ORDER.map((id, index) => {
+    const current = now?.find((check) => check.id === id);
+    const label = current?.label ?? CHECK_LABELS[id];
+    if (failedAt === -1) return { id, label, status: event.decision === "processed" ? "passed" : "unknown", detail: current?.detail ?? "" };
+    if (index < failedAt) return { id, label, status: "passed", detail: current?.detail ?? "passed" };
+    if (index > failedAt) return { id, label, status: "unknown", detail: "not reached" };
+    const since = current?.passed ? " — it passes with today's settings: re-run the event to process it" : "";
+    return { id, label, status: "failed", detail: `${event.decisionReason ?? "failed"}${since}` };
+  });
 }

@@ -73,6 +73,13 @@ describe.each(dbKinds())("Front settings on %s", (kind) => {
     expect(JSON.stringify(row.value)).not.toContain("app-secret-1");
   });
 
+  it("reads a secret sealed with another key as unset instead of failing", async () => {
+    const store = new FrontSettingsStore(database.db, parseConfig({}), randomBytes(32), 0);
+    const { values } = await store.get();
+    expect(values.apiToken).toBeUndefined();
+    expect(values.aiTeammateId).toBe("tea_ai01");
+  });
+
   it("lets the environment win, shows it locked, and refuses to save over it", async () => {
     const store = new FrontSettingsStore(database.db, parseConfig({ FRONT_API_TOKEN: "env-token", FRONT_HANDLE_UNASSIGNED: "false" }), key, 0);
     const { values, locked } = await store.get();

@@ -157,3 +157,19 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     expect(await requeueEvent(harness.database.db, 999_999)).toBe("not_found");
   });
 });
+
+describe.each(dbKinds())("explaining a skip after the settings changed, on %s", (kind) => {
+  it("keeps the cause recorded at the time and says it would pass now", async () => {
+    const harness = await startHarness(kind, { handleUnassigned: false });
+    try {
+      const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: null });
+      await harness.waitForEvent(placed.eventId);
+      harness.settings.handleUnassigned = true;
+      const answer = await explainConversation(harness.database.db, harness.settings, placed.conversationId);
+      expect(answer.firstFailure).toMatchObject({ id: "unassigned_switch", status: "failed" });
+      expect(answer.firstFailure?.detail).toMatch(/unassigned.*passes with today's settings/);
+    } finally {
+      await harness.close();
+    }
+  });
+});
