@@ -3,9 +3,11 @@ import { defineConfig } from "@playwright/test";
 // Each project runs against its own app + Front simulator started by the demo script: PGlite always, the
 // Postgres server too when TEST_DATABASE_URL is set. The app must be built first (`npm run build`).
 const postgresUrl = process.env.E2E_DATABASE_URL;
+// "setup" is an app with Settings → Front left empty, where the settings flow connects the simulator by hand.
 const targets = [
-  { name: "pglite", appPort: 3100, simPort: 4110, extra: ["--data-dir", ".data/e2e-pglite"] },
-  ...(postgresUrl ? [{ name: "postgres", appPort: 3200, simPort: 4210, extra: ["--database-url", postgresUrl] }] : []),
+  { name: "pglite", appPort: 3100, simPort: 4110, extra: ["--data-dir", ".data/e2e-pglite"], testIgnore: /settings-flow/ },
+  ...(postgresUrl ? [{ name: "postgres", appPort: 3200, simPort: 4210, extra: ["--database-url", postgresUrl], testIgnore: /settings-flow/ }] : []),
+  { name: "setup", appPort: 3300, simPort: 4310, extra: ["--data-dir", ".data/e2e-setup", "--unconfigured"], testMatch: /settings-flow/ },
 ];
 
 export default defineConfig({
@@ -26,6 +28,7 @@ export default defineConfig({
   },
   projects: targets.map((target) => ({
     name: target.name,
+    ...("testMatch" in target ? { testMatch: target.testMatch } : { testIgnore: target.testIgnore }),
     use: { baseURL: `http://localhost:${target.appPort}`, simUrl: `http://127.0.0.1:${target.simPort}` } as never,
   })),
   webServer: targets.map((target) => ({

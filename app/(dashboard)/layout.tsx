@@ -1,4 +1,4 @@
-import { ChartColumn, Inbox, Settings, type LucideIcon } from "lucide-react";
+import { ChartColumn, Inbox, Settings, Wrench, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { navItemClass } from "@/components/ui/nav-item";
@@ -56,7 +56,16 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
                 <ComingSoon icon={ChartColumn} label="Reports" testId="nav-reports" />
               </li>
               <li>
-                <ComingSoon icon={Settings} label="Settings" testId="nav-settings" />
+                <NavLink href="/settings/front" testId="nav-settings">
+                  <Settings aria-hidden="true" />
+                  Settings
+                </NavLink>
+              </li>
+              <li>
+                <NavLink href="/troubleshooting" testId="nav-troubleshooting">
+                  <Wrench aria-hidden="true" />
+                  Troubleshooting
+                </NavLink>
               </li>
             </ul>
           </nav>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { contactLabel, rowSnippet, ticketLabel } from "@/components/format";
 import { RelativeTime } from "@/components/ui/time";
 import { ChannelLabel } from "./channel-label";
+import { FlagBadge } from "./flag-badge";
 import { SentimentLabel } from "./sentiment-label";
 import { StatusBadge } from "./status-badge";
 import type { SessionRow as Row } from "./types";
@@ -26,6 +27,7 @@ export function SessionRow({ session }: { session: Row }) {
           <span className="truncate text-sm font-semibold text-gray-900 group-hover:text-brand-700" data-testid="session-contact">
             {contactLabel(session)}
           </span>
+          <FlagBadge flag={session.flag} className="shrink-0 self-center" />
         </div>
         <p className="mt-0.5 truncate text-sm text-gray-600" data-testid="session-snippet">
           {snippet || <span className="text-gray-400 italic">No text yet</span>}

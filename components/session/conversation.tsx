@@ -1,7 +1,8 @@
-import { Bot, Phone, PhoneMissed, UserRound, Users } from "lucide-react";
-import { callDetailsLine, callInfo } from "@/components/format";
+import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, UserRound, Users } from "lucide-react";
+import { callDetailsLine } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/time";
+import { attachmentLine, messageAttachments, messageCallInfo, removedForModel, smsInfo, smsLine } from "./message-details";
 import type { SessionMessageRecord } from "./types";
 
 const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate: "Teammate", ai: "Frontline AI" };
@@ -9,10 +10,14 @@ const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate
 function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const fromCustomer = message.authorType === "customer";
   const isAi = message.authorType === "ai";
-  const call = callInfo(message);
+  const call = messageCallInfo(message);
+  const sms = call ? null : smsInfo(message);
+  const attachments = messageAttachments(message);
+  const removed = removedForModel(message);
   const author = message.authorName?.trim() || AUTHOR_FALLBACK[message.authorType] || "Unknown";
   const AuthorIcon = isAi ? Bot : fromCustomer ? UserRound : Users;
   const CallIcon = call?.answered === false ? PhoneMissed : Phone;
+  const detailTone = isAi ? "border-white/20 text-white/85" : "border-gray-200 text-gray-600";
 
   return (
     <li
@@ -35,12 +40,20 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
         )}
       >
         {call ? (
-          <p
-            data-testid="call-details"
-            className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", isAi ? "border-white/20 text-white/85" : "border-gray-200 text-gray-600")}
-          >
+          <p data-testid="call-details" className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", detailTone)}>
             <CallIcon aria-hidden="true" className="size-3.5 shrink-0" />
             {callDetailsLine(call)}
+          </p>
+        ) : null}
+        {sms ? (
+          <p
+            data-testid="sms-details"
+            data-segments={sms.segments}
+            title={sms.encoding ? `Encoding: ${sms.encoding}` : undefined}
+            className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", detailTone)}
+          >
+            <MessageSquare aria-hidden="true" className="size-3.5 shrink-0" />
+            {smsLine(sms)}
           </p>
         ) : null}
         {message.subject && !call ? <p className="mb-1 font-semibold">{message.subject}</p> : null}
@@ -51,7 +64,23 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
         ) : (
           <p className={cn("italic", isAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
         )}
+        {attachments.length ? (
+          <ul aria-label="Attachments" data-testid="attachments" className={cn("mt-2 space-y-1 border-t pt-2 text-xs", detailTone)}>
+            {attachments.map((attachment, index) => (
+              <li key={`${attachment.name}-${index}`} data-testid="attachment" className="flex items-start gap-1.5 break-all">
+                <Paperclip aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+                {attachmentLine(attachment)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
+      {removed ? (
+        <p data-testid="model-text-note" className="flex items-center gap-1 text-xs text-gray-500">
+          <Scissors aria-hidden="true" className="size-3 shrink-0" />
+          {removed}
+        </p>
+      ) : null}
     </li>
   );
 }

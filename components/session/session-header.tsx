@@ -2,6 +2,7 @@ import { ArrowLeft, ExternalLink, Info } from "lucide-react";
 import Link from "next/link";
 import { contactLabel, ticketLabel } from "@/components/format";
 import { ChannelLabel } from "@/components/inbox/channel-label";
+import { FlagBadge } from "@/components/inbox/flag-badge";
 import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -51,6 +52,7 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <ChannelLabel channel={session.channel} />
         <StatusBadge status={session.status} testId="session-status" />
+        <FlagBadge flag={session.flag} />
         <SentimentLabel sentiment={session.sentiment} />
         <span className="text-sm text-gray-500">
           Last activity <RelativeTime iso={session.lastActivityAt} />

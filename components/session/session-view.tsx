@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { fetchJson, isNotFound } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
+import { ContactSessions } from "./contact-sessions";
 import { Conversation } from "./conversation";
 import { EventHistory } from "./event-history";
 import { HandoffCard } from "./handoff-card";
@@ -83,6 +84,7 @@ export function SessionView({ id }: { id: string }) {
           {data.handoffs.map((handoff, index) => (
             <HandoffCard key={handoff.id} handoff={handoff} index={index} total={data.handoffs.length} />
           ))}
+          <ContactSessions sessions={data.contactSessions} />
           <EventHistory events={data.events} />
         </div>
       </div>

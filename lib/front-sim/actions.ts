@@ -1,10 +1,29 @@
-import { AI_TEAMMATE_ID, channelFor, HUMAN_TEAMMATE_ID } from "./directory";
+import { AI_TEAMMATE_ID, channelFor, HUMAN_TEAMMATE_ID, newId } from "./directory";
 import type { EventDispatcher } from "./dispatch";
 import type { EventActor, EventFactory } from "./events";
-import { archiveSchema, assignSchema, placeCallSchema, sendMessageSchema, teammateReplySchema } from "./inputs";
+import {
+  archiveSchema,
+  assignSchema,
+  callTranscriptSchema,
+  deleteConversationSchema,
+  placeCallSchema,
+  sendMessageSchema,
+  teammateReplySchema,
+} from "./inputs";
 import { htmlParagraphs } from "./serialize";
 import type { SimState, StoredConversation, StoredMessage } from "./state";
-import type { FrontEvent, PlaceCallInput, SendMessageInput, SimActionResult, TeammateReplyInput } from "./types";
+import type {
+  AttachmentInput,
+  CallTranscriptOptions,
+  DeleteConversationOptions,
+  DeleteConversationResult,
+  FrontAttachment,
+  FrontEvent,
+  PlaceCallInput,
+  SendMessageInput,
+  SimActionResult,
+  TeammateReplyInput,
+} from "./types";
 
 // What happens on Front's side (a customer calls or writes, a teammate replies, archives, assigns):
 // change the state, then deliver the matching webhook event to the app.
@@ -66,8 +85,42 @@ export class FrontActions {
       recipients: this.inboundRecipients(conversation, inbound.from, inbound.fromName ?? null),
       metadata: {},
       draftMode: null,
+      attachments: (inbound.attachments ?? []).map((attachment) => this.attachment(attachment)),
     });
     return this.deliverMessageEvent(conversation, message, this.events.inbound(conversation, message));
+  }
+
+  /**
+   * The phone provider delivers a call's transcript (or voicemail transcript) after the call: the message's text
+   * and body are replaced, and a call_transcript_added / call_voicemail_transcript_added event names it.
+   */
+  async addCallTranscript(messageId: string, text: string, options: CallTranscriptOptions = {}): Promise<SimActionResult> {
+    const input = callTranscriptSchema.parse({ messageId, text, ...options });
+    const message = this.state.messages.get(input.messageId);
+    if (!message) throw new Error(`Unknown message ${input.messageId}`);
+    if (!isCallMessage(message)) throw new Error(`Message ${input.messageId} is not an inbound call`);
+    const conversation = this.state.require(message.conversationId);
+    message.text = input.text;
+    message.body = htmlParagraphs(input.text);
+    conversation.updatedAtMs = Date.now();
+    return this.deliverMessageEvent(conversation, message, this.events.callTranscript(conversation, message, input.voicemail ?? false));
+  }
+
+  /**
+   * Deletes a conversation for good: the Core API answers 404 for it and its messages from then on. With `trash`,
+   * a trash event (conversation status "deleted") is delivered first, as when a teammate deletes it in Front.
+   */
+  async deleteConversation(conversationId: string, options: DeleteConversationOptions = {}): Promise<DeleteConversationResult> {
+    const input = deleteConversationSchema.parse({ conversationId, ...options });
+    const conversation = this.state.require(input.conversationId);
+    let event: FrontEvent | null = null;
+    if (input.trash) {
+      this.state.setLifecycle(conversation, "deleted");
+      event = this.events.trash(conversation, input.by ? { teammateId: this.knownTeammate(input.by) } : "rule");
+    }
+    this.state.remove(conversation);
+    const delivery = event ? await this.dispatcher.emit(event) : null;
+    return { conversationId: conversation.id, eventId: event?.id ?? null, delivery };
   }
 
   /** A teammate answers in Front: an outbound message and event the app must not treat as a customer's. */
@@ -136,6 +189,18 @@ export class FrontActions {
     ];
   }
 
+  private attachment(input: AttachmentInput): FrontAttachment {
+    const id = newId("fil");
+    return {
+      id,
+      filename: input.filename,
+      url: `${this.dispatcher.settings.baseUrl}/download/${id}`,
+      content_type: input.contentType ?? "application/octet-stream",
+      size: input.size ?? 1024,
+      metadata: { is_inline: false },
+    };
+  }
+
   private knownTeammate(id: string): string {
     if (!this.state.teammates.has(id)) throw new Error(`Unknown teammate ${id}`);
     return id;
@@ -149,6 +214,12 @@ export class FrontActions {
     const delivery = await this.dispatcher.emit(event);
     return { conversationId: conversation.id, eventId: event.id, delivery };
   }
+}
+
+/** A call as placeCall writes it: a call type, or a custom message carrying call metadata. */
+function isCallMessage(message: StoredMessage): boolean {
+  if (!message.isInbound) return false;
+  return CALL_TYPES.has(message.type) || "duration" in message.metadata || "have_been_answered" in message.metadata;
 }
 
 /** About 150 spoken words a minute. */

@@ -150,6 +150,22 @@ describe("conversations and messages", () => {
     const page = (await followed.json()) as { _results: Array<{ text: string }> };
     expect(page._results.map((message) => message.text).sort()).toEqual(["first call", "second call"]);
   });
+
+  it("answers 404 for a deleted conversation, its messages and a conversation merged into it", async () => {
+    const merged = await newCall("first call");
+    const { conversationId, messageId } = await sim.placeCall({ from: "+14155550100", text: "second call" });
+    sim.merge(merged, conversationId);
+    const result = await sim.deleteConversation(conversationId);
+    expect(result).toEqual({ conversationId, eventId: null, delivery: null });
+    for (const path of [`/conversations/${conversationId}`, `/conversations/${conversationId}/messages`, `/messages/${messageId}`, `/conversations/${merged}`]) {
+      const response = await api(sim, "GET", path, undefined, { redirect: "manual" });
+      expect(response.status, path).toBe(404);
+      expect(await response.json()).toMatchObject({ _error: { status: 404 } });
+    }
+    expect((await api(sim, "POST", `/conversations/${conversationId}/comments`, { body: "note" })).status).toBe(404);
+    expect(sim.getConversation(conversationId)).toBeUndefined();
+    expect(sim.listConversations()).toHaveLength(0);
+  });
 });
 
 describe("writes", () => {

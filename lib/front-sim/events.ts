@@ -51,6 +51,15 @@ export class EventFactory {
     return this.messageEvent("outbound", conversation, message);
   }
 
+  /** A call's transcript (or voicemail transcript) arrived after the call: the target is the updated message. */
+  callTranscript(conversation: StoredConversation, message: StoredMessage, voicemail: boolean): FrontEvent {
+    return this.messageEvent(voicemail ? "call_voicemail_transcript_added" : "call_transcript_added", conversation, message);
+  }
+
+  trash(conversation: StoredConversation, actor: EventActor): FrontEvent {
+    return this.record("trash", this.source(actor), null, conversation);
+  }
+
   archive(conversation: StoredConversation, actor: EventActor): FrontEvent {
     return this.record("archive", this.source(actor), null, conversation);
   }
@@ -66,7 +75,7 @@ export class EventFactory {
     return this.record("assign", this.source(actor), { _meta: { type: "teammate" }, data: assignee }, conversation);
   }
 
-  private messageEvent(type: "inbound" | "outbound", conversation: StoredConversation, message: StoredMessage): FrontEvent {
+  private messageEvent(type: string, conversation: StoredConversation, message: StoredMessage): FrontEvent {
     const inbox = this.shapes.inbox(conversation.inboxId);
     const source: FrontEventSide = { _meta: { type: "inboxes" }, data: inbox ? [{ ...inbox }] : [] };
     const target: FrontEventSide = { _meta: { type: "message" }, data: this.shapes.message(message) };

@@ -69,6 +69,24 @@ describe("fail mode", () => {
     expect(sim.getConversation(conversationId)?.assigneeChanges).toHaveLength(1);
   });
 
+  it("answers a 4xx too, with Front's error body and the given message: Front refusing a request", async () => {
+    const { conversationId } = await sim.placeCall({ from: "+14155550100", text: "hello" });
+    sim.fail({ status: 400, method: "POST", path: "/conversations/*/messages", message: "This channel cannot send replies" });
+    const refused = await api(sim, "POST", `/conversations/${conversationId}/messages`, { body: "<p>Hi</p>" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ _error: { status: 400, title: "Bad request", message: "This channel cannot send replies", details: [] } });
+    expect(sim.getConversation(conversationId)?.replies).toHaveLength(0);
+    expect(sim.requests.at(-1)).toMatchObject({ status: 400, fault: "fail" });
+    sim.fail({ status: 422 });
+    expect(await (await api(sim, "GET", "/me")).json()).toMatchObject({ _error: { status: 422, message: "Simulated client error" } });
+  });
+
+  it("refuses statuses outside 400–599", () => {
+    expect(() => sim.fail({ status: 302 })).toThrow();
+    expect(() => sim.fail({ status: 600 })).toThrow();
+    expect(sim.faults).toHaveLength(0);
+  });
+
   it("defaults to one 500", async () => {
     sim.fail();
     expect((await api(sim, "GET", "/me")).status).toBe(500);

@@ -16,8 +16,10 @@ export const faultSpecSchema = z
     method: z.string().optional(),
     /** Only requests whose path matches: exact, or a glob where * is one path segment and ** anything. */
     path: z.string().optional(),
-    /** fail: the 5xx status to answer (default 500). */
-    status: z.number().int().min(500).max(599).optional(),
+    /** fail: the status to answer, a 4xx (Front refusing the request) or a 5xx (default 500). */
+    status: z.number().int().min(400).max(599).optional(),
+    /** fail: the `_error.message` to answer with (default "Simulated client error" / "Simulated server error"). */
+    message: z.string().min(1).optional(),
     /** rate-limit: the retry-after to announce (default 2, or the seconds left of a timed fault). */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
   })
@@ -35,7 +37,7 @@ export interface ActiveFault extends FaultSpec {
 
 export type FaultDecision =
   | { kind: "rate-limit"; retryAfterSeconds: number }
-  | { kind: "fail"; status: number }
+  | { kind: "fail"; status: number; message: string }
   | { kind: "hang" };
 
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
@@ -91,7 +93,10 @@ function matches(fault: ActiveFault, method: string, pathname: string): boolean 
 }
 
 function decide(fault: ActiveFault, nowMs: number): FaultDecision {
-  if (fault.kind === "fail") return { kind: "fail", status: fault.status ?? 500 };
+  if (fault.kind === "fail") {
+    const status = fault.status ?? 500;
+    return { kind: "fail", status, message: fault.message ?? (status < 500 ? "Simulated client error" : "Simulated server error") };
+  }
   if (fault.kind === "hang") return { kind: "hang" };
   const secondsLeft = fault.untilMs !== null ? Math.max(1, Math.ceil((fault.untilMs - nowMs) / 1000)) : undefined;
   return { kind: "rate-limit", retryAfterSeconds: fault.retryAfterSeconds ?? secondsLeft ?? DEFAULT_RETRY_AFTER_SECONDS };

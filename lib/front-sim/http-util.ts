@@ -12,9 +12,11 @@ export interface HttpAnswer {
 const TITLES: Record<number, string> = {
   400: "Bad request",
   401: "Unauthorized",
+  403: "Forbidden",
   404: "Not found",
   405: "Method not allowed",
   413: "Payload too large",
+  422: "Unprocessable entity",
   429: "Too many requests",
   500: "Internal server error",
   502: "Bad gateway",

@@ -31,6 +31,33 @@ export const sendMessageSchema = z
     html: z.string().optional(),
     assigneeId: teammateId.nullable().optional(),
     conversationId: z.string().min(1).optional(),
+    attachments: z
+      .array(
+        z
+          .object({
+            filename: z.string().min(1),
+            contentType: z.string().min(1).optional(),
+            size: z.number().int().nonnegative().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+export const callTranscriptSchema = z
+  .object({
+    messageId: z.string().min(1),
+    text: z.string().min(1),
+    voicemail: z.boolean().optional(),
+  })
+  .strict();
+
+export const deleteConversationSchema = z
+  .object({
+    conversationId: z.string().min(1),
+    trash: z.boolean().optional(),
+    by: teammateId.optional(),
   })
   .strict();
 

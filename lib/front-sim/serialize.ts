@@ -84,7 +84,7 @@ export class FrontShapes {
       body: message.body,
       text: message.text,
       author: this.teammate(message.authorId),
-      attachments: [],
+      attachments: structuredClone(message.attachments ?? []),
       recipients: structuredClone(message.recipients),
       metadata: structuredClone(message.metadata),
     };

@@ -105,7 +105,7 @@ async function answerCore(
   if (fault?.kind === "hang") return "hang";
   if (fault?.kind === "fail") {
     entry.fault = "fail";
-    return frontError(fault.status, "Simulated server error");
+    return frontError(fault.status, fault.message);
   }
   if (fault?.kind === "rate-limit") {
     entry.fault = "rate-limit";

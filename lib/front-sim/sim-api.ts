@@ -3,7 +3,9 @@ import { frontError, json, noContent, type HttpAnswer } from "./http-util";
 import {
   archiveSchema,
   assignSchema,
+  callTranscriptSchema,
   configSchema,
+  deleteConversationSchema,
   deliverEventSchema,
   mergeSchema,
   redeliverSchema,
@@ -32,6 +34,14 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
   ],
   ["POST", /^\/_sim\/calls$/, async (sim, body) => json(200, await sim.placeCall(body as PlaceCallInput))],
   ["POST", /^\/_sim\/messages$/, async (sim, body) => json(200, await sim.sendMessage(body as SendMessageInput))],
+  [
+    "POST",
+    /^\/_sim\/transcripts$/,
+    async (sim, body) => {
+      const input = callTranscriptSchema.parse(body);
+      return json(200, await sim.addCallTranscript(input.messageId, input.text, { voicemail: input.voicemail }));
+    },
+  ],
   ["POST", /^\/_sim\/teammate-replies$/, async (sim, body) => json(200, await sim.teammateReply(body as TeammateReplyInput))],
   [
     "POST",
@@ -56,6 +66,14 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
       const input = mergeSchema.parse(body);
       sim.merge(input.sourceId, input.targetId);
       return json(200, { conversation: sim.getConversation(input.targetId) });
+    },
+  ],
+  [
+    "POST",
+    /^\/_sim\/delete$/,
+    async (sim, body) => {
+      const input = deleteConversationSchema.parse(body);
+      return json(200, await sim.deleteConversation(input.conversationId, { trash: input.trash, by: input.by }));
     },
   ],
   ["GET", /^\/_sim\/faults$/, (sim) => json(200, { faults: sim.faults })],

@@ -81,7 +81,9 @@ describe("/_sim controls over HTTP", () => {
     expect((await api(sim, "GET", "/me")).status).toBe(200);
     await post("/faults", { kind: "fail", status: 502, method: "GET", path: "/me" });
     expect((await api(sim, "GET", "/me")).status).toBe(502);
-    expect((await control(sim, "POST", "/faults", { kind: "fail", status: 404 })).status).toBe(400);
+    await post("/faults", { kind: "fail", status: 403, method: "GET", path: "/me" });
+    expect((await api(sim, "GET", "/me")).status).toBe(403);
+    expect((await control(sim, "POST", "/faults", { kind: "fail", status: 302 })).status).toBe(400);
   });
 
   it("events, redeliver, sync and config", async () => {
@@ -106,6 +108,19 @@ describe("/_sim controls over HTTP", () => {
     const moved = await api(sim, "GET", `/conversations/${first.conversationId}`, undefined, { redirect: "manual" });
     expect(moved.status).toBe(301);
     expect((await state()).conversations.map((conversation) => conversation.id)).toEqual([second.conversationId]);
+  });
+
+  it("transcripts and delete: a call's transcript event, then a deleted conversation with its trash event", async () => {
+    const call = await post<ActionAnswer>("/calls", { from: "+14155550123", text: "Incoming call" });
+    const transcript = await post<ActionAnswer>("/transcripts", { messageId: call.messageId, text: "Voicemail transcript\nPlease call me back.", voicemail: true });
+    expect(transcript).toMatchObject({ conversationId: call.conversationId, messageId: call.messageId, delivery: { status: 200 } });
+    expect(receiver.deliveries.at(-1)!.json).toMatchObject({ type: "call_voicemail_transcript_added", payload: { target: { data: { id: call.messageId } } } });
+    expect((await control(sim, "POST", "/transcripts", { messageId: "msg_nope", text: "hi" })).status).toBe(400);
+
+    const deleted = await post<{ eventId: string }>("/delete", { conversationId: call.conversationId, trash: true, by: "tea_rep7" });
+    expect(receiver.deliveries.at(-1)!.json).toMatchObject({ type: "trash", payload: { id: deleted.eventId, conversation: { status: "deleted" } } });
+    expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
+    expect((await control(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
   });
 
   it("samples and reset", async () => {

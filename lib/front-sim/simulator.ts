@@ -9,6 +9,9 @@ import { attachHandlers, listen } from "./server";
 import { handleSimApi } from "./sim-api";
 import { SimState } from "./state";
 import type {
+  CallTranscriptOptions,
+  DeleteConversationOptions,
+  DeleteConversationResult,
   DeliverEventOptions,
   FrontEvent,
   FrontSimulatorOptions,
@@ -65,18 +68,26 @@ export interface FrontSimulator {
 
   addFault(spec: FaultSpec): ActiveFault;
   rateLimit(options?: FaultMatch & { retryAfterSeconds?: number }): ActiveFault;
-  fail(options?: FaultMatch & { status?: number }): ActiveFault;
+  /** Answers matching requests with an error: a 5xx (default 500), or a 4xx for Front refusing the request. */
+  fail(options?: FaultMatch & Pick<FaultSpec, "status" | "message">): ActiveFault;
   hang(options?: FaultMatch): ActiveFault;
   clearFaults(): void;
   readonly faults: ActiveFault[];
 
   placeCall(input: PlaceCallInput): Promise<SimActionResult>;
   sendMessage(input: SendMessageInput): Promise<SimActionResult>;
+  /**
+   * A call's transcript arrives after the call: replaces the call message's text and body, and delivers a
+   * call_transcript_added (or, with `voicemail`, call_voicemail_transcript_added) event targeting the message.
+   */
+  addCallTranscript(messageId: string, text: string, options?: CallTranscriptOptions): Promise<SimActionResult>;
   teammateReply(input: TeammateReplyInput): Promise<SimActionResult>;
   archive(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
   assign(conversationId: string, teammateId: string | null, options?: { by?: string }): Promise<SimActionResult>;
   /** Merges source into target; the source id then answers 301 on the Core API. */
   merge(sourceId: string, targetId: string): void;
+  /** Deletes a conversation for good: Core API calls on it (and its messages) answer 404. `trash` emits a trash event first. */
+  deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeleteConversationResult>;
   deliverEvent(event: FrontEvent | Record<string, unknown> | string, options?: DeliverEventOptions): Promise<EventDelivery>;
   redeliver(eventId: string): Promise<EventDelivery>;
   sync(): Promise<SyncResult>;
@@ -227,10 +238,12 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
 
     placeCall: (input) => actions.placeCall(input),
     sendMessage: (input) => actions.sendMessage(input),
+    addCallTranscript: (messageId, text, transcriptOptions) => actions.addCallTranscript(messageId, text, transcriptOptions),
     teammateReply: (input) => actions.teammateReply(input),
     archive: (conversationId, archiveOptions) => actions.archive(conversationId, archiveOptions),
     assign: (conversationId, teammateId, assignOptions) => actions.assign(conversationId, teammateId, assignOptions),
     merge: (sourceId, targetId) => void state.merge(sourceId, targetId),
+    deleteConversation: (conversationId, deleteOptions) => actions.deleteConversation(conversationId, deleteOptions),
     deliverEvent: (event, deliverOptions) => dispatcher.deliver(event, deliverOptions),
     redeliver: (eventId) => dispatcher.redeliver(eventId),
     sync: () => dispatcher.sync(),

@@ -1,5 +1,5 @@
 import { newId } from "./directory";
-import type { ConversationStatus, FrontEvent, FrontRecipient, Teammate } from "./types";
+import type { ConversationStatus, FrontAttachment, FrontEvent, FrontRecipient, Teammate } from "./types";
 
 // The simulator's memory. Plain records keyed by id; Front-shaped JSON is built from them in serialize.ts.
 
@@ -16,6 +16,8 @@ export interface StoredMessage {
   recipients: FrontRecipient[];
   metadata: Record<string, unknown>;
   draftMode: "private" | "shared" | null;
+  /** Front-shaped attachments; none when omitted. */
+  attachments?: FrontAttachment[];
 }
 
 export interface StoredComment {
@@ -211,6 +213,16 @@ export class SimState {
     source.mergedInto = target.id;
     target.updatedAtMs = Date.now();
     return target;
+  }
+
+  /**
+   * Forgets a conversation with its messages, drafts and comments, as a permanent deletion does: the Core API
+   * then answers 404 for it and for its messages (and for conversations merged into it).
+   */
+  remove(conversation: StoredConversation): void {
+    for (const id of [...conversation.messageIds, ...conversation.draftIds]) this.messages.delete(id);
+    for (const id of conversation.commentIds) this.comments.delete(id);
+    this.conversations.delete(conversation.id);
   }
 
   /** Conversations that were not merged away, oldest first. */

@@ -28,6 +28,15 @@ export interface FrontRecipient {
   role: "from" | "to" | "cc" | "bcc" | "reply-to";
 }
 
+export interface FrontAttachment {
+  id: string;
+  filename: string;
+  url: string;
+  content_type: string;
+  size: number;
+  metadata: { is_inline: boolean };
+}
+
 export interface FrontMessage {
   _links: { self: string; related: { conversation: string } };
   id: string;
@@ -40,7 +49,7 @@ export interface FrontMessage {
   body: string;
   text: string;
   author: FrontTeammate | null;
-  attachments: unknown[];
+  attachments: FrontAttachment[];
   recipients: FrontRecipient[];
   metadata: Record<string, unknown>;
 }
@@ -173,6 +182,35 @@ export interface SendMessageInput {
   html?: string;
   assigneeId?: string | null;
   conversationId?: string;
+  /** Files attached to the message; Front lists them with an id, a download URL, type and size. */
+  attachments?: AttachmentInput[];
+}
+
+export interface AttachmentInput {
+  filename: string;
+  /** Default application/octet-stream. */
+  contentType?: string;
+  /** Bytes; default 1024. */
+  size?: number;
+}
+
+export interface CallTranscriptOptions {
+  /** A voicemail transcript: the event is call_voicemail_transcript_added instead of call_transcript_added. */
+  voicemail?: boolean;
+}
+
+export interface DeleteConversationOptions {
+  /** Emit a `trash` event (status "deleted") before the conversation disappears. Default false. */
+  trash?: boolean;
+  /** The teammate who deleted it, for the trash event's source; a rule when omitted. */
+  by?: string;
+}
+
+/** What deleteConversation did: the trash event, when one was emitted. */
+export interface DeleteConversationResult {
+  conversationId: string;
+  eventId: string | null;
+  delivery: DeliveryResult | null;
 }
 
 export interface TeammateReplyInput {

@@ -134,6 +134,68 @@ describe("application webhooks for Front-side actions", () => {
     expect(verifiesAsApplication(receiver.deliveries.at(-1)!)).toBe(true);
   });
 
+  it("sendMessage lists attachments the way Front does: fil_ id, url, type and size", async () => {
+    const sent = await sim.sendMessage({
+      channel: "email",
+      from: "sam@customer.example",
+      text: "Invoice attached",
+      attachments: [{ filename: "invoice.pdf", contentType: "application/pdf", size: 48213 }, { filename: "notes.txt" }],
+    });
+    expect(lastEnvelope().payload.target?.data.attachments).toEqual([
+      { id: expect.stringMatching(/^fil_/), filename: "invoice.pdf", url: expect.stringContaining("/download/fil_"), content_type: "application/pdf", size: 48213, metadata: { is_inline: false } },
+      { id: expect.stringMatching(/^fil_/), filename: "notes.txt", url: expect.any(String), content_type: "application/octet-stream", size: 1024, metadata: { is_inline: false } },
+    ]);
+    const fetched = (await (await api(sim, "GET", `/messages/${sent.messageId}`)).json()) as { attachments: unknown[] };
+    expect(fetched.attachments).toEqual(lastEnvelope().payload.target?.data.attachments);
+  });
+
+  it("addCallTranscript replaces the call's text and posts call_transcript_added targeting the message", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "Incoming call", durationSeconds: 95 });
+    const result = await sim.addCallTranscript(call.messageId!, "Call transcript\nCustomer: How do I reset my password?");
+    expect(result).toMatchObject({ conversationId: call.conversationId, messageId: call.messageId, delivery: { status: 200 } });
+    expect(verifiesAsApplication(receiver.deliveries.at(-1)!)).toBe(true);
+    expect(lastEnvelope()).toMatchObject({
+      type: "call_transcript_added",
+      payload: {
+        id: result.eventId,
+        type: "call_transcript_added",
+        source: { _meta: { type: "inboxes" }, data: [{ id: "inb_phone1" }] },
+        target: {
+          _meta: { type: "message" },
+          data: {
+            id: call.messageId,
+            type: "call",
+            text: "Call transcript\nCustomer: How do I reset my password?",
+            body: "<p>Call transcript</p><p>Customer: How do I reset my password?</p>",
+            metadata: { duration: 95, have_been_answered: true },
+          },
+        },
+        conversation: { id: call.conversationId },
+      },
+    });
+    const fetched = (await (await api(sim, "GET", `/messages/${call.messageId}`)).json()) as Json;
+    expect(fetched.text).toBe("Call transcript\nCustomer: How do I reset my password?");
+    expect(sim.getConversation(call.conversationId)?.messages).toHaveLength(1);
+
+    await sim.addCallTranscript(call.messageId!, "Voicemail transcript\nCall me back please.", { voicemail: true });
+    expect(lastEnvelope().payload).toMatchObject({ type: "call_voicemail_transcript_added", target: { data: { text: "Voicemail transcript\nCall me back please." } } });
+
+    const email = await sim.sendMessage({ channel: "email", from: "sam@customer.example", text: "hi" });
+    await expect(sim.addCallTranscript(email.messageId!, "words")).rejects.toThrow(/not an inbound call/);
+    await expect(sim.addCallTranscript("msg_nope", "words")).rejects.toThrow(/Unknown message/);
+  });
+
+  it("deleteConversation with trash posts a trash event, then the conversation is gone", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "hello" });
+    const deleted = await sim.deleteConversation(call.conversationId, { trash: true, by: "tea_rep7" });
+    expect(deleted).toMatchObject({ conversationId: call.conversationId, eventId: expect.stringMatching(/^evt_/), delivery: { status: 200 } });
+    expect(lastEnvelope()).toMatchObject({
+      type: "trash",
+      payload: { type: "trash", source: { _meta: { type: "teammate" }, data: { id: "tea_rep7" } }, target: null, conversation: { id: call.conversationId, status: "deleted" } },
+    });
+    expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
+  });
+
   it("teammateReply posts outbound_sent authored by the teammate", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "charged twice" });
     const result = await sim.teammateReply({ conversationId: call.conversationId, text: "Refunded the duplicate charge." });

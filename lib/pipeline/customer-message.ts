@@ -6,16 +6,29 @@ import { handoffToHumanTool } from "../agent/tools/handoff-to-human";
 import { searchKnowledgeBaseTool } from "../agent/tools/search-knowledge-base";
 import { normalizeHandle, prepareMessage } from "../channels";
 import { findRun, finishRun, getOrCreateHandoff, insertSteps, startRun } from "../db/queries/agent-runs";
-import { addSessionMessage, findOrCreateSession, getSessionByConversation, listSessionMessages, updateSession } from "../db/queries/sessions";
+import {
+  addSessionMessage,
+  findOrCreateSession,
+  getSessionByConversation,
+  listSessionMessages,
+  updateSession,
+  updateSessionMessageContent,
+} from "../db/queries/sessions";
 import type { EventDecision } from "../db/queries/webhook-events";
 import type { WebhookEvent } from "../db/schema";
 import { channelForMessage, type Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
-import { deliverOutcome } from "./deliver";
+import { deliverOutcome, type DeliveryResult } from "./deliver";
 import { decideEligibility } from "./eligibility";
 import { senderHandle } from "./message-content";
 import type { PipelineContext } from "./process-event";
+
+const DECISION_REASONS: Record<DeliveryResult, string> = {
+  replied: "the AI replied",
+  reply_refused: "Front refused the AI's reply: the answer is posted as an internal comment",
+  handed_off: "the AI handed off to a person",
+};
 
 export interface CustomerMessageInput {
   row: WebhookEvent;
@@ -56,19 +69,25 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     initialStatus: eligibility.eligible ? "ai_answering" : "skipped",
     statusReason: eligibility.eligible ? null : eligibility.reason,
   });
-  await addSessionMessage(ctx.db, {
+  const recorded = {
+    subject: content.subject ?? null,
+    text: content.displayText,
+    modelText: content.modelText === content.displayText ? null : content.modelText,
+    metadata: content.metadata,
+  };
+  const added = await addSessionMessage(ctx.db, {
     sessionId: session.id,
     frontMessageId: message.id,
     direction: "inbound",
     authorType: "customer",
     authorName: sender?.name ?? sender?.handle ?? null,
     messageType: message.type ?? "unknown",
-    subject: content.subject ?? null,
-    text: content.displayText,
-    modelText: content.modelText === content.displayText ? null : content.modelText,
-    metadata: content.metadata,
+    ...recorded,
     sentAt: message.created_at ? new Date(message.created_at * 1000) : undefined,
   });
+  // Seen before: a call's transcript (or voicemail) replaces the placeholder it was first recorded with, and the
+  // model reads the session's messages, so the stored words must be the fresh ones.
+  if (!added) await updateSessionMessageContent(ctx.db, message.id, recorded);
   const preview = previewOf(content.modelText || content.displayText);
 
   if (!eligibility.eligible) {
@@ -91,8 +110,8 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     run = await findRun(ctx.db, session.id, message.id);
   }
   if (!run) throw new Error(`run for ${message.id} vanished`);
-  await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings });
-  return { decision: "processed", reason: run.outcome === "reply" ? "the AI replied" : "the AI handed off to a person", sessionId: session.id };
+  const delivered = await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings });
+  return { decision: "processed", reason: DECISION_REASONS[delivered], sessionId: session.id };
 }
 
 interface AnswerInput {

@@ -18,37 +18,47 @@ export function sessionUrl(appUrl: string, sessionId: string): string {
   return `${appUrl.replace(/\/+$/, "")}/inbox/${sessionId}`;
 }
 
+/** What became of a run's outcome in Front. */
+export type DeliveryResult = "replied" | "reply_refused" | "handed_off";
+
 /**
  * Sends a finished run's outcome to Front. Each Front call is recorded as soon as it succeeds, so a retry after
  * a failure repeats only what is missing: a handoff comment is never posted twice.
  */
-export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput): Promise<void> {
-  if (input.run.deliveryStatus === "delivered") return;
+export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
+  if (input.run.deliveryStatus === "delivered") return input.run.outcome === "reply" ? "replied" : "handed_off";
   const deliver = input.run.outcome === "reply" ? deliverReply : deliverHandoff;
   try {
-    await deliver(ctx, input);
+    return await deliver(ctx, input);
   } catch (error) {
     if (!(error instanceof FrontApiError && (error.status === 301 || error.status === 302))) throw error;
     // The conversation was merged: write to the one it was merged into. Steps already done are not repeated.
     const { conversation } = await ctx.front.getConversation(input.conversationId);
-    await deliver(ctx, { ...input, conversationId: conversation.id });
+    return deliver(ctx, { ...input, conversationId: conversation.id });
   }
 }
 
-async function deliverReply(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<void> {
+/**
+ * Front refused the request itself: a 4xx such as a channel that cannot send. Not a 429 (retried), a 404 (the
+ * conversation is gone) or a 301 (merged): those are handled by the callers, and a comment would fail the same way.
+ */
+function isRefusal(error: unknown): error is FrontApiError {
+  return error instanceof FrontApiError && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable;
+}
+
+async function deliverReply(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<DeliveryResult> {
   const text = run.replyText ?? "";
   let messageUid: string | null = null;
   try {
     const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId: settings.aiTeammateId, archive: false });
     messageUid = accepted.message_uid ?? null;
   } catch (error) {
-    if (!(error instanceof FrontApiError) || error.retryable) throw error;
-    // Front refused the reply itself (a 4xx such as a channel that cannot send): the answer is kept as an
-    // internal comment for a person to send, and the session is flagged.
+    if (!isRefusal(error)) throw error;
+    // The answer is kept as an internal comment for a person to send, and the session is flagged.
     await ctx.front.postComment(conversationId, `**Frontline AI could not send this reply** (${error.message}):\n\n${text}`, settings.aiTeammateId);
     await markRunDelivered(ctx.db, run.id);
     await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${error.message}` });
-    return;
+    return "reply_refused";
   }
   await markRunDelivered(ctx.db, run.id, messageUid);
   await addSessionMessage(ctx.db, {
@@ -63,6 +73,7 @@ async function deliverReply(ctx: PipelineContext, { run, session, conversationId
   });
   await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null });
   if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
+  return "replied";
 }
 
 /** The AI archives only conversations it still owns: a person may have taken it over meanwhile. */
@@ -73,7 +84,7 @@ async function archiveIfStillOwned(ctx: PipelineContext, conversationId: string,
   await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: "archived by the AI after answering" });
 }
 
-async function deliverHandoff(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<void> {
+async function deliverHandoff(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<DeliveryResult> {
   let handoff = await getHandoffForRun(ctx.db, run.id);
   if (!handoff) {
     // A run stored before its handoff row (a crash between the two) gets one now, as the error fallback.
@@ -98,4 +109,5 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
   }
   await markRunDelivered(ctx.db, run.id);
   await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment });
+  return "handed_off";
 }

@@ -6,21 +6,23 @@ import type { Db } from "../db/client";
 
 /**
  * The last attempt at an event failed (Front down, a bug): the event and its session are marked failed, where
- * the Inbox and the troubleshooting page show them, and the event can be re-run.
+ * the Inbox and the troubleshooting page show them, and the event can be re-run. The event's decision is written
+ * last, as in processWebhookEvent: whoever sees it decided sees its session's final state too.
  */
 export async function markEventFailed(db: Db, webhookEventId: number, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const event = await getWebhookEvent(db, webhookEventId);
   if (!event) return;
   const session = event.frontConversationId ? await getSessionByConversation(db, event.frontConversationId) : undefined;
-  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: session?.id });
-  if (!session) return;
-  let flag: string | null = null;
-  for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) {
-    await markRunDeliveryFailed(db, run.id, message);
-    const handoff = await getHandoffForRun(db, run.id);
-    if (handoff?.commentPostedAt && !handoff.unassignedAt) flag = "handoff_incomplete";
+  if (session) {
+    let flag: string | null = null;
+    for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) {
+      await markRunDeliveryFailed(db, run.id, message);
+      const handoff = await getHandoffForRun(db, run.id);
+      if (handoff?.commentPostedAt && !handoff.unassignedAt) flag = "handoff_incomplete";
+    }
+    const reason = flag === "handoff_incomplete" ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})` : message;
+    await updateSession(db, session.id, { status: "failed", statusReason: reason, flag });
   }
-  const reason = flag === "handoff_incomplete" ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})` : message;
-  await updateSession(db, session.id, { status: "failed", statusReason: reason, flag });
+  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: session?.id });
 }

@@ -77,6 +77,18 @@ export async function addSessionMessage(db: Db, message: NewSessionMessage): Pro
   return inserted.length > 0;
 }
 
+/** Replaces what a recorded message says, e.g. a call recorded as a placeholder whose transcript has arrived. */
+export async function updateSessionMessageContent(
+  db: Db,
+  frontMessageId: string,
+  content: Pick<NewSessionMessage, "subject" | "text" | "modelText" | "metadata">,
+): Promise<void> {
+  await db
+    .update(sessionMessages)
+    .set({ subject: content.subject ?? null, text: content.text, modelText: content.modelText ?? null, metadata: content.metadata ?? {} })
+    .where(eq(sessionMessages.frontMessageId, frontMessageId));
+}
+
 export async function listSessionMessages(db: Db, sessionId: string) {
   return db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, sessionId)).orderBy(asc(sessionMessages.sentAt), asc(sessionMessages.recordedAt));
 }

@@ -1,0 +1,53 @@
+"use client";
+
+import { RefreshCw, TriangleAlert } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { StatePanel } from "@/components/ui/state-panel";
+import { BehaviourSection } from "./behaviour-section";
+import { ConnectionSection } from "./connection-section";
+import { GoLiveChecklist } from "./go-live-checklist";
+import { SettingsSkeleton } from "./settings-skeleton";
+import { useFrontSettings } from "./use-front-settings";
+import { WebhookSection } from "./webhook-section";
+
+/** Settings → Front, polled so the checklist and the webhook status follow live traffic. */
+export function FrontSettings() {
+  const query = useFrontSettings();
+
+  if (query.isPending) return <SettingsSkeleton />;
+
+  if (query.isError && !query.data) {
+    return (
+      <StatePanel
+        icon={TriangleAlert}
+        tone="error"
+        role="alert"
+        title="Could not load the settings"
+        testId="settings-error"
+        action={
+          <Button onClick={() => void query.refetch()}>
+            <RefreshCw aria-hidden="true" />
+            Try again
+          </Button>
+        }
+      >
+        {query.error.message}
+      </StatePanel>
+    );
+  }
+
+  const settings = query.data;
+  return (
+    <div className="space-y-6" data-testid="front-settings">
+      {query.isError ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          Showing the last settings loaded; refreshing failed ({query.error.message}). Retrying…
+        </p>
+      ) : null}
+      <GoLiveChecklist steps={settings.checklist} />
+      <ConnectionSection settings={settings} />
+      <BehaviourSection settings={settings} />
+      <WebhookSection settings={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Channel } from "@/lib/front/channels";
+import type { ChecklistStep } from "@/lib/settings/setup-checklist";
+
+export type { ChecklistStep };
+
+/** Secrets: sent in full when saved, only ever read back masked ("••••abcd"). */
+export type SecretField = "apiToken" | "appSecret" | "ruleSecret";
+
+/** Settings an environment variable can fix; the page shows them locked. */
+export type LockableField = SecretField | "aiTeammateId" | "handleUnassigned";
+
+export interface FrontSettingsValues {
+  apiToken: string | null;
+  appSecret: string | null;
+  ruleSecret: string | null;
+  aiTeammateId?: string | null;
+  handleUnassigned: boolean;
+  enabled: boolean;
+  channels: Record<Channel, boolean>;
+  archiveOnReply: boolean;
+  company?: { id: string; name?: string | null };
+}
+
+export interface DeliveryStatus {
+  lastVerified: { receivedAt: string; eventType: string | null } | null;
+  lastRejected: { receivedAt: string; reason: string | null; signatureResult: string } | null;
+}
+
+/** GET /api/settings/front. */
+export interface FrontSettingsResponse {
+  values: FrontSettingsValues;
+  locked: Record<LockableField, boolean>;
+  webhookUrl: string;
+  subscriptions: { event: string; why: string }[];
+  status: DeliveryStatus;
+  checklist: ChecklistStep[];
+}
+
+/** The body of PUT /api/settings/front: any subset. */
+export interface FrontSettingsPatch {
+  apiToken?: string;
+  appSecret?: string;
+  ruleSecret?: string;
+  aiTeammateId?: string;
+  handleUnassigned?: boolean;
+  enabled?: boolean;
+  channels?: Partial<Record<Channel, boolean>>;
+  archiveOnReply?: boolean;
+}
+
+export interface SaveFrontSettingsResponse {
+  saved: string[];
+  /** The token's company, when a token was saved. */
+  company: { id: string; name?: string | null } | null;
+}
+
+export interface Teammate {
+  id: string;
+  name: string;
+  email: string | null;
+  type: string;
+  isBot: boolean;
+}
+
+/** GET /api/settings/front/teammates. */
+export interface TeammatesResponse {
+  teammates: Teammate[];
+}

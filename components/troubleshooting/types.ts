@@ -1,0 +1,22 @@
+import type { listDeliveries } from "@/lib/db/queries/deliveries";
+import type { CheckStatus, ExplainedCheck, Explanation } from "@/lib/troubleshooting/explain";
+import type { Serialized } from "@/components/inbox/types";
+
+export type { CheckStatus, ExplainedCheck, Explanation };
+
+/** One row of GET /api/troubleshooting/deliveries. */
+export type Delivery = Serialized<Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number]>;
+
+export interface DeliveriesResponse {
+  deliveries: Delivery[];
+  nextBeforeId: number | null;
+}
+
+/** POST /api/troubleshooting/events/{id}/rerun. */
+export interface RerunResponse {
+  status: "queued" | "already_queued";
+}
+
+/** What Frontline decided about a delivery (mirrors DECISIONS in lib/db/queries/deliveries, which is server-only). */
+export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
+export type Decision = (typeof DECISIONS)[number];

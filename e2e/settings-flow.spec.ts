@@ -1,0 +1,86 @@
+import { expect, placeCall, test } from "./fixtures";
+
+// An app started with Settings → Front empty: the admin connects the Front simulator from the page alone.
+test.describe.configure({ mode: "serial" });
+
+let skippedConversationId = "";
+
+test("a Front admin connects the workspace from Settings → Front", async ({ page, request, simUrl }) => {
+  await page.goto("/settings/front");
+  await expect(page.getByTestId("checklist-step")).toHaveCount(3);
+  await expect(page.locator('[data-testid="checklist-step"][data-done="true"]')).toHaveCount(0);
+  await expect(page.getByTestId("webhook-url")).toContainText("/api/webhooks/front");
+
+  await page.getByLabel("API token").fill("not-the-token");
+  await page.getByRole("button", { name: "Save token" }).click();
+  await expect(page.getByTestId("api-token-error")).toContainText("Front rejected this token");
+
+  await page.getByLabel("API token").fill("demo-front-token");
+  await page.getByRole("button", { name: "Save token" }).click();
+  await expect(page.getByTestId("api-token-saved")).toContainText("Acme");
+  await expect(page.getByLabel("API token")).toHaveAttribute("placeholder", /Saved: ••••oken/);
+
+  await page.getByLabel("AI teammate").selectOption("tea_ai01");
+  await expect(page.getByTestId("teammate-saved")).toBeVisible();
+  await page.getByLabel("App secret").fill("demo-app-secret");
+  await page.getByRole("button", { name: "Save app secret" }).click();
+  await expect(page.getByLabel("App secret")).toHaveAttribute("placeholder", /Saved:/);
+
+  // Unassigned handling is off: an unassigned call is recorded and skipped.
+  const unassignedSwitch = page.getByRole("switch", { name: "Handle unassigned conversations" });
+  await expect(unassignedSwitch).toHaveAttribute("aria-checked", "false");
+  const first = await placeCall(request, simUrl, { from: "+14155550301", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null, answered: false });
+  expect(first.delivery.status).toBe(200);
+  skippedConversationId = first.conversationId;
+  await page.goto("/inbox");
+  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status")).toHaveText("Skipped");
+
+  // Turned on, the next unassigned call is answered.
+  await page.goto("/settings/front");
+  await unassignedSwitch.click();
+  await expect(unassignedSwitch).toHaveAttribute("aria-checked", "true");
+  await placeCall(request, simUrl, { from: "+14155550302", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null, answered: false });
+  await page.goto("/inbox");
+  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550302" }).getByTestId("session-status")).toHaveText("Answered");
+
+  await page.goto("/settings/front");
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="call_received"]')).toHaveAttribute("data-done", "true");
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="ai_processed"]')).toHaveAttribute("data-done", "true");
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="handoff_fired"]')).toHaveAttribute("data-done", "false");
+  await expect(page.getByTestId("webhook-last-verified")).not.toBeEmpty();
+});
+
+test("troubleshooting explains the skipped call, and re-running it gets it answered", async ({ page }) => {
+  await page.goto("/troubleshooting");
+  await page.getByLabel("Front conversation id").fill(skippedConversationId);
+  await page.getByRole("button", { name: "Explain" }).click();
+  await expect(page).toHaveURL(new RegExp(`conversation=${skippedConversationId}`));
+  const firstFailure = page.locator('[data-testid="check"][data-first-failure="true"]');
+  await expect(firstFailure).toHaveAttribute("data-check-id", "unassigned_switch");
+  await expect(firstFailure).toContainText("passes with today's settings");
+  await expect(page.locator('[data-testid="check"][data-check-id="webhook_received"]')).toHaveAttribute("data-status", "passed");
+
+  await page.getByLabel("Decision").selectOption("skipped");
+  await expect(page).toHaveURL(/decision=skipped/);
+  const rows = page.getByTestId("delivery");
+  await expect(rows.first()).toHaveAttribute("data-decision", "skipped");
+  const row = rows.filter({ hasText: skippedConversationId });
+  await row.getByRole("button", { name: /Re-run/ }).click();
+  // Processed again, it leaves the "skipped" list.
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Decision").selectOption("processed");
+  await expect(page.getByTestId("delivery").filter({ hasText: skippedConversationId }).first()).toHaveAttribute("data-decision", "processed");
+
+  await page.goto("/inbox");
+  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status")).toHaveText("Answered");
+});
+
+test("a forged delivery shows up as refused, with the reason", async ({ page, request }) => {
+  const response = await request.post("/api/webhooks/front", {
+    data: { type: "inbound_received", payload: { id: "evt_forged", type: "inbound" } },
+    headers: { "x-front-signature": "bm90LWEtc2lnbmF0dXJl", "x-front-request-timestamp": String(Date.now()) },
+  });
+  expect(response.status()).toBe(401);
+  await page.goto("/settings/front");
+  await expect(page.getByTestId("webhook-rejected-reason")).toContainText("signature does not match");
+});
