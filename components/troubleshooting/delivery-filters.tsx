@@ -87,7 +87,7 @@ export function DeliveryFilters({ decision, conversation }: { decision: string |
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           data-testid="deliveries-conversation-filter"
-          className={cn(inputClass, "mt-1 font-mono")}
+          className={cn(inputClass, "mt-1 font-mono leading-6")}
         />
       </div>
       <div className="flex gap-2">

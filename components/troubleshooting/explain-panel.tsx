@@ -137,7 +137,7 @@ export function ExplainPanel() {
             aria-invalid={formError ? true : undefined}
             aria-describedby={formError ? `${hintId} ${errorId}` : hintId}
             data-testid="explain-input"
-            className={cn(inputClass, "font-mono sm:max-w-sm sm:flex-1")}
+            className={cn(inputClass, "font-mono leading-6 sm:max-w-sm sm:flex-1")}
           />
           <Button type="submit" variant="primary" data-testid="explain-submit" aria-busy={query.isFetching || undefined}>
             {query.isFetching ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Search aria-hidden="true" />}
