@@ -32,6 +32,7 @@ CREATE TABLE "sessions" (
 	"contact_key" text,
 	"sentiment" text,
 	"summary" text,
+	"handoff_reason" text,
 	"status_reason" text,
 	"flag" text,
 	"preview" text,
@@ -39,6 +40,7 @@ CREATE TABLE "sessions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_activity_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"resolved_at" timestamp with time zone,
+	"is_sample" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "sessions_ticket_number_unique" UNIQUE("ticket_number"),
 	CONSTRAINT "sessions_front_conversation_id_unique" UNIQUE("front_conversation_id")
 );
@@ -153,8 +155,12 @@ ALTER TABLE "handoffs" ADD CONSTRAINT "handoffs_run_id_agent_runs_id_fk" FOREIGN
 CREATE INDEX "webhook_events_received_at_idx" ON "webhook_events" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "webhook_events_conversation_idx" ON "webhook_events" USING btree ("front_conversation_id","received_at");--> statement-breakpoint
 CREATE INDEX "sessions_last_activity_idx" ON "sessions" USING btree ("last_activity_at","id");--> statement-breakpoint
+CREATE INDEX "sessions_status_activity_idx" ON "sessions" USING btree ("status","last_activity_at","id");--> statement-breakpoint
+CREATE INDEX "sessions_channel_activity_idx" ON "sessions" USING btree ("channel","last_activity_at","id");--> statement-breakpoint
+CREATE INDEX "sessions_created_idx" ON "sessions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "sessions_contact_idx" ON "sessions" USING btree ("contact_key","created_at");--> statement-breakpoint
 CREATE INDEX "session_messages_session_idx" ON "session_messages" USING btree ("session_id","sent_at");--> statement-breakpoint
+CREATE INDEX "session_messages_text_search_idx" ON "session_messages" USING gin (to_tsvector('simple', "text"));--> statement-breakpoint
 CREATE INDEX "agent_runs_session_idx" ON "agent_runs" USING btree ("session_id","started_at");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_search_idx" ON "knowledge_articles" USING gin (to_tsvector('english', "title" || ' ' || "body"));--> statement-breakpoint
 CREATE INDEX "jobs_open_idx" ON "jobs" USING btree ("ordering_key","id") WHERE state in ('pending', 'active');--> statement-breakpoint

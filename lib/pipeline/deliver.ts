@@ -108,6 +108,6 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     await recordHandoffProgress(ctx.db, handoff.id, { unassignedAt: new Date(), error: null });
   }
   await markRunDelivered(ctx.db, run.id);
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment });
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason });
   return "handed_off";
 }

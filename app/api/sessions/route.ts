@@ -1,5 +1,6 @@
 // The Inbox list: sessions by last activity, newest first, keyset-paginated.
 import { z } from "zod";
+import { requireUser } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
 import { listSessions } from "@/lib/db/queries/sessions";
@@ -24,6 +25,7 @@ const querySchema = z.object({
 
 export async function GET(request: Request) {
   try {
+    await requireUser();
     const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const page = await listSessions(await getDb(), { limit: query.limit, cursor: query.cursor });
     const nextCursor = page.nextCursor ? Buffer.from(`${page.nextCursor.lastActivityAt}|${page.nextCursor.id}`).toString("base64url") : null;

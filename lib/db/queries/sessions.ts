@@ -45,7 +45,7 @@ export async function getSessionByConversation(db: Db, frontConversationId: stri
 export async function updateSession(
   db: Db,
   id: string,
-  patch: Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "preview" | "resolvedAt" | "contactHandle" | "subject">>,
+  patch: Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "handoffReason" | "preview" | "resolvedAt" | "contactHandle" | "subject">>,
 ): Promise<void> {
   await db
     .update(sessions)

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sessions } from "./sessions";
 
@@ -27,7 +28,11 @@ export const sessionMessages = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("session_messages_session_idx").on(t.sessionId, t.sentAt)],
+  (t) => [
+    index("session_messages_session_idx").on(t.sessionId, t.sentAt),
+    // The Inbox search over what customers and agents wrote.
+    index("session_messages_text_search_idx").using("gin", sql`to_tsvector('simple', ${t.text})`),
+  ],
 );
 
 export type SessionMessage = typeof sessionMessages.$inferSelect;

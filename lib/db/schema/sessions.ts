@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** One session per Front conversation: what the Inbox lists. */
 export const sessions = pgTable(
@@ -20,6 +20,8 @@ export const sessions = pgTable(
     /** angry | frustrated | neutral | positive */
     sentiment: text("sentiment"),
     summary: text("summary"),
+    /** The latest handoff's reason, kept here so the Inbox and reports filter without a join. */
+    handoffReason: text("handoff_reason"),
     /** Why the AI did not take part (status skipped), or why it failed. */
     statusReason: text("status_reason"),
     /** Something a lead must act on: handoff_incomplete (comment posted, unassign failed) | reply_not_delivered. */
@@ -30,8 +32,16 @@ export const sessions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Demo history laid down by the sample-data generator; cleared from Settings. */
+    isSample: boolean("is_sample").notNull().default(false),
   },
-  (t) => [index("sessions_last_activity_idx").on(t.lastActivityAt, t.id), index("sessions_contact_idx").on(t.contactKey, t.createdAt)],
+  (t) => [
+    index("sessions_last_activity_idx").on(t.lastActivityAt, t.id),
+    index("sessions_status_activity_idx").on(t.status, t.lastActivityAt, t.id),
+    index("sessions_channel_activity_idx").on(t.channel, t.lastActivityAt, t.id),
+    index("sessions_created_idx").on(t.createdAt),
+    index("sessions_contact_idx").on(t.contactKey, t.createdAt),
+  ],
 );
 
 export type Session = typeof sessions.$inferSelect;

@@ -1,5 +1,6 @@
 // One session: conversation, runs with every step, handoffs, and the conversation's webhook events.
 import { z } from "zod";
+import { requireUser } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    await requireUser();
     const { id } = await params;
     if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such session.");
     const db = await getDb();

@@ -1,6 +1,7 @@
 // Settings → Front: read the connection (secrets masked, env-locked fields flagged) and save changes.
 import { z } from "zod";
 import { ApiError, errorResponse } from "@/lib/api/errors";
+import { requireAdmin } from "@/lib/auth/guard";
 import { deliveryHealth, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
 import { maskSecret } from "@/lib/secrets/encryption";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
+    await requireAdmin();
     const { db, config, settings } = await getServices();
     const { values, locked } = await settings.get();
     const [health, milestones] = await Promise.all([deliveryHealth(db), setupMilestones(db)]);
@@ -38,6 +40,7 @@ export async function GET() {
 
 export async function PUT(request: Request) {
   try {
+    await requireAdmin();
     const body: unknown = await request.json().catch(() => {
       throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
     });

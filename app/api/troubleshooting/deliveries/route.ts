@@ -1,5 +1,6 @@
 // Every webhook delivery, newest first, filterable by decision and Front conversation id.
 import { z } from "zod";
+import { requireUser } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/errors";
 import { DECISIONS, listDeliveries } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
@@ -15,6 +16,7 @@ const querySchema = z.object({
 
 export async function GET(request: Request) {
   try {
+    await requireUser();
     const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
     const query = querySchema.parse(params);
     const { db } = await getServices();

@@ -1,5 +1,6 @@
 // "Why didn't the AI reply?" for one Front conversation: the checks in order, the first failure highlighted.
 import { z } from "zod";
+import { requireUser } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/errors";
 import { getServices } from "@/lib/runtime";
 import { explainConversation } from "@/lib/troubleshooting/explain";
@@ -10,6 +11,7 @@ const querySchema = z.object({ conversation: z.string().trim().regex(/^cnv_[A-Za
 
 export async function GET(request: Request) {
   try {
+    await requireUser();
     const { conversation } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const { db, settings } = await getServices();
     return Response.json(await explainConversation(db, (await settings.get()).values, conversation), { headers: { "cache-control": "no-store" } });

@@ -1,4 +1,5 @@
 // Teammates to pick the AI teammate from: bots first, then people, by name.
+import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { FrontApiError } from "@/lib/front/errors";
 import { getServices } from "@/lib/runtime";
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
+    await requireAdmin();
     const { front, settings } = await getServices();
     if (!(await settings.get()).values.apiToken) throw new ApiError(409, "no_token", "Save a Front API token first.");
     const teammates = await front.listTeammates().catch((error: unknown) => {

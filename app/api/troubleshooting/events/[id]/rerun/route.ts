@@ -1,4 +1,5 @@
 // Re-run a stored event: queued again and processed idempotently, like a repeated delivery.
+import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { requeueEvent } from "@/lib/db/queries/webhook-events";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    await requireAdmin();
     const id = Number((await params).id);
     if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such event.");
     const { db } = await getServices();
