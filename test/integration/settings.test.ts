@@ -112,6 +112,13 @@ describe("checking a Front token before it is saved", () => {
     expect(check.ok === false && check.message).toContain("401");
   });
 
+  it("explains a plan or token without API access", async () => {
+    sim.fail({ status: 403, path: "/me", count: 1 });
+    const check = await checkFrontToken(sim.url, "the-right-token");
+    expect(check).toMatchObject({ ok: false, code: "no_api_access" });
+    expect(check.ok === false && check.message).toMatch(/plan may not include the API/);
+  });
+
   it("explains a network failure", async () => {
     const check = await checkFrontToken("http://127.0.0.1:9", "any");
     expect(check).toMatchObject({ ok: false, code: "front_unreachable" });
