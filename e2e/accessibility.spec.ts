@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+// Every page a lead or an admin sees: axe must report no serious or critical violation.
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ request, simUrl }) => {
+  const sessions = await request.get("/api/sessions?limit=1");
+  if (sessions.ok() && ((await sessions.json()) as { sessions: unknown[] }).sessions.length > 0) return;
+  expect((await request.post(`${simUrl}/_sim/samples`)).ok()).toBeTruthy();
+});
+
+async function expectNoSeriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+const pages = [
+  { name: "Inbox", path: "/inbox", ready: '[data-testid="session-row"]' },
+  { name: "Reports", path: "/reports", ready: "main h1" },
+  { name: "Settings → Front", path: "/settings/front", ready: '[data-testid="checklist-step"]' },
+  { name: "Troubleshooting", path: "/troubleshooting", ready: '[data-testid="delivery"]' },
+];
+
+for (const target of pages) {
+  test(`${target.name} has no serious accessibility violation`, async ({ page }) => {
+    await page.goto(target.path);
+    await page.locator(target.ready).first().waitFor();
+    await expectNoSeriousViolations(page);
+  });
+}
+
+test("a session page has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/inbox");
+  await page.locator('[data-testid="session-row"][data-status="handed_off"]').first().click();
+  await page.getByTestId("handoff-card").waitFor();
+  await expectNoSeriousViolations(page);
+});
