@@ -1,8 +1,8 @@
-import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, UserRound, Users } from "lucide-react";
+import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, ShieldCheck, UserRound, Users } from "lucide-react";
 import { callDetailsLine } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/time";
-import { attachmentLine, messageAttachments, messageCallInfo, removedForModel, smsInfo, smsLine } from "./message-details";
+import { attachmentLine, messageAttachments, messageCallInfo, redactedForModel, removedForModel, smsInfo, smsLine } from "./message-details";
 import type { SessionMessageRecord } from "./types";
 
 const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate: "Teammate", ai: "Frontline AI" };
@@ -14,6 +14,7 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const sms = call ? null : smsInfo(message);
   const attachments = messageAttachments(message);
   const removed = removedForModel(message);
+  const redacted = redactedForModel(message);
   const author = message.authorName?.trim() || AUTHOR_FALLBACK[message.authorType] || "Unknown";
   const AuthorIcon = isAi ? Bot : fromCustomer ? UserRound : Users;
   const CallIcon = call?.answered === false ? PhoneMissed : Phone;
@@ -75,6 +76,12 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
           </ul>
         ) : null}
       </div>
+      {redacted ? (
+        <p data-testid="redaction-note" className="flex items-center gap-1 text-xs text-amber-800">
+          <ShieldCheck aria-hidden="true" className="size-3 shrink-0" />
+          {redacted}
+        </p>
+      ) : null}
       {removed ? (
         <p data-testid="model-text-note" className="flex items-center gap-1 text-xs text-gray-500">
           <Scissors aria-hidden="true" className="size-3 shrink-0" />

@@ -95,3 +95,13 @@ export function removedForModel(message: MessageLike): string | null {
   if (signature) return "The AI read this without the signature.";
   return null;
 }
+
+/** What was redacted before the model read the message, e.g. "card number ending 4242, national id"; null when nothing. */
+export function redactedForModel(message: MessageLike): string | null {
+  const redactions = (message.metadata ?? {}).redactions;
+  if (!Array.isArray(redactions) || redactions.length === 0) return null;
+  const labels = redactions
+    .map((redaction) => (typeof redaction === "object" && redaction && "placeholder" in redaction ? String(redaction.placeholder).replace(/^\[|\]$/g, "") : null))
+    .filter((label): label is string => Boolean(label));
+  return labels.length ? `Redacted before the AI read it: ${labels.join(", ")}.` : null;
+}

@@ -5,6 +5,7 @@ import { runAgent } from "../agent/run";
 import { handoffToHumanTool } from "../agent/tools/handoff-to-human";
 import { searchKnowledgeBaseTool } from "../agent/tools/search-knowledge-base";
 import { normalizeHandle, prepareMessage } from "../channels";
+import { redactForModel } from "../redaction/redact";
 import { findRun, finishRun, getOrCreateHandoff, insertSteps, startRun } from "../db/queries/agent-runs";
 import {
   addSessionMessage,
@@ -69,11 +70,13 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     initialStatus: eligibility.eligible ? "ai_answering" : "skipped",
     statusReason: eligibility.eligible ? null : eligibility.reason,
   });
+  // Card numbers, national ids and bank accounts never reach a model; a lead still reads the original.
+  const forModel = redactForModel(content.modelText);
   const recorded = {
     subject: content.subject ?? null,
     text: content.displayText,
-    modelText: content.modelText === content.displayText ? null : content.modelText,
-    metadata: content.metadata,
+    modelText: forModel.text === content.displayText ? null : forModel.text,
+    metadata: forModel.redactions.length > 0 ? { ...content.metadata, redactions: forModel.redactions } : content.metadata,
   };
   const added = await addSessionMessage(ctx.db, {
     sessionId: session.id,
@@ -88,7 +91,7 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   // Seen before: a call's transcript (or voicemail) replaces the placeholder it was first recorded with, and the
   // model reads the session's messages, so the stored words must be the fresh ones.
   if (!added) await updateSessionMessageContent(ctx.db, message.id, recorded);
-  const preview = previewOf(content.modelText || content.displayText);
+  const preview = previewOf(forModel.text || content.displayText);
 
   if (!eligibility.eligible) {
     // A later message on a conversation a person now owns keeps the session's status (e.g. handed off).
@@ -106,7 +109,7 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   let run = await findRun(ctx.db, session.id, message.id);
   if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
   if (!run || run.status === "running") {
-    await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, modelText: content.modelText, channel, conversation, contact: sender?.handle, call: content.call });
+    await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, modelText: forModel.text, channel, conversation, contact: sender?.handle, call: content.call });
     run = await findRun(ctx.db, session.id, message.id);
   }
   if (!run) throw new Error(`run for ${message.id} vanished`);
@@ -144,7 +147,7 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
     const result = await runAgent({
       model: ctx.model,
       system: buildSystemPrompt({ channel: input.channel, contactHandle: input.contact, subject: input.conversation.subject, call: input.call }),
-      messages: buildMessages(history.map((message) => ({ ...message, text: message.modelText ?? message.text }))),
+      messages: buildMessages(history.map((message) => ({ ...message, text: message.modelText ?? redactForModel(message.text).text }))),
       tools: { search_knowledge_base: searchKnowledgeBaseTool(ctx.db), handoff_to_human: handoffToHumanTool() },
       onSteps: async (rows) => {
         position += rows.length;
