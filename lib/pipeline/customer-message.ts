@@ -3,6 +3,7 @@ import type { AgentOutcome } from "../agent/outcome";
 import { buildMessages, buildSystemPrompt } from "../agent/prompt";
 import { runAgent } from "../agent/run";
 import { handoffToHumanTool } from "../agent/tools/handoff-to-human";
+import { lookupContactTool } from "../agent/tools/lookup-contact";
 import { searchKnowledgeBaseTool } from "../agent/tools/search-knowledge-base";
 import { normalizeHandle, prepareMessage } from "../channels";
 import { redactForModel } from "../redaction/redact";
@@ -148,7 +149,11 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
       model: ctx.model,
       system: buildSystemPrompt({ channel: input.channel, contactHandle: input.contact, subject: input.conversation.subject, call: input.call }),
       messages: buildMessages(history.map((message) => ({ ...message, text: message.modelText ?? redactForModel(message.text).text }))),
-      tools: { search_knowledge_base: searchKnowledgeBaseTool(ctx.db), handoff_to_human: handoffToHumanTool() },
+      tools: {
+        search_knowledge_base: searchKnowledgeBaseTool(ctx.db),
+        lookup_contact: lookupContactTool(ctx.db, { currentSessionId: input.sessionId, contactHandle: input.contact }),
+        handoff_to_human: handoffToHumanTool(),
+      },
       onSteps: async (rows) => {
         position += rows.length;
         await insertSteps(ctx.db, run.id, rows);
