@@ -1,13 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { ensureSamples, expect, test } from "./fixtures";
 
 // Every page a lead or an admin sees: axe must report no serious or critical violation.
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request, simUrl }) => {
-  const sessions = await request.get("/api/sessions?limit=1");
-  if (sessions.ok() && ((await sessions.json()) as { sessions: unknown[] }).sessions.length > 0) return;
-  expect((await request.post(`${simUrl}/_sim/samples`)).ok()).toBeTruthy();
+  await ensureSamples(request, simUrl);
 });
 
 async function expectNoSeriousViolations(page: import("@playwright/test").Page) {

@@ -1,22 +1,22 @@
-import { expect, placeCall, test } from "./fixtures";
+import { ensureSamples, expect, placeCall, test } from "./fixtures";
 
 // The demo's sample conversations, placed through the simulator exactly as `npm run demo` does.
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request, simUrl }) => {
-  const response = await request.post(`${simUrl}/_sim/samples`);
-  expect(response.ok()).toBeTruthy();
+  await ensureSamples(request, simUrl);
 });
 
 test("the Inbox lists the demo's calls and emails with channel, status and sentiment", async ({ page }) => {
   await page.goto("/inbox");
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
   const rows = page.getByTestId("session-row");
-  await expect(rows).toHaveCount(8);
+  await expect(rows.filter({ hasText: "+14155550123" })).toHaveCount(1);
   await expect(page.locator('[data-testid="session-row"][data-status="ai_answering"]')).toHaveCount(0);
 
   const handedOff = page.locator('[data-testid="session-row"][data-status="handed_off"]');
-  await expect(handedOff).toHaveCount(2);
+  await expect(handedOff.filter({ hasText: "+14155550123" })).toHaveCount(1);
+  await expect(handedOff.filter({ hasText: "+14155550161" })).toHaveCount(1);
   await expect(handedOff.first().getByTestId("channel")).toHaveText("Phone");
   await expect(handedOff.first().getByTestId("session-status")).toHaveText("Handed off");
   await expect(page.locator('[data-testid="session-row"][data-status="answered"]').first()).toBeVisible();
@@ -66,7 +66,7 @@ test("an answered voicemail shows the knowledge-base search and the AI's reply",
 
 test("a new call appears in the Inbox without a reload", async ({ page, request, simUrl }) => {
   await page.goto("/inbox");
-  await expect(page.getByTestId("session-row")).toHaveCount(8);
+  await expect(page.getByTestId("session-row").first()).toBeVisible();
   await placeCall(request, simUrl, { from: "+14155559876", text: "Voicemail transcript\nHi, what are your opening hours on Saturday?", answered: false, durationSeconds: 20, assigneeId: "tea_ai01" });
   const row = page.getByTestId("session-row").filter({ hasText: "+14155559876" });
   await expect(row).toBeVisible();

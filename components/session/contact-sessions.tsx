@@ -12,7 +12,7 @@ export function ContactSessions({ sessions }: { sessions: ContactSessionRecord[]
   return (
     <section aria-labelledby="contact-sessions-heading" data-testid="contact-sessions">
       <h2 id="contact-sessions-heading" className="mb-3 flex items-center gap-2 text-base font-semibold text-gray-900">
-        <History aria-hidden="true" className="size-4 text-gray-400" />
+        <History aria-hidden="true" className="size-4 text-gray-500" />
         Earlier sessions from this contact
       </h2>
       <ul className="divide-y divide-gray-100 overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs">
@@ -33,7 +33,7 @@ export function ContactSessions({ sessions }: { sessions: ContactSessionRecord[]
                   <RelativeTime iso={session.createdAt} className="ml-auto text-xs whitespace-nowrap text-gray-500" />
                 </span>
                 <span className="block truncate text-sm text-gray-700 group-hover:text-gray-900">
-                  {snippet || <span className="text-gray-400 italic">No text</span>}
+                  {snippet || <span className="text-gray-500 italic">No text</span>}
                 </span>
               </Link>
             </li>

@@ -43,7 +43,7 @@ export function EventHistory({ events }: { events: EventRecord[] }) {
                   </p>
                 ) : null}
                 {event.error ? <p className="break-words text-red-700">{event.error}</p> : null}
-                <p className="font-mono text-[0.6875rem] break-all text-gray-400">
+                <p className="font-mono text-[0.6875rem] break-all text-gray-500">
                   {[
                     event.frontEventId,
                     event.envelopeType && event.envelopeType !== event.eventType ? event.envelopeType : null,

@@ -35,8 +35,8 @@ const VALUE_CLASSES: Record<JsonEntry["type"], string> = {
   string: "text-gray-900",
   number: "text-blue-700 tabular-nums",
   boolean: "text-violet-700",
-  null: "text-gray-400 italic",
-  empty: "text-gray-400",
+  null: "text-gray-500 italic",
+  empty: "text-gray-500",
 };
 
 /** A JSON value: indented in a <pre>, or flattened to path → value rows. */

@@ -75,7 +75,7 @@ function ToolCallDetails({ step }: { step: StepRecord }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <span className="font-mono text-xs text-gray-400">{step.toolCallId ?? ""}</span>
+        <span className="font-mono text-xs text-gray-500">{step.toolCallId ?? ""}</span>
         <JsonModeToggle mode={mode} onChange={setMode} />
       </div>
       <div>
@@ -125,7 +125,7 @@ export function StepRow({ row }: { row: TimelineRow<StepRecord> }) {
               step.kind === "reasoning" ? "border-violet-100 bg-violet-50/40 text-gray-700" : "border-gray-200 bg-white text-gray-900",
             )}
           >
-            {step.text || <span className="text-gray-400 italic">No text</span>}
+            {step.text || <span className="text-gray-500 italic">No text</span>}
           </p>
         )}
         {step.error && step.kind !== "tool_call" ? (

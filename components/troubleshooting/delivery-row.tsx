@@ -9,7 +9,7 @@ import type { Delivery } from "./types";
 /** The time of day with seconds over the short date, in the viewer's time zone; the full date is in the title. */
 function ReceivedAt({ iso }: { iso: string }) {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return <span className="text-gray-400">—</span>;
+  if (Number.isNaN(time)) return <span className="text-gray-500">—</span>;
   return (
     <time dateTime={iso} title={localDateTime(iso, { seconds: true })} className="flex flex-col tabular-nums md:gap-0.5">
       <span className="text-gray-900">{new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", second: "2-digit" }).format(time)}</span>
@@ -53,12 +53,12 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
       </td>
       <td className={cn(cell, "min-w-0")}>
         <span className="block font-mono text-[0.8125rem] break-all text-gray-900" data-testid="delivery-event-type">
-          {delivery.eventType ?? <span className="text-gray-400">—</span>}
+          {delivery.eventType ?? <span className="text-gray-500">—</span>}
         </span>
         <span className="block text-xs text-gray-500" data-testid="delivery-kind">
           {delivery.kind}
         </span>
-        {delivery.frontEventId ? <span className="block font-mono text-[0.6875rem] break-all text-gray-400 md:break-normal md:whitespace-nowrap">{delivery.frontEventId}</span> : null}
+        {delivery.frontEventId ? <span className="block font-mono text-[0.6875rem] break-all text-gray-500 md:break-normal md:whitespace-nowrap">{delivery.frontEventId}</span> : null}
       </td>
       <td className={cn(cell, "max-md:justify-self-end md:whitespace-nowrap")}>
         <Signature result={delivery.signatureResult} />
@@ -84,7 +84,7 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
             ) : null}
           </div>
         ) : (
-          <span className="text-sm text-gray-400 max-md:hidden">—</span>
+          <span className="text-sm text-gray-500 max-md:hidden">—</span>
         )}
       </td>
       <td className={cn(cell, "min-w-0 md:whitespace-nowrap")}>
@@ -100,7 +100,7 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
               {delivery.frontConversationId}
             </Link>
           ) : (
-            <span className="text-sm text-gray-400">—</span>
+            <span className="text-sm text-gray-500">—</span>
           )}
           {delivery.sessionId && delivery.ticketNumber !== null ? (
             <Link href={`/inbox/${delivery.sessionId}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="delivery-session">
@@ -112,7 +112,7 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
       </td>
       <td className={cn(cell, "text-sm text-gray-600 tabular-nums max-md:justify-self-end max-md:text-right md:text-right md:whitespace-nowrap")}>
         <span className="block" data-testid="delivery-processing">
-          {delivery.processingMs === null ? <span className="text-gray-400">—</span> : formatDurationMs(delivery.processingMs)}
+          {delivery.processingMs === null ? <span className="text-gray-500">—</span> : formatDurationMs(delivery.processingMs)}
         </span>
         {delivery.deliveryCount > 1 ? (
           <span className="block text-xs font-medium text-amber-800" data-testid="delivery-count" title={`Front delivered this event ${delivery.deliveryCount} times`}>
@@ -122,7 +122,7 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
       </td>
       <td className={cn(cell, "max-md:col-span-2 md:pr-4 md:text-right", delivery.decision === "rejected" && "max-md:hidden")}>
         {delivery.decision === "rejected" ? (
-          <span className="text-xs text-gray-400" title="Refused deliveries cannot be re-run: their content was never trusted.">
+          <span className="text-xs text-gray-500" title="Refused deliveries cannot be re-run: their content was never trusted.">
             <span aria-hidden="true">—</span>
             <span className="sr-only">Cannot be re-run</span>
           </span>
