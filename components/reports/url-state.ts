@@ -1,0 +1,45 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { CHANNELS, type Channel } from "@/lib/front/channels";
+import { resolveRange, utcDate, type ResolvedRange } from "@/lib/reports/range";
+import { MAX_RANGE_DAYS } from "@/lib/reports/types";
+
+/** Query-string names of the Reports page: a preset (`range=30d`) or a custom `from`/`to`, and a channel. */
+export const RANGE_PARAM = "range";
+export const FROM_PARAM = "from";
+export const TO_PARAM = "to";
+export const CHANNEL_PARAM = "channel";
+
+export interface ReportFilters extends ResolvedRange {
+  channel: Channel | null;
+}
+
+/** What the URL asks for; presets end today (UTC); an unknown channel means all channels. */
+export function useReportFilters(): ReportFilters {
+  const searchParams = useSearchParams();
+  const range = searchParams.get(RANGE_PARAM);
+  const from = searchParams.get(FROM_PARAM);
+  const to = searchParams.get(TO_PARAM);
+  const channelParam = searchParams.get(CHANNEL_PARAM);
+  const today = utcDate();
+  return useMemo(() => {
+    const channel = (CHANNELS as readonly string[]).includes(channelParam ?? "") ? (channelParam as Channel) : null;
+    return { ...resolveRange({ range, from, to }, today, MAX_RANGE_DAYS), channel };
+  }, [range, from, to, channelParam, today]);
+}
+
+/**
+ * Changes the query string without a navigation (Next.js follows `history.pushState`, so `useSearchParams`
+ * does too): each new range or channel is a history entry, so Back returns to the previous report.
+ */
+export function setReportParams(updates: Record<string, string | null>): void {
+  const params = new URLSearchParams(window.location.search);
+  for (const [name, value] of Object.entries(updates)) {
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
+  const query = params.toString();
+  window.history.pushState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { CHANNELS } from "../front/channels";
+import { isIsoDate } from "./range";
+
+/** Longest range one report covers, in days (a year and a leap day). */
+export const MAX_RANGE_DAYS = 366;
+
+/** Session statuses as the Inbox filters them, in the order the outcome chart stacks them. */
+export const OUTCOME_STATUSES = ["answered", "resolved", "handed_off", "failed", "skipped", "ai_answering"] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/** The statuses that end the AI's part in a session: the denominator of every outcome rate. */
+export const REACHED_OUTCOME_STATUSES = ["answered", "resolved", "handed_off", "failed"] as const;
+export type ReachedOutcomeStatus = (typeof REACHED_OUTCOME_STATUSES)[number];
+
+export const REPORT_SENTIMENTS = ["angry", "frustrated", "neutral", "positive"] as const;
+export type ReportSentiment = (typeof REPORT_SENTIMENTS)[number];
+
+const isoDate = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+
+/** GET /api/reports: an inclusive range of UTC days and an optional channel. */
+export const reportQuerySchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    channel: z.enum(CHANNELS).optional(),
+  })
+  .superRefine((value, context) => {
+    if (!isIsoDate(value.from) || !isIsoDate(value.to)) return;
+    if (value.from > value.to) context.addIssue({ code: "custom", path: ["to"], message: "must be on or after from" });
+    else if (Date.parse(value.to) - Date.parse(value.from) >= MAX_RANGE_DAYS * 86_400_000) {
+      context.addIssue({ code: "custom", path: ["to"], message: `the range can cover at most ${MAX_RANGE_DAYS} days` });
+    }
+  });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+const count = z.number().int().min(0);
+/** A share from 0 to 1; null when its denominator is 0. */
+const rate = z.number().min(0).max(1).nullable();
+/** Per channel: voice, email… (an unknown channel stored by an older version keeps its raw name). */
+const channelCounts = z.record(z.string(), count);
+
+export const volumeDaySchema = z.object({ date: z.string(), counts: channelCounts, total: count });
+
+export const outcomeRowSchema = z.object({
+  /** A channel, or "all" for the row over every channel shown. */
+  channel: z.string(),
+  sessions: count,
+  counts: z.object({ answered: count, resolved: count, handed_off: count, failed: count, skipped: count, ai_answering: count }),
+  /** Sessions whose status is none of the known ones. */
+  other: count,
+  /** answered + resolved + handed off + failed: the denominator of the rates. */
+  reachedOutcome: count,
+  rates: z.object({ answered: rate, resolved: rate, handed_off: rate, failed: rate }),
+});
+
+export const reasonRowSchema = z.object({ reason: z.string(), counts: channelCounts, total: count, share: rate });
+
+export const sentimentRowSchema = z.object({
+  channel: z.string(),
+  sessions: count,
+  counts: z.object({ angry: count, frustrated: count, neutral: count, positive: count }),
+  /** Sessions the AI has not judged yet (no run finished). */
+  unknown: count,
+  /** Each sentiment ÷ sessions with a sentiment. */
+  shares: z.object({ angry: rate, frustrated: rate, neutral: rate, positive: rate }),
+});
+
+export const responseTimeRowSchema = z.object({
+  channel: z.string(),
+  runs: count,
+  medianSeconds: z.number().min(0).nullable(),
+  p90Seconds: z.number().min(0).nullable(),
+});
+
+/** The answer of GET /api/reports: the five datasets of the Reports page. */
+export const channelReportSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string(), days: count }),
+  channel: z.string().nullable(),
+  /** The channels every dataset is broken down by, in display order. */
+  channels: z.array(z.string()),
+  totalSessions: count,
+  volume: z.array(volumeDaySchema),
+  outcomes: z.object({ byChannel: z.array(outcomeRowSchema), all: outcomeRowSchema }),
+  handoffReasons: z.array(reasonRowSchema),
+  sentiment: z.object({ byChannel: z.array(sentimentRowSchema), all: sentimentRowSchema }),
+  responseTimes: z.object({ byChannel: z.array(responseTimeRowSchema), all: responseTimeRowSchema }),
+});
+
+export type ChannelReport = z.infer<typeof channelReportSchema>;
+export type VolumeDay = z.infer<typeof volumeDaySchema>;
+export type OutcomeRow = z.infer<typeof outcomeRowSchema>;
+export type ReasonRow = z.infer<typeof reasonRowSchema>;
+export type SentimentRow = z.infer<typeof sentimentRowSchema>;
+export type ResponseTimeRow = z.infer<typeof responseTimeRowSchema>;
