@@ -37,8 +37,11 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
 
   // Turned on, the next unassigned call is answered.
   await page.goto("/settings/front");
+  // The switch shows its new state at once; the call must wait until the save has reached the server.
+  const saved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
   await unassignedSwitch.click();
   await expect(unassignedSwitch).toHaveAttribute("aria-checked", "true");
+  expect((await saved).ok()).toBeTruthy();
   await placeCall(request, simUrl, { from: "+14155550302", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null, answered: false });
   await page.goto("/inbox");
   await expect(page.getByTestId("session-row").filter({ hasText: "+14155550302" }).getByTestId("session-status")).toHaveText("Answered");

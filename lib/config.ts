@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth/password-policy";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -15,6 +16,12 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+/** Like optionalText, but kept exactly as given when set (a password's spaces are part of it). */
+const optionalSecretText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
 
 /** Every setting Frontline reads from the environment. `.env.example` documents each one. */
 export const configSchema = z.object({
@@ -50,6 +57,19 @@ export const configSchema = z.object({
     .transform((value) => value === "true"),
   /** Load the sample knowledge base on start when it is empty (the demo sets this). */
   SEED_SAMPLE_DATA: booleanFlag,
+  /** With SEED_SAMPLE_DATA: days of sample history written in the background (0 for none). */
+  SAMPLE_HISTORY_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** Signs session cookies; generated into DATA_DIR on first start when unset. */
+  BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+  /** The first admin, created on start when no account has this email (an existing password is never changed). */
+  ADMIN_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+  ADMIN_PASSWORD: optionalSecretText.pipe(
+    z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -79,6 +99,8 @@ function refine(config: Config): Config {
   if (config.AI_MODEL.startsWith("openai-compatible:") && !config.AI_BASE_URL) {
     problems.push("AI_BASE_URL is required when AI_MODEL is openai-compatible:<model>");
   }
+  if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push("ADMIN_PASSWORD is required when ADMIN_EMAIL is set");
+  if (config.ADMIN_PASSWORD && !config.ADMIN_EMAIL) problems.push("ADMIN_EMAIL is required when ADMIN_PASSWORD is set");
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

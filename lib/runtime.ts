@@ -1,3 +1,5 @@
+import { getAuth } from "./auth/server";
+import { ensureFirstAdmin } from "./auth/users";
 import { getConfig, type Config } from "./config";
 import { getDatabase } from "./db";
 import type { Db } from "./db/client";
@@ -7,6 +9,7 @@ import { createModel } from "./agent/model";
 import { FrontClient } from "./front/client";
 import { startWorker, type RunningWorker } from "./jobs/worker";
 import { SAMPLE_ARTICLES } from "./knowledge/sample-articles";
+import { startSampleHistory } from "./sample-data";
 import { markEventFailed } from "./pipeline/failures";
 import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
 import { loadEncryptionKey } from "./secrets/encryption";
@@ -84,8 +87,9 @@ export function getServices(): Promise<AppServices> {
 }
 
 /**
- * Called once per server process (from instrumentation.ts): migrates the database, seeds the demo data when
- * asked, and runs the embedded worker so `npm start` alone processes events.
+ * Called once per server process (from instrumentation.ts): migrates the database, creates the first admin from
+ * ADMIN_EMAIL / ADMIN_PASSWORD, seeds the demo data when asked, and runs the embedded worker so `npm start` alone
+ * processes events.
  */
 export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
   globalForRuntime.__frontlineWorker ??= (async () => {
@@ -93,7 +97,10 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     const { config, db } = services;
     const { kind } = await getDatabase();
     console.log(`[frontline] database ready (${kind === "pglite" ? `PGlite at ${config.PGLITE_DIR}` : "Postgres"})`);
+    await ensureFirstAdmin(await getAuth(), db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     if (config.SEED_SAMPLE_DATA && (await seedSampleData(db))) console.log("[frontline] loaded the sample knowledge base");
+    // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
+    if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
     const worker = startPipelineWorker(createPipelineContext(db, config, services.settings, services.front), { concurrency: config.WORKER_CONCURRENCY });
     console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);

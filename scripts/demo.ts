@@ -2,12 +2,18 @@
 // Front simulator, then places sample calls and emails so the Inbox fills within a minute.
 //
 // Flags: --port 3000  --sim-port 4010  --data-dir .data/demo  --database-url postgres://…  --no-build
-//        --no-samples  --keep-data (reuse the data directory instead of starting fresh)
+//        --no-samples  --no-history (skip the 30 days of sample history)  --keep-data (reuse the data directory instead of starting fresh)
 //        --unconfigured (leave Settings → Front empty, to connect the simulator by hand)
+// Sign in as admin@frontline.local / frontline-demo (ADMIN_EMAIL / ADMIN_PASSWORD, made by the app at start) or as
+// viewer@frontline.local / frontline-viewer (VIEWER_EMAIL / VIEWER_PASSWORD, made here with the user:create code).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createAuth } from "../lib/auth/server";
+import { loadAuthSecret } from "../lib/auth/secret";
+import { createUserAccount } from "../lib/auth/users";
+import { openDatabase } from "../lib/db/client";
 import { createFrontSimulator } from "../lib/front-sim";
 import { placeSamples } from "../lib/front-sim/samples";
 
@@ -19,6 +25,7 @@ const { values: flags } = parseArgs({
     "database-url": { type: "string" },
     "no-build": { type: "boolean", default: false },
     "no-samples": { type: "boolean", default: false },
+    "no-history": { type: "boolean", default: false },
     "keep-data": { type: "boolean", default: false },
     unconfigured: { type: "boolean", default: false },
   },
@@ -29,6 +36,9 @@ const root = process.cwd();
 const appPort = Number(flags.port);
 const appUrl = `http://localhost:${appPort}`;
 const secrets = { apiToken: "demo-front-token", appSecret: "demo-app-secret", ruleSecret: "demo-rule-secret" };
+/** The demo's sign-ins; the environment may name others. */
+const admin = { email: process.env.ADMIN_EMAIL || "admin@frontline.local", password: process.env.ADMIN_PASSWORD || "frontline-demo" };
+const viewer = { email: process.env.VIEWER_EMAIL || "viewer@frontline.local", password: process.env.VIEWER_PASSWORD || "frontline-viewer" };
 
 /** True when the production build is missing or older than the sources. */
 function buildIsStale(): boolean {
@@ -59,11 +69,41 @@ async function waitForHealth(url: string, app: ChildProcess, timeoutMs = 120_000
   throw new Error(`the app did not become healthy within ${timeoutMs / 1000}s`);
 }
 
+/** The viewer account, made before the app starts (PGlite has one owner at a time) with `npm run user:create`'s code. */
+async function createViewer(store: { url?: string; pgliteDir?: string }, dataDir: string): Promise<void> {
+  const database = await openDatabase({ url: store.url, pgliteDir: store.pgliteDir, maxConnections: 1 });
+  try {
+    const auth = createAuth({ db: database.db, secret: loadAuthSecret({ envSecret: process.env.BETTER_AUTH_SECRET, dataDir }), appUrl });
+    const result = await createUserAccount(auth, { ...viewer, name: "Demo viewer", role: "viewer" });
+    if (result.status === "created") console.log(`[demo] created viewer ${result.user.email}`);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Signs in as the admin through the sign-in API, as the browser does (with the app's origin: Node's fetch sends
+ * fetch-metadata headers, so better-auth's CSRF check wants one), and returns the session cookie.
+ */
+async function signInAsAdmin(appBase: string): Promise<string> {
+  const response = await fetch(`${appBase}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: appUrl },
+    body: JSON.stringify(admin),
+  });
+  if (!response.ok) throw new Error(`could not sign in as ${admin.email}: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
 /** Connects the app to the simulator through Settings → Front's own API, as an admin would in the page. */
 async function connectFront(appBase: string): Promise<void> {
+  const cookie = await signInAsAdmin(appBase);
   const response = await fetch(`${appBase}/api/settings/front`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({
       apiToken: secrets.apiToken,
       appSecret: secrets.appSecret,
@@ -73,6 +113,8 @@ async function connectFront(appBase: string): Promise<void> {
     }),
   });
   if (!response.ok) throw new Error(`could not save the Front settings: ${response.status} ${await response.text()}`);
+  // Done with this session (the origin is the app's own, as better-auth asks of a signed-in POST).
+  await fetch(`${appBase}/api/auth/sign-out`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: appUrl }, body: "{}" }).catch(() => {});
 }
 
 async function main() {
@@ -84,6 +126,9 @@ async function main() {
 
   const dataDir = path.resolve(root, flags["data-dir"]);
   if (!flags["database-url"] && !flags["keep-data"]) rmSync(dataDir, { recursive: true, force: true });
+  const pgliteDir = path.join(dataDir, "pglite");
+  const appDataDir = flags["database-url"] ? path.resolve(root, ".data") : dataDir;
+  await createViewer(flags["database-url"] ? { url: flags["database-url"] } : { pgliteDir }, appDataDir);
 
   const sim = await createFrontSimulator({
     port: Number(flags["sim-port"]),
@@ -99,11 +144,14 @@ async function main() {
     env: {
       ...process.env,
       APP_URL: appUrl,
-      ...(flags["database-url"] ? { DATABASE_URL: flags["database-url"] } : { PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" }),
-      DATA_DIR: flags["database-url"] ? path.resolve(root, ".data") : dataDir,
+      ...(flags["database-url"] ? { DATABASE_URL: flags["database-url"] } : { PGLITE_DIR: pgliteDir, DATABASE_URL: "" }),
+      DATA_DIR: appDataDir,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
       AI_MODEL: "local",
       FRONT_API_BASE_URL: sim.url,
       SEED_SAMPLE_DATA: "true",
+      ...(flags["no-history"] ? { SAMPLE_HISTORY_DAYS: "0" } : {}),
     },
   });
   const shutdown = async () => {
@@ -122,13 +170,26 @@ async function main() {
   if (flags.unconfigured) {
     console.log(`[demo] Settings → Front is empty. Connect the simulator: token ${secrets.apiToken}, app secret ${secrets.appSecret}, AI teammate "Frontline AI".`);
   } else {
-    await connectFront(`http://127.0.0.1:${appPort}`);
+    // A demo that cannot connect Front stops whole: the app is not left running without its simulator.
+    await connectFront(`http://127.0.0.1:${appPort}`).catch((error: unknown) => {
+      app.kill("SIGTERM");
+      throw error;
+    });
   }
   if (!flags["no-samples"]) {
     const placed = await placeSamples(sim);
     console.log(`[demo] placed ${placed.length} sample conversations through the simulator`);
   }
-  console.log(`\n  Frontline is running: ${appUrl}/inbox\n  Front simulator:      ${sim.url} (place more calls with POST ${sim.url}/_sim/calls)\n`);
+  console.log(
+    [
+      "",
+      `  Frontline is running: ${appUrl}/inbox`,
+      `  Sign in as admin:     ${admin.email} / ${admin.password}`,
+      `  or as a viewer:       ${viewer.email} / ${viewer.password}`,
+      `  Front simulator:      ${sim.url} (place more calls with POST ${sim.url}/_sim/calls)`,
+      "",
+    ].join("\n"),
+  );
 }
 
 main().catch((error) => {

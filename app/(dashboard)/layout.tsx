@@ -1,36 +1,19 @@
-import { ChartColumn, Inbox, Settings, Wrench, type LucideIcon } from "lucide-react";
+import { ChartColumn, Inbox, Settings, Wrench } from "lucide-react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
-import { navItemClass } from "@/components/ui/nav-item";
+import { UserMenu } from "@/components/auth/user-menu";
+import { Logo } from "@/components/ui/logo";
 import { NavLink } from "@/components/ui/nav-link";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/cookie";
+import { getSessionUser } from "@/lib/auth/guard";
+import { loginPath } from "@/lib/auth/next-path";
 
-/** A nav entry for a page that does not exist yet: visible, not focusable, announced as coming soon. */
-function ComingSoon({ icon: Icon, label, testId }: { icon: LucideIcon; label: string; testId: string }) {
-  return (
-    <span aria-disabled="true" data-testid={testId} className={cn(navItemClass, "cursor-not-allowed text-gray-400")}>
-      <Icon aria-hidden="true" />
-      {label}
-      <span className="sr-only"> (coming soon)</span>
-      <span aria-hidden="true" className="ml-auto rounded bg-gray-100 px-1.5 py-px text-[0.625rem] font-medium tracking-wide text-gray-500 uppercase">
-        Soon
-      </span>
-    </span>
-  );
-}
-
-function Logo() {
-  return (
-    <span className="flex items-center gap-2 text-[0.9375rem] font-semibold tracking-tight text-gray-900">
-      <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-md bg-brand-600 text-xs font-bold text-white">
-        F
-      </span>
-      Frontline
-    </span>
-  );
-}
-
-// The app shell: a sidebar on wide screens that becomes a top bar on phones.
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+// The app shell: a sidebar on wide screens that becomes a top bar on phones. Signed-in people only: proxy.ts
+// turns away requests without a session cookie, and this layout checks the session itself.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect(loginPath((await headers()).get(REQUEST_PATH_HEADER)));
   return (
     <div className="min-h-dvh md:flex">
       <a
@@ -40,7 +23,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-gray-200 bg-white/95 backdrop-blur md:h-dvh md:w-56 md:shrink-0 md:border-r md:border-b-0 md:bg-white">
-        <div className="flex items-center gap-3 px-4 py-2.5 md:flex-col md:items-stretch md:gap-6 md:px-3 md:py-4">
+        <div className="flex items-center gap-3 px-4 py-2.5 md:h-full md:flex-col md:items-stretch md:gap-6 md:px-3 md:py-4">
           <div className="shrink-0 md:px-2.5">
             <Logo />
           </div>
@@ -53,14 +36,19 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
               <li>
-                <ComingSoon icon={ChartColumn} label="Reports" testId="nav-reports" />
-              </li>
-              <li>
-                <NavLink href="/settings/front" testId="nav-settings">
-                  <Settings aria-hidden="true" />
-                  Settings
+                <NavLink href="/reports" testId="nav-reports">
+                  <ChartColumn aria-hidden="true" />
+                  Reports
                 </NavLink>
               </li>
+              {user.role === "admin" ? (
+                <li>
+                  <NavLink href="/settings/front" testId="nav-settings">
+                    <Settings aria-hidden="true" />
+                    Settings
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink href="/troubleshooting" testId="nav-troubleshooting">
                   <Wrench aria-hidden="true" />
@@ -69,6 +57,9 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <div className="shrink-0 md:border-t md:border-gray-200 md:pt-3">
+            <UserMenu user={user} />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">

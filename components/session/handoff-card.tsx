@@ -70,6 +70,9 @@ export function HandoffCard({ handoff, index, total }: { handoff: HandoffRecord;
             {handoff.commentBody ? (
               <pre
                 data-testid="handoff-comment"
+                // Scrollable, so it must be reachable from the keyboard.
+                tabIndex={0}
+                aria-label="Front comment"
                 className="max-h-72 overflow-auto rounded-md border border-gray-200 bg-gray-50 p-3 font-sans text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-gray-800"
               >
                 {handoff.commentBody}

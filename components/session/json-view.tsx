@@ -46,6 +46,8 @@ export function JsonView({ value, mode, testId }: { value: unknown; mode: JsonMo
       <pre
         data-testid={testId}
         data-mode="json"
+        // Scrollable, so it must be reachable from the keyboard.
+        tabIndex={0}
         className="max-h-96 overflow-auto rounded-md border border-gray-200 bg-gray-50 p-3 font-mono text-xs leading-relaxed break-words whitespace-pre-wrap text-gray-800"
       >
         {prettyJson(value)}
@@ -54,7 +56,7 @@ export function JsonView({ value, mode, testId }: { value: unknown; mode: JsonMo
   }
   const entries = flattenJson(value);
   return (
-    <dl data-testid={testId} data-mode="pretty" className="max-h-96 divide-y divide-gray-100 overflow-auto rounded-md border border-gray-200 bg-white text-xs">
+    <dl data-testid={testId} data-mode="pretty" tabIndex={0} className="max-h-96 divide-y divide-gray-100 overflow-auto rounded-md border border-gray-200 bg-white text-xs">
       {entries.map((entry, index) => (
         <div key={`${entry.path}-${index}`} className="gap-3 px-3 py-1.5 sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <dt className="font-mono break-words text-gray-500">{entry.path || "value"}</dt>

@@ -6,6 +6,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { BehaviourSection } from "./behaviour-section";
 import { ConnectionSection } from "./connection-section";
 import { GoLiveChecklist } from "./go-live-checklist";
+import { SampleDataSection } from "./sample-data-section";
 import { SettingsSkeleton } from "./settings-skeleton";
 import { useFrontSettings } from "./use-front-settings";
 import { WebhookSection } from "./webhook-section";
@@ -48,6 +49,7 @@ export function FrontSettings() {
       <ConnectionSection settings={settings} />
       <BehaviourSection settings={settings} />
       <WebhookSection settings={settings} />
+      <SampleDataSection />
     </div>
   );
 }

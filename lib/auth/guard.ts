@@ -1,25 +1,33 @@
-import { ApiError } from "../api/errors";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { getAuth } from "./server";
+import { assertAllowed, userFromRequestHeaders } from "./session-user";
+import type { AuthUser, Role } from "./types";
 
-export type Role = "admin" | "viewer";
+export type { AuthUser, Role };
 
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
+async function currentUser(refresh: boolean): Promise<AuthUser | null> {
+  // headers() first: it marks a page dynamic, so `next build` never opens the database to prerender it.
+  const requestHeaders = await headers();
+  return userFromRequestHeaders(await getAuth(), requestHeaders, { refresh });
 }
 
 /**
- * The signed-in user of the current request, or ApiError 401.
- * PLACEHOLDER until sign-in lands: everyone is treated as an admin.
+ * For pages and layouts: the signed-in user of the current request, or null. Checked against the database, not
+ * just the cookie's presence. Cached per request, so a layout and a page share one lookup. Never extends the
+ * session (a page cannot renew the cookie); the API calls the page makes do.
+ */
+export const getSessionUser = cache((): Promise<AuthUser | null> => currentUser(false));
+
+/**
+ * For route handlers: the signed-in user, or ApiError 401. Every API route except the exempt ones calls this.
+ * Extends a day-old session and renews its cookie.
  */
 export async function requireUser(): Promise<AuthUser> {
-  return { id: "placeholder", email: "admin@example.com", name: "Admin", role: "admin" };
+  return assertAllowed(await currentUser(true));
 }
 
-/** The signed-in user if they are an admin; ApiError 401 when signed out, 403 for a viewer. */
+/** For route handlers: the signed-in user if they are an admin; ApiError 401 when signed out, 403 for a viewer. */
 export async function requireAdmin(): Promise<AuthUser> {
-  const user = await requireUser();
-  if (user.role !== "admin") throw new ApiError(403, "forbidden", "Only an admin can do this.");
-  return user;
+  return assertAllowed(await currentUser(true), "admin");
 }

@@ -26,7 +26,7 @@ import { decideEligibility } from "./eligibility";
 import { senderHandle } from "./message-content";
 import type { PipelineContext } from "./process-event";
 
-const DECISION_REASONS: Record<DeliveryResult, string> = {
+export const DECISION_REASONS: Record<DeliveryResult, string> = {
   replied: "the AI replied",
   reply_refused: "Front refused the AI's reply: the answer is posted as an internal comment",
   handed_off: "the AI handed off to a person",
@@ -183,12 +183,12 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
 }
 
 /** When the AI cannot finish, a person still gets the conversation, with a summary made without the model. */
-function fallbackHandoff(text: string): AgentOutcome {
+export function fallbackHandoff(text: string): AgentOutcome {
   return { kind: "handoff", reason: "error", summary: summarize(text) || "The AI could not process this message.", sentiment: scoreSentiment(text).label };
 }
 
 /** The customer's own words for the Inbox row: no transcript header, no agent lines, no quoted history. */
-function previewOf(text: string): string {
+export function previewOf(text: string): string {
   const words = extractCustomerWords(text) || text;
   return words.replace(/\s+/g, " ").trim().slice(0, 280);
 }

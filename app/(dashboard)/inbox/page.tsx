@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { SessionList } from "@/components/inbox/session-list";
+import { SessionListSkeleton } from "@/components/inbox/session-list-skeleton";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-// The Inbox: every AI session, newest activity first.
+// The Inbox: every AI session, newest activity first, with saved views, filters and search in the URL
+// (view, channel, status, sentiment, reason, from, to, q, limit: see lib/db/queries/session-filters.ts).
+// The list reads the query string, so it sits in a Suspense boundary.
 export default function InboxPage() {
   return (
     <>
@@ -11,7 +15,9 @@ export default function InboxPage() {
         <h1 className="text-xl font-semibold tracking-tight text-gray-900">Inbox</h1>
         <p className="mt-1 text-sm text-gray-600">Every conversation Front sent to the AI teammate: what it answered, and what it handed to a person.</p>
       </div>
-      <SessionList />
+      <Suspense fallback={<SessionListSkeleton />}>
+        <SessionList />
+      </Suspense>
     </>
   );
 }

@@ -1,21 +1,27 @@
-// The Inbox list: sessions by last activity, newest first, keyset-paginated.
+// The Inbox list: sessions by last activity, newest first, filtered and keyset-paginated.
+// Query: channel, status, sentiment, reason, from, to, q, view (the URL contract in lib/db/queries/session-filters.ts),
+// limit (1–100, default 50) and cursor (the nextCursor of the previous page).
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guard";
-import { errorResponse } from "@/lib/api/errors";
+import { ApiError, errorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
-import { listSessions } from "@/lib/db/queries/sessions";
+import { MAX_PAGE_SIZE, parseSessionFilters } from "@/lib/db/queries/session-filters";
+import { listSessions, type SessionListCursor } from "@/lib/db/queries/sessions";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+/** A cursor's time: ISO UTC with up to microseconds, as listSessions writes it. */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   cursor: z
     .string()
     .optional()
-    .transform((value, context) => {
+    .transform((value, context): SessionListCursor | undefined => {
       if (!value) return undefined;
       const [lastActivityAt, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-      if (!lastActivityAt || !id || Number.isNaN(Date.parse(lastActivityAt)) || !z.uuid().safeParse(id).success) {
+      if (!lastActivityAt || !id || !CURSOR_TIME.test(lastActivityAt) || Number.isNaN(Date.parse(lastActivityAt)) || !z.uuid().safeParse(id).success) {
         context.addIssue({ code: "custom", message: "is not a valid cursor" });
         return z.NEVER;
       }
@@ -26,10 +32,13 @@ const querySchema = z.object({
 export async function GET(request: Request) {
   try {
     await requireUser();
-    const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const page = await listSessions(await getDb(), { limit: query.limit, cursor: query.cursor });
-    const nextCursor = page.nextCursor ? Buffer.from(`${page.nextCursor.lastActivityAt}|${page.nextCursor.id}`).toString("base64url") : null;
-    return Response.json({ sessions: page.sessions, nextCursor }, { headers: { "cache-control": "no-store" } });
+    const searchParams = new URL(request.url).searchParams;
+    const page = pageSchema.parse({ limit: searchParams.get("limit") ?? undefined, cursor: searchParams.get("cursor") ?? undefined });
+    const { filters, issues } = parseSessionFilters(searchParams);
+    if (issues.length > 0) throw new ApiError(422, "invalid_input", issues.join("; "));
+    const result = await listSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
+    const nextCursor = result.nextCursor ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url") : null;
+    return Response.json({ sessions: result.sessions, nextCursor }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

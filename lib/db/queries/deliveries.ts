@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agentRuns, handoffs, sessions, webhookEvents } from "../schema";
+import { SAMPLE_CONVERSATION_LIKE } from "./sample-data";
 
 export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
 
@@ -47,12 +48,15 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter) {
   return { deliveries: page, nextBeforeId: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
+/** Sample history's events (Settings → Sample data) are not deliveries from Front. */
+const notSample = sql`coalesce(${webhookEvents.frontConversationId}, '') not like ${SAMPLE_CONVERSATION_LIKE}`;
+
 /** Last verified and last refused delivery, for the settings page's live status. */
 export async function deliveryHealth(db: Db) {
   const [lastVerified] = await db
     .select({ receivedAt: webhookEvents.receivedAt, eventType: webhookEvents.eventType })
     .from(webhookEvents)
-    .where(eq(webhookEvents.signatureResult, "valid"))
+    .where(and(eq(webhookEvents.signatureResult, "valid"), notSample))
     .orderBy(desc(webhookEvents.id))
     .limit(1);
   const [lastRejected] = await db
@@ -64,27 +68,34 @@ export async function deliveryHealth(db: Db) {
   return { lastVerified: lastVerified ?? null, lastRejected: lastRejected ?? null };
 }
 
-/** The first real proof of each go-live step, or null while it has not happened. */
+/** The first real proof of each go-live step, or null while it has not happened. Sample history proves nothing. */
 export async function setupMilestones(db: Db) {
   const [firstCall] = await db
     .select({ at: webhookEvents.receivedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber, frontEventId: webhookEvents.frontEventId })
     .from(webhookEvents)
     .innerJoin(sessions, eq(sessions.id, webhookEvents.sessionId))
-    .where(and(eq(webhookEvents.signatureResult, "valid"), eq(sessions.channel, "voice"), sql`${webhookEvents.eventType} in ('inbound', 'call_transcript_added', 'call_voicemail_transcript_added')`))
+    .where(
+      and(
+        eq(webhookEvents.signatureResult, "valid"),
+        eq(sessions.channel, "voice"),
+        eq(sessions.isSample, false),
+        sql`${webhookEvents.eventType} in ('inbound', 'call_transcript_added', 'call_voicemail_transcript_added')`,
+      ),
+    )
     .orderBy(asc(webhookEvents.id))
     .limit(1);
   const [firstRun] = await db
     .select({ at: agentRuns.startedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber })
     .from(agentRuns)
     .innerJoin(sessions, eq(sessions.id, agentRuns.sessionId))
-    .where(isNotNull(agentRuns.finishedAt))
+    .where(and(isNotNull(agentRuns.finishedAt), eq(sessions.isSample, false)))
     .orderBy(asc(agentRuns.startedAt))
     .limit(1);
   const [firstHandoff] = await db
     .select({ at: handoffs.unassignedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber })
     .from(handoffs)
     .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
-    .where(and(isNotNull(handoffs.commentPostedAt), isNotNull(handoffs.unassignedAt)))
+    .where(and(isNotNull(handoffs.commentPostedAt), isNotNull(handoffs.unassignedAt), eq(sessions.isSample, false)))
     .orderBy(asc(handoffs.unassignedAt))
     .limit(1);
   return { firstCall: firstCall ?? null, firstRun: firstRun ?? null, firstHandoff: firstHandoff ?? null };

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
+import { ATTENTION_FLAGS, dayBounds, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
 
 export type SessionStatus = "ai_answering" | "answered" | "handed_off" | "resolved" | "skipped" | "failed";
 
@@ -94,14 +96,155 @@ export async function listSessionMessages(db: Db, sessionId: string) {
 }
 
 export interface SessionListCursor {
+  /** The last row's last_activity_at to the microsecond (ISO, UTC), so rows a millisecond apart are never skipped. */
   lastActivityAt: string;
   id: string;
 }
 
-/** Newest activity first, keyset-paginated so later pages cost the same as the first. */
-export async function listSessions(db: Db, options: { limit: number; cursor?: SessionListCursor }) {
-  const { cursor } = options;
-  const rows = await db
+export interface SessionListOptions {
+  limit: number;
+  cursor?: SessionListCursor;
+  filters?: SessionFilters;
+  /** Above this many contact or message matches a search walks the list instead (default SEARCH_CANDIDATE_LIMIT). */
+  searchCandidateLimit?: number;
+}
+
+/** LIKE/ILIKE pattern for "contains", with the pattern characters of the input taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** A search's "contains" match on the contact: name or handle for words, anywhere in the number for digits. */
+function contactTextCondition(search: SessionSearch): SQL | undefined {
+  const parts: SQL[] = [];
+  if (search.contactText) {
+    const pattern = containsPattern(search.contactText);
+    parts.push(sql`${sessions.contactName} ilike ${pattern}`, sql`${sessions.contactHandle} ilike ${pattern}`);
+  }
+  if (search.phoneDigits) parts.push(sql`${sessions.contactKey} like ${containsPattern(search.phoneDigits)}`);
+  return parts.length ? or(...parts) : undefined;
+}
+
+/** Messages containing every word; written exactly as the GIN index expression (the 'simple' literal too). */
+function messageTextCondition(text: string): SQL {
+  return sql`to_tsvector('simple', ${sessionMessages.text}) @@ plainto_tsquery('simple', ${text})`;
+}
+
+/**
+ * The ids a search's fuzzy parts match, at most `limit + 1` of each: contacts (the trigram index when there is one,
+ * else a scan) and messages (session_messages_text_search_idx).
+ */
+export function searchProbes(db: Db, search: SessionSearch, limit: number) {
+  const contact = contactTextCondition(search);
+  return {
+    contact: contact ? db.select({ id: sessions.id }).from(sessions).where(contact).limit(limit + 1) : null,
+    messages: search.messageText
+      ? db
+          .select({ id: sessionMessages.sessionId })
+          .from(sessionMessages)
+          .where(messageTextCondition(search.messageText))
+          .limit(limit + 1)
+      : null,
+  };
+}
+
+/** Above this many contact or message matches a search is checked row by row in Inbox order instead. */
+export const SEARCH_CANDIDATE_LIMIT = 1000;
+
+/**
+ * A search as one condition on sessions. The exact matches (ticket, conversation id, contact key) are
+ * index lookups. The fuzzy ones (contact contains, message words) are first probed with a LIMIT:
+ * - few matches (a name, a number, a rare word): their session ids become candidates, fetched by primary key,
+ *   filtered and sorted — no walk over the table however old the matches are;
+ * - many matches (a common word): the condition is checked on each session in Inbox order (the message words
+ *   through session_messages_session_idx), which finds a page of matches after a few rows.
+ * Both forms select the same sessions, so which one a page used never shows.
+ */
+async function searchCondition(db: Db, search: SessionSearch, candidateLimit: number): Promise<SQL> {
+  const exact: SQL[] = [];
+  if (search.ticketNumber !== null) exact.push(eq(sessions.ticketNumber, search.ticketNumber));
+  if (search.conversationId) exact.push(eq(sessions.frontConversationId, search.conversationId));
+  if (search.contactKey) exact.push(eq(sessions.contactKey, search.contactKey));
+  const contact = contactTextCondition(search);
+  const probes = searchProbes(db, search, candidateLimit);
+  const [contactIds, messageIds] = await Promise.all([probes.contact ?? Promise.resolve([]), probes.messages ?? Promise.resolve([])]);
+  if (contactIds.length <= candidateLimit && messageIds.length <= candidateLimit) {
+    const ids = [...new Set([...contactIds, ...messageIds].map((row) => row.id))];
+    if (ids.length) exact.push(inArray(sessions.id, ids));
+    return exact.length ? or(...exact)! : sql`false`;
+  }
+  const walk = [...exact];
+  if (contact) walk.push(contact);
+  if (search.messageText) {
+    walk.push(
+      sql`exists (select 1 from ${sessionMessages} where ${sessionMessages.sessionId} = ${sessions.id} and ${messageTextCondition(search.messageText)} offset 0)`,
+    );
+  }
+  return or(...walk)!;
+}
+
+/**
+ * For a range that ended before today: no session started in it has activity after the latest activity of those
+ * sessions, so the list's walk in activity order can start there instead of at today — a week a year ago costs a
+ * week, not a year. The `+ interval '0'` keeps Postgres from answering max() by walking that same index from today.
+ */
+function latestActivityBound(start: Date | null, end: Date): SQL | undefined {
+  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00.000Z");
+  if (end > today) return undefined;
+  const from = start ? sql` and s2.created_at >= ${start.toISOString()}::timestamptz` : sql``;
+  return sql`${sessions.lastActivityAt} <= (select max(s2.last_activity_at + interval '0 seconds') from ${sessions} as s2 where s2.created_at < ${end.toISOString()}::timestamptz${from})`;
+}
+
+/** What a saved view adds to the filters. */
+function viewCondition(view: SessionViewId): SQL | undefined {
+  switch (view) {
+    case "handed_off":
+      return eq(sessions.status, "handed_off");
+    case "negative":
+      return inArray(sessions.sentiment, ["angry", "frustrated"]);
+    case "voice":
+      return eq(sessions.channel, "voice");
+    case "needs_attention":
+      return or(eq(sessions.status, "failed"), inArray(sessions.flag, [...ATTENTION_FLAGS]));
+    case "all":
+      return undefined;
+  }
+}
+
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL | undefined {
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? eq(column, values[0]) : inArray(column, [...values]);
+}
+
+/** Every condition of the filters and the page, ANDed (see session-filters.ts for the URL contract). */
+export async function sessionListConditions(db: Db, options: Omit<SessionListOptions, "limit">): Promise<SQL[]> {
+  const { cursor, filters = NO_FILTERS, searchCandidateLimit = SEARCH_CANDIDATE_LIMIT } = options;
+  const { start, end } = dayBounds(filters.from, filters.to);
+  const search = filters.q ? parseSessionSearch(filters.q) : null;
+  return [
+    viewCondition(filters.view),
+    oneOf(sessions.channel, filters.channel),
+    oneOf(sessions.status, filters.status),
+    oneOf(sessions.sentiment, filters.sentiment),
+    oneOf(sessions.handoffReason, filters.reason),
+    start ? gte(sessions.createdAt, start) : undefined,
+    // Implied by the line above (a session's last activity is never before it started), and written out so the
+    // (…, last_activity_at, id) indexes stop their scan at the range's first day.
+    start ? gte(sessions.lastActivityAt, start) : undefined,
+    end ? lt(sessions.createdAt, end) : undefined,
+    end ? latestActivityBound(start, end) : undefined,
+    search ? await searchCondition(db, search, searchCandidateLimit) : undefined,
+    // The keyset as a row comparison, which the (…, last_activity_at, id) indexes take as where to start.
+    cursor ? sql`(${sessions.lastActivityAt}, ${sessions.id}) < (${cursor.lastActivityAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
+/**
+ * One page of the Inbox (plus one row, to know whether another page follows): newest activity first, ordered on
+ * (last_activity_at desc, id desc) so the keyset is total even when sessions share a last activity.
+ */
+export function sessionListQuery(db: Db, conditions: SQL[], limit: number) {
+  return db
     .select({
       id: sessions.id,
       ticketNumber: sessions.ticketNumber,
@@ -111,29 +254,35 @@ export async function listSessions(db: Db, options: { limit: number; cursor?: Se
       statusReason: sessions.statusReason,
       flag: sessions.flag,
       sentiment: sessions.sentiment,
+      handoffReason: sessions.handoffReason,
       summary: sessions.summary,
       preview: sessions.preview,
       subject: sessions.subject,
       contactHandle: sessions.contactHandle,
       contactName: sessions.contactName,
+      isSample: sessions.isSample,
       createdAt: sessions.createdAt,
       lastActivityAt: sessions.lastActivityAt,
+      cursorAt: sql<string>`to_char(${sessions.lastActivityAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(sessions)
-    .where(
-      cursor
-        ? or(
-            lt(sessions.lastActivityAt, new Date(cursor.lastActivityAt)),
-            and(eq(sessions.lastActivityAt, new Date(cursor.lastActivityAt)), lt(sessions.id, cursor.id)),
-          )
-        : undefined,
-    )
+    .where(and(...conditions))
     .orderBy(desc(sessions.lastActivityAt), desc(sessions.id))
-    .limit(options.limit + 1);
+    .limit(limit + 1);
+}
+
+/** Newest activity first, filtered, keyset-paginated; `nextCursor` is null on the last page. */
+export async function listSessions(db: Db, options: SessionListOptions) {
+  const rows = await sessionListQuery(db, await sessionListConditions(db, options), options.limit);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > options.limit && last ? { lastActivityAt: last.lastActivityAt.toISOString(), id: last.id } : null;
-  return { sessions: page, nextCursor };
+  const nextCursor: SessionListCursor | null = rows.length > options.limit && last ? { lastActivityAt: last.cursorAt, id: last.id } : null;
+  const sessionsOnPage = page.map((row) => {
+    const session: Omit<typeof row, "cursorAt"> & { cursorAt?: string } = { ...row };
+    delete session.cursorAt;
+    return session as Omit<typeof row, "cursorAt">;
+  });
+  return { sessions: sessionsOnPage, nextCursor };
 }
 
 /** Everything the session page shows, in display order. */

@@ -87,7 +87,8 @@ export async function recordEventDecision(db: Db, id: number, outcome: EventDeci
       error: outcome.error ?? null,
       ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
       processedAt: sql`now()`,
-      processingMs: sql`(extract(epoch from (now() - ${webhookEvents.receivedAt})) * 1000)::int`,
+      // Capped: an old event re-run weeks later must not overflow the column.
+      processingMs: sql`least(extract(epoch from (now() - ${webhookEvents.receivedAt})) * 1000, 2147483647)::int`,
     })
     .where(eq(webhookEvents.id, id));
 }

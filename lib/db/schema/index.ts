@@ -7,3 +7,4 @@ export * from "./handoffs";
 export * from "./knowledge-articles";
 export * from "./jobs";
 export * from "./app-settings";
+export * from "./auth";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** One session per Front conversation: what the Inbox lists. */
@@ -39,7 +40,11 @@ export const sessions = pgTable(
     index("sessions_last_activity_idx").on(t.lastActivityAt, t.id),
     index("sessions_status_activity_idx").on(t.status, t.lastActivityAt, t.id),
     index("sessions_channel_activity_idx").on(t.channel, t.lastActivityAt, t.id),
-    index("sessions_created_idx").on(t.createdAt),
+    // Date ranges on created_at, bounded on last_activity_at (the Inbox's from/to and the reports).
+    index("sessions_created_idx").on(t.createdAt, t.lastActivityAt),
+    // "Needs attention" and the handoff-reason filter stay fast when those rows are rare.
+    index("sessions_attention_idx").on(t.lastActivityAt, t.id).where(sql`status = 'failed' or flag is not null`),
+    index("sessions_reason_activity_idx").on(t.handoffReason, t.lastActivityAt, t.id).where(sql`handoff_reason is not null`),
     index("sessions_contact_idx").on(t.contactKey, t.createdAt),
   ],
 );

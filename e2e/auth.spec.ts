@@ -1,0 +1,188 @@
+import AxeBuilder from "@axe-core/playwright";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page, Response } from "@playwright/test";
+import { ADMIN, VIEWER } from "./accounts";
+import { expect, test as base } from "./fixtures";
+
+// Sign-in, sign-out and roles, from a browser that starts signed out. Each test comes from a client address of
+// its own (X-Forwarded-For), so its sign-in attempts have their own rate-limit budget.
+const test = base.extend({
+  extraHTTPHeaders: async ({}, provide) => {
+    const octet = () => Math.floor(Math.random() * 250) + 1;
+    await provide({ "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` });
+  },
+});
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const SIGN_IN_API = "/api/auth/sign-in/email";
+
+/** Fills the sign-in form and submits it; resolves with the sign-in API's answer. */
+async function signIn(page: Page, account: { email: string; password: string }): Promise<Response> {
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  const [response] = await Promise.all([
+    page.waitForResponse((candidate) => new URL(candidate.url()).pathname === SIGN_IN_API),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  return response;
+}
+
+test("a signed-out visit to a page goes to the sign-in page, which has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/troubleshooting?conversation=cnv_abc");
+  await expect(page).toHaveURL(/\/login\?next=%2Ftroubleshooting%3Fconversation%3Dcnv_abc$/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/login$/);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+});
+
+test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, { email: ADMIN.email, password: "not-the-password" });
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the admin signs in to the Inbox; signing out goes back to sign-in and locks the Inbox again", async ({ page }) => {
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(page.getByTestId("nav-settings")).toBeVisible();
+  await expect(page.getByTestId("nav-reports")).toHaveAttribute("href", "/reports");
+
+  await page.getByTestId("user-menu-button").click();
+  await expect(page.getByTestId("user-email")).toHaveText(ADMIN.email);
+  await expect(page.getByTestId("user-role")).toHaveText("Admin");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/login$/);
+  expect((await page.request.get("/api/sessions")).status()).toBe(401);
+});
+
+test("signing in returns to the page that asked for it", async ({ page }) => {
+  await page.goto("/troubleshooting");
+  await expect(page).toHaveURL(/\/login\?next=%2Ftroubleshooting$/);
+  await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/troubleshooting$/);
+  await expect(page.getByRole("heading", { name: "Troubleshooting" })).toBeVisible();
+});
+
+test("a viewer reads the Inbox and a session, but cannot open Settings or change anything", async ({ page, simUrl }) => {
+  await page.goto("/login");
+  await signIn(page, VIEWER);
+  await expect(page).toHaveURL(/\/inbox$/);
+  const list = (await (await page.request.get("/api/sessions?limit=1")).json()) as { sessions: unknown[] };
+  if (list.sessions.length === 0) expect((await page.request.post(`${simUrl}/_sim/samples`)).ok()).toBeTruthy();
+
+  await expect(page.getByTestId("nav-settings")).toHaveCount(0);
+  await page.getByTestId("user-menu-button").click();
+  await expect(page.getByTestId("user-role")).toHaveText("Viewer");
+  await page.keyboard.press("Escape");
+
+  await page.getByTestId("session-row").first().click();
+  await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("session-header")).toBeVisible();
+
+  await page.goto("/settings/front");
+  const adminOnly = page.getByTestId("admin-only");
+  await expect(adminOnly).toHaveAttribute("role", "alert");
+  await expect(adminOnly).toContainText("Only admins can open Settings");
+  await expect(page.getByTestId("checklist-step")).toHaveCount(0);
+
+  const save = await page.request.put("/api/settings/front", { data: { handleUnassigned: true } });
+  expect(save.status()).toBe(403);
+  expect(await save.json()).toMatchObject({ error: { code: "forbidden" } });
+  expect((await page.request.get("/api/settings/front")).status()).toBe(403);
+  expect((await page.request.post("/api/troubleshooting/events/1/rerun")).status()).toBe(403);
+});
+
+test("too many sign-in attempts are refused with their own message, even with the right password", async ({ page }) => {
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const response = await signIn(page, { email: ADMIN.email, password: `wrong-password-${attempt}` });
+    expect(response.status()).toBe(401);
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  }
+  const refused = await signIn(page, ADMIN);
+  expect(refused.status()).toBe(429);
+  await expect(page.getByTestId("sign-in-error")).toContainText("Too many sign-in attempts");
+  await expect(page.getByTestId("sign-in-error")).toHaveAttribute("role", "alert");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+// ---- Every route on disk must refuse a signed-out request, so a new route that forgets its guard fails here. ----
+
+const DUMMY_ID = "00000000-0000-4000-8000-000000000000";
+/** Public on purpose: Front's webhook (signed), the health check, sign-in and better-auth's own endpoints. */
+const EXEMPT = [/^\/api\/webhooks\/front$/, /^\/api\/health$/, /^\/api\/auth\//, /^\/login$/];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+interface RouteOnDisk {
+  file: string;
+  url: string;
+  kind: "api" | "page";
+  methods: string[];
+}
+
+function routesOnDisk(): RouteOnDisk[] {
+  const appDir = path.join(process.cwd(), "app");
+  const found: RouteOnDisk[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith("_")) walk(full);
+        continue;
+      }
+      const kind = /^route\.(ts|tsx|js)$/.test(entry.name) ? "api" : /^page\.(tsx|ts|jsx|js)$/.test(entry.name) ? "page" : null;
+      if (!kind) continue;
+      const segments = path
+        .relative(appDir, dir)
+        .split(path.sep)
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
+        .map((segment) => (/^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment));
+      const source = readFileSync(full, "utf8");
+      const methods = kind === "page" ? ["GET"] : METHODS.filter((method) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source));
+      found.push({ file: path.relative(process.cwd(), full), url: `/${segments.join("/")}`, kind, methods });
+    }
+  };
+  walk(appDir);
+  return found;
+}
+
+test("every page and API route refuses a signed-out request (no cookie, or a forged one), except the public ones", async ({ request }) => {
+  const routes = routesOnDisk();
+  const exempt = routes.filter((route) => EXEMPT.some((pattern) => pattern.test(route.url)));
+  expect(exempt.map((route) => route.url).sort()).toEqual(["/api/auth/dummy", "/api/health", "/api/webhooks/front", "/login"]);
+  const guarded = routes.filter((route) => !exempt.includes(route));
+  expect(guarded.filter((route) => route.kind === "api").length).toBeGreaterThanOrEqual(6);
+  expect(guarded.filter((route) => route.kind === "page").length).toBeGreaterThanOrEqual(5);
+
+  const failures: string[] = [];
+  for (const route of guarded) {
+    if (route.methods.length === 0) failures.push(`${route.file}: exports no HTTP method this test recognises`);
+    for (const method of route.methods) {
+      for (const cookie of [undefined, "frontline.session_token=forged.c2lnbmF0dXJl"]) {
+        const label = `${method} ${route.url} (${route.file}, ${cookie ? "forged cookie" : "no cookie"})`;
+        const headers = { accept: route.kind === "api" ? "application/json" : "text/html", ...(cookie ? { cookie } : {}) };
+        if (route.kind === "api") {
+          const response = await request.fetch(route.url, { method, headers, maxRedirects: 0, ...(method === "GET" ? {} : { data: {} }) });
+          const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+          if (response.status() !== 401 || body?.error?.code !== "unauthorized") failures.push(`${label}: ${response.status()} ${JSON.stringify(body)?.slice(0, 120)}`);
+        } else {
+          const response = await request.get(route.url, { headers });
+          const landed = new URL(response.url());
+          if (landed.pathname !== "/login") failures.push(`${label}: ended at ${landed.pathname} with ${response.status()}`);
+        }
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});

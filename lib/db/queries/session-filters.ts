@@ -1,0 +1,237 @@
+/**
+ * The Inbox's URL contract, shared by the page (client) and GET /api/sessions (server). Pure: no database and
+ * no zod, so the browser bundle can import it.
+ *
+ *   /inbox?view=needs_attention&channel=voice,sms&status=handed_off&sentiment=angry&reason=error
+ *         &from=2026-11-01&to=2026-11-07&q=%2B1%20(415)%20555-0123
+ *
+ * - channel, status, sentiment, reason: one value, several comma-separated ("voice,sms"), or the parameter
+ *   repeated ("channel=voice&channel=sms"); values of one parameter are ORed, parameters are ANDed.
+ * - from, to: inclusive UTC days (YYYY-MM-DD) on when the session started (created_at), like the Reports
+ *   page: from=2026-11-01&to=2026-11-07 is 2026-11-01T00:00Z ≤ created_at < 2026-11-08T00:00Z. Either may be
+ *   left out.
+ * - q: a search (see `parseSessionSearch`).
+ * - view: a saved view (see SESSION_VIEWS), ANDed with the other parameters; absent means "all".
+ * - limit: the page size (1–100); the Inbox's default is 50.
+ */
+
+import type { HandoffReason, Sentiment } from "@/lib/agent/outcome";
+import { handleKind, normalizeHandle } from "@/lib/channels/contact";
+import { CHANNELS, type Channel } from "@/lib/front/channels";
+
+export const SESSION_STATUSES = ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"] as const;
+export type SessionStatusValue = (typeof SESSION_STATUSES)[number];
+
+// The agent's lists, repeated so this module needs no zod at runtime; the checks below fail to compile if they drift.
+export const FILTER_SENTIMENTS = ["angry", "frustrated", "neutral", "positive"] as const satisfies readonly Sentiment[];
+export const FILTER_REASONS = [
+  "user_requested_human_assistance",
+  "insufficient_knowledge",
+  "insufficient_tools",
+  "prohibited_topic",
+  "instructions_not_clear",
+  "based_on_instructions",
+  "error",
+] as const satisfies readonly HandoffReason[];
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
+const sentimentsComplete: Exhaustive<Sentiment, (typeof FILTER_SENTIMENTS)[number]> = true;
+const reasonsComplete: Exhaustive<HandoffReason, (typeof FILTER_REASONS)[number]> = true;
+void sentimentsComplete;
+void reasonsComplete;
+
+/** The flags a lead must act on (sessions.flag). */
+export const ATTENTION_FLAGS = ["handoff_incomplete", "reply_not_delivered"] as const;
+
+export const SESSION_VIEWS = [
+  { id: "all", label: "All", description: "Every session" },
+  { id: "handed_off", label: "Handed off", description: "Sessions the AI handed to a person (status handed off)" },
+  { id: "negative", label: "Negative sentiment", description: "Angry or frustrated customers" },
+  { id: "voice", label: "Phone", description: "Calls and voicemails" },
+  { id: "needs_attention", label: "Needs attention", description: "Failed sessions, and handoffs or replies that did not go through" },
+] as const;
+export type SessionViewId = (typeof SESSION_VIEWS)[number]["id"];
+
+export const LIST_PARAMS = ["channel", "status", "sentiment", "reason"] as const;
+export type ListParam = (typeof LIST_PARAMS)[number];
+
+/** Every parameter of the contract, in the order the Inbox writes them. */
+export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "from", "to", "q"] as const;
+
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_PAGE_SIZE = 100;
+
+export interface SessionFilters {
+  view: SessionViewId;
+  channel: Channel[];
+  status: SessionStatusValue[];
+  sentiment: Sentiment[];
+  reason: HandoffReason[];
+  /** Inclusive UTC day, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  q: string | null;
+}
+
+export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: [], sentiment: [], reason: [], from: null, to: null, q: null };
+
+const ALLOWED: Record<ListParam, readonly string[]> = {
+  channel: CHANNELS,
+  status: SESSION_STATUSES,
+  sentiment: FILTER_SENTIMENTS,
+  reason: FILTER_REASONS,
+};
+
+/** The values of a list parameter: repeated and comma-separated forms, trimmed, empty parts and repeats dropped. */
+export function readList(params: URLSearchParams, name: string): string[] {
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
+  return [...new Set(values)];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD ("2026-02-30" is not). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** [start, end) of an inclusive run of UTC days, either end open. */
+export function dayBounds(from: string | null, to: string | null): { start: Date | null; end: Date | null } {
+  return {
+    start: from ? new Date(`${from}T00:00:00.000Z`) : null,
+    end: to ? new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000) : null,
+  };
+}
+
+function isView(value: string): value is SessionViewId {
+  return SESSION_VIEWS.some((view) => view.id === value);
+}
+
+/**
+ * The filters in a query string, and what in it is not understood ("status: unknown value \"bogus\"").
+ * The API refuses a query with issues; the page shows them and drops the parts it could not read.
+ */
+export function parseSessionFilters(params: URLSearchParams): { filters: SessionFilters; issues: string[] } {
+  const issues: string[] = [];
+  const lists = {} as { [Name in ListParam]: string[] };
+  for (const name of LIST_PARAMS) {
+    const values = readList(params, name);
+    const unknown = values.filter((value) => !ALLOWED[name].includes(value));
+    for (const value of unknown) issues.push(`${name}: unknown value "${value}"`);
+    lists[name] = values.filter((value) => ALLOWED[name].includes(value));
+  }
+  const date = (name: "from" | "to") => {
+    const value = params.get(name)?.trim();
+    if (!value) return null;
+    if (isIsoDate(value)) return value;
+    issues.push(`${name}: "${value}" is not a date written YYYY-MM-DD`);
+    return null;
+  };
+  const from = date("from");
+  const to = date("to");
+  const viewParam = params.get("view")?.trim() || "all";
+  if (!isView(viewParam)) issues.push(`view: unknown view "${viewParam}"`);
+  let q = params.get("q")?.trim() || null;
+  if (q && q.length > MAX_SEARCH_LENGTH) {
+    issues.push(`q: longer than ${MAX_SEARCH_LENGTH} characters`);
+    q = q.slice(0, MAX_SEARCH_LENGTH);
+  }
+  return {
+    filters: {
+      view: isView(viewParam) ? viewParam : "all",
+      channel: lists.channel as Channel[],
+      status: lists.status as SessionStatusValue[],
+      sentiment: lists.sentiment as Sentiment[],
+      reason: lists.reason as HandoffReason[],
+      from,
+      to,
+      q,
+    },
+    issues,
+  };
+}
+
+/** The canonical query string of some filters: contract order, lists comma-separated, defaults left out. */
+export function sessionFilterParams(filters: Partial<SessionFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.view && filters.view !== "all") params.set("view", filters.view);
+  for (const name of LIST_PARAMS) {
+    const values = filters[name];
+    if (values?.length) params.set(name, values.join(","));
+  }
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if (filters.q) params.set("q", filters.q);
+  return params;
+}
+
+/** How many of the filter-bar filters are set (the view is not one of them). */
+export function activeFilterCount(filters: SessionFilters): number {
+  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0);
+}
+
+/** What a search can match; every present part is ORed (see `parseSessionSearch`). */
+export interface SessionSearch {
+  /** #1042 or 1042. */
+  ticketNumber: number | null;
+  /** cnv_…, also found inside a pasted Front link. */
+  conversationId: string | null;
+  /** The input as a contact key (E.164 phone, lower-case email), for the exact match on sessions.contact_key. */
+  contactKey: string | null;
+  /** The digits of a partial phone number (4–9 digits), matched anywhere in a contact's number: "555-0123". */
+  phoneDigits: string | null;
+  /** A case-insensitive substring (3+ characters) of the contact's name or handle; not for numbers and whole emails. */
+  contactText: string | null;
+  /** Words to find in message text (every word, whole words); null when the input is only a ticket or conversation id. */
+  messageText: string | null;
+}
+
+const TICKET = /^#\s*(\d{1,9})$/;
+const DIGITS = /^\d{1,9}$/;
+const CONVERSATION_ID = /\bcnv_[A-Za-z0-9_]+/;
+const PHONE_LIKE = /^\+?[\d\s().\/-]+$/;
+/** The shortest input matched inside contact names and handles. */
+const MIN_CONTACT_TEXT = 3;
+/** From this many digits an input is a whole phone number, matched on its normalised form alone. */
+const WHOLE_NUMBER_DIGITS = 10;
+
+/**
+ * How the Inbox reads a search:
+ * - "#1042" is ticket 1042 and nothing else;
+ * - "cnv_…" or a Front link containing one is that conversation and nothing else;
+ * - a whole phone number (10+ digits, any format: "+1 (415) 555-0123", "415.555.0123") or a whole email is that
+ *   contact (sessions.contact_key, normalised the way the pipeline stores it), plus messages containing it;
+ * - a part of a number (4–9 digits: "555-0123", "1042") or a national number ("020 7946 0958", without its 0)
+ *   matches anywhere in a contact's number, plus a ticket with that number and messages containing it;
+ * - anything else matches the contact's name or handle containing it (any case; 3 characters or more), the
+ *   contact key exactly, and messages containing every word of it (whole words, full-text, 'simple' dictionary).
+ */
+export function parseSessionSearch(input: string): SessionSearch | null {
+  const q = input.trim();
+  if (!q) return null;
+  const none: SessionSearch = { ticketNumber: null, conversationId: null, contactKey: null, phoneDigits: null, contactText: null, messageText: null };
+  const ticket = TICKET.exec(q);
+  if (ticket) return { ...none, ticketNumber: Number(ticket[1]) };
+  const conversation = CONVERSATION_ID.exec(q);
+  if (conversation && (q === conversation[0] || /^https?:\/\//i.test(q))) return { ...none, conversationId: conversation[0] };
+
+  const messageText = /[\p{L}\p{N}]/u.test(q) ? q : null;
+  const contactKey = normalizeHandle(q) || null;
+  if (PHONE_LIKE.test(q)) {
+    const digits = q.replace(/\D/g, "");
+    // A national number ("020 7946 0958") is stored with its country code instead of the trunk 0, so it is
+    // looked for as the digits after the 0, anywhere in a number, like a part of a number.
+    const national = /^0\d{6}/.test(digits) && !contactKey?.startsWith("+");
+    const partial = digits.length >= 4 && (digits.length < WHOLE_NUMBER_DIGITS || national) ? (national ? digits.slice(1) : digits) : null;
+    return { ...none, ticketNumber: DIGITS.test(q) ? Number(q) : null, contactKey, phoneDigits: partial, messageText };
+  }
+  if (handleKind(q) === "email") return { ...none, contactKey, messageText };
+  // Shorter than a trigram, a "contains" match could only scan every contact.
+  return { ...none, contactKey, contactText: q.length >= MIN_CONTACT_TEXT ? q : null, messageText };
+}
