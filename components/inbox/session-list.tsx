@@ -1,13 +1,14 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Inbox, LoaderCircle, RefreshCw, SearchX, TriangleAlert, X } from "lucide-react";
+import { Inbox, LoaderCircle, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
+import { LoadError } from "@/components/ui/load-error";
 import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/db/queries/session-filters";
 import { SavedViews, viewHref } from "./saved-views";
 import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";
@@ -114,29 +115,20 @@ export function SessionList() {
     body = <SessionListSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <StatePanel
-        icon={TriangleAlert}
-        tone="error"
-        role="alert"
+      <LoadError
         title="Could not load sessions"
         testId="sessions-error"
-        action={
-          <>
-            <Button onClick={() => void query.refetch()}>
-              <RefreshCw aria-hidden="true" />
-              Try again
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        extraAction={
+          filterCount > 0 ? (
+            <Button variant="ghost" onClick={clearFilters}>
+              <X aria-hidden="true" />
+              Clear filters
             </Button>
-            {filterCount > 0 ? (
-              <Button variant="ghost" onClick={clearFilters}>
-                <X aria-hidden="true" />
-                Clear filters
-              </Button>
-            ) : null}
-          </>
+          ) : null
         }
-      >
-        {query.error.message}
-      </StatePanel>
+      />
     );
   } else if (sessions.length === 0 && filterCount > 0) {
     body = (

@@ -1,11 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChartColumn, RefreshCw, TriangleAlert } from "lucide-react";
+import { ChartColumn } from "lucide-react";
 import { useCallback, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
+import { LoadError } from "@/components/ui/load-error";
 import { DEFINITIONS, OUTCOME_DEFINITIONS, POPULATION } from "@/lib/reports/definitions";
 import { formatCount } from "@/lib/reports/format";
 import { channelLabel, OUTCOME_LABELS } from "@/lib/reports/labels";
@@ -152,21 +153,7 @@ export function ReportsView() {
     body = <ReportsSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <StatePanel
-        icon={TriangleAlert}
-        tone="error"
-        role="alert"
-        title="Could not load the report"
-        testId="reports-error"
-        action={
-          <Button onClick={() => void query.refetch()}>
-            <RefreshCw aria-hidden="true" />
-            Try again
-          </Button>
-        }
-      >
-        {query.error.message}
-      </StatePanel>
+      <LoadError title="Could not load the report" testId="reports-error" message={query.error.message} onRetry={() => void query.refetch()} />
     );
   } else if (query.data.totalSessions === 0) {
     const widen = filters.preset !== "90d";

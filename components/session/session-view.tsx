@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, RefreshCw, SearchX, TriangleAlert } from "lucide-react";
+import { ArrowLeft, SearchX } from "lucide-react";
 import Link from "next/link";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { fetchJson, isNotFound } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
+import { LoadError } from "@/components/ui/load-error";
 import { ContactSessions } from "./contact-sessions";
 import { Conversation } from "./conversation";
 import { EventHistory } from "./event-history";
@@ -47,20 +48,7 @@ export function SessionView({ id }: { id: string }) {
             There is no session with this id. It may have been deleted, or the link may be mistyped.
           </StatePanel>
         ) : (
-          <StatePanel
-            icon={TriangleAlert}
-            tone="error"
-            role="alert"
-            testId="session-error"
-            action={
-              <Button onClick={() => void query.refetch()}>
-                <RefreshCw aria-hidden="true" />
-                Try again
-              </Button>
-            }
-          >
-            {query.error.message}
-          </StatePanel>
+          <LoadError testId="session-error" message={query.error.message} onRetry={() => void query.refetch()} />
         )}
       </div>
     );

@@ -1,8 +1,5 @@
 "use client";
 
-import { RefreshCw, TriangleAlert } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { StatePanel } from "@/components/ui/state-panel";
 import { BehaviourSection } from "./behaviour-section";
 import { ConnectionSection } from "./connection-section";
 import { GoLiveChecklist } from "./go-live-checklist";
@@ -10,6 +7,7 @@ import { SampleDataSection } from "./sample-data-section";
 import { SettingsSkeleton } from "./settings-skeleton";
 import { useFrontSettings } from "./use-front-settings";
 import { WebhookSection } from "./webhook-section";
+import { LoadError } from "@/components/ui/load-error";
 
 /** Settings → Front, polled so the checklist and the webhook status follow live traffic. */
 export function FrontSettings() {
@@ -19,21 +17,7 @@ export function FrontSettings() {
 
   if (query.isError && !query.data) {
     return (
-      <StatePanel
-        icon={TriangleAlert}
-        tone="error"
-        role="alert"
-        title="Could not load the settings"
-        testId="settings-error"
-        action={
-          <Button onClick={() => void query.refetch()}>
-            <RefreshCw aria-hidden="true" />
-            Try again
-          </Button>
-        }
-      >
-        {query.error.message}
-      </StatePanel>
+      <LoadError title="Could not load the settings" testId="settings-error" message={query.error.message} onRetry={() => void query.refetch()} />
     );
   }
 

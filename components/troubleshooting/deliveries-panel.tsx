@@ -1,13 +1,14 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Inbox, LoaderCircle, RefreshCw, SearchX, TriangleAlert, X } from "lucide-react";
+import { Inbox, LoaderCircle, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
+import { LoadError } from "@/components/ui/load-error";
 import { DeliveriesSkeleton } from "./deliveries-skeleton";
 import { DeliveryFilters } from "./delivery-filters";
 import { DeliveryRow } from "./delivery-row";
@@ -73,29 +74,20 @@ export function DeliveriesPanel() {
     body = <DeliveriesSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <StatePanel
-        icon={TriangleAlert}
-        tone="error"
-        role="alert"
+      <LoadError
         title="Could not load deliveries"
         testId="deliveries-error"
-        action={
-          <>
-            <Button onClick={() => void query.refetch()}>
-              <RefreshCw aria-hidden="true" />
-              Try again
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        extraAction={
+          filtered ? (
+            <Button variant="ghost" onClick={clearFilters}>
+              <X aria-hidden="true" />
+              Clear filters
             </Button>
-            {filtered ? (
-              <Button variant="ghost" onClick={clearFilters}>
-                <X aria-hidden="true" />
-                Clear filters
-              </Button>
-            ) : null}
-          </>
+          ) : null
         }
-      >
-        {query.error.message}
-      </StatePanel>
+      />
     );
   } else if (deliveries.length === 0) {
     body = filtered ? (

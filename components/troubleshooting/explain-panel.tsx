@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, CircleCheck, CircleX, Hourglass, ListFilter, LoaderCircle, RefreshCw, Search, TriangleAlert } from "lucide-react";
+import { ArrowRight, CircleCheck, CircleX, Hourglass, ListFilter, LoaderCircle, RefreshCw, Search } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { ApiRequestError, fetchJson } from "@/components/ui/fetch-json";
 import { Skeleton } from "@/components/ui/skeleton";
-import { StatePanel } from "@/components/ui/state-panel";
+import { LoadError } from "@/components/ui/load-error";
 import { CheckList } from "./check-list";
 import type { Explanation } from "./types";
 import { DELIVERY_CONVERSATION_PARAM, EXPLAIN_PARAM, pageHref, parseConversationId, setSearchParams } from "./url-state";
@@ -154,21 +154,7 @@ export function ExplainPanel() {
       {conversation === null ? null : query.isPending ? (
         <ExplainLoading />
       ) : query.isError ? (
-        <StatePanel
-          icon={TriangleAlert}
-          tone="error"
-          role="alert"
-          title="Could not explain this conversation"
-          testId="explain-error"
-          action={
-            <Button onClick={() => void query.refetch()}>
-              <RefreshCw aria-hidden="true" />
-              Try again
-            </Button>
-          }
-        >
-          {query.error.message}
-        </StatePanel>
+        <LoadError title="Could not explain this conversation" testId="explain-error" message={query.error.message} onRetry={() => void query.refetch()} />
       ) : (
         <Card data-testid="explain-result" data-conversation={query.data.frontConversationId}>
           <div className="space-y-2 border-b border-gray-200 px-4 py-3">
