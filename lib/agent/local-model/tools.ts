@@ -1,21 +1,14 @@
 import type { JSONSchema7, LanguageModelV3CallOptions, LanguageModelV3FunctionTool } from "@ai-sdk/provider";
+import { HANDOFF_REASONS, SENTIMENTS as SENTIMENT_LABELS, type HandoffReason } from "../outcome";
 import type { SentimentLabel } from "./sentiment";
 import { truncate } from "./text";
 
 export const SEARCH_TOOL = "search_knowledge_base";
 export const HANDOFF_TOOL = "handoff_to_human";
 
-export const HANDOFF_REASONS = [
-  "user_requested_human_assistance",
-  "insufficient_knowledge",
-  "insufficient_tools",
-  "prohibited_topic",
-  "instructions_not_clear",
-  "based_on_instructions",
-  "error",
-] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
-const SENTIMENTS: readonly SentimentLabel[] = ["angry", "frustrated", "neutral", "positive"];
+// One list of reasons and sentiments for the whole app: the handoff tool's schema is built from them too.
+export { HANDOFF_REASONS, type HandoffReason } from "../outcome";
+const SENTIMENTS: readonly SentimentLabel[] = SENTIMENT_LABELS;
 
 export interface SearchInput {
   query: string;
