@@ -9,12 +9,13 @@ import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
+import { uniqueById } from "@/components/ui/unique-by-id";
 import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/db/queries/session-filters";
 import { SavedViews, viewHref } from "./saved-views";
 import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";
 import { SessionListSkeleton } from "./session-list-skeleton";
 import { SessionRow } from "./session-row";
-import type { SessionListResponse, SessionRow as Row } from "./types";
+import type { SessionListResponse } from "./types";
 import { readPageSize, setInboxParams } from "./url-state";
 
 const POLL_MS = 3_000;
@@ -83,18 +84,7 @@ export function SessionList() {
   });
 
   // Between two pages' fetches a session can move up (new activity) and be seen twice: show it once.
-  const sessions = useMemo(() => {
-    const seen = new Set<string>();
-    const rows: Row[] = [];
-    for (const page of query.data?.pages ?? []) {
-      for (const session of page.sessions) {
-        if (seen.has(session.id)) continue;
-        seen.add(session.id);
-        rows.push(session);
-      }
-    }
-    return rows;
-  }, [query.data]);
+  const sessions = useMemo(() => uniqueById((query.data?.pages ?? []).flatMap((page) => page.sessions)), [query.data]);
 
   // Roving focus: one row is in the tab order (the last focused, else the first); arrows and j/k move it.
   const tabStopId = sessions.some((session) => session.id === focusedId) ? focusedId : (sessions[0]?.id ?? null);

@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
+import { uniqueById } from "@/components/ui/unique-by-id";
 import { DeliveriesSkeleton } from "./deliveries-skeleton";
 import { DeliveryFilters } from "./delivery-filters";
 import { DeliveryRow } from "./delivery-row";
-import type { DeliveriesResponse, Delivery } from "./types";
+import type { DeliveriesResponse } from "./types";
 import { DECISION_PARAM, DELIVERY_CONVERSATION_PARAM, EXPLAIN_PARAM, pageHref, setSearchParams } from "./url-state";
 
 export const DELIVERIES_PAGE_SIZE = 50;
@@ -53,18 +54,7 @@ export function DeliveriesPanel() {
   });
 
   // Pages are keyset-paginated by id; a refetch can overlap, so a delivery is shown once.
-  const deliveries = useMemo(() => {
-    const seen = new Set<number>();
-    const rows: Delivery[] = [];
-    for (const page of query.data?.pages ?? []) {
-      for (const delivery of page.deliveries) {
-        if (seen.has(delivery.id)) continue;
-        seen.add(delivery.id);
-        rows.push(delivery);
-      }
-    }
-    return rows;
-  }, [query.data]);
+  const deliveries = useMemo(() => uniqueById((query.data?.pages ?? []).flatMap((page) => page.deliveries)), [query.data]);
 
   const explainHref = useCallback((conversationId: string) => pageHref(searchParams, { [EXPLAIN_PARAM]: conversationId }, "explain"), [searchParams]);
   const clearFilters = () => setSearchParams({ [DECISION_PARAM]: null, [DELIVERY_CONVERSATION_PARAM]: null });
