@@ -188,15 +188,9 @@ test("a saved view sets the URL, is marked current and filters the list", async 
   // Failed or flagged sessions, or the calm "nothing needs attention".
   await expect(page.getByTestId("sessions-empty").or(rows.first())).toBeVisible();
   // Polled: the previous view's rows may still be on screen for a moment after the URL changes.
+  // Read in one go: a row locator kept across a re-render would wait for an element that is gone.
   await expect
-    .poll(async () => {
-      for (const row of await rows.all()) {
-        const failed = (await row.getAttribute("data-status")) === "failed";
-        const flagged = Boolean(await row.getAttribute("data-flag"));
-        if (!failed && !flagged) return false;
-      }
-      return true;
-    })
+    .poll(() => rows.evaluateAll((elements) => elements.every((element) => element.getAttribute("data-status") === "failed" || Boolean(element.getAttribute("data-flag")))))
     .toBe(true);
 
   // A filter on top of a view narrows it; the view stays current.
