@@ -41,12 +41,15 @@ export const configSchema = z.object({
   FRONT_HANDLE_UNASSIGNED: optionalBooleanFlag,
   /** Front's per-minute request budget for the company (50, 100 or 200 by plan); adjusted from Front's headers. */
   FRONT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(50),
-  AI_MODEL: z
-    .string()
-    .default("local")
-    .refine((value) => value === "local" || /^(openai|anthropic|openai-compatible):.+/.test(value), {
-      message: "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>",
-    }),
+  /** Unset: the model chosen in Settings → AI applies (the offline model until one is chosen). */
+  AI_MODEL: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => value === "local" || /^(openai|anthropic|openai-compatible):.+/.test(value), {
+        message: "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>",
+      })
+      .optional(),
+  ),
   AI_BASE_URL: optionalText.pipe(z.url({ message: "must be a URL" }).optional()),
   AI_API_KEY: optionalText,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -96,7 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 function refine(config: Config): Config {
   const problems: string[] = [];
-  if (config.AI_MODEL.startsWith("openai-compatible:") && !config.AI_BASE_URL) {
+  if (config.AI_MODEL?.startsWith("openai-compatible:") && !config.AI_BASE_URL) {
     problems.push("AI_BASE_URL is required when AI_MODEL is openai-compatible:<model>");
   }
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) problems.push("ADMIN_PASSWORD is required when ADMIN_EMAIL is set");

@@ -13,6 +13,7 @@ import { startSampleHistory } from "./sample-data";
 import { markEventFailed } from "./pipeline/failures";
 import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
 import { loadEncryptionKey } from "./secrets/encryption";
+import { AgentSettingsStore } from "./settings/ai-settings";
 import { FrontSettingsStore } from "./settings/front-settings";
 
 /** One Front client for the process: every caller shares its rate limits. Its token is read from the settings. */
@@ -25,12 +26,13 @@ export function createFrontClient(config: Config, settings: FrontSettingsStore):
 }
 
 /** The pipeline's dependencies, built from the configuration and the saved settings. */
-export function createPipelineContext(db: Db, config: Config, settings: FrontSettingsStore, front = createFrontClient(config, settings)): PipelineContext {
+export function createPipelineContext({ db, config, settings, agentSettings, front }: AppServices): PipelineContext {
   return {
     db,
     front,
-    model: createModel({ model: config.AI_MODEL, baseUrl: config.AI_BASE_URL, apiKey: config.AI_API_KEY }),
-    modelName: config.AI_MODEL,
+    loadAgentSettings: async () => (await agentSettings.get()).values,
+    modelFor: (agent) => createModel({ model: agent.model, baseUrl: agent.baseUrl, apiKey: agent.apiKey }),
+    loadActions: async () => [],
     loadSettings: async () => (await settings.get()).values,
     appUrl: config.APP_URL,
   };
@@ -63,6 +65,7 @@ export interface AppServices {
   db: Db;
   config: Config;
   settings: FrontSettingsStore;
+  agentSettings: AgentSettingsStore;
   front: FrontClient;
 }
 
@@ -78,7 +81,8 @@ export function getServices(): Promise<AppServices> {
     const { db } = await getDatabase();
     const key = loadEncryptionKey({ envKey: config.ENCRYPTION_KEY, dataDir: config.DATA_DIR });
     const settings = new FrontSettingsStore(db, config, key);
-    return { db, config, settings, front: createFrontClient(config, settings) };
+    const agentSettings = new AgentSettingsStore(db, config, key);
+    return { db, config, settings, agentSettings, front: createFrontClient(config, settings) };
   })().catch((error) => {
     globalForRuntime.__frontlineServices = undefined;
     throw error;
@@ -102,8 +106,8 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
     if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(db, config, services.settings, services.front), { concurrency: config.WORKER_CONCURRENCY });
-    console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
+    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY });
+    console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
     return worker;
   })();
   return globalForRuntime.__frontlineWorker;

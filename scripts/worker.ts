@@ -10,8 +10,8 @@ async function main() {
     process.exit(1);
   }
   const services = await getServices();
-  const worker = startPipelineWorker(createPipelineContext(services.db, config, services.settings, services.front), { concurrency: config.WORKER_CONCURRENCY });
-  console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${config.AI_MODEL})`);
+  const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY });
+  console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing the jobs in hand`);
     await worker.stop();

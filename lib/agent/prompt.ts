@@ -17,8 +17,18 @@ For every customer message:
 4. If no article answers the question, call handoff_to_human with reason insufficient_knowledge.
 Never invent policies, prices, refunds or promises. Phone calls reach you as text (a transcript, a voicemail or call notes); your reply is sent to the customer in writing.`;
 
-/** The system prompt: the team's instructions, then what Frontline knows about this conversation. */
-export function buildSystemPrompt(context: ConversationContext): string {
+export interface TeamGuidance {
+  /** The team's voice and policies, as an admin wrote them. */
+  instructions?: string;
+  /** Subjects that always go to a person. */
+  handoffTopics?: string[];
+}
+
+/** The heading the offline model looks for to find the handoff topics. */
+export const HANDOFF_TOPICS_HEADING = "Handoff topics";
+
+/** The system prompt: Frontline's rules, the team's instructions and handoff topics, then this conversation. */
+export function buildSystemPrompt(context: ConversationContext, guidance: TeamGuidance = {}): string {
   const lines = [`Channel: ${context.channel} (${CHANNEL_LABELS[context.channel]}${context.channel === "voice" ? " call" : ""}).`];
   if (context.contactHandle) lines.push(`Contact: ${context.contactHandle}.`);
   if (context.subject) lines.push(`Subject: ${context.subject}.`);
@@ -28,7 +38,17 @@ export function buildSystemPrompt(context: ConversationContext): string {
     if (context.call.answered !== undefined) parts.push(context.call.answered ? "answered" : "missed (voicemail)");
     if (parts.length > 0) lines.push(`Call: ${parts.join(", ")}.`);
   }
-  return `${BASE_INSTRUCTIONS}\n\n${lines.join(" ")}`;
+  // The conversation's facts come before the team's text, so a reader of "Channel:" finds Frontline's line first.
+  const sections = [BASE_INSTRUCTIONS, lines.join(" ")];
+  const instructions = guidance.instructions?.trim();
+  if (instructions) sections.push(`## The team's instructions\nFollow these unless they conflict with the rules above.\n${instructions}`);
+  const topics = (guidance.handoffTopics ?? []).map((topic) => topic.trim()).filter(Boolean);
+  if (topics.length > 0) {
+    sections.push(
+      `## ${HANDOFF_TOPICS_HEADING}\nWhen the customer's message is about any of these subjects, do not answer it: call handoff_to_human with reason prohibited_topic.\n${topics.map((topic) => `- ${topic}`).join("\n")}`,
+    );
+  }
+  return sections.join("\n\n");
 }
 
 export interface HistoryMessage {

@@ -19,6 +19,8 @@ export interface AgentRunResult {
   outcome: AgentOutcome | null;
   inputTokens: number;
   outputTokens: number;
+  /** The run used every step it was allowed. */
+  stoppedAtStepLimit: boolean;
 }
 
 interface ToolTiming {
@@ -90,12 +92,13 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   let position = 0;
   let stepStartedAt = new Date();
 
+  const maxSteps = input.maxSteps ?? 6;
   const result = await generateText({
     model: input.model,
     system: input.system,
     messages: input.messages,
     tools: timedTools(input.tools, timings),
-    stopWhen: [stepCountIs(input.maxSteps ?? 6), hasToolCall("handoff_to_human")],
+    stopWhen: [stepCountIs(maxSteps), hasToolCall("handoff_to_human")],
     maxRetries: 2,
     abortSignal: AbortSignal.timeout(input.timeoutMs ?? 120_000),
     onStepFinish: async (step) => {
@@ -107,7 +110,11 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
     },
   });
 
-  const usage = { inputTokens: result.totalUsage.inputTokens ?? 0, outputTokens: result.totalUsage.outputTokens ?? 0 };
+  const usage = {
+    inputTokens: result.totalUsage.inputTokens ?? 0,
+    outputTokens: result.totalUsage.outputTokens ?? 0,
+    stoppedAtStepLimit: result.steps.length >= maxSteps,
+  };
   const handoffCall = result.steps.flatMap((step) => step.toolCalls).find((call) => call.toolName === "handoff_to_human");
   if (handoffCall) {
     const handoff = handoffInputSchema.safeParse(handoffCall.input);

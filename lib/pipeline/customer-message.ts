@@ -1,10 +1,6 @@
-import { extractCustomerWords, scoreSentiment, summarize } from "../agent/local-model";
-import type { AgentOutcome } from "../agent/outcome";
-import { buildMessages, buildSystemPrompt } from "../agent/prompt";
-import { runAgent } from "../agent/run";
-import { handoffToHumanTool } from "../agent/tools/handoff-to-human";
-import { lookupContactTool } from "../agent/tools/lookup-contact";
-import { searchKnowledgeBaseTool } from "../agent/tools/search-knowledge-base";
+import type { LanguageModel } from "ai";
+import { extractCustomerWords } from "../agent/local-model";
+import { fallbackHandoff, runAgentTurn, type AgentTurnResult } from "../agent/turn";
 import { normalizeHandle, prepareMessage } from "../channels";
 import { redactForModel } from "../redaction/redact";
 import { findRun, finishRun, getOrCreateHandoff, insertSteps, startRun } from "../db/queries/agent-runs";
@@ -20,6 +16,7 @@ import type { EventDecision } from "../db/queries/webhook-events";
 import type { WebhookEvent } from "../db/schema";
 import { channelForMessage, type Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
+import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { deliverOutcome, type DeliveryResult } from "./deliver";
 import { decideEligibility } from "./eligibility";
@@ -47,6 +44,7 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   const { row, message, conversation, settings } = input;
   const channel = channelForMessage(message.type, message.metadata);
   const eligibility = decideEligibility(message, conversation, channel, settings);
+  const agent = await ctx.loadAgentSettings();
   if (!eligibility.eligible && eligibility.check === "customer_author") {
     return { decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, sessionId: (await getSessionByConversation(ctx.db, conversation.id))?.id ?? null };
   }
@@ -72,7 +70,7 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     statusReason: eligibility.eligible ? null : eligibility.reason,
   });
   // Card numbers, national ids and bank accounts never reach a model; a lead still reads the original.
-  const forModel = redactForModel(content.modelText);
+  const forModel = redactForModel(content.modelText, agent.redactionPatterns);
   const recorded = {
     subject: content.subject ?? null,
     text: content.displayText,
@@ -110,11 +108,11 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   let run = await findRun(ctx.db, session.id, message.id);
   if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
   if (!run || run.status === "running") {
-    await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, modelText: forModel.text, channel, conversation, contact: sender?.handle, call: content.call });
+    await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
     run = await findRun(ctx.db, session.id, message.id);
   }
   if (!run) throw new Error(`run for ${message.id} vanished`);
-  const delivered = await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings });
+  const delivered = await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings, deliveryMode: agent.delivery[channel] });
   return { decision: "processed", reason: DECISION_REASONS[delivered], sessionId: session.id };
 }
 
@@ -122,59 +120,52 @@ interface AnswerInput {
   row: WebhookEvent;
   sessionId: string;
   messageId: string;
-  modelText: string;
   channel: Channel;
   conversation: FrontConversation;
+  agent: AgentSettings;
   contact?: string | null;
   call?: { durationSeconds?: number; answered?: boolean } | null;
 }
 
-/** Runs the agent and stores its outcome; a model failure becomes a handoff with reason `error`. */
+/** Runs the agent and stores its steps and outcome; a model failure becomes a handoff with reason `error`. */
 async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promise<void> {
   const run = await startRun(ctx.db, {
     sessionId: input.sessionId,
     triggerMessageId: input.messageId,
     webhookEventId: input.row.id,
-    model: ctx.modelName,
+    model: input.agent.model,
     receivedAt: input.row.receivedAt,
   });
-  const history = await listSessionMessages(ctx.db, input.sessionId);
-  let position = 0;
-  let outcome: AgentOutcome;
-  let error: string | null = null;
-  let tokens = { inputTokens: 0, outputTokens: 0 };
-  const startedAt = new Date();
+  let model: LanguageModel | null = null;
+  let setupError: string | null = null;
   try {
-    const result = await runAgent({
-      model: ctx.model,
-      system: buildSystemPrompt({ channel: input.channel, contactHandle: input.contact, subject: input.conversation.subject, call: input.call }),
-      messages: buildMessages(history.map((message) => ({ ...message, text: message.modelText ?? redactForModel(message.text).text }))),
-      tools: {
-        search_knowledge_base: searchKnowledgeBaseTool(ctx.db),
-        lookup_contact: lookupContactTool(ctx.db, { currentSessionId: input.sessionId, contactHandle: input.contact }),
-        handoff_to_human: handoffToHumanTool(),
-      },
-      onSteps: async (rows) => {
-        position += rows.length;
-        await insertSteps(ctx.db, run.id, rows);
-      },
-    });
-    tokens = { inputTokens: result.inputTokens, outputTokens: result.outputTokens };
-    outcome = result.outcome ?? fallbackHandoff(input.modelText);
-    if (!result.outcome) error = "the model ended without answering or handing off";
-  } catch (failure) {
-    error = failure instanceof Error ? failure.message : String(failure);
-    outcome = fallbackHandoff(input.modelText);
+    model = ctx.modelFor(input.agent);
+  } catch (error) {
+    setupError = `the model '${input.agent.model}' cannot be used: ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (error) {
-    await insertSteps(ctx.db, run.id, [{ position, kind: "text", text: "The run failed; handing off to a person.", error, startedAt, durationMs: Date.now() - startedAt.getTime() }]);
-  }
+  const history = await listSessionMessages(ctx.db, input.sessionId);
+  const result = model
+    ? await runAgentTurn({
+        db: ctx.db,
+        settings: input.agent,
+        model,
+        conversation: { channel: input.channel, contactHandle: input.contact, subject: input.conversation.subject, call: input.call },
+        history,
+        sessionId: input.sessionId,
+        actions: await ctx.loadActions(),
+        onSteps: (rows) => insertSteps(ctx.db, run.id, rows),
+      })
+    : failedTurn(history, setupError ?? "no model");
+  if (result.failureStep) await insertSteps(ctx.db, run.id, [result.failureStep]);
+  const { outcome } = result;
   await finishRun(ctx.db, run.id, {
-    status: error ? "failed" : "completed",
+    status: result.error ? "failed" : "completed",
     outcome: outcome.kind,
     replyText: outcome.kind === "reply" ? outcome.text : null,
-    error,
-    ...tokens,
+    error: result.error,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
   });
   if (outcome.kind === "handoff") {
     await getOrCreateHandoff(ctx.db, { sessionId: input.sessionId, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment });
@@ -182,10 +173,20 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
   await updateSession(ctx.db, input.sessionId, { sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
 }
 
-/** When the AI cannot finish, a person still gets the conversation, with a summary made without the model. */
-export function fallbackHandoff(text: string): AgentOutcome {
-  return { kind: "handoff", reason: "error", summary: summarize(text) || "The AI could not process this message.", sentiment: scoreSentiment(text).label };
+/** A run that could not start (e.g. a hosted model without its base URL): hand off, and say why. */
+function failedTurn(history: { authorType: string; text: string; modelText?: string | null }[], error: string): AgentTurnResult {
+  const turn = [...history].reverse().find((message) => message.authorType === "customer");
+  return {
+    outcome: fallbackHandoff(turn?.modelText ?? turn?.text ?? ""),
+    error,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: null,
+    failureStep: { position: 0, kind: "text", text: "The run failed; handing off to a person.", error, startedAt: new Date(), durationMs: 0 },
+  };
 }
+
+export { fallbackHandoff };
 
 /** The customer's own words for the Inbox row: no transcript header, no agent lines, no quoted history. */
 export function previewOf(text: string): string {

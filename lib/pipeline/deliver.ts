@@ -3,6 +3,7 @@ import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, updateSession } from "../db/queries/sessions";
 import type { AgentRun, Session } from "../db/schema";
 import { FrontApiError } from "../front/errors";
+import type { DeliveryMode } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { handoffCommentBody, textToHtml } from "./handoff-comment";
 import type { PipelineContext } from "./process-event";
@@ -12,6 +13,8 @@ export interface DeliveryInput {
   session: Session;
   conversationId: string;
   settings: FrontSettings;
+  /** How an answer reaches the customer on this channel (Settings → AI); a handoff is always a comment. */
+  deliveryMode?: DeliveryMode;
 }
 
 export function sessionUrl(appUrl: string, sessionId: string): string {

@@ -7,6 +7,8 @@ import { FrontApiError } from "../front/errors";
 import type { FrontClient } from "../front/client";
 import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage, type FrontConversation, type FrontEvent, type FrontMessage } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
+import type { HttpAction } from "../actions/http-action";
+import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { handleCustomerMessage } from "./customer-message";
 import { teammateName } from "./eligibility";
@@ -15,9 +17,12 @@ import { recordTeammateMessage } from "./teammate-message";
 export interface PipelineContext {
   db: Db;
   front: FrontClient;
-  model: LanguageModel;
-  /** The model's setting, e.g. "local" or "openai:gpt-4o-mini", stored on each run. */
-  modelName: string;
+  /** Settings → AI in force (saved in the app, or fixed by the environment): model, instructions, limits, prices. */
+  loadAgentSettings: () => Promise<AgentSettings>;
+  /** The language model the settings name; tests hand in a fixed one. Throws when it cannot be built. */
+  modelFor: (settings: AgentSettings) => LanguageModel;
+  /** The team's custom HTTP actions (all of them; each run keeps those enabled on its channel). */
+  loadActions: () => Promise<HttpAction[]>;
   /** The Front settings in force (saved in the app, or fixed by the environment). */
   loadSettings: () => Promise<FrontSettings>;
   /** Where leads open a session, for the link in the handoff comment. */

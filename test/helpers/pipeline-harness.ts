@@ -11,6 +11,8 @@ import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
 import { receiveFrontWebhook } from "@/lib/webhooks/receive";
+import type { HttpAction } from "@/lib/actions/http-action";
+import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from "@/lib/settings/ai-settings";
 import type { FrontSettings } from "@/lib/settings/front-settings";
 import { createTestDatabase, type DbKind } from "./db";
 
@@ -23,6 +25,10 @@ export interface Harness {
   context: PipelineContext;
   /** The settings the pipeline reads on each event; change them to change what the next event does. */
   settings: FrontSettings;
+  /** Settings → AI as the pipeline reads it on each run; change it to change the next run. */
+  agentSettings: AgentSettings;
+  /** The custom HTTP actions the next run may call. */
+  actions: HttpAction[];
   worker: RunningWorker;
   webhookUrl: string;
   /** Waits until the worker has decided what to do with a Front event, and returns its row. */
@@ -46,7 +52,10 @@ async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]):
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/front` };
 }
 
-export async function startHarness(kind: DbKind, options: { handleUnassigned?: boolean; model?: LanguageModel; settings?: Partial<FrontSettings> } = {}): Promise<Harness> {
+export async function startHarness(
+  kind: DbKind,
+  options: { handleUnassigned?: boolean; model?: LanguageModel; settings?: Partial<FrontSettings>; agentSettings?: Partial<AgentSettings> } = {},
+): Promise<Harness> {
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
   const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
@@ -62,11 +71,15 @@ export async function startHarness(kind: DbKind, options: { handleUnassigned?: b
     archiveOnReply: false,
     ...options.settings,
   };
+  const agentSettings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS, ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
+  const actions: HttpAction[] = [];
+  const model = options.model ?? createLocalModel();
   const context: PipelineContext = {
     db: database.db,
     front: new FrontClient({ baseUrl: sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2 }),
-    model: options.model ?? createLocalModel(),
-    modelName: "local",
+    loadAgentSettings: async () => agentSettings,
+    modelFor: () => model,
+    loadActions: async () => actions,
     loadSettings: async () => settings,
     appUrl: "http://frontline.test",
   };
@@ -87,6 +100,8 @@ export async function startHarness(kind: DbKind, options: { handleUnassigned?: b
     sim,
     context,
     settings,
+    agentSettings,
+    actions,
     worker,
     webhookUrl: url,
     waitForEvent,

@@ -40,6 +40,7 @@ export interface NewStep {
   durationMs: number;
   inputTokens?: number;
   outputTokens?: number;
+  costUsd?: number | null;
 }
 
 export async function insertSteps(db: Db, runId: string, steps: NewStep[]): Promise<void> {
@@ -50,7 +51,7 @@ export async function insertSteps(db: Db, runId: string, steps: NewStep[]): Prom
 export async function finishRun(
   db: Db,
   runId: string,
-  result: { status: "completed" | "failed"; outcome: "reply" | "handoff"; replyText?: string | null; error?: string | null; inputTokens: number; outputTokens: number },
+  result: { status: "completed" | "failed"; outcome: "reply" | "handoff"; replyText?: string | null; error?: string | null; inputTokens: number; outputTokens: number; costUsd?: number | null },
 ): Promise<void> {
   await db
     .update(agentRuns)

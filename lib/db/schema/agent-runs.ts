@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { sessions } from "./sessions";
 
 /** One AI run per customer turn. Its outcome is stored before delivery so a retried job resumes, never re-asks. */
@@ -24,6 +24,8 @@ export const agentRuns = pgTable(
     error: text("error"),
     inputTokens: integer("input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),
+    /** US dollars by the price table when the run finished; null when the model had no price. */
+    costUsd: doublePrecision("cost_usd"),
     /** When the triggering webhook arrived: the start of the customer's wait. */
     receivedAt: timestamp("received_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agentRuns } from "./agent-runs";
 
 /** Every step of a run, in order: the model's reasoning, its text, and each tool call with input and output. */
@@ -22,6 +22,8 @@ export const agentSteps = pgTable(
     durationMs: integer("duration_ms").notNull().default(0),
     inputTokens: integer("input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),
+    /** US dollars for this step's tokens; null when the model had no price. */
+    costUsd: doublePrecision("cost_usd"),
   },
   (t) => [unique("agent_steps_run_position_key").on(t.runId, t.position)],
 );
