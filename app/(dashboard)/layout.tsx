@@ -43,7 +43,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               </li>
               {user.role === "admin" ? (
                 <li>
-                  <NavLink href="/settings/front" testId="nav-settings">
+                  <NavLink href="/settings" testId="nav-settings">
                     <Settings aria-hidden="true" />
                     Settings
                   </NavLink>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { buttonVariants } from "@/components/ui/button";
 import { StatePanel } from "@/components/ui/state-panel";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/cookie";
@@ -14,7 +15,14 @@ import { loginPath } from "@/lib/auth/next-path";
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect(loginPath((await headers()).get(REQUEST_PATH_HEADER)));
-  if (user.role === "admin") return children;
+  if (user.role === "admin") {
+    return (
+      <>
+        <SettingsTabs />
+        {children}
+      </>
+    );
+  }
   return (
     <div className="max-w-3xl">
       <h1 className="mb-6 text-xl font-semibold tracking-tight text-gray-900">Settings</h1>

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// Settings has one page for now: the Front connection.
+// Settings opens on the Front connection, the first thing to set up.
 export default function SettingsPage() {
   redirect("/settings/front");
 }
