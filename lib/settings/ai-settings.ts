@@ -5,18 +5,9 @@ import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-s
 import { DEFAULT_PRICES, type ModelPrice } from "../agent/pricing";
 import { CHANNELS, type Channel } from "../front/channels";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
+import { DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
 
-/** How the AI's answer reaches the customer on a channel. */
-export const DELIVERY_MODES = ["reply", "draft", "comment"] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
-
-export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
-  reply: "Reply to the customer",
-  draft: "Shared draft for a person to send",
-  comment: "Internal comment only",
-};
-
-export const MODEL_SPEC_PATTERN = /^(local|(openai|anthropic|openai-compatible):[^\s]+)$/;
+export { DELIVERY_MODE_LABELS, DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
 
 /** Everything that decides which model answers and how it behaves. */
 export interface AgentSettings {

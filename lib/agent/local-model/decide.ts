@@ -5,6 +5,7 @@ import type { Conversation } from "./prompt";
 import { scoreSentiment, worseSentiment, type SentimentResult } from "./sentiment";
 import { summarize } from "./summary";
 import { keywords, truncate } from "./text";
+import { matchHandoffTopic, readHandoffTopics } from "./handoff-topics";
 import { HANDOFF_TOOL, parseSearchResults, SEARCH_TOOL, type HandoffReason, type ToolCallPlan } from "./tools";
 
 /** One model step: always some reasoning, then either a reply or one tool call. */
@@ -43,6 +44,13 @@ function firstStep(turn: Turn): Decision {
     return handoff(turn, `The ${who} asks for a person ("${request.phrase}") and sounds ${mood(sentiment)}. Handing off to a teammate.`, "user_requested_human_assistance");
   }
   const took = request.negatedPhrase ? ` They mention a person but say they don't need one ("${request.negatedPhrase}").` : "";
+
+  // The team's handoff topics go to a person whatever the customer asks: checked before any search.
+  const handoffTopic = matchHandoffTopic(readHandoffTopics(turn.convo.system), words);
+  if (handoffTopic) {
+    const alternative = handoffTopic.matched === handoffTopic.topic ? "" : ` ("${handoffTopic.matched}")`;
+    return handoff(turn, `The ${who}'s message is about "${handoffTopic.topic}"${alternative}, one of the team's handoff topics. Handing off (prohibited topic).${took}`, "prohibited_topic");
+  }
 
   // Upset customers go to a person even without asking: the reason is our instructions, not their request.
   const threat = detectThreat(words);

@@ -80,6 +80,13 @@ export function keywords(text: string, max = 12): string[] {
   return out;
 }
 
+/** Stems of a text's topic words in order, repeats kept: for phrase matches such as "legal action". */
+export function contentStems(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w) && w.length >= 2 && !/^\d+$/.test(w))
+    .map(stem);
+}
+
 /** Stems of a text's words, for overlap tests. */
 export function stemSet(text: string): Set<string> {
   return new Set(words(text).map(stem));

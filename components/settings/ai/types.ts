@@ -1,0 +1,26 @@
+import type { ModelPrice } from "@/lib/agent/pricing";
+import type { Channel } from "@/lib/front/channels";
+import type { AgentLockableField, AgentSettingsPatch, DeliveryMode } from "@/lib/settings/ai-settings";
+
+export type { AgentSettingsPatch, DeliveryMode, ModelPrice };
+
+/** GET /api/settings/ai: the key only ever masked ("••••abcd"). */
+export interface AgentSettingsResponse {
+  values: {
+    model: string;
+    baseUrl: string | null;
+    apiKey: string | null;
+    instructions: string;
+    handoffTopics: string[];
+    redactionPatterns: { name: string; pattern: string }[];
+    delivery: Record<Channel, DeliveryMode>;
+    maxSteps: number;
+    timeoutSeconds: number;
+    prices: Record<string, ModelPrice>;
+  };
+  locked: Record<AgentLockableField, boolean>;
+  defaultPrices: Record<string, ModelPrice>;
+}
+
+/** POST /api/settings/ai/check. */
+export type ModelCheckResponse = { ok: true; model: string; durationMs: number; text: string } | { ok: false; model: string; durationMs: number; message: string };
