@@ -101,6 +101,9 @@ test("a viewer reads the Inbox and a session, but cannot open Settings or change
   expect(await save.json()).toMatchObject({ error: { code: "forbidden" } });
   expect((await page.request.get("/api/settings/front")).status()).toBe(403);
   expect((await page.request.post("/api/troubleshooting/events/1/rerun")).status()).toBe(403);
+  expect((await page.request.get("/api/settings/ai")).status()).toBe(403);
+  expect((await page.request.put("/api/settings/ai", { data: { instructions: "x" } })).status()).toBe(403);
+  expect((await page.request.post("/api/settings/ai/check")).status()).toBe(403);
 });
 
 test("too many sign-in attempts are refused with their own message, even with the right password", async ({ page }) => {

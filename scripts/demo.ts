@@ -148,7 +148,6 @@ async function main() {
       DATA_DIR: appDataDir,
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
-      AI_MODEL: "local",
       FRONT_API_BASE_URL: sim.url,
       SEED_SAMPLE_DATA: "true",
       ...(flags["no-history"] ? { SAMPLE_HISTORY_DAYS: "0" } : {}),

@@ -1,10 +1,11 @@
 import { Cpu, LoaderCircle } from "lucide-react";
 import { formatCount, formatDurationMs, formatTokens } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatCost } from "@/lib/agent/pricing";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/time";
 import { StepRow } from "./step-row";
-import { buildTimeline, runTotals } from "./timeline";
+import { buildTimeline, runCost, runTotals, sessionCost } from "./timeline";
 import type { RunRecord } from "./types";
 
 const RUN_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
@@ -21,7 +22,7 @@ const DELIVERY_LABELS: Record<string, string> = {
   failed: "Delivery to Front failed",
 };
 
-/** One AI run as a trace: a header with model, status, outcome, duration and tokens, then every step in order. */
+/** One AI run as a trace: a header with model, status, outcome, duration, tokens and cost, then every step in order. */
 export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
   const rows = buildTimeline(run, run.steps);
   const totals = runTotals(run, run.steps);
@@ -74,6 +75,12 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
               </dd>
             </div>
             <div className="flex gap-1">
+              <dt className="text-gray-500">Cost</dt>
+              <dd className="font-medium text-gray-800 tabular-nums" data-testid="run-cost" title="By the price table in Settings → AI when the run finished">
+                {formatCost(runCost(run))}
+              </dd>
+            </div>
+            <div className="flex gap-1">
               <dt className="text-gray-500">Steps</dt>
               <dd className="font-medium text-gray-800 tabular-nums">{run.steps.length}</dd>
             </div>
@@ -114,9 +121,18 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
 export function RunList({ runs }: { runs: RunRecord[] }) {
   return (
     <section aria-labelledby="runs-heading" data-testid="runs">
-      <h2 id="runs-heading" className="mb-3 text-base font-semibold text-gray-900">
-        {runs.length === 1 ? "AI run" : "AI runs"}
-      </h2>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="runs-heading" className="text-base font-semibold text-gray-900">
+          {runs.length === 1 ? "AI run" : "AI runs"}
+        </h2>
+        {runs.length > 0 ? (
+          <p className="text-xs text-gray-600" data-testid="session-cost">
+            Session total: <span className="font-medium text-gray-800 tabular-nums">{formatCost(sessionCost(runs))}</span>
+            {" · "}
+            <span className="tabular-nums">{formatTokens(runs.reduce((sum, run) => sum + run.inputTokens + run.outputTokens, 0))}</span>
+          </p>
+        ) : null}
+      </div>
       {runs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">
           The AI has not run for this conversation.

@@ -4,6 +4,7 @@ import { Brain, CircleAlert, CircleCheck, MessageSquareText, Wrench, type Lucide
 import { useState } from "react";
 import { formatCount, formatDurationMs, formatTokens } from "@/components/format";
 import { cn } from "@/components/ui/cn";
+import { formatCost } from "@/lib/agent/pricing";
 import { Collapsible } from "@/components/ui/collapsible";
 import { JsonModeToggle, JsonView, type JsonMode } from "./json-view";
 import type { TimelineRow } from "./timeline";
@@ -17,7 +18,7 @@ const KIND_ICONS: Record<string, { icon: LucideIcon; className: string; name: st
 
 const BAR_COLOURS: Record<string, string> = { reasoning: "bg-violet-400", text: "bg-brand-500", tool_call: "bg-amber-500" };
 
-/** The always-visible part of a step: kind icon, name, where it sits in the run, duration and tokens. */
+/** The always-visible part of a step: kind icon, name, where it sits in the run, duration, tokens and cost. */
 function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: boolean }) {
   const { step } = row;
   const kind = KIND_ICONS[step.kind] ?? KIND_ICONS.text;
@@ -64,6 +65,9 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
         >
           {row.tokens > 0 ? formatTokens(row.tokens) : "—"}
           {row.tokens > 0 ? null : <span className="sr-only">no tokens</span>}
+        </span>
+        <span className="hidden w-16 text-right md:inline" data-testid="step-cost" title="Cost of this step's tokens, by the price table in Settings → AI">
+          {row.tokens > 0 ? formatCost(step.costUsd ?? null) : <span aria-hidden="true">—</span>}
         </span>
       </span>
     </span>

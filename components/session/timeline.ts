@@ -64,6 +64,19 @@ export function runTotals(run: TimelineRunInput, steps: readonly TimelineStepInp
   };
 }
 
+/** A run's cost: as recorded when it finished, else the sum of its priced steps so far; null when nothing is priced. */
+export function runCost(run: { costUsd?: number | null; steps: readonly { costUsd?: number | null }[] }): number | null {
+  if (run.costUsd !== null && run.costUsd !== undefined) return run.costUsd;
+  const priced = run.steps.filter((step) => step.costUsd !== null && step.costUsd !== undefined);
+  return priced.length > 0 ? priced.reduce((sum, step) => sum + (step.costUsd ?? 0), 0) : null;
+}
+
+/** The session's AI cost over its runs; null when none of them has a price. */
+export function sessionCost(runs: readonly Parameters<typeof runCost>[0][]): number | null {
+  const costs = runs.map(runCost).filter((cost): cost is number => cost !== null);
+  return costs.length > 0 ? costs.reduce((sum, cost) => sum + cost, 0) : null;
+}
+
 /** Steps in position order, placed on the run's span (its start to its finish or the last step's end). */
 export function buildTimeline<Step extends TimelineStepInput>(run: TimelineRunInput, steps: readonly Step[]): TimelineRow<Step>[] {
   const ordered = [...steps].sort((a, b) => a.position - b.position);

@@ -107,7 +107,7 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       standIn.script({ kind: "text", text: "You're welcome. — The Acme support team" });
       const second = await harness.sim.placeCall({ from: "+14155550301", text: "Customer: thanks!", assigneeId: AI_TEAMMATE, conversationId: placed.conversationId });
       expect((await harness.waitForEvent(second.eventId)).decision).toBe("processed");
-      const [secondRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, second.messageId));
+      const [secondRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, second.messageId!));
       expect(secondRun.costUsd).toBeNull();
     } finally {
       standIn.requests.length = 0;
@@ -123,7 +123,7 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       const looping = await harness.sim.placeCall({ from: "+14155550302", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
       expect((await harness.waitForEvent(looping.eventId)).decision).toBe("processed");
       expect(standIn.requests).toHaveLength(2);
-      const [loopRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, looping.messageId));
+      const [loopRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, looping.messageId!));
       expect(loopRun.error).toBe("the run reached its limit of 2 steps without answering or handing off");
 
       harness.agentSettings.maxSteps = 6;
@@ -131,7 +131,7 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       standIn.script({ kind: "hang" });
       const slow = await harness.sim.placeCall({ from: "+14155550303", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
       expect((await harness.waitForEvent(slow.eventId)).decision).toBe("processed");
-      const [slowRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, slow.messageId));
+      const [slowRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, slow.messageId!));
       expect(slowRun.error).toBe("the run passed its time limit of 1 s");
       const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.runId, slowRun.id));
       expect(handoff.reason).toBe("error");

@@ -13,8 +13,13 @@ import { useSaveAgentSettings } from "./use-agent-settings";
 
 type Row = { model: string; input: string; output: string };
 
+/** Rows sorted by model: the database keeps a JSON object, whose keys come back in its own order. */
 function toRows(prices: AgentSettingsResponse["values"]["prices"]): Row[] {
-  return Object.entries(prices).map(([model, price]) => ({ model, input: String(price.inputPerMillion), output: String(price.outputPerMillion) }));
+  return sortRows(Object.entries(prices).map(([model, price]) => ({ model, input: String(price.inputPerMillion), output: String(price.outputPerMillion) })));
+}
+
+function sortRows(rows: Row[]): Row[] {
+  return [...rows].sort((a, b) => a.model.localeCompare(b.model));
 }
 
 function rowError(row: Row, rows: Row[]): string | null {
@@ -33,7 +38,8 @@ export function PricesSection({ settings }: { settings: AgentSettingsResponse })
   const save = useSaveAgentSettings();
   const errors = rows.map((row) => rowError(row, rows));
   const valid = errors.every((error) => error === null);
-  const dirty = JSON.stringify(rows) !== JSON.stringify(saved);
+  const normalized = sortRows(rows.map((row) => ({ model: row.model.trim(), input: String(Number(row.input)), output: String(Number(row.output)) })));
+  const dirty = JSON.stringify(normalized) !== JSON.stringify(saved);
   const modelMissing = !rows.some((row) => row.model.trim() === settings.values.model);
 
   function update(index: number, change: Partial<Row>) {
