@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
-import { claimJob, completeJob, extendLease, failJob } from "../db/queries/jobs";
+import { claimJob, completeJob, extendLease, failJob, pruneFinishedJobs } from "../db/queries/jobs";
 import { jobSignals } from "./signals";
 
 export interface JobHandler {
@@ -20,6 +20,10 @@ export interface WorkerOptions {
   leaseMs?: number;
   retryDelayMs?: (attempt: number) => number;
   log?: (message: string) => void;
+  /** How long finished jobs are kept before maintenance deletes them (done: a day; failed: 30 days). */
+  retention?: { doneMs: number; failedMs: number };
+  /** How often this worker prunes finished jobs; every worker may, the deletes skip each other's rows. */
+  maintenanceEveryMs?: number;
 }
 
 export interface RunningWorker {
@@ -83,11 +87,24 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     }
   }
 
+  const retention = options.retention ?? { doneMs: 24 * 3_600_000, failedMs: 30 * 24 * 3_600_000 };
+  const prune = async () => {
+    try {
+      const deleted = await pruneFinishedJobs(db, { doneOlderThanMs: retention.doneMs, failedOlderThanMs: retention.failedMs });
+      if (deleted > 0) log(`[worker] pruned ${deleted} finished jobs`);
+    } catch (error) {
+      if (!stopped) log(`[worker] could not prune finished jobs: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const maintenance = setInterval(() => void prune(), options.maintenanceEveryMs ?? 10 * 60_000);
+  maintenance.unref();
+
   const loops = Array.from({ length: options.concurrency ?? 4 }, () => loop());
   return {
     id,
     async stop() {
       stopped = true;
+      clearInterval(maintenance);
       jobSignals.off("enqueued", wakeAll);
       wakeAll();
       await Promise.all(loops);

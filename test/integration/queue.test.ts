@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
-import { claimJob, completeJob, enqueueJob, failJob } from "@/lib/db/queries/jobs";
+import { rowsOf, type Database } from "@/lib/db/client";
+import { claimJob, completeJob, enqueueJob, failJob, pruneFinishedJobs } from "@/lib/db/queries/jobs";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 describe.each(dbKinds())("job queue on %s", (kind) => {
@@ -65,5 +65,24 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
     const ids = claims.filter((job) => job !== null).map((job) => job!.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
+  });
+
+  it("prunes finished jobs past their retention, never an open one", async () => {
+    const { db } = database;
+    const done = await enqueueJob(db, { queue: "q9", orderingKey: "cnv_p1", payload: {} });
+    const failed = await enqueueJob(db, { queue: "q9", orderingKey: "cnv_p2", payload: {}, maxAttempts: 1 });
+    const open = await enqueueJob(db, { queue: "q9", orderingKey: "cnv_p3", payload: {} });
+    await completeJob(db, (await claimJob(db, { queue: "q9", workerId: "w", ...lease }))!, "w");
+    await failJob(db, (await claimJob(db, { queue: "q9", workerId: "w", ...lease }))!, "w", "boom", 0);
+    // Pretend both finished two days ago.
+    await db.execute(sql`update jobs set finished_at = now() - interval '2 days' where id in (${done}, ${failed})`);
+
+    const day = 24 * 3_600_000;
+    expect(await pruneFinishedJobs(db, { doneOlderThanMs: day, failedOlderThanMs: 30 * day })).toBeGreaterThanOrEqual(1);
+    const left = await db.execute(sql`select id, state from jobs where id in (${done}, ${failed}, ${open}) order by id`);
+    expect(rowsOf<{ id: number | string; state: string }>(left).map((row) => [Number(row.id), row.state])).toEqual([
+      [failed, "failed"],
+      [open, "pending"],
+    ]);
   });
 });

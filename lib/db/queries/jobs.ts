@@ -75,3 +75,20 @@ export async function failJob(db: Db, job: Job, workerId: string, error: string,
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
   return exhausted ? "failed" : "retry";
 }
+
+/**
+ * Deletes finished jobs older than the retention, a batch at a time: the queue table stays small, and the webhook
+ * event row keeps the record of what happened. Returns how many were deleted.
+ */
+export async function pruneFinishedJobs(db: Db, options: { doneOlderThanMs: number; failedOlderThanMs: number; batch?: number }): Promise<number> {
+  const result = await db.execute(sql`
+    delete from jobs where id in (
+      select id from jobs
+      where (state = 'done' and finished_at < now() - make_interval(secs => ${options.doneOlderThanMs / 1000}))
+         or (state = 'failed' and finished_at < now() - make_interval(secs => ${options.failedOlderThanMs / 1000}))
+      limit ${options.batch ?? 5_000}
+      for update skip locked
+    )
+    returning id`);
+  return rowsOf(result).length;
+}
