@@ -8,11 +8,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const HEADERS_KEPT = ["content-type", "content-length", "user-agent", "x-front-signature", "x-front-request-timestamp", "x-front-challenge"];
 
+/** A body still arriving after this long is a slow-drip client holding a connection open: answered 408. */
+export const BODY_READ_TIMEOUT_MS = 10_000;
+
 export interface ReceiveOptions {
   db: Db;
   appSecret?: string;
   ruleSecret?: string;
   now?: number;
+  bodyReadTimeoutMs?: number;
 }
 
 function json(status: number, body: unknown): Response {
@@ -29,23 +33,36 @@ function keptHeaders(headers: Headers): Record<string, string> {
 }
 
 class BodyTooLargeError extends Error {}
+class BodyTimeoutError extends Error {}
 
-async function readBody(request: Request): Promise<Buffer> {
+async function readBody(request: Request, timeoutMs: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new BodyTooLargeError();
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new BodyTooLargeError();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BodyTimeoutError()), timeoutMs);
+  });
+  deadline.catch(() => {});
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]).catch(async (error: unknown) => {
+        if (error instanceof BodyTimeoutError) await reader.cancel().catch(() => {});
+        throw error;
+      });
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw new BodyTooLargeError();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks);
 }
@@ -68,9 +85,10 @@ function conversationIdForTroubleshooting(rawBody: Buffer): string | null {
 export async function receiveFrontWebhook(request: Request, options: ReceiveOptions): Promise<Response> {
   let rawBody: Buffer;
   try {
-    rawBody = await readBody(request);
+    rawBody = await readBody(request, options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
+    if (error instanceof BodyTimeoutError) return json(408, { error: `body not received within ${options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS} ms` });
     return json(400, { error: "could not read the request body" });
   }
 
