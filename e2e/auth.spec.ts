@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page, Response } from "@playwright/test";
 import { ADMIN, VIEWER } from "./accounts";
 import { expect, test as base } from "./fixtures";
+import { EXEMPT, routesOnDisk } from "./routes";
 
 // Sign-in, sign-out and roles, from a browser that starts signed out. Each test comes from a client address of
 // its own (X-Forwarded-For), so its sign-in attempts have their own rate-limit budget.
@@ -121,44 +120,6 @@ test("too many sign-in attempts are refused with their own message, even with th
 });
 
 // ---- Every route on disk must refuse a signed-out request, so a new route that forgets its guard fails here. ----
-
-const DUMMY_ID = "00000000-0000-4000-8000-000000000000";
-/** Public on purpose: Front's webhook (signed), the health check, sign-in and better-auth's own endpoints. */
-const EXEMPT = [/^\/api\/webhooks\/front$/, /^\/api\/health$/, /^\/api\/auth\//, /^\/login$/];
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-interface RouteOnDisk {
-  file: string;
-  url: string;
-  kind: "api" | "page";
-  methods: string[];
-}
-
-function routesOnDisk(): RouteOnDisk[] {
-  const appDir = path.join(process.cwd(), "app");
-  const found: RouteOnDisk[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith("_")) walk(full);
-        continue;
-      }
-      const kind = /^route\.(ts|tsx|js)$/.test(entry.name) ? "api" : /^page\.(tsx|ts|jsx|js)$/.test(entry.name) ? "page" : null;
-      if (!kind) continue;
-      const segments = path
-        .relative(appDir, dir)
-        .split(path.sep)
-        .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
-        .map((segment) => (/^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment));
-      const source = readFileSync(full, "utf8");
-      const methods = kind === "page" ? ["GET"] : METHODS.filter((method) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source));
-      found.push({ file: path.relative(process.cwd(), full), url: `/${segments.join("/")}`, kind, methods });
-    }
-  };
-  walk(appDir);
-  return found;
-}
 
 test("every page and API route refuses a signed-out request (no cookie, or a forged one), except the public ones", async ({ request }) => {
   const routes = routesOnDisk();

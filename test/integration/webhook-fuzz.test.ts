@@ -43,7 +43,7 @@ const bodies = fc.oneof(
 );
 
 function request(body: Buffer, headers: Record<string, string>): Request {
-  return new Request("http://localhost/api/webhooks/front", { method: "POST", body, headers });
+  return new Request("http://localhost/api/webhooks/front", { method: "POST", body: new Uint8Array(body), headers });
 }
 
 function signApp(body: Buffer, timestamp = String(Date.now())): Record<string, string> {
