@@ -7,6 +7,7 @@ import { countKnowledgeArticles, insertKnowledgeArticles } from "./db/queries/kn
 import { PIPELINE_QUEUE } from "./db/queries/webhook-events";
 import { createModel } from "./agent/model";
 import { FrontClient } from "./front/client";
+import { SharedRateLimiter } from "./front/shared-rate-limiter";
 import { startWorker, type RunningWorker } from "./jobs/worker";
 import { SAMPLE_ARTICLES } from "./knowledge/sample-articles";
 import { startSampleHistory } from "./sample-data";
@@ -16,12 +17,15 @@ import { loadEncryptionKey } from "./secrets/encryption";
 import { AgentSettingsStore } from "./settings/ai-settings";
 import { FrontSettingsStore } from "./settings/front-settings";
 
-/** One Front client for the process: every caller shares its rate limits. Its token is read from the settings. */
-export function createFrontClient(config: Config, settings: FrontSettingsStore): FrontClient {
+/**
+ * One Front client for the process. Its token is read from the settings, and its rate budget is shared through
+ * the database with every other Frontline process, since Front's limit is per company.
+ */
+export function createFrontClient(db: Db, config: Config, settings: FrontSettingsStore): FrontClient {
   return new FrontClient({
     baseUrl: config.FRONT_API_BASE_URL,
     token: async () => (await settings.get()).values.apiToken ?? "",
-    requestsPerMinute: config.FRONT_RATE_LIMIT_PER_MINUTE,
+    rateLimiter: new SharedRateLimiter({ db, key: "company", requestsPerMinute: config.FRONT_RATE_LIMIT_PER_MINUTE }),
   });
 }
 
@@ -82,7 +86,7 @@ export function getServices(): Promise<AppServices> {
     const key = loadEncryptionKey({ envKey: config.ENCRYPTION_KEY, dataDir: config.DATA_DIR });
     const settings = new FrontSettingsStore(db, config, key);
     const agentSettings = new AgentSettingsStore(db, config, key);
-    return { db, config, settings, agentSettings, front: createFrontClient(config, settings) };
+    return { db, config, settings, agentSettings, front: createFrontClient(db, config, settings) };
   })().catch((error) => {
     globalForRuntime.__frontlineServices = undefined;
     throw error;

@@ -8,3 +8,4 @@ export * from "./knowledge-articles";
 export * from "./jobs";
 export * from "./app-settings";
 export * from "./auth";
+export * from "./rate-budgets";
