@@ -1,0 +1,119 @@
+// Webhook ack benchmark: signed Front deliveries against `next start`, side by side with GET /api/health on the
+// same server. A fixed 200 req/s for 30 s, then closed-loop saturation with many connections. Checks that every
+// 2xx'd delivery is in the database.
+//   npx tsx bench/webhook-ack.ts [--duration 30] [--saturation-duration 15] [--connections 64] [--port 3900]
+// Postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server, PGlite otherwise. Build first: npx next build
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon, { type Result } from "autocannon";
+import postgres from "postgres";
+import { freshPostgres, startApp } from "./lib/app";
+import { printTable, writeResult, type Row } from "./lib/report";
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: "30" },
+    "saturation-duration": { type: "string", default: "15" },
+    connections: { type: "string", default: "64" },
+    rate: { type: "string", default: "200" },
+    port: { type: "string", default: "3900" },
+  },
+});
+
+const APP_SECRET = "bench-app-secret";
+const FIXTURE = readFileSync(path.join(process.cwd(), "..", "shared", "front", "fixtures", "app-inbound-call-question.json"), "utf8");
+
+/** A new event (its own evt_ and cnv_ ids), signed as Front signs application webhooks. */
+function signedDelivery(): { body: string; headers: Record<string, string> } {
+  const id = randomUUID().replaceAll("-", "").slice(0, 20);
+  const body = FIXTURE.replaceAll("evt_call002", `evt_${id}`).replaceAll("cnv_call002", `cnv_${id}`);
+  const timestamp = String(Date.now());
+  const signature = createHmac("sha256", APP_SECRET).update(`${timestamp}:${body}`).digest("base64");
+  return { body, headers: { "content-type": "application/json", "x-front-request-timestamp": timestamp, "x-front-signature": signature } };
+}
+
+async function load(url: string, target: "webhook" | "health", options: { rate?: number; connections: number; duration: number }): Promise<Result> {
+  const webhook = target === "webhook";
+  return autocannon({
+    url: `${url}${webhook ? "/api/webhooks/front" : "/api/health"}`,
+    connections: options.connections,
+    duration: options.duration,
+    overallRate: options.rate,
+    timeout: 10,
+    requests: [
+      webhook
+        ? { method: "POST", setupRequest: (request) => ({ ...request, method: "POST", ...signedDelivery() }) }
+        : { method: "GET" },
+    ],
+  });
+}
+
+function row(name: string, result: Result, target?: number): Row {
+  return {
+    run: name,
+    "req/s": Math.round(result.requests.average),
+    "p50 ms": result.latency.p50,
+    "p99 ms": result.latency.p99,
+    "max ms": result.latency.max,
+    "2xx": result["2xx"],
+    "non-2xx": result.non2xx,
+    errors: result.errors + result.timeouts,
+    target: target === undefined ? "" : `p99 < ${target} ms`,
+  };
+}
+
+async function main() {
+  const databaseUrl = await freshPostgres("frontline_bench_ack");
+  // Acks only: the embedded worker is off so processing does not share the CPU being measured (production runs
+  // workers as their own processes, see docs/deploy.md).
+  const app = await startApp({ port: Number(flags.port), databaseUrl, env: { FRONT_APP_SECRET: APP_SECRET, EMBEDDED_WORKER: "false" } });
+  const duration = Number(flags.duration);
+  const saturationDuration = Number(flags["saturation-duration"]);
+  const connections = Number(flags.connections);
+  const rate = Number(flags.rate);
+  try {
+    // Warm up the routes (first requests compile nothing in production, but open connections and caches).
+    await load(app.url, "webhook", { connections: 4, duration: 3 });
+    await load(app.url, "health", { connections: 4, duration: 2 });
+
+    const fixedWebhook = await load(app.url, "webhook", { rate, connections: 32, duration });
+    const fixedHealth = await load(app.url, "health", { rate, connections: 32, duration });
+    const saturatedWebhook = await load(app.url, "webhook", { connections, duration: saturationDuration });
+    const saturatedHealth = await load(app.url, "health", { connections, duration: saturationDuration });
+
+    const acked = [fixedWebhook, saturatedWebhook].reduce((sum, result) => sum + result["2xx"], 0);
+    let stored: number | null = null;
+    if (databaseUrl) {
+      const sql = postgres(databaseUrl, { max: 1 });
+      const [{ count }] = await sql<{ count: string }[]>`select count(*) from webhook_events where decision = 'queued'`;
+      stored = Number(count);
+      await sql.end();
+    }
+    // The warm-up's deliveries are stored too: every 2xx'd delivery is there when stored >= acked.
+    const ratio = saturatedWebhook.requests.average / saturatedHealth.requests.average;
+    const rows = [
+      row(`webhook @ ${rate}/s`, fixedWebhook, 50),
+      row(`health @ ${rate}/s`, fixedHealth),
+      row(`webhook saturated (${connections} conn)`, saturatedWebhook),
+      row(`health saturated (${connections} conn)`, saturatedHealth),
+    ];
+    printTable(`Webhook ack on ${databaseUrl ? "Postgres" : "PGlite"} (next start, worker off)`, rows);
+    const verdicts: Row[] = [
+      { check: `p99 at ${rate}/s < 50 ms`, measured: `${fixedWebhook.latency.p99} ms`, met: fixedWebhook.latency.p99 < 50 },
+      { check: "saturation ≥ 50% of health", measured: `${(ratio * 100).toFixed(0)}%`, met: ratio >= 0.5 },
+      { check: "no 2xx'd delivery lost", measured: stored === null ? "not checked (PGlite)" : `${stored} stored ≥ ${acked} acked`, met: stored === null ? null : stored >= acked },
+    ];
+    printTable("Targets", verdicts);
+    const file = writeResult("webhook-ack", { database: databaseUrl ? "postgres" : "pglite", rate, duration, saturationDuration, connections, rows, verdicts, acked, stored });
+    console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
