@@ -14,6 +14,7 @@ import { startSampleHistory } from "./sample-data";
 import { markEventFailed } from "./pipeline/failures";
 import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
 import { loadEncryptionKey } from "./secrets/encryption";
+import { ActionsStore } from "./settings/actions-store";
 import { AgentSettingsStore } from "./settings/ai-settings";
 import { FrontSettingsStore } from "./settings/front-settings";
 
@@ -30,13 +31,13 @@ export function createFrontClient(db: Db, config: Config, settings: FrontSetting
 }
 
 /** The pipeline's dependencies, built from the configuration and the saved settings. */
-export function createPipelineContext({ db, config, settings, agentSettings, front }: AppServices): PipelineContext {
+export function createPipelineContext({ db, config, settings, agentSettings, actions, front }: AppServices): PipelineContext {
   return {
     db,
     front,
     loadAgentSettings: async () => (await agentSettings.get()).values,
     modelFor: (agent) => createModel({ model: agent.model, baseUrl: agent.baseUrl, apiKey: agent.apiKey }),
-    loadActions: async () => [],
+    loadActions: () => actions.list(),
     loadSettings: async () => (await settings.get()).values,
     appUrl: config.APP_URL,
   };
@@ -70,6 +71,8 @@ export interface AppServices {
   config: Config;
   settings: FrontSettingsStore;
   agentSettings: AgentSettingsStore;
+  /** Settings → Actions: the team's custom HTTP actions. */
+  actions: ActionsStore;
   front: FrontClient;
 }
 
@@ -86,7 +89,8 @@ export function getServices(): Promise<AppServices> {
     const key = loadEncryptionKey({ envKey: config.ENCRYPTION_KEY, dataDir: config.DATA_DIR });
     const settings = new FrontSettingsStore(db, config, key);
     const agentSettings = new AgentSettingsStore(db, config, key);
-    return { db, config, settings, agentSettings, front: createFrontClient(db, config, settings) };
+    const actions = new ActionsStore(db, key);
+    return { db, config, settings, agentSettings, actions, front: createFrontClient(db, config, settings) };
   })().catch((error) => {
     globalForRuntime.__frontlineServices = undefined;
     throw error;

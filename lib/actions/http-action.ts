@@ -2,26 +2,84 @@ import { jsonSchema, tool, type JSONSchema7 } from "ai";
 import { z } from "zod";
 import { CHANNELS, type Channel } from "../front/channels";
 
-/** A team's own API call, defined by an admin, that the agent can use like any tool. */
-export const httpActionSchema = z.object({
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+const BUILT_IN_TOOL_NAMES = ["search_knowledge_base", "lookup_contact", "handoff_to_human"];
+const JSON_TYPES = ["string", "number", "integer", "boolean", "array", "object", "null"];
+/** `{order_id}` in a URL template: filled from the argument of that name. */
+const PLACEHOLDER = /\{([a-zA-Z0-9_]+)\}/g;
+
+/**
+ * Each field of an action on its own, without defaults, so the admin API can build a create schema (with
+ * defaults) and a patch schema (without) from one place.
+ */
+export const httpActionFields = {
   name: z
     .string()
     .regex(/^[a-z][a-z0-9_]{2,48}$/, "must be snake_case, 3–49 characters, starting with a letter")
-    .refine((name) => !["search_knowledge_base", "lookup_contact", "handoff_to_human"].includes(name), "is a built-in tool's name"),
+    .refine((name) => !BUILT_IN_TOOL_NAMES.includes(name), "is a built-in tool's name"),
   description: z.string().trim().min(10, "should tell the model when to use it (10 characters at least)").max(1000),
   /** JSON Schema of the arguments: an object whose properties the model fills in. */
   parameters: z.looseObject({ type: z.literal("object"), properties: z.record(z.string(), z.unknown()).default({}) }),
-  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  method: z.enum(HTTP_METHODS),
   /** e.g. https://api.example.com/orders/{order_id}: each {name} is filled from the arguments. */
   urlTemplate: z
     .string()
     .url("must be a URL")
     .refine((url) => /^https?:\/\//.test(url), "must be http or https"),
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "is not a header name"), z.string().max(4096)).default({}),
-  timeoutMs: z.number().int().min(100).max(30_000).default(5_000),
-  channels: z.array(z.enum(CHANNELS)).default([...CHANNELS]),
-  enabled: z.boolean().default(true),
-});
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, "is not a header name"), z.string().max(4096)),
+  timeoutMs: z.number().int().min(100, "must be at least 100 ms").max(30_000, "must be at most 30,000 ms"),
+  channels: z.array(z.enum(CHANNELS)),
+  enabled: z.boolean(),
+};
+
+/** Problems with an action's parameters schema and URL template that a field on its own cannot see. */
+export function definitionProblems(definition: { parameters: { properties?: Record<string, unknown>; required?: unknown }; urlTemplate: string }): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  const properties = definition.parameters.properties ?? {};
+  for (const [name, property] of Object.entries(properties)) {
+    const path = ["parameters", "properties", name];
+    if (typeof property !== "object" || property === null || Array.isArray(property)) {
+      problems.push({ path, message: "must be a JSON Schema object such as { \"type\": \"string\" }" });
+      continue;
+    }
+    const type = (property as { type?: unknown }).type;
+    const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+    const unknown = types.filter((entry) => typeof entry !== "string" || !JSON_TYPES.includes(entry));
+    if (unknown.length > 0) problems.push({ path: [...path, "type"], message: `must be one of ${JSON_TYPES.join(", ")}` });
+  }
+  const required = definition.parameters.required;
+  if (required !== undefined) {
+    if (!Array.isArray(required) || required.some((entry) => typeof entry !== "string")) {
+      problems.push({ path: ["parameters", "required"], message: "must be a list of property names" });
+    } else {
+      for (const name of required as string[]) {
+        if (!(name in properties)) problems.push({ path: ["parameters", "required"], message: `names '${name}', which is not in properties` });
+      }
+    }
+  }
+  for (const [, name] of definition.urlTemplate.matchAll(PLACEHOLDER)) {
+    if (!(name in properties)) problems.push({ path: ["urlTemplate"], message: `uses {${name}}, which is not a parameter: add it to the parameters' properties` });
+  }
+  if (/[{}]/.test(definition.urlTemplate.replace(PLACEHOLDER, ""))) {
+    problems.push({ path: ["urlTemplate"], message: "has a { or } that is not a {placeholder} (letters, digits and _ between braces)" });
+  }
+  return problems;
+}
+
+/** A team's own API call, defined by an admin, that the agent can use like any tool. */
+export const httpActionSchema = z
+  .object({
+    ...httpActionFields,
+    headers: httpActionFields.headers.default({}),
+    timeoutMs: httpActionFields.timeoutMs.default(5_000),
+    channels: httpActionFields.channels.default([...CHANNELS]),
+    enabled: httpActionFields.enabled.default(true),
+  })
+  .superRefine((action, context) => {
+    for (const problem of definitionProblems(action)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  });
 export type HttpAction = z.infer<typeof httpActionSchema>;
 
 const MAX_RESULT_CHARS = 8_000;
@@ -45,40 +103,76 @@ export function buildRequest(action: HttpAction, args: Record<string, unknown>):
   return { url: url.toString(), body: JSON.stringify(rest) };
 }
 
+/** Why a call failed: the message is what the model and the timeline see. */
+export class HttpActionError extends Error {
+  constructor(
+    message: string,
+    public readonly kind: "arguments" | "timeout" | "unreachable" | "status",
+    /** The HTTP status and answer, when the server answered with an error status. */
+    public readonly status: number | null = null,
+    public readonly body: unknown = null,
+  ) {
+    super(message);
+    this.name = "HttpActionError";
+  }
+}
+
+export interface HttpActionResult {
+  status: number;
+  body: unknown;
+}
+
 /**
- * The action as an AI SDK tool. A timeout, a network failure or an error status throws, which the SDK records as
- * a tool error and passes back to the model (so it can apologise or hand off), and the timeline shows it in red.
+ * Calls the action once. A timeout, a network failure or an error status throws an HttpActionError whose
+ * message names the action and says what happened ("order_status timed out after 300 ms", "… answered 500: …").
+ */
+export async function callHttpAction(action: HttpAction, args: Record<string, unknown>, options: { fetch?: typeof fetch } = {}): Promise<HttpActionResult> {
+  const doFetch = options.fetch ?? fetch;
+  let request: { url: string; body?: string };
+  try {
+    request = buildRequest(action, args);
+  } catch (error) {
+    throw new HttpActionError(`${action.name}: ${error instanceof Error ? error.message : String(error)}`, "arguments");
+  }
+  let response: Response;
+  let text: string;
+  try {
+    response = await doFetch(request.url, {
+      method: action.method,
+      headers: { accept: "application/json", ...(request.body ? { "content-type": "application/json" } : {}), ...action.headers },
+      body: request.body,
+      redirect: "error",
+      signal: AbortSignal.timeout(action.timeoutMs),
+    });
+    // Inside the try: a server that sends its headers and then stalls times out here.
+    text = (await response.text()).slice(0, MAX_RESULT_CHARS);
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    if (timedOut) throw new HttpActionError(`${action.name} timed out after ${action.timeoutMs} ms`, "timeout");
+    throw new HttpActionError(`${action.name} could not reach its server: ${error instanceof Error ? error.message : String(error)}`, "unreachable");
+  }
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  if (!response.ok) {
+    const excerpt = typeof body === "string" ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300);
+    throw new HttpActionError(`${action.name} answered ${response.status}: ${excerpt}`, "status", response.status, body);
+  }
+  return { status: response.status, body };
+}
+
+/**
+ * The action as an AI SDK tool. A failed call throws, which the SDK records as a tool error and passes back to the
+ * model (so it can apologise or hand off), and the timeline shows it in red.
  */
 export function httpActionTool(action: HttpAction, options: { fetch?: typeof fetch } = {}) {
-  const doFetch = options.fetch ?? fetch;
   return tool({
     description: action.description,
     inputSchema: jsonSchema<Record<string, unknown>>(action.parameters as JSONSchema7),
-    execute: async (args) => {
-      const request = buildRequest(action, args ?? {});
-      let response: Response;
-      try {
-        response = await doFetch(request.url, {
-          method: action.method,
-          headers: { accept: "application/json", ...(request.body ? { "content-type": "application/json" } : {}), ...action.headers },
-          body: request.body,
-          redirect: "error",
-          signal: AbortSignal.timeout(action.timeoutMs),
-        });
-      } catch (error) {
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        throw new Error(timedOut ? `${action.name} timed out after ${action.timeoutMs} ms` : `${action.name} could not reach its server: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const text = (await response.text()).slice(0, MAX_RESULT_CHARS);
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      if (!response.ok) throw new Error(`${action.name} answered ${response.status}: ${typeof body === "string" ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300)}`);
-      return { status: response.status, body };
-    },
+    execute: (args) => callHttpAction(action, args ?? {}, options),
   });
 }
 
