@@ -135,7 +135,7 @@ export class ActionsStore {
       const now = new Date().toISOString();
       const action: StoredAction = {
         id: randomUUID(),
-        ...withoutHeaders(parsed),
+        ...parsed,
         headers: this.sealHeaders(parsed.headers, []),
         createdAt: now,
         updatedAt: now,
@@ -156,7 +156,7 @@ export class ActionsStore {
       if (parsed.name !== undefined) assertUniqueName(actions, parsed.name, id);
       const next: StoredAction = {
         ...current,
-        ...withoutHeaders(parsed),
+        ...parsed,
         headers: parsed.headers ? this.sealHeaders(parsed.headers, current.headers) : current.headers,
         updatedAt: new Date().toISOString(),
       };
@@ -211,10 +211,10 @@ export class ActionsStore {
       if (value === null) return { problem: `the saved value of the secret header '${header.name}' cannot be decrypted (was the encryption key changed?); enter it again in Settings → Actions` };
       headers[header.name] = value;
     }
-    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...definition } = action;
-    const checked = httpActionSchema.safeParse({ ...definition, headers });
+    // The schema keeps only the definition's fields (not the id or the dates).
+    const checked = httpActionSchema.safeParse({ ...action, headers });
     if (!checked.success) return { problem: `its saved definition no longer passes the checks (${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}); edit and save it` };
-    return { action: { ...checked.data, id } };
+    return { action: { ...checked.data, id: action.id } };
   }
 
   private reveal(sealed: string): string | null {
@@ -268,10 +268,5 @@ function assertUniqueName(actions: StoredAction[], name: string, exceptId: strin
 function validateDefinition(action: StoredAction): void {
   // Header values are checked when sealed; the rules only need their names.
   const headers = Object.fromEntries(action.headers.map((header) => [header.name, ""]));
-  httpActionSchema.parse({ ...withoutHeaders(action), headers });
-}
-
-function withoutHeaders<T extends { headers?: unknown }>(value: T): Omit<T, "headers"> {
-  const { headers: _headers, ...rest } = value;
-  return rest;
+  httpActionSchema.parse({ ...action, headers });
 }
