@@ -3,6 +3,7 @@
 import { Brain, CircleAlert, CircleCheck, MessageSquareText, Wrench, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import { formatCount, formatDurationMs, formatTokens } from "@/components/format";
+import { httpCallOutcome, HttpCallBadge } from "@/components/actions/action-call-status";
 import { cn } from "@/components/ui/cn";
 import { formatCost } from "@/lib/agent/pricing";
 import { Collapsible } from "@/components/ui/collapsible";
@@ -23,6 +24,7 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
   const { step } = row;
   const kind = KIND_ICONS[step.kind] ?? KIND_ICONS.text;
   const Icon = kind.icon;
+  const httpOutcome = httpCallOutcome(step);
   return (
     <span className="flex min-w-0 flex-1 items-center gap-2.5">
       <span className={cn("flex size-6 shrink-0 items-center justify-center rounded-md ring-1 ring-inset", kind.className)}>
@@ -35,7 +37,9 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
       >
         {row.label}
       </span>
-      {step.kind === "tool_call" ? (
+      {httpOutcome ? (
+        <HttpCallBadge outcome={httpOutcome} />
+      ) : step.kind === "tool_call" ? (
         failed ? (
           <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-red-700">
             <CircleAlert aria-hidden="true" className="size-3.5" />

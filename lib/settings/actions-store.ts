@@ -260,7 +260,7 @@ function notFound(): ActionStoreError {
 
 function assertUniqueName(actions: StoredAction[], name: string, exceptId: string | null): void {
   if (actions.some((action) => action.name === name && action.id !== exceptId)) {
-    throw new ActionStoreError("duplicate_name", `name: an action called '${name}' already exists; the model tells actions apart by name.`);
+    throw new ActionStoreError("duplicate_name", `name: an action called '${name}' already exists. The model tells actions apart by name, so pick another.`);
   }
 }
 

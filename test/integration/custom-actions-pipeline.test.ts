@@ -20,6 +20,8 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
   let orderApi: Server;
   let orderApiUrl = "";
   const orderApiCalls: { url: string; authorization?: string }[] = [];
+  let store: ActionsStore;
+  let orderStatusId = "";
 
   beforeAll(async () => {
     standIn = await startOpenAIStandIn();
@@ -33,7 +35,7 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
     orderApiUrl = `http://127.0.0.1:${(orderApi.address() as AddressInfo).port}`;
 
     harness = await startHarness(kind, { model: createModel({ model: "openai-compatible:x", baseUrl: standIn.url, apiKey: "k" }) });
-    const store = new ActionsStore(harness.database.db, randomBytes(32), 0);
+    store = new ActionsStore(harness.database.db, randomBytes(32), 0);
     harness.context.loadActions = () => store.list();
     const action = (overrides: Partial<ActionCreateInput>): ActionCreateInput => ({
       name: "order_status",
@@ -42,11 +44,11 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
       method: "GET",
       urlTemplate: `${orderApiUrl}/orders/{order_id}`,
       headers: [{ name: "Authorization", value: ACTION_SECRET, secret: true }],
-      timeoutMs: 300,
+      timeoutMs: 5_000,
       channels: ["voice", "email"],
       ...overrides,
     });
-    await store.create(action({}));
+    orderStatusId = (await store.create(action({}))).id;
     await store.create(action({ name: "text_me_a_link", description: "Send the customer a tracking link by SMS.", channels: ["sms"] }));
     await store.create(action({ name: "cancel_order", description: "Cancel an order that has not shipped yet.", method: "DELETE", enabled: false }));
   });
@@ -94,6 +96,8 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
   });
 
   it("timeout: the step has the timeout error, and the model is told it", async () => {
+    // A short timeout only for this call, so a busy machine cannot make the other calls time out.
+    await store.update(orderStatusId, { timeoutMs: 300 });
     const { toolStep, conversation } = await callAboutOrder("+14155550402", "slow", "Sorry, I cannot look that up right now.");
     expect(toolStep).toMatchObject({ input: { order_id: "slow" }, output: null, error: "order_status timed out after 300 ms" });
     expect(toolMessageSentBack()).toContain("order_status timed out after 300 ms");
@@ -101,6 +105,7 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
   });
 
   it("error status: the step has the status and the server's answer, and the model is told it", async () => {
+    await store.update(orderStatusId, { timeoutMs: 5_000 });
     const { toolStep } = await callAboutOrder("+14155550403", "broken", "Sorry, our order system is down.");
     expect(toolStep).toMatchObject({ output: null, error: 'order_status answered 500: {"error":"order database unavailable"}' });
     const sentBack = toolMessageSentBack();
