@@ -5,8 +5,10 @@ const BUILT_IN_TOOLS = new Set(["search_knowledge_base", "lookup_contact", "hand
 export interface HttpCallOutcome {
   failed: boolean;
   timedOut: boolean;
-  /** "HTTP 200", "HTTP 500", "Timed out after 300 ms", "Unreachable". */
+  /** Short enough for the summary line beside the tool's name: "HTTP 200", "HTTP 500", "Timed out", "Unreachable". */
   label: string;
+  /** The longer form, shown on hover: "Timed out after 300 ms". */
+  title: string;
 }
 
 /**
@@ -17,14 +19,16 @@ export function httpCallOutcome(step: { kind: string; toolName?: string | null; 
   if (step.kind !== "tool_call" || !step.toolName || BUILT_IN_TOOLS.has(step.toolName)) return null;
   if (step.error) {
     const timeout = / timed out after (\d+) ms$/.exec(step.error);
-    if (timeout) return { failed: true, timedOut: true, label: `Timed out after ${timeout[1]} ms` };
+    if (timeout) return { failed: true, timedOut: true, label: "Timed out", title: `Timed out after ${timeout[1]} ms` };
     const status = / answered (\d{3}): /.exec(step.error);
-    if (status) return { failed: true, timedOut: false, label: `HTTP ${status[1]}` };
-    if (/ could not reach its server: /.test(step.error)) return { failed: true, timedOut: false, label: "Unreachable" };
-    return { failed: true, timedOut: false, label: "Error" };
+    if (status) return { failed: true, timedOut: false, label: `HTTP ${status[1]}`, title: `The server answered ${status[1]}` };
+    if (/ could not reach its server: /.test(step.error)) return { failed: true, timedOut: false, label: "Unreachable", title: "The server could not be reached" };
+    return { failed: true, timedOut: false, label: "Error", title: "The call failed" };
   }
   const output = step.output as { status?: unknown } | null | undefined;
-  if (output && typeof output === "object" && typeof output.status === "number") return { failed: false, timedOut: false, label: `HTTP ${output.status}` };
+  if (output && typeof output === "object" && typeof output.status === "number") {
+    return { failed: false, timedOut: false, label: `HTTP ${output.status}`, title: `The server answered ${output.status}` };
+  }
   return null;
 }
 
@@ -32,7 +36,7 @@ export function httpCallOutcome(step: { kind: string; toolName?: string | null; 
 export function HttpCallBadge({ outcome }: { outcome: HttpCallOutcome }) {
   if (!outcome.failed) {
     return (
-      <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-green-700" data-testid="http-call-status">
+      <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-green-700" title={outcome.title} data-testid="http-call-status">
         <CircleCheck aria-hidden="true" className="size-3.5" />
         {outcome.label}
       </span>
@@ -40,7 +44,7 @@ export function HttpCallBadge({ outcome }: { outcome: HttpCallOutcome }) {
   }
   const Icon = outcome.timedOut ? Timer : CircleAlert;
   return (
-    <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-red-700" data-testid="http-call-status">
+    <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-red-700" title={outcome.title} data-testid="http-call-status">
       <Icon aria-hidden="true" className="size-3.5" />
       {outcome.label}
     </span>

@@ -61,7 +61,7 @@ export function draftFrom(action: ActionView): ActionDraft {
   return {
     name: action.name,
     description: action.description,
-    parametersText: JSON.stringify(action.parameters, null, 2),
+    parametersText: JSON.stringify(readableSchema(action.parameters), null, 2),
     method: action.method,
     urlTemplate: action.urlTemplate,
     headers: action.headers.map((header) => ({
@@ -76,6 +76,12 @@ export function draftFrom(action: ActionView): ActionDraft {
     channels: action.channels,
     enabled: action.enabled,
   };
+}
+
+/** The database gives JSON keys back in its own order: put a schema's type, properties and required first again. */
+function readableSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const { type, properties, required, ...rest } = schema;
+  return Object.fromEntries(Object.entries({ type, properties, required, ...rest }).filter(([, value]) => value !== undefined));
 }
 
 /** Checks the JSON Schema text before it is sent: it must parse and describe an object. Returns the problem or null. */

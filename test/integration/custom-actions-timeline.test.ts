@@ -42,9 +42,9 @@ describe("a custom action's call in the timeline", () => {
   };
 
   it("shows the HTTP status of a success, and how a call failed", async () => {
-    expect(httpCallOutcome(await stepOf("/fine"))).toEqual({ failed: false, timedOut: false, label: "HTTP 200" });
-    expect(httpCallOutcome(await stepOf("/broken"))).toEqual({ failed: true, timedOut: false, label: "HTTP 503" });
-    expect(httpCallOutcome(await stepOf("/slow"))).toEqual({ failed: true, timedOut: true, label: "Timed out after 200 ms" });
+    expect(httpCallOutcome(await stepOf("/fine"))).toEqual({ failed: false, timedOut: false, label: "HTTP 200", title: "The server answered 200" });
+    expect(httpCallOutcome(await stepOf("/broken"))).toEqual({ failed: true, timedOut: false, label: "HTTP 503", title: "The server answered 503" });
+    expect(httpCallOutcome(await stepOf("/slow"))).toEqual({ failed: true, timedOut: true, label: "Timed out", title: "Timed out after 200 ms" });
     // A port nothing listens on any more: the connection is refused.
     const spare = createServer();
     await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
@@ -55,7 +55,7 @@ describe("a custom action's call in the timeline", () => {
       () => null,
       (error: Error) => error.message,
     );
-    expect(httpCallOutcome({ kind: "tool_call", toolName: "order_status", output: null, error: refused })).toEqual({ failed: true, timedOut: false, label: "Unreachable" });
+    expect(httpCallOutcome({ kind: "tool_call", toolName: "order_status", output: null, error: refused })).toMatchObject({ failed: true, timedOut: false, label: "Unreachable" });
   });
 
   it("leaves the built-in tools and other steps to the generic view", () => {
