@@ -1,0 +1,92 @@
+// The dry-run console: GET what a run starts from (model in force, instructions, handoff topics, never the key);
+// POST runs one customer turn (pasted, or a stored session's) with another model or instructions, and answers
+// with the full run. Nothing is sent to Front or written to the database. Admins only: hosted models cost money.
+import { z } from "zod";
+import { dryRun } from "@/lib/agent/dry-run";
+import { modelLabel } from "@/lib/agent/model";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { requireAdmin } from "@/lib/auth/guard";
+import { CHANNELS } from "@/lib/front/channels";
+import { createPipelineContext, getServices } from "@/lib/runtime";
+
+export const dynamic = "force-dynamic";
+
+const overridesSchema = z
+  .object({
+    /** Empty: the model in force. */
+    model: z.string().trim().max(200, "is too long for a model spec").optional(),
+    baseUrl: z.union([z.literal(""), z.url("must be a URL such as http://127.0.0.1:11434/v1")]).optional(),
+    instructions: z.string().max(20_000, "keep the instructions under 20,000 characters").optional(),
+    handoffTopics: z.array(z.string().trim().min(1, "a topic is empty").max(200)).max(100).optional(),
+  })
+  .strict();
+
+const sourceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z
+      .object({
+        kind: z.literal("transcript"),
+        transcript: z.string().trim().min(1, "paste the customer's words").max(50_000, "keep the transcript under 50,000 characters"),
+        channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(", ")}` }),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("session"),
+        sessionId: z.uuid("is not a session id"),
+        upToMessageId: z.uuid("is not a message id").optional(),
+      })
+      .strict(),
+  ],
+  { message: "must be a pasted transcript or a stored session" },
+);
+
+const dryRunRequestSchema = z.object({ source: sourceSchema, overrides: overridesSchema.default({}) }).strict();
+export type DryRunRequest = z.input<typeof dryRunRequestSchema>;
+
+export async function GET() {
+  try {
+    await requireAdmin();
+    const { values } = await (await getServices()).agentSettings.get();
+    // A few specs to pick from: the one in force, the offline model, and every model with a price.
+    const suggestions = [...new Set([values.model, "local", ...Object.keys(values.prices)])];
+    return Response.json(
+      {
+        model: values.model,
+        modelLabel: modelLabel(values.model),
+        baseUrl: values.baseUrl ?? null,
+        hasApiKey: Boolean(values.apiKey),
+        instructions: values.instructions,
+        handoffTopics: values.handoffTopics,
+        suggestions: suggestions.map((spec) => ({ spec, label: modelLabel(spec) })),
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: Request) {
+  try {
+    await requireAdmin();
+    const body: unknown = await request.json().catch(() => {
+      throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
+    });
+    const { source, overrides } = dryRunRequestSchema.parse(body);
+    const services = await getServices();
+    const context = createPipelineContext(services);
+    const [settings, actions] = await Promise.all([context.loadAgentSettings(), context.loadActions()]);
+    const result = await dryRun({
+      db: services.db,
+      settings,
+      overrides,
+      source: source.kind === "transcript" ? { transcript: source.transcript, channel: source.channel } : { sessionId: source.sessionId, upToMessageId: source.upToMessageId },
+      actions,
+    });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
