@@ -11,6 +11,7 @@ import { ContactSessions } from "./contact-sessions";
 import { Conversation } from "./conversation";
 import { EventHistory } from "./event-history";
 import { HandoffCard } from "./handoff-card";
+import { RerunPanel } from "./rerun-panel";
 import { RunList } from "./run-timeline";
 import { BackToInbox, SessionHeader } from "./session-header";
 import { SessionSkeleton } from "./session-skeleton";
@@ -18,8 +19,11 @@ import type { SessionDetailResponse } from "./types";
 
 const POLL_MS = 3_000;
 
-/** The session page: fetched on the client and polled, so a running AI's steps and status changes appear live. */
-export function SessionView({ id }: { id: string }) {
+/**
+ * The session page: fetched on the client and polled, so a running AI's steps and status changes appear live.
+ * `canRerun`: admins may re-run the latest turn as a dry run.
+ */
+export function SessionView({ id, canRerun = false }: { id: string; canRerun?: boolean }) {
   const query = useQuery({
     queryKey: ["sessions", "detail", id],
     queryFn: ({ signal }) => fetchJson<SessionDetailResponse>(`/api/sessions/${encodeURIComponent(id)}`, signal),
@@ -63,6 +67,7 @@ export function SessionView({ id }: { id: string }) {
           Showing the last loaded state; refreshing failed ({query.error.message}). Retrying…
         </p>
       ) : null}
+      {canRerun ? <RerunPanel detail={data} /> : null}
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-8">
           <Conversation messages={data.messages} />

@@ -48,12 +48,12 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
         ) : (
           <span className="inline-flex shrink-0 items-center gap-1 text-xs text-green-700">
             <CircleCheck aria-hidden="true" className="size-3.5" />
-            <span className="sr-only sm:not-sr-only">Success</span>
+            <span className="sr-only @md:not-sr-only">Success</span>
           </span>
         )
       ) : null}
       <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-gray-500 tabular-nums">
-        <span aria-hidden="true" className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 lg:block">
+        <span aria-hidden="true" className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 @xl:block">
           <span
             className={cn("absolute inset-y-0 rounded-full", failed ? "bg-red-500" : (BAR_COLOURS[step.kind] ?? "bg-gray-400"))}
             style={{ left: `${row.offsetPct}%`, width: `${row.widthPct}%` }}
@@ -63,7 +63,7 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
           {formatDurationMs(step.durationMs)}
         </span>
         <span
-          className="hidden w-20 text-right sm:inline"
+          className="hidden w-20 text-right @sm:inline"
           data-testid="step-tokens"
           title={`${formatCount(step.inputTokens)} input · ${formatCount(step.outputTokens)} output tokens`}
         >
@@ -111,12 +111,15 @@ function ToolCallDetails({ step }: { step: StepRecord }) {
   );
 }
 
-/** One step of a run, collapsible like a trace viewer row: reasoning and text show their words, tool calls their JSON. */
+/**
+ * One step of a run, collapsible like a trace viewer row: reasoning and text show their words, tool calls their JSON.
+ * The time bar and token count show by the row's own width (a container), so a run beside another keeps its tool names.
+ */
 export function StepRow({ row }: { row: TimelineRow<StepRecord> }) {
   const { step } = row;
   const failed = Boolean(step.error);
   return (
-    <li data-testid="step" data-kind={step.kind} data-tool={step.toolName ?? undefined} data-failed={failed ? "true" : undefined}>
+    <li className="@container" data-testid="step" data-kind={step.kind} data-tool={step.toolName ?? undefined} data-failed={failed ? "true" : undefined}>
       <Collapsible
         defaultOpen
         trigger={<StepSummary row={row} failed={failed} />}
