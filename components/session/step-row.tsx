@@ -53,7 +53,7 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
         )
       ) : null}
       <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-gray-500 tabular-nums">
-        <span aria-hidden="true" className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 @xl:block">
+        <span aria-hidden="true" className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 @lg:block">
           <span
             className={cn("absolute inset-y-0 rounded-full", failed ? "bg-red-500" : (BAR_COLOURS[step.kind] ?? "bg-gray-400"))}
             style={{ left: `${row.offsetPct}%`, width: `${row.widthPct}%` }}

@@ -43,7 +43,6 @@ const sourceSchema = z.discriminatedUnion(
 );
 
 const dryRunRequestSchema = z.object({ source: sourceSchema, overrides: overridesSchema.default({}) }).strict();
-export type DryRunRequest = z.input<typeof dryRunRequestSchema>;
 
 export async function GET() {
   try {
