@@ -18,6 +18,7 @@ describe("handoff topics in the offline model", () => {
     ["Can I get a refund for last month?", "refund, chargeback", "refund"],
     ["I will reimburse myself through my bank", "refund, chargeback", "refund"],
     ["I'd like to cancel the contract we signed", "cancel my contract", "cancel my contract"],
+    ["The contract, I want to cancel it", "cancel my contract", "cancel my contract"],
   ])("%s → %s", (words, topic, matched) => {
     expect(matchHandoffTopic(TOPICS, words)).toEqual({ topic, matched });
   });

@@ -31,9 +31,10 @@ export interface TopicMatch {
 
 /**
  * The first topic the customer's words are about. A topic lists alternatives separated by commas, "or", ";" or
- * "/". An alternative matches when its topic words (or their synonyms) appear together, in order, among the
- * customer's topic words: "legal action" needs that phrase ("legal settings … action" is not it), "lawyer" alone
- * is enough, and small words are ignored ("cancel my contract" matches "cancel the contract").
+ * "/". An alternative matches when its topic words (or their synonyms) appear side by side, in any order, among the
+ * customer's topic words: "legal action" needs both together ("action … legal settings" is not it), "lawyer" alone
+ * is enough, small words are ignored ("cancel my contract" matches "cancel the contract"), and "password resets"
+ * matches "reset my password".
  */
 export function matchHandoffTopic(topics: string[], customerWords: string): TopicMatch | null {
   const said = contentStems(customerWords);
@@ -46,10 +47,11 @@ export function matchHandoffTopic(topics: string[], customerWords: string): Topi
   return null;
 }
 
-/** Whether `said` has consecutive stems matching each position's accepted stems. */
+/** Whether `said` has a run of consecutive stems holding every needed word, in any order ("reset my password"). */
 function containsPhrase(said: string[], needed: string[][]): boolean {
   for (let start = 0; start + needed.length <= said.length; start++) {
-    if (needed.every((accepted, offset) => accepted.includes(said[start + offset]))) return true;
+    const window = said.slice(start, start + needed.length);
+    if (needed.every((accepted) => accepted.some((stem) => window.includes(stem)))) return true;
   }
   return false;
 }
