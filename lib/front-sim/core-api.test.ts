@@ -224,7 +224,7 @@ describe("writes", () => {
 
   it("POST drafts → 200 draft message; PATCH → 204", async () => {
     const id = await newCall();
-    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Draft answer", mode: "shared" });
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Draft answer", mode: "shared", author_id: "tea_ai01" });
     expect(draft.status).toBe(200);
     expect(await draft.json()).toMatchObject({ draft_mode: "shared", body: "Draft answer" });
     const patch = await api(sim, "PATCH", `/conversations/${id}`, { assignee_id: null, status: "archived", tag_ids: ["tag_x"] });
@@ -232,6 +232,62 @@ describe("writes", () => {
     expect(sim.getConversation(id)).toMatchObject({ status: "archived", assigneeId: null, tags: ["tag_x"] });
     expect((await api(sim, "PATCH", `/conversations/${id}`, { status: "open" })).status).toBe(204);
     expect(sim.getConversation(id)?.status).toBe("unassigned");
+  });
+
+  it("keeps drafts apart from sent messages: listed under /drafts and in the state, never in /messages", async () => {
+    const id = await newCall();
+    const response = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "<p>Try Forgot password.</p>", author_id: "tea_ai01", mode: "shared" });
+    const draft = (await response.json()) as Json;
+    // A call is answered by text, as a reply would be.
+    expect(draft).toMatchObject({ id: expect.stringMatching(/^msg_/), type: "sms", is_inbound: false, draft_mode: "shared", text: "Try Forgot password.", author: { id: "tea_ai01" } });
+    const listed = (await (await api(sim, "GET", `/conversations/${id}/drafts`)).json()) as { _results: Json[] };
+    expect(listed._results.map((message) => message.id)).toEqual([draft.id]);
+    const messages = (await (await api(sim, "GET", `/conversations/${id}/messages`)).json()) as { _results: Json[] };
+    expect(messages._results.map((message) => message.id)).not.toContain(draft.id);
+    const view = sim.getConversation(id)!;
+    expect(view.drafts).toEqual([expect.objectContaining({ id: draft.id, draft_mode: "shared" })]);
+    expect(view.replies).toEqual([]);
+    expect(sim.counts[id]).toMatchObject({ drafts: 1, replies: 0, messages: 1 });
+    expect(sim.snapshot().totals.drafts).toBe(1);
+  });
+
+  it("a draft without mode is private, Front's default", async () => {
+    const id = await newCall();
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Mine only", author_id: "tea_rep7" });
+    expect(await draft.json()).toMatchObject({ draft_mode: "private", author: { id: "tea_rep7" } });
+  });
+
+  it("refuses a draft Front would refuse: no body, no author, an unknown author or mode, with 400 and nothing stored", async () => {
+    const id = await newCall();
+    for (const body of [{ author_id: "tea_ai01" }, { body: "", author_id: "tea_ai01" }, { body: "Hi" }, { body: "Hi", author_id: "tea_nobody" }, { body: "Hi", author_id: "tea_ai01", mode: "public" }]) {
+      const response = await api(sim, "POST", `/conversations/${id}/drafts`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as { _error: Json })._error).toMatchObject({ status: 400 });
+    }
+    expect(sim.getConversation(id)!.drafts).toEqual([]);
+  });
+
+  it("drafts on a merged conversation answer 301, and on a missing one 404", async () => {
+    const first = await newCall();
+    const second = await newCall();
+    sim.merge(first, second);
+    const moved = await api(sim, "POST", `/conversations/${first}/drafts`, { body: "Hi", author_id: "tea_ai01" }, { redirect: "manual" });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get("location")).toBe(`${sim.url}/conversations/${second}/drafts`);
+    expect((await api(sim, "POST", "/conversations/cnv_gone/drafts", { body: "Hi", author_id: "tea_ai01" })).status).toBe(404);
+  });
+
+  it("fault injection applies to drafts: a refusal, a server error, then a draft", async () => {
+    const id = await newCall();
+    sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 403, message: "Drafts are not allowed in this inbox" });
+    sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 503 });
+    const refused = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ _error: { message: "Drafts are not allowed in this inbox" } });
+    expect((await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" })).status).toBe(503);
+    expect((await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" })).status).toBe(200);
+    expect(sim.getConversation(id)!.drafts).toHaveLength(1);
+    expect(sim.requests.map((request) => request.fault ?? request.status)).toEqual(["fail", "fail", 200]);
   });
 
   it("logs every Core API request with method, path, time and status", async () => {

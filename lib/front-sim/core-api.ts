@@ -41,10 +41,11 @@ const replyBody = z
     options: z.object({ archive: z.boolean().optional(), tag_ids: z.array(z.string()).optional() }).loose().optional(),
   })
   .loose();
+// Front's spec requires the author: a draft always belongs to a teammate (a private one is visible to them only).
 const draftBody = z
   .object({
     body: z.string().min(1),
-    author_id: z.string().optional(),
+    author_id: z.string().min(1),
     channel_id: z.string().optional(),
     mode: z.enum(["private", "shared"]).optional(),
   })
@@ -224,21 +225,35 @@ const putAssignee: ConversationHandler = (ctx, request, conversation) => {
   return noContent();
 };
 
+const listDrafts: ConversationHandler = (ctx, _request, conversation) =>
+  json(200, {
+    _pagination: { next: null },
+    _links: { self: ctx.shapes.link(`/conversations/${conversation.id}/drafts`) },
+    _results: conversation.draftIds.map((id) => ctx.shapes.message(ctx.state.messages.get(id)!)),
+  });
+
 const addDraft: ConversationHandler = (ctx, request, conversation) => {
   const parsed = parseBody(draftBody, request.body);
   if (!parsed.ok) return parsed.answer;
-  const invalid = unknownTeammate(ctx, parsed.value.author_id);
+  const input = parsed.value;
+  const invalid = unknownTeammate(ctx, input.author_id);
   if (invalid) return invalid;
+  const isCall = ["call", "phone-call"].includes(conversation.channel);
   const draft = ctx.state.addMessage(conversation, {
-    type: conversation.channel,
+    // Like a reply: a call cannot be answered by call, so the draft is a text.
+    type: isCall ? "sms" : conversation.channel,
     isInbound: false,
-    subject: null,
-    body: parsed.value.body,
-    text: htmlToText(parsed.value.body),
-    authorId: parsed.value.author_id ?? null,
-    recipients: [{ name: conversation.recipient.name, handle: conversation.recipient.handle, role: "to" }],
+    subject: conversation.channel === "email" ? `Re: ${conversation.subject}` : null,
+    body: input.body,
+    text: htmlToText(input.body),
+    authorId: input.author_id,
+    recipients: [
+      { name: null, handle: conversation.ourAddress, role: "from" },
+      { name: conversation.recipient.name, handle: conversation.recipient.handle, role: "to" },
+    ],
     metadata: {},
-    draftMode: parsed.value.mode ?? "private",
+    // Front's default is a private draft, seen by its author only.
+    draftMode: input.mode ?? "private",
   });
   return json(200, ctx.shapes.message(draft));
 };
@@ -263,6 +278,7 @@ const CONVERSATION_ROUTES: Record<string, ConversationHandler> = {
   "GET /comments": listComments,
   "POST /comments": addComment,
   "PUT /assignee": putAssignee,
+  "GET /drafts": listDrafts,
   "POST /drafts": addDraft,
 };
 

@@ -57,18 +57,20 @@ describe("/_sim controls over HTTP", () => {
     await api(sim, "POST", `/conversations/${call.conversationId}/comments`, { body: "summary", author_id: "tea_ai01" });
     await api(sim, "POST", `/conversations/${call.conversationId}/messages`, { body: "Hi", options: { archive: false } });
     await api(sim, "PUT", `/conversations/${call.conversationId}/assignee`, { assignee_id: null });
+    await api(sim, "POST", `/conversations/${call.conversationId}/drafts`, { body: "Suggested", author_id: "tea_ai01", mode: "shared" });
     const snapshot = await state();
     expect(snapshot.conversations).toHaveLength(1);
     expect(snapshot.conversations[0]).toMatchObject({
       status: "unassigned",
       comments: [{ body: "summary" }],
       replies: [{ archived: false, options: { archive: false } }],
+      drafts: [{ body: "Suggested", draft_mode: "shared" }],
     });
-    expect(snapshot.counts[call.conversationId]).toMatchObject({ comments: 1, replies: 1, assigneeChanges: 1 });
-    expect(snapshot.totals).toMatchObject({ conversations: 1, comments: 1, replies: 1, assigneeChanges: 1, requests: 3, deliveries: 1 });
+    expect(snapshot.counts[call.conversationId]).toMatchObject({ comments: 1, replies: 1, drafts: 1, assigneeChanges: 1 });
+    expect(snapshot.totals).toMatchObject({ conversations: 1, comments: 1, replies: 1, drafts: 1, assigneeChanges: 1, requests: 4, deliveries: 1 });
     const { requests } = (await (await control(sim, "GET", "/requests")).json()) as { requests: Json[] };
     // /_sim calls are not part of the Core API log.
-    expect(requests.map((entry) => `${String(entry.method)} ${String(entry.status)}`)).toEqual(["POST 201", "POST 202", "PUT 204"]);
+    expect(requests.map((entry) => `${String(entry.method)} ${String(entry.status)}`)).toEqual(["POST 201", "POST 202", "PUT 204", "POST 200"]);
   });
 
   it("faults can be set and cleared over HTTP", async () => {

@@ -37,7 +37,7 @@ export interface SimSnapshot extends SimSettings {
   companyId: string;
   conversations: ConversationView[];
   counts: Record<string, ConversationCounts>;
-  totals: { conversations: number; messages: number; comments: number; replies: number; assigneeChanges: number; requests: number; deliveries: number };
+  totals: { conversations: number; messages: number; comments: number; replies: number; drafts: number; assigneeChanges: number; requests: number; deliveries: number };
   faults: ActiveFault[];
   deliveries: Array<{ eventId: string | null; kind: string; status: number; error?: string; redelivery: boolean; atMs: number }>;
 }
@@ -157,6 +157,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
         messages: sum("messages"),
         comments: sum("comments"),
         replies: sum("replies"),
+        drafts: sum("drafts"),
         assigneeChanges: sum("assigneeChanges"),
         requests: requestLog.length,
         deliveries: sender.records.length,

@@ -142,6 +142,19 @@ export class FrontClient {
     });
   }
 
+  /**
+   * A draft reply on the conversation, left for a teammate to review and send. `shared` makes it visible to every
+   * teammate with access to the conversation (Front's default, `private`, shows it to its author only).
+   */
+  createDraft(conversationId: string, draft: { body: string; authorId?: string; mode?: "private" | "shared"; channelId?: string }): Promise<FrontMessage> {
+    return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/drafts`, frontMessageSchema, {
+      body: draft.body,
+      ...(draft.authorId ? { author_id: draft.authorId } : {}),
+      ...(draft.channelId ? { channel_id: draft.channelId } : {}),
+      mode: draft.mode ?? "shared",
+    });
+  }
+
   async updateConversation(conversationId: string, patch: { status?: string; assignee_id?: string | null }): Promise<void> {
     await this.request("PATCH", `/conversations/${encodeURIComponent(conversationId)}`, null, patch);
   }
