@@ -54,14 +54,22 @@ export function buildSystemPrompt(context: ConversationContext, guidance: TeamGu
 export interface HistoryMessage {
   authorType: string;
   authorName?: string | null;
+  /** For the AI's own answers: reply, or draft / comment when it was left for a teammate instead of sent. */
+  messageType?: string;
   text: string;
 }
+
+/** AI answers the customer never received: the model must not believe it already told them. */
+const UNSENT_ANSWER_NOTES: Record<string, string> = {
+  draft: "[Left as a draft for a teammate; not sent to the customer]: ",
+  comment: "[Left as an internal comment for a teammate; not sent to the customer]: ",
+};
 
 /** Earlier turns and the current one, oldest first; the last user message is the turn to answer. */
 export function buildMessages(history: HistoryMessage[]): ModelMessage[] {
   return history.map((message): ModelMessage => {
     if (message.authorType === "customer") return { role: "user", content: message.text };
-    const speaker = message.authorType === "ai" ? "" : `[${message.authorName ?? "Teammate"}, a human teammate]: `;
+    const speaker = message.authorType === "ai" ? (UNSENT_ANSWER_NOTES[message.messageType ?? ""] ?? "") : `[${message.authorName ?? "Teammate"}, a human teammate]: `;
     return { role: "assistant", content: `${speaker}${message.text}` };
   });
 }

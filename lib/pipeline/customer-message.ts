@@ -26,6 +26,9 @@ import type { PipelineContext } from "./process-event";
 export const DECISION_REASONS: Record<DeliveryResult, string> = {
   replied: "the AI replied",
   reply_refused: "Front refused the AI's reply: the answer is posted as an internal comment",
+  drafted: "the AI left its answer as a shared draft for a teammate",
+  draft_refused: "Front refused the AI's draft: the answer is posted as an internal comment",
+  commented: "the AI posted its answer as an internal comment for a teammate",
   handed_off: "the AI handed off to a person",
 };
 

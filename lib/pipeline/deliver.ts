@@ -1,11 +1,12 @@
+import { z } from "zod";
 import { getOrCreateHandoff, markRunDelivered, recordHandoffProgress } from "../db/queries/agent-runs";
 import { getHandoffForRun } from "../db/queries/handoffs";
-import { addSessionMessage, updateSession } from "../db/queries/sessions";
+import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
 import type { AgentRun, Session } from "../db/schema";
 import { FrontApiError } from "../front/errors";
-import type { DeliveryMode } from "../settings/ai-settings";
+import { DELIVERY_MODES, type DeliveryMode } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
-import { handoffCommentBody, textToHtml } from "./handoff-comment";
+import { handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
 import type { PipelineContext } from "./process-event";
 
 export interface DeliveryInput {
@@ -22,15 +23,19 @@ export function sessionUrl(appUrl: string, sessionId: string): string {
 }
 
 /** What became of a run's outcome in Front. */
-export type DeliveryResult = "replied" | "reply_refused" | "handed_off";
+export type DeliveryResult = "replied" | "reply_refused" | "drafted" | "draft_refused" | "commented" | "handed_off";
+
+/** Session status reasons for answers a teammate still has to send. */
+export const DRAFTED_REASON = "Answer left as a shared draft for a teammate to send";
+export const COMMENTED_REASON = "Answer posted as an internal comment for a teammate to send";
 
 /**
  * Sends a finished run's outcome to Front. Each Front call is recorded as soon as it succeeds, so a retry after
- * a failure repeats only what is missing: a handoff comment is never posted twice.
+ * a failure repeats only what is missing: a reply, draft or comment is never posted twice.
  */
 export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
   if (input.run.deliveryStatus === "delivered") return input.run.outcome === "reply" ? "replied" : "handed_off";
-  const deliver = input.run.outcome === "reply" ? deliverReply : deliverHandoff;
+  const deliver = input.run.outcome === "reply" ? deliverAnswer : deliverHandoff;
   try {
     return await deliver(ctx, input);
   } catch (error) {
@@ -49,34 +54,101 @@ function isRefusal(error: unknown): error is FrontApiError {
   return error instanceof FrontApiError && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable;
 }
 
-async function deliverReply(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<DeliveryResult> {
-  const text = run.replyText ?? "";
-  let messageUid: string | null = null;
-  try {
-    const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId: settings.aiTeammateId, archive: false });
-    messageUid = accepted.message_uid ?? null;
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    // The answer is kept as an internal comment for a person to send, and the session is flagged.
-    await ctx.front.postComment(conversationId, `**Frontline AI could not send this reply** (${error.message}):\n\n${text}`, settings.aiTeammateId);
-    await markRunDelivered(ctx.db, run.id);
-    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${error.message}` });
-    return "reply_refused";
+/**
+ * Where an answer went in Front, kept in the metadata of the AI's session message. That message is written as
+ * soon as Front has taken the reply, draft or comment: it is both what the conversation view shows and the
+ * record a retried job reads to know the write is done.
+ */
+const postedAnswerSchema = z.object({
+  runId: z.string(),
+  // Replies recorded before delivery modes existed carry no mode.
+  deliveryMode: z.enum(DELIVERY_MODES).default("reply"),
+  messageUid: z.string().nullish(),
+  frontDraftId: z.string().nullish(),
+  frontCommentId: z.string().nullish(),
+  /** The answer was meant as this, Front refused it, and it was posted as an internal comment instead. */
+  refused: z.enum(["reply", "draft"]).optional(),
+  error: z.string().optional(),
+});
+type PostedAnswer = z.infer<typeof postedAnswerSchema>;
+
+async function findPostedAnswer(ctx: PipelineContext, sessionId: string, runId: string): Promise<PostedAnswer | null> {
+  for (const message of await listSessionMessages(ctx.db, sessionId)) {
+    if (message.authorType !== "ai" || message.metadata?.runId !== runId) continue;
+    const parsed = postedAnswerSchema.safeParse(message.metadata);
+    if (parsed.success) return parsed.data;
   }
-  await markRunDelivered(ctx.db, run.id, messageUid);
+  return null;
+}
+
+/** Session message types for the AI's answers, by where they went. */
+const MESSAGE_TYPES: Record<DeliveryMode, string> = { reply: "reply", draft: "draft", comment: "comment" };
+
+async function recordPostedAnswer(ctx: PipelineContext, session: Session, text: string, posted: PostedAnswer): Promise<PostedAnswer> {
   await addSessionMessage(ctx.db, {
     sessionId: session.id,
     frontMessageId: null,
     direction: "outbound",
     authorType: "ai",
     authorName: "Frontline AI",
-    messageType: "reply",
+    messageType: MESSAGE_TYPES[posted.deliveryMode],
     text,
-    metadata: { runId: run.id, messageUid },
+    metadata: posted,
   });
-  await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null });
-  if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
-  return "replied";
+  return posted;
+}
+
+/** Writes the answer to Front as the channel's mode says; a refused reply or draft becomes an internal comment. */
+async function postAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput, mode: DeliveryMode): Promise<PostedAnswer> {
+  const text = run.replyText ?? "";
+  const authorId = settings.aiTeammateId;
+  try {
+    if (mode === "reply") {
+      const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId, archive: false });
+      return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "reply", messageUid: accepted.message_uid ?? null });
+    }
+    if (mode === "draft") {
+      const draft = await ctx.front.createDraft(conversationId, { body: textToHtml(text), authorId, mode: "shared" });
+      return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "draft", frontDraftId: draft.id });
+    }
+    const comment = await ctx.front.postComment(conversationId, suggestedReplyCommentBody(text, sessionUrl(ctx.appUrl, session.id)), authorId);
+    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id });
+  } catch (error) {
+    if (mode === "comment" || !isRefusal(error)) throw error;
+    // Never lost: the answer is kept as an internal comment for a person to send, and the session is flagged.
+    const comment = await ctx.front.postComment(conversationId, undeliveredAnswerCommentBody(mode, error.message, text), authorId);
+    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id, refused: mode, error: error.message });
+  }
+}
+
+async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
+  const { run, session, conversationId, settings } = input;
+  // A retry finds what an earlier attempt already wrote, even if the channel's mode has changed since.
+  const posted = (await findPostedAnswer(ctx, session.id, run.id)) ?? (await postAnswer(ctx, input, input.deliveryMode ?? "reply"));
+
+  if (posted.refused === "reply") {
+    // The conversation stays with the AI teammate: the flag is what sends a lead to it.
+    await markRunDelivered(ctx.db, run.id);
+    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${posted.error}` });
+    return "reply_refused";
+  }
+  if (posted.deliveryMode === "reply") {
+    await markRunDelivered(ctx.db, run.id, posted.messageUid);
+    await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null });
+    if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
+    return "replied";
+  }
+
+  // A draft or a comment waits for a teammate: unassigned, the conversation shows in the team's queue.
+  await ctx.front.setAssignee(conversationId, null);
+  await markRunDelivered(ctx.db, run.id);
+  if (posted.refused === "draft") {
+    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the draft: ${posted.error}` });
+    return "draft_refused";
+  }
+  const drafted = posted.deliveryMode === "draft";
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: drafted ? DRAFTED_REASON : COMMENTED_REASON, flag: null });
+  return drafted ? "drafted" : "commented";
 }
 
 /** The AI archives only conversations it still owns: a person may have taken it over meanwhile. */

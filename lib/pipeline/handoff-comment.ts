@@ -28,6 +28,17 @@ export function handoffCommentBody(handoff: HandoffInput, sessionUrl: string): s
   ].join("\n");
 }
 
+/** The internal comment that carries an answer when the channel's delivery mode is "comment" (Markdown). */
+export function suggestedReplyCommentBody(text: string, sessionUrl: string): string {
+  return ["**Suggested reply from Frontline AI:**", "", text, "", `[Open the session in Frontline](${sessionUrl})`].join("\n");
+}
+
+/** The internal comment that keeps an answer Front refused to take as a reply or a draft (Markdown). */
+export function undeliveredAnswerCommentBody(meant: "reply" | "draft", error: string, text: string): string {
+  const what = meant === "reply" ? "send this reply" : "leave this answer as a draft";
+  return `**Frontline AI could not ${what}** (${error}):\n\n${text}`;
+}
+
 /** Plain text as a minimal HTML body for Front replies. */
 export function textToHtml(text: string): string {
   const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

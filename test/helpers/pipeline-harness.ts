@@ -71,7 +71,8 @@ export async function startHarness(
     archiveOnReply: false,
     ...options.settings,
   };
-  const agentSettings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS, ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
+  // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
+  const agentSettings: AgentSettings = { ...structuredClone(DEFAULT_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
   const actions: HttpAction[] = [];
   const model = options.model ?? createLocalModel();
   const context: PipelineContext = {
