@@ -1,5 +1,6 @@
 import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, ShieldCheck, UserRound, Users } from "lucide-react";
 import { callDetailsLine } from "@/components/format";
+import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/time";
 import { attachmentLine, messageAttachments, messageCallInfo, redactedForModel, removedForModel, smsInfo, smsLine } from "./message-details";
@@ -7,23 +8,29 @@ import type { SessionMessageRecord } from "./types";
 
 const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate: "Teammate", ai: "Frontline AI" };
 
+/** AI answers left in Front for a teammate to send (Settings → AI delivery): never read as sent to the customer. */
+const UNSENT_ANSWER_LABELS: Record<string, string> = { draft: "Draft for a teammate", comment: "Internal comment" };
+
 function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const fromCustomer = message.authorType === "customer";
-  const isAi = message.authorType === "ai";
+  const unsentLabel = message.authorType === "ai" ? UNSENT_ANSWER_LABELS[message.messageType] : undefined;
+  // Sent AI replies are solid; an answer the customer has not seen is drawn as a dashed outline.
+  const sentByAi = message.authorType === "ai" && !unsentLabel;
   const call = messageCallInfo(message);
   const sms = call ? null : smsInfo(message);
   const attachments = messageAttachments(message);
   const removed = removedForModel(message);
   const redacted = redactedForModel(message);
   const author = message.authorName?.trim() || AUTHOR_FALLBACK[message.authorType] || "Unknown";
-  const AuthorIcon = isAi ? Bot : fromCustomer ? UserRound : Users;
+  const AuthorIcon = message.authorType === "ai" ? Bot : fromCustomer ? UserRound : Users;
   const CallIcon = call?.answered === false ? PhoneMissed : Phone;
-  const detailTone = isAi ? "border-white/20 text-white/85" : "border-gray-200 text-gray-600";
+  const detailTone = sentByAi ? "border-white/20 text-white/85" : "border-gray-200 text-gray-600";
 
   return (
     <li
       data-testid="message"
       data-author={message.authorType}
+      data-delivery={message.authorType === "ai" ? message.messageType : undefined}
       className={cn("flex flex-col gap-1", fromCustomer ? "items-start pr-6 sm:pr-16" : "items-end pl-6 sm:pl-16")}
     >
       <div className={cn("flex items-center gap-1.5 text-xs text-gray-500", !fromCustomer && "flex-row-reverse")}>
@@ -31,13 +38,19 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
         <span className="font-medium text-gray-700">{author}</span>
         <span aria-hidden="true">·</span>
         <LocalTime iso={message.sentAt} timeOnly />
+        {unsentLabel ? (
+          <Badge tone="amber" data-testid="message-delivery">
+            {unsentLabel}
+          </Badge>
+        ) : null}
       </div>
       <div
         className={cn(
           "max-w-full rounded-2xl px-3.5 py-2.5 text-sm leading-relaxed shadow-xs",
           fromCustomer && "rounded-tl-sm border border-gray-200 bg-white text-gray-900",
-          isAi && "rounded-tr-sm bg-brand-600 text-white",
-          !fromCustomer && !isAi && "rounded-tr-sm border border-gray-200 bg-gray-100 text-gray-900",
+          sentByAi && "rounded-tr-sm bg-brand-600 text-white",
+          unsentLabel && "rounded-tr-sm border border-dashed border-brand-500 bg-brand-50 text-gray-900",
+          !fromCustomer && !sentByAi && !unsentLabel && "rounded-tr-sm border border-gray-200 bg-gray-100 text-gray-900",
         )}
       >
         {call ? (
@@ -63,7 +76,7 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
             {message.text}
           </p>
         ) : (
-          <p className={cn("italic", isAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
+          <p className={cn("italic", sentByAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
         )}
         {attachments.length ? (
           <ul aria-label="Attachments" data-testid="attachments" className={cn("mt-2 space-y-1 border-t pt-2 text-xs", detailTone)}>
