@@ -14,7 +14,8 @@ const RUN_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   failed: { label: "Failed", tone: "red" },
 };
 
-const OUTCOME_LABELS: Record<string, string> = { reply: "Replied", handoff: "Handed off" };
+// "Answered", not "Replied": an answer may have gone to Front as a draft or comment for a teammate (Settings → AI).
+const OUTCOME_LABELS: Record<string, string> = { reply: "Answered", handoff: "Handed off" };
 
 const DELIVERY_LABELS: Record<string, string> = {
   pending: "Delivery to Front pending",
