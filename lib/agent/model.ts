@@ -19,7 +19,10 @@ export function createModel(settings: ModelSettings): LanguageModel {
     case "local":
       return createLocalModel();
     case "openai":
-      return createOpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
+      // Chat Completions, not the provider's default Responses API: it is what OpenAI and every OpenAI proxy or
+      // gateway a team may put in AI_BASE_URL speak, and it keeps nothing on OpenAI's side (Responses stores each
+      // response unless told not to). Tool calls and streaming work the same for the agent.
+      return createOpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl }).chat(modelId);
     case "anthropic":
       return createAnthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
     case "openai-compatible":
