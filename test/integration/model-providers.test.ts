@@ -76,6 +76,8 @@ interface ProviderCase {
   name: string;
   start: () => Promise<Wire>;
   model: (baseUrl: string) => LanguageModel;
+  /** The model id the request must name. */
+  modelId: string;
   /** The path the provider posts to, relative to the stand-in's host. */
   path: string;
   /** How the key travels: a bearer token, or Anthropic's x-api-key. */
@@ -87,20 +89,24 @@ const PROVIDERS: ProviderCase[] = [
     name: "openai: (createOpenAI, Chat Completions)",
     start: async () => openAIWire(await startOpenAIStandIn()),
     model: (baseUrl) => createModel({ model: "openai:gpt-support", baseUrl, apiKey: "sk-openai-test" }),
+    modelId: "gpt-support",
     path: "/v1/chat/completions",
     credential: "Bearer sk-openai-test",
   },
   {
     name: "openai-compatible: (createOpenAICompatible)",
     start: async () => openAIWire(await startOpenAIStandIn()),
-    model: (baseUrl) => createModel({ model: "openai-compatible:gpt-support", baseUrl, apiKey: "sk-local-test" }),
+    model: (baseUrl) => createModel({ model: "openai-compatible:support-model", baseUrl, apiKey: "sk-local-test" }),
+    modelId: "support-model",
     path: "/v1/chat/completions",
     credential: "Bearer sk-local-test",
   },
   {
     name: "anthropic: (createAnthropic, Messages API)",
     start: async () => anthropicWire(await startAnthropicStandIn()),
-    model: (baseUrl) => createModel({ model: "anthropic:gpt-support", baseUrl, apiKey: "sk-ant-test" }),
+    // A model id the provider knows, so it sets max_tokens without a compatibility warning.
+    model: (baseUrl) => createModel({ model: "anthropic:claude-haiku-4-5", baseUrl, apiKey: "sk-ant-test" }),
+    modelId: "claude-haiku-4-5",
     path: "/v1/messages",
     credential: "sk-ant-test",
   },
@@ -146,7 +152,7 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
     expect(wire.count()).toBe(2);
     expect(wire.path(0)).toBe(provider.path);
     expect(wire.credential(0)).toBe(provider.credential);
-    expect(wire.modelId(0)).toBe("gpt-support");
+    expect(wire.modelId(0)).toBe(provider.modelId);
     expect(wire.streamed(0)).toBe(false);
     expect(wire.system(0)).toBe("You are a support agent.");
     expect(wire.toolNames(0)).toEqual(["handoff_to_human", "search_knowledge_base"]);
@@ -228,7 +234,7 @@ describe("anthropic-specific wire details", () => {
     await standIn.close();
   });
 
-  const model = () => createModel({ model: "anthropic:claude-support", baseUrl: standIn.url, apiKey: "sk-ant-test" });
+  const model = () => createModel({ model: "anthropic:claude-haiku-4-5", baseUrl: standIn.url, apiKey: "sk-ant-test" });
 
   it("sends the API version, max_tokens and the tool_use / tool_result pairing the Messages API requires", async () => {
     standIn.script({ kind: "tool_call", name: "search_knowledge_base", arguments: { query: "refund" } }, { kind: "text", text: "Refunds take 5 days." });
