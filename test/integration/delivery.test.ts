@@ -81,9 +81,18 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
     return run;
   }
 
-  async function jobOf(event: WebhookEvent) {
-    const [job] = await db().select().from(jobs).where(sql`(${jobs.payload}->>'webhookEventId')::bigint = ${event.id}`);
-    return job;
+  /**
+   * The event's job once the worker has finished with it. The worker records the event's decision before it marks
+   * the job done, so right after waitForEvent the job can still read "active".
+   */
+  async function settledJobOf(event: WebhookEvent) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [job] = await db().select().from(jobs).where(sql`(${jobs.payload}->>'webhookEventId')::bigint = ${event.id}`);
+      if (job && job.state !== "active" && job.state !== "pending") return job;
+      if (Date.now() > deadline) throw new Error(`job of event ${event.id} still ${job?.state ?? "missing"}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   function conversation(id: string) {
@@ -216,7 +225,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       harness.sim.fail({ status: 503, method: "PUT", path: "/conversations/*/assignee", count: 3 });
       const { placed, event } = await askOn("web");
       expect(event).toMatchObject({ decision: "processed", error: null });
-      expect(await jobOf(event)).toMatchObject({ state: "done", attempts: 2 });
+      expect(await settledJobOf(event)).toMatchObject({ state: "done", attempts: 2 });
 
       const post = mode === "draft" ? "POST /drafts" : "POST /comments";
       expect(writes(placed.conversationId)).toEqual([post, "PUT /assignee", "PUT /assignee", "PUT /assignee", "PUT /assignee"]);
@@ -234,7 +243,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       harness.sim.fail({ status: 502, method: "POST", path: "/conversations/*/drafts", count: 3 });
       const { placed, event } = await askOn("email", "kim@example.com");
       expect(event).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
-      expect(await jobOf(event)).toMatchObject({ state: "done", attempts: 2 });
+      expect(await settledJobOf(event)).toMatchObject({ state: "done", attempts: 2 });
       expect(writes(placed.conversationId)).toEqual(["POST /drafts", "POST /drafts", "POST /drafts", "POST /drafts", "PUT /assignee"]);
       expect(conversation(placed.conversationId).drafts).toHaveLength(1);
     });
@@ -245,7 +254,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       const { placed, event } = await askOn("voice", "+14155550144");
       expect(event).toMatchObject({ decision: "failed", decisionReason: "processing failed after every retry" });
       expect(event.error).toMatch(/503/);
-      const job = await jobOf(event);
+      const job = await settledJobOf(event);
       expect(job).toMatchObject({ state: "failed" });
       expect(writes(placed.conversationId).filter((write) => write === "POST /drafts")).toHaveLength(1);
       expect(conversation(placed.conversationId)).toMatchObject({ assigneeId: AI_TEAMMATE, drafts: [expect.anything()] });
@@ -272,7 +281,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       harness.sim.fail({ status: 403, method: "POST", path: "/conversations/*/drafts", message: "Drafts are not allowed in this inbox" });
       const { placed, event } = await askOn("whatsapp");
       expect(event).toMatchObject({ decision: "processed", decisionReason: "Front refused the AI's draft: the answer is posted as an internal comment", error: null });
-      expect(await jobOf(event)).toMatchObject({ state: "done", attempts: 1 });
+      expect(await settledJobOf(event)).toMatchObject({ state: "done", attempts: 1 });
 
       expect(writes(placed.conversationId)).toEqual(["POST /drafts", "POST /comments", "PUT /assignee"]);
       const view = conversation(placed.conversationId);
