@@ -18,6 +18,7 @@ const pages = [
   { name: "Inbox", path: "/inbox", ready: '[data-testid="session-row"]' },
   { name: "Reports", path: "/reports", ready: "main h1" },
   { name: "Settings → Front", path: "/settings/front", ready: '[data-testid="checklist-step"]' },
+  { name: "Settings → AI", path: "/settings/ai", ready: '[data-testid="ai-settings"]' },
   { name: "Troubleshooting", path: "/troubleshooting", ready: '[data-testid="delivery"]' },
 ];
 
