@@ -3,7 +3,7 @@ import { ensureFirstAdmin } from "./auth/users";
 import { getConfig, type Config } from "./config";
 import { getDatabase } from "./db";
 import type { Db } from "./db/client";
-import { countKnowledgeArticles, insertKnowledgeArticles } from "./db/queries/knowledge";
+import { countKnowledgeArticles, ensureKnowledgeChunks, insertKnowledgeArticles } from "./db/queries/knowledge";
 import { PIPELINE_QUEUE } from "./db/queries/webhook-events";
 import { createModel } from "./agent/model";
 import { FrontClient } from "./front/client";
@@ -59,7 +59,7 @@ export function startPipelineWorker(context: PipelineContext, options: { concurr
   });
 }
 
-/** Loads the sample knowledge base into an empty database (the demo turns this on). */
+/** Loads the sample knowledge base, chunked for search, into an empty database (the demo turns this on). */
 export async function seedSampleData(db: Db): Promise<boolean> {
   if ((await countKnowledgeArticles(db)) > 0) return false;
   await insertKnowledgeArticles(db, SAMPLE_ARTICLES);
@@ -110,6 +110,8 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     const { kind } = await getDatabase();
     console.log(`[frontline] database ready (${kind === "pglite" ? `PGlite at ${config.PGLITE_DIR}` : "Postgres"})`);
     await ensureFirstAdmin(await getAuth(), db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    const chunked = await ensureKnowledgeChunks(db);
+    if (chunked > 0) console.log(`[frontline] chunked ${chunked} knowledge article(s) written before search by chunk`);
     if (config.SEED_SAMPLE_DATA && (await seedSampleData(db))) console.log("[frontline] loaded the sample knowledge base");
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
     if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });

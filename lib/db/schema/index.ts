@@ -5,6 +5,7 @@ export * from "./agent-runs";
 export * from "./agent-steps";
 export * from "./handoffs";
 export * from "./knowledge-articles";
+export * from "./knowledge-chunks";
 export * from "./jobs";
 export * from "./app-settings";
 export * from "./auth";

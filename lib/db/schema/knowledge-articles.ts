@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/** The team's knowledge base, searched with Postgres full-text search. */
+/** The team's knowledge base. The agent searches it by chunk (knowledge-chunks.ts); the article keeps the whole body. */
 export const knowledgeArticles = pgTable(
   "knowledge_articles",
   {
@@ -11,7 +11,8 @@ export const knowledgeArticles = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("knowledge_articles_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.body})`)],
+  // Titles are matched without case: a re-imported file updates the article of the same title.
+  (t) => [index("knowledge_articles_title_idx").on(sql`lower(${t.title})`)],
 );
 
 export type KnowledgeArticle = typeof knowledgeArticles.$inferSelect;
