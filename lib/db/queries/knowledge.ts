@@ -127,7 +127,7 @@ export async function listKnowledgeArticles(db: Db, options: { q?: string; limit
         id: knowledgeArticles.id,
         title: knowledgeArticles.title,
         excerpt: sql<string>`left(${knowledgeArticles.body}, ${EXCERPT_CHARS})`,
-        chunkCount: sql<number>`(select count(*) from ${knowledgeChunks} where ${knowledgeChunks.articleId} = ${knowledgeArticles.id})`.mapWith(Number),
+        chunkCount: sql<number>`(select count(*) from knowledge_chunks c where c.article_id = knowledge_articles.id)`.mapWith(Number),
         createdAt: knowledgeArticles.createdAt,
         updatedAt: knowledgeArticles.updatedAt,
       })
@@ -247,7 +247,8 @@ export async function insertKnowledgeArticles(db: Db, articles: { title: string;
  * Returns how many articles it chunked.
  */
 export async function ensureKnowledgeChunks(db: Db): Promise<number> {
-  const unchunked = sql`not exists (select 1 from ${knowledgeChunks} where ${knowledgeChunks.articleId} = ${knowledgeArticles.id})`;
+  // Spelled out: drizzle leaves a single-table query's columns unqualified, which a subquery would misread.
+  const unchunked = sql`not exists (select 1 from knowledge_chunks c where c.article_id = knowledge_articles.id)`;
   const missing = await db.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(unchunked);
   let chunked = 0;
   for (const { id } of missing) {
