@@ -14,6 +14,7 @@ import {
   DuplicateTitleError,
   ensureKnowledgeChunks,
   getKnowledgeArticle,
+  type KnowledgeHit,
   listKnowledgeArticles,
   MAX_CHUNKS_PER_ARTICLE,
   searchKnowledge,
@@ -128,7 +129,7 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
   it("gives the agent's tool the fields the offline model reads, plus the chunk it came from", async () => {
     await seedSampleData(db);
     const execute = searchKnowledgeBaseTool(db).execute!;
-    const output = (await execute({ query: "how do I cancel my subscription" }, { toolCallId: "t1", messages: [] })) as { results: Record<string, unknown>[] };
+    const output = (await execute({ query: "how do I cancel my subscription" }, { toolCallId: "t1", messages: [] })) as { results: KnowledgeHit[] };
     expect(output.results[0]).toEqual({
       chunkId: expect.any(String),
       articleId: expect.any(String),
