@@ -108,6 +108,19 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
     expect(ranked[1].score).toBeGreaterThan(ranked[2].score);
   });
 
+  it("puts the passage with more of the question's words first, even when another repeats one of them more", async () => {
+    const body = [
+      "## Buying a gift card",
+      "Pick a gift card amount on the gift card page. Printed gift cards ship in two days; emailed gift cards arrive in minutes.",
+      "## Expiry",
+      "Gift cards never expire.",
+    ].join("\n\n");
+    await createKnowledgeArticle(db, { title: "Gift cards", body });
+    const [best, second] = await searchKnowledge(db, "do gift cards expire?");
+    expect(best).toMatchObject({ heading: "Expiry", content: "Gift cards never expire." });
+    expect(second.heading).toBe("Buying a gift card");
+  });
+
   it("returns at most two passages of one article, so another article that matches still shows", async () => {
     const sections = Array.from({ length: 6 }, (_, index) => `## Warranty part ${index + 1}\n\nThe warranty covers part ${index + 1} of the machine for two years.`);
     const manual = await createKnowledgeArticle(db, { title: "Warranty manual", body: sections.join("\n\n") });

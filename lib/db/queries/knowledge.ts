@@ -24,16 +24,22 @@ export const MAX_CHUNKS_PER_ARTICLE = 2;
 
 /**
  * Full-text search over the articles' chunks. Any of the query's words may match (a caller's sentence rarely
- * contains every word of an article), ranked by ts_rank_cd normalised to 0–1, where a word in the title counts ten
- * times a word in the passage and a heading's four times (Postgres' default weights for A, B and D).
+ * contains every word of an article). The score, 0–1, is half the share of the query's distinct words the passage
+ * contains and half ts_rank_cd normalised to 0–1, where a word in the title counts ten times a word in the passage
+ * and a heading's four times (Postgres' default weights for A, B and D). The share matters because ts_rank_cd adds
+ * up occurrences: in an article about gift cards every passage says "gift card", and the one that also says
+ * "expire" must still come first for "do gift cards expire?".
  */
 export async function searchKnowledge(db: Db, query: string, limit = 4): Promise<KnowledgeHit[]> {
   const result = await db.execute(sql`
     with q as (
-      select nullif(replace(plainto_tsquery('english', ${query}::text)::text, ' & ', ' | '), '')::tsquery as terms
+      select nullif(replace(plainto_tsquery('english', ${query}::text)::text, ' & ', ' | '), '')::tsquery as terms,
+        tsvector_to_array(to_tsvector('english', ${query}::text)) as words
     ),
     ranked as (
-      select c.id, c.article_id, c.position, c.heading, c.content, ts_rank_cd(c.search, q.terms, 32) as score
+      select c.id, c.article_id, c.position, c.heading, c.content,
+        (cardinality(array(select unnest(q.words) intersect select unnest(tsvector_to_array(c.search))))::float8 / greatest(cardinality(q.words), 1)
+          + ts_rank_cd(c.search, q.terms, 32)) / 2 as score
       from knowledge_chunks c, q
       where q.terms is not null and c.search @@ q.terms
     ),
