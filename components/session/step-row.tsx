@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { formatCost } from "@/lib/agent/pricing";
 import { Collapsible } from "@/components/ui/collapsible";
 import { JsonModeToggle, JsonView, type JsonMode } from "./json-view";
+import { KnowledgeResults } from "./knowledge-results";
 import type { TimelineRow } from "./timeline";
 import type { StepRecord } from "./types";
 
@@ -126,6 +127,7 @@ export function StepRow({ row }: { row: TimelineRow<StepRecord> }) {
         triggerClassName="rounded-md px-2 py-2 hover:bg-gray-50"
         contentClassName="pb-3 pl-9 pr-2 sm:pl-[3.25rem]"
       >
+        {step.toolName === "search_knowledge_base" ? <KnowledgeResults output={step.output} /> : null}
         {step.kind === "tool_call" ? (
           <ToolCallDetails step={step} />
         ) : (
