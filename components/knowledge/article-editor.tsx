@@ -148,7 +148,7 @@ function ArticleForm({ saved }: { saved: ArticleResponse | null }) {
           <div>
             <div className="flex items-baseline justify-between gap-3">
               <label htmlFor={bodyId} className="block text-sm font-medium text-gray-900">
-                Article
+                Article text
               </label>
               <span className={cn("text-xs tabular-nums", body.length > MAX_BODY_CHARS ? "text-red-700" : "text-gray-500")}>
                 {body.length.toLocaleString("en-US")} / {MAX_BODY_CHARS.toLocaleString("en-US")}
