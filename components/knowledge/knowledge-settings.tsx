@@ -19,6 +19,11 @@ import { useArticles, useSearchTry } from "./use-knowledge";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
+/** The body's opening as one line of text: Markdown heading marks and line breaks would only be noise here. */
+function plainExcerpt(markdown: string): string {
+  return markdown.replace(/^#{1,6}\s+/gm, "").replace(/\s+/g, " ").trim();
+}
+
 /** Keeps the search in the address, so coming back from an article shows the same list. */
 function replaceQuery(q: string) {
   const params = new URLSearchParams(window.location.search);
@@ -69,7 +74,7 @@ function ArticleRows({ data }: { data: ArticleListResponse }) {
               {plural(article.chunkCount, "passage")} · updated <RelativeTime iso={article.updatedAt} />
             </span>
           </div>
-          <p className="mt-0.5 line-clamp-2 text-sm break-words text-gray-600">{article.excerpt.replace(/\s+/g, " ")}</p>
+          <p className="mt-0.5 line-clamp-2 text-sm break-words text-gray-600">{plainExcerpt(article.excerpt)}</p>
         </li>
       ))}
     </ul>

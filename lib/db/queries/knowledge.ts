@@ -106,14 +106,14 @@ async function articleIdByTitle(db: Db, title: string): Promise<string | null> {
 export interface ArticleSummary {
   id: string;
   title: string;
-  /** The body's opening, for the list. */
+  /** The body's opening, for the list; "…" when there is more. */
   excerpt: string;
   chunkCount: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const EXCERPT_CHARS = 200;
+const EXCERPT_CHARS = 300;
 
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -132,7 +132,7 @@ export async function listKnowledgeArticles(db: Db, options: { q?: string; limit
       .select({
         id: knowledgeArticles.id,
         title: knowledgeArticles.title,
-        excerpt: sql<string>`left(${knowledgeArticles.body}, ${EXCERPT_CHARS})`,
+        excerpt: sql<string>`case when length(${knowledgeArticles.body}) > ${EXCERPT_CHARS} then left(${knowledgeArticles.body}, ${EXCERPT_CHARS}) || '…' else ${knowledgeArticles.body} end`,
         chunkCount: sql<number>`(select count(*) from knowledge_chunks c where c.article_id = knowledge_articles.id)`.mapWith(Number),
         createdAt: knowledgeArticles.createdAt,
         updatedAt: knowledgeArticles.updatedAt,
