@@ -63,6 +63,8 @@ test("an admin creates an article, finds it, edits it and sees how it is chunked
   await page.getByTestId("article-save").click();
   await expect(page.getByTestId("article-save-status")).toContainText("Saved");
   await expect(page.getByTestId("article-heading").locator("..")).toContainText("3 passages saved");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 
   // A second article with the same title is refused with the reason.
   await page.goto("/settings/knowledge/new");

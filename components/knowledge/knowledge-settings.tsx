@@ -3,7 +3,7 @@
 import { BookOpen, LoaderCircle, Plus, Search, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useDeferredValue, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { KnowledgeResultList } from "@/components/session/knowledge-results";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,6 +15,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { RelativeTime } from "@/components/ui/time";
 import { ImportMarkdown } from "./import-markdown";
 import { articleHref, type ArticleListResponse } from "./types";
+import { useDebouncedValue } from "./use-debounced-value";
 import { useArticles, useSearchTry } from "./use-knowledge";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -83,12 +84,12 @@ function ArticleRows({ data }: { data: ArticleListResponse }) {
 
 /** The articles, searched by any part of the title or text. */
 function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
-  const deferred = useDeferredValue(q.trim());
-  const query = useArticles(deferred);
+  const searched = useDebouncedValue(q.trim());
+  const query = useArticles(searched);
   let content: ReactNode;
   if (query.isPending) content = <ListSkeleton />;
   else if (query.isError && !query.data) content = <LoadError title="Could not load the articles" testId="articles-error" message={query.error.message} onRetry={() => void query.refetch()} />;
-  else if (query.data.total === 0 && !deferred) {
+  else if (query.data.total === 0 && !searched) {
     content = (
       <StatePanel
         icon={BookOpen}
@@ -107,7 +108,7 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
     );
   } else if (query.data.total === 0) {
     content = (
-      <StatePanel icon={SearchX} title={`No article matches “${deferred}”`} testId="articles-no-match" className="m-4">
+      <StatePanel icon={SearchX} title={`No article matches “${searched}”`} testId="articles-no-match" className="m-4">
         The search looks for these letters in titles and text. Try a shorter word, or{" "}
         <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => onSearch("")}>
           show every article
@@ -126,7 +127,7 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
             Articles
           </h2>
           <span className="text-sm text-gray-500" data-testid="article-count" aria-live="polite">
-            {data ? (deferred ? `${plural(data.total, "match", "matches")}` : plural(data.total, "article")) : null}
+            {data ? (searched ? `${plural(data.total, "match", "matches")}` : plural(data.total, "article")) : null}
             {data && data.articles.length < data.total ? ` (showing ${data.articles.length})` : null}
           </span>
           {query.isFetching && !query.isPending ? <LoaderCircle aria-label="Searching" className="size-4 animate-spin text-gray-400" /> : null}
@@ -152,8 +153,8 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
 /** Asks the agent's own search, so an admin can see which passages a question would bring up. */
 function TrySearch() {
   const [question, setQuestion] = useState("");
-  const deferred = useDeferredValue(question.trim());
-  const query = useSearchTry(deferred);
+  const asked = useDebouncedValue(question.trim());
+  const query = useSearchTry(asked);
   return (
     <Card data-testid="knowledge-try">
       <section aria-labelledby="try-heading" className="space-y-3 px-4 py-4">
@@ -164,7 +165,7 @@ function TrySearch() {
           <p className="mt-0.5 text-sm text-gray-600">The passages the AI would be given for it, best first, as the search ranks them.</p>
         </div>
         <SearchBox value={question} onChange={setQuestion} label="A customer's question" placeholder="How do I reset my password?" testId="knowledge-try-input" />
-        {!deferred ? null : query.isPending ? (
+        {!asked ? null : query.isPending ? (
           <p className="text-sm text-gray-500">Searching…</p>
         ) : query.isError ? (
           <p role="alert" className="text-sm text-red-700">
