@@ -5,6 +5,7 @@ import { assertAllowed } from "@/lib/auth/session-user";
 import type { AuthUser } from "@/lib/auth/types";
 import { parseConfig } from "@/lib/config";
 import { agentRuns, sessions } from "@/lib/db/schema";
+import { ActionsStore } from "@/lib/settings/actions-store";
 import { AgentSettingsStore } from "@/lib/settings/ai-settings";
 import type { AppServices } from "@/lib/runtime";
 import { dbKinds } from "../helpers/db";
@@ -48,7 +49,8 @@ describe.each(dbKinds())("POST /api/agent/dry-run on %s", (kind) => {
     const config = parseConfig({});
     const agentSettings = new AgentSettingsStore(harness.database.db, config, randomBytes(32), 0);
     await agentSettings.save({ instructions: "Be brief.", handoffTopics: ["invoices"], apiKey: "sk-saved-secret" });
-    current.services = { db: harness.database.db, config, agentSettings, settings: undefined, front: undefined } as unknown as AppServices;
+    const actions = new ActionsStore(harness.database.db, randomBytes(32));
+    current.services = { db: harness.database.db, config, agentSettings, actions, settings: undefined, front: undefined } as unknown as AppServices;
     const placed = await harness.sim.placeCall({ from: "+14155550191", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
     await harness.waitForEvent(placed.eventId);
     const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));

@@ -7,7 +7,7 @@ import { modelLabel } from "@/lib/agent/model";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/guard";
 import { CHANNELS } from "@/lib/front/channels";
-import { createPipelineContext, getServices } from "@/lib/runtime";
+import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -75,8 +75,7 @@ export async function POST(request: Request) {
     });
     const { source, overrides } = dryRunRequestSchema.parse(body);
     const services = await getServices();
-    const context = createPipelineContext(services);
-    const [settings, actions] = await Promise.all([context.loadAgentSettings(), context.loadActions()]);
+    const [{ values: settings }, actions] = await Promise.all([services.agentSettings.get(), services.actions.list()]);
     const result = await dryRun({
       db: services.db,
       settings,
