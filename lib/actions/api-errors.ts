@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ApiError, isErrorNamed } from "../api/errors";
 import { ActionStoreError, type ActionStoreErrorCode } from "../settings/actions-store";
 
 const STATUS_BY_CODE: Record<ActionStoreErrorCode, number> = {
@@ -12,7 +12,7 @@ const STATUS_BY_CODE: Record<ActionStoreErrorCode, number> = {
 
 /** The actions store's refusals as API errors (404 unknown id, 409 duplicate name, 422 invalid definition…). */
 export function actionApiError(error: unknown): unknown {
-  return error instanceof ActionStoreError ? new ApiError(STATUS_BY_CODE[error.code], error.code, error.message) : error;
+  return isErrorNamed<ActionStoreError>(error, "ActionStoreError") ? new ApiError(STATUS_BY_CODE[error.code], error.code, error.message) : error;
 }
 
 /** The request body as JSON, or a 400 that says so. */

@@ -17,3 +17,11 @@ export class FrontApiError extends Error {
     return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 }
+
+/**
+ * `instanceof FrontApiError` by name: the Front client is shared by the process, but Next.js may bundle this class
+ * once per route, so the client's errors can come from another copy of it.
+ */
+export function isFrontApiError(error: unknown): error is FrontApiError {
+  return error instanceof Error && error.name === "FrontApiError";
+}

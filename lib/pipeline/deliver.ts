@@ -3,7 +3,7 @@ import { getOrCreateHandoff, markRunDelivered, recordHandoffProgress } from "../
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
 import type { AgentRun, Session } from "../db/schema";
-import { FrontApiError } from "../front/errors";
+import { isFrontApiError, type FrontApiError } from "../front/errors";
 import { DELIVERY_MODES, type DeliveryMode } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
@@ -39,7 +39,7 @@ export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput)
   try {
     return await deliver(ctx, input);
   } catch (error) {
-    if (!(error instanceof FrontApiError && (error.status === 301 || error.status === 302))) throw error;
+    if (!(isFrontApiError(error) && (error.status === 301 || error.status === 302))) throw error;
     // The conversation was merged: write to the one it was merged into. Steps already done are not repeated.
     const { conversation } = await ctx.front.getConversation(input.conversationId);
     return deliver(ctx, { ...input, conversationId: conversation.id });
@@ -51,7 +51,7 @@ export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput)
  * conversation is gone) or a 301 (merged): those are handled by the callers, and a comment would fail the same way.
  */
 function isRefusal(error: unknown): error is FrontApiError {
-  return error instanceof FrontApiError && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable;
+  return isFrontApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable;
 }
 
 /**

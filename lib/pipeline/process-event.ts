@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { getSessionByConversation, updateSession } from "../db/queries/sessions";
 import { getWebhookEvent, recordEventDecision, type EventDecision } from "../db/queries/webhook-events";
 import type { WebhookEvent } from "../db/schema";
-import { FrontApiError } from "../front/errors";
+import { isFrontApiError } from "../front/errors";
 import type { FrontClient } from "../front/client";
 import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage, type FrontConversation, type FrontEvent, type FrontMessage } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
@@ -128,7 +128,7 @@ async function resolveSession(ctx: PipelineContext, event: FrontEvent, reason: s
 
 /** Front answered 404 for the conversation or message: it was deleted, so its session ends cleanly. */
 function isGone(error: unknown): boolean {
-  return error instanceof FrontApiError && error.status === 404;
+  return isFrontApiError(error) && error.status === 404;
 }
 
 async function endDeletedConversation(ctx: PipelineContext, event: FrontEvent): Promise<EventDecision> {

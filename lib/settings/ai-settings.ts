@@ -178,5 +178,6 @@ export class AgentSettingsStore {
 export class AgentSettingLockedError extends Error {
   constructor(public readonly field: string) {
     super(`${field} is set in the environment (AI_${field === "model" ? "MODEL" : field === "baseUrl" ? "BASE_URL" : "API_KEY"}) and cannot be changed here`);
+    this.name = "AgentSettingLockedError";
   }
 }

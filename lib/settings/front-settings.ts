@@ -160,5 +160,6 @@ export class FrontSettingsStore {
 export class LockedSettingError extends Error {
   constructor(public readonly field: string) {
     super(`${field} is set in the environment and cannot be changed here`);
+    this.name = "LockedSettingError";
   }
 }

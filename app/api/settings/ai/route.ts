@@ -1,6 +1,6 @@
 // Settings → AI: read the model, instructions, safety and delivery settings (the key masked, env-locked fields
 // flagged) and save changes.
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError, errorResponse, isErrorNamed } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/guard";
 import { DEFAULT_PRICES } from "@/lib/agent/pricing";
 import { getServices } from "@/lib/runtime";
@@ -40,7 +40,7 @@ export async function PUT(request: Request) {
     await agentSettings.save(patch);
     return Response.json({ saved: Object.keys(patch) });
   } catch (error) {
-    if (error instanceof AgentSettingLockedError) return errorResponse(new ApiError(409, "locked", error.message));
+    if (isErrorNamed<AgentSettingLockedError>(error, "AgentSettingLockedError")) return errorResponse(new ApiError(409, "locked", error.message));
     return errorResponse(error);
   }
 }

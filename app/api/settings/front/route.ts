@@ -1,6 +1,6 @@
 // Settings → Front: read the connection (secrets masked, env-locked fields flagged) and save changes.
 import { z } from "zod";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError, errorResponse, isErrorNamed } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/guard";
 import { deliveryHealth, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
@@ -55,7 +55,7 @@ export async function PUT(request: Request) {
     await settings.save(patch, { company });
     return Response.json({ saved: Object.keys(patch), company: company ?? null });
   } catch (error) {
-    if (error instanceof LockedSettingError) return errorResponse(new ApiError(409, "locked", error.message));
+    if (isErrorNamed<LockedSettingError>(error, "LockedSettingError")) return errorResponse(new ApiError(409, "locked", error.message));
     if (error instanceof z.ZodError) return errorResponse(error);
     return errorResponse(error);
   }

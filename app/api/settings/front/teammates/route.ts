@@ -1,7 +1,7 @@
 // Teammates to pick the AI teammate from: bots first, then people, by name.
 import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
-import { FrontApiError } from "@/lib/front/errors";
+import { isFrontApiError } from "@/lib/front/errors";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function GET() {
     const { front, settings } = await getServices();
     if (!(await settings.get()).values.apiToken) throw new ApiError(409, "no_token", "Save a Front API token first.");
     const teammates = await front.listTeammates().catch((error: unknown) => {
-      if (error instanceof FrontApiError) throw new ApiError(502, "front_error", error.message);
+      if (isFrontApiError(error)) throw new ApiError(502, "front_error", error.message);
       throw error;
     });
     const name = (teammate: (typeof teammates)[number]) => [teammate.first_name, teammate.last_name].filter(Boolean).join(" ") || teammate.username || teammate.id;
