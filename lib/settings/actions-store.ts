@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { CHANNELS, type Channel } from "../front/channels";
 import { decryptSecret, encryptSecret, maskSecret } from "../secrets/encryption";
+import { TimedCache } from "./timed-cache";
 
 /** More than this many tools makes a model choose badly (and some providers refuse 128+). */
 export const MAX_ACTIONS = 50;
@@ -89,27 +90,25 @@ export class ActionStoreError extends Error {
  * seconds, like the other settings; a change is seen at once in this process and within the cache time in others.
  */
 export class ActionsStore {
-  private cached?: { at: number; value: Promise<SavedHttpAction[]> };
+  private readonly cache: TimedCache<SavedHttpAction[]>;
   /** Changes are read-modify-write of one document: one at a time in this process. */
   private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
     private readonly encryptionKey: Buffer,
-    private readonly cacheMs = 3_000,
-  ) {}
+    cacheMs = 3_000,
+  ) {
+    this.cache = new TimedCache(cacheMs);
+  }
 
   /** The actions the agent may be given, secrets decrypted. Leaves out (and logs) one whose secret cannot be read. */
   list(): Promise<SavedHttpAction[]> {
-    if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.value;
-    const value = this.loadForCalls();
-    this.cached = { at: Date.now(), value };
-    value.catch(() => (this.cached = undefined));
-    return value;
+    return this.cache.get(() => this.loadForCalls());
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
   /** The actions as the settings page shows them: secret values masked. */

@@ -6,6 +6,7 @@ import { DEFAULT_PRICES, type ModelPrice } from "../agent/pricing";
 import { CHANNELS, type Channel } from "../front/channels";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
 import { DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
+import { TimedCache } from "./timed-cache";
 
 export { DELIVERY_MODE_LABELS, DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
 
@@ -106,25 +107,23 @@ const DOCUMENT_KEY = "ai";
  * (AI_MODEL, AI_BASE_URL, AI_API_KEY) wins, the key is encrypted at rest, and reads are cached for a few seconds.
  */
 export class AgentSettingsStore {
-  private cached?: { at: number; value: Promise<EffectiveAgentSettings> };
+  private readonly cache: TimedCache<EffectiveAgentSettings>;
 
   constructor(
     private readonly db: Db,
     private readonly config: Pick<Config, "AI_MODEL" | "AI_BASE_URL" | "AI_API_KEY">,
     private readonly encryptionKey: Buffer,
-    private readonly cacheMs = 3_000,
-  ) {}
+    cacheMs = 3_000,
+  ) {
+    this.cache = new TimedCache(cacheMs);
+  }
 
   get(): Promise<EffectiveAgentSettings> {
-    if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.value;
-    const value = this.load();
-    this.cached = { at: Date.now(), value };
-    value.catch(() => (this.cached = undefined));
-    return value;
+    return this.cache.get(() => this.load());
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
   private async stored(): Promise<StoredAgentSettings> {

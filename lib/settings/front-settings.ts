@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { CHANNELS, type Channel } from "../front/channels";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
+import { TimedCache } from "./timed-cache";
 
 /** Everything that decides how Frontline talks to Front and which conversations the AI takes. */
 export interface FrontSettings {
@@ -78,25 +79,23 @@ function environmentValues(config: Config): Partial<Pick<FrontSettings, Lockable
  * and within the cache time in others.
  */
 export class FrontSettingsStore {
-  private cached?: { at: number; value: Promise<EffectiveFrontSettings> };
+  private readonly cache: TimedCache<EffectiveFrontSettings>;
 
   constructor(
     private readonly db: Db,
     private readonly config: Config,
     private readonly encryptionKey: Buffer,
-    private readonly cacheMs = 3_000,
-  ) {}
+    cacheMs = 3_000,
+  ) {
+    this.cache = new TimedCache(cacheMs);
+  }
 
   get(): Promise<EffectiveFrontSettings> {
-    if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.value;
-    const value = this.load();
-    this.cached = { at: Date.now(), value };
-    value.catch(() => (this.cached = undefined));
-    return value;
+    return this.cache.get(() => this.load());
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
   private async load(): Promise<EffectiveFrontSettings> {
