@@ -1,13 +1,12 @@
 "use client";
 
-import { Cpu, Info, Send } from "lucide-react";
-import { formatCount, formatDurationMs, formatTokens } from "@/components/format";
+import { Info, Send } from "lucide-react";
+import { RunError, RunStats } from "@/components/session/run-stats";
 import { StepRow } from "@/components/session/step-row";
 import { buildTimeline } from "@/components/session/timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Collapsible } from "@/components/ui/collapsible";
-import { formatCost } from "@/lib/agent/pricing";
 import { channelName } from "@/components/inbox/channel-label";
 import { OutcomeCard } from "./outcome-card";
 import type { DryRunResponse } from "./types";
@@ -37,47 +36,16 @@ export function DryRunTimeline({ result, title = "Dry run" }: { result: DryRunRe
             <Badge tone={result.error ? "red" : "green"}>{result.error ? "Failed" : "Completed"}</Badge>
             <Badge tone={result.outcome.kind === "handoff" ? "amber" : "brand"}>{result.outcome.kind === "handoff" ? "Would hand off" : "Would reply"}</Badge>
           </div>
-          <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-gray-600">
-            <div>
-              <dt className="sr-only">Model</dt>
-              <dd className="flex items-center gap-1.5">
-                <Cpu aria-hidden="true" className="size-3.5 text-gray-400" />
-                <span data-testid="dry-run-model">{result.modelLabel}</span>
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Duration</dt>
-              <dd className="font-medium text-gray-800 tabular-nums" data-testid="dry-run-duration">
-                {formatDurationMs(result.durationMs)}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Tokens</dt>
-              <dd
-                className="font-medium text-gray-800 tabular-nums"
-                data-testid="dry-run-tokens"
-                title={`${formatCount(result.inputTokens)} input · ${formatCount(result.outputTokens)} output`}
-              >
-                {formatTokens(result.inputTokens + result.outputTokens)}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Cost</dt>
-              <dd className="font-medium text-gray-800 tabular-nums" data-testid="dry-run-cost">
-                {formatCost(result.costUsd)}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Steps</dt>
-              <dd className="font-medium text-gray-800 tabular-nums">{result.steps.length}</dd>
-            </div>
-          </dl>
-          {result.error ? (
-            <p data-testid="dry-run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800">
-              <span className="font-semibold">Error: </span>
-              {result.error}
-            </p>
-          ) : null}
+          <RunStats
+            testIdPrefix="dry-run"
+            modelLabel={result.modelLabel}
+            durationMs={result.durationMs}
+            inputTokens={result.inputTokens}
+            outputTokens={result.outputTokens}
+            costUsd={result.costUsd}
+            steps={result.steps.length}
+          />
+          {result.error ? <RunError error={result.error} testId="dry-run-error" /> : null}
           {heldBack.length > 0 ? (
             <ul className="space-y-1" data-testid="dry-run-held-back">
               {heldBack.map((step) => (

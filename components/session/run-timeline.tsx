@@ -1,9 +1,10 @@
-import { Cpu, LoaderCircle } from "lucide-react";
-import { formatCount, formatDurationMs, formatTokens } from "@/components/format";
+import { LoaderCircle } from "lucide-react";
+import { formatTokens } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatCost } from "@/lib/agent/pricing";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/time";
+import { RunError, RunStats } from "./run-stats";
 import { StepRow } from "./step-row";
 import { buildTimeline, runCost, runTotals, sessionCost } from "./timeline";
 import type { RunRecord } from "./types";
@@ -51,40 +52,15 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
               <LocalTime iso={run.startedAt} seconds />
             </span>
           </div>
-          <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-gray-600">
-            <div>
-              <dt className="sr-only">Model</dt>
-              <dd className="flex items-center gap-1.5">
-                <Cpu aria-hidden="true" className="size-3.5 text-gray-400" />
-                <span data-testid="run-model">{run.modelLabel}</span>
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Duration</dt>
-              <dd className="font-medium text-gray-800 tabular-nums" data-testid="run-duration">
-                {totals.durationMs === null ? "running…" : formatDurationMs(totals.durationMs)}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Tokens</dt>
-              <dd
-                className="font-medium text-gray-800 tabular-nums"
-                data-testid="run-tokens"
-                title={`${formatCount(totals.inputTokens)} input · ${formatCount(totals.outputTokens)} output`}
-              >
-                {formatTokens(totals.inputTokens + totals.outputTokens)}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Cost</dt>
-              <dd className="font-medium text-gray-800 tabular-nums" data-testid="run-cost" title="By the price table in Settings → AI when the run finished">
-                {formatCost(runCost(run))}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-gray-500">Steps</dt>
-              <dd className="font-medium text-gray-800 tabular-nums">{run.steps.length}</dd>
-            </div>
+          <RunStats
+            testIdPrefix="run"
+            modelLabel={run.modelLabel}
+            durationMs={totals.durationMs}
+            inputTokens={totals.inputTokens}
+            outputTokens={totals.outputTokens}
+            costUsd={runCost(run)}
+            steps={run.steps.length}
+          >
             {run.deliveryStatus ? (
               <div className="flex gap-1">
                 <dt className="sr-only">Delivery</dt>
@@ -93,13 +69,8 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
                 </dd>
               </div>
             ) : null}
-          </dl>
-          {run.error ? (
-            <p data-testid="run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800">
-              <span className="font-semibold">Error: </span>
-              {run.error}
-            </p>
-          ) : null}
+          </RunStats>
+          {run.error ? <RunError error={run.error} testId="run-error" /> : null}
         </header>
 
         {rows.length === 0 ? (
