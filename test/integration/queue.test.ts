@@ -25,6 +25,8 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
     const second = await claimJob(db, { queue: "q1", workerId: "w2", ...lease });
     expect(first?.id).toBe(a1);
     expect(second?.id).toBe(b1);
+    // The claim stamps when the attempt started: with finished_at, how long the job ran.
+    expect(first?.startedAt).toBeInstanceOf(Date);
     expect(await claimJob(db, { queue: "q1", workerId: "w3", ...lease })).toBeNull();
 
     await completeJob(db, first!, "w1");

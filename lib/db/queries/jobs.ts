@@ -25,7 +25,7 @@ export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<number> {
  */
 export async function claimJob(db: Db, options: { queue: string; workerId: string; leaseMs: number }): Promise<Job | null> {
   const result = await db.execute(sql`
-    update jobs set state = 'active', attempts = attempts + 1, locked_by = ${options.workerId},
+    update jobs set state = 'active', attempts = attempts + 1, locked_by = ${options.workerId}, started_at = now(),
       locked_until = now() + make_interval(secs => ${options.leaseMs / 1000})
     where id = (
       select candidate.id from jobs candidate
