@@ -28,7 +28,9 @@ export async function freshPostgres(name: string): Promise<string | null> {
 export async function startApp(options: { port: number; databaseUrl: string | null; env?: Record<string, string> }): Promise<BenchApp> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("Build the app first: npx next build");
   const dataDir = mkdtempSync(path.join(tmpdir(), "frontline-bench-"));
+  // Its own process group: npx starts next-server as a child, and stopping must stop both.
   const child = spawn("npx", ["next", "start", "-p", String(options.port)], {
+    detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
@@ -56,8 +58,10 @@ export async function startApp(options: { port: number; databaseUrl: string | nu
     databaseUrl: options.databaseUrl,
     process: child,
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid!, "SIGTERM");
+      await exited;
     },
   };
 }

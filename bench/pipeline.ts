@@ -1,0 +1,199 @@
+// Pipeline benchmark: conversations placed through the Front simulator (real HTTP both ways), acknowledged by
+// `next start` with its embedded worker off, then processed by separate `npm run worker` processes with the
+// offline model. Two phases, each on a queue filled before its workers start, so the drain is measured alone:
+//   isolated   one worker taking one job at a time: the cost of one session with nothing competing for the CPU;
+//   throughput two workers at their default concurrency: sessions per second for the fleet.
+// Overhead is everything but model time: a job's run time (claimed → done, from the queue) minus the time its
+// agent run spent in the model (agent_steps.duration_ms of reasoning and text steps).
+//   npx tsx bench/pipeline.ts [--conversations 1000] [--isolated 200] [--workers 2] [--port 3910] [--sim-port 4910]
+// Needs Postgres (worker processes share it): BENCH_DATABASE_URL or TEST_DATABASE_URL. Build first: npx next build
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { AI_TEAMMATE_ID, createFrontSimulator, SAMPLE_CONVERSATIONS, type FrontSimulator } from "../lib/front-sim";
+import { freshPostgres, startApp } from "./lib/app";
+import { printTable, writeResult, type Row } from "./lib/report";
+
+const { values: flags } = parseArgs({
+  options: {
+    conversations: { type: "string", default: "1000" },
+    isolated: { type: "string", default: "200" },
+    workers: { type: "string", default: "2" },
+    port: { type: "string", default: "3910" },
+    "sim-port": { type: "string", default: "4910" },
+  },
+});
+
+const SECRETS = { apiToken: "bench-front-token", appSecret: "bench-app-secret" };
+
+/** Places `count` conversations, cycling through the sample calls and messages, a few at a time. */
+async function placeConversations(sim: FrontSimulator, count: number): Promise<number> {
+  let next = 0;
+  let failedDeliveries = 0;
+  const placeOne = async () => {
+    for (let index = next++; index < count; index = next++) {
+      const sample = SAMPLE_CONVERSATIONS[index % SAMPLE_CONVERSATIONS.length];
+      const result = sample.kind === "call" ? await sim.placeCall(sample.call) : await sim.sendMessage(sample.message);
+      if (result.delivery.status < 200 || result.delivery.status >= 300) failedDeliveries++;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, placeOne));
+  return failedDeliveries;
+}
+
+function startWorkers(count: number, env: Record<string, string>): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+      return new Promise<ChildProcess>((resolve, reject) => {
+        child.stdout!.on("data", (chunk: Buffer) => {
+          if (chunk.toString().includes("processing Front events")) resolve(child);
+        });
+        child.once("exit", (code) => reject(new Error(`a worker exited with ${code} before it was ready`)));
+      });
+    }),
+  );
+}
+
+async function stopWorkers(workers: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    workers.map((worker) => {
+      if (worker.exitCode !== null) return Promise.resolve();
+      worker.kill("SIGTERM");
+      return new Promise((resolve) => worker.once("exit", resolve));
+    }),
+  );
+}
+
+interface JobTiming {
+  startedAt: Date;
+  finishedAt: Date;
+  runMs: number;
+  modelMs: number;
+}
+
+async function waitForDrain(sql: postgres.Sql, expected: number): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    const [{ done, open }] = await sql<{ done: number; open: number }[]>`
+      select count(*) filter (where state in ('done', 'failed'))::int as done, count(*) filter (where state in ('pending', 'active'))::int as open from jobs`;
+    if (done >= expected && open === 0) return;
+    if (Date.now() > deadline) throw new Error(`the queue did not drain: ${done}/${expected} done, ${open} open`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Every job finished since `since`, with how long it ran and how much of that was the model. */
+async function jobTimings(sql: postgres.Sql, sinceJobId: number): Promise<JobTiming[]> {
+  const rows = await sql<{ started_at: Date; finished_at: Date; run_ms: number; model_ms: number }[]>`
+    select j.started_at, j.finished_at,
+      extract(epoch from (j.finished_at - j.started_at)) * 1000 as run_ms,
+      coalesce((select sum(s.duration_ms) from agent_runs r join agent_steps s on s.run_id = r.id
+                where r.webhook_event_id = (j.payload->>'webhookEventId')::int and s.kind in ('reasoning', 'text')), 0)::float as model_ms
+    from jobs j where j.id > ${sinceJobId} and j.state = 'done'`;
+  return rows.map((row) => ({ startedAt: row.started_at, finishedAt: row.finished_at, runMs: Number(row.run_ms), modelMs: Number(row.model_ms) }));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+interface Phase {
+  name: string;
+  conversations: number;
+  workers: number;
+  concurrency: number;
+}
+
+async function main() {
+  const databaseUrl = await freshPostgres("frontline_bench_pipeline");
+  if (!databaseUrl) throw new Error("The pipeline benchmark needs Postgres (worker processes share it): set BENCH_DATABASE_URL or TEST_DATABASE_URL.");
+  const port = Number(flags.port);
+  const appUrl = `http://127.0.0.1:${port}`;
+  const sim = await createFrontSimulator({ port: Number(flags["sim-port"]), ...SECRETS, webhookUrl: `${appUrl}/api/webhooks/front`, rateLimitPerMinute: 100_000 });
+  const env = {
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    FRONT_API_BASE_URL: sim.url,
+    FRONT_API_TOKEN: SECRETS.apiToken,
+    FRONT_APP_SECRET: SECRETS.appSecret,
+    FRONT_AI_TEAMMATE_ID: AI_TEAMMATE_ID,
+    FRONT_HANDLE_UNASSIGNED: "true",
+    // The benchmark measures Frontline, not Front's per-company budget (which caps a real fleet: docs/deploy.md).
+    FRONT_RATE_LIMIT_PER_MINUTE: "10000",
+    AI_MODEL: "local",
+  };
+  // The sample knowledge base, so the offline model answers the questions it covers (no sample history).
+  const app = await startApp({ port, databaseUrl, env: { ...env, EMBEDDED_WORKER: "false", SEED_SAMPLE_DATA: "true", SAMPLE_HISTORY_DAYS: "0" } });
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  const phases: Phase[] = [
+    { name: "isolated", conversations: Number(flags.isolated), workers: 1, concurrency: 1 },
+    { name: "throughput", conversations: Number(flags.conversations), workers: Number(flags.workers), concurrency: 4 },
+  ];
+  const rows: Row[] = [];
+  const results: Record<string, unknown>[] = [];
+  let workers: ChildProcess[] = [];
+  try {
+    for (const phase of phases) {
+      const [{ last }] = await sql<{ last: number }[]>`select coalesce(max(id), 0)::int as last from jobs`;
+      const placedAt = Date.now();
+      const failedDeliveries = await placeConversations(sim, phase.conversations);
+      const ackSeconds = (Date.now() - placedAt) / 1000;
+      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) });
+      await waitForDrain(sql, last + phase.conversations);
+      await stopWorkers(workers);
+      workers = [];
+
+      const timings = await jobTimings(sql, last);
+      const first = Math.min(...timings.map((timing) => timing.startedAt.getTime()));
+      const lastDone = Math.max(...timings.map((timing) => timing.finishedAt.getTime()));
+      const sessionsPerSecond = timings.length / ((lastDone - first) / 1000);
+      const overhead = timings.map((timing) => Math.max(0, timing.runMs - timing.modelMs));
+      const model = timings.map((timing) => timing.modelMs);
+      const row: Row = {
+        phase: phase.name,
+        workers: `${phase.workers} × ${phase.concurrency}`,
+        sessions: timings.length,
+        "sessions/s": Number(sessionsPerSecond.toFixed(1)),
+        "overhead p50 ms": Number(percentile(overhead, 50).toFixed(1)),
+        "overhead p99 ms": Number(percentile(overhead, 99).toFixed(1)),
+        "model p50 ms": Number(percentile(model, 50).toFixed(1)),
+        "acks/s": Math.round(phase.conversations / ackSeconds),
+        "failed acks": failedDeliveries,
+      };
+      rows.push(row);
+      results.push(row);
+    }
+
+    // Exactly one outcome per conversation: never two replies, never two handoff comments.
+    const counts = Object.values(sim.counts);
+    const duplicated = counts.filter((count) => count.replies > 1 || count.comments > 1).length;
+    const [{ failed }] = await sql<{ failed: number }[]>`select count(*)::int as failed from jobs where state = 'failed'`;
+    const outcomes = await sql<{ status: string; sessions: number }[]>`select status, count(*)::int as sessions from sessions group by status order by status`;
+
+    printTable("Pipeline on Postgres (next start acks, `npm run worker` processes, offline model)", rows);
+    const throughput = rows[1];
+    const isolated = rows[0];
+    const verdicts: Row[] = [
+      { check: "≥ 100 sessions/s with two workers", measured: `${throughput["sessions/s"]}/s`, met: Number(throughput["sessions/s"]) >= 100 },
+      { check: "overhead p50 < 20 ms (isolated)", measured: `${isolated["overhead p50 ms"]} ms`, met: Number(isolated["overhead p50 ms"]) < 20 },
+      { check: "no job failed, nothing posted twice", measured: `${failed} failed, ${duplicated} duplicated`, met: failed === 0 && duplicated === 0 },
+    ];
+    printTable("Targets", verdicts);
+    printTable("Sessions by status", outcomes.map((outcome) => ({ status: outcome.status, sessions: outcome.sessions })));
+    const file = writeResult("pipeline", { database: "postgres", phases: results, verdicts, outcomes, failedJobs: failed, duplicated });
+    console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await stopWorkers(workers);
+    await sql.end();
+    await app.stop();
+    await sim.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
