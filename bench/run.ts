@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 const BENCHMARKS = [
   { name: "webhook-ack", script: "bench/webhook-ack.ts", needsBuild: true },
   { name: "pipeline", script: "bench/pipeline.ts", needsBuild: true },
+  { name: "pages", script: "bench/pages.ts", needsBuild: true },
   { name: "sample-history", script: "bench/sample-history.ts", needsBuild: false },
 ];
 
