@@ -22,6 +22,8 @@ const { values: flags } = parseArgs({
     workers: { type: "string", default: "2" },
     port: { type: "string", default: "3910" },
     "sim-port": { type: "string", default: "4910" },
+    /** Write each worker's CPU profile (.cpuprofile, open in Chrome DevTools) under bench/results/profiles/. */
+    profile: { type: "boolean", default: false },
   },
 });
 
@@ -42,10 +44,12 @@ async function placeConversations(sim: FrontSimulator, count: number): Promise<n
   return failedDeliveries;
 }
 
-function startWorkers(count: number, env: Record<string, string>): Promise<ChildProcess[]> {
+/** `npm run worker` processes (node with tsx's loader, so a CPU profile covers the worker itself). */
+function startWorkers(count: number, env: Record<string, string>, profileDir?: string): Promise<ChildProcess[]> {
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   return Promise.all(
     Array.from({ length: count }, () => {
-      const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [...profiling, "--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
       return new Promise<ChildProcess>((resolve, reject) => {
         child.stdout!.on("data", (chunk: Buffer) => {
           if (chunk.toString().includes("processing Front events")) resolve(child);
@@ -141,7 +145,8 @@ async function main() {
       const placedAt = Date.now();
       const failedDeliveries = await placeConversations(sim, phase.conversations);
       const ackSeconds = (Date.now() - placedAt) / 1000;
-      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) });
+      const profileDir = flags.profile ? path.join(process.cwd(), "bench", "results", "profiles", phase.name) : undefined;
+      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) }, profileDir);
       await waitForDrain(sql, last + phase.conversations);
       await stopWorkers(workers);
       workers = [];

@@ -29,10 +29,26 @@ export interface DatabaseOptions {
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
+/**
+ * drizzle sends every query unprepared, and postgres-js then asks the server to describe it before running it: two
+ * round trips for each query. As named prepared statements (kept per connection) a repeated query takes one, which
+ * is most of a worker's time per event. A pooler that cannot keep them can turn them off with `?prepare=false` in
+ * DATABASE_URL: postgres-js reads that setting for the whole client, and it overrides this.
+ */
+function preparedByDefault(client: postgres.Sql): void {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, args?: unknown, options?: postgres.UnsafeQueryOptions) => {
+    // unsafe(query, options) is also a valid call.
+    const [values, given] = Array.isArray(args) ? [args, options] : [[], args as postgres.UnsafeQueryOptions | undefined];
+    return unsafe(query, values as never, { ...given, prepare: true });
+  }) as typeof client.unsafe;
+}
+
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    preparedByDefault(client);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

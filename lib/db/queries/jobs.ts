@@ -24,26 +24,31 @@ export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<number> {
  * out) and no older job with its ordering key is still open; SKIP LOCKED lets many workers claim at once.
  */
 export async function claimJob(db: Db, options: { queue: string; workerId: string; leaseMs: number }): Promise<Job | null> {
-  const result = await db.execute(sql`
-    update jobs set state = 'active', attempts = attempts + 1, locked_by = ${options.workerId}, started_at = now(),
-      locked_until = now() + make_interval(secs => ${options.leaseMs / 1000})
-    where id = (
-      select candidate.id from jobs candidate
-      where candidate.queue = ${options.queue}
-        and ((candidate.state = 'pending' and candidate.run_at <= now())
-          or (candidate.state = 'active' and candidate.locked_until < now()))
-        and not exists (
-          select 1 from jobs older
-          where older.ordering_key = candidate.ordering_key and older.state in ('pending', 'active') and older.id < candidate.id
-        )
-      order by candidate.run_at, candidate.id
-      limit 1
-      for update skip locked
+  const [job] = await db
+    .update(jobs)
+    .set({
+      state: "active",
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedBy: options.workerId,
+      startedAt: sql`now()`,
+      lockedUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
+    })
+    .where(
+      sql`${jobs.id} = (
+        select candidate.id from jobs candidate
+        where candidate.queue = ${options.queue}
+          and ((candidate.state = 'pending' and candidate.run_at <= now())
+            or (candidate.state = 'active' and candidate.locked_until < now()))
+          and not exists (
+            select 1 from jobs older
+            where older.ordering_key = candidate.ordering_key and older.state in ('pending', 'active') and older.id < candidate.id
+          )
+        order by candidate.run_at, candidate.id
+        limit 1
+        for update skip locked
+      )`,
     )
-    returning id`);
-  const [claimed] = rowsOf<{ id: number | string }>(result);
-  if (!claimed) return null;
-  const [job] = await db.select().from(jobs).where(eq(jobs.id, Number(claimed.id)));
+    .returning();
   return job ?? null;
 }
 
