@@ -9,7 +9,10 @@ export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export interface RouteOnDisk {
   file: string;
+  /** The URL with DUMMY_ID (or "dummy" for a catch-all) in each dynamic segment. */
   url: string;
+  /** The URL with each dynamic segment as written on disk, e.g. /api/sessions/[id]. */
+  pattern: string;
   kind: "api" | "page";
   methods: string[];
 }
@@ -26,16 +29,50 @@ export function routesOnDisk(): RouteOnDisk[] {
       }
       const kind = /^route\.(ts|tsx|js)$/.test(entry.name) ? "api" : /^page\.(tsx|ts|jsx|js)$/.test(entry.name) ? "page" : null;
       if (!kind) continue;
-      const segments = path
+      const named = path
         .relative(appDir, dir)
         .split(path.sep)
-        .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
-        .map((segment) => (/^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment));
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
+      const segments = named.map((segment) => (/^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment));
       const source = readFileSync(full, "utf8");
       const methods = kind === "page" ? ["GET"] : METHODS.filter((method) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source));
-      found.push({ file: path.relative(process.cwd(), full), url: `/${segments.join("/")}`, kind, methods });
+      found.push({ file: path.relative(process.cwd(), full), url: `/${segments.join("/")}`, pattern: `/${named.join("/")}`, kind, methods });
     }
   };
   walk(appDir);
   return found;
+}
+
+// ---- Roles: what a viewer may do. Everything not listed here is for admins only, so a new route is admin-only
+// in the tests until someone decides otherwise. ----
+
+/** API GETs a viewer may read (the Inbox, knowledge, reports, troubleshooting). */
+export const VIEWER_READABLE_API = [
+  "/api/knowledge",
+  "/api/knowledge/[id]",
+  "/api/knowledge/search",
+  "/api/reports",
+  "/api/sessions",
+  "/api/sessions/[id]",
+  "/api/troubleshooting/deliveries",
+  "/api/troubleshooting/explain",
+];
+/** Pages only admins see: Settings shows a viewer "Only admins can open Settings" instead. */
+export const ADMIN_ONLY_PAGE = /^\/settings(\/|$)/;
+
+export function isAdminOnly(route: RouteOnDisk, method: string): boolean {
+  if (EXEMPT.some((pattern) => pattern.test(route.url))) return false;
+  if (route.kind === "page") return ADMIN_ONLY_PAGE.test(route.pattern);
+  return method !== "GET" || !VIEWER_READABLE_API.includes(route.pattern);
+}
+
+/**
+ * The route's URL with real ids: `ids` maps each dynamic pattern (e.g. "/api/sessions/[id]") to the URL to use.
+ * Throws for a dynamic route without one, so a new dynamic route is noticed rather than tested with a dummy id.
+ */
+export function realUrl(route: RouteOnDisk, ids: Record<string, string>): string {
+  if (!route.pattern.includes("[")) return route.url;
+  const url = ids[route.pattern];
+  if (!url) throw new Error(`no real id for ${route.pattern} (${route.file}): add one to the test's ids`);
+  return url;
 }
