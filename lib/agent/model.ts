@@ -1,7 +1,8 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import { wrapLanguageModel, type LanguageModel } from "ai";
+import { redactErrorSecrets } from "../secrets/redact";
 import { createLocalModel, OFFLINE_MODEL_LABEL } from "./local-model";
 
 export interface ModelSettings {
@@ -11,8 +12,35 @@ export interface ModelSettings {
   apiKey?: string;
 }
 
-/** The language model named by the settings, through the official AI SDK providers. */
+/**
+ * The language model named by the settings, through the official AI SDK providers. A provider's error may quote the
+ * key ("Incorrect API key provided: sk-…"), and errors reach the model check, the console and stored runs: the key
+ * is taken out of them here, once for every caller.
+ */
 export function createModel(settings: ModelSettings): LanguageModel {
+  const model = providerModel(settings);
+  if (!settings.apiKey) return model;
+  const secrets = [settings.apiKey];
+  const redacted = async <T>(call: () => PromiseLike<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw redactErrorSecrets(error, secrets);
+    }
+  };
+  return wrapLanguageModel({
+    model,
+    middleware: {
+      specificationVersion: "v3",
+      wrapGenerate: ({ doGenerate }) => redacted(doGenerate),
+      wrapStream: ({ doStream }) => redacted(doStream),
+    },
+  });
+}
+
+type ProviderModel = Parameters<typeof wrapLanguageModel>[0]["model"];
+
+function providerModel(settings: ModelSettings): ProviderModel {
   const [provider, ...rest] = settings.model.split(":");
   const modelId = rest.join(":");
   switch (provider) {

@@ -211,6 +211,14 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
     expect(wire.count()).toBe(1);
   });
 
+  it("takes the key out of a provider's error that quotes it, as OpenAI's 'Incorrect API key provided' did", async () => {
+    const key = provider.credential.replace(/^Bearer /, "");
+    wire.script({ kind: "error", status: 401, message: `Incorrect API key provided: ${key}.` });
+    const failure = (await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() }).catch((error: unknown) => error)) as Error & { responseBody?: string };
+    expect(failure.message).toContain("Incorrect API key provided: [redacted].");
+    expect(`${failure.message} ${failure.stack} ${failure.responseBody}`).not.toContain(key);
+  });
+
   it("gives up on a model that does not answer within the run's time limit, without retrying", async () => {
     wire.script({ kind: "hang" }, { kind: "hang" }, { kind: "hang" });
     const started = Date.now();
