@@ -1,6 +1,7 @@
 import { jsonSchema, tool, type JSONSchema7 } from "ai";
 import { z } from "zod";
 import { CHANNELS, type Channel } from "../front/channels";
+import { redactSecrets } from "../secrets/redact";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -80,7 +81,10 @@ export const httpActionSchema = z
   .superRefine((action, context) => {
     for (const problem of definitionProblems(action)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
   });
-export type HttpAction = z.infer<typeof httpActionSchema>;
+export type HttpAction = z.infer<typeof httpActionSchema> & {
+  /** The secret headers' values: a server that echoes them back must not put them in front of the model, a page or the database. */
+  secretValues?: string[];
+};
 
 const MAX_RESULT_CHARS = 8_000;
 
@@ -145,11 +149,12 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
       signal: AbortSignal.timeout(action.timeoutMs),
     });
     // Inside the try: a server that sends its headers and then stalls times out here.
-    text = (await response.text()).slice(0, MAX_RESULT_CHARS);
+    text = redactSecrets(await response.text(), action.secretValues ?? []).slice(0, MAX_RESULT_CHARS);
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     if (timedOut) throw new HttpActionError(`${action.name} timed out after ${action.timeoutMs} ms`, "timeout");
-    throw new HttpActionError(`${action.name} could not reach its server: ${error instanceof Error ? error.message : String(error)}`, "unreachable");
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), action.secretValues ?? []);
+    throw new HttpActionError(`${action.name} could not reach its server: ${reason}`, "unreachable");
   }
   let body: unknown = text;
   try {

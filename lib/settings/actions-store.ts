@@ -205,15 +205,18 @@ export class ActionsStore {
   /** The stored action with its secrets decrypted, checked against the current rules. */
   private resolve(action: StoredAction): { action: SavedHttpAction } | { problem: string } {
     const headers: Record<string, string> = {};
+    const secretValues: string[] = [];
     for (const header of action.headers) {
       const value = header.secret ? this.reveal(header.value) : header.value;
       if (value === null) return { problem: `the saved value of the secret header '${header.name}' cannot be decrypted (was the encryption key changed?); enter it again in Settings → Actions` };
       headers[header.name] = value;
+      // "Bearer <token>": a server may echo the token alone.
+      if (header.secret) secretValues.push(value, ...(/^(bearer|basic|token)\s+(\S+)$/i.exec(value)?.slice(2) ?? []));
     }
     // The schema keeps only the definition's fields (not the id or the dates).
     const checked = httpActionSchema.safeParse({ ...action, headers });
     if (!checked.success) return { problem: `its saved definition no longer passes the checks (${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}); edit and save it` };
-    return { action: { ...checked.data, id: action.id } };
+    return { action: { ...checked.data, id: action.id, secretValues } };
   }
 
   private reveal(sealed: string): string | null {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { callHttpAction, type HttpActionError } from "@/lib/actions/http-action";
 import type { Database } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
 import { ActionsStore, ActionStoreError, type ActionCreateInput } from "@/lib/settings/actions-store";
@@ -79,6 +80,19 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
     const [ready] = await store.list();
     expect(ready).toMatchObject({ id: created.id, name: "order_status", headers: { Authorization: `Bearer ${SECRET}`, "X-Team": "support" } });
     expect((await store.getForCall(created.id)).headers.Authorization).toBe(`Bearer ${SECRET}`);
+  });
+
+  it("takes a secret header's value (and a bearer token alone) out of what a server echoes back, but not a plain header's", async () => {
+    const store = new ActionsStore(database.db, key, 0);
+    const [ready] = await store.list();
+    const echo = (status: number) => (async (_url: string | URL | Request, init?: RequestInit) =>
+      new Response(JSON.stringify({ headers: init?.headers, token: SECRET }), { status })) as typeof fetch;
+    const answered = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(200) });
+    expect(JSON.stringify(answered.body)).not.toContain(SECRET);
+    expect(answered.body).toMatchObject({ headers: { Authorization: "[redacted]", "X-Team": "support" }, token: "[redacted]" });
+    const refused = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(401) }).catch((error: Error) => error);
+    expect((refused as Error).message).toContain("order_status answered 401");
+    expect(`${(refused as Error).message} ${JSON.stringify((refused as HttpActionError).body)}`).not.toContain(SECRET);
   });
 
   it("keeps a saved secret when an edit leaves its value out, and replaces it when a new one is entered", async () => {
