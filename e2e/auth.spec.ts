@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page, Response } from "@playwright/test";
-import { ADMIN, VIEWER } from "./accounts";
-import { expect, test as base } from "./fixtures";
-import { EXEMPT, routesOnDisk } from "./routes";
+import type { APIRequestContext, Page, Response } from "@playwright/test";
+import { ADMIN, adminStorageStatePath, VIEWER } from "./accounts";
+import { ensureSamples, expect, test as base } from "./fixtures";
+import { EXEMPT, isAdminOnly, realUrl, routesOnDisk } from "./routes";
 
 // Sign-in, sign-out and roles, from a browser that starts signed out. Each test comes from a client address of
 // its own (X-Forwarded-For), so its sign-in attempts have their own rate-limit budget.
@@ -95,14 +95,8 @@ test("a viewer reads the Inbox and a session, but cannot open Settings or change
   await expect(adminOnly).toContainText("Only admins can open Settings");
   await expect(page.getByTestId("checklist-step")).toHaveCount(0);
 
-  const save = await page.request.put("/api/settings/front", { data: { handleUnassigned: true } });
-  expect(save.status()).toBe(403);
-  expect(await save.json()).toMatchObject({ error: { code: "forbidden" } });
-  expect((await page.request.get("/api/settings/front")).status()).toBe(403);
-  expect((await page.request.post("/api/troubleshooting/events/1/rerun")).status()).toBe(403);
-  expect((await page.request.get("/api/settings/ai")).status()).toBe(403);
-  expect((await page.request.put("/api/settings/ai", { data: { instructions: "x" } })).status()).toBe(403);
-  expect((await page.request.post("/api/settings/ai/check")).status()).toBe(403);
+  // Every admin action the API has is refused to a viewer in the test below.
+  expect((await page.request.put("/api/settings/front", { data: { handleUnassigned: true } })).status()).toBe(403);
 });
 
 test("too many sign-in attempts are refused with their own message, even with the right password", async ({ page }) => {
@@ -149,4 +143,107 @@ test("every page and API route refuses a signed-out request (no cookie, or a for
     }
   }
   expect(failures).toEqual([]);
+});
+
+// ---- A viewer cannot reach any admin action: every admin-only handler on disk (e2e/routes.ts says which) answers a
+// viewer 403 and a signed-out request 401, with real ids and bodies that would work for an admin, and nothing changes. ----
+
+/** A body that an admin's request would succeed with, for each admin action (null: it takes none). */
+const ADMIN_ACTION_BODIES: Record<string, unknown> = {
+  "POST /api/agent/dry-run": { source: { kind: "transcript", transcript: "Where is my order?", channel: "sms" } },
+  "POST /api/knowledge": { title: "Written by a viewer", body: "A viewer must not be able to add this." },
+  "PUT /api/knowledge/[id]": { title: "Changed by a viewer", body: "A viewer must not be able to change this." },
+  "DELETE /api/knowledge/[id]": null,
+  "POST /api/knowledge/import": { files: [{ name: "viewer.md", content: "# Imported by a viewer\n\nA viewer must not be able to import this." }] },
+  "POST /api/settings/actions": {
+    name: "viewer_added",
+    description: "An action a viewer must not be able to add.",
+    parameters: { type: "object", properties: {} },
+    method: "GET",
+    urlTemplate: "http://127.0.0.1:9/viewer",
+  },
+  "PUT /api/settings/actions/[id]": { description: "Changed by a viewer, which must not happen." },
+  "DELETE /api/settings/actions/[id]": null,
+  "POST /api/settings/actions/[id]/test": { arguments: {} },
+  "PUT /api/settings/ai": { instructions: "Changed by a viewer." },
+  "POST /api/settings/ai/check": null,
+  "PUT /api/settings/front": { handleUnassigned: false, enabled: false },
+  "DELETE /api/settings/sample-data": null,
+  "POST /api/troubleshooting/events/[id]/rerun": null,
+};
+
+/** What the admin sees of everything an admin action could change. */
+async function adminState(admin: APIRequestContext, articleId: string, actionId: string): Promise<unknown> {
+  const read = async (url: string) => {
+    const response = await admin.get(url);
+    expect(response.status(), url).toBe(200);
+    return response.json();
+  };
+  return {
+    front: (await read("/api/settings/front")).values,
+    ai: (await read("/api/settings/ai")).values,
+    actions: await read("/api/settings/actions"),
+    action: ((await read("/api/settings/actions")).actions as { id: string }[]).find((action) => action.id === actionId),
+    knowledge: await read("/api/knowledge"),
+    article: await read(`/api/knowledge/${articleId}`),
+    sampleSessions: (await read("/api/settings/sample-data")).sampleSessions,
+  };
+}
+
+test("a viewer gets 403 and a signed-out request 401 from every admin action and admin-only read, and nothing changes", async ({ playwright, request, baseURL, simUrl }, testInfo) => {
+  const admin = await playwright.request.newContext({ baseURL, storageState: adminStorageStatePath(testInfo.project.name) });
+  const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.7` } });
+  expect((await viewer.post(SIGN_IN_API, { data: VIEWER })).status()).toBe(200);
+  await ensureSamples(request, simUrl);
+
+  // Real ids, so a missing guard would act on something that exists.
+  const articleId = ((await (await admin.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0].id;
+  const created = await admin.post("/api/settings/actions", { data: { ...(ADMIN_ACTION_BODIES["POST /api/settings/actions"] as object), name: "viewer_probe" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const actionId = ((await created.json()) as { action: { id: string } }).action.id;
+  const lastEventId = async () => ((await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as { deliveries: { id: number }[] }).deliveries[0]?.id;
+  await expect.poll(lastEventId).toBeGreaterThan(0);
+  const eventId = (await lastEventId())!;
+  const ids: Record<string, string> = {
+    "/api/knowledge/[id]": `/api/knowledge/${articleId}`,
+    "/api/settings/actions/[id]": `/api/settings/actions/${actionId}`,
+    "/api/settings/actions/[id]/test": `/api/settings/actions/${actionId}/test`,
+    "/api/troubleshooting/events/[id]/rerun": `/api/troubleshooting/events/${eventId}/rerun`,
+    "/settings/knowledge/[id]": `/settings/knowledge/${articleId}`,
+  };
+
+  try {
+    const before = await adminState(admin, articleId, actionId);
+    const routes = routesOnDisk();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      for (const method of route.methods.filter((candidate) => isAdminOnly(route, candidate))) {
+        const url = realUrl(route, ids);
+        checked += 1;
+        if (route.kind === "page") {
+          // A settings page answers a viewer with "Only admins can open Settings" instead of the page.
+          const html = await (await viewer.get(url)).text();
+          if (!html.includes('data-testid="admin-only"')) failures.push(`viewer GET ${url} (${route.file}): the page did not say it is for admins only`);
+          continue;
+        }
+        const key = `${method} ${route.pattern}`;
+        if (method !== "GET" && !(key in ADMIN_ACTION_BODIES)) failures.push(`${key} (${route.file}): add a body an admin would succeed with to ADMIN_ACTION_BODIES`);
+        const body = ADMIN_ACTION_BODIES[key];
+        const options = { method, maxRedirects: 0, ...(body ? { data: body } : {}) };
+        for (const [who, context, status, code] of [["viewer", viewer, 403, "forbidden"], ["signed out", request, 401, "unauthorized"]] as const) {
+          const response = await context.fetch(url, options);
+          const answer = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+          if (response.status() !== status || answer?.error?.code !== code) failures.push(`${who} ${method} ${url} (${route.file}): ${response.status()} ${JSON.stringify(answer)?.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(await adminState(admin, articleId, actionId)).toEqual(before);
+  } finally {
+    await admin.delete(`/api/settings/actions/${actionId}`);
+    await admin.dispose();
+    await viewer.dispose();
+  }
 });
