@@ -21,7 +21,6 @@ import { EXEMPT, realUrl, routesOnDisk } from "./routes";
 // The hosted model and the action's server are small servers here that echo what they were sent, the worst a
 // real one can do (an "Incorrect API key provided: sk-…" error, an API that reflects its request headers).
 
-test.describe.configure({ mode: "serial" });
 test.setTimeout(150_000);
 
 const ROOT = process.cwd();
@@ -33,6 +32,8 @@ function secretValue(label: string): string {
 
 const SECRETS = {
   frontApiToken: secretValue("front-token"),
+  /** Entered by mistake first: Front refuses it, and the refusal must not repeat it. */
+  wrongFrontToken: secretValue("wrong-front-token"),
   frontAppSecret: secretValue("front-app"),
   frontRuleSecret: secretValue("front-rule"),
   aiApiKey: `sk-${secretValue("ai-key")}`,
@@ -46,7 +47,7 @@ const ADMIN_EMAIL = "secrets-admin@frontline.local";
 const VIEWER_EMAIL = "secrets-viewer@frontline.local";
 
 /** Each form a secret may take in a text: as is, URL-encoded, hex, and base64 (plain and URL-safe) at any alignment. */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
   const forms = [secret, encodeURIComponent(secret), bytes.toString("hex")];
   for (let shift = 0; shift < 3; shift += 1) {
@@ -266,6 +267,8 @@ test("no secret appears in any API answer, page, log line or plaintext database 
 
   let actionId = "";
   await test.step("save the secrets through Settings, check the model and test the action", async () => {
+    const refused = await record("PUT /api/settings/front wrong token", await admin.put("/api/settings/front", { data: { apiToken: SECRETS.wrongFrontToken } }));
+    expect(refused.status()).toBe(422);
     await ok("PUT /api/settings/front", admin.put("/api/settings/front", { data: { apiToken: SECRETS.frontApiToken, appSecret: SECRETS.frontAppSecret, aiTeammateId: AI_TEAMMATE_ID, handleUnassigned: true } }));
     await ok("PUT /api/settings/ai", admin.put("/api/settings/ai", { data: { model: "openai-compatible:echo", baseUrl: `${model.url}/v1`, apiKey: SECRETS.aiApiKey } }));
     const check = (await (await ok("POST /api/settings/ai/check", admin.post("/api/settings/ai/check"))).json()) as { ok: boolean; message?: string };
