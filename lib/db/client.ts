@@ -35,13 +35,26 @@ const migrationsFolder = path.join(process.cwd(), "drizzle");
  * is most of a worker's time per event. A pooler that cannot keep them can turn them off with `?prepare=false` in
  * DATABASE_URL: postgres-js reads that setting for the whole client, and it overrides this.
  */
-function preparedByDefault(client: postgres.Sql): void {
+function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void {
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, args?: unknown, options?: postgres.UnsafeQueryOptions) => {
     // unsafe(query, options) is also a valid call.
     const [values, given] = Array.isArray(args) ? [args, options] : [[], args as postgres.UnsafeQueryOptions | undefined];
     return unsafe(query, values as never, { ...given, prepare: true });
   }) as typeof client.unsafe;
+  // A transaction (and a savepoint inside one) runs its queries through a client of its own.
+  const scoped = client as { begin?: (...args: unknown[]) => unknown; savepoint?: (...args: unknown[]) => unknown };
+  for (const method of ["begin", "savepoint"] as const) {
+    const original = scoped[method]?.bind(client);
+    if (!original) continue;
+    scoped[method] = (...args: unknown[]) => {
+      const callback = args.pop() as (inner: postgres.TransactionSql) => unknown;
+      return original(...args, (inner: postgres.TransactionSql) => {
+        preparedByDefault(inner);
+        return callback(inner);
+      });
+    };
+  }
 }
 
 /** Opens the database and brings its schema up to date with the committed migrations. */

@@ -9,8 +9,11 @@ export function dbKinds(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
-/** A fresh, migrated database of the given kind: in-memory PGlite, or a new database on the Postgres server. */
-export async function createTestDatabase(kind: DbKind): Promise<Database> {
+/**
+ * A fresh, migrated database of the given kind: in-memory PGlite, or a new database on the Postgres server (with
+ * `postgres` options such as the pool size, and extra URL parameters).
+ */
+export async function createTestDatabase(kind: DbKind, options: { maxConnections?: number; urlParams?: Record<string, string> } = {}): Promise<Database> {
   if (kind === "pglite") return openDatabase({ pgliteDir: "memory://" });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
@@ -20,7 +23,8 @@ export async function createTestDatabase(kind: DbKind): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  for (const [key, value] of Object.entries(options.urlParams ?? {})) url.searchParams.set(key, value);
+  const database = await openDatabase({ url: url.toString(), maxConnections: options.maxConnections ?? 5 });
   return {
     ...database,
     async close() {
