@@ -41,27 +41,29 @@ export interface AcceptedDelivery {
  * `evt_` id only counts the delivery and is not queued again.
  */
 export async function storeVerifiedEvent(db: Db, delivery: AcceptedDelivery): Promise<{ id: number; duplicate: boolean }> {
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(webhookEvents)
-      .values({ ...delivery, signatureResult: "valid", decision: "queued" })
-      .onConflictDoNothing({ target: webhookEvents.frontEventId })
-      .returning({ id: webhookEvents.id });
-    if (!inserted) {
-      const [existing] = await tx
-        .update(webhookEvents)
-        .set({ deliveryCount: sql`${webhookEvents.deliveryCount} + 1` })
-        .where(eq(webhookEvents.frontEventId, delivery.frontEventId))
-        .returning({ id: webhookEvents.id });
-      return { id: existing.id, duplicate: true };
-    }
-    await enqueueJob(tx as unknown as Db, {
-      queue: PIPELINE_QUEUE,
-      orderingKey: delivery.frontConversationId ?? delivery.frontEventId,
-      payload: { webhookEventId: inserted.id },
-    });
-    return { id: inserted.id, duplicate: false };
-  });
+  // One statement, so one round trip before the ack: its two inserts commit together or not at all.
+  const orderingKey = delivery.frontConversationId ?? delivery.frontEventId;
+  const stored = await db.execute(sql`
+    with event as (
+      insert into webhook_events (front_event_id, kind, envelope_type, event_type, front_conversation_id, headers, body, signature_result, decision)
+      values (${delivery.frontEventId}, ${delivery.kind}, ${delivery.envelopeType}, ${delivery.eventType}, ${delivery.frontConversationId},
+        ${JSON.stringify(delivery.headers)}::jsonb, ${JSON.stringify(delivery.body ?? null)}::jsonb, 'valid', 'queued')
+      on conflict (front_event_id) do nothing
+      returning id
+    ), job as (
+      insert into jobs (queue, ordering_key, payload)
+      select ${PIPELINE_QUEUE}, ${orderingKey}, jsonb_build_object('webhookEventId', event.id) from event
+    )
+    select id from event`);
+  const [inserted] = rowsOf<{ id: number | string }>(stored);
+  if (inserted) return { id: Number(inserted.id), duplicate: false };
+  // Seen before: Front retried a delivery it had already made.
+  const [existing] = await db
+    .update(webhookEvents)
+    .set({ deliveryCount: sql`${webhookEvents.deliveryCount} + 1` })
+    .where(eq(webhookEvents.frontEventId, delivery.frontEventId))
+    .returning({ id: webhookEvents.id });
+  return { id: existing.id, duplicate: true };
 }
 
 export async function getWebhookEvent(db: Db, id: number): Promise<WebhookEvent | undefined> {
