@@ -10,6 +10,7 @@ import {
   type RateLimiter,
 } from "./rate-limiter";
 import {
+  commentPageSchema,
   commentSchema,
   frontConversationSchema,
   frontErrorBodySchema,
@@ -18,6 +19,7 @@ import {
   messagePageSchema,
   replyAcceptedSchema,
   teammateListSchema,
+  type FrontComment,
   type FrontConversation,
   type FrontMessage,
 } from "./types";
@@ -109,15 +111,30 @@ export class FrontClient {
   }
 
   /** Every message of a conversation, newest first, following `_pagination.next`. */
-  async listMessages(conversationId: string, limit = 100): Promise<FrontMessage[]> {
-    const messages: FrontMessage[] = [];
-    let path: string | null = `/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`;
+  listMessages(conversationId: string, limit = 100): Promise<FrontMessage[]> {
+    return this.listAll(`/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`, messagePageSchema);
+  }
+
+  /** Every internal comment on a conversation. */
+  listComments(conversationId: string): Promise<FrontComment[]> {
+    return this.listAll(`/conversations/${encodeURIComponent(conversationId)}/comments`, commentPageSchema);
+  }
+
+  /** The conversation's drafts (messages with a `draft_mode`). */
+  listDrafts(conversationId: string): Promise<FrontMessage[]> {
+    return this.listAll(`/conversations/${encodeURIComponent(conversationId)}/drafts`, messagePageSchema);
+  }
+
+  /** Every result of a list, following `_pagination.next`. */
+  private async listAll<T>(firstPath: string, schema: z.ZodType<{ _results: T[]; _pagination?: { next?: string | null } | null }>): Promise<T[]> {
+    const results: T[] = [];
+    let path: string | null = firstPath;
     while (path) {
-      const page: z.infer<typeof messagePageSchema> = await this.request("GET", path, messagePageSchema);
-      messages.push(...page._results);
+      const page: { _results: T[]; _pagination?: { next?: string | null } | null } = await this.request("GET", path, schema);
+      results.push(...page._results);
       path = page._pagination?.next ? this.relative(page._pagination.next) : null;
     }
-    return messages;
+    return results;
   }
 
   /** An internal comment, never seen by the customer. */

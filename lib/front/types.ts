@@ -96,6 +96,20 @@ export const teammateListSchema = z.looseObject({ _results: z.array(frontTeammat
 
 export const commentSchema = z.looseObject({ id: z.string() });
 
+export const frontCommentSchema = z.looseObject({
+  id: z.string(),
+  body: z.string().nullish(),
+  author: frontTeammateSchema.nullish(),
+  /** Unix seconds. */
+  posted_at: z.number().nullish(),
+});
+export type FrontComment = z.infer<typeof frontCommentSchema>;
+
+export const commentPageSchema = z.looseObject({
+  _pagination: z.looseObject({ next: z.string().nullish() }).nullish(),
+  _results: z.array(frontCommentSchema),
+});
+
 export const replyAcceptedSchema = z.looseObject({ status: z.string().optional(), message_uid: z.string().optional() });
 
 export const meSchema = z.looseObject({ id: z.string(), name: z.string().nullish() });
