@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { getOrCreateHandoff, markRunDelivered, recordHandoffProgress } from "../db/queries/agent-runs";
+import { getOrCreateHandoff, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
-import type { AgentRun, Session } from "../db/schema";
+import type { AgentRun, DeliveryIntent, Session } from "../db/schema";
 import { isFrontApiError, type FrontApiError } from "../front/errors";
 import { DELIVERY_MODES, type DeliveryMode } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
+import { findFrontWrite } from "./front-writes";
 import { handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
 import type { PipelineContext } from "./process-event";
 
@@ -31,7 +32,8 @@ export const COMMENTED_REASON = "Answer posted as an internal comment for a team
 
 /**
  * Sends a finished run's outcome to Front. Each Front call is recorded as soon as it succeeds, so a retry after
- * a failure repeats only what is missing: a reply, draft or comment is never posted twice.
+ * a failure repeats only what is missing. A reply, draft or comment is never posted twice: its intent is saved
+ * before it is sent, and a retry that finds an intent without a result looks for the write in Front first.
  */
 export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
   if (input.run.deliveryStatus === "delivered") return input.run.outcome === "reply" ? "replied" : "handed_off";
@@ -102,29 +104,52 @@ async function recordPostedAnswer(ctx: PipelineContext, session: Session, text: 
 async function postAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput, mode: DeliveryMode): Promise<PostedAnswer> {
   const text = run.replyText ?? "";
   const authorId = settings.aiTeammateId;
+  const intend = (intent: Omit<DeliveryIntent, "at">) => recordDeliveryIntent(ctx.db, run.id, { ...intent, at: new Date().toISOString() });
   try {
     if (mode === "reply") {
-      const accepted = await ctx.front.sendReply(conversationId, { body: textToHtml(text), authorId, archive: false });
+      const body = textToHtml(text);
+      await intend({ mode, body });
+      const accepted = await ctx.front.sendReply(conversationId, { body, authorId, archive: false });
       return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "reply", messageUid: accepted.message_uid ?? null });
     }
     if (mode === "draft") {
-      const draft = await ctx.front.createDraft(conversationId, { body: textToHtml(text), authorId, mode: "shared" });
+      const body = textToHtml(text);
+      await intend({ mode, body });
+      const draft = await ctx.front.createDraft(conversationId, { body, authorId, mode: "shared" });
       return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "draft", frontDraftId: draft.id });
     }
-    const comment = await ctx.front.postComment(conversationId, suggestedReplyCommentBody(text, sessionUrl(ctx.appUrl, session.id)), authorId);
+    const body = suggestedReplyCommentBody(text, sessionUrl(ctx.appUrl, session.id));
+    await intend({ mode, body });
+    const comment = await ctx.front.postComment(conversationId, body, authorId);
     return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id });
   } catch (error) {
     if (mode === "comment" || !isRefusal(error)) throw error;
     // Never lost: the answer is kept as an internal comment for a person to send, and the session is flagged.
-    const comment = await ctx.front.postComment(conversationId, undeliveredAnswerCommentBody(mode, error.message, text), authorId);
+    const body = undeliveredAnswerCommentBody(mode, error.message, text);
+    await intend({ mode: "comment", body, refused: mode, error: error.message });
+    const comment = await ctx.front.postComment(conversationId, body, authorId);
     return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id, refused: mode, error: error.message });
   }
+}
+
+/**
+ * An earlier attempt saved an intent but not its result (it died, or Front's answer never came back): if Front
+ * has the write, it is recorded now as if the answer had arrived, and nothing is posted again.
+ */
+async function findUnrecordedAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<PostedAnswer | null> {
+  const intent = run.deliveryIntent;
+  if (!intent) return null;
+  const found = await findFrontWrite(ctx.front, conversationId, { kind: intent.mode, body: intent.body, since: new Date(intent.at), authorId: settings.aiTeammateId });
+  if (!found) return null;
+  const where = intent.mode === "draft" ? { frontDraftId: found.id } : intent.mode === "comment" ? { frontCommentId: found.id } : { messageUid: null };
+  return recordPostedAnswer(ctx, session, run.replyText ?? "", { runId: run.id, deliveryMode: intent.mode, ...where, refused: intent.refused, error: intent.error });
 }
 
 async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
   const { run, session, conversationId, settings } = input;
   // A retry finds what an earlier attempt already wrote, even if the channel's mode has changed since.
-  const posted = (await findPostedAnswer(ctx, session.id, run.id)) ?? (await postAnswer(ctx, input, input.deliveryMode ?? "reply"));
+  const posted =
+    (await findPostedAnswer(ctx, session.id, run.id)) ?? (await findUnrecordedAnswer(ctx, input)) ?? (await postAnswer(ctx, input, input.deliveryMode ?? "reply"));
 
   if (posted.refused === "reply") {
     // The conversation stays with the AI teammate: the flag is what sends a lead to it.
@@ -166,12 +191,22 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     handoff = await getOrCreateHandoff(ctx.db, { sessionId: session.id, runId: run.id, reason: "error", summary: session.preview ?? "See the session.", sentiment: session.sentiment ?? "neutral" });
   }
   if (!handoff.commentPostedAt) {
-    const body = handoffCommentBody(
-      { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
-      sessionUrl(ctx.appUrl, session.id),
-    );
-    const comment = await ctx.front.postComment(conversationId, body, settings.aiTeammateId);
-    await recordHandoffProgress(ctx.db, handoff.id, { frontCommentId: comment.id, commentBody: body, commentPostedAt: new Date(), error: null });
+    // An earlier attempt may have posted the comment and died before recording it: look in Front first.
+    const earlier =
+      handoff.commentBody && handoff.commentSendingAt
+        ? await findFrontWrite(ctx.front, conversationId, { kind: "comment", body: handoff.commentBody, since: handoff.commentSendingAt, authorId: settings.aiTeammateId })
+        : null;
+    let commentId = earlier?.id;
+    let body = handoff.commentBody;
+    if (!commentId || !body) {
+      body = handoffCommentBody(
+        { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
+        sessionUrl(ctx.appUrl, session.id),
+      );
+      await recordHandoffProgress(ctx.db, handoff.id, { commentBody: body, commentSendingAt: new Date() });
+      commentId = (await ctx.front.postComment(conversationId, body, settings.aiTeammateId)).id;
+    }
+    await recordHandoffProgress(ctx.db, handoff.id, { frontCommentId: commentId, commentBody: body, commentPostedAt: new Date(), error: null });
   }
   if (!handoff.unassignedAt) {
     try {

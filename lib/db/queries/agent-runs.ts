@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agentRuns, agentSteps, handoffs, type AgentRun, type Handoff } from "../schema";
+import { agentRuns, agentSteps, handoffs, type AgentRun, type DeliveryIntent, type Handoff } from "../schema";
 
 export async function findRun(db: Db, sessionId: string, triggerMessageId: string): Promise<AgentRun | undefined> {
   const [run] = await db
@@ -66,6 +66,11 @@ export async function markRunDelivered(db: Db, runId: string, frontMessageUid?: 
     .where(eq(agentRuns.id, runId));
 }
 
+/** Saved just before the answer is written to Front: see lib/pipeline/front-writes.ts. */
+export async function recordDeliveryIntent(db: Db, runId: string, intent: DeliveryIntent): Promise<void> {
+  await db.update(agentRuns).set({ deliveryIntent: intent }).where(eq(agentRuns.id, runId));
+}
+
 export async function markRunDeliveryFailed(db: Db, runId: string, error: string): Promise<void> {
   await db.update(agentRuns).set({ deliveryStatus: "failed", error }).where(eq(agentRuns.id, runId));
 }
@@ -82,7 +87,7 @@ export async function getOrCreateHandoff(
 export async function recordHandoffProgress(
   db: Db,
   handoffId: string,
-  patch: Partial<Pick<Handoff, "frontCommentId" | "commentBody" | "commentPostedAt" | "unassignedAt" | "error">>,
+  patch: Partial<Pick<Handoff, "frontCommentId" | "commentBody" | "commentSendingAt" | "commentPostedAt" | "unassignedAt" | "error">>,
 ): Promise<void> {
   await db.update(handoffs).set(patch).where(eq(handoffs.id, handoffId));
 }

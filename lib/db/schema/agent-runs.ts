@@ -1,5 +1,16 @@
-import { doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { sessions } from "./sessions";
+
+/** A write to Front on its way: what it is (reply, draft or comment), its exact body, and when it was decided. */
+export interface DeliveryIntent {
+  mode: "reply" | "draft" | "comment";
+  body: string;
+  /** ISO time, just before the write was sent. */
+  at: string;
+  /** A comment standing in for a reply or draft Front refused, and Front's words. */
+  refused?: "reply" | "draft";
+  error?: string;
+}
 
 /** One AI run per customer turn. Its outcome is stored before delivery so a retried job resumes, never re-asks. */
 export const agentRuns = pgTable(
@@ -21,6 +32,11 @@ export const agentRuns = pgTable(
     /** pending | delivered | failed */
     deliveryStatus: text("delivery_status"),
     frontMessageUid: text("front_message_uid"),
+    /**
+     * The answer's Front write about to be made, saved before it is sent. A retry that finds it with no record of
+     * the result looks in Front for the write before making it again (lib/pipeline/front-writes.ts).
+     */
+    deliveryIntent: jsonb("delivery_intent").$type<DeliveryIntent>(),
     error: text("error"),
     inputTokens: integer("input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),

@@ -16,7 +16,9 @@ export const handoffs = pgTable("handoffs", {
   reason: text("reason").notNull(),
   summary: text("summary").notNull(),
   sentiment: text("sentiment").notNull(),
+  /** Saved with commentSendingAt before the comment is posted, so a retry can look for it in Front. */
   commentBody: text("comment_body"),
+  commentSendingAt: timestamp("comment_sending_at", { withTimezone: true }),
   frontCommentId: text("front_comment_id"),
   commentPostedAt: timestamp("comment_posted_at", { withTimezone: true }),
   unassignedAt: timestamp("unassigned_at", { withTimezone: true }),
