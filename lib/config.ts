@@ -53,6 +53,11 @@ export const configSchema = z.object({
   AI_BASE_URL: optionalText.pipe(z.url({ message: "must be a URL" }).optional()),
   AI_API_KEY: optionalText,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * How long a claimed job stays a worker's without a heartbeat (sent every third of it): a killed worker's jobs go
+   * to another worker after this long. Shorter recovers faster; too short lets a stalled worker lose jobs it still runs.
+   */
+  WORKER_LEASE_MS: z.coerce.number().int().min(1_000, "must be at least 1000 (one second)").max(3_600_000).default(120_000),
   /** Set to false to run the web process without the embedded worker (then run `npm run worker`). */
   EMBEDDED_WORKER: z
     .enum(["true", "false"])

@@ -116,7 +116,7 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
     if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY });
+    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS });
     console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
     return worker;
   })();

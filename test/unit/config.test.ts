@@ -34,6 +34,13 @@ describe("configuration", () => {
     expect((error as Error).message.split("\n")[0]).toBe("Invalid configuration:");
   });
 
+  it("reads the worker lease, two minutes unless set, and refuses one under a second", () => {
+    expect(parseConfig({}).WORKER_LEASE_MS).toBe(120_000);
+    expect(parseConfig({ WORKER_LEASE_MS: "3000" }).WORKER_LEASE_MS).toBe(3_000);
+    expect(() => parseConfig({ WORKER_LEASE_MS: "500" })).toThrow(/WORKER_LEASE_MS must be at least 1000/);
+    expect(() => parseConfig({ WORKER_LEASE_MS: "soon" })).toThrow(/WORKER_LEASE_MS/);
+  });
+
   it("requires a base URL for OpenAI-compatible servers", () => {
     expect(() => parseConfig({ AI_MODEL: "openai-compatible:llama3" })).toThrow(/AI_BASE_URL is required/);
     expect(parseConfig({ AI_MODEL: "openai-compatible:llama3", AI_BASE_URL: "http://127.0.0.1:11434/v1" }).AI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
