@@ -60,10 +60,10 @@ function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
+    await migratePostgresOnce(options.url);
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     preparedByDefault(client);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.pgliteDir && options.pgliteDir !== "memory://" ? path.resolve(options.pgliteDir) : undefined;
@@ -72,6 +72,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/** Any fixed number: the advisory lock that lets one process at a time migrate a shared Postgres. */
+const MIGRATION_LOCK_ID = 4_815_162_342;
+
+/**
+ * Every process migrates on start, and web processes and workers often start together. Unlocked, they would run the
+ * same DDL at once and fail (or hang) on each other's tables; with a session lock on one connection they take turns,
+ * and the later ones find nothing left to do.
+ */
+async function migratePostgresOnce(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzlePostgres(client, { schema }) as never, { migrationsFolder });
+  } finally {
+    // Ending the session releases the lock, also when a migration failed.
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** Rows from `db.execute`, whose result shape differs between the two drivers. */
