@@ -7,6 +7,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Real processes, after the build: vitest.faults.config.mts.
+    exclude: ["test/faults/**", "**/node_modules/**"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,6 @@
 // `npm test`: every suite — lint, types, unit and database tests (PGlite, and Postgres when TEST_DATABASE_URL is
-// set), the production build, and the browser tests — then one line: `N passed, N failed, N skipped`.
+// set), the production build, the fault tests against real processes (Postgres only), and the browser tests —
+// then one line: `N passed, N failed, N skipped`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -43,27 +44,33 @@ function ensureChromium() {
   return existsSync(path);
 }
 
+/** A vitest run whose counts join the totals; `name` labels its line in the summary and its JSON report. */
+function vitestSuite(label, name, args) {
+  const report = `test-results/${name}.json`;
+  rmSync(report, { force: true });
+  const result = run(label, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const counts = readJson(report);
+  if (counts) {
+    totals.passed += counts.numPassedTests;
+    totals.failed += counts.numFailedTests;
+    totals.skipped += counts.numPendingTests + (counts.numTodoTests ?? 0);
+    summary.push(`${name}: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${counts.numPendingTests} skipped (${result.seconds}s)`);
+  }
+  if (!result.ok && (!counts || counts.numFailedTests === 0)) {
+    totals.failed += 1;
+    summary.push(`${name}: FAILED to run`);
+  }
+}
+
 async function main() {
   mkdirSync("test-results", { recursive: true });
   check("lint", "npx", ["eslint", "."]);
   check("typecheck", "npx", ["tsc", "--noEmit"]);
 
-  const vitestReport = "test-results/vitest.json";
-  rmSync(vitestReport, { force: true });
-  const unit = run("unit and database tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
-  const vitest = readJson(vitestReport);
-  if (vitest) {
-    totals.passed += vitest.numPassedTests;
-    totals.failed += vitest.numFailedTests;
-    totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-    summary.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed (${unit.seconds}s)`);
-  }
-  if (!unit.ok && (!vitest || vitest.numFailedTests === 0)) {
-    totals.failed += 1;
-    summary.push("vitest: FAILED to run");
-  }
-
+  vitestSuite("unit and database tests", "vitest", []);
   const built = check("build", "npx", ["next", "build"]);
+  // Real processes (npm run worker, next start) killed mid-run on Postgres; the app's test needs the build.
+  vitestSuite("fault tests (real processes)", "faults", ["--config", "vitest.faults.config.mts"]);
   if (built && ensureChromium()) {
     let e2eDatabase;
     if (process.env.TEST_DATABASE_URL) {

@@ -37,7 +37,7 @@ export interface Harness {
 }
 
 /** Serves the real webhook handler over HTTP, as Next.js does, so the simulator delivers to it for real. */
-async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]): Promise<{ server: Server; url: string }> {
+export async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
