@@ -53,7 +53,8 @@ export function startPipelineWorker(context: PipelineContext, options: { concurr
     leaseMs: options.leaseMs,
     retryDelayMs: options.retryDelayMs,
     handler: {
-      run: (job) => processWebhookEvent(context, Number(job.payload.webhookEventId)),
+      // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.
+      run: (job, lease) => processWebhookEvent({ ...context, beforeFrontWrite: lease.assertHeld }, Number(job.payload.webhookEventId)),
       onFailed: (job, error) => markEventFailed(context.db, Number(job.payload.webhookEventId), error),
     },
   });

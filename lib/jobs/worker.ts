@@ -5,8 +5,24 @@ import type { Job } from "../db/schema";
 import { claimJob, completeJob, extendLease, failJob, pruneFinishedJobs } from "../db/queries/jobs";
 import { jobSignals } from "./signals";
 
+/** The worker's hold on the job it is running. */
+export interface JobLease {
+  /**
+   * Renews the lease, or throws LeaseLostError when this worker no longer holds the job (it stalled past its lease,
+   * and another worker may be running the job now). Call it right before an effect that must happen only once.
+   */
+  assertHeld(): Promise<void>;
+}
+
+export class LeaseLostError extends Error {
+  constructor(jobId: number) {
+    super(`job ${jobId} is no longer this worker's: its lease ran out or another worker took it over`);
+    this.name = "LeaseLostError";
+  }
+}
+
 export interface JobHandler {
-  run(job: Job): Promise<void>;
+  run(job: Job, lease: JobLease): Promise<void>;
   /** Called once when the last attempt failed: the place to make the failure visible. */
   onFailed?(job: Job, error: unknown): Promise<void>;
 }
@@ -60,12 +76,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 
   async function processOne(job: Job): Promise<void> {
     const heartbeat = setInterval(() => void extendLease(db, job, id, leaseMs).catch(() => {}), leaseMs / 3);
+    const lease: JobLease = {
+      async assertHeld() {
+        if (!(await extendLease(db, job, id, leaseMs))) throw new LeaseLostError(job.id);
+      },
+    };
     try {
-      await handler.run(job);
+      await handler.run(job, lease);
       await completeJob(db, job, id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await failJob(db, job, id, message, retryDelay(job.attempts));
+      if (outcome === "lost") {
+        log(`[worker] job ${job.id} attempt ${job.attempts} stopped: ${message}; another worker has it now`);
+        return;
+      }
       log(`[worker] job ${job.id} attempt ${job.attempts}/${job.maxAttempts} failed (${outcome}): ${message}`);
       if (outcome === "failed") await handler.onFailed?.(job, error);
     } finally {

@@ -104,7 +104,10 @@ async function recordPostedAnswer(ctx: PipelineContext, session: Session, text: 
 async function postAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput, mode: DeliveryMode): Promise<PostedAnswer> {
   const text = run.replyText ?? "";
   const authorId = settings.aiTeammateId;
-  const intend = (intent: Omit<DeliveryIntent, "at">) => recordDeliveryIntent(ctx.db, run.id, { ...intent, at: new Date().toISOString() });
+  const intend = async (intent: Omit<DeliveryIntent, "at">) => {
+    await ctx.beforeFrontWrite?.();
+    await recordDeliveryIntent(ctx.db, run.id, { ...intent, at: new Date().toISOString() });
+  };
   try {
     if (mode === "reply") {
       const body = textToHtml(text);
@@ -165,6 +168,7 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   }
 
   // A draft or a comment waits for a teammate: unassigned, the conversation shows in the team's queue.
+  await ctx.beforeFrontWrite?.();
   await ctx.front.setAssignee(conversationId, null);
   await markRunDelivered(ctx.db, run.id);
   if (posted.refused === "draft") {
@@ -180,6 +184,7 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
 async function archiveIfStillOwned(ctx: PipelineContext, conversationId: string, session: Session, settings: FrontSettings): Promise<void> {
   const { conversation } = await ctx.front.getConversation(conversationId);
   if (conversation.assignee?.id !== settings.aiTeammateId) return;
+  await ctx.beforeFrontWrite?.();
   await ctx.front.updateConversation(conversationId, { status: "archived" });
   await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: "archived by the AI after answering" });
 }
@@ -203,6 +208,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
         { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
         sessionUrl(ctx.appUrl, session.id),
       );
+      await ctx.beforeFrontWrite?.();
       await recordHandoffProgress(ctx.db, handoff.id, { commentBody: body, commentSendingAt: new Date() });
       commentId = (await ctx.front.postComment(conversationId, body, settings.aiTeammateId)).id;
     }
@@ -210,6 +216,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
   }
   if (!handoff.unassignedAt) {
     try {
+      await ctx.beforeFrontWrite?.();
       await ctx.front.setAssignee(conversationId, null);
     } catch (error) {
       await recordHandoffProgress(ctx.db, handoff.id, { error: `unassign failed: ${error instanceof Error ? error.message : String(error)}` });

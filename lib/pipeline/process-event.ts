@@ -27,6 +27,11 @@ export interface PipelineContext {
   loadSettings: () => Promise<FrontSettings>;
   /** Where leads open a session, for the link in the handoff comment. */
   appUrl: string;
+  /**
+   * Awaited right before each write to Front; throws to stop the write. The worker passes its lease check, so a
+   * worker that lost its job to another (it stalled past the lease) never writes what the new holder will write.
+   */
+  beforeFrontWrite?: () => Promise<void>;
 }
 
 /** Events whose message is a customer's turn to answer. */

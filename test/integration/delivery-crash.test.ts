@@ -2,8 +2,8 @@
 // recorded it. The retry must find the write in Front and record it, not post it again. End to end through the
 // simulator, with a Front client that "dies" (throws) right after a write succeeds, as a kill -9 would leave it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { agentRuns, handoffs, sessionMessages, sessions } from "@/lib/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { agentRuns, handoffs, jobs, sessionMessages, sessions } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
 import { findFrontWrite } from "@/lib/pipeline/front-writes";
@@ -126,6 +126,57 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
     expect(handoff.unassignedAt).not.toBeNull();
     expect(session.status).toBe("handed_off");
   });
+
+  it("a worker that lost its job to another (it stalled past its lease) does not write to Front; the new holder writes once", async () => {
+    const loadActions = harness.context.loadActions;
+    let stolen = false;
+    // While the agent runs, another worker takes the job over, as if this one had stalled past its lease.
+    harness.context.loadActions = async () => {
+      if (!stolen) {
+        stolen = true;
+        await db().execute(sql`update jobs set locked_by = 'another-worker', locked_until = now() + interval '1 minute' where state = 'active'`);
+      }
+      return loadActions();
+    };
+    try {
+      const placed = await harness.sim.sendMessage({ messageType: "email", from: `stalled-${kind}@example.com`, subject: "Help", text: PASSWORD_MESSAGE });
+      const [job] = await waitForJob(placed.conversationId, (row) => row.lockedBy === "another-worker" && row.state === "active");
+      // This worker's attempt ends at its lease check before the reply; give a wrong implementation time to post.
+      await waitForRun(placed.conversationId, "completed");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(0);
+      expect((await db().select().from(jobs).where(eq(jobs.id, job.id)))[0]).toMatchObject({ state: "active", lockedBy: "another-worker" });
+
+      // "another-worker" dies in turn: its lease runs out, and the harness's worker takes the job back and replies.
+      await db().execute(sql`update jobs set locked_until = now() - interval '1 second' where id = ${job.id}`);
+      const event = await harness.waitForEvent(placed.eventId, 20_000);
+      expect(event.decision).toBe("processed");
+      expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(1);
+    } finally {
+      harness.context.loadActions = loadActions;
+    }
+  });
+
+  async function waitForJob(conversationId: string, ready: (row: typeof jobs.$inferSelect) => boolean) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const rows = await db().select().from(jobs).where(eq(jobs.orderingKey, conversationId));
+      if (rows.some(ready)) return rows.filter(ready);
+      if (Date.now() > deadline) throw new Error(`job of ${conversationId} never got there: ${JSON.stringify(rows)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async function waitForRun(conversationId: string, status: string) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
+      const [run] = session ? await db().select().from(agentRuns).where(eq(agentRuns.sessionId, session.id)) : [];
+      if (run?.status === status) return run;
+      if (Date.now() > deadline) throw new Error(`run of ${conversationId} never ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   it("looks only at writes made since the intent: an older identical comment is not taken for it", async () => {
     const placed = await harness.sim.sendMessage({ messageType: "email", from: `window-${kind}@example.com`, text: "Hello", assigneeId: null });

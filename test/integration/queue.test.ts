@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/lib/db/client";
-import { claimJob, completeJob, enqueueJob, failJob, pruneFinishedJobs } from "@/lib/db/queries/jobs";
+import { claimJob, completeJob, enqueueJob, extendLease, failJob, pruneFinishedJobs } from "@/lib/db/queries/jobs";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 describe.each(dbKinds())("job queue on %s", (kind) => {
@@ -58,6 +58,25 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
     // The crashed worker's late completion does not count: the job belongs to w2 now.
     await completeJob(db, taken!, "crashed");
     expect((await claimJob(db, { queue: "q3", workerId: "w3", leaseMs: 0 }))).toBeNull();
+  });
+
+  it("renews a lease only for its live holder: a worker that stalled past it, or lost the job, is told so", async () => {
+    const { db } = database;
+    await enqueueJob(db, { queue: "q5", orderingKey: "cnv_e", payload: {}, maxAttempts: 1 });
+    const taken = (await claimJob(db, { queue: "q5", workerId: "slow", ...lease }))!;
+    expect(await extendLease(db, taken, "slow", 60_000)).toBe(true);
+
+    // The lease lapses: not renewed, even before anyone else claims the job.
+    await db.execute(sql`update jobs set locked_until = now() - interval '1 second' where id = ${taken.id}`);
+    expect(await extendLease(db, taken, "slow", 60_000)).toBe(false);
+    const reclaimed = (await claimJob(db, { queue: "q5", workerId: "fast", ...lease }))!;
+    expect(reclaimed.id).toBe(taken.id);
+    expect(await extendLease(db, taken, "slow", 60_000)).toBe(false);
+
+    // The old holder's failure (its last attempt, too) leaves the job to the new holder: not retried, not failed.
+    expect(await failJob(db, taken, "slow", "stalled", 0)).toBe("lost");
+    const [row] = rowsOf<{ state: string; locked_by: string }>(await db.execute(sql`select state, locked_by from jobs where id = ${taken.id}`));
+    expect(row).toEqual({ state: "active", locked_by: "fast" });
   });
 
   it("hands each job to exactly one of many concurrent claimers", async () => {

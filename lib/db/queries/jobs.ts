@@ -52,12 +52,18 @@ export async function claimJob(db: Db, options: { queue: string; workerId: strin
   return job ?? null;
 }
 
-/** Keeps a long-running job's lease so no other worker takes it over. */
-export async function extendLease(db: Db, job: Job, workerId: string, leaseMs: number): Promise<void> {
-  await db
+/**
+ * Renews a job's lease for another `leaseMs` so no other worker takes it over. False when the lease is lost: it
+ * ran out (this worker stalled past it) or another worker has claimed the job since. A lapsed lease is not taken
+ * back, since another worker may be about to claim it.
+ */
+export async function extendLease(db: Db, job: Job, workerId: string, leaseMs: number): Promise<boolean> {
+  const renewed = await db
     .update(jobs)
     .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.state, "active")));
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.state, "active"), sql`${jobs.lockedUntil} > now()`))
+    .returning({ id: jobs.id });
+  return renewed.length > 0;
 }
 
 export async function completeJob(db: Db, job: Job, workerId: string): Promise<void> {
@@ -67,17 +73,22 @@ export async function completeJob(db: Db, job: Job, workerId: string): Promise<v
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
 }
 
-/** Schedules another attempt after `retryDelayMs`, or marks the job failed when its attempts are used up. */
-export async function failJob(db: Db, job: Job, workerId: string, error: string, retryDelayMs: number): Promise<"retry" | "failed"> {
+/**
+ * Schedules another attempt after `retryDelayMs`, or marks the job failed when its attempts are used up. "lost":
+ * another worker holds the job now, and it is left to that worker.
+ */
+export async function failJob(db: Db, job: Job, workerId: string, error: string, retryDelayMs: number): Promise<"retry" | "failed" | "lost"> {
   const exhausted = job.attempts >= job.maxAttempts;
-  await db
+  const updated = await db
     .update(jobs)
     .set(
       exhausted
         ? { state: "failed", finishedAt: sql`now()`, lockedUntil: null, lastError: error }
         : { state: "pending", runAt: sql`now() + make_interval(secs => ${retryDelayMs / 1000})`, lockedUntil: null, lastError: error },
     )
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  if (updated.length === 0) return "lost";
   return exhausted ? "failed" : "retry";
 }
 
