@@ -92,4 +92,19 @@ describe("Front client against the simulator (real HTTP)", () => {
     expect(conversation.replies[0].options).toMatchObject({ archive: false });
     expect(conversation.status).toBe("unassigned");
   });
+
+  it("lists a conversation's comments and drafts, with author, body and time", async () => {
+    const placed = await sim.sendMessage({ from: "ana@example.com", text: "Hi" });
+    const before = Date.now() / 1000 - 1;
+    const comment = await client.postComment(placed.conversationId, "**Note** for the team", "tea_ai01");
+    const draft = await client.createDraft(placed.conversationId, { body: "<p>Draft answer</p>", authorId: "tea_ai01", mode: "shared" });
+
+    const comments = await client.listComments(placed.conversationId);
+    expect(comments).toEqual([expect.objectContaining({ id: comment.id, body: "**Note** for the team", author: expect.objectContaining({ id: "tea_ai01" }) })]);
+    expect(comments[0].posted_at).toBeGreaterThan(before);
+    const drafts = await client.listDrafts(placed.conversationId);
+    expect(drafts).toEqual([expect.objectContaining({ id: draft.id, body: "<p>Draft answer</p>", draft_mode: "shared", author: expect.objectContaining({ id: "tea_ai01" }) })]);
+    // A draft is not a sent message.
+    expect((await client.listMessages(placed.conversationId)).map((message) => message.id)).not.toContain(draft.id);
+  });
 });
