@@ -151,8 +151,8 @@ async function findUnrecordedAnswer(ctx: PipelineContext, { run, session, conver
 async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
   const { run, session, conversationId, settings } = input;
   // A retry finds what an earlier attempt already wrote, even if the channel's mode has changed since.
-  const posted =
-    (await findPostedAnswer(ctx, session.id, run.id)) ?? (await findUnrecordedAnswer(ctx, input)) ?? (await postAnswer(ctx, input, input.deliveryMode ?? "reply"));
+  const earlier = (await findPostedAnswer(ctx, session.id, run.id)) ?? (await findUnrecordedAnswer(ctx, input));
+  const posted = earlier ?? (await postAnswer(ctx, input, input.deliveryMode ?? "reply"));
 
   if (posted.refused === "reply") {
     // The conversation stays with the AI teammate: the flag is what sends a lead to it.
@@ -168,8 +168,7 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   }
 
   // A draft or a comment waits for a teammate: unassigned, the conversation shows in the team's queue.
-  await ctx.beforeFrontWrite?.();
-  await ctx.front.setAssignee(conversationId, null);
+  await unassignFromAi(ctx, conversationId, settings, { retry: earlier !== null });
   await markRunDelivered(ctx.db, run.id);
   if (posted.refused === "draft") {
     await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the draft: ${posted.error}` });
@@ -178,6 +177,19 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   const drafted = posted.deliveryMode === "draft";
   await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: drafted ? DRAFTED_REASON : COMMENTED_REASON, flag: null });
   return drafted ? "drafted" : "commented";
+}
+
+/**
+ * Hands the conversation to the team's queue. A retry may find it unassigned already (the earlier attempt got that
+ * far) and picked up by a teammate since: so on a retry it is unassigned only if the AI still owns it.
+ */
+async function unassignFromAi(ctx: PipelineContext, conversationId: string, settings: FrontSettings, { retry }: { retry: boolean }): Promise<void> {
+  if (retry) {
+    const { conversation } = await ctx.front.getConversation(conversationId);
+    if (conversation.assignee?.id !== settings.aiTeammateId) return;
+  }
+  await ctx.beforeFrontWrite?.();
+  await ctx.front.setAssignee(conversationId, null);
 }
 
 /** The AI archives only conversations it still owns: a person may have taken it over meanwhile. */
@@ -195,6 +207,8 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     // A run stored before its handoff row (a crash between the two) gets one now, as the error fallback.
     handoff = await getOrCreateHandoff(ctx.db, { sessionId: session.id, runId: run.id, reason: "error", summary: session.preview ?? "See the session.", sentiment: session.sentiment ?? "neutral" });
   }
+  // Whether an earlier attempt got as far as the comment: then it may have unassigned the conversation too.
+  let retry = handoff.commentPostedAt !== null;
   if (!handoff.commentPostedAt) {
     // An earlier attempt may have posted the comment and died before recording it: look in Front first.
     const earlier =
@@ -203,6 +217,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
         : null;
     let commentId = earlier?.id;
     let body = handoff.commentBody;
+    retry = earlier !== null;
     if (!commentId || !body) {
       body = handoffCommentBody(
         { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
@@ -216,8 +231,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
   }
   if (!handoff.unassignedAt) {
     try {
-      await ctx.beforeFrontWrite?.();
-      await ctx.front.setAssignee(conversationId, null);
+      await unassignFromAi(ctx, conversationId, settings, { retry });
     } catch (error) {
       await recordHandoffProgress(ctx.db, handoff.id, { error: `unassign failed: ${error instanceof Error ? error.message : String(error)}` });
       throw error;

@@ -12,16 +12,18 @@ import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const PASSWORD_MESSAGE = "Hi, how do I reset my password? The reset email never arrives.";
+const HUMAN_TEAMMATE = "tea_rep7";
 const WANTS_A_PERSON = "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
 
-type WriteMethod = "sendReply" | "createDraft" | "postComment";
+type WriteMethod = "sendReply" | "createDraft" | "postComment" | "setAssignee";
 const unlimited: RateLimiter = { acquire: async () => {}, pauseUntil: () => {}, observe: () => {} };
 
 /**
  * A Front client that loses its process once, around one kind of write: "after" lets Front take the write and then
  * throws before the caller can record it; "before" throws without sending (the intent is saved, nothing reached Front).
+ * `meanwhile` runs between the write and the death: what happens in Front while the process is down.
  */
-function dyingClient(client: FrontClient, die: { method: WriteMethod; when: "before" | "after" } | null): FrontClient {
+function dyingClient(client: FrontClient, die: { method: WriteMethod; when: "before" | "after"; meanwhile?: (conversationId: string) => Promise<unknown> } | null): FrontClient {
   let armed = die !== null;
   return new Proxy(client, {
     get(target, property, receiver) {
@@ -31,6 +33,7 @@ function dyingClient(client: FrontClient, die: { method: WriteMethod; when: "bef
         armed = false;
         if (die.when === "before") throw new Error("the process died before sending");
         await value.apply(target, args);
+        await die.meanwhile?.(args[0] as string);
         throw new Error("the process died after Front took the write");
       };
     },
@@ -177,6 +180,25 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+
+  it.each([
+    ["a handoff", WANTS_A_PERSON, "reply"],
+    ["a draft", PASSWORD_MESSAGE, "draft"],
+  ] as const)("%s whose unassign went through before the process died leaves alone the teammate who took the conversation meanwhile", async (what, text, mode) => {
+    harness.agentSettings.delivery.email = mode;
+    harness.context.front = dyingClient(realClient, {
+      method: "setAssignee",
+      when: "after",
+      meanwhile: (conversationId) => harness.sim.assign(conversationId, HUMAN_TEAMMATE, { by: HUMAN_TEAMMATE }),
+    });
+    const { event, session, view } = await processed(text, `unassigned-${mode}-${kind}@example.com`);
+
+    expect(event.decision).toBe("processed");
+    expect(view.assigneeId).toBe(HUMAN_TEAMMATE);
+    // The AI unassigned once; the retry saw the teammate's assignment and did not undo it.
+    expect(view.assigneeChanges.filter((change) => change.via === "api")).toEqual([expect.objectContaining({ fromId: AI_TEAMMATE, toId: null })]);
+    expect(session.status).toBe("handed_off");
+  });
 
   it("looks only at writes made since the intent: an older identical comment is not taken for it", async () => {
     const placed = await harness.sim.sendMessage({ messageType: "email", from: `window-${kind}@example.com`, text: "Hello", assigneeId: null });
