@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactSecrets } from "../secrets/redact";
 import { FrontApiError } from "./errors";
 import {
   DEFAULT_BURST_PER_RESOURCE,
@@ -209,6 +210,7 @@ export class FrontClient {
     const resource = rateLimitResource(path);
     for (let attempt = 0; ; attempt++) {
       await this.acquire(resource, method, path);
+      const token = typeof this.init.token === "function" ? await this.init.token() : this.init.token;
       let failure: FrontApiError;
       try {
         const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
@@ -216,7 +218,7 @@ export class FrontClient {
           // Never follow: fetch would turn a redirected POST into a GET. A merge (301) is handled by getConversation.
           redirect: "manual",
           headers: {
-            authorization: `Bearer ${typeof this.init.token === "function" ? await this.init.token() : this.init.token}`,
+            authorization: `Bearer ${token}`,
             accept: "application/json",
             ...(body === undefined ? {} : { "content-type": "application/json" }),
           },
@@ -227,7 +229,7 @@ export class FrontClient {
         // At once, before reading the body: the limit is the company's, so nobody else may send meanwhile.
         if (response.status === 429) this.rateLimiter.pauseUntil(Date.now() + retryAfterMs(response.headers));
         if (response.ok || (acceptRedirect && (response.status === 301 || response.status === 302))) return response;
-        failure = await this.errorFrom(response, method, path);
+        failure = await this.errorFrom(response, method, path, token);
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         failure = new FrontApiError(
@@ -260,8 +262,15 @@ export class FrontClient {
     }
   }
 
-  private async errorFrom(response: Response, method: string, path: string): Promise<FrontApiError> {
-    const json: unknown = await response.json().catch(() => undefined);
+  private async errorFrom(response: Response, method: string, path: string, token: string): Promise<FrontApiError> {
+    // Front's error text is shown in Settings and stored on runs and events: never with the token in it.
+    const text = redactSecrets(await response.text().catch(() => ""), [token]);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
     const frontError = frontErrorBodySchema.safeParse(json).data?._error;
     const retryAfterHeader = response.headers.get("retry-after");
     const retryAfter = retryAfterHeader === null ? Number.NaN : Number(retryAfterHeader);

@@ -61,6 +61,14 @@ describe("Front client against the simulator (real HTTP)", () => {
     await expect(wrong.me()).rejects.toMatchObject({ status: 401 });
   });
 
+  it("never repeats the token when Front's error quotes it", async () => {
+    sim.fail({ status: 400, count: 1, message: `Token ${TOKEN} is not allowed here` });
+    const error = await client.me().catch((caught: unknown) => caught as FrontApiError);
+    expect(error).toMatchObject({ status: 400 });
+    expect(JSON.stringify({ message: error.message, frontError: error.frontError })).not.toContain(TOKEN);
+    expect(error.message).toContain("Token [redacted] is not allowed here");
+  });
+
   it("times out a request that hangs and retries it", async () => {
     sim.hang({ count: 1 });
     await expect(client.me()).resolves.toMatchObject({ id: "cmp_4thp0" });
