@@ -14,7 +14,11 @@ declare module "autocannon" {
     pipelining?: number;
     timeout?: number;
     method?: string;
-    requests?: (RequestParams & { setupRequest?: (request: RequestParams) => RequestParams })[];
+    requests?: (RequestParams & {
+      setupRequest?: (request: RequestParams) => RequestParams;
+      /** Called with each answer's status and body (defining it makes autocannon read bodies). */
+      onResponse?: (status: number, body: string) => void;
+    })[];
   }
   export interface Histogram {
     average: number;

@@ -13,7 +13,7 @@ import {
   updateSessionMessageContent,
 } from "../db/queries/sessions";
 import type { EventDecision } from "../db/queries/webhook-events";
-import type { WebhookEvent } from "../db/schema";
+import type { AgentRun, WebhookEvent } from "../db/schema";
 import { channelForMessage, type Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
 import type { AgentSettings } from "../settings/ai-settings";
@@ -111,10 +111,8 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   let run = await findRun(ctx.db, session.id, message.id);
   if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
   if (!run || run.status === "running") {
-    await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
-    run = await findRun(ctx.db, session.id, message.id);
+    run = await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
   }
-  if (!run) throw new Error(`run for ${message.id} vanished`);
   const delivered = await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings, deliveryMode: agent.delivery[channel] });
   return { decision: "processed", reason: DECISION_REASONS[delivered], sessionId: session.id };
 }
@@ -131,7 +129,7 @@ interface AnswerInput {
 }
 
 /** Runs the agent and stores its steps and outcome; a model failure becomes a handoff with reason `error`. */
-async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promise<void> {
+async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promise<AgentRun> {
   const run = await startRun(ctx.db, {
     sessionId: input.sessionId,
     triggerMessageId: input.messageId,
@@ -161,7 +159,7 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
     : failedTurn(history, setupError ?? "no model");
   if (result.failureStep) await insertSteps(ctx.db, run.id, [result.failureStep]);
   const { outcome } = result;
-  await finishRun(ctx.db, run.id, {
+  const finished = await finishRun(ctx.db, run.id, {
     status: result.error ? "failed" : "completed",
     outcome: outcome.kind,
     replyText: outcome.kind === "reply" ? outcome.text : null,
@@ -174,6 +172,7 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
     await getOrCreateHandoff(ctx.db, { sessionId: input.sessionId, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment });
   }
   await updateSession(ctx.db, input.sessionId, { sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
+  return finished;
 }
 
 /** A run that could not start (e.g. a hosted model without its base URL): hand off, and say why. */

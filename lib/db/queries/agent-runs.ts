@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, type AgentRun, type DeliveryIntent, type Handoff } from "../schema";
 
@@ -14,7 +14,7 @@ export async function startRun(
   db: Db,
   input: { sessionId: string; triggerMessageId: string; webhookEventId: number; model: string; receivedAt: Date },
 ): Promise<AgentRun> {
-  const [run] = await db
+  const [{ resumed, ...run }] = await db
     .insert(agentRuns)
     .values({ ...input, status: "running" })
     .onConflictDoUpdate({
@@ -22,8 +22,9 @@ export async function startRun(
       target: [agentRuns.sessionId, agentRuns.triggerMessageId],
       set: { status: "running", startedAt: sql`now()`, model: input.model, error: null, outcome: null },
     })
-    .returning();
-  await db.delete(agentSteps).where(eq(agentSteps.runId, run.id));
+    // xmax is set on a row the upsert updated: only a resumed run has steps to clear.
+    .returning({ ...getTableColumns(agentRuns), resumed: sql<boolean>`xmax <> 0` });
+  if (resumed) await db.delete(agentSteps).where(eq(agentSteps.runId, run.id));
   return run;
 }
 
@@ -52,11 +53,13 @@ export async function finishRun(
   db: Db,
   runId: string,
   result: { status: "completed" | "failed"; outcome: "reply" | "handoff"; replyText?: string | null; error?: string | null; inputTokens: number; outputTokens: number; costUsd?: number | null },
-): Promise<void> {
-  await db
+): Promise<AgentRun> {
+  const [run] = await db
     .update(agentRuns)
     .set({ ...result, deliveryStatus: "pending", finishedAt: sql`now()` })
-    .where(eq(agentRuns.id, runId));
+    .where(eq(agentRuns.id, runId))
+    .returning();
+  return run;
 }
 
 export async function markRunDelivered(db: Db, runId: string, frontMessageUid?: string | null): Promise<void> {
