@@ -8,6 +8,7 @@
 //   npx tsx bench/pipeline.ts [--conversations 1000] [--isolated 200] [--workers 2] [--port 3910] [--sim-port 4910]
 // Needs Postgres (worker processes share it): BENCH_DATABASE_URL or TEST_DATABASE_URL. Build first: npx next build
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -99,6 +100,22 @@ async function jobTimings(sql: postgres.Sql, sinceJobId: number): Promise<JobTim
   return rows.map((row) => ({ startedAt: row.started_at, finishedAt: row.finished_at, runMs: Number(row.run_ms), modelMs: Number(row.model_ms) }));
 }
 
+/** CPU time in ms: of the whole machine (every core) from /proc/stat, or of one process from /proc/<pid>/stat. */
+function machineCpuMs(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + (fields[4] ?? 0);
+  return ((fields.reduce((sum, value) => sum + value, 0) - idle) * 1000) / CLOCK_TICKS;
+}
+
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -147,7 +164,12 @@ async function main() {
       const ackSeconds = (Date.now() - placedAt) / 1000;
       const profileDir = flags.profile ? path.join(process.cwd(), "bench", "results", "profiles", phase.name) : undefined;
       workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) }, profileDir);
+      // Where the CPU goes while the queue drains: the workers, and everything (Postgres, the simulator, the rest).
+      const machineBefore = machineCpuMs();
+      const workersBefore = workers.map((worker) => processCpuMs(worker.pid!));
       await waitForDrain(sql, last + phase.conversations);
+      const machineMs = machineCpuMs() - machineBefore;
+      const workerMs = workers.reduce((sum, worker, index) => sum + processCpuMs(worker.pid!) - workersBefore[index], 0);
       await stopWorkers(workers);
       workers = [];
 
@@ -165,6 +187,8 @@ async function main() {
         "overhead p50 ms": Number(percentile(overhead, 50).toFixed(1)),
         "overhead p99 ms": Number(percentile(overhead, 99).toFixed(1)),
         "model p50 ms": Number(percentile(model, 50).toFixed(1)),
+        "worker CPU ms/session": Number((workerMs / timings.length).toFixed(1)),
+        "all CPU ms/session": Number((machineMs / timings.length).toFixed(1)),
         "acks/s": Math.round(phase.conversations / ackSeconds),
         "failed acks": failedDeliveries,
       };
