@@ -16,6 +16,15 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 const SIGN_IN_API = "/api/auth/sign-in/email";
 
+/** Opens the user menu. A click that lands before the page has hydrated does nothing, so it is tried again until the panel shows. */
+async function openUserMenu(page: Page): Promise<void> {
+  await expect(async () => {
+    const button = page.getByTestId("user-menu-button");
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    await expect(page.getByTestId("sign-out")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+}
+
 /** Fills the sign-in form and submits it; resolves with the sign-in API's answer. */
 async function signIn(page: Page, account: { email: string; password: string }): Promise<Response> {
   await page.getByLabel("Email").fill(account.email);
@@ -54,7 +63,7 @@ test("the admin signs in to the Inbox; signing out goes back to sign-in and lock
   await expect(page.getByTestId("nav-settings")).toBeVisible();
   await expect(page.getByTestId("nav-reports")).toHaveAttribute("href", "/reports");
 
-  await page.getByTestId("user-menu-button").click();
+  await openUserMenu(page);
   await expect(page.getByTestId("user-email")).toHaveText(ADMIN.email);
   await expect(page.getByTestId("user-role")).toHaveText("Admin");
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -81,7 +90,7 @@ test("a viewer reads the Inbox and a session, but cannot open Settings or change
   if (list.sessions.length === 0) expect((await page.request.post(`${simUrl}/_sim/samples`)).ok()).toBeTruthy();
 
   await expect(page.getByTestId("nav-settings")).toHaveCount(0);
-  await page.getByTestId("user-menu-button").click();
+  await openUserMenu(page);
   await expect(page.getByTestId("user-role")).toHaveText("Viewer");
   await page.keyboard.press("Escape");
 
