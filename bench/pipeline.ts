@@ -202,9 +202,11 @@ async function main() {
     const [{ failed }] = await sql<{ failed: number }[]>`select count(*)::int as failed from jobs where state = 'failed'`;
     const outcomes = await sql<{ status: string; sessions: number }[]>`select status, count(*)::int as sessions from sessions group by status order by status`;
 
+    const [isolated, throughput] = rows;
+    // Measured in the same run: how far the fleet's rate scales past one worker taking one job at a time.
+    isolated["× isolated"] = 1;
+    throughput["× isolated"] = Number((Number(throughput["sessions/s"]) / Number(isolated["sessions/s"])).toFixed(2));
     printTable("Pipeline on Postgres (next start acks, `npm run worker` processes, offline model)", rows);
-    const throughput = rows[1];
-    const isolated = rows[0];
     const verdicts: Row[] = [
       { check: "≥ 100 sessions/s with two workers", measured: `${throughput["sessions/s"]}/s`, met: Number(throughput["sessions/s"]) >= 100 },
       { check: "overhead p50 < 20 ms (isolated)", measured: `${isolated["overhead p50 ms"]} ms`, met: Number(isolated["overhead p50 ms"]) < 20 },
