@@ -4,11 +4,13 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
-const BENCHMARKS = [
+const BENCHMARKS: { name: string; script: string; args?: string[]; needsBuild: boolean }[] = [
   { name: "webhook-ack", script: "bench/webhook-ack.ts", needsBuild: true },
   { name: "pipeline", script: "bench/pipeline.ts", needsBuild: true },
   { name: "pages", script: "bench/pages.ts", needsBuild: true },
   { name: "sample-history", script: "bench/sample-history.ts", needsBuild: false },
+  // Seeds a million sessions (minutes) unless frontline_scale already holds them: --reuse keeps it.
+  { name: "data-scale", script: "bench/data-scale.ts", args: ["--reuse"], needsBuild: false },
 ];
 
 const { values: flags } = parseArgs({ options: { only: { type: "string" }, "no-build": { type: "boolean", default: false } } });
@@ -24,7 +26,7 @@ if (!flags["no-build"] && chosen.some((bench) => bench.needsBuild)) {
 let failed = 0;
 for (const bench of chosen) {
   console.log(`\n=== ${bench.name}`);
-  const run = spawnSync("npx", ["tsx", bench.script], { stdio: "inherit" });
+  const run = spawnSync("npx", ["tsx", bench.script, ...(bench.args ?? [])], { stdio: "inherit" });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

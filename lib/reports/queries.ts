@@ -1,87 +1,105 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
 import { buildChannelReport, type ReportRawRows } from "./build";
-import { utcBounds } from "./range";
+import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import type { ChannelReport, ReportQuery } from "./types";
 
 /**
  * The aggregates behind the Reports page. Every dataset covers the same sessions: those created (first message
- * seen) from `from` 00:00 UTC to `to` 24:00 UTC, sample sessions included, optionally of one channel. The range
- * is a plain `created_at >= … and created_at < …`, so Postgres uses sessions_created_idx; runs are reached
- * through agent_runs_session_idx.
+ * seen) from `from` 00:00 UTC to `to` 24:00 UTC, sample sessions included, optionally of one channel. They are
+ * read from the report rollups (lib/db/schema/report-rollups.ts), one row per UTC day, channel and value, which
+ * triggers keep exact as sessions and runs change: a 90-day report sums a few thousand rows, not a million.
  */
-function sessionsInRange(query: ReportQuery): SQL {
-  const { start, end } = utcBounds(query.from, query.to);
-  const range = sql`s.created_at >= ${start}::timestamptz and s.created_at < ${end}::timestamptz`;
-  return query.channel ? sql`${range} and s.channel = ${query.channel}` : range;
+function daysInRange(query: ReportQuery): SQL {
+  const range = sql`r.day >= ${query.from}::date and r.day <= ${query.to}::date`;
+  return query.channel ? sql`${range} and r.channel = ${query.channel}` : range;
 }
 
 const toNumber = (value: unknown): number => Number(value ?? 0);
-const toNullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 async function volume(db: Db, where: SQL) {
   const result = await db.execute(sql`
-    select to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD') as day, s.channel, count(*)::int as sessions
-    from sessions s
+    select to_char(r.day, 'YYYY-MM-DD') as day, r.channel, sum(r.sessions)::int as sessions
+    from session_daily_stats r
     where ${where}
-    group by 1, 2`);
+    group by 1, 2
+    having sum(r.sessions) > 0`);
   return rowsOf<{ day: string; channel: string; sessions: unknown }>(result).map((row) => ({ day: row.day, channel: row.channel, sessions: toNumber(row.sessions) }));
 }
 
 async function statuses(db: Db, where: SQL) {
   const result = await db.execute(sql`
-    select s.channel, s.status, count(*)::int as sessions
-    from sessions s
+    select r.channel, r.status, sum(r.sessions)::int as sessions
+    from session_daily_stats r
     where ${where}
-    group by 1, 2`);
+    group by 1, 2
+    having sum(r.sessions) > 0`);
   return rowsOf<{ channel: string; status: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
 }
 
 async function sentiments(db: Db, where: SQL) {
   const result = await db.execute(sql`
-    select s.channel, s.sentiment, count(*)::int as sessions
-    from sessions s
+    select r.channel, r.sentiment, sum(r.sessions)::int as sessions
+    from session_daily_stats r
     where ${where}
-    group by 1, 2`);
+    group by 1, 2
+    having sum(r.sessions) > 0`);
   return rowsOf<{ channel: string; sentiment: string | null; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
 }
 
 /** The latest handoff's reason is kept on the session, so this counts sessions (not handoffs), as the Inbox filters them. */
 async function reasons(db: Db, where: SQL) {
   const result = await db.execute(sql`
-    select s.handoff_reason as reason, s.channel, count(*)::int as sessions
-    from sessions s
-    where ${where} and s.handoff_reason is not null
-    group by 1, 2`);
+    select r.handoff_reason as reason, r.channel, sum(r.sessions)::int as sessions
+    from session_daily_stats r
+    where ${where} and r.handoff_reason is not null
+    group by 1, 2
+    having sum(r.sessions) > 0`);
   return rowsOf<{ reason: string; channel: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
 }
 
 /**
  * Seconds from the webhook's arrival (received_at) to the reply or handoff reaching Front (delivered_at), for
- * every delivered run of the sessions in range; percentile_cont interpolates as a spreadsheet's PERCENTILE does.
+ * every delivered run of the sessions in range: median and p90 interpolated as a spreadsheet's PERCENTILE does,
+ * over the wait histogram (buckets 1% wide), per channel and over all of them (channel null).
  */
 async function responseTimes(db: Db, where: SQL) {
   const result = await db.execute(sql`
-    select s.channel,
-      count(*)::int as runs,
-      percentile_cont(0.5) within group (order by greatest(extract(epoch from (r.delivered_at - r.received_at)), 0))::float8 as median,
-      percentile_cont(0.9) within group (order by greatest(extract(epoch from (r.delivered_at - r.received_at)), 0))::float8 as p90
-    from sessions s
-    join agent_runs r on r.session_id = s.id
-    where ${where} and r.received_at is not null and r.delivered_at is not null and r.outcome in ('reply', 'handoff')
-    group by rollup (s.channel)`);
-  return rowsOf<{ channel: string | null; runs: unknown; median: unknown; p90: unknown }>(result).map((row) => ({
-    channel: row.channel,
-    runs: toNumber(row.runs),
-    median: toNullableNumber(row.median),
-    p90: toNullableNumber(row.p90),
-  }));
+    select r.channel, r.bucket, sum(r.runs)::int as runs, sum(r.wait_seconds_sum)::float8 as wait_sum
+    from run_wait_histogram r
+    where ${where}
+    group by 1, 2
+    having sum(r.runs) > 0`);
+  const byChannel = new Map<string, WaitBucket[]>();
+  for (const row of rowsOf<{ channel: string; bucket: unknown; runs: unknown; wait_sum: unknown }>(result)) {
+    const buckets = byChannel.get(row.channel) ?? [];
+    buckets.push({ bucket: toNumber(row.bucket), runs: toNumber(row.runs), waitSum: toNumber(row.wait_sum) });
+    byChannel.set(row.channel, buckets);
+  }
+  const summary = (channel: string | null, buckets: WaitBucket[]) => {
+    const sorted = mergeBuckets(buckets);
+    return {
+      channel,
+      runs: sorted.reduce((sum, bucket) => sum + bucket.runs, 0),
+      median: histogramPercentile(sorted, 0.5),
+      p90: histogramPercentile(sorted, 0.9),
+    };
+  };
+  return [...[...byChannel].map(([channel, buckets]) => summary(channel, buckets)), summary(null, [...byChannel.values()].flat())];
+}
+
+/** Each dataset's query on its own, for the data-at-scale benchmark (which times and EXPLAINs them one by one). */
+export const REPORT_DATASET_QUERIES = { volume, statuses, sentiments, reasons, responseTimes } as const;
+
+/** A dataset query of one range (see REPORT_DATASET_QUERIES). */
+export function reportDatasetQuery<Name extends keyof typeof REPORT_DATASET_QUERIES>(db: Db, name: Name, query: ReportQuery) {
+  return REPORT_DATASET_QUERIES[name](db, daysInRange(query)) as ReturnType<(typeof REPORT_DATASET_QUERIES)[Name]>;
 }
 
 /** Sessions over time, outcomes, handoff reasons, sentiment and time to reply, per channel, for one range. */
 export async function getChannelReport(db: Db, query: ReportQuery): Promise<ChannelReport> {
-  const where = sessionsInRange(query);
-  // One after another: PGlite has a single connection, and each query is a short index range scan.
+  const where = daysInRange(query);
+  // One after another: PGlite has a single connection, and each query reads a few rollup rows per day.
   const raw: ReportRawRows = {
     volume: await volume(db, where),
     statuses: await statuses(db, where),

@@ -564,8 +564,13 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     expect(await plan(filtersFrom("channel=voice&from=2026-02-01"), cursor)).toMatch(/sessions_channel_activity_idx/);
     // A search's message probe uses the GIN index; walked, each session's messages come from their own index.
     expect(await explain(searchProbes(database.db, parseSessionSearch("refund")!, 1000).messages!.getSQL(), false)).toMatch(
-      /session_messages_text_search_idx/,
+      /session_messages_search_idx/,
     );
+    // The contact probe ("contains") uses the trigram indexes, not a scan of every session.
+    const contactProbe = await explain(searchProbes(database.db, parseSessionSearch("gomez")!, 1000).contact!.getSQL(), false);
+    expect(contactProbe).toMatch(/sessions_contact_name_trgm_idx/);
+    expect(contactProbe).toMatch(/sessions_contact_handle_trgm_idx/);
+    expect(await explain(searchProbes(database.db, parseSessionSearch("555-0123")!, 1000).contact!.getSQL(), false)).toMatch(/sessions_contact_key_trgm_idx/);
     const walked = await plan(filtersFrom("q=refund"), cursor, { searchCandidateLimit: 0 });
     expect(walked).toMatch(/Index Scan Backward using sessions_last_activity_idx/);
     expect(walked).toMatch(/session_messages_session_idx/);

@@ -10,3 +10,4 @@ export * from "./jobs";
 export * from "./app-settings";
 export * from "./auth";
 export * from "./rate-budgets";
+export * from "./report-rollups";

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sessions } from "./sessions";
+
+/** Postgres' tsvector, read back as its text form. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** Messages of a session's conversation as Frontline saw them (customer, AI and human). */
 export const sessionMessages = pgTable(
@@ -25,13 +28,18 @@ export const sessionMessages = pgTable(
     /** What the model reads: quoted history and signatures removed (null: same as text). */
     modelText: text("model_text"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The text's words for the Inbox search ('simple': no stemming, any language), kept by Postgres. Stored, so a
+     * search that checks sessions one by one reads it instead of parsing every message again.
+     */
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', text)`),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("session_messages_session_idx").on(t.sessionId, t.sentAt),
     // The Inbox search over what customers and agents wrote.
-    index("session_messages_text_search_idx").using("gin", sql`to_tsvector('simple', ${t.text})`),
+    index("session_messages_search_idx").using("gin", t.search),
   ],
 );
 

@@ -46,6 +46,10 @@ export const sessions = pgTable(
     index("sessions_attention_idx").on(t.lastActivityAt, t.id).where(sql`status = 'failed' or flag is not null`),
     index("sessions_reason_activity_idx").on(t.handoffReason, t.lastActivityAt, t.id).where(sql`handoff_reason is not null`),
     index("sessions_contact_idx").on(t.contactKey, t.createdAt),
+    // The search's "contains" match on contacts (ilike '%…%'), which a btree cannot serve: trigrams (pg_trgm).
+    index("sessions_contact_name_trgm_idx").using("gin", t.contactName.op("gin_trgm_ops")),
+    index("sessions_contact_handle_trgm_idx").using("gin", t.contactHandle.op("gin_trgm_ops")),
+    index("sessions_contact_key_trgm_idx").using("gin", t.contactKey.op("gin_trgm_ops")),
   ],
 );
 

@@ -1,0 +1,173 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, type Database } from "@/lib/db/client";
+import { clearSampleData } from "@/lib/db/queries/sample-data";
+import { agentRuns, sessions } from "@/lib/db/schema";
+import { histogramPercentile, mergeBuckets } from "@/lib/reports/histogram";
+import { percentileCont } from "@/lib/reports/format";
+import { createTestDatabase, dbKinds } from "../helpers/db";
+
+// The report rollups (session_daily_stats, run_wait_histogram) are kept by triggers: after any mix of inserts,
+// updates, deletes (direct and cascaded) and truncates they must equal what the base tables say.
+
+const CHANNELS = ["voice", "email", "sms", "whatsapp", "web"];
+const STATUSES = ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"];
+const SENTIMENTS = [null, "angry", "frustrated", "neutral", "positive"];
+const REASONS = [null, "error", "insufficient_knowledge", "user_requested_human_assistance"];
+const OUTCOMES = [null, "reply", "handoff"];
+
+/** A small deterministic generator, so a failure replays. */
+function prng(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)], int: (max: number) => Math.floor(next() * max) };
+}
+
+type Counts = Record<string, number>;
+
+/** The rollups as they are, and as recomputed from sessions and runs; zero rows left behind by decrements are equal to none. */
+async function compare(database: Database): Promise<{ stats: [Counts, Counts]; waits: [Counts, Counts]; sums: [Counts, Counts] }> {
+  const read = async (query: ReturnType<typeof sql>) => rowsOf<{ key: string; n: number | string; s?: number | string }>(await database.db.execute(query));
+  const toCounts = (rows: { key: string; n: number | string }[]) => Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Number(row.n)]));
+  const toSums = (rows: { key: string; n: number | string; s?: number | string }[]) =>
+    Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Math.round(Number(row.s) * 1000) / 1000]));
+  const statsKey = sql.raw(`day::text || '|' || channel || '|' || status || '|' || coalesce(sentiment, '-') || '|' || coalesce(handoff_reason, '-')`);
+  const stats = await read(sql`select ${statsKey} as key, sessions as n from session_daily_stats`);
+  const expectedStats = await read(
+    sql`select ${statsKey} as key, count(*) as n from (select (created_at at time zone 'UTC')::date as day, * from sessions) s group by 1`,
+  );
+  const waits = await read(sql`select day::text || '|' || channel || '|' || bucket as key, runs as n, wait_seconds_sum as s from run_wait_histogram`);
+  const expectedWaits = await read(sql`
+    select day::text || '|' || channel || '|' || report_wait_bucket(wait) as key, count(*) as n, sum(wait) as s
+    from (select (s.created_at at time zone 'UTC')::date as day, s.channel, report_run_wait(r.received_at, r.delivered_at, r.outcome) as wait
+          from agent_runs r join sessions s on s.id = r.session_id) w
+    where wait is not null group by 1`);
+  return { stats: [toCounts(stats), toCounts(expectedStats)], waits: [toCounts(waits), toCounts(expectedWaits)], sums: [toSums(waits), toSums(expectedWaits)] };
+}
+
+async function expectConsistent(database: Database) {
+  const { stats, waits, sums } = await compare(database);
+  expect(stats[0]).toEqual(stats[1]);
+  expect(waits[0]).toEqual(waits[1]);
+  for (const key of Object.keys(sums[1])) expect(sums[0][key]).toBeCloseTo(sums[1][key], 2);
+}
+
+describe.each(dbKinds())("report rollups on %s", (kind) => {
+  let database: Database;
+  const rng = prng(7);
+  let counter = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    // Days are UTC days whatever the connection's time zone.
+    if (kind === "pglite") await database.db.execute(sql`set time zone 'Asia/Tokyo'`);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function addSessions(count: number, isSample = false): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      counter += 1;
+      const createdAt = new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24), rng.int(60)));
+      const [session] = await database.db
+        .insert(sessions)
+        .values({
+          frontConversationId: `cnv_rollup_${counter}`,
+          channel: rng.pick(CHANNELS),
+          status: rng.pick(STATUSES),
+          sentiment: rng.pick(SENTIMENTS),
+          handoffReason: rng.pick(REASONS),
+          isSample,
+          createdAt,
+          lastActivityAt: createdAt,
+        })
+        .returning();
+      ids.push(session.id);
+      for (let turn = 0; turn < rng.int(3); turn++) {
+        const receivedAt = new Date(createdAt.getTime() + turn * 60_000);
+        const delivered = rng.next() < 0.8;
+        await database.db.insert(agentRuns).values({
+          sessionId: session.id,
+          triggerMessageId: `msg_rollup_${counter}_${turn}`,
+          model: "local",
+          status: "completed",
+          outcome: rng.pick(OUTCOMES),
+          receivedAt: rng.next() < 0.9 ? receivedAt : null,
+          deliveredAt: delivered ? new Date(receivedAt.getTime() + 200 + rng.int(60_000)) : null,
+        });
+      }
+    }
+    return ids;
+  }
+
+  it("counts inserted sessions and delivered runs", async () => {
+    await addSessions(40);
+    await expectConsistent(database);
+  });
+
+  it("follows status, sentiment, reason, channel and day changes, and runs being delivered", async () => {
+    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from sessions`)).map((row) => row.id);
+    for (let i = 0; i < 60; i++) {
+      const id = rng.pick(ids);
+      const change = rng.int(4);
+      if (change === 0) await database.db.update(sessions).set({ status: rng.pick(STATUSES), sentiment: rng.pick(SENTIMENTS), handoffReason: rng.pick(REASONS) }).where(eq(sessions.id, id));
+      else if (change === 1) await database.db.update(sessions).set({ channel: rng.pick(CHANNELS), createdAt: new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))) }).where(eq(sessions.id, id));
+      // An update that touches no counted column (the pipeline's preview and activity writes).
+      else if (change === 2) await database.db.update(sessions).set({ preview: `seen ${i}`, lastActivityAt: new Date() }).where(eq(sessions.id, id));
+      else {
+        await database.db
+          .update(agentRuns)
+          .set({ deliveredAt: sql`coalesce(${agentRuns.receivedAt}, now()) + interval '3 seconds'`, outcome: rng.pick(OUTCOMES) })
+          .where(eq(agentRuns.sessionId, id));
+      }
+    }
+    await expectConsistent(database);
+  });
+
+  it("takes out deleted runs and sessions, their runs cascaded, and sample data cleared", async () => {
+    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from sessions order by id`)).map((row) => row.id);
+    await database.db.delete(agentRuns).where(eq(agentRuns.sessionId, ids[0]));
+    // Deleting a session deletes its runs by cascade: each run must come out exactly once.
+    await database.db.delete(sessions).where(inArray(sessions.id, ids.slice(1, 6)));
+    await expectConsistent(database);
+    await addSessions(10, true);
+    await clearSampleData(database.db);
+    await expectConsistent(database);
+  });
+
+  it("empties with a truncate and rebuilds from scratch", async () => {
+    await addSessions(10);
+    await database.db.execute(sql`select report_rollups_rebuild()`);
+    await expectConsistent(database);
+    await database.db.execute(sql`truncate sessions cascade`);
+    const [{ n }] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select (select count(*) from session_daily_stats) + (select count(*) from run_wait_histogram) as n`));
+    expect(Number(n)).toBe(0);
+    await addSessions(5);
+    await expectConsistent(database);
+  });
+});
+
+describe("percentiles over the wait histogram", () => {
+  it("equal percentile_cont when each bucket holds one distinct wait", () => {
+    const waits = [4.5, 10, 20, 30, 60, 90, 5, 10];
+    const buckets = mergeBuckets(waits.map((wait) => ({ bucket: Math.round(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })));
+    for (const p of [0, 0.5, 0.9, 1]) expect(histogramPercentile(buckets, p)).toBeCloseTo(percentileCont(waits, p)!, 9);
+    expect(histogramPercentile([], 0.5)).toBeNull();
+  });
+
+  it("stay within the 1% width of a bucket on many waits", () => {
+    const rng = prng(3);
+    const waits = Array.from({ length: 5000 }, () => 0.5 + rng.next() * 60);
+    const buckets = mergeBuckets(waits.map((wait) => ({ bucket: 1 + Math.floor(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })));
+    for (const p of [0.5, 0.9]) {
+      const exact = percentileCont(waits, p)!;
+      expect(Math.abs(histogramPercentile(buckets, p)! - exact) / exact).toBeLessThan(0.01);
+    }
+  });
+});
