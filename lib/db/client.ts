@@ -62,7 +62,13 @@ function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     await migratePostgresOnce(options.url);
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // Every execution planned for its own parameters, as unprepared queries are: a prepared statement's generic
+      // plan, fixed after five runs, can be made while the job queue is empty and then crawl through a burst.
+      connection: { plan_cache_mode: "force_custom_plan" },
+    });
     preparedByDefault(client);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

@@ -29,6 +29,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the Postgres client", () => {
     expect(prepared.some((statement) => statement.includes(`"status" = $1`))).toBe(true);
   });
 
+  it("plans each execution for its parameters, never with a generic plan made on other data", async () => {
+    // A generic plan of the queue's claim, made while the queue was empty, halved the workers' rate in a burst.
+    database = await createTestDatabase("postgres", { maxConnections: 1 });
+    const [setting] = rowsOf<{ plan_cache_mode: string }>(await database.db.execute(sql`show plan_cache_mode`));
+    expect(setting.plan_cache_mode).toBe("force_custom_plan");
+  });
+
   it("leaves them off when DATABASE_URL says prepare=false (for poolers that cannot keep them)", async () => {
     database = await createTestDatabase("postgres", { maxConnections: 1, urlParams: { prepare: "false" } });
     const { db } = database;
