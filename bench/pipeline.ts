@@ -1,6 +1,7 @@
 // Pipeline benchmark: conversations placed through the Front simulator (real HTTP both ways), acknowledged by
 // `next start` with its embedded worker off, then processed by separate `npm run worker` processes with the
-// offline model. Two phases, each on a queue filled before its workers start, so the drain is measured alone:
+// offline model. Two phases; in each, the workers warm up on 50 conversations, are paused while the measured ones
+// are placed, then drain the full queue, so the drain is measured alone:
 //   isolated   one worker taking one job at a time: the cost of one session with nothing competing for the CPU;
 //   throughput two workers at their default concurrency: sessions per second for the fleet.
 // Overhead is everything but model time: a job's run time (claimed → done, from the queue) minus the time its
@@ -29,6 +30,8 @@ const { values: flags } = parseArgs({
 });
 
 const SECRETS = { apiToken: "bench-front-token", appSecret: "bench-app-secret" };
+/** Conversations each phase's workers process before the measured ones. */
+const WARM_UP = 50;
 
 /** Places `count` conversations, cycling through the sample calls and messages, a few at a time. */
 async function placeConversations(sim: FrontSimulator, count: number): Promise<number> {
@@ -158,16 +161,24 @@ async function main() {
   let workers: ChildProcess[] = [];
   try {
     for (const phase of phases) {
+      const profileDir = flags.profile ? path.join(process.cwd(), "bench", "results", "profiles", phase.name) : undefined;
+      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) }, profileDir);
+      // Warm-up: the workers' first sessions compile and optimise their code; they are not measured.
+      const [{ before }] = await sql<{ before: number }[]>`select count(*)::int as before from jobs`;
+      await placeConversations(sim, WARM_UP);
+      await waitForDrain(sql, before + WARM_UP);
+      // Paused while the measured conversations are placed, so the queue is full when they start: their drain is
+      // measured alone, without the acks competing for the CPU.
+      for (const worker of workers) worker.kill("SIGSTOP");
       const [{ last }] = await sql<{ last: number }[]>`select coalesce(max(id), 0)::int as last from jobs`;
       const placedAt = Date.now();
       const failedDeliveries = await placeConversations(sim, phase.conversations);
       const ackSeconds = (Date.now() - placedAt) / 1000;
-      const profileDir = flags.profile ? path.join(process.cwd(), "bench", "results", "profiles", phase.name) : undefined;
-      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) }, profileDir);
       // Where the CPU goes while the queue drains: the workers, and everything (Postgres, the simulator, the rest).
       const machineBefore = machineCpuMs();
       const workersBefore = workers.map((worker) => processCpuMs(worker.pid!));
-      await waitForDrain(sql, last + phase.conversations);
+      for (const worker of workers) worker.kill("SIGCONT");
+      await waitForDrain(sql, before + WARM_UP + phase.conversations);
       const machineMs = machineCpuMs() - machineBefore;
       const workerMs = workers.reduce((sum, worker, index) => sum + processCpuMs(worker.pid!) - workersBefore[index], 0);
       await stopWorkers(workers);

@@ -29,4 +29,6 @@ for (const bench of chosen) {
   const run = spawnSync("npx", ["tsx", bench.script, ...(bench.args ?? [])], { stdio: "inherit" });
   if (run.status !== 0) failed++;
 }
+// bench/results/README.md: the latest tables of every benchmark, on one page the README links.
+spawnSync("npx", ["tsx", "bench/summary.ts"], { stdio: "inherit" });
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 // Webhook ack benchmark: signed Front deliveries against `next start`, side by side with GET /api/health on the
-// same server. A fixed 200 req/s for 30 s, then closed-loop saturation with many connections. Checks that every
-// 2xx'd delivery is in the database.
+// same server. A fixed 200 req/s for 30 s (open loop, evenly paced: bench/lib/paced-load.ts), then closed-loop
+// saturation with many connections (autocannon). Checks that every 2xx'd delivery is in the database.
 //   npx tsx bench/webhook-ack.ts [--duration 30] [--saturation-duration 15] [--connections 64] [--port 3900]
 // Postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server, PGlite otherwise. Build first: npx next build
 import { createHmac, randomUUID } from "node:crypto";
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
 import { freshPostgres, startApp } from "./lib/app";
+import { pacedLoad, type PacedResult } from "./lib/paced-load";
 import { printTable, writeResult, type Row } from "./lib/report";
 
 const { values: flags } = parseArgs({
@@ -43,13 +44,23 @@ function recordAck(status: number, body: string): void {
   if (id) ackedEventIds.add(id);
 }
 
-async function load(url: string, target: "webhook" | "health", options: { rate?: number; connections: number; duration: number }): Promise<Result> {
+/** Evenly paced at `rate` per second, each answer timed from when its request was due. */
+function paced(url: string, target: "webhook" | "health", rate: number, durationSeconds: number): Promise<PacedResult> {
+  return pacedLoad(url, {
+    rate,
+    durationSeconds,
+    request: () => (target === "webhook" ? { method: "POST", path: "/api/webhooks/front", ...signedDelivery() } : { method: "GET", path: "/api/health" }),
+    onResponse: target === "webhook" ? recordAck : undefined,
+  });
+}
+
+/** Closed loop: `connections` clients each sending their next request as soon as the last is answered. */
+async function load(url: string, target: "webhook" | "health", options: { connections: number; duration: number }): Promise<Result> {
   const webhook = target === "webhook";
   return autocannon({
     url: `${url}${webhook ? "/api/webhooks/front" : "/api/health"}`,
     connections: options.connections,
     duration: options.duration,
-    overallRate: options.rate,
     timeout: 10,
     requests: [
       webhook
@@ -59,7 +70,7 @@ async function load(url: string, target: "webhook" | "health", options: { rate?:
   });
 }
 
-function row(name: string, result: Result, target?: number): Row {
+function row(name: string, result: Result | PacedResult, target?: number): Row {
   return {
     run: name,
     "req/s": Math.round(result.requests.average),
@@ -87,8 +98,8 @@ async function main() {
     await load(app.url, "webhook", { connections: 4, duration: 3 });
     await load(app.url, "health", { connections: 4, duration: 2 });
 
-    const fixedWebhook = await load(app.url, "webhook", { rate, connections: 32, duration });
-    const fixedHealth = await load(app.url, "health", { rate, connections: 32, duration });
+    const fixedWebhook = await paced(app.url, "webhook", rate, duration);
+    const fixedHealth = await paced(app.url, "health", rate, duration);
     const saturatedWebhook = await load(app.url, "webhook", { connections, duration: saturationDuration });
     const saturatedHealth = await load(app.url, "health", { connections, duration: saturationDuration });
 
