@@ -58,6 +58,9 @@ function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void
   }
 }
 
+/** The extensions the migrations create, which PGlite must load to run them: pg_trgm backs the Inbox's "contains" search on contacts (migration 0006), as on Postgres. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
@@ -75,8 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = options.pgliteDir && options.pgliteDir !== "memory://" ? path.resolve(options.pgliteDir) : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  // pg_trgm backs the Inbox's "contains" search on contacts (migration 0006), as on Postgres.
-  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: "pglite", close: () => client.close() };

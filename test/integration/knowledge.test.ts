@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { searchKnowledgeBaseTool } from "@/lib/agent/tools/search-knowledge-base";
-import type { Database, Db } from "@/lib/db/client";
+import { PGLITE_EXTENSIONS, type Database, type Db } from "@/lib/db/client";
 import {
   createKnowledgeArticle,
   deleteKnowledgeArticle,
@@ -241,7 +241,7 @@ describe("upgrading a database that already has articles", () => {
     expect(upgrade).toBeGreaterThan(0);
     writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upgrade) }));
 
-    const client = new PGlite();
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const db = drizzle(client, { schema }) as unknown as Db;
     try {
       await migrate(db as never, { migrationsFolder: dir });
