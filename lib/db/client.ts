@@ -32,8 +32,8 @@ const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 /**
  * drizzle sends every query unprepared, and postgres-js then asks the server to describe it before running it: two
- * round trips for each query. As named prepared statements (kept per connection) a repeated query takes one, which
- * is most of a worker's time per event. A pooler that cannot keep them can turn them off with `?prepare=false` in
+ * round trips for each query. As named prepared statements (kept per connection) a repeated query takes one, and a
+ * worker runs some twenty queries per event. A pooler that cannot keep them can turn them off with `?prepare=false` in
  * DATABASE_URL: postgres-js reads that setting for the whole client, and it overrides this.
  */
 function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void {
@@ -58,7 +58,10 @@ function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void
   }
 }
 
-/** The extensions the migrations create, which PGlite must load to run them: pg_trgm backs the Inbox's "contains" search on contacts (migration 0006), as on Postgres. */
+/**
+ * The extensions the migrations create, which PGlite must load to run them: pg_trgm backs the Inbox's "contains"
+ * search on contacts (migration 0006), as on Postgres.
+ */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Opens the database and brings its schema up to date with the committed migrations. */
