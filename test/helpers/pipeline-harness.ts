@@ -6,6 +6,7 @@ import { createLocalModel } from "@/lib/agent/local-model";
 import type { Database } from "@/lib/db/client";
 import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
+import type { RateLimiter } from "@/lib/front/rate-limiter";
 import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
@@ -18,6 +19,24 @@ import { createTestDatabase, type DbKind } from "./db";
 
 export const SECRETS = { apiToken: "harness-token", appSecret: "harness-app-secret", ruleSecret: "harness-rule-secret" };
 export const AI_TEAMMATE = "tea_ai01";
+
+/** The Front settings a harness starts with; tests that change them restore a copy of these. */
+export const HARNESS_FRONT_SETTINGS: FrontSettings = {
+  apiToken: SECRETS.apiToken,
+  appSecret: SECRETS.appSecret,
+  ruleSecret: SECRETS.ruleSecret,
+  aiTeammateId: AI_TEAMMATE,
+  handleUnassigned: false,
+  enabled: true,
+  channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
+  archiveOnReply: false,
+};
+
+/**
+ * No client-side pacing: for a FrontClient shared by a whole test file, where the limiter (tested on its own in
+ * front-rate-limit.test.ts) would only ration the budget and slow the file down.
+ */
+export const UNLIMITED_RATE: RateLimiter = { acquire: async () => {}, pauseUntil: () => {}, observe: () => {} };
 
 export interface Harness {
   database: Database;
@@ -60,17 +79,7 @@ export async function startHarness(
   await seedSampleData(database.db);
   const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
-  const settings: FrontSettings = {
-    apiToken: SECRETS.apiToken,
-    appSecret: SECRETS.appSecret,
-    ruleSecret: SECRETS.ruleSecret,
-    aiTeammateId: AI_TEAMMATE,
-    handleUnassigned: options.handleUnassigned ?? false,
-    enabled: true,
-    channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
-    archiveOnReply: false,
-    ...options.settings,
-  };
+  const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
   const agentSettings: AgentSettings = { ...structuredClone(DEFAULT_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
   const actions: HttpAction[] = [];

@@ -5,18 +5,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { agentRuns, handoffs, jobs, sessionMessages, sessions } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
-import type { RateLimiter } from "@/lib/front/rate-limiter";
 import { findFrontWrite } from "@/lib/pipeline/front-writes";
 import { DEFAULT_AGENT_SETTINGS, type DeliveryMode } from "@/lib/settings/ai-settings";
 import { dbKinds } from "../helpers/db";
-import { AI_TEAMMATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const PASSWORD_MESSAGE = "Hi, how do I reset my password? The reset email never arrives.";
 const HUMAN_TEAMMATE = "tea_rep7";
 const WANTS_A_PERSON = "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
 
 type WriteMethod = "sendReply" | "createDraft" | "postComment" | "setAssignee";
-const unlimited: RateLimiter = { acquire: async () => {}, pauseUntil: () => {}, observe: () => {} };
 
 /**
  * A Front client that loses its process once, around one kind of write: "after" lets Front take the write and then
@@ -46,7 +44,7 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
 
   beforeAll(async () => {
     harness = await startHarness(kind);
-    realClient = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: unlimited });
+    realClient = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: UNLIMITED_RATE });
   });
   afterAll(async () => {
     await harness?.close();

@@ -7,33 +7,19 @@ import { agentRuns, jobs, sessionMessages, sessions, type WebhookEvent } from "@
 import { requeueEvent } from "@/lib/db/queries/webhook-events";
 import { FrontClient } from "@/lib/front/client";
 import type { Channel } from "@/lib/front/channels";
-import type { RateLimiter } from "@/lib/front/rate-limiter";
 import { COMMENTED_REASON, DRAFTED_REASON } from "@/lib/pipeline/deliver";
 import { textToHtml } from "@/lib/pipeline/handoff-comment";
 import { DEFAULT_AGENT_SETTINGS, type DeliveryMode } from "@/lib/settings/ai-settings";
-import type { FrontSettings } from "@/lib/settings/front-settings";
 import { createModel } from "@/lib/agent/model";
 import { dbKinds } from "../helpers/db";
 import { startOpenAIStandIn, type OpenAIStandIn } from "../helpers/openai-stand-in";
-import { AI_TEAMMATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, HARNESS_FRONT_SETTINGS, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const PASSWORD_CALL = "Voicemail transcript\nHi, this is Sam. Quick question: how do I reset my password? The reset email never arrives. Thanks.";
 const PASSWORD_MESSAGE = "Hi, how do I reset my password? The reset email never arrives.";
 const WANTS_A_PERSON =
   "Call transcript (3m09s)\nCustomer: Hi, I was charged twice for my March invoice and I've called three times already.\nCustomer: No. I want to talk to a real person right now, this is ridiculous.";
 
-const DEFAULT_SETTINGS: FrontSettings = {
-  apiToken: SECRETS.apiToken,
-  appSecret: SECRETS.appSecret,
-  ruleSecret: SECRETS.ruleSecret,
-  aiTeammateId: AI_TEAMMATE,
-  handleUnassigned: false,
-  enabled: true,
-  channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
-  archiveOnReply: false,
-};
-/** Pacing has its own tests; here it would only slow the file down. */
-const unlimited: RateLimiter = { acquire: async () => {}, pauseUntil: () => {}, observe: () => {} };
 
 /** Front message types that reach each channel. */
 const CHANNEL_MESSAGE_TYPES: Record<Exclude<Channel, "voice">, string> = { email: "email", sms: "sms", whatsapp: "whatsapp", web: "front_chat" };
@@ -52,13 +38,13 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
 
   beforeAll(async () => {
     harness = await startHarness(kind);
-    harness.context.front = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: unlimited });
+    harness.context.front = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: UNLIMITED_RATE });
   });
   afterAll(async () => {
     await harness?.close();
   });
   beforeEach(() => {
-    Object.assign(harness.settings, structuredClone(DEFAULT_SETTINGS));
+    Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
     harness.agentSettings.delivery = structuredClone(DEFAULT_AGENT_SETTINGS.delivery);
     harness.sim.clearFaults();
     harness.sim.clearRequests();

@@ -6,12 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { agentRuns, agentSteps, handoffs, jobs, sessionMessages, sessions, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
-import type { RateLimiter } from "@/lib/front/rate-limiter";
 import type { FrontEvent as SimFrontEvent, FrontEventSide, RequestLogEntry } from "@/lib/front-sim";
-import type { FrontSettings } from "@/lib/settings/front-settings";
 import { dbKinds } from "../helpers/db";
 import { fixture } from "../helpers/fixtures";
-import { AI_TEAMMATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, HARNESS_FRONT_SETTINGS, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const REP = "tea_rep7";
 
@@ -22,35 +20,18 @@ const WANTS_A_PERSON =
 
 type EmailFixture = { payload: { target: { data: { subject: string; body: string; text: string; recipients: { handle: string; role: string }[] } } } };
 
-/**
- * The default settings, restored before each test. One harness serves a whole file per database, so its Front
- * client gets no client-side rate limiting: the limiter has its own tests (front-rate-limit.test.ts), and here
- * it would only ration the shared budget and slow the file down.
- */
-const DEFAULT_SETTINGS: FrontSettings = {
-  apiToken: SECRETS.apiToken,
-  appSecret: SECRETS.appSecret,
-  ruleSecret: SECRETS.ruleSecret,
-  aiTeammateId: AI_TEAMMATE,
-  handleUnassigned: false,
-  enabled: true,
-  channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
-  archiveOnReply: false,
-};
-const unlimited: RateLimiter = { acquire: async () => {}, pauseUntil: () => {}, observe: () => {} };
-
 describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
   let harness: Harness;
 
   beforeAll(async () => {
     harness = await startHarness(kind);
-    harness.context.front = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: unlimited });
+    harness.context.front = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: UNLIMITED_RATE });
   });
   afterAll(async () => {
     await harness?.close();
   });
   beforeEach(() => {
-    Object.assign(harness.settings, structuredClone(DEFAULT_SETTINGS));
+    Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
     harness.sim.clearFaults();
     harness.sim.configure({ webhookUrl: harness.webhookUrl, webhookKind: "application", rulePreview: false });
     harness.sim.clearRequests();
