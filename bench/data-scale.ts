@@ -21,7 +21,7 @@ import * as schema from "../lib/db/schema";
 import { getChannelReport, REPORT_DATASET_QUERIES, reportDatasetQuery } from "../lib/reports/queries";
 import { addDays, utcDate } from "../lib/reports/range";
 import { seedScale } from "../scripts/lib/seed-scale";
-import { printTable, writeResult, type Row } from "./lib/report";
+import { percentile, printTable, writeResult, type Row } from "./lib/report";
 
 const { values: flags } = parseArgs({
   options: {
@@ -103,10 +103,6 @@ interface Case {
 
 const filters = (patch: Partial<SessionFilters>): SessionFilters => ({ ...NO_FILTERS, ...patch });
 const PAGE = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
 
 async function sampleParameters(db: Db) {
   const rng = prng(42);
@@ -263,7 +259,7 @@ async function main() {
     floor.push(performance.now() - started);
   }
   floor.sort((a, b) => a - b);
-  const floorP50 = percentile(floor, 0.5);
+  const floorP50 = percentile(floor, 50);
 
   const rows: Row[] = [];
   const results: Record<string, unknown>[] = [];
@@ -286,9 +282,9 @@ async function main() {
     // The plans shown are those of the slowest call's parameters: what the tail of the distribution pays for.
     const slowest = times.indexOf(Math.max(...times));
     times.sort((a, b) => a - b);
-    const p50 = percentile(times, 0.5);
-    const p95 = percentile(times, 0.95);
-    const cachedP95 = percentile(cached, 0.95);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
+    const cachedP95 = percentile(cached, 95);
     const met = p95 < item.target;
     rows.push({
       query: item.name,
@@ -299,7 +295,7 @@ async function main() {
       target: `p95 < ${item.target} ms`,
       met: met ? "met" : "MISS",
       "p95 / round trip": Math.round(p95 / floorP50),
-      "cached p50 ms": percentile(cached, 0.5),
+      "cached p50 ms": percentile(cached, 50),
       "cached p95 ms": cachedP95,
     });
     results.push({
@@ -312,7 +308,7 @@ async function main() {
       targetMs: item.target,
       met,
       p95OverRoundTrip: p95 / floorP50,
-      cachedP50Ms: percentile(cached, 0.5),
+      cachedP50Ms: percentile(cached, 50),
       cachedP95Ms: cachedP95,
       cachedMet: cachedP95 < item.target,
     });

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { AI_TEAMMATE_ID, createFrontSimulator, SAMPLE_CONVERSATIONS, type FrontSimulator } from "../lib/front-sim";
 import { freshPostgres, startApp } from "./lib/app";
-import { printTable, writeResult, type Row } from "./lib/report";
+import { percentile, printTable, writeResult, type Row } from "./lib/report";
 
 const { values: flags } = parseArgs({
   options: {
@@ -119,11 +119,6 @@ function processCpuMs(pid: number): number {
 /** USER_HZ: 100 on Linux. */
 const CLOCK_TICKS = 100;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
 interface Phase {
   name: string;
   conversations: number;
@@ -188,8 +183,8 @@ async function main() {
       const first = Math.min(...timings.map((timing) => timing.startedAt.getTime()));
       const lastDone = Math.max(...timings.map((timing) => timing.finishedAt.getTime()));
       const sessionsPerSecond = timings.length / ((lastDone - first) / 1000);
-      const overhead = timings.map((timing) => Math.max(0, timing.runMs - timing.modelMs));
-      const model = timings.map((timing) => timing.modelMs);
+      const overhead = timings.map((timing) => Math.max(0, timing.runMs - timing.modelMs)).sort((a, b) => a - b);
+      const model = timings.map((timing) => timing.modelMs).sort((a, b) => a - b);
       const row: Row = {
         phase: phase.name,
         workers: `${phase.workers} × ${phase.concurrency}`,

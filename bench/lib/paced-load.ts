@@ -3,6 +3,7 @@
 // for the next second, so the server sees one burst a second; and it pads the latency histogram for coordinated
 // omission with a 1 ms expected interval, which turns one slow answer into hundreds of samples.
 import http from "node:http";
+import { percentile } from "./report";
 
 export interface PacedRequest {
   method: string;
@@ -18,10 +19,6 @@ export interface PacedResult {
   non2xx: number;
   errors: number;
   timeouts: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
 export async function pacedLoad(
