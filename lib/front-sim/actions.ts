@@ -1,4 +1,4 @@
-import { AI_TEAMMATE_ID, channelFor, HUMAN_TEAMMATE_ID, newId } from "./directory";
+import { AI_TEAMMATE_ID, HUMAN_TEAMMATE_ID, inboxFor, newId } from "./directory";
 import type { EventDispatcher } from "./dispatch";
 import type { EventActor, EventFactory } from "./events";
 import {
@@ -6,7 +6,9 @@ import {
   assignSchema,
   callTranscriptSchema,
   deleteConversationSchema,
+  mergeSchema,
   placeCallSchema,
+  sendingErrorSchema,
   sendMessageSchema,
   teammateReplySchema,
 } from "./inputs";
@@ -19,8 +21,10 @@ import type {
   DeleteConversationResult,
   FrontAttachment,
   FrontEvent,
+  MergeOptions,
   PlaceCallInput,
   SendMessageInput,
+  SendingErrorOptions,
   SimActionResult,
   TeammateReplyInput,
 } from "./types";
@@ -40,14 +44,14 @@ export class FrontActions {
   async placeCall(input: PlaceCallInput): Promise<SimActionResult> {
     const call = placeCallSchema.parse(input);
     const messageType = call.messageType ?? "call";
-    const channel = channelFor(messageType, true);
+    const home = inboxFor(messageType, true);
     const answered = call.answered ?? true;
     const conversation = this.conversationFor(call.conversationId, call.assigneeId, () => ({
       subject: call.subject ?? `${answered ? "Call" : "Voicemail"} from ${call.from}`,
       recipient: { name: call.fromName ?? null, handle: call.from, role: "from" },
       channel: messageType,
-      inboxId: channel.inbox.id,
-      ourAddress: call.to ?? channel.address,
+      inboxId: home.inbox.id,
+      ourAddress: call.to ?? home.address,
     }));
     const message = this.state.addMessage(conversation, {
       type: messageType,
@@ -66,14 +70,14 @@ export class FrontActions {
   async sendMessage(input: SendMessageInput): Promise<SimActionResult> {
     const inbound = sendMessageSchema.parse(input);
     const messageType = inbound.channel ?? inbound.messageType ?? "email";
-    const channel = channelFor(messageType);
+    const home = inboxFor(messageType);
     const isEmail = messageType === "email";
     const conversation = this.conversationFor(inbound.conversationId, inbound.assigneeId, () => ({
       subject: inbound.subject ?? (isEmail ? "(no subject)" : ""),
       recipient: { name: inbound.fromName ?? null, handle: inbound.from, role: "from" },
       channel: messageType,
-      inboxId: channel.inbox.id,
-      ourAddress: inbound.to ?? channel.address,
+      inboxId: home.inbox.id,
+      ourAddress: inbound.to ?? home.address,
     }));
     const message = this.state.addMessage(conversation, {
       type: messageType,
@@ -161,6 +165,29 @@ export class FrontActions {
     const actor: EventActor = input.by ? { teammateId: this.knownTeammate(input.by) } : "rule";
     this.state.setAssignee(conversation, assigneeId, "sim");
     return this.deliverEvent(conversation, this.events.assignment(conversation, actor));
+  }
+
+  /**
+   * Merges `sourceId` into `targetId` (the source then answers 301) and delivers conversations_merged on the
+   * surviving conversation, naming the merged-away id. Made by teammate `by`, or by a rule when omitted.
+   */
+  async merge(sourceId: string, targetId: string, options: MergeOptions = {}): Promise<SimActionResult> {
+    const input = mergeSchema.parse({ sourceId, targetId, ...options });
+    const actor: EventActor = input.by ? { teammateId: this.knownTeammate(input.by) } : "rule";
+    const merged = this.state.require(input.sourceId);
+    const survivor = this.state.merge(input.sourceId, input.targetId);
+    return this.deliverEvent(survivor, this.events.conversationsMerged(survivor, [merged.id], actor));
+  }
+
+  /** A sent message did not reach its recipient: delivers sending_error (or message_bounce_error) targeting it. */
+  async reportSendingFailure(messageId: string, options: SendingErrorOptions = {}): Promise<SimActionResult> {
+    const input = sendingErrorSchema.parse({ messageId, ...options });
+    const message = this.state.messages.get(input.messageId);
+    if (!message) throw new Error(`Unknown message ${input.messageId}`);
+    if (message.isInbound) throw new Error(`Message ${input.messageId} is inbound: only a sent message can fail`);
+    const conversation = this.state.require(message.conversationId);
+    const event = this.events.sendingFailure(conversation, message, input.kind ?? "sending_error");
+    return this.deliverMessageEvent(conversation, message, event);
   }
 
   private conversationFor(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FrontSimulator } from "./index";
+import { SMS_CHANNEL_ID, type FrontSimulator } from "./index";
 import { api, expectShapeLike, readFixture, startSim } from "./test-helpers";
 
 type Json = Record<string, unknown>;
@@ -36,7 +36,11 @@ describe("identity and teammates", () => {
     const body = (await response.json()) as Json;
     const fixture = readFixture("api-teammates.json");
     expectShapeLike(body, fixture);
-    expect(body._results).toEqual(fixture._results);
+    // Front's spec requires each teammate's _links, which the fixture leaves out.
+    const results = body._results as Array<Json & { _links: { self: string } }>;
+    const withoutLinks = (teammate: Json) => Object.fromEntries(Object.entries(teammate).filter(([key]) => key !== "_links"));
+    expect(results.map(withoutLinks)).toEqual(fixture._results);
+    expect(results.map((teammate) => teammate._links.self)).toEqual([`${sim.url}/teammates/tea_ai01`, `${sim.url}/teammates/tea_rep7`]);
   });
 
   it("every answer carries the x-ratelimit headers", async () => {
@@ -224,7 +228,7 @@ describe("writes", () => {
 
   it("POST drafts → 200 draft message; PATCH → 204", async () => {
     const id = await newCall();
-    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Draft answer", mode: "shared", author_id: "tea_ai01" });
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Draft answer", mode: "shared", author_id: "tea_ai01", channel_id: SMS_CHANNEL_ID });
     expect(draft.status).toBe(200);
     expect(await draft.json()).toMatchObject({ draft_mode: "shared", body: "Draft answer" });
     const patch = await api(sim, "PATCH", `/conversations/${id}`, { assignee_id: null, status: "archived", tag_ids: ["tag_x"] });
@@ -236,9 +240,9 @@ describe("writes", () => {
 
   it("keeps drafts apart from sent messages: listed under /drafts and in the state, never in /messages", async () => {
     const id = await newCall();
-    const response = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "<p>Try Forgot password.</p>", author_id: "tea_ai01", mode: "shared" });
+    const response = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "<p>Try Forgot password.</p>", author_id: "tea_ai01", mode: "shared", channel_id: SMS_CHANNEL_ID });
     const draft = (await response.json()) as Json;
-    // A call is answered by text, as a reply would be.
+    // The draft is on the channel it names: the SMS channel, to answer a caller by text.
     expect(draft).toMatchObject({ id: expect.stringMatching(/^msg_/), type: "sms", is_inbound: false, draft_mode: "shared", text: "Try Forgot password.", author: { id: "tea_ai01" } });
     const listed = (await (await api(sim, "GET", `/conversations/${id}/drafts`)).json()) as { _results: Json[] };
     expect(listed._results.map((message) => message.id)).toEqual([draft.id]);
@@ -253,13 +257,14 @@ describe("writes", () => {
 
   it("a draft without mode is private, Front's default", async () => {
     const id = await newCall();
-    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Mine only", author_id: "tea_rep7" });
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Mine only", author_id: "tea_rep7", channel_id: SMS_CHANNEL_ID });
     expect(await draft.json()).toMatchObject({ draft_mode: "private", author: { id: "tea_rep7" } });
   });
 
-  it("refuses a draft Front would refuse: no body, no author, an unknown author or mode, with 400 and nothing stored", async () => {
+  it("refuses a draft Front would refuse: no body, no channel, an unknown author or mode, with 400 and nothing stored", async () => {
     const id = await newCall();
-    for (const body of [{ author_id: "tea_ai01" }, { body: "", author_id: "tea_ai01" }, { body: "Hi" }, { body: "Hi", author_id: "tea_nobody" }, { body: "Hi", author_id: "tea_ai01", mode: "public" }]) {
+    const channel_id = SMS_CHANNEL_ID;
+    for (const body of [{ channel_id }, { body: "", channel_id }, { body: "Hi" }, { body: "Hi", channel_id, author_id: "tea_nobody" }, { body: "Hi", channel_id, mode: "public" }]) {
       const response = await api(sim, "POST", `/conversations/${id}/drafts`, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { _error: Json })._error).toMatchObject({ status: 400 });
@@ -271,21 +276,22 @@ describe("writes", () => {
     const first = await newCall();
     const second = await newCall();
     sim.merge(first, second);
-    const moved = await api(sim, "POST", `/conversations/${first}/drafts`, { body: "Hi", author_id: "tea_ai01" }, { redirect: "manual" });
+    const moved = await api(sim, "POST", `/conversations/${first}/drafts`, { body: "Hi", channel_id: SMS_CHANNEL_ID }, { redirect: "manual" });
     expect(moved.status).toBe(301);
     expect(moved.headers.get("location")).toBe(`${sim.url}/conversations/${second}/drafts`);
-    expect((await api(sim, "POST", "/conversations/cnv_gone/drafts", { body: "Hi", author_id: "tea_ai01" })).status).toBe(404);
+    expect((await api(sim, "POST", "/conversations/cnv_gone/drafts", { body: "Hi", channel_id: SMS_CHANNEL_ID })).status).toBe(404);
   });
 
   it("fault injection applies to drafts: a refusal, a server error, then a draft", async () => {
     const id = await newCall();
     sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 403, message: "Drafts are not allowed in this inbox" });
     sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 503 });
-    const refused = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" });
+    const draft = { body: "Hi", channel_id: SMS_CHANNEL_ID };
+    const refused = await api(sim, "POST", `/conversations/${id}/drafts`, draft);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ _error: { message: "Drafts are not allowed in this inbox" } });
-    expect((await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" })).status).toBe(503);
-    expect((await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" })).status).toBe(200);
+    expect((await api(sim, "POST", `/conversations/${id}/drafts`, draft)).status).toBe(503);
+    expect((await api(sim, "POST", `/conversations/${id}/drafts`, draft)).status).toBe(200);
     expect(sim.getConversation(id)!.drafts).toHaveLength(1);
     expect(sim.requests.map((request) => request.fault ?? request.status)).toEqual(["fail", "fail", 200]);
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { FrontInbox, Teammate } from "./types";
+import type { InboxRecord, Teammate } from "./types";
 
 export const DEFAULT_COMPANY_ID = "cmp_4thp0";
 export const DEFAULT_COMPANY_NAME = "Acme";
@@ -39,38 +39,100 @@ export function defaultTeammates(): Teammate[] {
   ];
 }
 
-interface ChannelSetup {
-  inbox: FrontInbox;
+/** A channel: how messages go out from an inbox (Front's ChannelResponse, without the links built per base URL). */
+export interface ChannelSetup {
+  id: string;
+  name: string;
+  /** Front's channel type: twilio is SMS, custom an application channel (a phone provider's calls), … */
+  type: "custom" | "twilio" | "smtp" | "twilio_whatsapp" | "front_chat";
+  /** The channel's own address: what `alt:address:<address>` names. */
+  address: string;
+  /** The message type of what is sent on it. */
+  messageType: string;
+  /** A voice channel carries calls, not text: a text sent on it cannot go out. */
+  carriesText: boolean;
+  inboxId: string;
+}
+
+export const CALL_CHANNEL_ID = "cha_call1";
+export const SMS_CHANNEL_ID = "cha_sms1";
+export const EMAIL_CHANNEL_ID = "cha_mail1";
+export const WHATSAPP_CHANNEL_ID = "cha_wa1";
+export const CHAT_CHANNEL_ID = "cha_chat1";
+export const CUSTOM_CHANNEL_ID = "cha_custom1";
+
+/** The SMS channel is the company phone number, so a caller can be texted back from the number they called. */
+export const SMS_CHANNEL_ADDRESS = COMPANY_PHONE;
+export const EMAIL_CHANNEL_ADDRESS = COMPANY_EMAIL;
+/**
+ * A phone provider's application channel: its address is whatever the provider registered. It differs from the SMS
+ * number so that `alt:address:` names exactly one channel.
+ */
+export const CALL_CHANNEL_ADDRESS = "voice:+18005550199";
+/** Twilio's WhatsApp senders are addressed `whatsapp:<number>`. */
+export const WHATSAPP_CHANNEL_ADDRESS = `whatsapp:${COMPANY_PHONE}`;
+export const CHAT_CHANNEL_ADDRESS = "chat@acme.example";
+
+const PHONE_INBOX: InboxRecord = { id: "inb_phone1", name: "Phone support", is_private: false };
+const MAIL_INBOX: InboxRecord = { id: "inb_mail1", name: "Support", is_private: false };
+const SMS_INBOX: InboxRecord = { id: "inb_sms1", name: "SMS", is_private: false };
+const WHATSAPP_INBOX: InboxRecord = { id: "inb_wa1", name: "WhatsApp", is_private: false };
+const CHAT_INBOX: InboxRecord = { id: "inb_chat1", name: "Website chat", is_private: false };
+const CUSTOM_INBOX: InboxRecord = { id: "inb_custom1", name: "Custom channel", is_private: false };
+
+const CHANNELS: ChannelSetup[] = [
+  { id: CALL_CHANNEL_ID, name: "Phone calls", type: "custom", address: CALL_CHANNEL_ADDRESS, messageType: "custom", carriesText: false, inboxId: PHONE_INBOX.id },
+  { id: SMS_CHANNEL_ID, name: "SMS", type: "twilio", address: SMS_CHANNEL_ADDRESS, messageType: "sms", carriesText: true, inboxId: SMS_INBOX.id },
+  { id: EMAIL_CHANNEL_ID, name: "Support email", type: "smtp", address: EMAIL_CHANNEL_ADDRESS, messageType: "email", carriesText: true, inboxId: MAIL_INBOX.id },
+  { id: WHATSAPP_CHANNEL_ID, name: "WhatsApp", type: "twilio_whatsapp", address: WHATSAPP_CHANNEL_ADDRESS, messageType: "whatsapp", carriesText: true, inboxId: WHATSAPP_INBOX.id },
+  { id: CHAT_CHANNEL_ID, name: "Website chat", type: "front_chat", address: CHAT_CHANNEL_ADDRESS, messageType: "front_chat", carriesText: true, inboxId: CHAT_INBOX.id },
+  { id: CUSTOM_CHANNEL_ID, name: "Custom channel", type: "custom", address: "custom@acme.example", messageType: "custom", carriesText: true, inboxId: CUSTOM_INBOX.id },
+];
+
+interface InboxSetup {
+  inbox: InboxRecord;
   /** Our address on that channel (the "to" of inbound messages). */
   address: string;
 }
 
-const PHONE_INBOX: FrontInbox = { id: "inb_phone1", name: "Phone support", is_private: false };
-
-const CHANNELS: Record<string, ChannelSetup> = {
+const INBOXES_BY_MESSAGE_TYPE: Record<string, InboxSetup> = {
   call: { inbox: PHONE_INBOX, address: COMPANY_PHONE },
   "phone-call": { inbox: PHONE_INBOX, address: COMPANY_PHONE },
-  email: { inbox: { id: "inb_mail1", name: "Support", is_private: false }, address: COMPANY_EMAIL },
-  sms: { inbox: { id: "inb_sms1", name: "SMS", is_private: false }, address: COMPANY_PHONE },
-  whatsapp: { inbox: { id: "inb_wa1", name: "WhatsApp", is_private: false }, address: COMPANY_PHONE },
-  front_chat: { inbox: { id: "inb_chat1", name: "Website chat", is_private: false }, address: "chat@acme.example" },
+  email: { inbox: MAIL_INBOX, address: COMPANY_EMAIL },
+  sms: { inbox: SMS_INBOX, address: COMPANY_PHONE },
+  whatsapp: { inbox: WHATSAPP_INBOX, address: COMPANY_PHONE },
+  front_chat: { inbox: CHAT_INBOX, address: CHAT_CHANNEL_ADDRESS },
 };
 
-const FALLBACK_CHANNEL: ChannelSetup = {
-  inbox: { id: "inb_custom1", name: "Custom channel", is_private: false },
-  address: "custom@acme.example",
-};
+const FALLBACK_INBOX: InboxSetup = { inbox: CUSTOM_INBOX, address: "custom@acme.example" };
 
 /** Inbox and our address for a message type; "custom" calls land in the phone inbox. */
-export function channelFor(messageType: string, isCall = false): ChannelSetup {
-  if (isCall) return CHANNELS[messageType] ?? CHANNELS.call;
-  return CHANNELS[messageType] ?? FALLBACK_CHANNEL;
+export function inboxFor(messageType: string, isCall = false): InboxSetup {
+  if (isCall) return INBOXES_BY_MESSAGE_TYPE[messageType] ?? INBOXES_BY_MESSAGE_TYPE.call;
+  return INBOXES_BY_MESSAGE_TYPE[messageType] ?? FALLBACK_INBOX;
 }
 
-export function allInboxes(): FrontInbox[] {
-  const byId = new Map<string, FrontInbox>();
-  for (const setup of [...Object.values(CHANNELS), FALLBACK_CHANNEL]) byId.set(setup.inbox.id, setup.inbox);
-  return [...byId.values()];
+export function allInboxes(): InboxRecord[] {
+  return [PHONE_INBOX, MAIL_INBOX, SMS_INBOX, WHATSAPP_INBOX, CHAT_INBOX, CUSTOM_INBOX].map((inbox) => ({ ...inbox }));
+}
+
+export function allChannels(): ChannelSetup[] {
+  return CHANNELS.map((channel) => ({ ...channel }));
+}
+
+const ADDRESS_ALIAS = "alt:address:";
+
+/** A channel by `cha_` id or by the resource alias `alt:address:<channel address>`; undefined when unknown. */
+export function findChannel(idOrAlias: string): ChannelSetup | undefined {
+  const byAddress = idOrAlias.startsWith(ADDRESS_ALIAS) ? idOrAlias.slice(ADDRESS_ALIAS.length) : null;
+  const found = CHANNELS.find((channel) => (byAddress === null ? channel.id === idOrAlias : channel.address === byAddress));
+  return found ? { ...found } : undefined;
+}
+
+/** The channel a reply goes out on when the request names none: the one of the conversation's inbox. */
+export function channelOfInbox(inboxId: string): ChannelSetup | undefined {
+  const found = CHANNELS.find((channel) => channel.inboxId === inboxId);
+  return found ? { ...found } : undefined;
 }
 
 /** Random ids, so ids stay unique across resets and restarts (the app dedupes on them). */

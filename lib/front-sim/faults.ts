@@ -20,8 +20,14 @@ export const faultSpecSchema = z
     status: z.number().int().min(400).max(599).optional(),
     /** fail: the `_error.message` to answer with (default "Simulated client error" / "Simulated server error"). */
     message: z.string().min(1).optional(),
-    /** rate-limit: the retry-after to announce (default 2, or the seconds left of a timed fault). */
+    /** rate-limit: the retry-after to announce (default 2, 1 for a burst, or the seconds left of a timed fault). */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
+    /**
+     * rate-limit: which limit was hit. "plan" (default): the company's requests a minute, x-ratelimit-remaining 0.
+     * "burst": Front's ~5 requests a second on one resource (scope it with `path`), announced by x-front-tier while
+     * x-ratelimit-remaining is still above 0.
+     */
+    limit: z.enum(["plan", "burst"]).optional(),
   })
   .strict();
 
@@ -36,11 +42,13 @@ export interface ActiveFault extends FaultSpec {
 }
 
 export type FaultDecision =
-  | { kind: "rate-limit"; retryAfterSeconds: number }
+  | { kind: "rate-limit"; retryAfterSeconds: number; limit: "plan" | "burst" }
   | { kind: "fail"; status: number; message: string }
   | { kind: "hang" };
 
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
+/** A burst window is one second. */
+const DEFAULT_BURST_RETRY_AFTER_SECONDS = 1;
 
 export class FaultController {
   private faults: ActiveFault[] = [];
@@ -99,7 +107,9 @@ function decide(fault: ActiveFault, nowMs: number): FaultDecision {
   }
   if (fault.kind === "hang") return { kind: "hang" };
   const secondsLeft = fault.untilMs !== null ? Math.max(1, Math.ceil((fault.untilMs - nowMs) / 1000)) : undefined;
-  return { kind: "rate-limit", retryAfterSeconds: fault.retryAfterSeconds ?? secondsLeft ?? DEFAULT_RETRY_AFTER_SECONDS };
+  const limit = fault.limit ?? "plan";
+  const fallback = limit === "burst" ? DEFAULT_BURST_RETRY_AFTER_SECONDS : DEFAULT_RETRY_AFTER_SECONDS;
+  return { kind: "rate-limit", retryAfterSeconds: fault.retryAfterSeconds ?? secondsLeft ?? fallback, limit };
 }
 
 export function globToRegExp(glob: string): RegExp {
@@ -141,7 +151,7 @@ export class RateLimitWindow {
     this.used = 0;
   }
 
-  /** Counts one request and returns the headers for its answer. */
+  /** Counts one request and returns the headers for its answer; `limited`: the plan limit was hit (remaining 0). */
   count(limited: boolean, nowMs: number = Date.now()): Record<string, string> {
     if (nowMs - this.windowStartMs >= 60_000) {
       this.windowStartMs = nowMs;

@@ -81,7 +81,13 @@ export const assignSchema = z
   })
   .strict();
 
-export const mergeSchema = z.object({ sourceId: z.string().min(1), targetId: z.string().min(1) }).strict();
+export const mergeSchema = z.object({ sourceId: z.string().min(1), targetId: z.string().min(1), by: teammateId.optional() }).strict();
+
+const sendingFailureKind = z.enum(["sending_error", "message_bounce_error"]);
+
+export const sendingErrorSchema = z.object({ messageId: z.string().min(1), kind: sendingFailureKind.optional() }).strict();
+
+export const failNextReplySchema = z.object({ conversationId: z.string().min(1).optional(), kind: sendingFailureKind.optional() }).strict();
 
 export const deliverEventSchema = z
   .object({
@@ -101,5 +107,7 @@ export const configSchema = z
     webhookUrl: z.url().nullable().optional(),
     webhookKind: z.enum(["application", "rule"]).optional(),
     rulePreview: z.boolean().optional(),
+    /** null: every scope again. */
+    tokenScopes: z.array(z.string().min(1)).nullable().optional(),
   })
   .strict();

@@ -1,13 +1,16 @@
-import { allInboxes } from "./directory";
+import { allChannels, allInboxes, type ChannelSetup } from "./directory";
 import { statusOf, type AssigneeChange, type ReplyRecord, type SimState, type StoredComment, type StoredConversation, type StoredMessage } from "./state";
 import type {
   ConversationStatus,
+  FrontChannel,
   FrontComment,
   FrontConversation,
   FrontInbox,
   FrontMessage,
   FrontRecipient,
+  FrontTag,
   FrontTeammate,
+  RecipientRecord,
 } from "./types";
 
 /** A conversation as tests see it: Front shapes plus what the app did to it. */
@@ -61,11 +64,67 @@ export class FrontShapes {
   teammate(id: string | null): FrontTeammate | null {
     if (!id) return null;
     const teammate = this.state.teammates.get(id);
-    return teammate ? structuredClone(teammate) : null;
+    if (!teammate) return null;
+    const self = this.link(`/teammates/${teammate.id}`);
+    return { _links: { self, related: { inboxes: `${self}/inboxes`, conversations: `${self}/conversations` } }, ...structuredClone(teammate) };
+  }
+
+  teammates(): FrontTeammate[] {
+    return [...this.state.teammates.keys()].map((id) => this.teammate(id)!);
   }
 
   inbox(id: string): FrontInbox | undefined {
-    return allInboxes().find((inbox) => inbox.id === id);
+    const inbox = allInboxes().find((candidate) => candidate.id === id);
+    if (!inbox) return undefined;
+    const self = this.link(`/inboxes/${inbox.id}`);
+    return {
+      _links: { self, related: { teammates: `${self}/teammates`, conversations: `${self}/conversations`, channels: `${self}/channels` } },
+      ...inbox,
+      is_public: !inbox.is_private,
+    };
+  }
+
+  inboxes(): FrontInbox[] {
+    return allInboxes().map((inbox) => this.inbox(inbox.id)!);
+  }
+
+  channel(channel: ChannelSetup): FrontChannel {
+    return {
+      _links: { self: this.link(`/channels/${channel.id}`), related: { inbox: this.link(`/inboxes/${channel.inboxId}`) } },
+      id: channel.id,
+      name: channel.name,
+      address: channel.address,
+      type: channel.type,
+      send_as: channel.address,
+      settings: { undo_send_time: 0, all_teammates_can_reply: false },
+      is_private: false,
+      is_valid: true,
+    };
+  }
+
+  channels(inboxId?: string): FrontChannel[] {
+    return allChannels()
+      .filter((channel) => inboxId === undefined || channel.inboxId === inboxId)
+      .map((channel) => this.channel(channel));
+  }
+
+  /** Front links a recipient to its contact; the simulator keeps no contacts. */
+  recipient(recipient: RecipientRecord): FrontRecipient {
+    return { _links: { related: { contact: null } }, ...recipient };
+  }
+
+  /** Tags are known by id only: the name is the id. */
+  tag(id: string): FrontTag {
+    const self = this.link(`/tags/${id}`);
+    return {
+      _links: { self, related: { conversations: `${self}/conversations`, owner: null, parent_tag: null, children: null } },
+      id,
+      name: id,
+      description: null,
+      highlight: null,
+      is_private: false,
+      is_visible_in_conversation_lists: true,
+    };
   }
 
   message(message: StoredMessage): FrontMessage {
@@ -85,7 +144,7 @@ export class FrontShapes {
       text: message.text,
       author: this.teammate(message.authorId),
       attachments: structuredClone(message.attachments ?? []),
-      recipients: structuredClone(message.recipients),
+      recipients: message.recipients.map((recipient) => this.recipient(recipient)),
       metadata: structuredClone(message.metadata),
     };
   }
@@ -109,14 +168,17 @@ export class FrontShapes {
       type: "conversation",
       subject: conversation.subject,
       status: statusOf(conversation),
+      ticket_ids: [],
       assignee: this.teammate(conversation.assigneeId),
-      recipient: { ...conversation.recipient },
-      tags: conversation.tagIds.map((id) => ({ id, name: id })),
+      recipient: this.recipient(conversation.recipient),
+      tags: conversation.tagIds.map((id) => this.tag(id)),
       links: [],
       custom_fields: {},
       created_at: conversation.createdAtMs / 1000,
       updated_at: conversation.updatedAtMs / 1000,
       is_private: false,
+      scheduled_reminders: [],
+      metadata: {},
     };
   }
 
@@ -146,7 +208,7 @@ export class FrontShapes {
       status: statusOf(conversation),
       assigneeId: conversation.assigneeId,
       assignee: this.teammate(conversation.assigneeId),
-      recipient: { ...conversation.recipient },
+      recipient: this.recipient(conversation.recipient),
       channel: conversation.channel,
       inboxId: conversation.inboxId,
       tags: [...conversation.tagIds],

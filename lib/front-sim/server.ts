@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ZodError } from "zod";
-import { handleCoreApi, type CoreApiContext } from "./core-api";
+import { endpointOf, handleCoreApi, type CoreApiContext } from "./core-api";
 import type { FaultController, RateLimitWindow, RequestLogEntry } from "./faults";
 import {
   BodyTooLargeError,
@@ -12,11 +12,14 @@ import {
   writeAnswer,
   type HttpAnswer,
 } from "./http-util";
+import { missingScope } from "./scopes";
 
 // The HTTP side: Core API requests go through auth, faults and the rate-limit headers; /_sim is open.
 
 export interface ServerHandlers {
   apiToken: string;
+  /** The scopes the API token holds; null: every scope. */
+  tokenScopes: () => readonly string[] | null;
   core: CoreApiContext;
   faults: FaultController;
   rateLimit: RateLimitWindow;
@@ -70,14 +73,31 @@ async function handleCore(req: IncomingMessage, res: ServerResponse, url: URL, h
     status: null,
   };
   handlers.requestLog.push(entry);
-  const answer = await answerCore(req, method, url, entry, handlers);
+  let markAnswered!: () => void;
+  const answered = new Promise<void>((resolve) => (markAnswered = resolve));
+  const answer = await answerCore(req, method, url, entry, handlers, answered);
   if (answer === "hang") {
     // Never answer; the socket stays open until the client gives up or the simulator closes.
     entry.fault = "hang";
     return;
   }
   entry.status = answer.status;
-  writeAnswer(res, answer, handlers.rateLimit.count(answer.status === 429));
+  // A burst 429 leaves the per-minute budget alone: that is how a client tells the two limits apart.
+  const planLimited = answer.status === 429 && answer.headers?.["x-front-tier"] === undefined;
+  res.once("finish", markAnswered);
+  writeAnswer(res, answer, handlers.rateLimit.count(planLimited));
+}
+
+/** Front names the tier of the route whose burst limit was hit; resource routes such as conversations are tier 2. */
+const BURST_TIER = "2";
+
+function rateLimitAnswer(retryAfterSeconds: number, limit: "plan" | "burst"): HttpAnswer {
+  if (limit === "burst") {
+    const answer = frontError(429, `Rate limit exceeded for tier-${BURST_TIER} route. Please retry in ${retryAfterSeconds * 1000} milliseconds.`);
+    return { ...answer, headers: { "retry-after": String(retryAfterSeconds), "x-front-tier": BURST_TIER } };
+  }
+  const answer = frontError(429, `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds`);
+  return { ...answer, headers: { "retry-after": String(retryAfterSeconds) } };
 }
 
 async function answerCore(
@@ -86,6 +106,7 @@ async function answerCore(
   url: URL,
   entry: RequestLogEntry,
   handlers: ServerHandlers,
+  answered: Promise<void>,
 ): Promise<HttpAnswer | "hang"> {
   let raw: Buffer;
   try {
@@ -101,6 +122,11 @@ async function answerCore(
   if (!authorization) return frontError(401, "Missing Authorization header");
   if (authorization !== `Bearer ${handlers.apiToken}`) return frontError(401, "Invalid API token");
 
+  // Before anything about the request itself: a token without the scope learns nothing else.
+  const endpoint = endpointOf(method, url.pathname);
+  const lacking = endpoint ? missingScope(endpoint, handlers.tokenScopes()) : undefined;
+  if (lacking) return frontError(403, `The API token lacks the scope ${lacking}`, [`${endpoint} requires ${lacking}`]);
+
   const fault = handlers.faults.take(method, url.pathname);
   if (fault?.kind === "hang") return "hang";
   if (fault?.kind === "fail") {
@@ -109,13 +135,11 @@ async function answerCore(
   }
   if (fault?.kind === "rate-limit") {
     entry.fault = "rate-limit";
-    const seconds = fault.retryAfterSeconds;
-    const answer = frontError(429, `Rate limit exceeded. Retry after ${seconds} seconds`);
-    return { ...answer, headers: { "retry-after": String(seconds) } };
+    return rateLimitAnswer(fault.retryAfterSeconds, fault.limit);
   }
 
   if (!parsed.ok) return frontError(400, parsed.error);
-  return handleCoreApi(handlers.core, { method, url, body: parsed.value });
+  return handleCoreApi(handlers.core, { method, url, body: parsed.value, answered });
 }
 
 async function handleSim(req: IncomingMessage, res: ServerResponse, url: URL, handlers: ServerHandlers): Promise<void> {

@@ -7,8 +7,10 @@ import {
   configSchema,
   deleteConversationSchema,
   deliverEventSchema,
+  failNextReplySchema,
   mergeSchema,
   redeliverSchema,
+  sendingErrorSchema,
 } from "./inputs";
 import { placeSamples } from "./samples";
 import type { FrontSimulator } from "./simulator";
@@ -62,10 +64,27 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
   [
     "POST",
     /^\/_sim\/merge$/,
-    (sim, body) => {
+    async (sim, body) => {
       const input = mergeSchema.parse(body);
-      sim.merge(input.sourceId, input.targetId);
-      return json(200, { conversation: sim.getConversation(input.targetId) });
+      const result = await sim.merge(input.sourceId, input.targetId, { by: input.by });
+      return json(200, { ...result, conversation: sim.getConversation(input.targetId) });
+    },
+  ],
+  [
+    "POST",
+    /^\/_sim\/reply-failures$/,
+    (sim, body) => {
+      const input = failNextReplySchema.parse(body ?? {});
+      sim.failNextReply(input);
+      return json(200, { planned: { conversationId: input.conversationId ?? null, kind: input.kind ?? "sending_error" } });
+    },
+  ],
+  [
+    "POST",
+    /^\/_sim\/sending-errors$/,
+    async (sim, body) => {
+      const input = sendingErrorSchema.parse(body);
+      return json(200, await sim.emitSendingError(input.messageId, { kind: input.kind }));
     },
   ],
   [

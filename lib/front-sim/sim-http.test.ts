@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ConversationView, FrontSimulator, SimSnapshot } from "./index";
+import { SMS_CHANNEL_ID, type ConversationView, type FrontSimulator, type SimSnapshot } from "./index";
 import { api, control, startReceiver, startSim, type Receiver } from "./test-helpers";
 
 type Json = Record<string, unknown>;
@@ -55,9 +55,9 @@ describe("/_sim controls over HTTP", () => {
   it("GET /_sim/state shows conversations, the app's writes and counters; /_sim/requests the log", async () => {
     const call = await post<ActionAnswer>("/calls", { from: "+14155550123", text: "hello" });
     await api(sim, "POST", `/conversations/${call.conversationId}/comments`, { body: "summary", author_id: "tea_ai01" });
-    await api(sim, "POST", `/conversations/${call.conversationId}/messages`, { body: "Hi", options: { archive: false } });
+    await api(sim, "POST", `/conversations/${call.conversationId}/messages`, { body: "Hi", channel_id: SMS_CHANNEL_ID, to: ["+14155550123"], options: { archive: false } });
     await api(sim, "PUT", `/conversations/${call.conversationId}/assignee`, { assignee_id: null });
-    await api(sim, "POST", `/conversations/${call.conversationId}/drafts`, { body: "Suggested", author_id: "tea_ai01", mode: "shared" });
+    await api(sim, "POST", `/conversations/${call.conversationId}/drafts`, { body: "Suggested", channel_id: SMS_CHANNEL_ID, author_id: "tea_ai01", mode: "shared" });
     const snapshot = await state();
     expect(snapshot.conversations).toHaveLength(1);
     expect(snapshot.conversations[0]).toMatchObject({

@@ -6,6 +6,7 @@ import { EventFactory } from "./events";
 import { FaultController, RateLimitWindow, type ActiveFault, type FaultSpec, type RequestLogEntry } from "./faults";
 import { FrontShapes, type ConversationCounts, type ConversationView } from "./serialize";
 import { attachHandlers, listen } from "./server";
+import { failNextReplySchema } from "./inputs";
 import { handleSimApi } from "./sim-api";
 import { SimState } from "./state";
 import type {
@@ -13,10 +14,13 @@ import type {
   DeleteConversationOptions,
   DeleteConversationResult,
   DeliverEventOptions,
+  FailNextReplyOptions,
   FrontEvent,
   FrontSimulatorOptions,
+  MergeOptions,
   PlaceCallInput,
   SendMessageInput,
+  SendingErrorOptions,
   SimActionResult,
   TeammateReplyInput,
   Teammate,
@@ -30,6 +34,8 @@ export interface SimSettings {
   webhookUrl: string | null;
   webhookKind: WebhookKind;
   rulePreview: boolean;
+  /** The API token's scopes; null: every scope. */
+  tokenScopes: string[] | null;
 }
 
 export interface SimSnapshot extends SimSettings {
@@ -52,7 +58,8 @@ export interface FrontSimulator {
   close(): Promise<void>;
   /** Forgets conversations, events, deliveries, faults and the request log; keeps the configuration. */
   reset(): void;
-  configure(settings: { webhookUrl?: string | null; webhookKind?: WebhookKind; rulePreview?: boolean }): void;
+  /** `tokenScopes: null` gives the token every scope again. */
+  configure(settings: { webhookUrl?: string | null; webhookKind?: WebhookKind; rulePreview?: boolean; tokenScopes?: string[] | null }): void;
   settings(): SimSettings;
 
   getConversation(id: string): ConversationView | undefined;
@@ -67,7 +74,11 @@ export interface FrontSimulator {
   snapshot(): SimSnapshot;
 
   addFault(spec: FaultSpec): ActiveFault;
-  rateLimit(options?: FaultMatch & { retryAfterSeconds?: number }): ActiveFault;
+  /**
+   * 429s: the plan limit (x-ratelimit-remaining 0), or with `limit: "burst"` the per-resource burst limit
+   * (x-front-tier, remaining still above 0); scope a burst to one resource with `path`.
+   */
+  rateLimit(options?: FaultMatch & Pick<FaultSpec, "retryAfterSeconds" | "limit">): ActiveFault;
   /** Answers matching requests with an error: a 5xx (default 500), or a 4xx for Front refusing the request. */
   fail(options?: FaultMatch & Pick<FaultSpec, "status" | "message">): ActiveFault;
   hang(options?: FaultMatch): ActiveFault;
@@ -84,14 +95,24 @@ export interface FrontSimulator {
   teammateReply(input: TeammateReplyInput): Promise<SimActionResult>;
   archive(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
   assign(conversationId: string, teammateId: string | null, options?: { by?: string }): Promise<SimActionResult>;
-  /** Merges source into target; the source id then answers 301 on the Core API. */
-  merge(sourceId: string, targetId: string): void;
+  /**
+   * Merges source into target; the source id then answers 301 on the Core API. Delivers conversations_merged on the
+   * target, naming the source in `target.data` (`_meta.type` deleted_conversation_ids).
+   */
+  merge(sourceId: string, targetId: string, options?: MergeOptions): Promise<SimActionResult>;
+  /**
+   * The next reply the app posts (on `conversationId`, or on any conversation) is accepted (202) and then fails:
+   * a sending_error (or message_bounce_error) event targeting it follows. `whenIdle()` waits for it.
+   */
+  failNextReply(options?: FailNextReplyOptions): void;
+  /** Delivers a sending_error (or message_bounce_error) for a message that was sent. */
+  emitSendingError(messageId: string, options?: SendingErrorOptions): Promise<SimActionResult>;
   /** Deletes a conversation for good: Core API calls on it (and its messages) answer 404. `trash` emits a trash event first. */
   deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeleteConversationResult>;
   deliverEvent(event: FrontEvent | Record<string, unknown> | string, options?: DeliverEventOptions): Promise<EventDelivery>;
   redeliver(eventId: string): Promise<EventDelivery>;
   sync(): Promise<SyncResult>;
-  /** Resolves when echoed events for Core API writes have been delivered. */
+  /** Resolves when echoed events for Core API writes, and reply failures, have been delivered. */
   whenIdle(): Promise<void>;
 }
 
@@ -100,6 +121,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
   const companyId = options.companyId ?? DEFAULT_COMPANY_ID;
   const teammates = options.teammates ?? defaultTeammates();
   let webhookUrl = options.webhookUrl;
+  let tokenScopes: string[] | null = options.tokenScopes ? [...options.tokenScopes] : null;
 
   const state = new SimState(teammates);
   const shapes = new FrontShapes(state, url);
@@ -122,20 +144,28 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
   const actions = new FrontActions(state, events, dispatcher);
   const pending = new Set<Promise<unknown>>();
 
-  // Front emits events for the app's own writes too; off by default so tests see only what they trigger.
-  const echoApiWrite = (write: ApiWrite) => {
-    if (!options.emitEventsForApiWrites) return;
-    const emitted: FrontEvent[] = [];
+  /** Front's events for the app's own write, in order. */
+  const eventsForWrite = (write: ApiWrite): FrontEvent[] => {
     if (write.kind === "reply") {
-      emitted.push(events.outbound(write.conversation, write.message));
-      if (write.archived) emitted.push(events.archive(write.conversation, "api"));
-    } else if (write.kind === "assignee") {
-      emitted.push(events.assignment(write.conversation, "api"));
-    } else {
-      const lifecycleEvent = write.lifecycle === "archived" ? events.archive : write.lifecycle === "open" ? events.reopen : null;
-      if (lifecycleEvent) emitted.push(lifecycleEvent.call(events, write.conversation, "api"));
+      // A reply that cannot go out is reported whether or not writes are echoed: the app has to hear of it.
+      if (write.failure) return [events.sendingFailure(write.conversation, write.message, write.failure)];
+      if (!options.emitEventsForApiWrites) return [];
+      return [events.outReply(write.conversation, write.message), ...(write.archived ? [events.archive(write.conversation, "api")] : [])];
     }
+    // Front emits events for the app's own writes too; off by default so tests see only what they trigger.
+    if (!options.emitEventsForApiWrites) return [];
+    if (write.kind === "assignee") return [events.assignment(write.conversation, "api")];
+    if (write.lifecycle === "archived") return [events.archive(write.conversation, "api")];
+    if (write.lifecycle === "open") return [events.reopen(write.conversation, "api")];
+    return [];
+  };
+
+  /** After the answer is written, as at Front: the 202 comes first, the events after. */
+  const echoApiWrite = (write: ApiWrite, answered: Promise<void> = Promise.resolve()) => {
+    const emitted = eventsForWrite(write);
+    if (emitted.length === 0) return;
     const delivery = (async () => {
+      await answered;
       for (const event of emitted) await dispatcher.emit(event);
     })();
     pending.add(delivery);
@@ -198,6 +228,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
     },
     configure(settings) {
       if (settings.webhookUrl !== undefined) webhookUrl = settings.webhookUrl ?? undefined;
+      if (settings.tokenScopes !== undefined) tokenScopes = settings.tokenScopes ? [...settings.tokenScopes] : null;
       if (settings.webhookKind) dispatcher.settings.webhookKind = settings.webhookKind;
       if (settings.rulePreview !== undefined) dispatcher.settings.rulePreview = settings.rulePreview;
     },
@@ -205,6 +236,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
       webhookUrl: webhookUrl ?? null,
       webhookKind: dispatcher.settings.webhookKind,
       rulePreview: dispatcher.settings.rulePreview,
+      tokenScopes: tokenScopes ? [...tokenScopes] : null,
     }),
 
     getConversation(id) {
@@ -243,7 +275,12 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
     teammateReply: (input) => actions.teammateReply(input),
     archive: (conversationId, archiveOptions) => actions.archive(conversationId, archiveOptions),
     assign: (conversationId, teammateId, assignOptions) => actions.assign(conversationId, teammateId, assignOptions),
-    merge: (sourceId, targetId) => void state.merge(sourceId, targetId),
+    merge: (sourceId, targetId, mergeOptions) => actions.merge(sourceId, targetId, mergeOptions),
+    failNextReply(failOptions = {}) {
+      const input = failNextReplySchema.parse(failOptions);
+      state.planReplyFailure({ conversationId: input.conversationId ?? null, kind: input.kind ?? "sending_error" });
+    },
+    emitSendingError: (messageId, errorOptions) => actions.reportSendingFailure(messageId, errorOptions),
     deleteConversation: (conversationId, deleteOptions) => actions.deleteConversation(conversationId, deleteOptions),
     deliverEvent: (event, deliverOptions) => dispatcher.deliver(event, deliverOptions),
     redeliver: (eventId) => dispatcher.redeliver(eventId),
@@ -255,6 +292,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
 
   attachHandlers(server, url, {
     apiToken: options.apiToken,
+    tokenScopes: () => tokenScopes,
     core: { state, shapes, companyId, companyName: options.companyName ?? DEFAULT_COMPANY_NAME, onWrite: echoApiWrite },
     faults,
     rateLimit: rateLimitWindow,

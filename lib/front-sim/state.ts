@@ -1,5 +1,5 @@
 import { newId } from "./directory";
-import type { ConversationStatus, FrontAttachment, FrontEvent, FrontRecipient, Teammate } from "./types";
+import type { ConversationStatus, FrontAttachment, FrontEvent, RecipientRecord, SendingFailureKind, Teammate } from "./types";
 
 // The simulator's memory. Plain records keyed by id; Front-shaped JSON is built from them in serialize.ts.
 
@@ -13,7 +13,7 @@ export interface StoredMessage {
   body: string;
   text: string;
   authorId: string | null;
-  recipients: FrontRecipient[];
+  recipients: RecipientRecord[];
   metadata: Record<string, unknown>;
   draftMode: "private" | "shared" | null;
   /** Front-shaped attachments; none when omitted. */
@@ -35,12 +35,23 @@ export interface ReplyRecord {
   authorId: string | null;
   body: string;
   text: string | null;
+  /** The channel_id as sent (a `cha_` id or an `alt:address:` alias); null when the reply named none. */
   channelId: string | null;
+  /** The `to` handles as sent; null when absent. */
+  to: string[] | null;
   /** The options exactly as sent (undefined when absent). */
   options: { archive?: boolean; tag_ids?: string[] } | undefined;
   /** Whether the reply archived the conversation (Front's default when options.archive is not false). */
   archived: boolean;
+  /** The failure event the simulator reports for it after the 202; null when it went out. */
+  failure: SendingFailureKind | null;
   atMs: number;
+}
+
+/** A reply failure a test asked for: the next reply (on one conversation, or any) fails this way. */
+export interface PlannedReplyFailure {
+  conversationId: string | null;
+  kind: SendingFailureKind;
 }
 
 export interface AssigneeChange {
@@ -58,7 +69,7 @@ export interface StoredConversation {
   subject: string;
   assigneeId: string | null;
   lifecycle: Lifecycle;
-  recipient: FrontRecipient;
+  recipient: RecipientRecord;
   /** Message type of the first message: call, email, sms... */
   channel: string;
   inboxId: string;
@@ -93,6 +104,7 @@ export class SimState {
   messages = new Map<string, StoredMessage>();
   comments = new Map<string, StoredComment>();
   events = new Map<string, FrontEvent>();
+  plannedReplyFailures: PlannedReplyFailure[] = [];
 
   constructor(teammates: Teammate[]) {
     this.teammates = new Map(teammates.map((teammate) => [teammate.id, teammate]));
@@ -103,12 +115,24 @@ export class SimState {
     this.messages.clear();
     this.comments.clear();
     this.events.clear();
+    this.plannedReplyFailures = [];
+  }
+
+  planReplyFailure(failure: PlannedReplyFailure): void {
+    this.plannedReplyFailures.push({ ...failure });
+  }
+
+  /** The failure planned for the next reply on this conversation, used up; null when none is. */
+  takeReplyFailure(conversationId: string): SendingFailureKind | null {
+    const index = this.plannedReplyFailures.findIndex((planned) => planned.conversationId === null || planned.conversationId === conversationId);
+    if (index < 0) return null;
+    return this.plannedReplyFailures.splice(index, 1)[0].kind;
   }
 
   createConversation(input: {
     subject: string;
     assigneeId: string | null;
-    recipient: FrontRecipient;
+    recipient: RecipientRecord;
     channel: string;
     inboxId: string;
     ourAddress: string;

@@ -1,6 +1,7 @@
 // Front's wire shapes (as in the shared Front fixtures) and the simulator's own input types.
 
-export interface FrontTeammate {
+/** A teammate as the simulator is given it; the wire form adds `_links`. */
+export interface Teammate {
   id: string;
   email: string;
   username: string;
@@ -13,19 +14,48 @@ export interface FrontTeammate {
   custom_fields: Record<string, unknown>;
 }
 
-/** Teammates the simulator knows; same shape as Front's teammate object. */
-export type Teammate = FrontTeammate;
+/**
+ * Front's teammate object. Front's spec also requires `license_type` (without saying what it holds); no captured
+ * body has it, so the simulator leaves it out and the app must not need it.
+ */
+export interface FrontTeammate extends Teammate {
+  _links: { self: string; related: { inboxes: string; conversations: string } };
+}
 
-export interface FrontInbox {
+/** An inbox as the simulator's directory lists it; the wire form adds `_links`. */
+export interface InboxRecord {
   id: string;
   name: string;
   is_private: boolean;
 }
 
-export interface FrontRecipient {
+export interface FrontInbox extends InboxRecord {
+  _links: { self: string; related: { teammates: string; conversations: string; channels: string } };
+  is_public: boolean;
+}
+
+/** Front's ChannelResponse. */
+export interface FrontChannel {
+  _links: { self: string; related: { inbox: string | null } };
+  id: string;
+  name: string;
+  address: string;
+  type: string;
+  send_as: string;
+  settings: { undo_send_time: number; all_teammates_can_reply: boolean };
+  is_private: boolean;
+  is_valid: boolean;
+}
+
+/** A recipient as stored; the wire form adds `_links`. */
+export interface RecipientRecord {
   name: string | null;
   handle: string;
   role: "from" | "to" | "cc" | "bcc" | "reply-to";
+}
+
+export interface FrontRecipient extends RecipientRecord {
+  _links: { related: { contact: string | null } };
 }
 
 export interface FrontAttachment {
@@ -55,8 +85,13 @@ export interface FrontMessage {
 }
 
 export interface FrontTag {
+  _links: { self: string; related: { conversations: string; owner: string | null; parent_tag: string | null; children: string | null } };
   id: string;
   name: string;
+  description: string | null;
+  highlight: string | null;
+  is_private: boolean;
+  is_visible_in_conversation_lists: boolean;
 }
 
 export interface FrontConversation {
@@ -75,6 +110,7 @@ export interface FrontConversation {
   type: "conversation";
   subject: string;
   status: ConversationStatus;
+  ticket_ids: string[];
   assignee: FrontTeammate | null;
   recipient: FrontRecipient | null;
   tags: FrontTag[];
@@ -83,6 +119,8 @@ export interface FrontConversation {
   created_at: number;
   updated_at: number;
   is_private: boolean;
+  scheduled_reminders: unknown[];
+  metadata: Record<string, unknown>;
 }
 
 export type ConversationStatus = "assigned" | "unassigned" | "archived" | "deleted";
@@ -109,7 +147,8 @@ export interface FrontEvent {
   type: string;
   emitted_at: number;
   source: FrontEventSide;
-  target: FrontEventSide | null;
+  /** Absent (the key, not null) for events without one: archive, unassign, reopen, trash, restore. */
+  target?: FrontEventSide;
   conversation: FrontConversation;
 }
 
@@ -146,6 +185,31 @@ export interface FrontSimulatorOptions {
   emitEventsForApiWrites?: boolean;
   /** Value of x-ratelimit-limit (informational; use faults to force 429s). */
   rateLimitPerMinute?: number;
+  /**
+   * The scopes the API token holds (default: every scope). A request to an endpoint needing one it lacks gets
+   * Front's 403. FRONT_SCOPES_BY_ENDPOINT lists what each endpoint needs.
+   */
+  tokenScopes?: string[];
+}
+
+/** How a reply fails after Front accepted it. */
+export type SendingFailureKind = "sending_error" | "message_bounce_error";
+
+export interface FailNextReplyOptions {
+  /** Only a reply on this conversation; the next reply anywhere when omitted. */
+  conversationId?: string;
+  /** Default sending_error. */
+  kind?: SendingFailureKind;
+}
+
+export interface SendingErrorOptions {
+  /** Default sending_error. */
+  kind?: SendingFailureKind;
+}
+
+export interface MergeOptions {
+  /** The teammate who merged; a rule when omitted. */
+  by?: string;
 }
 
 export type WebhookKind = "application" | "rule";
