@@ -28,3 +28,12 @@ export function channelForMessage(type: string | null | undefined, metadata?: Re
   if (type === "custom" && metadata && ("duration" in metadata || "have_been_answered" in metadata)) return "voice";
   return "web";
 }
+
+/**
+ * A Front channel that sends text messages to phone numbers: Twilio (Front's SMS channel type). WhatsApp and
+ * application channels are left out: WhatsApp needs an open session window, and an application channel's abilities
+ * are its own.
+ */
+export function isSmsChannel(channel: { type?: string | null }): boolean {
+  return channel.type === "twilio";
+}

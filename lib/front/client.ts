@@ -1,27 +1,33 @@
 import { z } from "zod";
 import { redactSecrets } from "../secrets/redact";
-import { FrontApiError } from "./errors";
+import { FrontApiError, isFrontApiError } from "./errors";
 import {
   DEFAULT_BURST_PER_RESOURCE,
   DEFAULT_REQUESTS_PER_MINUTE,
   InProcessRateLimiter,
+  isBurstLimit,
   RateLimitPausedError,
   rateLimitResource,
   type HeaderSource,
   type RateLimiter,
 } from "./rate-limiter";
 import {
+  channelListSchema,
   commentPageSchema,
   commentSchema,
   frontConversationSchema,
   frontErrorBodySchema,
+  frontEventSchema,
   frontMessageSchema,
+  inboxListSchema,
   meSchema,
   messagePageSchema,
   replyAcceptedSchema,
   teammateListSchema,
+  type FrontChannel,
   type FrontComment,
   type FrontConversation,
+  type FrontEvent,
   type FrontMessage,
 } from "./types";
 
@@ -101,6 +107,10 @@ export class FrontClient {
     return { conversation: await this.parse(response, "GET", path, frontConversationSchema) };
   }
 
+  getEvent(id: string): Promise<FrontEvent> {
+    return this.request("GET", `/events/${encodeURIComponent(id)}`, frontEventSchema);
+  }
+
   getMessage(id: string): Promise<FrontMessage> {
     return this.request("GET", `/messages/${encodeURIComponent(id)}`, frontMessageSchema);
   }
@@ -151,30 +161,68 @@ export class FrontClient {
     await this.request("PUT", `/conversations/${encodeURIComponent(conversationId)}/assignee`, null, { assignee_id: assigneeId });
   }
 
-  /** A reply to the customer. Front archives on reply unless told not to, so `archive` is explicit. */
-  sendReply(conversationId: string, reply: { body: string; authorId?: string; archive?: boolean }) {
+  /**
+   * A reply on the conversation. Front archives on reply unless told not to, so `archive` is explicit. With
+   * `channelId` and `to` the reply goes out on that channel to those handles: how a caller is texted back.
+   * Front accepts it (202) before sending: a failure arrives later as a `sending_error` event.
+   */
+  sendReply(conversationId: string, reply: { body: string; authorId?: string; archive?: boolean; channelId?: string; to?: string[] }) {
     return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/messages`, replyAcceptedSchema, {
       body: reply.body,
       ...(reply.authorId ? { author_id: reply.authorId } : {}),
+      ...(reply.channelId ? { channel_id: reply.channelId } : {}),
+      ...(reply.to?.length ? { to: reply.to } : {}),
       options: { archive: reply.archive ?? false },
     });
   }
 
   /**
-   * A draft reply on the conversation, left for a teammate to review and send. `shared` makes it visible to every
-   * teammate with access to the conversation (Front's default, `private`, shows it to its author only).
+   * A draft reply on the conversation, left for a teammate to review and send. Front requires the channel it will
+   * be sent from (a `cha_` id, or `alt:address:<channel address>`). `shared` makes it visible to every teammate
+   * with access to the conversation (Front's default, `private`, shows it to its author only).
    */
-  createDraft(conversationId: string, draft: { body: string; authorId?: string; mode?: "private" | "shared"; channelId?: string }): Promise<FrontMessage> {
+  createDraft(conversationId: string, draft: { body: string; channelId: string; authorId?: string; mode?: "private" | "shared"; to?: string[] }): Promise<FrontMessage> {
     return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/drafts`, frontMessageSchema, {
       body: draft.body,
+      channel_id: draft.channelId,
       ...(draft.authorId ? { author_id: draft.authorId } : {}),
-      ...(draft.channelId ? { channel_id: draft.channelId } : {}),
+      ...(draft.to?.length ? { to: draft.to } : {}),
       mode: draft.mode ?? "shared",
     });
   }
 
+  /** Every channel of the company (needs the `channels:read` scope). */
+  listChannels(): Promise<FrontChannel[]> {
+    return this.listAll("/channels", channelListSchema);
+  }
+
+  /** The inboxes a conversation is in. */
+  listConversationInboxes(conversationId: string): Promise<Array<{ id: string }>> {
+    return this.listAll(`/conversations/${encodeURIComponent(conversationId)}/inboxes`, inboxListSchema);
+  }
+
+  /** The channels of one inbox. */
+  listInboxChannels(inboxId: string): Promise<FrontChannel[]> {
+    return this.listAll(`/inboxes/${encodeURIComponent(inboxId)}/channels`, channelListSchema);
+  }
+
   async updateConversation(conversationId: string, patch: { status?: string; assignee_id?: string | null }): Promise<void> {
     await this.request("PATCH", `/conversations/${encodeURIComponent(conversationId)}`, null, patch);
+  }
+
+  /**
+   * The status Front answers a request with, without retrying it or reading its body: for checking what the token
+   * may do. 0 when Front could not be reached.
+   */
+  async answerStatus(method: string, path: string, body?: unknown): Promise<number> {
+    try {
+      const response = await this.send(method, path, body);
+      await response.body?.cancel();
+      return response.status;
+    } catch (error) {
+      if (isFrontApiError(error)) return error.status;
+      throw error;
+    }
   }
 
   /** Turns a full URL from `_pagination.next` into a path on our base URL (company hosts work the same). */
@@ -202,8 +250,8 @@ export class FrontClient {
   /**
    * Sends with retries. Every try first takes a slot from the rate limiter, keyed by the resource it touches.
    * 429: pauses every caller for `retry-after`, and waits it. 5xx and network failures: exponential backoff.
-   * A POST that timed out is not retried here: Front may have acted on it, and posting twice is worse than a
-   * later retry that first checks what was already done.
+   * A POST that timed out or answered 5xx is not retried here: Front may have acted on it, and posting twice is
+   * worse than a later retry that first checks what was already done (the delivery's saved intent).
    */
   private async send(method: string, path: string, body?: unknown, acceptRedirect = false): Promise<Response> {
     const { maxRetries, backoffMs, timeoutMs, maxRetryAfterSeconds } = this.options;
@@ -226,8 +274,13 @@ export class FrontClient {
           signal: AbortSignal.timeout(timeoutMs),
         });
         this.rateLimiter.observe(response.headers);
-        // At once, before reading the body: the limit is the company's, so nobody else may send meanwhile.
-        if (response.status === 429) this.rateLimiter.pauseUntil(Date.now() + retryAfterMs(response.headers));
+        // At once, before reading the body: the plan's limit is the company's, so nobody else may send meanwhile;
+        // a burst limit holds back only the resource it was hit on.
+        if (response.status === 429) {
+          const until = Date.now() + retryAfterMs(response.headers);
+          if (isBurstLimit(response.headers) && this.rateLimiter.pauseResource) this.rateLimiter.pauseResource(resource, until);
+          else this.rateLimiter.pauseUntil(until);
+        }
         if (response.ok || (acceptRedirect && (response.status === 301 || response.status === 302))) return response;
         failure = await this.errorFrom(response, method, path, token);
       } catch (error) {
@@ -241,6 +294,8 @@ export class FrontClient {
         if (timedOut && method === "POST") throw failure;
       }
       if (!failure.retryable || attempt >= maxRetries) throw failure;
+      // Front may have applied a POST it answered with a 5xx: the caller's retry looks in Front before writing again.
+      if (method === "POST" && failure.status >= 500) throw failure;
       if (failure.status === 429) {
         const waitSeconds = failure.retryAfterSeconds ?? 1;
         if (waitSeconds > maxRetryAfterSeconds) throw failure;

@@ -28,6 +28,11 @@ export interface RateLimiter {
   acquire(resource: string, options?: AcquireOptions): Promise<void>;
   /** No request from anyone before `epochMs` (a 429's `retry-after`). Never shortens a pause already set. */
   pauseUntil(epochMs: number): void;
+  /**
+   * No request on one resource before `epochMs`: a burst-limit 429 (about 5 requests a second per resource) holds
+   * back that conversation only, not the company. Limiters without it pause everyone instead.
+   */
+  pauseResource?(resource: string, epochMs: number): void;
   /** Learns from the `x-ratelimit-*` headers of an answer. */
   observe(headers: HeaderSource): void;
 }
@@ -97,6 +102,8 @@ interface ResourceState {
   /** When its recent requests were let through, oldest first; never more than the burst limit. */
   grants: number[];
   waiters: Waiter[];
+  /** No request on this resource before then (a burst-limit 429). */
+  pausedUntilMs?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -188,6 +195,14 @@ export class InProcessRateLimiter implements RateLimiter {
     this.pump();
   }
 
+  pauseResource(resource: string, epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
+    let state = this.resources.get(resource);
+    if (!state) this.resources.set(resource, (state = { grants: [], waiters: [] }));
+    state.pausedUntilMs = Math.max(state.pausedUntilMs ?? 0, epochMs);
+    this.pump();
+  }
+
   observe(headers: HeaderSource): void {
     const limit = numberHeader(headers, "x-ratelimit-limit");
     if (limit !== undefined && limit >= 1 && limit !== this.perMinute) {
@@ -245,6 +260,10 @@ export class InProcessRateLimiter implements RateLimiter {
         const key = this.turn[index];
         const state = this.resources.get(key)!;
         this.prune(state, now);
+        if (state.pausedUntilMs !== undefined && now < state.pausedUntilMs) {
+          soonestFree = Math.min(soonestFree, state.pausedUntilMs);
+          continue;
+        }
         if (state.grants.length >= this.burstPerResource) {
           soonestFree = Math.min(soonestFree, state.grants[0] + this.burstWindowMs);
           continue;
@@ -282,13 +301,23 @@ export class InProcessRateLimiter implements RateLimiter {
     this.sweptAt = now;
     for (const [key, state] of this.resources) {
       this.prune(state, now);
-      if (state.waiters.length === 0 && state.grants.length === 0) this.resources.delete(key);
+      if (state.waiters.length === 0 && state.grants.length === 0 && (state.pausedUntilMs ?? 0) <= now) this.resources.delete(key);
     }
   }
 }
 
 function exceeds(limitMs: number | undefined, waitMs: number): boolean {
   return limitMs !== undefined && waitMs > limitMs;
+}
+
+/**
+ * A 429 from the burst limit (per resource) rather than the plan's per-minute limit: it comes while the minute's
+ * budget still has requests left, and carries `x-front-tier`.
+ */
+export function isBurstLimit(headers: HeaderSource): boolean {
+  const remaining = numberHeader(headers, "x-ratelimit-remaining");
+  if (remaining !== undefined) return remaining > 0;
+  return headers.get("x-front-tier") !== null;
 }
 
 function numberHeader(headers: HeaderSource, name: string): number | undefined {

@@ -58,6 +58,11 @@ export class SharedRateLimiter implements RateLimiter {
     );
   }
 
+  /** A burst limit is per resource and short: kept in this process, not shared. */
+  pauseResource(resource: string, epochMs: number): void {
+    this.local.pauseResource(resource, epochMs);
+  }
+
   observe(headers: HeaderSource): void {
     this.local.observe(headers);
     const limit = Number(headers.get("x-ratelimit-limit"));

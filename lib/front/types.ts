@@ -55,20 +55,39 @@ export const frontConversationSchema = z.looseObject({
 });
 export type FrontConversation = z.infer<typeof frontConversationSchema>;
 
+/**
+ * One side of an event (source or target). Full form: `{_meta:{type}, data}`. Preview form (a rule webhook with
+ * "send full event data" off, Front's default): `{_meta:{type}, _links:{self}, id}`, with no `data` key.
+ */
 const eventPartySchema = z.looseObject({
   _meta: z.looseObject({ type: z.string() }).nullish(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
+  _links: z.looseObject({ self: z.string().nullish() }).nullish(),
+  id: z.string().nullish(),
 });
+export type FrontEventParty = z.infer<typeof eventPartySchema>;
 
 export const frontEventSchema = z.looseObject({
   id: z.string().startsWith("evt_"),
   type: z.string(),
   emitted_at: z.number().nullish(),
   source: eventPartySchema.nullish(),
+  // Absent (not null) on events without one: archive, unassign, reopen, trash.
   target: eventPartySchema.nullish(),
   conversation: z.looseObject({ id: z.string() }).nullish(),
 });
 export type FrontEvent = z.infer<typeof frontEventSchema>;
+
+/**
+ * The id of an event side in either form: `data.id` in a full event, `id` in a preview. Only the id is taken
+ * from a preview, never its `_links.self`: a URL from a webhook body is not somewhere to send the API token.
+ */
+export function eventPartyId(party: FrontEventParty | null | undefined): string | null {
+  if (!party) return null;
+  const dataId = (party.data as { id?: unknown } | null | undefined)?.id;
+  if (typeof dataId === "string") return dataId;
+  return typeof party.id === "string" ? party.id : null;
+}
 
 /** The application-webhook envelope; rule webhooks send the bare event. */
 export const applicationEnvelopeSchema = z.looseObject({
@@ -111,6 +130,27 @@ export const commentPageSchema = z.looseObject({
 });
 
 export const replyAcceptedSchema = z.looseObject({ status: z.string().optional(), message_uid: z.string().optional() });
+
+export const frontChannelSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().nullish(),
+  /** The address customers write to: an email address or a phone number. */
+  address: z.string().nullish(),
+  /** twilio (SMS), twilio_whatsapp, custom (application channels such as voice), smtp, gmail, front_chat, … */
+  type: z.string().nullish(),
+  send_as: z.string().nullish(),
+});
+export type FrontChannel = z.infer<typeof frontChannelSchema>;
+
+export const channelListSchema = z.looseObject({
+  _pagination: z.looseObject({ next: z.string().nullish() }).nullish(),
+  _results: z.array(frontChannelSchema),
+});
+
+export const inboxListSchema = z.looseObject({
+  _pagination: z.looseObject({ next: z.string().nullish() }).nullish(),
+  _results: z.array(z.looseObject({ id: z.string(), name: z.string().nullish() })),
+});
 
 export const meSchema = z.looseObject({ id: z.string(), name: z.string().nullish() });
 

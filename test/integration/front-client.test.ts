@@ -105,7 +105,7 @@ describe("Front client against the simulator (real HTTP)", () => {
     const placed = await sim.sendMessage({ from: "ana@example.com", text: "Hi" });
     const before = Date.now() / 1000 - 1;
     const comment = await client.postComment(placed.conversationId, "**Note** for the team", "tea_ai01");
-    const draft = await client.createDraft(placed.conversationId, { body: "<p>Draft answer</p>", authorId: "tea_ai01", mode: "shared" });
+    const draft = await client.createDraft(placed.conversationId, { body: "<p>Draft answer</p>", authorId: "tea_ai01", mode: "shared", channelId: "alt:address:support@acme.example" });
 
     const comments = await client.listComments(placed.conversationId);
     expect(comments).toEqual([expect.objectContaining({ id: comment.id, body: "**Note** for the team", author: expect.objectContaining({ id: "tea_ai01" }) })]);

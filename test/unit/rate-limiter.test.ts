@@ -3,6 +3,7 @@ import {
   InProcessRateLimiter,
   RateLimitPausedError,
   defaultBucketCapacity,
+  isBurstLimit,
   rateLimitResource,
   type InProcessRateLimiterOptions,
 } from "@/lib/front/rate-limiter";
@@ -219,5 +220,27 @@ describe("InProcessRateLimiter (fake clock)", () => {
     await clock.advance(2_000);
     await take("cnv_new");
     expect(limiter.trackedResources).toBe(1);
+  });
+});
+
+describe("burst-limit 429s hold back one resource", () => {
+  it("tells a burst 429 (budget left, x-front-tier) from the plan's per-minute 429 (budget spent)", () => {
+    expect(isBurstLimit(headers({ "retry-after": "1", "x-ratelimit-remaining": "37", "x-front-tier": "tier-1" }))).toBe(true);
+    expect(isBurstLimit(headers({ "retry-after": "1", "x-front-tier": "tier-1" }))).toBe(true);
+    expect(isBurstLimit(headers({ "retry-after": "20", "x-ratelimit-remaining": "0", "x-front-tier": "tier-1" }))).toBe(false);
+    expect(isBurstLimit(headers({ "retry-after": "20" }))).toBe(false);
+  });
+
+  it("a paused conversation waits out its pause while another conversation goes at once", async () => {
+    const { clock, limiter, granted, take } = setup({ requestsPerMinute: 600 });
+    limiter.pauseResource("cnv_busy", clock.time + 1_000);
+    const busy = take("cnv_busy");
+    await take("cnv_other");
+    expect(granted).toEqual([{ resource: "cnv_other", at: clock.time }]);
+    await clock.advance(999);
+    expect(granted.map((grant) => grant.resource)).toEqual(["cnv_other"]);
+    await clock.advance(1);
+    await busy;
+    expect(granted.map((grant) => grant.resource)).toEqual(["cnv_other", "cnv_busy"]);
   });
 });
