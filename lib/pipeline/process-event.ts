@@ -5,11 +5,21 @@ import { getWebhookEvent, recordEventDecision, type EventDecision } from "../db/
 import type { WebhookEvent } from "../db/schema";
 import { isFrontApiError } from "../front/errors";
 import type { FrontClient } from "../front/client";
-import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage, type FrontConversation, type FrontEvent, type FrontMessage } from "../front/types";
+import {
+  eventPartyId,
+  frontConversationSchema,
+  frontMessageSchema,
+  isFullConversation,
+  isFullMessage,
+  type FrontConversation,
+  type FrontEvent,
+  type FrontMessage,
+} from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
 import type { HttpAction } from "../actions/http-action";
 import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
+import { handleConversationsMerged, handleSendingError } from "./conversation-events";
 import { handleCustomerMessage } from "./customer-message";
 import { teammateName } from "./eligibility";
 import { recordTeammateMessage } from "./teammate-message";
@@ -75,6 +85,11 @@ async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontE
       return resolveSession(ctx, event, "conversation archived: session resolved");
     case "trash":
       return resolveSession(ctx, event, "conversation deleted in Front: session ended");
+    case "sending_error":
+    case "message_bounce_error":
+      return handleSendingError(ctx, row, event, settings);
+    case "conversations_merged":
+      return handleConversationsMerged(ctx, await withTarget(ctx, event));
     default:
       return { decision: "recorded", reason: `${event.type} event recorded`, sessionId: await sessionIdFor(ctx, event) };
   }
@@ -89,11 +104,17 @@ export async function sessionIdFor(ctx: PipelineContext, event: FrontEvent): Pro
 async function loadMessage(ctx: PipelineContext, event: FrontEvent, fresh: boolean): Promise<FrontMessage | null> {
   const target = event.target?.data;
   if (!fresh && isFullMessage(target)) return frontMessageSchema.parse(target);
-  const id = (target as { id?: unknown } | null)?.id;
-  if (typeof id === "string" && id.startsWith("msg_")) return ctx.front.getMessage(id);
+  const id = eventPartyId(event.target);
+  if (id?.startsWith("msg_")) return ctx.front.getMessage(id);
   // A transcript event that does not name the message: the conversation's latest inbound message.
   if (fresh && event.conversation?.id) return latestCustomerMessage(ctx, event.conversation.id);
   return null;
+}
+
+/** A preview carries no target data: the full event comes from Front by its id (never by a URL from the body). */
+async function withTarget(ctx: PipelineContext, event: FrontEvent): Promise<FrontEvent> {
+  if (event.target?.data !== undefined) return event;
+  return ctx.front.getEvent(event.id);
 }
 
 async function loadConversation(ctx: PipelineContext, event: FrontEvent): Promise<FrontConversation | null> {
@@ -112,10 +133,12 @@ async function latestCustomerMessage(ctx: PipelineContext, conversationId: strin
  * Other assignments are recorded on the session's history.
  */
 async function handleAssign(ctx: PipelineContext, row: WebhookEvent, event: FrontEvent, settings: FrontSettings): Promise<EventDecision> {
-  const assignee = event.target?.data as { id?: string; first_name?: string | null; last_name?: string | null; username?: string | null } | null;
+  // A preview names the teammate by id only.
+  const assigneeId = eventPartyId(event.target);
+  const assignee = (event.target?.data ?? {}) as { first_name?: string | null; last_name?: string | null; username?: string | null };
   const sessionId = await sessionIdFor(ctx, event);
-  if (!assignee?.id || assignee.id !== settings.aiTeammateId || !event.conversation?.id) {
-    const who = assignee?.id ? teammateName({ ...assignee, id: assignee.id }) : "someone";
+  if (!assigneeId || assigneeId !== settings.aiTeammateId || !event.conversation?.id) {
+    const who = assigneeId ? teammateName({ ...assignee, id: assigneeId }) : "someone";
     return { decision: "recorded", reason: `assigned to ${who}`, sessionId };
   }
   const { conversation } = await ctx.front.getConversation(event.conversation.id);

@@ -55,6 +55,28 @@ export async function updateSession(
     .where(eq(sessions.id, id));
 }
 
+/**
+ * A merged conversation's session, onto the conversation that survived the merge. Without a session there, the
+ * session itself moves; with one, its messages move there (so the AI reads the whole history) and it ends, saying
+ * where it went. Runs and handoffs stay with the session they belong to, so the figures reported stay exact.
+ */
+export async function moveSessionToConversation(db: Db, from: Session, survivingConversationId: string): Promise<{ sessionId: string; moved: "session" | "messages" }> {
+  return db.transaction(async (tx) => {
+    const [survivor] = await tx.select().from(sessions).where(eq(sessions.frontConversationId, survivingConversationId)).for("update");
+    if (!survivor) {
+      await tx.update(sessions).set({ frontConversationId: survivingConversationId, updatedAt: sql`now()` }).where(eq(sessions.id, from.id));
+      return { sessionId: from.id, moved: "session" as const };
+    }
+    await tx.update(sessionMessages).set({ sessionId: survivor.id }).where(eq(sessionMessages.sessionId, from.id));
+    await tx.update(sessions).set({ lastActivityAt: sql`now()`, updatedAt: sql`now()` }).where(eq(sessions.id, survivor.id));
+    await tx
+      .update(sessions)
+      .set({ status: "resolved", resolvedAt: sql`coalesce(${sessions.resolvedAt}, now())`, statusReason: `merged in Front into session #${survivor.ticketNumber}`, updatedAt: sql`now()` })
+      .where(eq(sessions.id, from.id));
+    return { sessionId: survivor.id, moved: "messages" as const };
+  });
+}
+
 export interface NewSessionMessage {
   sessionId: string;
   frontMessageId: string | null;
