@@ -29,6 +29,7 @@ export const DECISION_REASONS: Record<DeliveryResult, string> = {
   drafted: "the AI left its answer as a shared draft for a teammate",
   draft_refused: "Front refused the AI's draft: the answer is posted as an internal comment",
   commented: "the AI posted its answer as an internal comment for a teammate",
+  callback_note: "the AI left its answer in a note for whoever calls the customer back",
   handed_off: "the AI handed off to a person",
 };
 
@@ -113,7 +114,15 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   if (!run || run.status === "running") {
     run = await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
   }
-  const delivered = await deliverOutcome(ctx, { run, session, conversationId: conversation.id, settings, deliveryMode: agent.delivery[channel] });
+  const delivered = await deliverOutcome(ctx, {
+    run,
+    session,
+    conversationId: conversation.id,
+    settings,
+    deliveryMode: agent.delivery[channel],
+    textBackChannel: agent.textBackChannel,
+    channelAddress: ourAddress(message),
+  });
   return { decision: "processed", reason: DECISION_REASONS[delivered], sessionId: session.id };
 }
 
@@ -189,6 +198,11 @@ function failedTurn(history: { authorType: string; text: string; modelText?: str
 }
 
 export { fallbackHandoff };
+
+/** The address the customer wrote to (ours): an inbound message's `to`. */
+function ourAddress(message: FrontMessage): string | null {
+  return message.recipients?.find((recipient) => recipient.role === "to")?.handle ?? null;
+}
 
 /** The customer's own words for the Inbox row: no transcript header, no agent lines, no quoted history. */
 export function previewOf(text: string): string {

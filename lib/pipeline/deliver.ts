@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { getOrCreateHandoff, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
+import { getOrCreateHandoff, latestDeliveredReply, listToolOutputs, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
-import type { AgentRun, DeliveryIntent, Session } from "../db/schema";
+import type { AgentRun, DeliveryIntent, Handoff, Session } from "../db/schema";
 import { isFrontApiError, type FrontApiError } from "../front/errors";
-import { DELIVERY_MODES, type DeliveryMode } from "../settings/ai-settings";
+import type { Channel } from "../front/channels";
+import { DELIVERY_MODES, type DeliveryMode, type TextBackChannel } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { findFrontWrite } from "./front-writes";
-import { handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
+import { deliveredAsText, routeAnswer } from "./answer-route";
+import { callbackNoteBody, handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
 import type { PipelineContext } from "./process-event";
 
 export interface DeliveryInput {
@@ -17,6 +19,10 @@ export interface DeliveryInput {
   settings: FrontSettings;
   /** How an answer reaches the customer on this channel (Settings → AI); a handoff is always a comment. */
   deliveryMode?: DeliveryMode;
+  /** The SMS channel callers are texted back from (Settings → AI). */
+  textBackChannel?: TextBackChannel;
+  /** Our address the customer wrote to: picks the channel a draft is left on. */
+  channelAddress?: string | null;
 }
 
 export function sessionUrl(appUrl: string, sessionId: string): string {
@@ -24,11 +30,12 @@ export function sessionUrl(appUrl: string, sessionId: string): string {
 }
 
 /** What became of a run's outcome in Front. */
-export type DeliveryResult = "replied" | "reply_refused" | "drafted" | "draft_refused" | "commented" | "handed_off";
+export type DeliveryResult = "replied" | "reply_refused" | "drafted" | "draft_refused" | "commented" | "callback_note" | "handed_off";
 
 /** Session status reasons for answers a teammate still has to send. */
 export const DRAFTED_REASON = "Answer left as a shared draft for a teammate to send";
 export const COMMENTED_REASON = "Answer posted as an internal comment for a teammate to send";
+export const CALLBACK_REASON = "Answer suggested in a note for the callback";
 
 /**
  * Sends a finished run's outcome to Front. Each Front call is recorded as soon as it succeeds, so a retry after
@@ -71,6 +78,10 @@ const postedAnswerSchema = z.object({
   /** The answer was meant as this, Front refused it, and it was posted as an internal comment instead. */
   refused: z.enum(["reply", "draft"]).optional(),
   error: z.string().optional(),
+  /** A call's answer left as a note for whoever calls the customer back. */
+  callback: z.boolean().optional(),
+  /** What happened, in the session page's words: "Texted back from +1… to +1…", "Note left for the callback". */
+  deliveredAs: z.string().nullish(),
 });
 type PostedAnswer = z.infer<typeof postedAnswerSchema>;
 
@@ -100,39 +111,62 @@ async function recordPostedAnswer(ctx: PipelineContext, session: Session, text: 
   return posted;
 }
 
-/** Writes the answer to Front as the channel's mode says; a refused reply or draft becomes an internal comment. */
-async function postAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput, mode: DeliveryMode): Promise<PostedAnswer> {
+/** Writes the answer to Front as its route says; a refused reply or draft becomes an internal comment. */
+async function postAnswer(ctx: PipelineContext, input: DeliveryInput, mode: DeliveryMode): Promise<PostedAnswer> {
+  const { run, session, conversationId, settings } = input;
   const text = run.replyText ?? "";
   const authorId = settings.aiTeammateId;
   const intend = async (intent: Omit<DeliveryIntent, "at">) => {
     await ctx.beforeFrontWrite?.();
     await recordDeliveryIntent(ctx.db, run.id, { ...intent, at: new Date().toISOString() });
   };
+  const route = await routeAnswer(ctx.front, {
+    channel: session.channel as Channel,
+    mode,
+    conversationId,
+    contactHandle: session.contactHandle,
+    channelAddress: input.channelAddress,
+    textBackChannel: input.textBackChannel,
+  });
+  const posted = { runId: run.id, deliveredAs: deliveredAsText(route) };
   try {
-    if (mode === "reply") {
+    if (route.mode === "reply") {
       const body = textToHtml(text);
-      await intend({ mode, body });
-      const accepted = await ctx.front.sendReply(conversationId, { body, authorId, archive: false });
-      return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "reply", messageUid: accepted.message_uid ?? null });
+      await intend({ mode: "reply", body, channelId: route.channelId, to: route.to, deliveredAs: posted.deliveredAs });
+      const accepted = await ctx.front.sendReply(conversationId, { body, authorId, archive: false, channelId: route.channelId, to: route.to });
+      return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "reply", messageUid: accepted.message_uid ?? null });
     }
-    if (mode === "draft") {
+    if (route.mode === "draft") {
       const body = textToHtml(text);
-      await intend({ mode, body });
-      const draft = await ctx.front.createDraft(conversationId, { body, authorId, mode: "shared" });
-      return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "draft", frontDraftId: draft.id });
+      await intend({ mode: "draft", body, channelId: route.channelId, to: route.to, deliveredAs: posted.deliveredAs });
+      const draft = await ctx.front.createDraft(conversationId, { body, authorId, mode: "shared", channelId: route.channelId, to: route.to });
+      return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "draft", frontDraftId: draft.id });
     }
-    const body = suggestedReplyCommentBody(text, sessionUrl(ctx.appUrl, session.id));
-    await intend({ mode, body });
+    const url = sessionUrl(ctx.appUrl, session.id);
+    const body = route.callback
+      ? callbackNoteBody(text, { to: route.callback.to, article: await sourceArticle(ctx, run) }, url)
+      : suggestedReplyCommentBody(text, url);
+    await intend({ mode: "comment", body, callback: route.callback ? true : undefined, deliveredAs: posted.deliveredAs });
     const comment = await ctx.front.postComment(conversationId, body, authorId);
-    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id });
+    return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "comment", frontCommentId: comment.id, callback: route.callback ? true : undefined });
   } catch (error) {
-    if (mode === "comment" || !isRefusal(error)) throw error;
+    if (route.mode === "comment" || !isRefusal(error)) throw error;
     // Never lost: the answer is kept as an internal comment for a person to send, and the session is flagged.
-    const body = undeliveredAnswerCommentBody(mode, error.message, text);
-    await intend({ mode: "comment", body, refused: mode, error: error.message });
+    const body = undeliveredAnswerCommentBody(route.mode, error.message, text);
+    await intend({ mode: "comment", body, refused: route.mode, error: error.message });
     const comment = await ctx.front.postComment(conversationId, body, authorId);
-    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id, refused: mode, error: error.message });
+    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id, refused: route.mode, error: error.message });
   }
+}
+
+/** The knowledge article the answer came from: the one the answer names, else the first one the AI read. */
+async function sourceArticle(ctx: PipelineContext, run: AgentRun): Promise<string | null> {
+  const titles = (await listToolOutputs(ctx.db, run.id, "search_knowledge_base")).flatMap((output) => {
+    const results = (output as { results?: Array<{ title?: unknown }> } | null)?.results;
+    return Array.isArray(results) ? results.map((result) => result.title).filter((title): title is string => typeof title === "string") : [];
+  });
+  const answer = (run.replyText ?? "").toLowerCase();
+  return titles.find((title) => answer.includes(title.toLowerCase())) ?? titles[0] ?? null;
 }
 
 /**
@@ -145,7 +179,15 @@ async function findUnrecordedAnswer(ctx: PipelineContext, { run, session, conver
   const found = await findFrontWrite(ctx.front, conversationId, { kind: intent.mode, body: intent.body, since: new Date(intent.at), authorId: settings.aiTeammateId });
   if (!found) return null;
   const where = intent.mode === "draft" ? { frontDraftId: found.id } : intent.mode === "comment" ? { frontCommentId: found.id } : { messageUid: null };
-  return recordPostedAnswer(ctx, session, run.replyText ?? "", { runId: run.id, deliveryMode: intent.mode, ...where, refused: intent.refused, error: intent.error });
+  return recordPostedAnswer(ctx, session, run.replyText ?? "", {
+    runId: run.id,
+    deliveryMode: intent.mode,
+    ...where,
+    refused: intent.refused,
+    error: intent.error,
+    callback: intent.callback,
+    deliveredAs: intent.deliveredAs,
+  });
 }
 
 async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promise<DeliveryResult> {
@@ -175,8 +217,9 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
     return "draft_refused";
   }
   const drafted = posted.deliveryMode === "draft";
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: drafted ? DRAFTED_REASON : COMMENTED_REASON, flag: null });
-  return drafted ? "drafted" : "commented";
+  const reason = drafted ? DRAFTED_REASON : posted.callback ? CALLBACK_REASON : COMMENTED_REASON;
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: reason, flag: null });
+  return drafted ? "drafted" : posted.callback ? "callback_note" : "commented";
 }
 
 /**
@@ -207,6 +250,44 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     // A run stored before its handoff row (a crash between the two) gets one now, as the error fallback.
     handoff = await getOrCreateHandoff(ctx.db, { sessionId: session.id, runId: run.id, reason: "error", summary: session.preview ?? "See the session.", sentiment: session.sentiment ?? "neutral" });
   }
+  await sendHandoff(ctx, handoff, session.id, conversationId, settings);
+  await markRunDelivered(ctx.db, run.id);
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason });
+  return "handed_off";
+}
+
+/**
+ * Front accepted the AI's latest reply and then could not send it (a `sending_error` event): the customer has not
+ * been answered, so a person gets the conversation, with a handoff comment that carries the answer. The session
+ * stays flagged. False when the session has no delivered reply by the AI.
+ */
+export async function handOffUndeliveredReply(
+  ctx: PipelineContext,
+  input: { session: Session; conversationId: string; settings: FrontSettings; error: string; webhookEventId: number },
+): Promise<boolean> {
+  const run = await latestDeliveredReply(ctx.db, input.session.id);
+  if (!run) return false;
+  const handoff = await getOrCreateHandoff(ctx.db, {
+    sessionId: input.session.id,
+    runId: run.id,
+    reason: "error",
+    summary: `Front could not send the AI's reply (${input.error}). The answer was: ${run.replyText ?? ""}`,
+    sentiment: input.session.sentiment ?? "neutral",
+  });
+  // The reply kept the conversation with the AI, but a teammate may have taken it since: unassigned only if not.
+  await sendHandoff(ctx, handoff, input.session.id, input.conversationId, input.settings, { ownerCheck: true });
+  await updateSession(ctx.db, input.session.id, {
+    status: "handed_off",
+    flag: "reply_not_delivered",
+    statusReason: `Front could not send the AI's reply (${input.error})`,
+    summary: handoff.summary,
+    handoffReason: handoff.reason,
+  });
+  return true;
+}
+
+/** A handoff in Front: its comment once, then the unassign, each recorded as soon as it is done. */
+async function sendHandoff(ctx: PipelineContext, handoff: Handoff, sessionId: string, conversationId: string, settings: FrontSettings, options: { ownerCheck?: boolean } = {}): Promise<void> {
   // Whether an earlier attempt got as far as the comment: then it may have unassigned the conversation too.
   let retry = handoff.commentPostedAt !== null;
   if (!handoff.commentPostedAt) {
@@ -219,10 +300,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
     let body = handoff.commentBody;
     retry = earlier !== null;
     if (!commentId || !body) {
-      body = handoffCommentBody(
-        { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
-        sessionUrl(ctx.appUrl, session.id),
-      );
+      body = handoffCommentBody({ reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never }, sessionUrl(ctx.appUrl, sessionId));
       await ctx.beforeFrontWrite?.();
       await recordHandoffProgress(ctx.db, handoff.id, { commentBody: body, commentSendingAt: new Date() });
       commentId = (await ctx.front.postComment(conversationId, body, settings.aiTeammateId)).id;
@@ -231,14 +309,11 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
   }
   if (!handoff.unassignedAt) {
     try {
-      await unassignFromAi(ctx, conversationId, settings, { retry });
+      await unassignFromAi(ctx, conversationId, settings, { retry: retry || options.ownerCheck === true });
     } catch (error) {
       await recordHandoffProgress(ctx.db, handoff.id, { error: `unassign failed: ${error instanceof Error ? error.message : String(error)}` });
       throw error;
     }
     await recordHandoffProgress(ctx.db, handoff.id, { unassignedAt: new Date(), error: null });
   }
-  await markRunDelivered(ctx.db, run.id);
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason });
-  return "handed_off";
 }

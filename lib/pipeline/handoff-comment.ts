@@ -33,6 +33,21 @@ export function suggestedReplyCommentBody(text: string, sessionUrl: string): str
   return ["**Suggested reply from Frontline AI:**", "", text, "", `[Open the session in Frontline](${sessionUrl})`].join("\n");
 }
 
+/**
+ * The note a call's answer becomes when the caller cannot be texted back: what to tell them, where it came from,
+ * and the number to call (Markdown).
+ */
+export function callbackNoteBody(text: string, callback: { to: string | null; article: string | null }, sessionUrl: string): string {
+  return [
+    `**Frontline AI suggests this answer for the callback${callback.to ? ` to ${callback.to}` : ""}:**`,
+    "",
+    text,
+    "",
+    ...(callback.article ? [`**From the article:** ${callback.article}`] : []),
+    `[Open the session in Frontline](${sessionUrl})`,
+  ].join("\n");
+}
+
 /** The internal comment that keeps an answer Front refused to take as a reply or a draft (Markdown). */
 export function undeliveredAnswerCommentBody(meant: "reply" | "draft", error: string, text: string): string {
   const what = meant === "reply" ? "send this reply" : "leave this answer as a draft";

@@ -10,4 +10,14 @@ export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
   comment: "Internal comment only",
 };
 
+/**
+ * The same modes on a call (Front's voice channels take no text reply): a reply is a text back by SMS, a draft is
+ * left on the SMS channel, and a comment is a note for whoever calls the customer back.
+ */
+export const VOICE_DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
+  reply: "Text back by SMS",
+  draft: "Shared SMS draft for a person to send",
+  comment: "Internal note for the callback",
+};
+
 export const MODEL_SPEC_PATTERN = /^(local|(openai|anthropic|openai-compatible):[^\s]+)$/;

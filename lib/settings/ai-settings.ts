@@ -23,6 +23,11 @@ export interface AgentSettings {
   /** Extra patterns redacted before text reaches a model, on top of cards, national ids and bank accounts. */
   redactionPatterns: { name: string; pattern: string }[];
   delivery: Record<Channel, DeliveryMode>;
+  /**
+   * The SMS-capable Front channel (`cha_…`, from GET /channels) a caller is texted back from, or a draft for them
+   * is left on. Unset: a call's answer is an internal note for whoever calls back.
+   */
+  textBackChannel?: TextBackChannel;
   maxSteps: number;
   timeoutSeconds: number;
   /** US dollars per million tokens, by model spec. */
@@ -41,7 +46,8 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   instructions: "",
   handoffTopics: [],
   redactionPatterns: [],
-  delivery: Object.fromEntries(CHANNELS.map((channel) => [channel, "reply"])) as Record<Channel, DeliveryMode>,
+  // A text reply posted onto a call is undocumented in Front: by default a call's answer is a note for the callback.
+  delivery: Object.fromEntries(CHANNELS.map((channel) => [channel, channel === "voice" ? "comment" : "reply"])) as Record<Channel, DeliveryMode>,
   maxSteps: 6,
   timeoutSeconds: 120,
   prices: DEFAULT_PRICES,
@@ -69,6 +75,14 @@ const redactionPatternSchema = z
     { message: "is not a valid regular expression", path: ["pattern"] },
   );
 
+const textBackChannelSchema = z.object({
+  id: z.string().trim().regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
+  /** The channel's phone number, shown as where the text came from. */
+  address: z.string().trim().max(200).nullish(),
+  name: z.string().trim().max(200).nullish(),
+});
+export type TextBackChannel = z.infer<typeof textBackChannelSchema>;
+
 export const agentSettingsPatchSchema = z
   .object({
     model: z.string().trim().regex(MODEL_SPEC_PATTERN, "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>").optional(),
@@ -79,6 +93,8 @@ export const agentSettingsPatchSchema = z
     handoffTopics: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
     redactionPatterns: z.array(redactionPatternSchema).max(50).optional(),
     delivery: z.partialRecord(z.enum(CHANNELS), z.enum(DELIVERY_MODES)).optional(),
+    /** null clears it. */
+    textBackChannel: textBackChannelSchema.nullable().optional(),
     maxSteps: z.number().int().min(2, "at least 2 steps (search, then answer)").max(20).optional(),
     timeoutSeconds: z.number().int().min(5).max(600).optional(),
     prices: z.record(z.string().regex(MODEL_SPEC_PATTERN, "is not a model spec"), priceSchema).optional(),
@@ -94,6 +110,7 @@ const storedSchema = z.object({
   handoffTopics: z.array(z.string()).optional(),
   redactionPatterns: z.array(z.object({ name: z.string(), pattern: z.string() })).optional(),
   delivery: z.record(z.string(), z.enum(DELIVERY_MODES)).optional(),
+  textBackChannel: textBackChannelSchema.optional(),
   maxSteps: z.number().optional(),
   timeoutSeconds: z.number().optional(),
   prices: z.record(z.string(), priceSchema).optional(),
@@ -149,6 +166,7 @@ export class AgentSettingsStore {
       handoffTopics: stored.handoffTopics ?? DEFAULT_AGENT_SETTINGS.handoffTopics,
       redactionPatterns: stored.redactionPatterns ?? DEFAULT_AGENT_SETTINGS.redactionPatterns,
       delivery: { ...DEFAULT_AGENT_SETTINGS.delivery, ...(stored.delivery as Partial<Record<Channel, DeliveryMode>> | undefined) },
+      textBackChannel: stored.textBackChannel,
       maxSteps: stored.maxSteps ?? DEFAULT_AGENT_SETTINGS.maxSteps,
       timeoutSeconds: stored.timeoutSeconds ?? DEFAULT_AGENT_SETTINGS.timeoutSeconds,
       prices: stored.prices ?? DEFAULT_AGENT_SETTINGS.prices,
@@ -166,6 +184,7 @@ export class AgentSettingsStore {
     if (patch.apiKey !== undefined) next.apiKey = patch.apiKey === "" ? undefined : encryptSecret(this.encryptionKey, patch.apiKey);
     if (patch.baseUrl !== undefined) next.baseUrl = patch.baseUrl || undefined;
     if (patch.delivery) next.delivery = { ...next.delivery, ...patch.delivery };
+    if (patch.textBackChannel !== undefined) next.textBackChannel = patch.textBackChannel ?? undefined;
     for (const field of ["model", "instructions", "handoffTopics", "redactionPatterns", "maxSteps", "timeoutSeconds", "prices"] as const) {
       if (patch[field] !== undefined) (next as Record<string, unknown>)[field] = patch[field];
     }

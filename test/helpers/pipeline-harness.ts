@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
@@ -30,6 +30,19 @@ export const HARNESS_FRONT_SETTINGS: FrontSettings = {
   enabled: true,
   channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
   archiveOnReply: false,
+};
+
+/** The simulator's SMS channel, from which the harness texts callers back (Settings → AI → Delivery). */
+export const SIM_TEXT_BACK_CHANNEL = { id: SMS_CHANNEL_ID, address: SMS_CHANNEL_ADDRESS, name: "SMS" };
+
+/**
+ * Settings → AI a harness starts with: the defaults, but calls are texted back from the simulator's SMS channel, so
+ * a call's answer reaches the caller as most tests expect. Tests of the callback note clear `textBackChannel`.
+ */
+export const HARNESS_AGENT_SETTINGS: AgentSettings = {
+  ...DEFAULT_AGENT_SETTINGS,
+  delivery: { ...DEFAULT_AGENT_SETTINGS.delivery, voice: "reply" },
+  textBackChannel: SIM_TEXT_BACK_CHANNEL,
 };
 
 /**
@@ -81,7 +94,7 @@ export async function startHarness(
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
   const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
-  const agentSettings: AgentSettings = { ...structuredClone(DEFAULT_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
+  const agentSettings: AgentSettings = { ...structuredClone(HARNESS_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
   const actions: HttpAction[] = [];
   const model = options.model ?? createLocalModel();
   const context: PipelineContext = {

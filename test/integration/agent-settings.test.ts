@@ -24,7 +24,8 @@ describe.each(dbKinds())("Settings → AI store, on %s", (kind) => {
   it("starts on the offline model with defaults, saves a patch, and keeps the key encrypted at rest", async () => {
     const store = new AgentSettingsStore(database.db, NO_ENV, key, 0);
     expect((await store.get()).values).toMatchObject({ model: "local", instructions: "", handoffTopics: [], maxSteps: 6, timeoutSeconds: 120 });
-    expect((await store.get()).values.delivery).toEqual({ voice: "reply", email: "reply", sms: "reply", whatsapp: "reply", web: "reply" });
+    // A call's answer is a note for the callback until an SMS channel for texting back is picked.
+    expect((await store.get()).values.delivery).toEqual({ voice: "comment", email: "reply", sms: "reply", whatsapp: "reply", web: "reply" });
 
     await store.save({ model: "openai:gpt-4o-mini", apiKey: "sk-live-very-secret-key", instructions: "Sign off as the Acme team.", delivery: { voice: "draft" } });
     const { values, locked } = await store.get();

@@ -7,13 +7,22 @@ import { agentRuns, jobs, sessionMessages, sessions, type WebhookEvent } from "@
 import { requeueEvent } from "@/lib/db/queries/webhook-events";
 import { FrontClient } from "@/lib/front/client";
 import type { Channel } from "@/lib/front/channels";
-import { COMMENTED_REASON, DRAFTED_REASON } from "@/lib/pipeline/deliver";
+import { CALLBACK_REASON, COMMENTED_REASON, DRAFTED_REASON } from "@/lib/pipeline/deliver";
 import { textToHtml } from "@/lib/pipeline/handoff-comment";
-import { DEFAULT_AGENT_SETTINGS, type DeliveryMode } from "@/lib/settings/ai-settings";
+import type { DeliveryMode } from "@/lib/settings/ai-settings";
 import { createModel } from "@/lib/agent/model";
 import { dbKinds } from "../helpers/db";
 import { startOpenAIStandIn, type OpenAIStandIn } from "../helpers/openai-stand-in";
-import { AI_TEAMMATE, HARNESS_FRONT_SETTINGS, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import {
+  AI_TEAMMATE,
+  HARNESS_AGENT_SETTINGS,
+  HARNESS_FRONT_SETTINGS,
+  SIM_TEXT_BACK_CHANNEL,
+  UNLIMITED_RATE,
+  SECRETS,
+  startHarness,
+  type Harness,
+} from "../helpers/pipeline-harness";
 
 const PASSWORD_CALL = "Voicemail transcript\nHi, this is Sam. Quick question: how do I reset my password? The reset email never arrives. Thanks.";
 const PASSWORD_MESSAGE = "Hi, how do I reset my password? The reset email never arrives.";
@@ -45,7 +54,8 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
   });
   beforeEach(() => {
     Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
-    harness.agentSettings.delivery = structuredClone(DEFAULT_AGENT_SETTINGS.delivery);
+    harness.agentSettings.delivery = structuredClone(HARNESS_AGENT_SETTINGS.delivery);
+    harness.agentSettings.textBackChannel = HARNESS_AGENT_SETTINGS.textBackChannel;
     harness.sim.clearFaults();
     harness.sim.clearRequests();
   });
@@ -128,8 +138,11 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(others).toEqual([]);
       expect(aiMessage).toMatchObject({ text: answer, direction: "outbound", messageType: mode, metadata: expect.objectContaining({ runId: run.id, deliveryMode: mode }) });
 
+      // A call is answered on the SMS channel picked for texting back, to the caller's number.
+      const textBack = channel === "voice" ? { channelId: SIM_TEXT_BACK_CHANNEL.id, to: [session.contactHandle] } : {};
       if (mode === "reply") {
-        expect(view.replies).toEqual([expect.objectContaining({ authorId: AI_TEAMMATE, archived: false })]);
+        expect(view.replies).toEqual([expect.objectContaining({ authorId: AI_TEAMMATE, archived: false, ...textBack })]);
+        if (channel === "voice") expect(aiMessage.metadata).toMatchObject({ deliveredAs: `Texted back from ${SIM_TEXT_BACK_CHANNEL.address} to ${session.contactHandle}` });
         expect(view.drafts).toEqual([]);
         expect(view.comments).toEqual([]);
         expect(view.assigneeId).toBe(AI_TEAMMATE);
@@ -145,16 +158,26 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
         expect(view.comments).toEqual([]);
         expect(view.drafts).toEqual([expect.objectContaining({ draft_mode: "shared", author: expect.objectContaining({ id: AI_TEAMMATE }), body: textToHtml(answer) })]);
         expect(aiMessage.metadata).toMatchObject({ frontDraftId: view.drafts[0].id });
+        if (channel === "voice") expect(run.deliveryIntent).toMatchObject(textBack);
         expect(session.statusReason).toBe(DRAFTED_REASON);
         expect(event).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
       } else {
         expect(view.drafts).toEqual([]);
         expect(view.comments).toHaveLength(1);
         expect(view.comments[0]).toMatchObject({ author: expect.objectContaining({ id: AI_TEAMMATE }) });
-        expect(view.comments[0].body).toMatch(/^\*\*Suggested reply from Frontline AI:\*\*\n\n/);
         expect(view.comments[0].body).toContain(answer);
         expect(view.comments[0].body).toContain(`http://frontline.test/inbox/${session.id}`);
         expect(aiMessage.metadata).toMatchObject({ frontCommentId: view.comments[0].id });
+        if (channel === "voice") {
+          // A note for whoever calls back: the answer, the article it came from and the number to call.
+          expect(view.comments[0].body).toMatch(new RegExp(`^\\*\\*Frontline AI suggests this answer for the callback to \\${session.contactHandle}:\\*\\*\\n\\n`));
+          expect(view.comments[0].body).toMatch(/\*\*From the article:\*\* .*password/i);
+          expect(aiMessage.metadata).toMatchObject({ callback: true, deliveredAs: `Note left for the callback to ${session.contactHandle}` });
+          expect(session.statusReason).toBe(CALLBACK_REASON);
+          expect(event).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer in a note for whoever calls the customer back" });
+          return;
+        }
+        expect(view.comments[0].body).toMatch(/^\*\*Suggested reply from Frontline AI:\*\*\n\n/);
         expect(session.statusReason).toBe(COMMENTED_REASON);
         expect(event).toMatchObject({ decision: "processed", decisionReason: "the AI posted its answer as an internal comment for a teammate" });
       }
@@ -224,12 +247,15 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(await aiMessagesOf(session.id)).toHaveLength(1);
     });
 
-    it("the draft fails with 5xx on the first attempt: the retry creates it once", async () => {
+    it("a draft answered with 5xx is not sent again at once: each job retry looks for it in Front first, and it is created once", async () => {
       harness.agentSettings.delivery.email = "draft";
       harness.sim.fail({ status: 502, method: "POST", path: "/conversations/*/drafts", count: 3 });
       const { placed, event } = await askOn("email", "kim@example.com");
       expect(event).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
-      expect(await settledJobOf(event)).toMatchObject({ state: "done", attempts: 2 });
+      // Front may have applied a POST it answered 5xx: the client leaves the retry to the job, which checks first.
+      expect(await settledJobOf(event)).toMatchObject({ state: "done", attempts: 4 });
+      const draftLookups = harness.sim.requests.filter((request) => request.method === "GET" && request.pathname === `/conversations/${placed.conversationId}/drafts`);
+      expect(draftLookups).toHaveLength(3);
       expect(writes(placed.conversationId)).toEqual(["POST /drafts", "POST /drafts", "POST /drafts", "POST /drafts", "PUT /assignee"]);
       expect(conversation(placed.conversationId).drafts).toHaveLength(1);
     });
@@ -303,7 +329,7 @@ describe.each(dbKinds())("an answer left for a teammate, in the model's next tur
   beforeAll(async () => {
     standIn = await startOpenAIStandIn();
     const model = createModel({ model: "openai-compatible:stand-in", baseUrl: standIn.url, apiKey: "sk-local" });
-    harness = await startHarness(kind, { model, handleUnassigned: true, agentSettings: { delivery: { ...DEFAULT_AGENT_SETTINGS.delivery, sms: "draft" } } });
+    harness = await startHarness(kind, { model, handleUnassigned: true, agentSettings: { delivery: { ...HARNESS_AGENT_SETTINGS.delivery, sms: "draft" } } });
   });
   afterAll(async () => {
     await harness?.close();

@@ -375,8 +375,9 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const placed = await harness.sim.placeCall({ from: "+14155550177", text: "Call transcript\nCustomer: How do I reset my password? The email never arrives." });
       const stored = await harness.waitForEvent(placed.eventId);
       expect(stored).toMatchObject({ kind: "rule", decision: "processed", decisionReason: "the AI replied" });
-      expect(stored.body).toMatchObject({ target: { data: { id: placed.messageId } } });
-      expect((stored.body as { target: { data: Record<string, unknown> } }).target.data).not.toHaveProperty("text");
+      // Front's flat preview form: the target is {_meta, _links, id}, with no data.
+      expect(stored.body).toMatchObject({ target: { _meta: { type: "message" }, id: placed.messageId, _links: { self: expect.stringContaining(`/messages/${placed.messageId}`) } } });
+      expect((stored.body as { target: Record<string, unknown> }).target).not.toHaveProperty("data");
 
       const log = harness.sim.requests.map((request) => `${request.method} ${request.pathname}`);
       const replyAt = log.indexOf(`POST /conversations/${placed.conversationId}/messages`);

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, type AgentRun, type DeliveryIntent, type Handoff } from "../schema";
 
@@ -106,4 +106,25 @@ export async function listUndeliveredRuns(db: Db, sessionId: string, webhookEven
         or(isNull(agentRuns.deliveryStatus), ne(agentRuns.deliveryStatus, "delivered")),
       ),
     );
+}
+
+/** The outputs of one tool's calls in a run, in order (e.g. the knowledge passages the answer was written from). */
+export async function listToolOutputs(db: Db, runId: string, toolName: string): Promise<unknown[]> {
+  const rows = await db
+    .select({ output: agentSteps.output })
+    .from(agentSteps)
+    .where(and(eq(agentSteps.runId, runId), eq(agentSteps.toolName, toolName)))
+    .orderBy(asc(agentSteps.position));
+  return rows.map((row) => row.output);
+}
+
+/** The session's newest run whose answer Front took as a reply (a draft or comment waits for a person anyway). */
+export async function latestDeliveredReply(db: Db, sessionId: string): Promise<AgentRun | undefined> {
+  const [run] = await db
+    .select()
+    .from(agentRuns)
+    .where(and(eq(agentRuns.sessionId, sessionId), eq(agentRuns.outcome, "reply"), eq(agentRuns.deliveryStatus, "delivered"), sql`${agentRuns.deliveryIntent}->>'mode' = 'reply'`))
+    .orderBy(desc(agentRuns.startedAt))
+    .limit(1);
+  return run;
 }

@@ -10,6 +10,12 @@ export interface DeliveryIntent {
   /** A comment standing in for a reply or draft Front refused, and Front's words. */
   refused?: "reply" | "draft";
   error?: string;
+  /** The channel and recipients of a reply or draft sent on a chosen channel (a caller texted back). */
+  channelId?: string;
+  to?: string[];
+  /** A call's answer left as a note for the callback, and the session page's words for what happened. */
+  callback?: boolean;
+  deliveredAs?: string | null;
 }
 
 /** One AI run per customer turn. Its outcome is stored before delivery so a retried job resumes, never re-asks. */
