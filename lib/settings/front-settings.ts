@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { CHANNELS, type Channel } from "../front/channels";
+import type { ScopeCheck } from "../front/token-scopes";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
 import { TimedCache } from "./timed-cache";
 
@@ -20,6 +21,8 @@ export interface FrontSettings {
   archiveOnReply: boolean;
   /** The company the token belongs to, from GET /me when it was saved. */
   company?: { id: string; name?: string | null };
+  /** Which of the scopes Frontline needs the token had when it was last checked. */
+  scopeCheck?: ScopeCheck;
 }
 
 export const SECRET_FIELDS = ["apiToken", "appSecret", "ruleSecret"] as const;
@@ -43,6 +46,13 @@ const storedSchema = z.object({
   channels: z.record(z.string(), z.boolean()).optional(),
   archiveOnReply: z.boolean().optional(),
   company: z.object({ id: z.string(), name: z.string().nullish() }).optional(),
+  scopeCheck: z
+    .object({
+      checkedAt: z.string(),
+      results: z.array(z.object({ scope: z.string(), usedFor: z.string(), state: z.enum(["granted", "missing", "unknown"]), status: z.number() })),
+      missing: z.array(z.string()),
+    })
+    .optional(),
 });
 type StoredFrontSettings = z.infer<typeof storedSchema>;
 
@@ -122,6 +132,7 @@ export class FrontSettingsStore {
       channels: { ...ALL_CHANNELS_ON, ...(stored.channels as Partial<Record<Channel, boolean>> | undefined) },
       archiveOnReply: stored.archiveOnReply ?? false,
       company: stored.company ? { id: stored.company.id, name: stored.company.name ?? null } : undefined,
+      scopeCheck: stored.scopeCheck,
     };
     const locked = {
       apiToken: fromEnv.apiToken !== undefined,
@@ -134,7 +145,7 @@ export class FrontSettingsStore {
   }
 
   /** Saves a validated patch; secrets are encrypted. Throws LockedSettingError for a field the environment fixes. */
-  async save(patch: FrontSettingsPatch, extra: { company?: { id: string; name?: string | null } } = {}): Promise<void> {
+  async save(patch: FrontSettingsPatch, extra: { company?: { id: string; name?: string | null }; scopeCheck?: ScopeCheck } = {}): Promise<void> {
     const { locked } = await this.load();
     for (const field of Object.keys(patch) as (keyof FrontSettingsPatch)[]) {
       if (field in locked && locked[field as LockableField]) throw new LockedSettingError(field);
@@ -151,6 +162,7 @@ export class FrontSettingsStore {
     if (patch.archiveOnReply !== undefined) next.archiveOnReply = patch.archiveOnReply;
     if (patch.channels) next.channels = { ...stored.channels, ...patch.channels };
     if (extra.company) next.company = { id: extra.company.id, name: extra.company.name ?? null };
+    if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;
     await writeSettingsDocument(this.db, DOCUMENT_KEY, next);
     this.invalidate();
   }

@@ -6,7 +6,8 @@ import path from "node:path";
 import { parseConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { describeMissingScopes, SCOPE_REQUIREMENTS } from "@/lib/front/token-scopes";
 import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
 import { checkFrontToken } from "@/lib/settings/front-connection";
 import { FrontSettingsStore, LockedSettingError } from "@/lib/settings/front-settings";
@@ -102,8 +103,29 @@ describe("checking a Front token before it is saved", () => {
     await sim.close();
   });
 
-  it("accepts a good token and names the company", async () => {
-    expect(await checkFrontToken(sim.url, "the-right-token")).toEqual({ ok: true, company: { id: "cmp_4thp0", name: expect.any(String) } });
+  it("accepts a good token, names the company, and finds every scope Frontline needs", async () => {
+    const check = await checkFrontToken(sim.url, "the-right-token");
+    expect(check).toMatchObject({ ok: true, company: { id: "cmp_4thp0", name: expect.any(String) } });
+    expect(check.ok && check.scopes.missing).toEqual([]);
+    expect(check.ok && check.scopes.results.map((result) => result.state)).toEqual(SCOPE_REQUIREMENTS.map(() => "granted"));
+  });
+
+  it("names each scope the token lacks and what Frontline cannot do without it, and still saves the token", async () => {
+    sim.configure({ tokenScopes: ALL_FRONT_SCOPES.filter((scope) => scope !== "messages:send" && scope !== "drafts:write") });
+    try {
+      const check = await checkFrontToken(sim.url, "the-right-token");
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      expect(check.scopes.missing).toEqual(["messages:send", "drafts:write"]);
+      expect(describeMissingScopes(check.scopes)).toEqual([
+        "The token lacks messages:send: Frontline cannot reply to customers and text callers back.",
+        "The token lacks drafts:write: Frontline cannot leave shared drafts for a teammate.",
+      ]);
+      // The checks write nothing: a conversation id Front can never have.
+      expect(sim.listConversations()).toEqual([]);
+    } finally {
+      sim.configure({ tokenScopes: null });
+    }
   });
 
   it("explains a rejected token", async () => {

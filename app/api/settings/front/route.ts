@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { deliveryHealth, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
 import { maskSecret } from "@/lib/secrets/encryption";
+import { describeMissingScopes, type ScopeCheck } from "@/lib/front/token-scopes";
 import { checkFrontToken, WEBHOOK_SUBSCRIPTIONS } from "@/lib/settings/front-connection";
 import { frontSettingsPatchSchema, LockedSettingError } from "@/lib/settings/front-settings";
 import { setupChecklist } from "@/lib/settings/setup-checklist";
@@ -47,13 +48,15 @@ export async function PUT(request: Request) {
     const patch = frontSettingsPatchSchema.parse(body);
     const { config, settings } = await getServices();
     let company: { id: string; name?: string | null } | undefined;
+    let scopeCheck: ScopeCheck | undefined;
     if (patch.apiToken) {
       const check = await checkFrontToken(config.FRONT_API_BASE_URL, patch.apiToken);
       if (!check.ok) throw new ApiError(422, check.code, check.message);
       company = check.company;
+      scopeCheck = check.scopes;
     }
-    await settings.save(patch, { company });
-    return Response.json({ saved: Object.keys(patch), company: company ?? null });
+    await settings.save(patch, { company, scopeCheck });
+    return Response.json({ saved: Object.keys(patch), company: company ?? null, missingScopes: scopeCheck ? describeMissingScopes(scopeCheck) : [] });
   } catch (error) {
     if (isErrorNamed<LockedSettingError>(error, "LockedSettingError")) return errorResponse(new ApiError(409, "locked", error.message));
     if (error instanceof z.ZodError) return errorResponse(error);
