@@ -26,6 +26,16 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
   await page.getByRole("button", { name: "Save app secret" }).click();
   await expect(page.getByLabel("App secret")).toHaveAttribute("placeholder", /Saved:/);
 
+  // Calls are texted back by SMS: the admin picks Front's SMS channel in Settings → AI → Delivery.
+  await page.goto("/settings/ai");
+  const picked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  await page.getByTestId("text-back-channel-select").selectOption("cha_sms1");
+  expect((await picked).ok()).toBeTruthy();
+  const voiceSaved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  await page.getByTestId("delivery-voice").selectOption("reply");
+  expect((await voiceSaved).ok()).toBeTruthy();
+  await page.goto("/settings/front");
+
   // Unassigned handling is off: an unassigned call is recorded and skipped.
   const unassignedSwitch = page.getByRole("switch", { name: "Handle unassigned conversations" });
   await expect(unassignedSwitch).toHaveAttribute("aria-checked", "false");

@@ -14,7 +14,7 @@ import { createAuth } from "../lib/auth/server";
 import { loadAuthSecret } from "../lib/auth/secret";
 import { createUserAccount } from "../lib/auth/users";
 import { openDatabase } from "../lib/db/client";
-import { createFrontSimulator } from "../lib/front-sim";
+import { createFrontSimulator, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
 import { placeSamples } from "../lib/front-sim/samples";
 
 const { values: flags } = parseArgs({
@@ -113,6 +113,13 @@ async function connectFront(appBase: string): Promise<void> {
     }),
   });
   if (!response.ok) throw new Error(`could not save the Front settings: ${response.status} ${await response.text()}`);
+  // Calls are answered by SMS from the simulator's SMS channel (Settings → AI → Delivery), as an admin would pick.
+  const ai = await fetch(`${appBase}/api/settings/ai`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ delivery: { voice: "reply" }, textBackChannel: { id: SMS_CHANNEL_ID, address: SMS_CHANNEL_ADDRESS, name: "SMS" } }),
+  });
+  if (!ai.ok) throw new Error(`could not save the AI settings: ${ai.status} ${await ai.text()}`);
   // Done with this session (the origin is the app's own, as better-auth asks of a signed-in POST).
   await fetch(`${appBase}/api/auth/sign-out`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: appUrl }, body: "{}" }).catch(() => {});
 }

@@ -1,4 +1,4 @@
-import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, ShieldCheck, UserRound, Users } from "lucide-react";
+import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, Send, ShieldCheck, UserRound, Users } from "lucide-react";
 import { callDetailsLine } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -13,7 +13,11 @@ const UNSENT_ANSWER_LABELS: Record<string, string> = { draft: "Draft for a teamm
 
 function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const fromCustomer = message.authorType === "customer";
-  const unsentLabel = message.authorType === "ai" ? UNSENT_ANSWER_LABELS[message.messageType] : undefined;
+  const metadata = message.metadata ?? {};
+  const unsentLabel =
+    message.authorType === "ai" ? (metadata.callback === true ? "Note for the callback" : UNSENT_ANSWER_LABELS[message.messageType]) : undefined;
+  // Where the AI's answer went in Front, in plain words ("Texted back from +1… to +1…").
+  const deliveredAs = message.authorType === "ai" && typeof metadata.deliveredAs === "string" ? metadata.deliveredAs : null;
   // Sent AI replies are solid; an answer the customer has not seen is drawn as a dashed outline.
   const sentByAi = message.authorType === "ai" && !unsentLabel;
   const call = messageCallInfo(message);
@@ -89,6 +93,12 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
           </ul>
         ) : null}
       </div>
+      {deliveredAs ? (
+        <p data-testid="delivered-as" className="flex items-center gap-1 text-xs text-gray-600">
+          <Send aria-hidden="true" className="size-3 shrink-0" />
+          {deliveredAs}
+        </p>
+      ) : null}
       {redacted ? (
         <p data-testid="redaction-note" className="flex items-center gap-1 text-xs text-amber-800">
           <ShieldCheck aria-hidden="true" className="size-3 shrink-0" />

@@ -2,6 +2,7 @@ import { PlugZap } from "lucide-react";
 import { SecretField } from "./secret-field";
 import { SettingsRow, SettingsSection } from "./settings-section";
 import { TeammatePicker } from "./teammate-picker";
+import { TokenScopes } from "./token-scopes";
 import type { FrontSettingsResponse } from "./types";
 
 /** The API token, the AI teammate, and the secrets that prove webhooks come from Front. */
@@ -26,15 +27,18 @@ export function ConnectionSection({ settings }: { settings: FrontSettingsRespons
           emptyPlaceholder="Paste a Front API token"
           saveLabel="Save token"
           description="Front → Settings → Developers → API tokens. Frontline checks it with Front before saving it."
-          savedMessage={(response) =>
-            response.company?.name ? (
-              <>
-                Token saved. Connected to <strong className="font-semibold">{response.company.name}</strong>.
-              </>
-            ) : (
-              "Token saved. Front accepted it."
-            )
-          }
+          savedMessage={(response) => (
+            <>
+              {response.company?.name ? (
+                <>
+                  Token saved. Connected to <strong className="font-semibold">{response.company.name}</strong>.
+                </>
+              ) : (
+                "Token saved. Front accepted it."
+              )}
+              {response.missingScopes?.length ? <span className="block text-amber-800">{response.missingScopes.join(" ")}</span> : null}
+            </>
+          )}
           footer={
             values.apiToken && companyName ? (
               <p className="text-gray-600" data-testid="front-company">
@@ -44,6 +48,11 @@ export function ConnectionSection({ settings }: { settings: FrontSettingsRespons
           }
         />
       </SettingsRow>
+      {values.apiToken ? (
+        <SettingsRow>
+          <TokenScopes check={values.scopeCheck} />
+        </SettingsRow>
+      ) : null}
       <SettingsRow>
         <TeammatePicker selectedId={values.aiTeammateId ?? null} hasToken={Boolean(values.apiToken)} locked={locked.aiTeammateId} />
       </SettingsRow>

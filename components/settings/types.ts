@@ -1,7 +1,8 @@
 import type { Channel } from "@/lib/front/channels";
+import type { ScopeCheck } from "@/lib/front/token-scopes";
 import type { ChecklistStep } from "@/lib/settings/setup-checklist";
 
-export type { ChecklistStep };
+export type { ChecklistStep, ScopeCheck };
 
 /** Secrets: sent in full when saved, only ever read back masked ("••••abcd"). */
 export type SecretField = "apiToken" | "appSecret" | "ruleSecret";
@@ -19,6 +20,8 @@ export interface FrontSettingsValues {
   channels: Record<Channel, boolean>;
   archiveOnReply: boolean;
   company?: { id: string; name?: string | null };
+  /** Which scopes Frontline needs the token had when it was last checked. */
+  scopeCheck?: ScopeCheck;
 }
 
 export interface DeliveryStatus {
@@ -52,6 +55,8 @@ export interface SaveFrontSettingsResponse {
   saved: string[];
   /** The token's company, when a token was saved. */
   company: { id: string; name?: string | null } | null;
+  /** One sentence per scope the saved token lacks. */
+  missingScopes: string[];
 }
 
 export interface Teammate {

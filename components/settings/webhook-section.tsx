@@ -23,7 +23,7 @@ export function WebhookSection({ settings }: { settings: FrontSettingsResponse }
       id="webhook"
       icon={Webhook}
       title="Webhook"
-      description="In Front → Settings → Developers → your app → Webhooks, paste this URL and subscribe to the events below."
+      description="In Front → Settings → Developers → your app → Webhooks, paste this URL and subscribe to the events below. An application webhook sees only conversations in shared inboxes: route calls to a shared inbox."
       testId="webhook-section"
     >
       <SettingsRow>

@@ -1,8 +1,13 @@
 import type { ModelPrice } from "@/lib/agent/pricing";
 import type { Channel } from "@/lib/front/channels";
-import type { AgentLockableField, AgentSettingsPatch, DeliveryMode } from "@/lib/settings/ai-settings";
+import type { AgentLockableField, AgentSettingsPatch, DeliveryMode, TextBackChannel } from "@/lib/settings/ai-settings";
 
-export type { AgentSettingsPatch, DeliveryMode, ModelPrice };
+export type { AgentSettingsPatch, DeliveryMode, ModelPrice, TextBackChannel };
+
+/** GET /api/settings/front/channels: Front's channels, SMS-capable first. */
+export interface FrontChannelsResponse {
+  channels: { id: string; name: string; address: string | null; type: string | null; smsCapable: boolean }[];
+}
 
 /** GET /api/settings/ai: the key only ever masked ("••••abcd"). */
 export interface AgentSettingsResponse {
@@ -14,6 +19,7 @@ export interface AgentSettingsResponse {
     handoffTopics: string[];
     redactionPatterns: { name: string; pattern: string }[];
     delivery: Record<Channel, DeliveryMode>;
+    textBackChannel: TextBackChannel | null;
     maxSteps: number;
     timeoutSeconds: number;
     prices: Record<string, ModelPrice>;

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { sendJson } from "@/components/ui/send-json";
-import type { AgentSettingsPatch, AgentSettingsResponse, ModelCheckResponse } from "./types";
+import type { AgentSettingsPatch, AgentSettingsResponse, FrontChannelsResponse, ModelCheckResponse } from "./types";
 
 export const AGENT_SETTINGS_KEY = ["settings", "ai"] as const;
 
@@ -27,4 +27,14 @@ export function useSaveAgentSettings() {
 
 export function useCheckModel() {
   return useMutation({ mutationFn: () => sendJson<ModelCheckResponse>("/api/settings/ai/check", "POST") });
+}
+
+/** Front's channels, for the SMS channel callers are texted back from. */
+export function useFrontChannels() {
+  return useQuery({
+    queryKey: ["settings", "front", "channels"],
+    queryFn: ({ signal }) => fetchJson<FrontChannelsResponse>("/api/settings/front/channels", signal),
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
 }

@@ -15,7 +15,7 @@ export async function GET() {
     const { agentSettings } = await getServices();
     const { values, locked } = await agentSettings.get();
     return Response.json(
-      { values: { ...values, baseUrl: values.baseUrl ?? null, apiKey: maskSecret(values.apiKey) }, locked, defaultPrices: DEFAULT_PRICES },
+      { values: { ...values, baseUrl: values.baseUrl ?? null, apiKey: maskSecret(values.apiKey), textBackChannel: values.textBackChannel ?? null }, locked, defaultPrices: DEFAULT_PRICES },
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {
