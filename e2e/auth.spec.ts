@@ -177,6 +177,7 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "PUT /api/settings/ai": { instructions: "Changed by a viewer." },
   "POST /api/settings/ai/check": null,
   "PUT /api/settings/front": { handleUnassigned: false, enabled: false },
+  "POST /api/settings/front/scopes/check": null,
   "DELETE /api/settings/sample-data": null,
   "POST /api/troubleshooting/events/[id]/rerun": null,
 };

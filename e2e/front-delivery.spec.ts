@@ -10,7 +10,7 @@ test.afterAll(async ({ request, simUrl }) => {
   // The other specs share this app and simulator: put them back as the demo set them.
   expect((await request.put("/api/settings/ai", { data: DEMO_DELIVERY })).ok()).toBeTruthy();
   expect((await request.post(`${simUrl}/_sim/config`, { data: { tokenScopes: null } })).ok()).toBeTruthy();
-  expect((await request.post("/api/settings/front/scopes")).ok()).toBeTruthy();
+  expect((await request.post("/api/settings/front/scopes/check")).ok()).toBeTruthy();
 });
 
 async function openCallSession(page: import("@playwright/test").Page, caller: string) {

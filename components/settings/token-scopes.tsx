@@ -18,7 +18,7 @@ const STATE_TONES = { granted: "text-green-600", missing: "text-red-600", unknow
 export function TokenScopes({ check }: { check: ScopeCheck | undefined }) {
   const client = useQueryClient();
   const recheck = useMutation({
-    mutationFn: () => sendJson<{ scopeCheck: ScopeCheck }>("/api/settings/front/scopes", "POST"),
+    mutationFn: () => sendJson<{ scopeCheck: ScopeCheck }>("/api/settings/front/scopes/check", "POST"),
     onSuccess: () => client.invalidateQueries({ queryKey: FRONT_SETTINGS_KEY, exact: true }),
   });
   const missing = check?.results.filter((result) => result.state === "missing") ?? [];
