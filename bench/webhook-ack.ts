@@ -24,7 +24,7 @@ const { values: flags } = parseArgs({
 });
 
 const APP_SECRET = "bench-app-secret";
-const FIXTURE = readFileSync(path.join(process.cwd(), "..", "shared", "front", "fixtures", "app-inbound-call-question.json"), "utf8");
+const FIXTURE = readFileSync(path.join(process.cwd(), "test", "fixtures", "front", "fixtures", "app-inbound-call-question.json"), "utf8");
 
 /** A new event (its own evt_ and cnv_ ids), signed as Front signs application webhooks. */
 function signedDelivery(): { body: string; headers: Record<string, string> } {

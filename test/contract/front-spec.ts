@@ -63,7 +63,7 @@ const orNull = (schema: Schema): Schema => ({ anyOf: [schema, { type: "null" }] 
 /**
  * Where Front's spec is stricter than the bodies Front sends:
  * - MessageResponse.author is a non-nullable TeammateResponse, yet inbound messages have `"author": null`
- *   (shared/front/real-payloads/webhookdb-app-inbound_received-email.json, a captured application webhook).
+ *   (test/fixtures/front/real-payloads/webhookdb-app-inbound_received-email.json, a captured application webhook).
  * - MessageResponse.subject is a string; the simulator sends null for messages without one (calls, texts).
  *   Not confirmed either way by a captured body: the app must cope with both.
  * - TeammateResponse requires `license_type` without defining it; no captured teammate has it (nor, in the 2018

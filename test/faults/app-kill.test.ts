@@ -2,7 +2,7 @@
 // worker), in the middle of 200 events. After a restart every accepted event is processed exactly once, and the
 // deliveries that failed while the app was down are delivered again.
 //
-// Who redelivers: this test, once the app is back. Front's contract (../shared/front/README.md §1): an application
+// Who redelivers: this test, once the app is back. Front's contract (README, "Connecting a real Front"; Front's application-webhook docs): an application
 // webhook not answered 2xx within 5 s is retried up to 3 times, so delivery is at least once, deduplicated on the
 // event id. The contract does not say when Front retries; a retry that fell inside the outage would only fail
 // again, so the test plays Front's retry after the restart: each event whose last delivery was not a 2xx is sent

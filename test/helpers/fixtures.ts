@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The shared Front fixtures, next to the repository (../shared/front/fixtures). */
-export const FIXTURES_DIR = process.env.FRONT_FIXTURES_DIR ?? path.resolve(process.cwd(), "../shared/front/fixtures");
+/** Example Front bodies (fixtures/README.md says where each shape comes from), kept in the repository. */
+export const FIXTURES_DIR = process.env.FRONT_FIXTURES_DIR ?? path.resolve(__dirname, "../fixtures/front/fixtures");
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES_DIR, `${name}.json`), "utf8");

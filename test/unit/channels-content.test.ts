@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { fixtureText } from "../helpers/fixtures";
 import { describe, expect, it } from "vitest";
 import { prepareMessage } from "@/lib/channels";
 
 function fixtureMessage(name: string) {
-  return JSON.parse(readFileSync(`/work/shared/front/fixtures/${name}.json`, "utf8")).payload.target.data;
+  return JSON.parse(fixtureText(name)).payload.target.data;
 }
 
 function jsonRoundTrip(value: unknown) {

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { fixtureText } from "../helpers/fixtures";
 import { describe, expect, it } from "vitest";
 import { cleanSubject, emailForModel } from "@/lib/channels/email";
 import { stripQuotedHistory } from "@/lib/channels/email-quotes";
 import { stripSignature } from "@/lib/channels/email-signature";
 
 function fixtureMessage(name: string) {
-  return JSON.parse(readFileSync(`/work/shared/front/fixtures/${name}.json`, "utf8")).payload.target.data;
+  return JSON.parse(fixtureText(name)).payload.target.data;
 }
 
 const gmailReply = `<div dir="ltr">Hi Acme team,<div><br></div><div>Thanks for the quick answer. Can I also get the invoice as a PDF?</div><div><br></div><div>Best,</div><div>Sam</div></div><br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">On Mon, Jan 6, 2025 at 9:14 AM Acme Support &lt;<a href="mailto:support@acme.example">support@acme.example</a>&gt; wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex"><div dir="ltr">Hi Sam,<br><br>Your billing email has been updated.<br><br>Acme Support</div></blockquote></div>`;

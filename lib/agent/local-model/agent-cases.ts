@@ -1,7 +1,7 @@
 /** Test-only: customer texts with the outcome the offline model must reach, shared by the generate and stream tests. */
 import type { SYSTEM } from "./test-kb";
 
-/** Texts from /work/shared/front/fixtures (app-inbound-*.json), copied so the test stands alone. */
+/** Texts from the Front fixtures (test/fixtures/front/fixtures/app-inbound-*.json), copied so the test stands alone. */
 export const FIXTURES = {
   handoffCall:
     "Call transcript (3m09s)\nCustomer: Hi, I was charged twice for my March invoice and I've called three times already.\nAI line: I can help look into billing questions.\nCustomer: No. I want to talk to a real person right now, this is ridiculous.",
