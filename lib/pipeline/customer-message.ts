@@ -108,9 +108,10 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     return { decision: "skipped", reason, sessionId: session.id };
   }
 
-  await updateSession(ctx.db, session.id, { status: "ai_answering", statusReason: null, preview });
   let run = await findRun(ctx.db, session.id, message.id);
+  // Answered before (a re-run, or Front repeating itself): the session keeps the status its answer gave it.
   if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
+  await updateSession(ctx.db, session.id, { status: "ai_answering", statusReason: null, preview });
   if (!run || run.status === "running") {
     run = await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
   }

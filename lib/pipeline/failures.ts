@@ -13,10 +13,15 @@ export async function markEventFailed(db: Db, webhookEventId: number, error: unk
   const message = error instanceof Error ? error.message : String(error);
   const event = await getWebhookEvent(db, webhookEventId);
   if (!event) return;
-  const session = event.frontConversationId ? await getSessionByConversation(db, event.frontConversationId) : undefined;
+  const found = event.frontConversationId ? await getSessionByConversation(db, event.frontConversationId) : undefined;
+  // A re-run that failed before it took the session up (e.g. Front unreachable while reading the message) leaves
+  // the session as its earlier attempts left it; one that failed while answering ends it failed like any attempt.
+  const session = event.rerunOf !== null && found?.status !== "ai_answering" ? undefined : found;
   if (session) {
     let flag: string | null = null;
-    for (const run of await listUndeliveredRuns(db, session.id, webhookEventId)) {
+    const attemptIds = event.rerunOf !== null ? [event.rerunOf, webhookEventId] : [webhookEventId];
+    const runs = (await Promise.all(attemptIds.map((id) => listUndeliveredRuns(db, session.id, id)))).flat();
+    for (const run of runs) {
       await markRunDeliveryFailed(db, run.id, message);
       const handoff = await getHandoffForRun(db, run.id);
       if (handoff?.commentPostedAt && !handoff.unassignedAt) flag = "handoff_incomplete";
@@ -24,5 +29,5 @@ export async function markEventFailed(db: Db, webhookEventId: number, error: unk
     const reason = flag === "handoff_incomplete" ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})` : message;
     await updateSession(db, session.id, { status: "failed", statusReason: reason, flag });
   }
-  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: session?.id });
+  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: found?.id });
 }

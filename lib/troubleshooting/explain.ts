@@ -41,7 +41,7 @@ export async function explainConversation(db: Db, settings: FrontSettings, front
 
   checks.push(
     events.length > 0
-      ? { id: "webhook_received", label: "Front's webhook reached Frontline", status: "passed", detail: `${events.length} deliveries for this conversation` }
+      ? { id: "webhook_received", label: "Front's webhook reached Frontline", status: "passed", detail: `${events.filter((event) => event.rerunOf === null).length} deliveries for this conversation` }
       : {
           id: "webhook_received",
           label: "Front's webhook reached Frontline",

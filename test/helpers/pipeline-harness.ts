@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import type { LanguageModel } from "ai";
 import { createLocalModel } from "@/lib/agent/local-model";
 import type { Database } from "@/lib/db/client";
@@ -65,6 +65,8 @@ export interface Harness {
   webhookUrl: string;
   /** Waits until the worker has decided what to do with a Front event, and returns its row. */
   waitForEvent(frontEventId: string, timeoutMs?: number): Promise<WebhookEvent>;
+  /** The same for a stored row by its id, e.g. a re-run's attempt (which has no `evt_` id of its own). */
+  waitForAttempt(webhookEventId: number, timeoutMs?: number): Promise<WebhookEvent>;
   close(): Promise<void>;
 }
 
@@ -108,15 +110,17 @@ export async function startHarness(
   };
   const worker = startPipelineWorker(context, { concurrency: 2, pollMs: 25, retryDelayMs: () => 50 });
 
-  async function waitForEvent(frontEventId: string, timeoutMs = 15_000): Promise<WebhookEvent> {
+  async function waitForRow(where: SQL, label: string, timeoutMs: number): Promise<WebhookEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, frontEventId));
+      const [row] = await database.db.select().from(webhookEvents).where(where);
       if (row && row.decision !== "queued") return row;
-      if (Date.now() > deadline) throw new Error(`event ${frontEventId} still ${row?.decision ?? "missing"} after ${timeoutMs}ms`);
+      if (Date.now() > deadline) throw new Error(`${label} still ${row?.decision ?? "missing"} after ${timeoutMs}ms`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+  const waitForEvent = (frontEventId: string, timeoutMs = 15_000) => waitForRow(eq(webhookEvents.frontEventId, frontEventId), `event ${frontEventId}`, timeoutMs);
+  const waitForAttempt = (id: number, timeoutMs = 15_000) => waitForRow(eq(webhookEvents.id, id), `attempt ${id}`, timeoutMs);
 
   return {
     database,
@@ -128,6 +132,7 @@ export async function startHarness(
     worker,
     webhookUrl: url,
     waitForEvent,
+    waitForAttempt,
     async close() {
       await worker.stop();
       await sim.close();

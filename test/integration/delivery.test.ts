@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { agentRuns, jobs, sessionMessages, sessions, type WebhookEvent } from "@/lib/db/schema";
-import { requeueEvent } from "@/lib/db/queries/webhook-events";
+import { rerunEvent } from "@/lib/db/queries/webhook-events";
 import { FrontClient } from "@/lib/front/client";
 import type { Channel } from "@/lib/front/channels";
 import { CALLBACK_REASON, COMMENTED_REASON, DRAFTED_REASON } from "@/lib/pipeline/deliver";
@@ -279,8 +279,9 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       harness.sim.clearFaults();
       harness.sim.clearRequests();
       harness.agentSettings.delivery.voice = "reply";
-      expect(await requeueEvent(db(), event.id)).toBe("queued");
-      expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
+      const rerun = await rerunEvent(db(), event.id);
+      if (rerun.status !== "queued") throw new Error(`re-run not queued: ${rerun.status}`);
+      expect(await harness.waitForAttempt(rerun.attemptId)).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
       expect(writes(placed.conversationId)).toEqual(["PUT /assignee"]);
       expect(conversation(placed.conversationId)).toMatchObject({ assigneeId: null, replies: [], drafts: [expect.anything()] });
       expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", statusReason: DRAFTED_REASON, flag: null });

@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { createLocalModel } from "@/lib/agent/local-model";
 import { listDeliveries } from "@/lib/db/queries/deliveries";
-import { requeueEvent } from "@/lib/db/queries/webhook-events";
+import { getWebhookEvent, rerunEvent } from "@/lib/db/queries/webhook-events";
+import { sessions, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
 import { explainConversation } from "@/lib/troubleshooting/explain";
 import { dbKinds } from "../helpers/db";
@@ -128,7 +132,44 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     expect(secondPage.deliveries[0].id).toBeLessThan(firstPage.deliveries[0].id);
   });
 
-  it("re-runs a failed event once Front is back, without posting twice", async () => {
+  /** Queues a re-run and waits until the worker has decided the new attempt. */
+  async function rerunAndWait(deliveryId: number, timeoutMs = 15_000): Promise<WebhookEvent> {
+    const result = await rerunEvent(harness!.database.db, deliveryId);
+    if (result.status !== "queued") throw new Error(`re-run not queued: ${result.status}`);
+    signalJobEnqueued("front-events");
+    return harness!.waitForAttempt(result.attemptId, timeoutMs);
+  }
+
+  async function sessionOf(conversationId: string) {
+    const [session] = await harness!.database.db.select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
+    return session;
+  }
+
+  it("sorts deliveries by when Front sent them, whatever order they were stored in", async () => {
+    harness = await startHarness(kind);
+    const { db } = harness.database;
+    const sentAt = (minutes: number) => Date.parse("2026-11-02T10:00:00Z") / 1000 + minutes * 60;
+    // Stored out of order: the 10:05 event arrives first, the 10:00 one last (Front retried it late).
+    for (const [id, minutes] of [["evt_late05", 5], ["evt_late10", 10], ["evt_late00", 0]] as const) {
+      await db.insert(webhookEvents).values({
+        frontEventId: id,
+        kind: "rule",
+        eventType: "tag",
+        frontConversationId: "cnv_sorted01",
+        headers: {},
+        body: { id, type: "tag", emitted_at: sentAt(minutes), conversation: { id: "cnv_sorted01" } },
+        signatureResult: "valid",
+        decision: "recorded",
+      });
+    }
+    const order = async (beforeId?: number, limit = 50) => (await listDeliveries(db, { frontConversationId: "cnv_sorted01", beforeId, limit })).deliveries.map((row) => row.frontEventId);
+    expect(await order()).toEqual(["evt_late10", "evt_late05", "evt_late00"]);
+    const [first] = (await listDeliveries(db, { frontConversationId: "cnv_sorted01", limit: 1 })).deliveries;
+    expect(await order(first.id)).toEqual(["evt_late05", "evt_late00"]);
+    expect(new Date(first.sentAt).toISOString()).toBe("2026-11-02T10:10:00.000Z");
+  });
+
+  it("re-runs a failed event as a new attempt once Front is back, without posting twice", async () => {
     harness = await startHarness(kind);
     harness.sim.fail({ status: 503, method: "POST", path: "/conversations/*/messages", count: 1000 });
     const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
@@ -136,25 +177,91 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     expect(failed.decision).toBe("failed");
     harness.sim.clearFaults();
 
-    expect(await requeueEvent(harness.database.db, failed.id)).toBe("queued");
-    expect(await requeueEvent(harness.database.db, failed.id)).toBe("already_queued");
-    signalJobEnqueued("front-events");
-    const rerun = await harness.waitForEvent(placed.eventId);
-    expect(rerun.decision).toBe("processed");
+    const retried = await rerunAndWait(failed.id);
+    expect(retried).toMatchObject({ decision: "processed", rerunOf: failed.id, sessionId: failed.sessionId });
     expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(1);
+    // The failed delivery still says what happened then.
+    expect(await getWebhookEvent(harness.database.db, failed.id)).toMatchObject({ decision: "failed", decisionReason: failed.decisionReason, processingMs: failed.processingMs });
 
-    expect(await requeueEvent(harness.database.db, failed.id)).toBe("queued");
-    await harness.waitForEvent(placed.eventId);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A re-run of the re-run repeats the delivery itself, and answers nothing twice.
+    const again = await rerunAndWait(retried.id);
+    expect(again).toMatchObject({ decision: "processed", decisionReason: "already answered", rerunOf: failed.id });
     expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(1);
+    const listed = (await listDeliveries(harness.database.db, { frontConversationId: placed.conversationId, limit: 50 })).deliveries;
+    expect(listed.filter((row) => row.frontEventId === placed.eventId).map((row) => row.id)).toEqual([again.id, retried.id, failed.id]);
+  });
+
+  it("re-running an answered delivery keeps its record and leaves the session as its answer left it", async () => {
+    harness = await startHarness(kind);
+    const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
+    const answered = await harness.waitForEvent(placed.eventId);
+    const before = await sessionOf(placed.conversationId);
+    expect(before.status).not.toBe("ai_answering");
+
+    expect(await rerunAndWait(answered.id)).toMatchObject({ decision: "processed", decisionReason: "already answered" });
+    expect((await sessionOf(placed.conversationId)).status).toBe(before.status);
+    expect(await getWebhookEvent(harness.database.db, answered.id)).toMatchObject({
+      decision: answered.decision,
+      decisionReason: answered.decisionReason,
+      processingMs: answered.processingMs,
+      processedAt: answered.processedAt,
+    });
+  });
+
+  it("a re-run stopped midway by Front failing never leaves its session answering", async () => {
+    harness = await startHarness(kind);
+    harness.settings.enabled = false;
+    const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
+    const skipped = await harness.waitForEvent(placed.eventId);
+    expect(skipped.decision).toBe("skipped");
+    // Switched on, the re-run answers; but every write to Front fails, on each of the worker's attempts.
+    harness.settings.enabled = true;
+    harness.sim.fail({ status: 503, method: "POST", path: "/conversations/*/messages", count: 1000 });
+    harness.sim.fail({ status: 503, method: "POST", path: "/conversations/*/comments", count: 1000 });
+
+    const attempt = await rerunAndWait(skipped.id, 30_000);
+    expect(attempt).toMatchObject({ decision: "failed", rerunOf: skipped.id });
+    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "failed" });
+    expect(await getWebhookEvent(harness.database.db, skipped.id)).toMatchObject({ decision: "skipped", decisionReason: skipped.decisionReason, processingMs: skipped.processingMs });
+  });
+
+  it("a re-run whose model breaks midway hands off and never leaves its session answering", async () => {
+    harness = await startHarness(kind);
+    harness.settings.enabled = false;
+    const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
+    const skipped = await harness.waitForEvent(placed.eventId);
+    harness.settings.enabled = true;
+    // The model's first step (a knowledge search) works; the connection drops on the next one.
+    const local = createLocalModel();
+    let steps = 0;
+    const breaksMidway: LanguageModelV3 = {
+      specificationVersion: local.specificationVersion,
+      provider: local.provider,
+      modelId: local.modelId,
+      supportedUrls: local.supportedUrls,
+      doGenerate: async (options) => {
+        steps += 1;
+        if (steps > 1) throw new Error("connection reset by the model provider");
+        return local.doGenerate(options);
+      },
+      doStream: async () => {
+        throw new Error("connection reset by the model provider");
+      },
+    };
+    harness.context.modelFor = () => breaksMidway;
+
+    const attempt = await rerunAndWait(skipped.id);
+    expect(steps).toBeGreaterThan(1);
+    expect(attempt).toMatchObject({ decision: "processed", rerunOf: skipped.id });
+    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", handoffReason: "error" });
   });
 
   it("refuses to re-run a delivery whose signature was refused", async () => {
     harness = await startHarness(kind);
     await harness.sim.deliverEvent({ id: "evt_forged02", type: "inbound", conversation: { id: "cnv_forged02" } }, { signature: "tampered" });
     const [rejected] = (await listDeliveries(harness.database.db, { decision: "rejected", limit: 5 })).deliveries;
-    expect(await requeueEvent(harness.database.db, rejected.id)).toBe("not_verified");
-    expect(await requeueEvent(harness.database.db, 999_999)).toBe("not_found");
+    expect(await rerunEvent(harness.database.db, rejected.id)).toEqual({ status: "not_verified" });
+    expect(await rerunEvent(harness.database.db, 999_999)).toEqual({ status: "not_found" });
   });
 });
 

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agentRuns, handoffs, sessions, webhookEvents } from "../schema";
 import { SAMPLE_CONVERSATION_LIKE } from "./sample-data";
@@ -8,22 +9,31 @@ export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "record
 export interface DeliveryFilter {
   decision?: string;
   frontConversationId?: string;
-  /** Rows older than this id (keyset pagination, newest first). */
+  /** Rows listed after this delivery's row (keyset pagination, newest first). */
   beforeId?: number;
   limit: number;
 }
 
-/** Every delivery, newest first, with the session it touched. */
+/** The delivery a re-run repeats, for its `evt_` id (a re-run's own row has none: that id is unique). */
+const repeated = alias(webhookEvents, "repeated");
+
+/**
+ * Every delivery, newest first by when Front sent it (whatever order rows were stored in), with the session it
+ * touched. A re-run shares its delivery's send time, so it is listed right above the delivery it repeats.
+ */
 export async function listDeliveries(db: Db, filter: DeliveryFilter) {
   const conditions = [
     filter.decision ? eq(webhookEvents.decision, filter.decision) : undefined,
     filter.frontConversationId ? eq(webhookEvents.frontConversationId, filter.frontConversationId) : undefined,
-    filter.beforeId ? lt(webhookEvents.id, filter.beforeId) : undefined,
+    filter.beforeId
+      ? sql`(${webhookEvents.sentAt}, ${webhookEvents.id}) < (select sent_at, id from webhook_events where id = ${filter.beforeId})`
+      : undefined,
   ].filter(Boolean);
   const rows = await db
     .select({
       id: webhookEvents.id,
-      frontEventId: webhookEvents.frontEventId,
+      frontEventId: sql<string | null>`coalesce(${webhookEvents.frontEventId}, ${repeated.frontEventId})`,
+      rerunOf: webhookEvents.rerunOf,
       kind: webhookEvents.kind,
       eventType: webhookEvents.eventType,
       signatureResult: webhookEvents.signatureResult,
@@ -35,14 +45,16 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter) {
       frontConversationId: webhookEvents.frontConversationId,
       sessionId: webhookEvents.sessionId,
       ticketNumber: sessions.ticketNumber,
+      sentAt: webhookEvents.sentAt,
       receivedAt: webhookEvents.receivedAt,
       processedAt: webhookEvents.processedAt,
       processingMs: webhookEvents.processingMs,
     })
     .from(webhookEvents)
     .leftJoin(sessions, eq(sessions.id, webhookEvents.sessionId))
+    .leftJoin(repeated, eq(repeated.id, webhookEvents.rerunOf))
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(webhookEvents.id))
+    .orderBy(desc(webhookEvents.sentAt), desc(webhookEvents.id))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   return { deliveries: page, nextBeforeId: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null };
@@ -56,7 +68,7 @@ export async function deliveryHealth(db: Db) {
   const [lastVerified] = await db
     .select({ receivedAt: webhookEvents.receivedAt, eventType: webhookEvents.eventType })
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.signatureResult, "valid"), notSample))
+    .where(and(eq(webhookEvents.signatureResult, "valid"), isNull(webhookEvents.rerunOf), notSample))
     .orderBy(desc(webhookEvents.id))
     .limit(1);
   const [lastRejected] = await db

@@ -103,19 +103,44 @@ export async function listEventsForConversation(db: Db, frontConversationId: str
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id));
 }
 
+export type RerunResult =
+  | { status: "queued"; attemptId: number }
+  | { status: "already_queued" | "not_found" | "not_verified" };
+
 /**
- * Queues a stored, verified event again (the troubleshooting page's re-run). Processing is idempotent, so work
- * already done is not repeated; an event that is already queued is left as it is.
+ * The troubleshooting page's re-run: a new attempt at a stored, verified delivery, stored as its own row beside the
+ * delivery (which keeps its recorded decision, reason and duration) and queued. Processing is idempotent, so work
+ * already done is not repeated. While an attempt at the delivery is still queued, no other is added.
  */
-export async function requeueEvent(db: Db, id: number): Promise<"queued" | "already_queued" | "not_found" | "not_verified"> {
+export async function rerunEvent(db: Db, id: number): Promise<RerunResult> {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
-    if (!event) return "not_found";
-    if (event.signatureResult !== "valid" || !event.frontEventId) return "not_verified";
-    const open = await tx.execute(sql`select 1 from jobs where queue = ${PIPELINE_QUEUE} and state in ('pending', 'active') and (payload->>'webhookEventId')::bigint = ${id} limit 1`);
-    if (rowsOf(open).length > 0) return "already_queued";
-    await tx.update(webhookEvents).set({ decision: "queued", error: null, failedCheck: null }).where(eq(webhookEvents.id, id));
-    await enqueueJob(tx as unknown as Db, { queue: PIPELINE_QUEUE, orderingKey: event.frontConversationId ?? event.frontEventId, payload: { webhookEventId: id } });
-    return "queued";
+    if (!event) return { status: "not_found" };
+    // A re-run of a re-run repeats the delivery itself: attempts never chain.
+    const [original] = event.rerunOf ? await tx.select().from(webhookEvents).where(eq(webhookEvents.id, event.rerunOf)).for("update") : [event];
+    if (!original || original.signatureResult !== "valid" || !original.frontEventId) return { status: "not_verified" };
+    const open = await tx.execute(sql`
+      select 1 from jobs
+      where queue = ${PIPELINE_QUEUE} and state in ('pending', 'active')
+        and (payload->>'webhookEventId')::bigint in (select id from webhook_events where id = ${original.id} or rerun_of = ${original.id})
+      limit 1`);
+    if (rowsOf(open).length > 0) return { status: "already_queued" };
+    const [attempt] = await tx
+      .insert(webhookEvents)
+      .values({
+        kind: original.kind,
+        envelopeType: original.envelopeType,
+        eventType: original.eventType,
+        frontConversationId: original.frontConversationId,
+        headers: original.headers,
+        body: original.body,
+        signatureResult: original.signatureResult,
+        decision: "queued",
+        sessionId: original.sessionId,
+        rerunOf: original.id,
+      })
+      .returning({ id: webhookEvents.id });
+    await enqueueJob(tx as unknown as Db, { queue: PIPELINE_QUEUE, orderingKey: original.frontConversationId ?? original.frontEventId, payload: { webhookEventId: attempt.id } });
+    return { status: "queued", attemptId: attempt.id };
   });
 }

@@ -11,3 +11,4 @@ export * from "./app-settings";
 export * from "./auth";
 export * from "./rate-budgets";
 export * from "./report-rollups";
+export * from "./saved-views";

@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** Every delivery to the webhook endpoint, verified or not: the audit trail an on-call engineer reads first. */
 export const webhookEvents = pgTable(
@@ -29,10 +30,29 @@ export const webhookEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     processingMs: integer("processing_ms"),
+    /**
+     * A re-run from the troubleshooting page is a new attempt (its own row, decision and duration) that points at
+     * the delivery it repeats; the delivery itself is never rewritten. Null for what Front delivered.
+     */
+    rerunOf: bigint("rerun_of", { mode: "number" }).references((): AnyPgColumn => webhookEvents.id, { onDelete: "cascade" }),
+    /**
+     * When Front sent the event (its `emitted_at`), else when it arrived: the order deliveries are listed in,
+     * whatever order they were stored in. Computed by the database, so every writer fills it.
+     */
+    sentAt: timestamp("sent_at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(
+        case when jsonb_typeof(coalesce(body->'payload'->'emitted_at', body->'emitted_at')) = 'number' then
+          case when (coalesce(body->'payload'->'emitted_at', body->'emitted_at'))::float8 between 0 and 1e11
+            then to_timestamp((coalesce(body->'payload'->'emitted_at', body->'emitted_at'))::float8) end
+        end,
+        received_at)`),
   },
   (t) => [
     index("webhook_events_received_at_idx").on(t.receivedAt),
     index("webhook_events_conversation_idx").on(t.frontConversationId, t.receivedAt),
+    index("webhook_events_sent_at_idx").on(t.sentAt, t.id),
+    index("webhook_events_rerun_of_idx").on(t.rerunOf),
   ],
 );
 

@@ -1,9 +1,8 @@
-// Re-run a stored event: queued again and processed idempotently, like a repeated delivery.
+// Re-run a stored event: a new attempt beside the delivery, queued and processed idempotently (admins only).
 import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
-import { requeueEvent } from "@/lib/db/queries/webhook-events";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
-import { PIPELINE_QUEUE } from "@/lib/db/queries/webhook-events";
+import { PIPELINE_QUEUE, rerunEvent } from "@/lib/db/queries/webhook-events";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +13,11 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
     const id = Number((await params).id);
     if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such event.");
     const { db } = await getServices();
-    const result = await requeueEvent(db, id);
-    if (result === "not_found") throw new ApiError(404, "not_found", "No such event.");
-    if (result === "not_verified") throw new ApiError(409, "not_verified", "Refused deliveries cannot be re-run: their content was never trusted.");
-    if (result === "queued") signalJobEnqueued(PIPELINE_QUEUE);
-    return Response.json({ status: result });
+    const result = await rerunEvent(db, id);
+    if (result.status === "not_found") throw new ApiError(404, "not_found", "No such event.");
+    if (result.status === "not_verified") throw new ApiError(409, "not_verified", "Refused deliveries cannot be re-run: their content was never trusted.");
+    if (result.status === "queued") signalJobEnqueued(PIPELINE_QUEUE);
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
