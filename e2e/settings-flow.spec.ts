@@ -79,10 +79,15 @@ test("troubleshooting explains the skipped call, and re-running it gets it answe
   await expect(rows.first()).toHaveAttribute("data-decision", "skipped");
   const row = rows.filter({ hasText: skippedConversationId });
   await row.getByRole("button", { name: /Re-run/ }).click();
-  // Processed again, it leaves the "skipped" list.
-  await expect(row).toHaveCount(0);
+  await row.getByTestId("delivery-rerun-confirm").click();
+  await expect(row.getByTestId("delivery-rerun-status")).toContainText("Re-run queued");
+  // The re-run is a new attempt, processed; the skipped delivery keeps its record.
   await page.getByLabel("Decision").selectOption("processed");
-  await expect(page.getByTestId("delivery").filter({ hasText: skippedConversationId }).first()).toHaveAttribute("data-decision", "processed");
+  const attempt = page.getByTestId("delivery").filter({ hasText: skippedConversationId }).first();
+  await expect(attempt).toHaveAttribute("data-decision", "processed");
+  await expect(attempt.getByTestId("delivery-rerun-of")).toBeVisible();
+  await page.getByLabel("Decision").selectOption("skipped");
+  await expect(page.getByTestId("delivery").filter({ hasText: skippedConversationId })).toHaveCount(1);
 
   await page.goto("/inbox");
   await expect(page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status")).toHaveText("Answered");

@@ -27,17 +27,27 @@ function deliveriesUrl(filters: { decision: string | null; conversation: string 
   return `/api/troubleshooting/deliveries?${params}`;
 }
 
-function LiveMarker() {
+/** The polling state: live, or reconnecting after a failed refresh (the last rows stay on screen meanwhile). */
+function LiveMarker({ reconnecting }: { reconnecting: boolean }) {
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-gray-500" title="Refreshed every 5 seconds">
-      <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-green-500" />
-      Live
+    <span
+      role="status"
+      className={reconnecting ? "inline-flex items-center gap-1.5 text-xs font-medium text-amber-800" : "inline-flex items-center gap-1.5 text-xs text-gray-500"}
+      title={reconnecting ? "The last refresh failed; trying again every 5 seconds" : "Refreshed every 5 seconds"}
+      data-testid="deliveries-live"
+      data-state={reconnecting ? "reconnecting" : "live"}
+    >
+      <span aria-hidden="true" className={reconnecting ? "size-1.5 rounded-full bg-amber-500" : "size-1.5 animate-pulse rounded-full bg-green-500"} />
+      {reconnecting ? "Reconnecting…" : "Live"}
     </span>
   );
 }
 
-/** Every webhook delivery, newest first, filtered by decision and conversation (both in the URL), polled. */
-export function DeliveriesPanel() {
+/**
+ * Every webhook delivery, newest first by when Front sent it, filtered by decision and conversation (both in the
+ * URL), polled. Only admins (`canRerun`) get the Re-run column.
+ */
+export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
   const searchParams = useSearchParams();
   const decision = searchParams.get(DECISION_PARAM)?.trim() || null;
   const conversation = searchParams.get(DELIVERY_CONVERSATION_PARAM)?.trim() || null;
@@ -49,6 +59,8 @@ export function DeliveriesPanel() {
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextBeforeId,
     refetchInterval: POLL_MS,
+    // A failed poll is shown as "reconnecting" at once; the next poll is the retry.
+    retry: false,
     // Changing a filter keeps the old rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
   });
@@ -112,17 +124,17 @@ export function DeliveriesPanel() {
     body = (
       <div className="space-y-4">
         {query.isError ? (
-          <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
-            Showing the last deliveries loaded; refreshing failed ({query.error.message}). Retrying…
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="deliveries-reconnecting">
+            Reconnecting — showing the deliveries loaded last; the latest refresh failed ({query.error.message}).
           </p>
         ) : null}
-        <div className="overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs" aria-busy={query.isPlaceholderData || undefined}>
+        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs" aria-busy={query.isPlaceholderData || undefined}>
           <table className="w-full text-left max-md:block" data-testid="deliveries">
-            <caption className="sr-only">Webhook deliveries, newest first</caption>
+            <caption className="sr-only">Webhook deliveries, newest first by when Front sent them</caption>
             <thead className="border-b border-gray-200 bg-gray-50 text-xs font-medium text-gray-500 max-md:sr-only">
               <tr>
                 <th scope="col" className="py-2 pr-3 pl-4 font-medium">
-                  Received
+                  Sent
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
                   Decision
@@ -142,14 +154,16 @@ export function DeliveriesPanel() {
                 <th scope="col" className="px-3 py-2 text-right font-medium">
                   Took
                 </th>
-                <th scope="col" className="py-2 pr-4 pl-3 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
+                {canRerun ? (
+                  <th scope="col" className="py-2 pr-4 pl-3 text-right font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className={query.isPlaceholderData ? "divide-y divide-gray-100 opacity-60 max-md:block" : "divide-y divide-gray-100 max-md:block"}>
               {deliveries.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} explainHref={explainHref} />
+                <DeliveryRow key={delivery.id} delivery={delivery} explainHref={explainHref} canRerun={canRerun} />
               ))}
             </tbody>
           </table>
@@ -173,9 +187,9 @@ export function DeliveriesPanel() {
           <h2 id="deliveries-heading" className="text-base font-semibold text-gray-900">
             Deliveries
           </h2>
-          <p className="mt-0.5 text-sm text-gray-600">Every webhook Front sent, newest first, and what Frontline decided. Times are in your time zone.</p>
+          <p className="mt-0.5 text-sm text-gray-600">Every webhook Front sent, newest first by when Front sent it, and what Frontline decided; a re-run is listed above the delivery it repeats. Times are in your time zone.</p>
         </div>
-        <LiveMarker />
+        <LiveMarker reconnecting={query.isError && Boolean(query.data)} />
       </div>
       <DeliveryFilters decision={decision} conversation={conversation} />
       {body}

@@ -6,15 +6,29 @@ import { DecisionBadge } from "./decision-badge";
 import { RerunButton } from "./rerun-button";
 import type { Delivery } from "./types";
 
-/** The time of day with seconds over the short date, in the viewer's time zone; the full date is in the title. */
-function ReceivedAt({ iso }: { iso: string }) {
-  const time = Date.parse(iso);
+function timeOfDay(time: number): string {
+  return new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", second: "2-digit" }).format(time);
+}
+
+/**
+ * When Front sent the event (the list's order): the time of day with seconds over the short date, in the viewer's
+ * time zone, the full date in the title. A re-run also says when it ran.
+ */
+function SentAt({ delivery }: { delivery: Delivery }) {
+  const time = Date.parse(delivery.sentAt);
   if (Number.isNaN(time)) return <span className="text-gray-500">—</span>;
   return (
-    <time dateTime={iso} title={localDateTime(iso, { seconds: true })} className="flex flex-col tabular-nums md:gap-0.5">
-      <span className="text-gray-900">{new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", second: "2-digit" }).format(time)}</span>
-      <span className="text-xs text-gray-500">{new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(time)}</span>
-    </time>
+    <div className="flex flex-col md:gap-0.5">
+      <time dateTime={delivery.sentAt} title={`Sent by Front ${localDateTime(delivery.sentAt, { seconds: true })}`} className="flex flex-col tabular-nums md:gap-0.5">
+        <span className="text-gray-900">{timeOfDay(time)}</span>
+        <span className="text-xs text-gray-500">{new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(time)}</span>
+      </time>
+      {delivery.rerunOf !== null ? (
+        <span className="text-xs font-medium text-brand-700" data-testid="delivery-rerun-of" title={`Re-run of delivery #${delivery.rerunOf}, at ${localDateTime(delivery.receivedAt, { seconds: true })}`}>
+          Re-run at {timeOfDay(Date.parse(delivery.receivedAt))}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -36,17 +50,18 @@ const cell = "align-top max-md:p-0 md:px-3 md:py-2.5";
  * One delivery as a table row; below `md` the row becomes a small card (two columns, reason across), so the
  * table reads on a phone without scrolling sideways.
  */
-export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; explainHref: (conversationId: string) => string }) {
+export function DeliveryRow({ delivery, explainHref, canRerun }: { delivery: Delivery; explainHref: (conversationId: string) => string; canRerun: boolean }) {
   const reason = delivery.decisionReason?.trim();
   return (
     <tr
       data-testid="delivery"
       data-delivery-id={delivery.id}
       data-decision={delivery.decision}
+      data-rerun-of={delivery.rerunOf ?? undefined}
       className="max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-2 max-md:px-4 max-md:py-3 md:hover:bg-gray-50/60"
     >
       <td className={cn(cell, "md:pl-4 md:whitespace-nowrap")}>
-        <ReceivedAt iso={delivery.receivedAt} />
+        <SentAt delivery={delivery} />
       </td>
       <td className={cn(cell, "max-md:col-start-2 max-md:row-start-1 max-md:justify-self-end")}>
         <DecisionBadge decision={delivery.decision} />
@@ -58,7 +73,7 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
         <span className="block text-xs text-gray-500" data-testid="delivery-kind">
           {delivery.kind}
         </span>
-        {delivery.frontEventId ? <span className="block font-mono text-[0.6875rem] break-all text-gray-500 md:break-normal md:whitespace-nowrap">{delivery.frontEventId}</span> : null}
+        {delivery.frontEventId ? <span className="block font-mono text-[0.6875rem] break-all text-gray-500">{delivery.frontEventId}</span> : null}
       </td>
       <td className={cn(cell, "max-md:justify-self-end md:whitespace-nowrap")}>
         <Signature result={delivery.signatureResult} />
@@ -120,16 +135,18 @@ export function DeliveryRow({ delivery, explainHref }: { delivery: Delivery; exp
           </span>
         ) : null}
       </td>
-      <td className={cn(cell, "max-md:col-span-2 md:pr-4 md:text-right", delivery.decision === "rejected" && "max-md:hidden")}>
-        {delivery.decision === "rejected" ? (
-          <span className="text-xs text-gray-500" title="Refused deliveries cannot be re-run: their content was never trusted.">
-            <span aria-hidden="true">—</span>
-            <span className="sr-only">Cannot be re-run</span>
-          </span>
-        ) : (
-          <RerunButton delivery={delivery} />
-        )}
-      </td>
+      {canRerun ? (
+        <td className={cn(cell, "max-md:col-span-2 md:pr-4 md:text-right", delivery.decision === "rejected" && "max-md:hidden")}>
+          {delivery.decision === "rejected" ? (
+            <span className="text-xs text-gray-500" title="Refused deliveries cannot be re-run: their content was never trusted.">
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">Cannot be re-run</span>
+            </span>
+          ) : (
+            <RerunButton delivery={delivery} />
+          )}
+        </td>
+      ) : null}
     </tr>
   );
 }

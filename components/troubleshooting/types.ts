@@ -13,9 +13,7 @@ export interface DeliveriesResponse {
 }
 
 /** POST /api/troubleshooting/events/{id}/rerun. */
-export interface RerunResponse {
-  status: "queued" | "already_queued";
-}
+export type RerunResponse = { status: "queued"; attemptId: number } | { status: "already_queued" };
 
 /** What Frontline decided about a delivery (mirrors DECISIONS in lib/db/queries/deliveries, which is server-only). */
 export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;

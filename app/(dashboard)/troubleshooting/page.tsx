@@ -4,12 +4,14 @@ import { DeliveriesPanel } from "@/components/troubleshooting/deliveries-panel";
 import { DeliveriesSkeleton } from "@/components/troubleshooting/deliveries-skeleton";
 import { ExplainPanel } from "@/components/troubleshooting/explain-panel";
 import { ExplainSkeleton } from "@/components/troubleshooting/explain-skeleton";
+import { getSessionUser } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Troubleshooting" };
 
 // Troubleshooting: why the AI did not reply to a conversation, and every webhook delivery with its decision.
 // Both panels read the query string, so each sits in its own Suspense boundary.
-export default function TroubleshootingPage() {
+export default async function TroubleshootingPage() {
+  const user = await getSessionUser();
   return (
     <>
       <div className="mb-6">
@@ -21,7 +23,7 @@ export default function TroubleshootingPage() {
           <ExplainPanel />
         </Suspense>
         <Suspense fallback={<DeliveriesSkeleton />}>
-          <DeliveriesPanel />
+          <DeliveriesPanel canRerun={user?.role === "admin"} />
         </Suspense>
       </div>
     </>
