@@ -39,6 +39,9 @@ test("a handed-off call shows its reasoning, tool call with arguments and result
 
   const toolCall = page.locator('[data-testid="step"][data-tool="handoff_to_human"]');
   await expect(toolCall.getByTestId("step-name")).toHaveText("handoff_to_human");
+  // Tool calls start folded to one line; opening one shows its arguments and result.
+  await expect(toolCall.getByTestId("tool-arguments")).toHaveCount(0);
+  await toolCall.getByRole("button", { expanded: false }).click();
   await expect(toolCall.getByTestId("tool-arguments")).toContainText('"reason": "user_requested_human_assistance"');
   await expect(toolCall.getByTestId("tool-result")).toContainText("handedOff");
   await toolCall.getByRole("button", { name: "Pretty" }).click();
@@ -59,6 +62,7 @@ test("an answered voicemail shows the knowledge-base search and the AI's reply",
   await page.getByTestId("session-row").filter({ hasText: "+14155550188" }).click();
   await expect(page.getByTestId("session-status").first()).toHaveText("Answered");
   const search = page.locator('[data-testid="step"][data-tool="search_knowledge_base"]');
+  await page.getByTestId("steps-expand-all").click();
   await expect(search.getByTestId("tool-arguments")).toContainText("password");
   await expect(search.getByTestId("tool-result")).toContainText("Resetting your password");
   await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText("Resetting your password");

@@ -123,6 +123,8 @@ test("a caller's question is answered from the new article, and the timeline sho
   await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText(`From our help article: ${TITLE}`);
   await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText("free helmet");
   const search = page.locator('[data-testid="step"][data-tool="search_knowledge_base"]');
+  await expect(search.getByTestId("step-summary")).toContainText("passage");
+  await search.getByRole("button", { expanded: false }).click();
   const passage = search.getByTestId("knowledge-result").filter({ hasText: TITLE }).filter({ hasText: "Helmets" });
   await expect(passage).toHaveCount(1);
   await expect(passage.getByTestId("knowledge-result-score")).toHaveText(/^Score 0\.\d\d$/);

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Inbox, LoaderCircle, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
@@ -16,7 +16,7 @@ import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";
 import { SessionListSkeleton } from "./session-list-skeleton";
 import { SessionRow } from "./session-row";
 import type { SessionListResponse } from "./types";
-import { readPageSize, setInboxParams } from "./url-state";
+import { readPageSize, rememberInboxSearch, setInboxParams } from "./url-state";
 
 const POLL_MS = 3_000;
 
@@ -71,6 +71,8 @@ export function SessionList() {
   const listRef = useRef<HTMLUListElement>(null);
   const hintId = useId();
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  // A session page's Back link returns to this list with these filters.
+  useEffect(() => rememberInboxSearch(searchParams.toString()), [searchParams]);
 
   const query = useInfiniteQuery({
     queryKey: ["sessions", "list", canonical, pageSize],

@@ -27,3 +27,22 @@ export function setInboxParams(updates: Record<string, string | null>): void {
   }
   window.history.replaceState(null, "", inboxHref(params).replace("/inbox", window.location.pathname));
 }
+
+/** Where the Inbox keeps its last query string in this tab, so a session page's Back link returns to it. */
+const LAST_INBOX_SEARCH_KEY = "frontline.inbox.lastSearch";
+
+export function rememberInboxSearch(search: string): void {
+  try {
+    window.sessionStorage.setItem(LAST_INBOX_SEARCH_KEY, search);
+  } catch {
+    // Storage refused (private mode, quota): Back then opens the Inbox unfiltered.
+  }
+}
+
+export function lastInboxSearch(): string {
+  try {
+    return window.sessionStorage.getItem(LAST_INBOX_SEARCH_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}

@@ -1,4 +1,7 @@
-import { Bot, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, Send, ShieldCheck, UserRound, Users } from "lucide-react";
+"use client";
+
+import { useState } from "react";
+import { Bot, ChevronDown, ChevronUp, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, Send, ShieldCheck, UserRound, Users } from "lucide-react";
 import { callDetailsLine } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -10,6 +13,42 @@ const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate
 
 /** AI answers left in Front for a teammate to send (Settings → AI delivery): never read as sent to the customer. */
 const UNSENT_ANSWER_LABELS: Record<string, string> = { draft: "Draft for a teammate", comment: "Internal comment" };
+
+/** A message longer than this (a call's transcript, a long email) starts folded to its opening lines. */
+const LONG_MESSAGE_CHARS = 600;
+const LONG_MESSAGE_LINES = 10;
+
+export function isLongMessage(text: string): boolean {
+  return text.length > LONG_MESSAGE_CHARS || text.split("\n").length > LONG_MESSAGE_LINES;
+}
+
+function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
+  const long = isLongMessage(text);
+  const [open, setOpen] = useState(false);
+  const folded = long && !open;
+  return (
+    <>
+      <p className={cn("break-words whitespace-pre-wrap", folded && "line-clamp-6")} data-testid="message-text" data-folded={long ? String(folded) : undefined}>
+        {text}
+      </p>
+      {long ? (
+        <button
+          type="button"
+          aria-expanded={open}
+          onClick={() => setOpen((value) => !value)}
+          data-testid="message-toggle"
+          className={cn(
+            "mt-1.5 inline-flex items-center gap-1 rounded text-xs font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+            onBrand ? "text-white" : "text-brand-700",
+          )}
+        >
+          {open ? <ChevronUp aria-hidden="true" className="size-3.5" /> : <ChevronDown aria-hidden="true" className="size-3.5" />}
+          {open ? "Show less" : `Show all ${text.split("\n").length > 1 ? `${text.split("\n").length} lines` : `${text.length} characters`}`}
+        </button>
+      ) : null}
+    </>
+  );
+}
 
 function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const fromCustomer = message.authorType === "customer";
@@ -76,9 +115,7 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
         ) : null}
         {message.subject && !call ? <p className="mb-1 font-semibold">{message.subject}</p> : null}
         {message.text ? (
-          <p className="break-words whitespace-pre-wrap" data-testid="message-text">
-            {message.text}
-          </p>
+          <MessageText text={message.text} onBrand={sentByAi} />
         ) : (
           <p className={cn("italic", sentByAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
         )}

@@ -2,6 +2,7 @@ import { CircleCheck, CircleDashed, Hand } from "lucide-react";
 import { handoffReasonLabel } from "@/lib/pipeline/handoff-comment";
 import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { Card } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
 import { LocalTime } from "@/components/ui/time";
 import type { HandoffRecord } from "./types";
 
@@ -48,7 +49,7 @@ export function HandoffCard({ handoff, index, total }: { handoff: HandoffRecord;
             <dt className="text-gray-500">Reason</dt>
             <dd data-testid="handoff-reason" data-reason={handoff.reason}>
               <span className="text-gray-900">{handoffReasonLabel(handoff.reason)}</span>{" "}
-              <code className="rounded bg-gray-100 px-1 py-px font-mono text-xs text-gray-600">{handoff.reason}</code>
+              <code className="rounded bg-gray-100 px-1 py-px font-mono text-xs break-all text-gray-600">{handoff.reason}</code>
             </dd>
             <dt className="text-gray-500">Comment</dt>
             <dd>
@@ -67,16 +68,18 @@ export function HandoffCard({ handoff, index, total }: { handoff: HandoffRecord;
           ) : null}
           <div>
             <h3 className="mb-1 text-xs font-semibold tracking-wide text-gray-500 uppercase">Front comment</h3>
+            {/* Shown as Front shows it: the comment is Markdown. */}
             {handoff.commentBody ? (
-              <pre
+              <div
                 data-testid="handoff-comment"
                 // Scrollable, so it must be reachable from the keyboard.
                 tabIndex={0}
+                role="region"
                 aria-label="Front comment"
-                className="max-h-72 overflow-auto rounded-md border border-gray-200 bg-gray-50 p-3 font-sans text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-gray-800"
+                className="max-h-72 space-y-2 overflow-auto rounded-md border border-gray-200 bg-gray-50 p-3 text-[0.8125rem] leading-relaxed break-words text-gray-800 [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-gray-200/70 [&_code]:px-1 [&_code]:font-mono [&_code]:text-xs [&_strong]:font-semibold [&_strong]:text-gray-900"
               >
-                {handoff.commentBody}
-              </pre>
+                <Markdown source={handoff.commentBody} />
+              </div>
             ) : (
               <p className="text-gray-500 italic">The comment has not been written yet.</p>
             )}

@@ -1,4 +1,8 @@
-import { LoaderCircle } from "lucide-react";
+"use client";
+
+import { ChevronsDownUp, ChevronsUpDown, LoaderCircle } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { formatTokens } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatCost } from "@/lib/agent/pricing";
@@ -24,8 +28,17 @@ const DELIVERY_LABELS: Record<string, string> = {
   failed: "Delivery to Front failed",
 };
 
-/** One AI run as a trace: a header with model, status, outcome, duration, tokens and cost, then every step in order. */
-export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
+/** Expand all / collapse all: `open` overrides each step's default; a new `generation` re-applies it. */
+export interface StepExpansion {
+  open: boolean | null;
+  generation: number;
+}
+
+/**
+ * One AI run as a trace: a header with model, status, outcome, duration, tokens and cost, then every step in order.
+ * Tool calls start closed at a one-line summary unless `expansion` says otherwise (the dry-run console opens all).
+ */
+export function RunTimeline({ run, index, expansion }: { run: RunRecord; index: number; expansion?: StepExpansion }) {
   const rows = buildTimeline(run, run.steps);
   const totals = runTotals(run, run.steps);
   const status = RUN_STATUS[run.status] ?? { label: run.status, tone: "gray" as const };
@@ -80,7 +93,12 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
         ) : (
           <ol aria-label={`Steps of run ${index + 1}`} className="space-y-0.5 px-2 py-2">
             {rows.map((row) => (
-              <StepRow key={row.step.id} row={row} />
+              <StepRow
+                // Expand all / collapse all re-mount the rows with the chosen state; each then toggles on its own.
+                key={`${row.step.id}-${expansion?.generation ?? 0}`}
+                row={row}
+                defaultOpen={expansion ? (expansion.open ?? row.step.kind !== "tool_call") : true}
+              />
             ))}
           </ol>
         )}
@@ -89,8 +107,11 @@ export function RunTimeline({ run, index }: { run: RunRecord; index: number }) {
   );
 }
 
-/** Every run of the session, oldest first. */
+/** Every run of the session, oldest first, with expand-all / collapse-all for their steps. */
 export function RunList({ runs }: { runs: RunRecord[] }) {
+  const [expansion, setExpansion] = useState<StepExpansion>({ open: null, generation: 0 });
+  const expandAll = (open: boolean) => setExpansion((current) => ({ open, generation: current.generation + 1 }));
+  const hasSteps = runs.some((run) => run.steps.length > 0);
   return (
     <section aria-labelledby="runs-heading" data-testid="runs">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -104,6 +125,20 @@ export function RunList({ runs }: { runs: RunRecord[] }) {
             <span className="tabular-nums">{formatTokens(runs.reduce((sum, run) => sum + run.inputTokens + run.outputTokens, 0))}</span>
           </p>
         ) : null}
+        {hasSteps ? (
+          <div className="flex w-full justify-end gap-1">
+            <Button size="sm" variant="ghost" onClick={() => expandAll(true)} data-testid="steps-expand-all">
+              <ChevronsUpDown aria-hidden="true" />
+              Expand all
+              <span className="sr-only"> steps</span>
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => expandAll(false)} data-testid="steps-collapse-all">
+              <ChevronsDownUp aria-hidden="true" />
+              Collapse all
+              <span className="sr-only"> steps</span>
+            </Button>
+          </div>
+        ) : null}
       </div>
       {runs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">
@@ -112,7 +147,7 @@ export function RunList({ runs }: { runs: RunRecord[] }) {
       ) : (
         <div className="space-y-4">
           {runs.map((run, index) => (
-            <RunTimeline key={run.id} run={run} index={index} />
+            <RunTimeline key={run.id} run={run} index={index} expansion={expansion} />
           ))}
         </div>
       )}

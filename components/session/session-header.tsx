@@ -1,5 +1,4 @@
-import { ArrowLeft, ExternalLink, Info } from "lucide-react";
-import Link from "next/link";
+import { ExternalLink, Info } from "lucide-react";
 import { contactLabel, ticketLabel } from "@/components/format";
 import { ChannelLabel } from "@/components/inbox/channel-label";
 import { FlagBadge } from "@/components/inbox/flag-badge";
@@ -7,16 +6,8 @@ import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
+import { BackToInbox } from "./back-to-inbox";
 import type { SessionRecord } from "./types";
-
-export function BackToInbox() {
-  return (
-    <Link href="/inbox" className="inline-flex items-center gap-1 rounded text-sm text-gray-600 hover:text-gray-900">
-      <ArrowLeft aria-hidden="true" className="size-4" />
-      Inbox
-    </Link>
-  );
-}
 
 /** Who and what the session is: ticket number, contact, channel, status, sentiment and a way into Front. */
 export function SessionHeader({ session, frontUrl }: { session: SessionRecord; frontUrl: string }) {

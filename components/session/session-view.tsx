@@ -13,7 +13,8 @@ import { EventHistory } from "./event-history";
 import { HandoffCard } from "./handoff-card";
 import { RerunPanel } from "./rerun-panel";
 import { RunList } from "./run-timeline";
-import { BackToInbox, SessionHeader } from "./session-header";
+import { BackToInbox } from "./back-to-inbox";
+import { SessionHeader } from "./session-header";
 import { SessionSkeleton } from "./session-skeleton";
 import type { SessionDetailResponse } from "./types";
 
@@ -68,15 +69,20 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
         </p>
       ) : null}
       {canRerun ? <RerunPanel detail={data} /> : null}
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="min-w-0 space-y-8">
+      {/* Below lg the handoff comes first (what a lead acts on); from lg it heads the side column. */}
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
+        {data.handoffs.length > 0 ? (
+          <div className="min-w-0 space-y-8 lg:col-start-2 lg:row-start-1" data-testid="handoffs">
+            {data.handoffs.map((handoff, index) => (
+              <HandoffCard key={handoff.id} handoff={handoff} index={index} total={data.handoffs.length} />
+            ))}
+          </div>
+        ) : null}
+        <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <Conversation messages={data.messages} />
           <RunList runs={data.runs} />
         </div>
-        <div className="min-w-0 space-y-8">
-          {data.handoffs.map((handoff, index) => (
-            <HandoffCard key={handoff.id} handoff={handoff} index={index} total={data.handoffs.length} />
-          ))}
+        <div className={data.handoffs.length > 0 ? "min-w-0 space-y-8 lg:col-start-2 lg:row-start-2" : "min-w-0 space-y-8 lg:col-start-2 lg:row-start-1"}>
           <ContactSessions sessions={data.contactSessions} />
           <EventHistory events={data.events} />
         </div>

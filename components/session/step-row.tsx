@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { formatCost } from "@/lib/agent/pricing";
 import { Collapsible } from "@/components/ui/collapsible";
 import { JsonModeToggle, JsonView, type JsonMode } from "./json-view";
-import { KnowledgeResults } from "./knowledge-results";
+import { KnowledgeResults, parseKnowledgeResults } from "./knowledge-results";
 import type { TimelineRow } from "./timeline";
 import type { StepRecord } from "./types";
 
@@ -19,6 +19,29 @@ const KIND_ICONS: Record<string, { icon: LucideIcon; className: string; name: st
 };
 
 const BAR_COLOURS: Record<string, string> = { reasoning: "bg-violet-400", text: "bg-brand-500", tool_call: "bg-amber-500" };
+
+const SUMMARY_CHARS = 80;
+
+function shortValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (Array.isArray(value)) return `[${value.length}]`;
+  if (value && typeof value === "object") return "{…}";
+  return String(value);
+}
+
+/** A tool call in one line: its arguments (`query: "reset password"`), then what came back. */
+export function toolCallSummary(step: Pick<StepRecord, "toolName" | "input" | "output" | "error">): string {
+  const input = step.input && typeof step.input === "object" && !Array.isArray(step.input) ? Object.entries(step.input as Record<string, unknown>) : [];
+  const args = input.map(([name, value]) => `${name}: ${shortValue(value)}`).join(", ");
+  let result: string;
+  const passages = step.toolName === "search_knowledge_base" ? parseKnowledgeResults(step.output) : null;
+  if (step.error) result = "error";
+  else if (passages) result = passages.length === 1 ? "1 passage" : `${passages.length} passages`;
+  else if (step.output === null || step.output === undefined) result = "no result";
+  else result = "result";
+  const line = `${args || "no arguments"} → ${result}`;
+  return line.length > SUMMARY_CHARS ? `${line.slice(0, SUMMARY_CHARS - 1)}…` : line;
+}
 
 /** The always-visible part of a step: kind icon, name, where it sits in the run, duration, tokens and cost. */
 function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: boolean }) {
@@ -38,6 +61,11 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
       >
         {row.label}
       </span>
+      {step.kind === "tool_call" ? (
+        <span className="hidden min-w-0 truncate font-mono text-xs text-gray-500 sm:inline" data-testid="step-summary">
+          {toolCallSummary(step)}
+        </span>
+      ) : null}
       {httpOutcome ? (
         <HttpCallBadge outcome={httpOutcome} />
       ) : step.kind === "tool_call" ? (
@@ -115,14 +143,15 @@ function ToolCallDetails({ step }: { step: StepRecord }) {
 /**
  * One step of a run, collapsible like a trace viewer row: reasoning and text show their words, tool calls their JSON.
  * The time bar and token count show by the row's own width (a container), so a run beside another keeps its tool names.
+ * `defaultOpen`: whether the row starts open (the session page starts tool calls closed, at their one-line summary).
  */
-export function StepRow({ row }: { row: TimelineRow<StepRecord> }) {
+export function StepRow({ row, defaultOpen = true }: { row: TimelineRow<StepRecord>; defaultOpen?: boolean }) {
   const { step } = row;
   const failed = Boolean(step.error);
   return (
     <li className="@container" data-testid="step" data-kind={step.kind} data-tool={step.toolName ?? undefined} data-failed={failed ? "true" : undefined}>
       <Collapsible
-        defaultOpen
+        defaultOpen={defaultOpen}
         trigger={<StepSummary row={row} failed={failed} />}
         triggerClassName="rounded-md px-2 py-2 hover:bg-gray-50"
         contentClassName="pb-3 pl-9 pr-2 sm:pl-[3.25rem]"
