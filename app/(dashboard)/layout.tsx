@@ -9,7 +9,8 @@ import { REQUEST_PATH_HEADER } from "@/lib/auth/cookie";
 import { getSessionUser } from "@/lib/auth/guard";
 import { loginPath } from "@/lib/auth/next-path";
 
-// The app shell: a sidebar on wide screens that becomes a top bar on phones. Signed-in people only: proxy.ts
+// The app shell: a sidebar on wide screens that becomes a top bar on phones, its nav on a row of its own so every
+// entry (Settings and Troubleshooting too) is on screen without scrolling sideways. Signed-in people only: proxy.ts
 // turns away requests without a session cookie, and this layout checks the session itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
@@ -23,12 +24,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-gray-200 bg-white/95 backdrop-blur md:h-dvh md:w-56 md:shrink-0 md:border-r md:border-b-0 md:bg-white">
-        <div className="flex items-center gap-3 px-4 py-2.5 md:h-full md:flex-col md:items-stretch md:gap-6 md:px-3 md:py-4">
+        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1.5 px-4 pt-2.5 pb-1.5 md:h-full md:flex-col md:flex-nowrap md:items-stretch md:justify-start md:gap-6 md:px-3 md:py-4">
           <div className="shrink-0 md:px-2.5">
             <Logo />
           </div>
-          <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto">
-            <ul className="flex items-center gap-1 md:flex-col md:items-stretch md:gap-0.5">
+          <nav aria-label="Main" className="min-w-0 max-md:order-last max-md:basis-full md:flex-1">
+            <ul className="flex items-center gap-1 max-md:justify-around md:flex-col md:items-stretch md:gap-0.5 [&>li]:max-md:flex-1">
               <li>
                 <NavLink href="/inbox" testId="nav-inbox">
                   <Inbox aria-hidden="true" />
