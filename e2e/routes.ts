@@ -52,18 +52,22 @@ export const VIEWER_READABLE_API = [
   "/api/knowledge/[id]",
   "/api/knowledge/search",
   "/api/reports",
+  "/api/saved-views",
   "/api/sessions",
   "/api/sessions/[id]",
   "/api/troubleshooting/deliveries",
   "/api/troubleshooting/explain",
 ];
+/** Writes a viewer may make: their own saved Inbox views (personal, like a bookmark). */
+export const VIEWER_WRITABLE_API = ["POST /api/saved-views", "DELETE /api/saved-views/[id]"];
 /** Pages only admins see: Settings shows a viewer "Only admins can open Settings" instead. */
 export const ADMIN_ONLY_PAGE = /^\/settings(\/|$)/;
 
 export function isAdminOnly(route: RouteOnDisk, method: string): boolean {
   if (EXEMPT.some((pattern) => pattern.test(route.url))) return false;
   if (route.kind === "page") return ADMIN_ONLY_PAGE.test(route.pattern);
-  return method !== "GET" || !VIEWER_READABLE_API.includes(route.pattern);
+  if (method !== "GET") return !VIEWER_WRITABLE_API.includes(`${method} ${route.pattern}`);
+  return !VIEWER_READABLE_API.includes(route.pattern);
 }
 
 /**

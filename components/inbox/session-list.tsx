@@ -11,6 +11,7 @@ import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
 import { uniqueById } from "@/components/ui/unique-by-id";
 import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/db/queries/session-filters";
+import { MyViews } from "./my-views";
 import { SavedViews, viewHref } from "./saved-views";
 import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";
 import { SessionListSkeleton } from "./session-list-skeleton";
@@ -232,6 +233,7 @@ export function SessionList() {
   return (
     <div className="space-y-4">
       <SavedViews active={filters.view} pageSize={searchParams.get("limit")} />
+      <MyViews canonicalQuery={canonical} pageSize={searchParams.get("limit")} />
       <SessionFilterBar filters={filters} />
       {issues.length > 0 ? (
         <div role="alert" data-testid="filter-issues" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">

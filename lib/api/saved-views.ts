@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { parseSessionFilters, sessionFilterParams } from "../db/queries/session-filters";
+import { SavedViewConflictError } from "../db/queries/saved-views";
+import { ApiError, isErrorNamed } from "./errors";
+
+export const MAX_VIEW_NAME_LENGTH = 60;
+
+/**
+ * POST /api/saved-views: a name and the Inbox's query string. The query is read through the Inbox's URL contract
+ * and stored in its canonical form, filters only (no page size); one the Inbox could not read is refused.
+ */
+export const savedViewInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "Give the view a name.").max(MAX_VIEW_NAME_LENGTH, `Keep the name to ${MAX_VIEW_NAME_LENGTH} characters.`),
+    query: z.string().max(1_000, "The filters are too long to save."),
+  })
+  .transform((input, context) => {
+    const { filters, issues } = parseSessionFilters(new URLSearchParams(input.query));
+    for (const issue of issues) context.addIssue({ code: "custom", path: ["query"], message: issue });
+    const query = sessionFilterParams(filters).toString();
+    if (!query) context.addIssue({ code: "custom", path: ["query"], message: "Set at least one filter or view to save." });
+    return { name: input.name, query };
+  });
+
+/** A saved view's id from the URL; anything that is not a UUID names no view. */
+export function savedViewIdFrom(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such saved view.");
+  return id;
+}
+
+/** A taken name or a full list is the person's to fix: 409 with what to do. */
+export function savedViewError(error: unknown): unknown {
+  if (error instanceof SavedViewConflictError || isErrorNamed<SavedViewConflictError>(error, "SavedViewConflictError")) return new ApiError(409, "conflict", error.message);
+  return error;
+}
