@@ -19,11 +19,16 @@ const LONG_MESSAGE_CHARS = 600;
 const LONG_MESSAGE_LINES = 10;
 
 export function isLongMessage(text: string): boolean {
-  return text.length > LONG_MESSAGE_CHARS || text.split("\n").length > LONG_MESSAGE_LINES;
+  return text.length > LONG_MESSAGE_CHARS || lineCount(text) > LONG_MESSAGE_LINES;
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length;
 }
 
 function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
   const long = isLongMessage(text);
+  const lines = lineCount(text);
   const [open, setOpen] = useState(false);
   const folded = long && !open;
   return (
@@ -43,7 +48,7 @@ function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
           )}
         >
           {open ? <ChevronUp aria-hidden="true" className="size-3.5" /> : <ChevronDown aria-hidden="true" className="size-3.5" />}
-          {open ? "Show less" : `Show all ${text.split("\n").length > 1 ? `${text.split("\n").length} lines` : `${text.length} characters`}`}
+          {open ? "Show less" : `Show all ${lines > 1 ? `${lines} lines` : `${text.length} characters`}`}
         </button>
       ) : null}
     </>
