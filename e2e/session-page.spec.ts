@@ -4,7 +4,7 @@ import { expect, placeCall, test } from "./fixtures";
 // The session page for a lead reading a long call: the transcript folds, tool calls sit at one line until opened,
 // the handoff comes first on a phone, Front's comment reads as Front shows it, and Back returns to the filtered Inbox.
 
-const CALLER = "+14155550777";
+const CALLER = "+14155550788";
 const LONG_TRANSCRIPT = [
   "Call transcript (6m40s)",
   "Customer: Hi, I was charged twice for my March invoice and I've called three times already.",
@@ -22,7 +22,7 @@ async function openSession(page: Page) {
 test.beforeAll(async ({ request, simUrl, browser }, testInfo) => {
   await placeCall(request, simUrl, { from: CALLER, text: LONG_TRANSCRIPT, durationSeconds: 400, assigneeId: "tea_ai01" });
   const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, storageState: testInfo.project.use.storageState as string });
-  await page.goto("/inbox");
+  await page.goto(`/inbox?q=${encodeURIComponent(CALLER)}`);
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
   await expect(row.getByTestId("session-status")).toHaveText("Handed off");
   sessionPath = new URL((await row.getAttribute("href"))!, "http://x").pathname;
@@ -93,7 +93,7 @@ test("at 1440 px the handoff heads the side column; at 390 px it comes first", a
 });
 
 test("the Back link returns to the Inbox with its filters", async ({ page }) => {
-  await page.goto("/inbox?channel=voice&status=handed_off&q=%2B14155550777");
+  await page.goto("/inbox?channel=voice&status=handed_off&q=%2B14155550788");
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
   await row.click();
   await expect(page.getByTestId("session-view")).toBeVisible();
@@ -102,6 +102,6 @@ test("the Back link returns to the Inbox with its filters", async ({ page }) => 
   const url = new URL(page.url());
   expect(url.searchParams.get("channel")).toBe("voice");
   expect(url.searchParams.get("status")).toBe("handed_off");
-  expect(url.searchParams.get("q")).toBe("+14155550777");
+  expect(url.searchParams.get("q")).toBe("+14155550788");
   await expect(page.getByTestId("filter-status")).toHaveValue("handed_off");
 });
