@@ -56,11 +56,12 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
         <span className="sr-only">{kind.name}:</span>
       </span>
       <span
-        className={cn("min-w-0 truncate text-sm font-medium text-gray-900", step.kind === "tool_call" && "font-mono text-[0.8125rem]")}
+        className={cn("min-w-0 truncate text-sm font-medium text-gray-900", step.kind === "tool_call" && "font-mono text-[0.8125rem] sm:shrink-0")}
         data-testid="step-name"
       >
         {row.label}
       </span>
+      {/* The tool's name stays whole; its one-line summary gives way first. */}
       {step.kind === "tool_call" ? (
         <span className="hidden min-w-0 truncate font-mono text-xs text-gray-500 sm:inline" data-testid="step-summary">
           {toolCallSummary(step)}
