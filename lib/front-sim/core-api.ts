@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { channelOfInbox, findChannel, type ChannelSetup } from "./directory";
 import { frontError, json, noContent, type HttpAnswer } from "./http-util";
@@ -160,10 +159,7 @@ const getChannel: Handler = (ctx, _request, id) => {
 const getMessage: Handler = (ctx, _request, id) => {
   // Front also accepts alt:uid:<message_uid>, the handle a 202 reply answer gives.
   const uid = id.startsWith("alt:uid:") ? id.slice("alt:uid:".length) : null;
-  const messageId = uid
-    ? [...ctx.state.conversations.values()].flatMap((c) => c.replies).find((reply) => reply.messageUid === uid)?.messageId
-    : id;
-  const message = messageId ? ctx.state.messages.get(messageId) : undefined;
+  const message = uid ? [...ctx.state.messages.values()].find((stored) => stored.messageUid === uid) : ctx.state.messages.get(id);
   return message ? json(200, ctx.shapes.message(message)) : frontError(404, `Unknown message ${id}`);
 };
 
@@ -248,7 +244,7 @@ function outgoingMessage(
   { type, from }: Sending,
   input: { body: string; text?: string; subject?: string; author_id?: string; to?: string[]; cc?: string[]; bcc?: string[] },
   draftMode: StoredMessage["draftMode"],
-): Omit<StoredMessage, "id" | "conversationId" | "createdAtMs"> {
+): Omit<StoredMessage, "id" | "messageUid" | "conversationId" | "createdAtMs"> {
   const nameOf = (handle: string) => (handle === conversation.recipient.handle ? conversation.recipient.name : null);
   const recipientsFor = (role: RecipientRecord["role"], list: string[] = []) => list.map((handle) => ({ name: nameOf(handle), handle, role }));
   return {
@@ -292,7 +288,7 @@ const reply: ConversationHandler = (ctx, request, conversation) => {
   const archived = input.options?.archive !== false;
   if (archived) ctx.state.setLifecycle(conversation, "archived");
   if (input.options?.tag_ids) ctx.state.addTags(conversation, input.options.tag_ids);
-  const messageUid = randomBytes(16).toString("hex");
+  const messageUid = message.messageUid;
   conversation.replies.push({
     messageId: message.id,
     messageUid,

@@ -134,6 +134,7 @@ export class FrontShapes {
         related: { conversation: this.link(`/conversations/${message.conversationId}`) },
       },
       id: message.id,
+      message_uid: message.messageUid,
       type: message.type,
       is_inbound: message.isInbound,
       draft_mode: message.draftMode,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { newId } from "./directory";
 import type { ConversationStatus, FrontAttachment, FrontEvent, RecipientRecord, SendingFailureKind, Teammate } from "./types";
 
@@ -5,6 +6,8 @@ import type { ConversationStatus, FrontAttachment, FrontEvent, RecipientRecord, 
 
 export interface StoredMessage {
   id: string;
+  /** Front's second handle for a message: what a 202 reply answer returns, and `alt:uid:` looks up. */
+  messageUid: string;
   conversationId: string;
   type: string;
   isInbound: boolean;
@@ -177,10 +180,11 @@ export class SimState {
     throw new Error(`Unknown conversation ${id}`);
   }
 
-  addMessage(conversation: StoredConversation, message: Omit<StoredMessage, "id" | "conversationId" | "createdAtMs">): StoredMessage {
+  addMessage(conversation: StoredConversation, message: Omit<StoredMessage, "id" | "messageUid" | "conversationId" | "createdAtMs">): StoredMessage {
     const stored: StoredMessage = {
       ...message,
       id: newId("msg"),
+      messageUid: randomBytes(16).toString("hex"),
       conversationId: conversation.id,
       createdAtMs: Date.now(),
     };

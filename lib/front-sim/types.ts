@@ -70,6 +70,7 @@ export interface FrontAttachment {
 export interface FrontMessage {
   _links: { self: string; related: { conversation: string } };
   id: string;
+  message_uid: string;
   type: string;
   is_inbound: boolean;
   draft_mode: "private" | "shared" | null;

@@ -31,6 +31,8 @@ export const frontAttachmentSchema = z.looseObject({
 
 export const frontMessageSchema = z.looseObject({
   id: z.string(),
+  /** The handle a 202 reply answer returns: how a later sending_error is matched to the reply that failed. */
+  message_uid: z.string().nullish(),
   type: z.string().nullish(),
   is_inbound: z.boolean().nullish(),
   created_at: z.number().nullish(),

@@ -1,6 +1,6 @@
 import { getSessionByConversation, moveSessionToConversation } from "../db/queries/sessions";
+import { latestDeliveredReply, runByFrontMessageUid } from "../db/queries/agent-runs";
 import type { EventDecision } from "../db/queries/webhook-events";
-import type { WebhookEvent } from "../db/schema";
 import { eventPartyId, frontMessageSchema, isFullMessage, type FrontEvent, type FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
 import { handOffUndeliveredReply } from "./deliver";
@@ -36,7 +36,7 @@ export async function handleConversationsMerged(ctx: PipelineContext, event: Fro
  * the customer has not been answered: the session is flagged and the conversation handed to a person with a comment
  * that carries the answer. A teammate's failed message is recorded only: Front shows it to them.
  */
-export async function handleSendingError(ctx: PipelineContext, row: WebhookEvent, event: FrontEvent, settings: FrontSettings): Promise<EventDecision> {
+export async function handleSendingError(ctx: PipelineContext, event: FrontEvent, settings: FrontSettings): Promise<EventDecision> {
   const conversationId = event.conversation?.id;
   const session = conversationId ? await getSessionByConversation(ctx.db, conversationId) : undefined;
   if (!session || !conversationId) return { decision: "recorded", reason: `${event.type} on a conversation without a session` };
@@ -44,9 +44,17 @@ export async function handleSendingError(ctx: PipelineContext, row: WebhookEvent
   if (message?.author?.id && message.author.id !== settings.aiTeammateId) {
     return { decision: "recorded", reason: `${event.type}: a teammate's message could not be sent`, sessionId: session.id };
   }
+  // The failed message's message_uid is the one Front's 202 answered the AI's reply with. Without it (Front omitted
+  // it, or the message could not be read) the newest reply is the best guess: a customer left unanswered is worse.
+  const run = message?.message_uid
+    ? await runByFrontMessageUid(ctx.db, session.id, message.message_uid)
+    : await latestDeliveredReply(ctx.db, session.id);
+  if (!run) {
+    const reason = message?.message_uid ? "the failed message is none of the AI's replies" : "no reply by the AI on this session";
+    return { decision: "recorded", reason: `${event.type}: ${reason}`, sessionId: session.id };
+  }
   const error = message?.error_type ? `${event.type}: ${String(message.error_type)}` : event.type;
-  const handed = await handOffUndeliveredReply(ctx, { session, conversationId, settings, error, webhookEventId: row.id });
-  if (!handed) return { decision: "recorded", reason: `${event.type}: no reply by the AI on this session`, sessionId: session.id };
+  await handOffUndeliveredReply(ctx, { session, run, conversationId, settings, error });
   return { decision: "processed", reason: `Front could not send the AI's reply (${error}): handed off to a person`, sessionId: session.id };
 }
 

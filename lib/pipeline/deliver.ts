@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getOrCreateHandoff, latestDeliveredReply, listToolOutputs, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
+import { getOrCreateHandoff, listToolOutputs, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
 import type { AgentRun, DeliveryIntent, Handoff, Session } from "../db/schema";
@@ -257,16 +257,15 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
 }
 
 /**
- * Front accepted the AI's latest reply and then could not send it (a `sending_error` event): the customer has not
+ * Front accepted one of the AI's replies and then could not send it (a `sending_error` event): the customer has not
  * been answered, so a person gets the conversation, with a handoff comment that carries the answer. The session
- * stays flagged. False when the session has no delivered reply by the AI.
+ * stays flagged.
  */
 export async function handOffUndeliveredReply(
   ctx: PipelineContext,
-  input: { session: Session; conversationId: string; settings: FrontSettings; error: string; webhookEventId: number },
-): Promise<boolean> {
-  const run = await latestDeliveredReply(ctx.db, input.session.id);
-  if (!run) return false;
+  input: { session: Session; run: AgentRun; conversationId: string; settings: FrontSettings; error: string },
+): Promise<void> {
+  const run = input.run;
   const handoff = await getOrCreateHandoff(ctx.db, {
     sessionId: input.session.id,
     runId: run.id,
@@ -283,7 +282,6 @@ export async function handOffUndeliveredReply(
     summary: handoff.summary,
     handoffReason: handoff.reason,
   });
-  return true;
 }
 
 /** A handoff in Front: its comment once, then the unassign, each recorded as soon as it is done. */

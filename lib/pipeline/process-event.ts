@@ -87,7 +87,7 @@ async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontE
       return resolveSession(ctx, event, "conversation deleted in Front: session ended");
     case "sending_error":
     case "message_bounce_error":
-      return handleSendingError(ctx, row, event, settings);
+      return handleSendingError(ctx, event, settings);
     case "conversations_merged":
       return handleConversationsMerged(ctx, await withTarget(ctx, event));
     default:

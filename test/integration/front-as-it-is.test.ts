@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { handoffs, sessionMessages, sessions, webhookEvents } from "@/lib/db/schema";
+import { agentRuns, handoffs, sessionMessages, sessions, webhookEvents } from "@/lib/db/schema";
 import { signApplicationBody, signRuleBody } from "@/lib/front/webhook";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
@@ -84,6 +84,38 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
 
       await harness.sim.redeliver(bounce.frontEventId!);
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
+    });
+
+    it("matches the failure to the reply Front accepted with that message_uid, not to the AI's newest reply", async () => {
+      const first = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550133", text: "How do I reset my password? The reset email never arrives.", assigneeId: AI_TEAMMATE });
+      await harness.waitForEvent(first.eventId);
+      const second = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550133", conversationId: first.conversationId, text: "And what are your opening hours?", assigneeId: AI_TEAMMATE });
+      await harness.waitForEvent(second.eventId);
+      await harness.sim.whenIdle();
+      const replies = harness.sim.getConversation(first.conversationId)!.replies;
+      expect(replies).toHaveLength(2);
+
+      // The first answer (about passwords) fails after the second (about opening hours) was sent.
+      const failure = await harness.sim.emitSendingError(replies[0].messageId);
+      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({ decision: "processed" });
+      const [comment] = harness.sim.getConversation(first.conversationId)!.comments;
+      expect(comment.body).toMatch(/password/i);
+      expect(comment.body).not.toMatch(/opening hours/i);
+      const session = await sessionOf(first.conversationId);
+      const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, session.id));
+      const [failedRun] = await db().select().from(agentRuns).where(eq(agentRuns.id, handoff.runId!));
+      expect(failedRun.frontMessageUid).toBe(replies[0].messageUid);
+    });
+
+    it("a message that is none of the AI's replies is recorded, not handed off", async () => {
+      const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550134", text: "How do I reset my password?", assigneeId: AI_TEAMMATE });
+      await harness.waitForEvent(placed.eventId);
+      // Sent as the AI teammate, but not by Frontline (another tool holding the same token, say): no run has its uid.
+      const other = await harness.sim.teammateReply({ conversationId: placed.conversationId, teammateId: AI_TEAMMATE, text: "Automated notice: your ticket was received." });
+      await harness.waitForEvent(other.eventId);
+      const failure = await harness.sim.emitSendingError(other.messageId!);
+      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({ decision: "recorded", decisionReason: "sending_error: the failed message is none of the AI's replies" });
+      expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(0);
     });
 
     it("a teammate's message that could not be sent is recorded, not handed off", async () => {

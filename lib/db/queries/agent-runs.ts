@@ -118,6 +118,16 @@ export async function listToolOutputs(db: Db, runId: string, toolName: string): 
   return rows.map((row) => row.output);
 }
 
+/** The session's run whose reply Front accepted with this `message_uid` (its 202 answer). */
+export async function runByFrontMessageUid(db: Db, sessionId: string, messageUid: string): Promise<AgentRun | undefined> {
+  const [run] = await db
+    .select()
+    .from(agentRuns)
+    .where(and(eq(agentRuns.sessionId, sessionId), eq(agentRuns.frontMessageUid, messageUid)))
+    .limit(1);
+  return run;
+}
+
 /** The session's newest run whose answer Front took as a reply (a draft or comment waits for a person anyway). */
 export async function latestDeliveredReply(db: Db, sessionId: string): Promise<AgentRun | undefined> {
   const [run] = await db
