@@ -7,6 +7,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
 import {
+  AI_OUTCOME_LABELS,
+  AI_OUTCOMES,
+  AI_RESULTS,
+  DEFAULT_RESULT_WINDOW_HOURS,
   FILTER_REASONS,
   FILTER_SENTIMENTS,
   LIST_PARAMS,
@@ -31,14 +35,40 @@ const OPTIONS: Record<ListParam, { label: string; any: string; options: Option[]
   status: { label: "Status", any: "Any", options: SESSION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] ?? value })) },
   sentiment: { label: "Sentiment", any: "Any", options: FILTER_SENTIMENTS.map((value) => ({ value, label: SENTIMENT_LABELS[value] ?? value })) },
   reason: { label: "Handoff reason", any: "Any", options: FILTER_REASONS.map((value) => ({ value, label: handoffReasonLabel(value) })) },
+  outcome: { label: "AI outcome", any: "Any", options: AI_OUTCOMES.map((value) => ({ value, label: AI_OUTCOME_LABELS[value] })) },
 };
 
 /** Everything the filter bar clears (the view and the page size stay). */
-export const CLEARED_FILTERS: Record<string, null> = { channel: null, status: null, sentiment: null, reason: null, from: null, to: null, q: null };
+export const CLEARED_FILTERS: Record<string, null> = { channel: null, status: null, sentiment: null, reason: null, outcome: null, result: null, window: null, from: null, to: null, q: null };
 
 /** How many filters sit in the collapsible panel (the search box is always visible). */
 function panelFilterCount(filters: SessionFilters): number {
   return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
+}
+
+/** A Reports drill-down's "what came of it" filter: no control of its own, so it shows as a chip that removes it. */
+function ResultChip({ filters }: { filters: SessionFilters }) {
+  const result = AI_RESULTS.find((item) => item.id === filters.result);
+  if (!result) return null;
+  const hours = filters.window ?? DEFAULT_RESULT_WINDOW_HOURS;
+  const windowText = result.id === "human_replied" ? "" : ` · window ${hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? "day" : "days"}` : `${hours} h`}`;
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="result-filter">
+      <span className="inline-flex items-center gap-1 rounded-full border border-brand-600/60 bg-brand-50 py-0.5 pr-1 pl-3 text-brand-800" title={result.description}>
+        {result.label}
+        {windowText}
+        <button
+          type="button"
+          onClick={() => setInboxParams({ result: null, window: null })}
+          aria-label={`Remove the filter ${result.label}`}
+          className="flex size-6 items-center justify-center rounded-full hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <X aria-hidden="true" className="size-3.5" />
+        </button>
+      </span>
+      <span className="text-xs text-gray-500">{result.description}.</span>
+    </p>
+  );
 }
 
 /**
@@ -147,7 +177,7 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
   };
 
   const panelCount = panelFilterCount(filters);
-  const active = panelCount > 0 || Boolean(filters.q);
+  const active = panelCount > 0 || Boolean(filters.q) || Boolean(filters.result);
   const inverted = Boolean(filters.from && filters.to && filters.from > filters.to);
 
   return (
@@ -224,8 +254,9 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
         ) : null}
       </div>
 
+      <ResultChip filters={filters} />
       <div id={panelId} className={cn("space-y-2", !open && "max-md:hidden")} data-testid="filters-panel">
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,1.5fr)_repeat(2,minmax(0,1fr))]">
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,1.5fr)_repeat(3,minmax(0,1fr))]">
           {LIST_PARAMS.map((name) => (
             <FilterSelect key={name} name={name} values={filters[name]} />
           ))}

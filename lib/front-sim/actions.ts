@@ -157,6 +157,15 @@ export class FrontActions {
     return this.deliverEvent(conversation, this.events.archive(conversation, { teammateId }));
   }
 
+  /** A teammate reopens an archived conversation (Front's reopen event, with no target). */
+  async reopen(conversationId: string, options: { teammateId?: string } = {}): Promise<SimActionResult> {
+    const input = archiveSchema.parse({ conversationId, ...options });
+    const conversation = this.state.require(input.conversationId);
+    const teammateId = this.knownTeammate(input.teammateId ?? HUMAN_TEAMMATE_ID);
+    this.state.setLifecycle(conversation, "open");
+    return this.deliverEvent(conversation, this.events.reopen(conversation, { teammateId }));
+  }
+
   /** Assigns (or unassigns with null); made by teammate `by`, or by a rule when omitted. */
   async assign(conversationId: string, teammateId: string | null, options: { by?: string } = {}): Promise<SimActionResult> {
     const input = assignSchema.parse({ conversationId, teammateId, ...options });

@@ -55,6 +55,14 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
   ],
   [
     "POST",
+    /^\/_sim\/reopen$/,
+    async (sim, body) => {
+      const input = archiveSchema.parse(body);
+      return json(200, await sim.reopen(input.conversationId, { teammateId: input.teammateId }));
+    },
+  ],
+  [
+    "POST",
     /^\/_sim\/assign$/,
     async (sim, body) => {
       const input = assignSchema.parse(body);

@@ -94,6 +94,8 @@ export interface FrontSimulator {
   addCallTranscript(messageId: string, text: string, options?: CallTranscriptOptions): Promise<SimActionResult>;
   teammateReply(input: TeammateReplyInput): Promise<SimActionResult>;
   archive(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
+  /** A teammate reopens an archived conversation: a reopen event. */
+  reopen(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
   assign(conversationId: string, teammateId: string | null, options?: { by?: string }): Promise<SimActionResult>;
   /**
    * Merges source into target; the source id then answers 301 on the Core API. Delivers conversations_merged on the
@@ -274,6 +276,7 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
     addCallTranscript: (messageId, text, transcriptOptions) => actions.addCallTranscript(messageId, text, transcriptOptions),
     teammateReply: (input) => actions.teammateReply(input),
     archive: (conversationId, archiveOptions) => actions.archive(conversationId, archiveOptions),
+    reopen: (conversationId, reopenOptions) => actions.reopen(conversationId, reopenOptions),
     assign: (conversationId, teammateId, assignOptions) => actions.assign(conversationId, teammateId, assignOptions),
     merge: (sourceId, targetId, mergeOptions) => actions.merge(sourceId, targetId, mergeOptions),
     failNextReply(failOptions = {}) {

@@ -99,12 +99,12 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   if (!eligibility.eligible) {
     // A later message on a conversation a person now owns keeps the session's status (e.g. handed off).
     const keepStatus = !created && session.status !== "skipped";
-    await updateSession(ctx.db, session.id, keepStatus ? { preview } : { status: "skipped", statusReason: eligibility.reason, preview });
+    await updateSession(ctx.db, session.id, keepStatus ? { preview } : { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped" });
     return { decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, sessionId: session.id };
   }
   if (!content.usable) {
     const reason = channel === "voice" ? "waiting for the call's transcript" : "the message has no text";
-    await updateSession(ctx.db, session.id, { status: "skipped", statusReason: reason, preview });
+    await updateSession(ctx.db, session.id, { status: "skipped", statusReason: reason, preview, aiOutcome: "skipped" });
     return { decision: "skipped", reason, sessionId: session.id };
   }
 

@@ -199,12 +199,12 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   if (posted.refused === "reply") {
     // The conversation stays with the AI teammate: the flag is what sends a lead to it.
     await markRunDelivered(ctx.db, run.id);
-    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${posted.error}` });
+    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${posted.error}`, aiOutcome: "failed" });
     return "reply_refused";
   }
   if (posted.deliveryMode === "reply") {
     await markRunDelivered(ctx.db, run.id, posted.messageUid);
-    await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null });
+    await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null, aiOutcome: "answered" });
     if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
     return "replied";
   }
@@ -213,12 +213,12 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   await unassignFromAi(ctx, conversationId, settings, { retry: earlier !== null });
   await markRunDelivered(ctx.db, run.id);
   if (posted.refused === "draft") {
-    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the draft: ${posted.error}` });
+    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the draft: ${posted.error}`, aiOutcome: "failed" });
     return "draft_refused";
   }
   const drafted = posted.deliveryMode === "draft";
   const reason = drafted ? DRAFTED_REASON : posted.callback ? CALLBACK_REASON : COMMENTED_REASON;
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: reason, flag: null });
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: reason, flag: null, aiOutcome: "answered" });
   return drafted ? "drafted" : posted.callback ? "callback_note" : "commented";
 }
 
@@ -252,7 +252,7 @@ async function deliverHandoff(ctx: PipelineContext, { run, session, conversation
   }
   await sendHandoff(ctx, handoff, session.id, conversationId, settings);
   await markRunDelivered(ctx.db, run.id);
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason });
+  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason, aiOutcome: "handed_off" });
   return "handed_off";
 }
 
@@ -281,6 +281,8 @@ export async function handOffUndeliveredReply(
     statusReason: `Front could not send the AI's reply (${input.error})`,
     summary: handoff.summary,
     handoffReason: handoff.reason,
+    // The answer never reached the customer: the AI failed them, whatever the handoff that followed.
+    aiOutcome: "failed",
   });
 }
 

@@ -1,6 +1,6 @@
 import type { LanguageModel } from "ai";
 import type { Db } from "../db/client";
-import { getSessionByConversation, updateSession } from "../db/queries/sessions";
+import { getSessionByConversation, recordHumanFollowUp, updateSession } from "../db/queries/sessions";
 import { getWebhookEvent, recordEventDecision, type EventDecision } from "../db/queries/webhook-events";
 import type { WebhookEvent } from "../db/schema";
 import { isFrontApiError } from "../front/errors";
@@ -83,6 +83,8 @@ async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontE
       return handleAssign(ctx, row, event, settings);
     case "archive":
       return resolveSession(ctx, event, "conversation archived: session resolved");
+    case "reopen":
+      return recordReopen(ctx, event);
     case "trash":
       return resolveSession(ctx, event, "conversation deleted in Front: session ended");
     case "sending_error":
@@ -152,6 +154,15 @@ async function resolveSession(ctx: PipelineContext, event: FrontEvent, reason: s
   if (!session) return { decision: "recorded", reason: `${event.type} of a conversation without a session` };
   await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: reason.split(":")[0] });
   return { decision: "processed", reason, sessionId: session.id };
+}
+
+/** A person reopened the conversation: kept as human follow-up of the AI's latest act (see the reopen rate). */
+async function recordReopen(ctx: PipelineContext, event: FrontEvent): Promise<EventDecision> {
+  const session = event.conversation?.id ? await getSessionByConversation(ctx.db, event.conversation.id) : undefined;
+  if (!session) return { decision: "recorded", reason: "reopen of a conversation without a session" };
+  const at = event.emitted_at ? new Date(event.emitted_at * 1000) : new Date();
+  await recordHumanFollowUp(ctx.db, session.id, "reopen", at);
+  return { decision: "recorded", reason: "conversation reopened", sessionId: session.id };
 }
 
 /** Front answered 404 for the conversation or message: it was deleted, so its session ends cleanly. */

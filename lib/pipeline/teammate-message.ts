@@ -1,4 +1,4 @@
-import { addSessionMessage, getSessionByConversation, updateSession } from "../db/queries/sessions";
+import { addSessionMessage, getSessionByConversation, recordHumanFollowUp } from "../db/queries/sessions";
 import type { EventDecision } from "../db/queries/webhook-events";
 import type { FrontEvent, FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
@@ -26,6 +26,6 @@ export async function recordTeammateMessage(ctx: PipelineContext, event: FrontEv
     text: messageText(message),
     sentAt: message.created_at ? new Date(message.created_at * 1000) : undefined,
   });
-  await updateSession(ctx.db, session.id, {});
+  await recordHumanFollowUp(ctx.db, session.id, "reply", message.created_at ? new Date(message.created_at * 1000) : new Date());
   return { decision: "recorded", reason: `reply by ${name} recorded`, sessionId: session.id };
 }

@@ -27,7 +27,7 @@ import {
   type SampleSessionTimes,
   type SampleWebhookEvent,
 } from "../db/queries/sample-data";
-import { addSessionMessage, findOrCreateSession, updateSession, type SessionStatus } from "../db/queries/sessions";
+import { addSessionMessage, findOrCreateSession, recordHumanFollowUp, updateSession, type SessionStatus } from "../db/queries/sessions";
 import type { Session } from "../db/schema";
 import { channelForMessage, type Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
@@ -359,7 +359,7 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
     await markRunDelivered(db, run.id);
     const deliveredMs = unassignedMs + rng.int(3, 20);
     writes.runs.push({ id: run.id, startedAt: at(startedMs), finishedAt: at(finishedMs), deliveredAt: at(deliveredMs) });
-    await updateSession(db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: outcome.summary, sentiment: outcome.sentiment, handoffReason: outcome.reason, preview });
+    await updateSession(db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: outcome.summary, sentiment: outcome.sentiment, handoffReason: outcome.reason, preview, aiOutcome: "handed_off", aiOutcomeAt: at(deliveredMs) });
     stats.outcomeMs.push(deliveredMs - input.receivedAt.getTime());
     decide({ decision: "processed", reason: DECISION_REASONS.handed_off, processedAt: at(deliveredMs + rng.int(5, 30)) });
     return { outcome, doneAt: deliveredMs, status: "handed_off", replyText: null };
@@ -383,6 +383,8 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
       statusReason: `Front refused the reply: Front answered 400 to POST /conversations/${plan.conversationId}/messages: ${refusal}`,
       sentiment: outcome.sentiment,
       preview,
+      aiOutcome: "failed",
+      aiOutcomeAt: at(deliveredMs),
     });
     decide({ decision: "processed", reason: DECISION_REASONS.reply_refused, processedAt: at(deliveredMs + rng.int(5, 30)) });
     return { outcome, doneAt: deliveredMs, status: "failed", replyText: null };
@@ -401,7 +403,7 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
     sentAt: at(deliveredMs),
   });
   stats.messages++;
-  await updateSession(db, session.id, { status: "answered", statusReason: null, flag: null, sentiment: outcome.sentiment, preview });
+  await updateSession(db, session.id, { status: "answered", statusReason: null, flag: null, sentiment: outcome.sentiment, preview, aiOutcome: "answered", aiOutcomeAt: at(deliveredMs) });
   decide({ decision: "processed", reason: DECISION_REASONS.replied, processedAt: at(deliveredMs + rng.int(5, 30)) });
   return { outcome, doneAt: deliveredMs, status: "answered", replyText: outcome.text };
 }
@@ -430,6 +432,7 @@ async function failTurn(
   ctx.stats.failedSessions.add(session.id);
   // Five attempts with backoff: the worker gives up a few minutes later.
   const gaveUpMs = Math.min(ctx.now, run.finishedMs + rng.int(90, 400) * 1000);
+  await updateSession(db, session.id, { aiOutcome: "failed", aiOutcomeAt: at(gaveUpMs) });
   writes.runs.push({ id: run.runId, startedAt: at(run.startedMs), finishedAt: at(run.finishedMs), deliveredAt: null });
   writes.decisions.push({ id: input.webhookEventId, sessionId: session.id, receivedAt: input.receivedAt, decision: "failed", reason: "processing failed after every retry", error: message, processedAt: at(gaveUpMs) });
   return { outcome, doneAt: gaveUpMs, status: "failed", replyText: null };
@@ -462,6 +465,7 @@ async function teammateReply(ctx: GenerationContext, plan: PlannedSession, sessi
     sentAt: at(replyMs),
   });
   ctx.stats.messages++;
+  await recordHumanFollowUp(ctx.db, session.id, "reply", at(replyMs));
   const receivedMs = replyMs + rng.int(400, 2_000);
   const processedMs = receivedMs + queueDelay(rng) + rng.int(10, 60);
   const message = { ...frontMessage(plan, messageId, text, at(replyMs), subject), is_inbound: false, author: plan.teammate, recipients: [{ handle: plan.handle, name: plan.name, role: "to" }] };
@@ -564,8 +568,8 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   let sentiment: string | null = null;
   let handedOff = false;
   if (!eligibility.eligible) {
-    await updateSession(db, session.id, { status: "skipped", statusReason: eligibility.reason, preview });
     lastMs = startedMs + rng.int(10, 40);
+    await updateSession(db, session.id, { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped", aiOutcomeAt: at(lastMs) });
     writes.decisions.push({ id: webhookEventId, sessionId: session.id, receivedAt: plan.receivedAt, decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, processedAt: at(lastMs) });
     status = "skipped";
   } else {

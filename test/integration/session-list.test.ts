@@ -219,19 +219,24 @@ function filtersFrom(query: string): SessionFilters {
 
 describe("the Inbox URL contract", () => {
   it("reads lists comma-separated or repeated, ignores blanks and repeats, and writes them back canonically", () => {
-    const filters = filtersFrom("channel=voice,sms&channel=voice&status=handed_off&sentiment=angry,%20frustrated,&reason=error&from=2026-03-01&to=2026-03-07&q=%20refund%20&view=negative");
+    const filters = filtersFrom(
+      "channel=voice,sms&channel=voice&status=handed_off&sentiment=angry,%20frustrated,&reason=error&outcome=answered,failed&result=ai_resolved&window=168&from=2026-03-01&to=2026-03-07&q=%20refund%20&view=negative",
+    );
     expect(filters).toEqual({
       view: "negative",
       channel: ["voice", "sms"],
       status: ["handed_off"],
       sentiment: ["angry", "frustrated"],
       reason: ["error"],
+      outcome: ["answered", "failed"],
+      result: "ai_resolved",
+      window: 168,
       from: "2026-03-01",
       to: "2026-03-07",
       q: "refund",
     });
     expect(sessionFilterParams(filters).toString()).toBe(
-      "view=negative&channel=voice%2Csms&status=handed_off&sentiment=angry%2Cfrustrated&reason=error&from=2026-03-01&to=2026-03-07&q=refund",
+      "view=negative&channel=voice%2Csms&status=handed_off&sentiment=angry%2Cfrustrated&reason=error&outcome=answered%2Cfailed&result=ai_resolved&window=168&from=2026-03-01&to=2026-03-07&q=refund",
     );
     expect(filtersFrom("")).toEqual(NO_FILTERS);
     expect(sessionFilterParams(NO_FILTERS).toString()).toBe("");
@@ -249,6 +254,14 @@ describe("the Inbox URL contract", () => {
       "q: longer than 200 characters",
     ]);
     expect(filters).toMatchObject({ status: ["handed_off"], channel: [], from: null, to: null, view: "all" });
+  });
+
+  it("refuses an unknown AI outcome or result, and a window that is not a number of hours", () => {
+    const { filters, issues } = parseSessionFilters(new URLSearchParams("outcome=answered,resolved&result=happy&window=0"));
+    expect(issues).toEqual(['outcome: unknown value "resolved"', 'result: unknown value "happy"', 'window: "0" is not a number of hours from 1 to 2160']);
+    expect(filters).toMatchObject({ outcome: ["answered"], result: null, window: null });
+    expect(parseSessionFilters(new URLSearchParams("window=2161")).issues).toHaveLength(1);
+    expect(parseSessionFilters(new URLSearchParams("window=1.5")).issues).toHaveLength(1);
   });
 
   it("keeps the agent's sentiments and handoff reasons", () => {

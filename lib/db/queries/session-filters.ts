@@ -11,6 +11,9 @@
  *   page: from=2026-11-01&to=2026-11-07 is 2026-11-01T00:00Z ≤ created_at < 2026-11-08T00:00Z. Either may be
  *   left out.
  * - q: a search (see `parseSessionSearch`).
+ * - outcome: what the AI last did (sessions.ai_outcome), a list like channel.
+ * - result, window: what came of it within `window` hours of the AI's act (see AI_RESULTS; default 72 hours).
+ *   These are the drill-downs of the Reports page's AI rates (docs/metrics.md), read by the same SQL.
  * - view: a saved view (see SESSION_VIEWS), ANDed with the other parameters; absent means "all".
  * - limit: the page size (1–100); the Inbox's default is 50.
  */
@@ -21,6 +24,24 @@ import { CHANNELS, type Channel } from "@/lib/front/channels";
 
 export const SESSION_STATUSES = ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"] as const;
 export type SessionStatusValue = (typeof SESSION_STATUSES)[number];
+
+/** What the AI last did on a session (sessions.ai_outcome), whatever people did after. */
+export const AI_OUTCOMES = ["answered", "handed_off", "failed", "skipped"] as const;
+export type AiOutcome = (typeof AI_OUTCOMES)[number];
+export const AI_OUTCOME_LABELS: Record<AiOutcome, string> = { answered: "Answered", handed_off: "Handed off", failed: "Failed", skipped: "Skipped" };
+/** The outcomes where the AI acted: the denominator of the AI's rates. */
+export const ACTED_OUTCOMES = ["answered", "handed_off", "failed"] as const satisfies readonly AiOutcome[];
+
+/** What came of the AI's act, judged `window` hours after it (lib/db/queries/ai-results.ts has the SQL). */
+export const AI_RESULTS = [
+  { id: "judged", label: "Window passed", description: "The AI acted at least the window ago, so what came of it is known" },
+  { id: "ai_resolved", label: "AI resolved", description: "Answered by the AI, with no teammate reply and no reopen within the window, which has passed" },
+  { id: "reopened", label: "Reopened", description: "Answered by the AI and reopened within the window, which has passed" },
+  { id: "human_replied", label: "Person replied after the handoff", description: "Handed off by the AI, and a teammate has replied since" },
+] as const;
+export type AiResult = (typeof AI_RESULTS)[number]["id"];
+export const DEFAULT_RESULT_WINDOW_HOURS = 72;
+export const MAX_RESULT_WINDOW_HOURS = 24 * 90;
 
 // The agent's lists, repeated so this module needs no zod at runtime; the checks below fail to compile if they drift.
 export const FILTER_SENTIMENTS = ["angry", "frustrated", "neutral", "positive"] as const satisfies readonly Sentiment[];
@@ -51,11 +72,11 @@ export const SESSION_VIEWS = [
 ] as const;
 export type SessionViewId = (typeof SESSION_VIEWS)[number]["id"];
 
-export const LIST_PARAMS = ["channel", "status", "sentiment", "reason"] as const;
+export const LIST_PARAMS = ["channel", "status", "sentiment", "reason", "outcome"] as const;
 export type ListParam = (typeof LIST_PARAMS)[number];
 
 /** Every parameter of the contract, in the order the Inbox writes them. */
-export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "from", "to", "q"] as const;
+export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "outcome", "result", "window", "from", "to", "q"] as const;
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE_SIZE = 100;
@@ -66,19 +87,24 @@ export interface SessionFilters {
   status: SessionStatusValue[];
   sentiment: Sentiment[];
   reason: HandoffReason[];
+  outcome: AiOutcome[];
+  result: AiResult | null;
+  /** Hours after the AI's act that `result` judges; null is the default (DEFAULT_RESULT_WINDOW_HOURS). */
+  window: number | null;
   /** Inclusive UTC day, YYYY-MM-DD. */
   from: string | null;
   to: string | null;
   q: string | null;
 }
 
-export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: [], sentiment: [], reason: [], from: null, to: null, q: null };
+export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: [], sentiment: [], reason: [], outcome: [], result: null, window: null, from: null, to: null, q: null };
 
 const ALLOWED: Record<ListParam, readonly string[]> = {
   channel: CHANNELS,
   status: SESSION_STATUSES,
   sentiment: FILTER_SENTIMENTS,
   reason: FILTER_REASONS,
+  outcome: AI_OUTCOMES,
 };
 
 /** The values of a list parameter: repeated and comma-separated forms, trimmed, empty parts and repeats dropped. */
@@ -135,6 +161,12 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
   };
   const from = date("from");
   const to = date("to");
+  const resultParam = params.get("result")?.trim() || null;
+  const result = AI_RESULTS.find((item) => item.id === resultParam)?.id ?? null;
+  if (resultParam && !result) issues.push(`result: unknown value "${resultParam}"`);
+  const windowParam = params.get("window")?.trim() || null;
+  const window = windowParam && /^\d{1,4}$/.test(windowParam) && Number(windowParam) >= 1 && Number(windowParam) <= MAX_RESULT_WINDOW_HOURS ? Number(windowParam) : null;
+  if (windowParam && window === null) issues.push(`window: "${windowParam}" is not a number of hours from 1 to ${MAX_RESULT_WINDOW_HOURS}`);
   const viewParam = params.get("view")?.trim() || "all";
   if (!isView(viewParam)) issues.push(`view: unknown view "${viewParam}"`);
   let q = params.get("q")?.trim() || null;
@@ -149,6 +181,9 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
       status: lists.status as SessionStatusValue[],
       sentiment: lists.sentiment as Sentiment[],
       reason: lists.reason as HandoffReason[],
+      outcome: lists.outcome as AiOutcome[],
+      result,
+      window,
       from,
       to,
       q,
@@ -165,6 +200,8 @@ export function sessionFilterParams(filters: Partial<SessionFilters>): URLSearch
     const values = filters[name];
     if (values?.length) params.set(name, values.join(","));
   }
+  if (filters.result) params.set("result", filters.result);
+  if (filters.window) params.set("window", String(filters.window));
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
   if (filters.q) params.set("q", filters.q);
@@ -173,7 +210,7 @@ export function sessionFilterParams(filters: Partial<SessionFilters>): URLSearch
 
 /** How many of the filter-bar filters are set (the view is not one of them). */
 export function activeFilterCount(filters: SessionFilters): number {
-  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0);
+  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.result ? 1 : 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0);
 }
 
 /** What a search can match; every present part is ORed (see `parseSessionSearch`). */

@@ -2,9 +2,11 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, or, sql, typ
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
-import { ATTENTION_FLAGS, dayBounds, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
+import { aiResultCondition } from "./ai-results";
+import { ACTED_OUTCOMES, ATTENTION_FLAGS, dayBounds, DEFAULT_RESULT_WINDOW_HOURS, type AiOutcome, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
 
 export type SessionStatus = "ai_answering" | "answered" | "handed_off" | "resolved" | "skipped" | "failed";
+export type { AiOutcome } from "./session-filters";
 
 export interface SessionIdentity {
   frontConversationId: string;
@@ -44,15 +46,41 @@ export async function getSessionByConversation(db: Db, frontConversationId: stri
   return row;
 }
 
-export async function updateSession(
-  db: Db,
-  id: string,
-  patch: Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "handoffReason" | "preview" | "resolvedAt" | "contactHandle" | "subject">>,
-): Promise<void> {
+type SessionPatch = Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "handoffReason" | "preview" | "resolvedAt" | "contactHandle" | "subject">> & {
+  /** Set where the AI acts (see sessions.aiOutcome); when, if not now (the sample history is backdated). */
+  aiOutcome?: AiOutcome;
+  aiOutcomeAt?: Date;
+};
+
+export async function updateSession(db: Db, id: string, patch: SessionPatch): Promise<void> {
+  const { aiOutcome, aiOutcomeAt, ...columns } = patch;
   await db
     .update(sessions)
-    .set({ ...patch, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .set({ ...columns, ...(aiOutcome ? aiOutcomeColumns(aiOutcome, aiOutcomeAt ?? new Date()) : {}), updatedAt: sql`now()`, lastActivityAt: sql`now()` })
     .where(eq(sessions.id, id));
+}
+
+/**
+ * The AI acted: its outcome replaces the previous one, and the human follow-up of that one no longer applies. A skip
+ * is an outcome only of a session the AI never acted on: a later message the AI leaves alone does not undo an answer.
+ */
+function aiOutcomeColumns(outcome: AiOutcome, at: Date) {
+  const when = sql`${at.toISOString()}::timestamptz`;
+  if (outcome === "skipped") return { aiOutcome: sql`coalesce(${sessions.aiOutcome}, 'skipped')`, aiOutcomeAt: sql`coalesce(${sessions.aiOutcomeAt}, ${when})` };
+  return { aiOutcome: outcome, aiOutcomeAt: at, humanRepliedAt: null, reopenedAt: null };
+}
+
+/**
+ * A person followed up after the AI acted: a teammate's reply, or a reopen of the conversation. Only the first of
+ * each after the AI's latest act is kept; before the AI acted (or on a session it skipped) nothing is recorded.
+ */
+export async function recordHumanFollowUp(db: Db, id: string, kind: "reply" | "reopen", at: Date): Promise<void> {
+  const column = kind === "reply" ? sessions.humanRepliedAt : sessions.reopenedAt;
+  const when = sql`${at.toISOString()}::timestamptz`;
+  await db
+    .update(sessions)
+    .set({ [kind === "reply" ? "humanRepliedAt" : "reopenedAt"]: sql`coalesce(${column}, ${when})`, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .where(and(eq(sessions.id, id), inArray(sessions.aiOutcome, [...ACTED_OUTCOMES]), sql`${sessions.aiOutcomeAt} <= ${when}`));
 }
 
 /**
@@ -268,6 +296,8 @@ export async function sessionListConditions(db: Db, options: Omit<SessionListOpt
     oneOf(sessions.status, filters.status),
     oneOf(sessions.sentiment, filters.sentiment),
     oneOf(sessions.handoffReason, filters.reason),
+    oneOf(sessions.aiOutcome, filters.outcome),
+    filters.result ? aiResultCondition(filters.result, filters.window ?? DEFAULT_RESULT_WINDOW_HOURS) : undefined,
     start ? gte(sessions.createdAt, start) : undefined,
     // Implied by the line above (a session's last activity is never before it started), and written out so the
     // (…, last_activity_at, id) indexes stop their scan at the range's first day.

@@ -33,6 +33,16 @@ export const sessions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /**
+     * What the AI last did on the session, written only when the AI acts, never by later human work:
+     * answered (reply, text-back, draft or note with its answer delivered) | handed_off | failed | skipped (the AI
+     * never took part). `status` is where the conversation is now; this is what the reports judge the AI by.
+     */
+    aiOutcome: text("ai_outcome"),
+    aiOutcomeAt: timestamp("ai_outcome_at", { withTimezone: true }),
+    /** Human follow-up after the AI's latest act: a teammate's first reply, the first reopen. Cleared when the AI acts again. */
+    humanRepliedAt: timestamp("human_replied_at", { withTimezone: true }),
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
     /** Demo history laid down by the sample-data generator; cleared from Settings. */
     isSample: boolean("is_sample").notNull().default(false),
   },
@@ -46,6 +56,8 @@ export const sessions = pgTable(
     index("sessions_attention_idx").on(t.lastActivityAt, t.id).where(sql`status = 'failed' or flag is not null`),
     index("sessions_reason_activity_idx").on(t.handoffReason, t.lastActivityAt, t.id).where(sql`handoff_reason is not null`),
     index("sessions_contact_idx").on(t.contactKey, t.createdAt),
+    // The AI-outcome rates read a range of created_at with these columns, without the table.
+    index("sessions_created_outcome_idx").on(t.createdAt, t.channel, t.aiOutcome, t.aiOutcomeAt, t.humanRepliedAt, t.reopenedAt, t.handoffReason),
     // The search's "contains" match on contacts (ilike '%…%'), which a btree cannot serve: trigrams (pg_trgm).
     index("sessions_contact_name_trgm_idx").using("gin", t.contactName.op("gin_trgm_ops")),
     index("sessions_contact_handle_trgm_idx").using("gin", t.contactHandle.op("gin_trgm_ops")),
