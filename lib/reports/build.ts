@@ -9,6 +9,7 @@ import {
   type OutcomeRow,
   type ReasonRow,
   type ResponseTimeRow,
+  type RollupReport,
   type SentimentRow,
   type VolumeDay,
 } from "./types";
@@ -161,8 +162,8 @@ export function buildResponseTimes(raw: ReportRawRows["responseTimes"], channels
   };
 }
 
-/** Every dataset of the Reports page from the grouped SQL rows. */
-export function buildChannelReport(raw: ReportRawRows, range: ReportRange): ChannelReport {
+/** Every dataset of the Reports page from the grouped SQL rows, but the AI's rates (lib/reports/ai-rates.ts). */
+export function buildChannelReport(raw: ReportRawRows, range: ReportRange): RollupReport {
   const channels = reportChannels(raw, range.channel);
   const volume = buildVolume(raw.volume, channels, range.from, range.to);
   return {

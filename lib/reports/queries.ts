@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
-import { buildChannelReport, type ReportRawRows } from "./build";
+import { CHANNELS } from "../front/channels";
+import { getAiRates, handoffReasonCounts, previousRange, sessionsInRange } from "./ai-rates";
+import { buildChannelReport, buildResponseTimes, type ReportRawRows } from "./build";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import type { ChannelReport, ReportQuery } from "./types";
 
@@ -47,17 +49,6 @@ async function sentiments(db: Db, where: SQL) {
   return rowsOf<{ channel: string; sentiment: string | null; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
 }
 
-/** The latest handoff's reason is kept on the session, so this counts sessions (not handoffs), as the Inbox filters them. */
-async function reasons(db: Db, where: SQL) {
-  const result = await db.execute(sql`
-    select r.handoff_reason as reason, r.channel, sum(r.sessions)::int as sessions
-    from session_daily_stats r
-    where ${where} and r.handoff_reason is not null
-    group by 1, 2
-    having sum(r.sessions) > 0`);
-  return rowsOf<{ reason: string; channel: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
-}
-
 /**
  * Seconds from the webhook's arrival (received_at) to the reply or handoff reaching Front (delivered_at), for
  * every delivered run of the sessions in range: median and p90 interpolated as a spreadsheet's PERCENTILE does,
@@ -89,14 +80,24 @@ async function responseTimes(db: Db, where: SQL) {
 }
 
 /** Each dataset's query on its own, for the data-at-scale benchmark (which times and EXPLAINs them one by one). */
-export const REPORT_DATASET_QUERIES = { volume, statuses, sentiments, reasons, responseTimes } as const;
+export const REPORT_DATASET_QUERIES = {
+  volume: (db: Db, query: ReportQuery) => volume(db, daysInRange(query)),
+  statuses: (db: Db, query: ReportQuery) => statuses(db, daysInRange(query)),
+  sentiments: (db: Db, query: ReportQuery) => sentiments(db, daysInRange(query)),
+  reasons: (db: Db, query: ReportQuery) => handoffReasonCounts(db, sessionsInRange(query, query.channel)),
+  responseTimes: (db: Db, query: ReportQuery) => responseTimes(db, daysInRange(query)),
+  aiRates: (db: Db, query: ReportQuery) => getAiRates(db, query, query.channel ? [query.channel] : CHANNELS),
+} as const;
 
 /** A dataset query of one range (see REPORT_DATASET_QUERIES). */
 export function reportDatasetQuery<Name extends keyof typeof REPORT_DATASET_QUERIES>(db: Db, name: Name, query: ReportQuery) {
-  return REPORT_DATASET_QUERIES[name](db, daysInRange(query)) as ReturnType<(typeof REPORT_DATASET_QUERIES)[Name]>;
+  return REPORT_DATASET_QUERIES[name](db, query) as ReturnType<(typeof REPORT_DATASET_QUERIES)[Name]>;
 }
 
-/** Sessions over time, outcomes, handoff reasons, sentiment and time to reply, per channel, for one range. */
+/**
+ * Sessions over time, where conversations are now, handoff reasons, sentiment and time to reply, per channel, and
+ * the AI's rates beside the range before; for one range.
+ */
 export async function getChannelReport(db: Db, query: ReportQuery): Promise<ChannelReport> {
   const where = daysInRange(query);
   // One after another: PGlite has a single connection, and each query reads a few rollup rows per day.
@@ -104,8 +105,16 @@ export async function getChannelReport(db: Db, query: ReportQuery): Promise<Chan
     volume: await volume(db, where),
     statuses: await statuses(db, where),
     sentiments: await sentiments(db, where),
-    reasons: await reasons(db, where),
+    // Sessions the AI handed off, by that handoff's reason: the same sessions as the handoff rate.
+    reasons: await handoffReasonCounts(db, sessionsInRange(query, query.channel)),
     responseTimes: await responseTimes(db, where),
   };
-  return buildChannelReport(raw, { from: query.from, to: query.to, channel: query.channel ?? null });
+  const report = buildChannelReport(raw, { from: query.from, to: query.to, channel: query.channel ?? null });
+  const previous = previousRange(query.from, query.to);
+  const previousTimes = await responseTimes(db, daysInRange({ ...query, ...previous }));
+  return {
+    ...report,
+    previousResponseTimes: buildResponseTimes(previousTimes, []).all,
+    ai: await getAiRates(db, query, report.channels),
+  };
 }

@@ -3,7 +3,7 @@ import { inboxHref, type InboxFilter } from "./drilldown";
 import { formatCount, formatPercent, formatSecondsValue } from "./format";
 import { channelLabel, OUTCOME_SHORT_LABELS, reasonLabel, SENTIMENT_LABELS } from "./labels";
 import { formatDay } from "./range";
-import { REPORT_SENTIMENTS, type ChannelReport, type OutcomeRow, type SentimentRow } from "./types";
+import { REPORT_SENTIMENTS, type OutcomeRow, type RollupReport, type SentimentRow } from "./types";
 
 /**
  * Each chart's numbers as a table: what the page shows under "Show table" and exactly what "Download CSV" saves
@@ -32,11 +32,11 @@ export interface ReportTable {
   rows: { key: string; total?: boolean; cells: ReportCell[] }[];
 }
 
-const text = (value: string): ReportCell => ({ text: value, csv: value });
-const col = (label: string, numeric = true): ReportColumn => ({ label, numeric });
+export const text = (value: string): ReportCell => ({ text: value, csv: value });
+export const col = (label: string, numeric = true): ReportColumn => ({ label, numeric });
 
 /** A count, linked to the Inbox when there is something to see. */
-function countCell(value: number, filter: InboxFilter | null, what: string): ReportCell {
+export function countCell(value: number, filter: InboxFilter | null, what: string): ReportCell {
   const cell: ReportCell = { text: formatCount(value), csv: value };
   if (filter && value > 0) {
     cell.href = inboxHref(filter);
@@ -45,19 +45,19 @@ function countCell(value: number, filter: InboxFilter | null, what: string): Rep
   return cell;
 }
 
-const percentCell = (value: number | null): ReportCell => ({ text: formatPercent(value), csv: value === null ? "" : formatPercent(value) });
-const secondsCell = (value: number | null): ReportCell => ({ text: formatSecondsValue(value), csv: value === null ? "" : formatSecondsValue(value) });
+export const percentCell = (value: number | null): ReportCell => ({ text: formatPercent(value), csv: value === null ? "" : formatPercent(value) });
+export const secondsCell = (value: number | null): ReportCell => ({ text: formatSecondsValue(value), csv: value === null ? "" : formatSecondsValue(value) });
 
 function sessionsWord(count: number): string {
   return count === 1 ? "session" : "sessions";
 }
 
 /** Rows of per-channel datasets: one per channel, then "All channels" when there are several. */
-function withAll<T extends { channel: string }>(report: ChannelReport, rows: T[], all: T): T[] {
+function withAll<T extends { channel: string }>(report: RollupReport, rows: T[], all: T): T[] {
   return report.channels.length > 1 ? [...rows, all] : rows;
 }
 
-export function volumeTable(report: ChannelReport): ReportTable {
+export function volumeTable(report: RollupReport): ReportTable {
   const { from, to } = report.range;
   const several = report.channels.length > 1;
   const rows = report.volume.map((day) => {
@@ -86,7 +86,7 @@ export function volumeTable(report: ChannelReport): ReportTable {
   };
 }
 
-export function outcomesTable(report: ChannelReport): ReportTable {
+export function outcomesTable(report: RollupReport): ReportTable {
   const { from, to } = report.range;
   const showOther = report.outcomes.all.other > 0;
   const rows = withAll(report, report.outcomes.byChannel, report.outcomes.all).map((row: OutcomeRow) => {
@@ -136,7 +136,7 @@ export function outcomesTable(report: ChannelReport): ReportTable {
   };
 }
 
-export function reasonsTable(report: ChannelReport): ReportTable {
+export function reasonsTable(report: RollupReport): ReportTable {
   const { from, to } = report.range;
   const several = report.channels.length > 1;
   return {
@@ -163,7 +163,7 @@ export function reasonsTable(report: ChannelReport): ReportTable {
   };
 }
 
-export function sentimentTable(report: ChannelReport): ReportTable {
+export function sentimentTable(report: RollupReport): ReportTable {
   const { from, to } = report.range;
   return {
     dataset: "sentiment",
@@ -194,7 +194,7 @@ export function sentimentTable(report: ChannelReport): ReportTable {
   };
 }
 
-export function responseTimesTable(report: ChannelReport): ReportTable {
+export function responseTimesTable(report: RollupReport): ReportTable {
   return {
     dataset: "time-to-reply",
     caption: "Seconds from Front's webhook to the AI's reply or handoff reaching Front, per channel",

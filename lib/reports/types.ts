@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "../front/channels";
+import { MAX_RESULT_WINDOW_HOURS } from "../db/queries/session-filters";
 import { isIsoDate } from "./range";
 
 /** Longest range one report covers, in days (a year and a leap day). */
@@ -24,6 +25,8 @@ export const reportQuerySchema = z
     from: isoDate,
     to: isoDate,
     channel: z.enum(CHANNELS).optional(),
+    /** Hours after the AI's act that AI resolution and reopens are judged at (default 72). */
+    window: z.coerce.number().int().min(1).max(MAX_RESULT_WINDOW_HOURS).optional(),
   })
   .superRefine((value, context) => {
     if (!isIsoDate(value.from) || !isIsoDate(value.to)) return;
@@ -73,7 +76,50 @@ export const responseTimeRowSchema = z.object({
   p90Seconds: z.number().min(0).nullable(),
 });
 
-/** The answer of GET /api/reports: the five datasets of the Reports page. */
+/** The AI's rates over one channel (or "all"), with the counts they divide (docs/metrics.md). */
+export const aiRateRowSchema = z.object({
+  channel: z.string(),
+  counts: z.object({
+    sessions: count,
+    /** answered + handed off + failed. */
+    acted: count,
+    answered: count,
+    handedOff: count,
+    failed: count,
+    skipped: count,
+    /** Acted on at least the window ago. */
+    judged: count,
+    aiResolved: count,
+    durableJudged: count,
+    durable: count,
+    /** Answered at least the window ago. */
+    answeredJudged: count,
+    reopened: count,
+    /** Handed off, and a teammate replied since. */
+    humanReplied: count,
+  }),
+  rates: z.object({ involvement: rate, aiResolution: rate, durableResolution: rate, handoff: rate, deliveryFailure: rate, reopen: rate }),
+  /** Seconds from the AI's handoff to a teammate's first reply. */
+  humanReplySeconds: z.object({ p50: z.number().min(0).nullable(), p90: z.number().min(0).nullable() }),
+});
+
+const aiPeriodSchema = z.object({
+  range: z.object({ from: z.string(), to: z.string() }),
+  byChannel: z.array(aiRateRowSchema),
+  all: aiRateRowSchema,
+  /** Sessions the AI handed off, by that handoff's reason; rate = ÷ sessions the AI acted on. */
+  handoffReasons: z.array(z.object({ reason: z.string(), counts: channelCounts, total: count, rate })),
+});
+
+export const aiRatesSchema = z.object({
+  windowHours: z.number().int().min(1),
+  durableWindowHours: z.number().int().min(1),
+  current: aiPeriodSchema,
+  /** The same figures for the range of the same length just before. */
+  previous: aiPeriodSchema,
+});
+
+/** The answer of GET /api/reports: the datasets of the Reports page. */
 export const channelReportSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), days: count }),
   channel: z.string().nullable(),
@@ -85,11 +131,18 @@ export const channelReportSchema = z.object({
   handoffReasons: z.array(reasonRowSchema),
   sentiment: z.object({ byChannel: z.array(sentimentRowSchema), all: sentimentRowSchema }),
   responseTimes: z.object({ byChannel: z.array(responseTimeRowSchema), all: responseTimeRowSchema }),
+  /** Time to reply or hand off over every channel, for the range just before (compared on the tiles). */
+  previousResponseTimes: responseTimeRowSchema,
+  ai: aiRatesSchema,
 });
 
 export type ChannelReport = z.infer<typeof channelReportSchema>;
+/** The datasets read from the rollups, without the AI's rates: what the older tables and charts draw. */
+export type RollupReport = Omit<ChannelReport, "previousResponseTimes" | "ai">;
 export type VolumeDay = z.infer<typeof volumeDaySchema>;
 export type OutcomeRow = z.infer<typeof outcomeRowSchema>;
 export type ReasonRow = z.infer<typeof reasonRowSchema>;
 export type SentimentRow = z.infer<typeof sentimentRowSchema>;
 export type ResponseTimeRow = z.infer<typeof responseTimeRowSchema>;
+export type AiRateRow = z.infer<typeof aiRateRowSchema>;
+export type AiRates = z.infer<typeof aiRatesSchema>;

@@ -35,6 +35,8 @@ const SESSIONS: SessionSpec[] = [
 ];
 
 const WEEK = { from: "2026-11-01", to: "2026-11-07" };
+/** What the AI did, for these sessions whose status never moved after it (the AI's rates have their own tests). */
+const AI_OUTCOME_OF_STATUS: Record<string, string> = { answered: "answered", resolved: "answered", handed_off: "handed_off", failed: "failed", skipped: "skipped" };
 
 async function seed(database: Database) {
   const { db } = database;
@@ -50,6 +52,8 @@ async function seed(database: Database) {
         status: spec.status,
         sentiment: spec.sentiment ?? null,
         handoffReason: spec.reason ?? null,
+        aiOutcome: AI_OUTCOME_OF_STATUS[spec.status] ?? null,
+        aiOutcomeAt: AI_OUTCOME_OF_STATUS[spec.status] ? createdAt : null,
         isSample: spec.isSample ?? false,
         createdAt,
         updatedAt: createdAt,
