@@ -27,10 +27,10 @@ test("a lead finds a handed-off call by number, reads why, and compares the week
 
   await page.getByTestId("nav-reports").click(); // click 2: the last 7 days is the default range
   await expect(page).toHaveURL(/\/reports/);
-  await page.getByTestId("outcomes-toggle-table").click(); // click 3
-  const table = page.getByTestId("report-outcomes").locator("table");
+  await page.getByTestId("ai-rates-toggle-table").click(); // click 3
+  const table = page.getByTestId("ai-rates-table");
   const headers = await table.locator("thead th").allInnerTexts();
-  const rateColumn = headers.findIndex((header) => header.trim() === "Handed off rate");
+  const rateColumn = headers.findIndex((header) => header.trim() === "Handoff rate");
   expect(rateColumn).toBeGreaterThan(0);
   const rateFor = async (channel: string) => (await table.locator("tbody tr").filter({ hasText: channel }).first().locator("th, td").nth(rateColumn).innerText()).trim();
   expect(await rateFor("Phone")).toMatch(/^\d+(\.\d+)?%$/);

@@ -66,7 +66,8 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
   // Bars carry stable accessible names; voice is "Phone" everywhere.
   await expect(page.getByRole("img", { name: new RegExp(`^Phone, ${formatDay(to, { year: true })} \\(UTC\\): \\d+ sessions$`) })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Phone, Handed off: \d+ sessions? \(/ })).toBeVisible();
-  expect(Number((await page.getByTestId("summary-sessions-value").innerText()).replace(/,/g, ""))).toBeGreaterThanOrEqual(8);
+  const involvement = await page.getByTestId("ai-figure-involvement").getByTestId("ratio").innerText();
+  expect(Number(/ of ([\d,]+) sessions/.exec(involvement)![1].replace(/,/g, ""))).toBeGreaterThanOrEqual(8);
 
   for (const section of SECTIONS) {
     await page.getByTestId(`${section}-toggle-table`).click();
@@ -84,7 +85,7 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
   await expect(page.getByTestId("reasons-table")).toContainText("The customer asked for a person");
 
   // Each number explains itself.
-  const info = page.getByRole("button", { name: "How “Outcomes” is computed" });
+  const info = page.getByRole("button", { name: "How “Where conversations are now” is computed" });
   await info.click();
   await expect(page.getByRole("note").filter({ hasText: "sessions that reached an outcome" })).toBeVisible();
   await page.keyboard.press("Escape");

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { AI_TEAMMATE_ID, createFrontSimulator, placeSamples, type FrontSimulator } from "../lib/front-sim";
 import { decryptSecret, parseEncryptionKey } from "../lib/secrets/encryption";
 import { expect, test } from "./fixtures";
+import { freePort, runToLog, waitFor } from "./own-app";
 import { EXEMPT, realUrl, routesOnDisk } from "./routes";
 
 // A full run of a real app (`next start`, its own database) with distinctive secrets, then a search for them in
@@ -68,17 +69,6 @@ function leaksIn(where: string, text: string): string[] {
   return FORMS.filter(({ form }) => text.includes(form)).map(({ name, form }) => `${name} (${form === SECRETS[name as keyof typeof SECRETS] ? "as is" : `as ${form.slice(0, 12)}…`}) in ${where}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(handler: (request: IncomingMessage, body: string, response: ServerResponse) => void): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     let body = "";
@@ -132,22 +122,6 @@ interface RunningApp {
 }
 
 /** Runs a command to completion with its output appended to the log file. */
-function runToLog(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number | null> {
-  const log = openSync(logFile, "a");
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", log, log] });
-  return new Promise((resolve) => child.once("exit", (code) => (closeSync(log), resolve(code))));
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Rows of every table in the app's schemas, each row as Postgres prints it (every column, any type). */
 async function everyRow(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<{ table: string; row: string }[]> {
   const tables = await query(

@@ -13,6 +13,7 @@ import { channelLabel, OUTCOME_LABELS } from "@/lib/reports/labels";
 import { formatRange } from "@/lib/reports/range";
 import { outcomesTable, reasonsTable, responseTimesTable, sentimentTable, volumeTable } from "@/lib/reports/tables";
 import { OUTCOME_STATUSES, type ChannelReport } from "@/lib/reports/types";
+import { AiRates } from "./ai-rates";
 import { OutcomesChart } from "./outcomes-chart";
 import { ReasonsChart } from "./reasons-chart";
 import { ReportFilters } from "./report-filters";
@@ -20,13 +21,13 @@ import { ReportSection } from "./report-section";
 import { ReportsSkeleton } from "./reports-skeleton";
 import { ResponseTimeChart } from "./response-time-chart";
 import { SentimentChart } from "./sentiment-chart";
-import { SummaryTiles } from "./summary-tiles";
 import { FROM_PARAM, RANGE_PARAM, setReportParams, TO_PARAM, useReportFilters } from "./url-state";
 import { VolumeChart } from "./volume-chart";
 
-function reportUrl(filters: { from: string; to: string; channel: string | null }): string {
+function reportUrl(filters: { from: string; to: string; channel: string | null; windowHours: number }): string {
   const params = new URLSearchParams({ from: filters.from, to: filters.to });
   if (filters.channel) params.set("channel", filters.channel);
+  params.set("window", String(filters.windowHours));
   return `/api/reports?${params}`;
 }
 
@@ -65,7 +66,7 @@ function Report({ report }: { report: ChannelReport }) {
   const handedOff = report.outcomes.all.counts.handed_off;
   return (
     <div className="space-y-6">
-      <SummaryTiles report={report} />
+      <AiRates report={report} />
       <ReportSection
         id="volume"
         title="Sessions over time"
@@ -78,7 +79,7 @@ function Report({ report }: { report: ChannelReport }) {
       </ReportSection>
       <ReportSection
         id="outcomes"
-        title="Outcomes"
+        title="Where conversations are now"
         definition={
           <>
             <span className="block">{DEFINITIONS.outcomes}</span>
@@ -92,7 +93,7 @@ function Report({ report }: { report: ChannelReport }) {
             <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
           </>
         }
-        description="What became of each session, per channel; rates are of the sessions that reached an outcome"
+        description="Each session under its current status, after whatever people did; not a measure of the AI (see How the AI did)"
         table={outcomesTable(report)}
         {...common}
       >
@@ -142,7 +143,7 @@ function Report({ report }: { report: ChannelReport }) {
 export function ReportsView() {
   const filters = useReportFilters();
   const query = useQuery({
-    queryKey: ["reports", { from: filters.from, to: filters.to, channel: filters.channel }],
+    queryKey: ["reports", { from: filters.from, to: filters.to, channel: filters.channel, window: filters.windowHours }],
     queryFn: ({ signal }) => fetchJson<ChannelReport>(reportUrl(filters), signal),
     // A new range keeps the last report on screen (dimmed) until its numbers arrive.
     placeholderData: keepPreviousData,

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { DEFAULT_RESULT_WINDOW_HOURS, MAX_RESULT_WINDOW_HOURS } from "@/lib/db/queries/session-filters";
 import { CHANNELS, type Channel } from "@/lib/front/channels";
 import { resolveRange, utcDate, type ResolvedRange } from "@/lib/reports/range";
 import { MAX_RANGE_DAYS } from "@/lib/reports/types";
@@ -11,9 +12,13 @@ export const RANGE_PARAM = "range";
 export const FROM_PARAM = "from";
 export const TO_PARAM = "to";
 export const CHANNEL_PARAM = "channel";
+/** Hours after the AI's act that resolution and reopens are judged at; 72 when absent. */
+export const WINDOW_PARAM = "window";
+export const WINDOW_CHOICES = [24, 72, 168] as const;
 
 export interface ReportFilters extends ResolvedRange {
   channel: Channel | null;
+  windowHours: number;
 }
 
 /** What the URL asks for; presets end today (UTC); an unknown channel means all channels. */
@@ -23,11 +28,14 @@ export function useReportFilters(): ReportFilters {
   const from = searchParams.get(FROM_PARAM);
   const to = searchParams.get(TO_PARAM);
   const channelParam = searchParams.get(CHANNEL_PARAM);
+  const windowParam = searchParams.get(WINDOW_PARAM);
   const today = utcDate();
   return useMemo(() => {
     const channel = (CHANNELS as readonly string[]).includes(channelParam ?? "") ? (channelParam as Channel) : null;
-    return { ...resolveRange({ range, from, to }, today, MAX_RANGE_DAYS), channel };
-  }, [range, from, to, channelParam, today]);
+    const hours = Number(windowParam);
+    const windowHours = Number.isInteger(hours) && hours >= 1 && hours <= MAX_RESULT_WINDOW_HOURS ? hours : DEFAULT_RESULT_WINDOW_HOURS;
+    return { ...resolveRange({ range, from, to }, today, MAX_RANGE_DAYS), channel, windowHours };
+  }, [range, from, to, channelParam, windowParam, today]);
 }
 
 /**

@@ -10,16 +10,13 @@ export const DEFINITIONS = {
   volume:
     "Sessions started each day, stacked by channel. A session is one Front conversation, counted once, on the UTC day (00:00–24:00 UTC, not your local time) Frontline saw its first message.",
   outcomes:
-    "Each session counts once, under its current status. Rate = sessions with that outcome ÷ sessions that reached an outcome (answered + resolved + handed off + failed). Skipped sessions (the AI did not take part) and sessions in progress are counted but left out of the rates.",
-  answeredRate: "Sessions whose status is Answered (the AI's reply reached Front and the conversation is open) ÷ sessions that reached an outcome (answered + resolved + handed off + failed).",
-  handedOffRate: "Sessions whose status is Handed off (the AI passed the conversation to a person) ÷ sessions that reached an outcome (answered + resolved + handed off + failed).",
+    "Each session counts once, under its current status: where the conversation is now, after whatever people did (a handoff a teammate later archived is Resolved here). How the AI did is measured by the AI's outcome above, not by this. Rate = sessions with that outcome ÷ sessions that reached an outcome (answered + resolved + handed off + failed). Skipped sessions (the AI did not take part) and sessions in progress are counted but left out of the rates.",
   reasons:
-    "Sessions the AI handed off, by the reason of their latest handoff (a session handed off twice counts once). Share = sessions with that reason ÷ all sessions with a handoff reason in the range.",
+    "Sessions whose AI outcome is a handoff, by that handoff's reason: the same sessions as the handoff rate. Share = sessions with that reason ÷ all sessions the AI handed off in the range.",
   sentiment:
     "The customer's mood as the AI last judged it, one per session. Shares are of the sessions with a sentiment; “Not judged” are sessions no AI run finished for (skipped or in progress).",
   responseTimes:
     "For each AI run on these sessions: seconds from the moment Front's webhook reached Frontline to the moment Front accepted the AI's reply or handoff. Median: half the runs were at least this fast. 90th percentile: 9 runs in 10 were at least this fast. Both interpolate between the closest runs (Postgres percentile_cont); runs never delivered to Front are left out.",
-  medianWait: "Median seconds from Front's webhook reaching Frontline to the AI's reply or handoff reaching Front, over every delivered AI run on sessions started in the range.",
 } as const;
 
 export const OUTCOME_DEFINITIONS: Record<OutcomeStatus | "other", string> = {

@@ -4,86 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { listSessions } from "@/lib/db/queries/sessions";
 import { parseSessionFilters } from "@/lib/db/queries/session-filters";
-import { sessions } from "@/lib/db/schema";
 import { aiFigures, humanReplyHref, rateChange } from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable } from "@/lib/reports/ai-tables";
 import { getChannelReport } from "@/lib/reports/queries";
-import { addDays, utcDate } from "@/lib/reports/range";
+import { addDays } from "@/lib/reports/range";
 import { channelReportSchema, type ChannelReport } from "@/lib/reports/types";
+import { aiRatesRange, seedAiRateSessions } from "../helpers/ai-rate-sessions";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-interface Spec {
-  name: string;
-  channel: string;
-  /** Days before now the session started; the AI acted a minute later. */
-  daysAgo: number;
-  outcome: "answered" | "handed_off" | "failed" | "skipped" | null;
-  reason?: string;
-  /** Hours after the AI's act. */
-  humanReplyAfter?: number;
-  reopenAfter?: number;
-  /** Where the conversation is now: never what the rates read. */
-  status?: string;
-}
-
-// The range is the last 14 days (today included); the range before is the 14 days before that.
-const SPECS: Spec[] = [
-  // Voice: 11 sessions, 9 acted on.
-  { name: "v1", channel: "voice", daysAgo: 10, outcome: "answered", status: "resolved" }, // resolved 72 h and 7 days
-  { name: "v2", channel: "voice", daysAgo: 10, outcome: "answered", humanReplyAfter: 1 }, // a person had to reply
-  { name: "v3", channel: "voice", daysAgo: 10, outcome: "answered", reopenAfter: 100 }, // resolved at 72 h, not at 7 days
-  { name: "v4", channel: "voice", daysAgo: 10, outcome: "answered", reopenAfter: 2 }, // reopened within 72 h
-  { name: "v5", channel: "voice", daysAgo: 1, outcome: "answered" }, // too recent to judge
-  { name: "v6", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "user_requested_human_assistance", humanReplyAfter: 0.5, status: "resolved" },
-  { name: "v7", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "insufficient_knowledge", humanReplyAfter: 1.5 },
-  { name: "v8", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "insufficient_knowledge" },
-  { name: "v9", channel: "voice", daysAgo: 5, outcome: "failed" },
-  { name: "v10", channel: "voice", daysAgo: 5, outcome: "skipped" },
-  { name: "v11", channel: "voice", daysAgo: 0, outcome: null, status: "ai_answering" },
-  // Email: 3 sessions, 2 acted on.
-  { name: "e1", channel: "email", daysAgo: 4, outcome: "answered" }, // resolved at 72 h; 7 days not passed
-  { name: "e2", channel: "email", daysAgo: 4, outcome: "handed_off", reason: "error", humanReplyAfter: 10 / 60 },
-  { name: "e3", channel: "email", daysAgo: 4, outcome: "skipped" },
-  // The range before.
-  { name: "p1", channel: "voice", daysAgo: 20, outcome: "answered" },
-  { name: "p2", channel: "voice", daysAgo: 20, outcome: "handed_off", reason: "user_requested_human_assistance" },
-  { name: "p3", channel: "email", daysAgo: 20, outcome: "failed" },
-];
-
-const today = utcDate();
-const RANGE = { from: addDays(today, -13), to: today };
-
-async function seed(database: Database, now: number): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  for (const spec of SPECS) {
-    // Early on its day and never later than now's time of day, so a session of today has started already.
-    const createdAt = new Date(Date.parse(`${addDays(today, -spec.daysAgo)}T00:00:00Z`) + Math.min(now % DAY, 10 * HOUR) / 2);
-    const actedAt = spec.outcome ? new Date(createdAt.getTime() + 60_000) : null;
-    const after = (hours: number | undefined) => (actedAt && hours !== undefined ? new Date(actedAt.getTime() + hours * HOUR) : null);
-    const [row] = await database.db
-      .insert(sessions)
-      .values({
-        frontConversationId: `cnv_rates_${spec.name}`,
-        channel: spec.channel,
-        status: spec.status ?? (spec.outcome === null ? "ai_answering" : spec.outcome),
-        handoffReason: spec.reason ?? null,
-        aiOutcome: spec.outcome,
-        aiOutcomeAt: actedAt,
-        humanRepliedAt: after(spec.humanReplyAfter),
-        reopenedAt: after(spec.reopenAfter),
-        createdAt,
-        updatedAt: createdAt,
-        lastActivityAt: createdAt,
-        subject: spec.name,
-      })
-      .returning({ id: sessions.id });
-    ids.set(row.id, spec.name);
-  }
-  return ids;
-}
+const RANGE = aiRatesRange();
 
 describe.each(dbKinds())("the AI's rates on %s", (kind) => {
   let database: Database;
@@ -92,7 +21,7 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    names = await seed(database, Date.now());
+    names = await seedAiRateSessions(database.db);
     report = channelReportSchema.parse(await getChannelReport(database.db, RANGE));
   });
   afterAll(async () => {
@@ -147,7 +76,7 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
     ]);
     // The handoff-reasons chart counts the same sessions as the handoff rate.
     expect(report.handoffReasons.reduce((sum, row) => sum + row.total, 0)).toBe(report.ai.current.all.counts.handedOff);
-    expect(report.ai.previous.range).toEqual({ from: addDays(today, -27), to: addDays(today, -14) });
+    expect(report.ai.previous.range).toEqual({ from: addDays(RANGE.from, -14), to: addDays(RANGE.from, -1) });
     expect(report.ai.previous.all.counts).toMatchObject({ sessions: 3, acted: 3, aiResolved: 1, judged: 3 });
     const resolution = aiFigures(report).find((figure) => figure.id === "ai_resolution")!;
     expect(resolution).toMatchObject({ value: 0.3, previous: 1 / 3 });
