@@ -171,6 +171,10 @@ function cases(p: Awaited<ReturnType<typeof sampleParameters>>): Case[] {
       filters: filters({ channel: [at(channels, i)], status: [at(statuses, i + 1)], from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }),
     })),
     inbox("filter: rare combination", (i) => ({ filters: filters({ channel: [at(channels, i)], status: ["failed"], sentiment: [at(sentiments, i)] }) })),
+    // The Reports page's drill-downs of the AI's rates (docs/metrics.md).
+    inbox("drill-down: AI outcome + week", (i) => ({ filters: filters({ outcome: [at(["answered", "handed_off", "failed"] as const, i)], from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }) })),
+    inbox("drill-down: AI resolved, 30 days", (i) => ({ filters: filters({ result: "ai_resolved", window: at([72, 168] as const, i), from: day(29), to: p.newest }) })),
+    inbox("drill-down: reopened, 90 days", () => ({ filters: filters({ result: "reopened", from: day(89), to: p.newest }) })),
     search("search: ticket number", p.tickets.map((ticket) => `#${ticket}`)),
     search("search: contact last name", p.lastNames),
     search("search: contact full name", p.fullNames),

@@ -261,7 +261,8 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
   const ask = fill(sql`${pick(GREETINGS)} || ' ' || ${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || ', ' || ${pick(ASKS)} || ' ' || ${pick(CLOSINGS)}`);
   await db.execute(sql`
     insert into sessions (front_conversation_id, channel, status, subject, contact_handle, contact_name, contact_key, sentiment, summary,
-      handoff_reason, status_reason, flag, preview, created_at, updated_at, last_activity_at, resolved_at, is_sample)
+      handoff_reason, status_reason, flag, preview, created_at, updated_at, last_activity_at, resolved_at, is_sample,
+      ai_outcome, ai_outcome_at, human_replied_at, reopened_at)
     select
       ${SCALE_CONVERSATION_PREFIX + chunk.tag + "_"} || g.i,
       g.channel, g.status,
@@ -287,7 +288,17 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
       left(${ask}, 200),
       g.created_at, g.last_activity_at, g.last_activity_at,
       case when g.status = 'resolved' then g.last_activity_at end,
-      true
+      true,
+      -- The AI's outcome (an answer Front could not send is a failure), and people's follow-up after it: a teammate
+      -- replies to most handoffs and to a few answers, and a few answered conversations are reopened.
+      case when g.status = 'answered' and g.r3 < 0.01 then 'failed'
+        when g.status in ('answered', 'resolved') then 'answered'
+        when g.status in ('handed_off', 'failed', 'skipped') then g.status end,
+      case when g.status <> 'ai_answering' then g.created_at + interval '4 seconds' end,
+      case when (g.status = 'handed_off' and g.r1 < 0.85) or (g.status in ('answered', 'resolved') and g.r2 < 0.12)
+        then least(now(), g.created_at + interval '4 seconds' + ${logNormal(40 * 60, 1.3)} * interval '1 second') end,
+      case when g.status in ('answered', 'resolved') and g.r2 > 0.95
+        then least(now(), g.created_at + interval '4 seconds' + ${logNormal(20 * 3600, 1.0)} * interval '1 second') end
     from (
       select i, contact, created_at, r1, r2, r3, channel,
         -- In progress only when recent; an old session still "answering" would be a stuck one.
