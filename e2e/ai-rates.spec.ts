@@ -129,3 +129,15 @@ test("the per-channel table matches its CSV, and a 7-day window judges resolutio
   await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("value")).toHaveText("25%");
   await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("ratio")).toContainText("1 of 4");
 });
+
+test("a session page says what the AI did apart from where the conversation is now, and what people did after", async ({ page }) => {
+  await signIn(page);
+  await page.goto(reportsUrl());
+  await page.getByTestId("ai-figure-handoff").getByTestId("ratio").getByRole("link").first().click();
+  await page.getByTestId("session-row").filter({ hasText: "v6" }).click();
+  // Handed off by the AI; a teammate replied half an hour later and archived it: resolved now.
+  await expect(page.getByTestId("session-header").getByTestId("session-status")).toContainText("Resolved");
+  await expect(page.getByTestId("ai-outcome")).toHaveAttribute("data-outcome", "handed_off");
+  await expect(page.getByTestId("ai-outcome")).toContainText("AI outcome: Handed off");
+  await expect(page.getByTestId("ai-outcome")).toContainText("a teammate replied 30 min 00 s after");
+});

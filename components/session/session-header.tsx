@@ -6,6 +6,8 @@ import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
+import { AI_OUTCOME_LABELS, type AiOutcome } from "@/lib/db/queries/session-filters";
+import { formatWait } from "@/lib/reports/format";
 import { BackToInbox } from "./back-to-inbox";
 import type { SessionRecord } from "./types";
 
@@ -49,6 +51,7 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
           Last activity <RelativeTime iso={session.lastActivityAt} />
         </span>
       </div>
+      <AiOutcomeLine session={session} />
       {session.statusReason ? (
         <p className="flex items-start gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-sm text-gray-700" data-testid="status-reason">
           <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-gray-400" />
@@ -56,5 +59,34 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
         </p>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * What the AI did, apart from where the conversation is now (the status above): the reports judge the AI by this.
+ * With the human follow-up after it, so a lead sees why a session counts as resolved by the AI, or not.
+ */
+function AiOutcomeLine({ session }: { session: SessionRecord }) {
+  if (!session.aiOutcome) return null;
+  const actedAt = session.aiOutcomeAt ? Date.parse(session.aiOutcomeAt) : null;
+  const after = (iso: string | null) => (iso && actedAt !== null ? formatWait(Math.max(0, (Date.parse(iso) - actedAt) / 1000)) : null);
+  const replied = after(session.humanRepliedAt);
+  const reopened = after(session.reopenedAt);
+  const parts = [
+    replied ? `a teammate replied ${replied} after` : null,
+    reopened ? `reopened ${reopened} after` : null,
+    !replied && !reopened && session.aiOutcome !== "skipped" ? "no teammate reply or reopen since" : null,
+  ].filter(Boolean);
+  return (
+    <p className="text-sm text-gray-600" data-testid="ai-outcome" data-outcome={session.aiOutcome}>
+      <span className="font-medium text-gray-800">AI outcome: {AI_OUTCOME_LABELS[session.aiOutcome as AiOutcome] ?? session.aiOutcome}</span>
+      {session.aiOutcomeAt ? (
+        <>
+          {" "}
+          <RelativeTime iso={session.aiOutcomeAt} />
+        </>
+      ) : null}
+      {parts.length > 0 ? <span> · {parts.join(" · ")}</span> : null}
+    </p>
   );
 }
