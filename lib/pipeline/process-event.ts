@@ -162,6 +162,9 @@ async function recordReopen(ctx: PipelineContext, event: FrontEvent): Promise<Ev
   if (!session) return { decision: "recorded", reason: "reopen of a conversation without a session" };
   const at = event.emitted_at ? new Date(event.emitted_at * 1000) : new Date();
   await recordHumanFollowUp(ctx.db, session.id, "reopen", at);
+  // Open again: the session leaves "resolved" for what the AI last left it as (a skipped one stays skipped).
+  const reopenedAs = session.aiOutcome === "answered" || session.aiOutcome === "handed_off" || session.aiOutcome === "failed" ? session.aiOutcome : "skipped";
+  if (session.status === "resolved") await updateSession(ctx.db, session.id, { status: reopenedAs, resolvedAt: null, statusReason: "conversation reopened" });
   return { decision: "recorded", reason: "conversation reopened", sessionId: session.id };
 }
 

@@ -84,7 +84,7 @@ const INBOXES: Record<Channel, { id: string; name: string; address: string }> = 
   web: { id: "inb_sample_chat", name: "Website chat", address: "chat.acme.example" },
 };
 
-const ENVELOPE_TYPES: Record<string, string> = { inbound: "inbound_received", outbound: "outbound_sent", archive: "conversation_archived" };
+const ENVELOPE_TYPES: Record<string, string> = { inbound: "inbound_received", outbound: "outbound_sent", archive: "conversation_archived", reopen: "conversation_reopened" };
 
 export interface SampleHistorySummary {
   sessions: number;
@@ -501,6 +501,25 @@ async function archiveConversation(ctx: GenerationContext, plan: PlannedSession,
   return { resolvedAt: at(resolvedMs), doneMs: processedMs };
 }
 
+/** A teammate reopened the archived conversation (the answer did not settle it), as recordReopen does. */
+async function reopenConversation(ctx: GenerationContext, plan: PlannedSession, session: Session, reopenMs: number, rng: Prng): Promise<number> {
+  const receivedMs = reopenMs + rng.int(300, 1_500);
+  const processedMs = receivedMs + queueDelay(rng) + rng.int(2, 10);
+  await updateSession(ctx.db, session.id, { status: "answered", resolvedAt: null, statusReason: "conversation reopened" });
+  await recordHumanFollowUp(ctx.db, session.id, "reopen", at(reopenMs));
+  ctx.writes.later.push({
+    event: {
+      frontEventId: `evt_sample_${rng.token(12)}`,
+      envelopeType: ENVELOPE_TYPES.reopen,
+      eventType: "reopen",
+      frontConversationId: plan.conversationId,
+      body: eventBody("reopen", "", at(reopenMs), frontConversation(plan, "open", plan.teammate), plan.channel, null),
+    },
+    decision: { decision: "recorded", reason: "conversation reopened", sessionId: session.id, receivedAt: at(receivedMs), processedAt: at(processedMs) },
+  });
+  return processedMs;
+}
+
 /** The customer's message as the pipeline prepares it for the session and the model. */
 function prepared(message: FrontMessage, channel: Channel): PreparedMessage {
   return prepareMessage({
@@ -652,6 +671,13 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
       ({ resolvedAt } = archived);
       lastMs = archived.doneMs;
       status = "resolved";
+      // Now and then the answer did not settle it: a teammate reopens the conversation a few hours later.
+      const reopenMs = archiveMs + clamp(rng.logNormal(6 * 3_600_000, 1.0), 600_000, 3 * 86_400_000);
+      if (plan.followUp?.kind !== "thanks" && rng.chance(0.12) && reopenMs < ctx.now - 60_000) {
+        lastMs = await reopenConversation(ctx, plan, session, reopenMs, rng);
+        resolvedAt = null;
+        status = "answered";
+      }
     }
   }
   writes.sessions.push({ id: session.id, createdAt: at(startedMs), lastActivityAt: at(lastMs), resolvedAt });

@@ -47,7 +47,8 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
     expect(await harness.waitForEvent(reopened.eventId)).toMatchObject({ decision: "recorded", decisionReason: "conversation reopened" });
 
     const after = await sessionOf(placed.conversationId);
-    expect(after).toMatchObject({ status: "resolved", aiOutcome: "answered", aiOutcomeAt: answered.aiOutcomeAt });
+    // Open again in Front: no longer resolved; the AI's outcome is untouched.
+    expect(after).toMatchObject({ status: "answered", statusReason: "conversation reopened", resolvedAt: null, aiOutcome: "answered", aiOutcomeAt: answered.aiOutcomeAt });
     expect(after.humanRepliedAt!.getTime()).toBeGreaterThanOrEqual(answered.aiOutcomeAt!.getTime());
     expect(after.reopenedAt!.getTime()).toBeGreaterThanOrEqual(after.humanRepliedAt!.getTime() - 1000);
 
