@@ -1,5 +1,5 @@
 import { extractCustomerWords, stripPreamble } from "@/lib/agent/local-model/customer-words";
-import { keywords, stem, truncate } from "@/lib/agent/local-model/text";
+import { capitalize, keywords, stem, truncate } from "@/lib/agent/local-model/text";
 
 /**
  * Knowledge gaps: the questions the AI handed off for want of an article, grouped by their most distinctive word.
@@ -44,7 +44,7 @@ export interface GapGroup {
 /** What a lead reads of a question: the customer's words on one line, without "Hi, this is Sam." */
 export function questionText(text: string): string {
   const words = extractCustomerWords(text).replace(/\s+/g, " ").trim();
-  return stripPreamble(words) || words || text.replace(/\s+/g, " ").trim();
+  return capitalize(stripPreamble(words)) || words || text.replace(/\s+/g, " ").trim();
 }
 
 /** A question's words as stem → the form written. */
@@ -84,10 +84,11 @@ export function groupGapQuestions(questions: readonly GapQuestion[], background:
   const score = (term: string) => (inGaps.get(term) ?? 0) * (Math.log((1 + documents) / (1 + (everywhere.get(term) ?? 0))) + 1);
   const order = byScore(score);
 
-  const groups = new Map<string, { members: number[]; forms: Map<string, Map<string, number>> }>();
+  type Building = { members: number[]; forms: Map<string, Map<string, number>> };
+  const groups = new Map<string, Building>();
   gapTerms.forEach((terms, index) => {
     const top = [...terms.keys()].sort(order)[0] ?? NO_WORDS_KEY;
-    const group = groups.get(top) ?? { members: [], forms: new Map() };
+    const group: Building = groups.get(top) ?? { members: [], forms: new Map() };
     group.members.push(index);
     for (const [term, form] of terms) {
       const forms = group.forms.get(term) ?? new Map<string, number>();
