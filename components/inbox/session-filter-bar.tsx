@@ -39,7 +39,7 @@ const OPTIONS: Record<ListParam, { label: string; any: string; options: Option[]
 };
 
 /** Everything the filter bar clears (the view and the page size stay). */
-export const CLEARED_FILTERS: Record<string, null> = { channel: null, status: null, sentiment: null, reason: null, outcome: null, result: null, window: null, from: null, to: null, q: null };
+export const CLEARED_FILTERS: Record<string, null> = { channel: null, status: null, sentiment: null, reason: null, outcome: null, result: null, window: null, from: null, to: null, q: null, gap: null };
 
 /** How many filters sit in the collapsible panel (the search box is always visible). */
 function panelFilterCount(filters: SessionFilters): number {
@@ -67,6 +67,28 @@ function ResultChip({ filters }: { filters: SessionFilters }) {
         </button>
       </span>
       <span className="text-xs text-gray-500">{result.description}.</span>
+    </p>
+  );
+}
+
+/** A Reports knowledge-gaps row's drill-down: one group of questions, regrouped over these dates and channels. */
+function GapChip({ filters }: { filters: SessionFilters }) {
+  if (!filters.gap) return null;
+  const name = filters.gap === "-" ? "questions without distinctive words" : `“${filters.gap}”`;
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="gap-filter">
+      <span className="inline-flex items-center gap-1 rounded-full border border-brand-600/60 bg-brand-50 py-0.5 pr-1 pl-3 text-brand-800">
+        Knowledge gap: {name}
+        <button
+          type="button"
+          onClick={() => setInboxParams({ gap: null })}
+          aria-label={`Remove the filter knowledge gap ${name}`}
+          className="flex size-6 items-center justify-center rounded-full hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <X aria-hidden="true" className="size-3.5" />
+        </button>
+      </span>
+      <span className="text-xs text-gray-500">Questions the AI handed off for insufficient knowledge, grouped under this word on the Reports page.</span>
     </p>
   );
 }
@@ -177,7 +199,7 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
   };
 
   const panelCount = panelFilterCount(filters);
-  const active = panelCount > 0 || Boolean(filters.q) || Boolean(filters.result);
+  const active = panelCount > 0 || Boolean(filters.q) || Boolean(filters.result) || Boolean(filters.gap);
   const inverted = Boolean(filters.from && filters.to && filters.from > filters.to);
 
   return (
@@ -255,6 +277,8 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
       </div>
 
       <ResultChip filters={filters} />
+      <GapChip filters={filters} />
+
       <div id={panelId} className={cn("space-y-2", !open && "max-md:hidden")} data-testid="filters-panel">
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,1.5fr)_repeat(3,minmax(0,1fr))]">
           {LIST_PARAMS.map((name) => (

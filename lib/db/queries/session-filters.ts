@@ -14,6 +14,8 @@
  * - outcome: what the AI last did (sessions.ai_outcome), a list like channel.
  * - result, window: what came of it within `window` hours of the AI's act (see AI_RESULTS; default 72 hours).
  *   These are the drill-downs of the Reports page's AI rates (docs/metrics.md), read by the same SQL.
+ * - gap: one knowledge-gap group of the Reports page (its top word, "-" for questions without words), grouped over
+ *   the sessions of this from/to/channel; with the reason filter of its link it lists exactly the group's sessions.
  * - view: a saved view (see SESSION_VIEWS), ANDed with the other parameters; absent means "all".
  * - limit: the page size (1–100); the Inbox's default is 50.
  */
@@ -76,7 +78,7 @@ export const LIST_PARAMS = ["channel", "status", "sentiment", "reason", "outcome
 export type ListParam = (typeof LIST_PARAMS)[number];
 
 /** Every parameter of the contract, in the order the Inbox writes them. */
-export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "outcome", "result", "window", "from", "to", "q"] as const;
+export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "outcome", "result", "window", "from", "to", "q", "gap"] as const;
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE_SIZE = 100;
@@ -95,9 +97,14 @@ export interface SessionFilters {
   from: string | null;
   to: string | null;
   q: string | null;
+  /** A knowledge-gap group's key (lib/reports/knowledge-gaps); optional so the Inbox's other callers need not name it. */
+  gap?: string | null;
 }
 
 export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: [], sentiment: [], reason: [], outcome: [], result: null, window: null, from: null, to: null, q: null };
+
+/** A knowledge-gap key: a word as the report's tokenizer writes it, or "-". */
+const GAP_KEY = /^(?:-|[a-z0-9]+(?:'[a-z]+)?)$/;
 
 const ALLOWED: Record<ListParam, readonly string[]> = {
   channel: CHANNELS,
@@ -174,6 +181,11 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
     issues.push(`q: longer than ${MAX_SEARCH_LENGTH} characters`);
     q = q.slice(0, MAX_SEARCH_LENGTH);
   }
+  let gap = params.get("gap")?.trim() || null;
+  if (gap && (gap.length > 50 || !GAP_KEY.test(gap))) {
+    issues.push(`gap: "${gap.slice(0, 50)}" is not a knowledge-gap word`);
+    gap = null;
+  }
   return {
     filters: {
       view: isView(viewParam) ? viewParam : "all",
@@ -187,6 +199,8 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
       from,
       to,
       q,
+      // Only when set, so filters without one compare equal to those written before it existed.
+      ...(gap ? { gap } : {}),
     },
     issues,
   };
@@ -205,12 +219,13 @@ export function sessionFilterParams(filters: Partial<SessionFilters>): URLSearch
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
   if (filters.q) params.set("q", filters.q);
+  if (filters.gap) params.set("gap", filters.gap);
   return params;
 }
 
 /** How many of the filter-bar filters are set (the view is not one of them). */
 export function activeFilterCount(filters: SessionFilters): number {
-  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.result ? 1 : 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0);
+  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.result ? 1 : 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0) + (filters.gap ? 1 : 0);
 }
 
 /** What a search can match; every present part is ORed (see `parseSessionSearch`). */

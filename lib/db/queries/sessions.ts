@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
 import { aiResultCondition } from "./ai-results";
 import { ACTED_OUTCOMES, ATTENTION_FLAGS, dayBounds, DEFAULT_RESULT_WINDOW_HOURS, type AiOutcome, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
+import { gapGroupSessionIds } from "@/lib/reports/knowledge-gaps/query";
 
 export type SessionStatus = "ai_answering" | "answered" | "handed_off" | "resolved" | "skipped" | "failed";
 export type { AiOutcome } from "./session-filters";
@@ -285,6 +286,12 @@ function oneOf(column: AnyPgColumn, values: readonly string[]): SQL | undefined 
   return values.length === 1 ? eq(column, values[0]) : inArray(column, [...values]);
 }
 
+/** A knowledge-gap group of the filters' range and channels, regrouped as the Reports page groups it. */
+async function gapCondition(db: Db, filters: SessionFilters, key: string): Promise<SQL> {
+  const ids = await gapGroupSessionIds(db, { from: filters.from, to: filters.to, channels: filters.channel }, key);
+  return ids.length ? inArray(sessions.id, ids) : sql`false`;
+}
+
 /** Every condition of the filters and the page, ANDed (see session-filters.ts for the URL contract). */
 export async function sessionListConditions(db: Db, options: Omit<SessionListOptions, "limit">): Promise<SQL[]> {
   const { cursor, filters = NO_FILTERS, searchCandidateLimit = SEARCH_CANDIDATE_LIMIT } = options;
@@ -305,6 +312,7 @@ export async function sessionListConditions(db: Db, options: Omit<SessionListOpt
     end ? lt(sessions.createdAt, end) : undefined,
     end ? latestActivityBound(start, end) : undefined,
     search ? await searchCondition(db, search, searchCandidateLimit) : undefined,
+    filters.gap ? await gapCondition(db, filters, filters.gap) : undefined,
     // The keyset as a row comparison, which the (…, last_activity_at, id) indexes take as where to start.
     cursor ? sql`(${sessions.lastActivityAt}, ${sessions.id}) < (${cursor.lastActivityAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
   ].filter((condition): condition is SQL => condition !== undefined);
