@@ -52,6 +52,7 @@ export const VIEWER_READABLE_API = [
   "/api/knowledge/[id]",
   "/api/knowledge/search",
   "/api/reports",
+  "/api/reports/knowledge-gaps",
   "/api/saved-views",
   "/api/sessions",
   "/api/sessions/[id]",

@@ -91,14 +91,20 @@ function DeleteArticle({ id, title }: { id: string; title: string }) {
   );
 }
 
+/** A draft value from the URL, cut to what the form accepts. */
+function prefill(value: string | null, max: number): string {
+  return (value ?? "").slice(0, max);
+}
+
 /** Title and Markdown body, with the passages they make; saves with POST (new) or PUT. */
 function ArticleForm({ saved }: { saved: ArticleResponse | null }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const id = saved?.article.id ?? null;
   const save = useSaveArticle(id);
-  const [title, setTitle] = useState(saved?.article.title ?? "");
-  const [body, setBody] = useState(saved?.article.body ?? "");
+  // A new article may arrive with a draft in the URL (?title=…&body=…), e.g. from a knowledge gap on the Reports page.
+  const [title, setTitle] = useState(saved?.article.title ?? prefill(searchParams.get("title"), MAX_TITLE_CHARS));
+  const [body, setBody] = useState(saved?.article.body ?? prefill(searchParams.get("body"), MAX_BODY_CHARS));
   const [errors, setErrors] = useState<FieldErrors>({});
   const titleId = useId();
   const bodyId = useId();

@@ -14,6 +14,7 @@ import { formatRange } from "@/lib/reports/range";
 import { outcomesTable, reasonsTable, responseTimesTable, sentimentTable, volumeTable } from "@/lib/reports/tables";
 import { OUTCOME_STATUSES, type ChannelReport } from "@/lib/reports/types";
 import { AiRates } from "./ai-rates";
+import { KnowledgeGaps } from "./knowledge-gaps";
 import { OutcomesChart } from "./outcomes-chart";
 import { ReasonsChart } from "./reasons-chart";
 import { ReportFilters } from "./report-filters";
@@ -135,6 +136,7 @@ function Report({ report }: { report: ChannelReport }) {
       >
         {report.responseTimes.all.runs > 0 ? <ResponseTimeChart report={report} /> : <NoneInRange>No AI reply or handoff reached Front in this range.</NoneInRange>}
       </ReportSection>
+      <KnowledgeGaps range={range} channel={channel} />
     </div>
   );
 }

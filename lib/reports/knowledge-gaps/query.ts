@@ -2,12 +2,11 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/lib/db/client";
 import { dayBounds } from "@/lib/db/queries/session-filters";
 import { groupGapQuestions, type GapGroup, type GapQuestion } from "./group";
+import { BACKGROUND_SESSION_LIMIT } from "./limits";
 
 /** The handoff reason of a question the knowledge base could not answer (lib/agent/outcome.ts). */
 export const GAP_REASON = "insufficient_knowledge";
 
-/** Other customer questions read as the background that makes common words score low: the range's latest sessions. */
-export const BACKGROUND_SESSION_LIMIT = 5_000;
 
 /**
  * Which sessions: the Reports page's population (first message from `from` 00:00 UTC to `to` 24:00 UTC, of the
