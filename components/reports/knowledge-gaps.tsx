@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { LoadError } from "@/components/ui/load-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -29,13 +30,33 @@ function gapsUrl(range: { from: string; to: string }, channel: string | null): s
   return `/api/reports/knowledge-gaps?${params}`;
 }
 
+function WriteArticleLink({ group, name, testId, wrap = false }: { group: GapGroupRow; name: string; testId: string; wrap?: boolean }) {
+  return (
+    <Link
+      href={articleDraftHref(group)}
+      aria-label={`Write an article about ${name}`}
+      className={cn("inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline", !wrap && "whitespace-nowrap")}
+      data-testid={testId}
+    >
+      <FilePlus2 aria-hidden="true" className="size-4 shrink-0" />
+      Write an article
+    </Link>
+  );
+}
+
 function GapRow({ report, group }: { report: KnowledgeGapsResponse; group: GapGroupRow }) {
   const name = groupName(group);
   const sessions = `${formatCount(group.sessions)} ${group.sessions === 1 ? "session" : "sessions"}`;
   return (
     <tr data-testid="knowledge-gap-row" data-key={group.key} className="align-top">
-      <th scope="row" className="px-3 py-2 text-left font-medium text-gray-900">
-        {name}
+      <th scope="row" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere] text-gray-900 max-sm:min-w-28">
+        <span data-testid="knowledge-gap-words">{name}</span>
+        {/* On a phone the article link sits under the words, so the examples keep the width. */}
+        {report.canWriteArticles ? (
+          <span className="mt-1 block font-normal sm:hidden">
+            <WriteArticleLink group={group} name={name} testId="knowledge-gap-write-compact" wrap />
+          </span>
+        ) : null}
       </th>
       <td className="px-3 py-2 text-right tabular-nums">
         <Link
@@ -47,7 +68,7 @@ function GapRow({ report, group }: { report: KnowledgeGapsResponse; group: GapGr
           {formatCount(group.sessions)}
         </Link>
       </td>
-      <td className="min-w-64 px-3 py-2">
+      <td className="px-3 py-2 [overflow-wrap:anywhere] sm:min-w-64">
         <ul className="space-y-1">
           {group.examples.map((example) => (
             <li key={example.sessionId}>
@@ -59,16 +80,8 @@ function GapRow({ report, group }: { report: KnowledgeGapsResponse; group: GapGr
         </ul>
       </td>
       {report.canWriteArticles ? (
-        <td className="px-3 py-2 whitespace-nowrap">
-          <Link
-            href={articleDraftHref(group)}
-            aria-label={`Write an article about ${name}`}
-            className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline"
-            data-testid="knowledge-gap-write"
-          >
-            <FilePlus2 aria-hidden="true" className="size-4" />
-            Write an article
-          </Link>
+        <td className="px-3 py-2 max-sm:hidden">
+          <WriteArticleLink group={group} name={name} testId="knowledge-gap-write" />
         </td>
       ) : null}
     </tr>
@@ -85,7 +98,7 @@ function GapsTable({ report }: { report: KnowledgeGapsResponse }) {
           <caption className="sr-only">Questions handed off for insufficient knowledge, grouped by their most distinctive words</caption>
           <thead className="bg-gray-50 text-xs text-gray-500">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+              <th scope="col" className="w-1/4 px-3 py-2 text-left font-medium whitespace-nowrap">
                 Words
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
@@ -95,7 +108,7 @@ function GapsTable({ report }: { report: KnowledgeGapsResponse }) {
                 Example questions
               </th>
               {report.canWriteArticles ? (
-                <th scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+                <th scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap max-sm:hidden">
                   Article
                 </th>
               ) : null}
