@@ -110,7 +110,7 @@ test("a row's count opens the Inbox listing exactly its sessions", async ({ page
   const table = await openGaps(page);
   for (const [key, count] of [[PRODUCT, 5], [FILE, 3], [ODD, 1]] as const) {
     const link = table.locator(`tr[data-key="${key}"]`).getByTestId("knowledge-gap-drilldown");
-    await expect(link).toHaveAttribute("href", `/inbox?reason=insufficient_knowledge&from=${week.from}&to=${week.to}&gap=${key}`);
+    await expect(link).toHaveAttribute("href", `/inbox?reason=insufficient_knowledge&outcome=handed_off&from=${week.from}&to=${week.to}&gap=${key}`);
     await link.click();
     await expect(page).toHaveURL(/\/inbox\?/);
     await expect(page.getByTestId("gap-filter")).toContainText(key);

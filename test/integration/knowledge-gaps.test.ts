@@ -78,6 +78,7 @@ async function seed(database: Database): Promise<Map<string, string>> {
         channel: spec.channel,
         status: spec.reason ? "handed_off" : "answered",
         handoffReason: spec.reason ?? null,
+        aiOutcome: spec.reason ? "handed_off" : "answered",
         createdAt,
         updatedAt: createdAt,
         lastActivityAt: createdAt,

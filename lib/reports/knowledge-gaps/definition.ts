@@ -3,7 +3,7 @@ import { BACKGROUND_SESSION_LIMIT } from "./limits";
 /** What the knowledge-gaps table's info button says: which sessions, which words, and the formula. */
 export const KNOWLEDGE_GAPS_DEFINITION = {
   sessions:
-    "Sessions whose latest handoff was for insufficient knowledge (no article answered the customer), counted once each: the groups add up to the “insufficient knowledge” row of Handoff reasons. The question is what the customer wrote or said in the message the AI handed off on (a call's agent lines left out).",
+    "Sessions the AI handed off for insufficient knowledge (no article answered the customer), counted once each: the groups add up to the “insufficient knowledge” row of the handoff rate by reason. The question is what the customer wrote or said in the message the AI handed off on (a call's agent lines left out).",
   words:
     "A question's words are its words without stop words, one per stem (“invoices” is “invoice”). Each word scores n × (ln((1 + N) ÷ (1 + d)) + 1): n = gap questions using it, d = questions using it among the N read, N = the gap questions plus the customer questions of the range's latest " +
     `${BACKGROUND_SESSION_LIMIT.toLocaleString("en-US")} other sessions. Words many gaps share and other customers rarely use score highest.`,

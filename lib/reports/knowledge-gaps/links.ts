@@ -16,11 +16,12 @@ export function groupName(group: Pick<GapGroupRow, "words">): string {
   return group.words.length ? group.words.join(" · ") : "(no distinctive words)";
 }
 
-/** The Inbox listing exactly a group's sessions: the report's range, channel and reason, and the group. */
+/** The Inbox listing exactly a group's sessions: the report's range, channel, the AI's handoff and its reason, and the group. */
 export function gapInboxHref(report: Pick<KnowledgeGapsResponse, "range" | "channel">, group: Pick<GapGroupRow, "key">): string {
   const params = sessionFilterParams({
     channel: report.channel ? [report.channel as Channel] : [],
     reason: ["insufficient_knowledge"],
+    outcome: ["handed_off"],
     from: report.range.from,
     to: report.range.to,
   });

@@ -28,8 +28,8 @@ function scopeCondition(scope: GapScope): SQL {
 }
 
 /**
- * Sessions whose latest handoff was for insufficient knowledge (sessions.handoff_reason, as the Inbox's reason filter
- * and the handoff-reasons chart count them), newest first, each with the customer message that started the run of
+ * Sessions the AI handed off for insufficient knowledge (AI outcome handed off, with that reason: the sessions of the
+ * handoff rate's "insufficient knowledge" row and the handoff-reasons chart), newest first, each with the customer message that started the run of
  * its latest such handoff; the session's preview when that message is not stored.
  */
 async function gapQuestions(db: Db, scope: GapScope): Promise<GapQuestion[]> {
@@ -45,7 +45,7 @@ async function gapQuestions(db: Db, scope: GapScope): Promise<GapQuestion[]> {
       order by h.created_at desc
       limit 1
     ) q on true
-    where s.handoff_reason = ${GAP_REASON} and ${scopeCondition(scope)}
+    where s.ai_outcome = 'handed_off' and s.handoff_reason = ${GAP_REASON} and ${scopeCondition(scope)}
     order by s.created_at desc, s.id desc`);
   return rowsOf<{ session_id: string; ticket_number: unknown; text: string }>(result).map((row) => ({
     sessionId: row.session_id,
@@ -60,7 +60,7 @@ async function backgroundQuestions(db: Db, scope: GapScope): Promise<string[]> {
     select coalesce(m.model_text, m.text) as words
     from (
       select s.id from sessions s
-      where s.handoff_reason is distinct from ${GAP_REASON} and ${scopeCondition(scope)}
+      where (s.ai_outcome = 'handed_off' and s.handoff_reason = ${GAP_REASON}) is not true and ${scopeCondition(scope)}
       order by s.created_at desc
       limit ${BACKGROUND_SESSION_LIMIT}
     ) s
