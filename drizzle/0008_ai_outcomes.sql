@@ -2,7 +2,6 @@ ALTER TABLE "sessions" ADD COLUMN "ai_outcome" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "ai_outcome_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "human_replied_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "reopened_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "sessions_created_outcome_idx" ON "sessions" USING btree ("created_at","channel","ai_outcome","ai_outcome_at","human_replied_at","reopened_at","handoff_reason");--> statement-breakpoint
 -- Hand-written below. Sessions that an old re-run left "AI answering" for good (it set the status before finding
 -- the message already answered): the status follows where the answer went. A session touched in the last hour is
 -- left alone, in case its run is still going.

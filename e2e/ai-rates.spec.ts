@@ -52,21 +52,24 @@ test("the tiles show each rate, its two counts and the range before", async ({ p
   await page.goto(reportsUrl());
   const tile = (id: string) => page.getByTestId(`ai-figure-${id}`);
   const expected: Record<string, [string, string]> = {
-    involvement: ["78.6%", "11 of 14"],
-    ai_resolution: ["30%", "3 of 10"],
-    durable_resolution: ["25%", "1 of 4"],
-    handoff: ["36.4%", "4 of 11"],
-    delivery_failure: ["9.1%", "1 of 11"],
-    reopen: ["20%", "1 of 5"],
+    involvement: ["82.4%", "14 of 17"],
+    ai_resolution: ["41.7%", "5 of 12"],
+    durable_resolution: ["20%", "1 of 5"],
+    handoff: ["28.6%", "4 of 14"],
+    delivery_failure: ["7.1%", "1 of 14"],
+    reopen: ["14.3%", "1 of 7"],
   };
   for (const [id, [value, ratio]] of Object.entries(expected)) {
     await expect(tile(id).getByTestId("value"), id).toHaveText(value);
     await expect(tile(id).getByTestId("ratio"), id).toContainText(ratio);
   }
-  // The range before: 1 of 3 resolved (33.3%), so 30% is 3.3 points down, in red; handoffs 1 of 3 then, 4 of 11 now.
-  await expect(tile("ai_resolution").getByTestId("change")).toHaveText("▼ 3.3 pts");
-  await expect(tile("ai_resolution").getByTestId("change")).toHaveClass(/text-red-700/);
-  await expect(tile("handoff").getByTestId("change")).toHaveText("▲ 3.0 pts");
+  // The range before: 1 of 3 resolved (33.3%), so 41.7% is 8.3 points up, good news in green; handoffs were 1 of 3
+  // (33.3%), now 4 of 14 (28.6%): 4.8 points down, also good news.
+  await expect(tile("ai_resolution").getByTestId("change")).toHaveText("▲ 8.3 pts");
+  await expect(tile("ai_resolution").getByTestId("change")).toHaveClass(/text-emerald-700/);
+  await expect(tile("handoff").getByTestId("change")).toHaveText("▼ 4.8 pts");
+  await expect(tile("handoff").getByTestId("change")).toHaveClass(/text-emerald-700/);
+  await expect(tile("reopen").getByTestId("change")).toHaveClass(/text-red-700/);
   await expect(page.getByTestId("ai-figure-human-reply").getByTestId("value")).toHaveText("30 min 00 s");
   await expect(page.getByTestId("ai-figure-human-reply")).toContainText("90th percentile 1 h 18 min · 3 of 4 handoffs replied to");
 
@@ -79,11 +82,12 @@ test("the tiles show each rate, its two counts and the range before", async ({ p
 test("every count opens the Inbox on exactly the sessions it counts", async ({ page }) => {
   await signIn(page);
   const expected: [string, "numerator" | "denominator", string[]][] = [
-    ["ai_resolution", "numerator", ["e1", "v1", "v3"]],
-    ["ai_resolution", "denominator", ["e1", "e2", "v1", "v2", "v3", "v4", "v6", "v7", "v8", "v9"]],
+    ["ai_resolution", "numerator", ["e1", "e4", "v1", "v12", "v3"]],
+    ["ai_resolution", "denominator", ["e1", "e2", "e4", "v1", "v12", "v2", "v3", "v4", "v6", "v7", "v8", "v9"]],
     ["durable_resolution", "numerator", ["v1"]],
+    ["durable_resolution", "denominator", ["v1", "v12", "v2", "v3", "v4"]],
     ["reopen", "numerator", ["v4"]],
-    ["reopen", "denominator", ["e1", "v1", "v2", "v3", "v4"]],
+    ["reopen", "denominator", ["e1", "e4", "v1", "v12", "v2", "v3", "v4"]],
     ["handoff", "numerator", ["e2", "v6", "v7", "v8"]],
     ["delivery_failure", "numerator", ["v9"]],
   ];
@@ -109,7 +113,7 @@ test("the per-channel table matches its CSV, and a 7-day window judges resolutio
   await page.getByTestId("ai-rates-toggle-table").click();
   const shown = await tableText(page.getByTestId("ai-rates-table"));
   const phone = shown.find((row) => row[0] === "Phone")!;
-  expect(phone).toEqual(["Phone", "9", "11", "81.8%", "2", "8", "25%", "1", "4", "25%", "3", "33.3%", "1", "11.1%", "1", "4", "25%", "2", "3600.0", "5040.0"]);
+  expect(phone).toEqual(["Phone", "10", "12", "83.3%", "3", "9", "33.3%", "1", "5", "20%", "3", "30%", "1", "10%", "1", "5", "20%", "2", "3600.0", "5040.0"]);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ai-rates-download").click()]);
   expect(download.suggestedFilename()).toBe(`frontline-ai-rates-${RANGE.from}-to-${RANGE.to}.csv`);
   const csv = await readFile((await download.path())!, "utf8");
@@ -119,15 +123,15 @@ test("the per-channel table matches its CSV, and a 7-day window judges resolutio
   await page.getByTestId("ai-reasons-toggle-table").click();
   const reasons = await tableText(page.getByTestId("ai-reasons-table"));
   expect(reasons.slice(1).map((row) => [row[1], row[2], row[3]])).toEqual([
-    ["insufficient_knowledge", "2", "18.2%"],
-    ["error", "1", "9.1%"],
-    ["user_requested_human_assistance", "1", "9.1%"],
+    ["insufficient_knowledge", "2", "14.3%"],
+    ["error", "1", "7.1%"],
+    ["user_requested_human_assistance", "1", "7.1%"],
   ]);
 
   await page.getByTestId("ai-window").selectOption("168");
   await expect(page).toHaveURL(/[?&]window=168/);
-  await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("value")).toHaveText("25%");
-  await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("ratio")).toContainText("1 of 4");
+  await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("value")).toHaveText("20%");
+  await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("ratio")).toContainText("1 of 5");
 });
 
 test("a session page says what the AI did apart from where the conversation is now, and what people did after", async ({ page }) => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
 import { inputClass } from "@/components/ui/field-styles";
 import { aiFigures, HUMAN_REPLY_FORMULA, humanReplyHref, rateChange, windowWords, type AiFigure, type AiFigurePart } from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable } from "@/lib/reports/ai-tables";
@@ -14,7 +15,7 @@ import { formatRange } from "@/lib/reports/range";
 import type { ChannelReport } from "@/lib/reports/types";
 import { InfoButton } from "./info-button";
 import { ReportSection } from "./report-section";
-import { setReportParams, WINDOW_CHOICES, WINDOW_PARAM } from "./url-state";
+import { setReportParams, WINDOW_PARAM } from "./url-state";
 
 function PartLink({ part }: { part: AiFigurePart }) {
   const count = formatCount(part.count);
@@ -131,7 +132,7 @@ export function AiRates({ report }: { report: ChannelReport }) {
             className={cn(inputClass, "mt-1 w-36 pr-2")}
             data-testid="ai-window"
           >
-            {[...new Set([...WINDOW_CHOICES, ai.windowHours])].sort((a, b) => a - b).map((hours) => (
+            {RESULT_WINDOWS.map((hours) => (
               <option key={hours} value={hours}>
                 {windowWords(hours)}
               </option>

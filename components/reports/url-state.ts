@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { DEFAULT_RESULT_WINDOW_HOURS, MAX_RESULT_WINDOW_HOURS } from "@/lib/db/queries/session-filters";
+import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
 import { CHANNELS, type Channel } from "@/lib/front/channels";
 import { resolveRange, utcDate, type ResolvedRange } from "@/lib/reports/range";
 import { MAX_RANGE_DAYS } from "@/lib/reports/types";
@@ -14,7 +14,7 @@ export const TO_PARAM = "to";
 export const CHANNEL_PARAM = "channel";
 /** Hours after the AI's act that resolution and reopens are judged at; 72 when absent. */
 export const WINDOW_PARAM = "window";
-export const WINDOW_CHOICES = [24, 72, 168] as const;
+
 
 export interface ReportFilters extends ResolvedRange {
   channel: Channel | null;
@@ -33,7 +33,7 @@ export function useReportFilters(): ReportFilters {
   return useMemo(() => {
     const channel = (CHANNELS as readonly string[]).includes(channelParam ?? "") ? (channelParam as Channel) : null;
     const hours = Number(windowParam);
-    const windowHours = Number.isInteger(hours) && hours >= 1 && hours <= MAX_RESULT_WINDOW_HOURS ? hours : DEFAULT_RESULT_WINDOW_HOURS;
+    const windowHours = (RESULT_WINDOWS as readonly number[]).includes(hours) ? hours : DEFAULT_RESULT_WINDOW_HOURS;
     return { ...resolveRange({ range, from, to }, today, MAX_RANGE_DAYS), channel, windowHours };
   }, [range, from, to, channelParam, windowParam, today]);
 }

@@ -1,19 +1,25 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
 import { aiActed, aiJudged, aiResultCondition } from "../db/queries/ai-results";
-import { DEFAULT_RESULT_WINDOW_HOURS } from "../db/queries/session-filters";
+import { ACTED_OUTCOMES, DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../db/queries/session-filters";
 import { sessions } from "../db/schema";
 import { rate } from "./format";
+import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import { addDays, daysInRange, utcBounds } from "./range";
 import type { AiRateRow, AiRates, ReportQuery } from "./types";
 
+/**
+ * The AI's rates (docs/metrics.md), per channel and over all of them, for the range and the one before it.
+ *
+ * They count what the Inbox's drill-downs list (lib/db/queries/ai-results.ts), read from the rollups that triggers
+ * keep (session_ai_daily_stats, handoff_reply_histogram; migration 0009): a 90-day report sums a few thousand rows,
+ * not a million sessions. A windowed rate ("resolved within 72 hours of the AI's answer, judged once 72 hours have
+ * passed") splits on the UTC day the AI acted: days before the day the window's edge falls on are wholly judged
+ * and read from the rollup; that one day is read from `sessions` with the drill-down's own conditions.
+ */
+
 /** Durable resolution: still resolved a week after the AI answered. */
 export const DURABLE_WINDOW_HOURS = 7 * 24;
-
-/**
- * The AI's rates (docs/metrics.md), read from `sessions` with the conditions the Inbox's drill-downs use
- * (lib/db/queries/ai-results.ts), per channel and over all of them, for the range and the one before it.
- */
 
 /** The range of the same length that ends the day before `from`: what each figure is compared with. */
 export function previousRange(from: string, to: string): { from: string; to: string } {
@@ -22,25 +28,37 @@ export function previousRange(from: string, to: string): { from: string; to: str
 }
 
 const toInt = (value: unknown): number => Number(value ?? 0);
-const toSeconds = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 1000) / 1000);
+const ACTED = sql.raw(ACTED_OUTCOMES.map((outcome) => `'${outcome}'`).join(", "));
 
-interface RawRateRow {
-  channel: string | null;
-  sessions: unknown;
-  acted: unknown;
-  answered: unknown;
-  handed_off: unknown;
-  failed: unknown;
-  skipped: unknown;
-  judged: unknown;
-  ai_resolved: unknown;
-  durable_judged: unknown;
-  durable: unknown;
-  answered_judged: unknown;
-  reopened: unknown;
-  human_replied: unknown;
-  human_reply_p50: unknown;
-  human_reply_p90: unknown;
+function hours(windowHours: number): SQL {
+  return sql`make_interval(hours => ${Math.trunc(windowHours)}::int)`;
+}
+
+/** The UTC day a window's edge falls on: the AI acted before it, the window has passed; after it, not yet. */
+function edgeDay(windowHours: number): SQL {
+  return sql`((now() - ${hours(windowHours)}) at time zone 'UTC')::date`;
+}
+
+/** The follow-up class a window's "within" ends at: followed up within the window ⇔ class ≤ this. */
+function lastClassWithin(windowHours: number): number {
+  const index = RESULT_WINDOWS.indexOf(windowHours as (typeof RESULT_WINDOWS)[number]);
+  if (index < 0) throw new Error(`a report judges at ${RESULT_WINDOWS.join(", ")} hours, not ${windowHours}`);
+  return index;
+}
+
+/** The counts of one channel (or all, channel null); see AiRateRow for what each is. */
+type Counts = AiRateRow["counts"];
+const WINDOWED = ["judged", "aiResolved", "durableJudged", "durable", "answeredJudged", "reopened"] as const;
+
+interface Scope {
+  from: string;
+  to: string;
+  channel?: string;
+}
+
+function rollupDays(scope: Scope): SQL {
+  const days = sql`r.day >= ${scope.from}::date and r.day <= ${scope.to}::date`;
+  return scope.channel ? sql`${days} and r.channel = ${scope.channel}` : days;
 }
 
 /** Sessions started in an inclusive run of UTC days, of one channel or all. */
@@ -50,62 +68,130 @@ export function sessionsInRange(range: { from: string; to: string }, channel: st
   return channel ? sql`${dates} and ${sessions.channel} = ${channel}` : dates;
 }
 
-/** Counts behind every rate, per channel and (channel null) over all of them. */
-async function rateCounts(db: Db, where: SQL, windowHours: number): Promise<RawRateRow[]> {
-  const humanReplied = aiResultCondition("human_replied", windowHours);
-  const humanWait = sql`extract(epoch from (${sessions.humanRepliedAt} - ${sessions.aiOutcomeAt}))`;
+/** Every count from the rollup, the windowed ones for the days wholly judged. */
+async function settledCounts(db: Db, scope: Scope, windowHours: number): Promise<Map<string | null, Counts>> {
+  const within = lastClassWithin(windowHours);
+  const durableWithin = lastClassWithin(DURABLE_WINDOW_HOURS);
+  const acted = sql`r.ai_outcome in (${ACTED})`;
+  const judged = (windowEdge: SQL) => sql`${acted} and r.acted_day < ${windowEdge}`;
+  const answeredJudged = (windowEdge: SQL) => sql`r.ai_outcome = 'answered' and r.acted_day < ${windowEdge}`;
   const result = await db.execute(sql`
-    select ${sessions.channel} as channel,
-      count(*) as sessions,
-      count(*) filter (where ${aiActed()}) as acted,
-      count(*) filter (where ${sessions.aiOutcome} = 'answered') as answered,
-      count(*) filter (where ${sessions.aiOutcome} = 'handed_off') as handed_off,
-      count(*) filter (where ${sessions.aiOutcome} = 'failed') as failed,
-      count(*) filter (where ${sessions.aiOutcome} = 'skipped') as skipped,
-      count(*) filter (where ${aiJudged(windowHours)}) as judged,
-      count(*) filter (where ${aiResultCondition("ai_resolved", windowHours)}) as ai_resolved,
-      count(*) filter (where ${aiJudged(DURABLE_WINDOW_HOURS)}) as durable_judged,
-      count(*) filter (where ${aiResultCondition("ai_resolved", DURABLE_WINDOW_HOURS)}) as durable,
-      count(*) filter (where ${aiJudged(windowHours)} and ${sessions.aiOutcome} = 'answered') as answered_judged,
-      count(*) filter (where ${aiResultCondition("reopened", windowHours)}) as reopened,
-      count(*) filter (where ${humanReplied}) as human_replied,
-      percentile_cont(0.5) within group (order by ${humanWait}) filter (where ${humanReplied}) as human_reply_p50,
-      percentile_cont(0.9) within group (order by ${humanWait}) filter (where ${humanReplied}) as human_reply_p90
-    from ${sessions}
-    where ${where}
-    group by grouping sets ((${sessions.channel}), ())`);
-  return rowsOf<RawRateRow>(result);
+    select r.channel,
+      sum(r.sessions) as sessions,
+      sum(r.sessions) filter (where ${acted}) as acted,
+      sum(r.sessions) filter (where r.ai_outcome = 'answered') as answered,
+      sum(r.sessions) filter (where r.ai_outcome = 'handed_off') as handed_off,
+      sum(r.sessions) filter (where r.ai_outcome = 'failed') as failed,
+      sum(r.sessions) filter (where r.ai_outcome = 'skipped') as skipped,
+      sum(r.sessions) filter (where ${judged(edgeDay(windowHours))}) as judged,
+      sum(r.sessions) filter (where ${answeredJudged(edgeDay(windowHours))} and coalesce(r.followup_class > ${within}, true)) as ai_resolved,
+      sum(r.sessions) filter (where ${judged(edgeDay(DURABLE_WINDOW_HOURS))}) as durable_judged,
+      sum(r.sessions) filter (where ${answeredJudged(edgeDay(DURABLE_WINDOW_HOURS))} and coalesce(r.followup_class > ${durableWithin}, true)) as durable,
+      sum(r.sessions) filter (where ${answeredJudged(edgeDay(windowHours))}) as answered_judged,
+      sum(r.sessions) filter (where ${answeredJudged(edgeDay(windowHours))} and coalesce(r.reopen_class <= ${within}, false)) as reopened
+    from session_ai_daily_stats r
+    where ${rollupDays(scope)}
+    group by grouping sets ((r.channel), ())`);
+  const counts = new Map<string | null, Counts>();
+  for (const row of rowsOf<Record<string, unknown> & { channel: string | null }>(result)) {
+    counts.set(row.channel, {
+      sessions: toInt(row.sessions),
+      acted: toInt(row.acted),
+      answered: toInt(row.answered),
+      handedOff: toInt(row.handed_off),
+      failed: toInt(row.failed),
+      skipped: toInt(row.skipped),
+      judged: toInt(row.judged),
+      aiResolved: toInt(row.ai_resolved),
+      durableJudged: toInt(row.durable_judged),
+      durable: toInt(row.durable),
+      answeredJudged: toInt(row.answered_judged),
+      reopened: toInt(row.reopened),
+      humanReplied: 0,
+    });
+  }
+  return counts;
 }
 
-/** Sessions the AI handed off, by the reason of that handoff, per channel. */
-export async function handoffReasonCounts(db: Db, where: SQL): Promise<{ channel: string; reason: string; sessions: number }[]> {
+/** The windowed counts of the sessions the AI acted on during the day a window's edge falls on, read exactly. */
+async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { judged: keyof Counts; resolved: keyof Counts; answeredJudged?: keyof Counts; reopened?: keyof Counts }) {
+  const edge = edgeDay(windowHours);
   const result = await db.execute(sql`
-    select ${sessions.channel} as channel, coalesce(${sessions.handoffReason}, 'unknown') as reason, count(*) as sessions
+    select ${sessions.channel} as channel,
+      count(*) filter (where ${aiJudged(windowHours)}) as judged,
+      count(*) filter (where ${aiResultCondition("ai_resolved", windowHours)}) as resolved,
+      count(*) filter (where ${aiJudged(windowHours)} and ${sessions.aiOutcome} = 'answered') as answered_judged,
+      count(*) filter (where ${aiResultCondition("reopened", windowHours)}) as reopened
     from ${sessions}
-    where ${where} and ${sessions.aiOutcome} = 'handed_off'
-    group by 1, 2`);
+    where ${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
+      and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}
+    group by grouping sets ((${sessions.channel}), ())`);
+  return rowsOf<{ channel: string | null; judged: unknown; resolved: unknown; answered_judged: unknown; reopened: unknown }>(result).map((row) => ({
+    channel: row.channel,
+    add: {
+      [names.judged]: toInt(row.judged),
+      [names.resolved]: toInt(row.resolved),
+      ...(names.answeredJudged ? { [names.answeredJudged]: toInt(row.answered_judged) } : {}),
+      ...(names.reopened ? { [names.reopened]: toInt(row.reopened) } : {}),
+    } as Partial<Counts>,
+  }));
+}
+
+/** Handoffs a teammate replied to: the wait histogram per channel. */
+async function replyWaits(db: Db, scope: Scope): Promise<Map<string, WaitBucket[]>> {
+  const result = await db.execute(sql`
+    select r.channel, r.bucket, sum(r.sessions) as sessions, sum(r.wait_seconds_sum)::float8 as wait_sum
+    from handoff_reply_histogram r
+    where ${rollupDays(scope)}
+    group by 1, 2
+    having sum(r.sessions) > 0`);
+  const byChannel = new Map<string, WaitBucket[]>();
+  for (const row of rowsOf<{ channel: string; bucket: unknown; sessions: unknown; wait_sum: unknown }>(result)) {
+    const buckets = byChannel.get(row.channel) ?? [];
+    buckets.push({ bucket: toInt(row.bucket), runs: toInt(row.sessions), waitSum: Number(row.wait_sum) });
+    byChannel.set(row.channel, buckets);
+  }
+  return byChannel;
+}
+
+/** Sessions the AI handed off, by that handoff's reason, per channel. */
+export async function handoffReasonCounts(db: Db, scope: Scope): Promise<{ channel: string; reason: string; sessions: number }[]> {
+  const result = await db.execute(sql`
+    select r.channel, coalesce(r.handoff_reason, 'unknown') as reason, sum(r.sessions) as sessions
+    from session_ai_daily_stats r
+    where ${rollupDays(scope)} and r.ai_outcome = 'handed_off'
+    group by 1, 2
+    having sum(r.sessions) > 0`);
   return rowsOf<{ channel: string; reason: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toInt(row.sessions) }));
 }
 
-export function aiRateRow(channel: string, raw: RawRateRow | undefined): AiRateRow {
-  const counts = {
-    sessions: toInt(raw?.sessions),
-    acted: toInt(raw?.acted),
-    answered: toInt(raw?.answered),
-    handedOff: toInt(raw?.handed_off),
-    failed: toInt(raw?.failed),
-    skipped: toInt(raw?.skipped),
-    judged: toInt(raw?.judged),
-    aiResolved: toInt(raw?.ai_resolved),
-    durableJudged: toInt(raw?.durable_judged),
-    durable: toInt(raw?.durable),
-    answeredJudged: toInt(raw?.answered_judged),
-    reopened: toInt(raw?.reopened),
-    humanReplied: toInt(raw?.human_replied),
+const emptyCounts = (): Counts => ({
+  sessions: 0,
+  acted: 0,
+  answered: 0,
+  handedOff: 0,
+  failed: 0,
+  skipped: 0,
+  judged: 0,
+  aiResolved: 0,
+  durableJudged: 0,
+  durable: 0,
+  answeredJudged: 0,
+  reopened: 0,
+  humanReplied: 0,
+});
+
+/** A channel's row: its counts, the rates they make, and the times from handoff to a teammate's reply. */
+export function aiRateRow(channel: string, counts: Counts, replyBuckets: readonly WaitBucket[]): AiRateRow {
+  const sorted = mergeBuckets(replyBuckets);
+  const seconds = (p: number) => {
+    const value = histogramPercentile(sorted, p);
+    return value === null ? null : Math.round(Math.max(0, value) * 1000) / 1000;
   };
+  const withReplies = { ...counts, humanReplied: sorted.reduce((sum, bucket) => sum + bucket.runs, 0) };
   return {
     channel,
-    counts,
+    counts: withReplies,
     rates: {
       involvement: rate(counts.acted, counts.sessions),
       aiResolution: rate(counts.aiResolved, counts.judged),
@@ -114,29 +200,39 @@ export function aiRateRow(channel: string, raw: RawRateRow | undefined): AiRateR
       deliveryFailure: rate(counts.failed, counts.acted),
       reopen: rate(counts.reopened, counts.answeredJudged),
     },
-    humanReplySeconds: { p50: toSeconds(raw?.human_reply_p50), p90: toSeconds(raw?.human_reply_p90) },
+    humanReplySeconds: { p50: seconds(0.5), p90: seconds(0.9) },
   };
 }
 
-async function ratesOf(db: Db, range: { from: string; to: string }, query: ReportQuery, channels: readonly string[], windowHours: number) {
-  const where = sessionsInRange(range, query.channel);
-  const raw = await rateCounts(db, where, windowHours);
-  const reasonRows = await handoffReasonCounts(db, where);
-  const all = aiRateRow("all", raw.find((row) => row.channel === null));
+async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number) {
+  // One after another: PGlite has a single connection.
+  const counts = await settledCounts(db, scope, windowHours);
+  const edges = [
+    ...(await edgeCounts(db, scope, windowHours, { judged: "judged", resolved: "aiResolved", answeredJudged: "answeredJudged", reopened: "reopened" })),
+    ...(await edgeCounts(db, scope, DURABLE_WINDOW_HOURS, { judged: "durableJudged", resolved: "durable" })),
+  ];
+  for (const edge of edges) {
+    const target = counts.get(edge.channel) ?? emptyCounts();
+    for (const name of WINDOWED) target[name] += edge.add[name] ?? 0;
+    counts.set(edge.channel, target);
+  }
+  const waits = await replyWaits(db, scope);
+  const reasonRows = await handoffReasonCounts(db, scope);
+  const all = aiRateRow("all", counts.get(null) ?? emptyCounts(), [...waits.values()].flat());
   const reasons = new Map<string, Record<string, number>>();
   for (const row of reasonRows) {
-    const counts = reasons.get(row.reason) ?? {};
-    counts[row.channel] = (counts[row.channel] ?? 0) + row.sessions;
-    reasons.set(row.reason, counts);
+    const byChannel = reasons.get(row.reason) ?? {};
+    byChannel[row.channel] = (byChannel[row.channel] ?? 0) + row.sessions;
+    reasons.set(row.reason, byChannel);
   }
   return {
-    range,
-    byChannel: channels.map((channel) => aiRateRow(channel, raw.find((row) => row.channel === channel))),
+    range: { from: scope.from, to: scope.to },
+    byChannel: channels.map((channel) => aiRateRow(channel, counts.get(channel) ?? emptyCounts(), waits.get(channel) ?? [])),
     all,
     handoffReasons: [...reasons]
-      .map(([reason, counts]) => {
-        const total = Object.values(counts).reduce((sum, value) => sum + value, 0);
-        return { reason, counts, total, rate: rate(total, all.counts.acted) };
+      .map(([reason, byChannel]) => {
+        const total = Object.values(byChannel).reduce((sum, value) => sum + value, 0);
+        return { reason, counts: byChannel, total, rate: rate(total, all.counts.acted) };
       })
       .sort((a, b) => b.total - a.total || a.reason.localeCompare(b.reason)),
   };
@@ -145,8 +241,7 @@ async function ratesOf(db: Db, range: { from: string; to: string }, query: Repor
 /** The AI's rates for the report's range, beside the same figures for the range before it. */
 export async function getAiRates(db: Db, query: ReportQuery, channels: readonly string[]): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  // One after another: PGlite has a single connection.
-  const current = await ratesOf(db, { from: query.from, to: query.to }, query, channels, windowHours);
-  const previous = await ratesOf(db, previousRange(query.from, query.to), query, channels, windowHours);
+  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours);
+  const previous = await ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours);
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }

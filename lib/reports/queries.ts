@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
 import { CHANNELS } from "../front/channels";
-import { getAiRates, handoffReasonCounts, previousRange, sessionsInRange } from "./ai-rates";
+import { getAiRates, handoffReasonCounts, previousRange } from "./ai-rates";
 import { buildChannelReport, buildResponseTimes, type ReportRawRows } from "./build";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import type { ChannelReport, ReportQuery } from "./types";
@@ -84,7 +84,7 @@ export const REPORT_DATASET_QUERIES = {
   volume: (db: Db, query: ReportQuery) => volume(db, daysInRange(query)),
   statuses: (db: Db, query: ReportQuery) => statuses(db, daysInRange(query)),
   sentiments: (db: Db, query: ReportQuery) => sentiments(db, daysInRange(query)),
-  reasons: (db: Db, query: ReportQuery) => handoffReasonCounts(db, sessionsInRange(query, query.channel)),
+  reasons: (db: Db, query: ReportQuery) => handoffReasonCounts(db, query),
   responseTimes: (db: Db, query: ReportQuery) => responseTimes(db, daysInRange(query)),
   aiRates: (db: Db, query: ReportQuery) => getAiRates(db, query, query.channel ? [query.channel] : CHANNELS),
 } as const;
@@ -106,7 +106,7 @@ export async function getChannelReport(db: Db, query: ReportQuery): Promise<Chan
     statuses: await statuses(db, where),
     sentiments: await sentiments(db, where),
     // Sessions the AI handed off, by that handoff's reason: the same sessions as the handoff rate.
-    reasons: await handoffReasonCounts(db, sessionsInRange(query, query.channel)),
+    reasons: await handoffReasonCounts(db, query),
     responseTimes: await responseTimes(db, where),
   };
   const report = buildChannelReport(raw, { from: query.from, to: query.to, channel: query.channel ?? null });

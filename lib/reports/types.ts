@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "../front/channels";
-import { MAX_RESULT_WINDOW_HOURS } from "../db/queries/session-filters";
+import { RESULT_WINDOWS } from "../db/queries/session-filters";
 import { isIsoDate } from "./range";
 
 /** Longest range one report covers, in days (a year and a leap day). */
@@ -26,7 +26,11 @@ export const reportQuerySchema = z
     to: isoDate,
     channel: z.enum(CHANNELS).optional(),
     /** Hours after the AI's act that AI resolution and reopens are judged at (default 72). */
-    window: z.coerce.number().int().min(1).max(MAX_RESULT_WINDOW_HOURS).optional(),
+    window: z.coerce
+      .number()
+      .int()
+      .refine((hours) => (RESULT_WINDOWS as readonly number[]).includes(hours), `must be one of ${RESULT_WINDOWS.join(", ")} hours`)
+      .optional(),
   })
   .superRefine((value, context) => {
     if (!isIsoDate(value.from) || !isIsoDate(value.to)) return;

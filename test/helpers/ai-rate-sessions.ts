@@ -19,11 +19,13 @@ export interface AiRateSpec {
   reopenAfter?: number;
   /** Where the conversation is now: never what the rates read. */
   status?: string;
+  /** Instead of daysAgo: the AI acted this many hours before now (the session started a minute earlier). */
+  actedHoursAgo?: number;
 }
 
 // The range is the last 14 days (today included); the range before is the 14 days before that.
 export const AI_RATE_SPECS: AiRateSpec[] = [
-  // Voice: 11 sessions, 9 acted on.
+  // Voice: 12 sessions, 10 acted on.
   { name: "v1", channel: "voice", daysAgo: 10, outcome: "answered", status: "resolved" }, // resolved 72 h and 7 days
   { name: "v2", channel: "voice", daysAgo: 10, outcome: "answered", humanReplyAfter: 1 }, // a person had to reply
   { name: "v3", channel: "voice", daysAgo: 10, outcome: "answered", reopenAfter: 100 }, // resolved at 72 h, not at 7 days
@@ -35,10 +37,15 @@ export const AI_RATE_SPECS: AiRateSpec[] = [
   { name: "v9", channel: "voice", daysAgo: 5, outcome: "failed" },
   { name: "v10", channel: "voice", daysAgo: 5, outcome: "skipped" },
   { name: "v11", channel: "voice", daysAgo: 0, outcome: null, status: "ai_answering" },
-  // Email: 3 sessions, 2 acted on.
+  // Answered on the day 7 days' window edge falls on: judged at 7 days (read from sessions, not the rollup).
+  { name: "v12", channel: "voice", daysAgo: 7, outcome: "answered", humanReplyAfter: 100 }, // resolved at 72 h, not at 7 days
+  // Email: 5 sessions, 4 acted on.
   { name: "e1", channel: "email", daysAgo: 4, outcome: "answered" }, // resolved at 72 h; 7 days not passed
   { name: "e2", channel: "email", daysAgo: 4, outcome: "handed_off", reason: "error", humanReplyAfter: 10 / 60 },
   { name: "e3", channel: "email", daysAgo: 4, outcome: "skipped" },
+  // On the day the 72-hour window's edge falls on: e4 before the edge (judged), e5 after it (not yet).
+  { name: "e4", channel: "email", daysAgo: 3, outcome: "answered" },
+  { name: "e5", channel: "email", daysAgo: 3, actedHoursAgo: 71.5, outcome: "answered" },
   // The range before.
   { name: "p1", channel: "voice", daysAgo: 20, outcome: "answered" },
   { name: "p2", channel: "voice", daysAgo: 20, outcome: "handed_off", reason: "user_requested_human_assistance" },
@@ -56,7 +63,10 @@ export async function seedAiRateSessions(db: Db, now = Date.now()): Promise<Map<
   const ids = new Map<string, string>();
   for (const spec of AI_RATE_SPECS) {
     // Early on its day and never later than now's time of day, so a session of today has started already.
-    const createdAt = new Date(Date.parse(`${addDays(today, -spec.daysAgo)}T00:00:00Z`) + Math.min(now % DAY, 10 * HOUR) / 2);
+    const createdAt =
+      spec.actedHoursAgo !== undefined
+        ? new Date(now - spec.actedHoursAgo * HOUR - 60_000)
+        : new Date(Date.parse(`${addDays(today, -spec.daysAgo)}T00:00:00Z`) + Math.min(now % DAY, 10 * HOUR) / 2);
     const actedAt = spec.outcome ? new Date(createdAt.getTime() + 60_000) : null;
     const after = (hours: number | undefined) => (actedAt && hours !== undefined ? new Date(actedAt.getTime() + hours * HOUR) : null);
     const [row] = await db

@@ -13,6 +13,8 @@ import { aiRatesRange, seedAiRateSessions } from "../helpers/ai-rate-sessions";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 const RANGE = aiRatesRange();
+/** The sessions the AI acted on in the range (answered, handed off or failed). */
+const ACTED = ["e1", "e2", "e4", "e5", "v1", "v12", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"];
 
 describe.each(dbKinds())("the AI's rates on %s", (kind) => {
   let database: Database;
@@ -40,47 +42,49 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
   it("counts what the AI did and what came of it, per channel and over all", () => {
     const voice = report.ai.current.byChannel.find((row) => row.channel === "voice")!;
     expect(voice.counts).toEqual({
-      sessions: 11,
-      acted: 9,
-      answered: 5,
+      sessions: 12,
+      acted: 10,
+      answered: 6,
       handedOff: 3,
       failed: 1,
       skipped: 1,
-      judged: 8,
-      aiResolved: 2,
-      durableJudged: 4,
+      judged: 9,
+      aiResolved: 3,
+      durableJudged: 5,
       durable: 1,
-      answeredJudged: 4,
+      answeredJudged: 5,
       reopened: 1,
       humanReplied: 2,
     });
-    expect(voice.rates).toEqual({ involvement: 9 / 11, aiResolution: 2 / 8, durableResolution: 1 / 4, handoff: 3 / 9, deliveryFailure: 1 / 9, reopen: 1 / 4 });
+    expect(voice.rates).toEqual({ involvement: 10 / 12, aiResolution: 3 / 9, durableResolution: 1 / 5, handoff: 3 / 10, deliveryFailure: 1 / 10, reopen: 1 / 5 });
     // percentile_cont over 1800 s and 5400 s.
     expect(voice.humanReplySeconds).toEqual({ p50: 3600, p90: 5040 });
 
     const email = report.ai.current.byChannel.find((row) => row.channel === "email")!;
-    expect(email.rates).toEqual({ involvement: 2 / 3, aiResolution: 1 / 2, durableResolution: null, handoff: 1 / 2, deliveryFailure: 0, reopen: 0 });
+    // e4 and e5 answered on the 72-hour window's edge day: e4 before the edge (judged, resolved), e5 after it.
+    expect(email.counts).toMatchObject({ sessions: 5, acted: 4, judged: 3, aiResolved: 2, answeredJudged: 2 });
+    expect(email.rates).toEqual({ involvement: 4 / 5, aiResolution: 2 / 3, durableResolution: null, handoff: 1 / 4, deliveryFailure: 0, reopen: 0 });
 
     const all = report.ai.current.all;
-    expect(all.counts).toMatchObject({ sessions: 14, acted: 11, judged: 10, aiResolved: 3, durableJudged: 4, durable: 1, answeredJudged: 5, reopened: 1, humanReplied: 3 });
-    expect(all.rates).toEqual({ involvement: 11 / 14, aiResolution: 3 / 10, durableResolution: 1 / 4, handoff: 4 / 11, deliveryFailure: 1 / 11, reopen: 1 / 5 });
+    expect(all.counts).toMatchObject({ sessions: 17, acted: 14, judged: 12, aiResolved: 5, durableJudged: 5, durable: 1, answeredJudged: 7, reopened: 1, humanReplied: 3 });
+    expect(all.rates).toEqual({ involvement: 14 / 17, aiResolution: 5 / 12, durableResolution: 1 / 5, handoff: 4 / 14, deliveryFailure: 1 / 14, reopen: 1 / 7 });
     // 600 s, 1800 s, 5400 s.
     expect(all.humanReplySeconds).toEqual({ p50: 1800, p90: 4680 });
   });
 
   it("gives the handoff rate by reason over the sessions the AI acted on, and the range before beside it", () => {
     expect(report.ai.current.handoffReasons).toEqual([
-      { reason: "insufficient_knowledge", counts: { voice: 2 }, total: 2, rate: 2 / 11 },
-      { reason: "error", counts: { email: 1 }, total: 1, rate: 1 / 11 },
-      { reason: "user_requested_human_assistance", counts: { voice: 1 }, total: 1, rate: 1 / 11 },
+      { reason: "insufficient_knowledge", counts: { voice: 2 }, total: 2, rate: 2 / 14 },
+      { reason: "error", counts: { email: 1 }, total: 1, rate: 1 / 14 },
+      { reason: "user_requested_human_assistance", counts: { voice: 1 }, total: 1, rate: 1 / 14 },
     ]);
     // The handoff-reasons chart counts the same sessions as the handoff rate.
     expect(report.handoffReasons.reduce((sum, row) => sum + row.total, 0)).toBe(report.ai.current.all.counts.handedOff);
     expect(report.ai.previous.range).toEqual({ from: addDays(RANGE.from, -14), to: addDays(RANGE.from, -1) });
     expect(report.ai.previous.all.counts).toMatchObject({ sessions: 3, acted: 3, aiResolved: 1, judged: 3 });
     const resolution = aiFigures(report).find((figure) => figure.id === "ai_resolution")!;
-    expect(resolution).toMatchObject({ value: 0.3, previous: 1 / 3 });
-    expect(rateChange(resolution.value, resolution.previous)).toEqual({ arrow: "▼", points: -3.3, text: "▼ 3.3 pts" });
+    expect(resolution).toMatchObject({ value: 5 / 12, previous: 1 / 3 });
+    expect(rateChange(resolution.value, resolution.previous)).toEqual({ arrow: "▲", points: 8.3, text: "▲ 8.3 pts" });
   });
 
   it("judges the resolution window it is given: at 24 hours the session answered yesterday counts", async () => {
@@ -92,12 +96,12 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
 
   it("every figure's numerator and denominator open exactly the sessions they count", async () => {
     const expected: Record<string, [string[], string[]]> = {
-      involvement: [["e1", "e2", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"], ["e1", "e2", "e3", "v1", "v10", "v11", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]],
-      ai_resolution: [["e1", "v1", "v3"], ["e1", "e2", "v1", "v2", "v3", "v4", "v6", "v7", "v8", "v9"]],
-      durable_resolution: [["v1"], ["v1", "v2", "v3", "v4"]],
-      handoff: [["e2", "v6", "v7", "v8"], ["e1", "e2", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]],
-      delivery_failure: [["v9"], ["e1", "e2", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]],
-      reopen: [["v4"], ["e1", "v1", "v2", "v3", "v4"]],
+      involvement: [ACTED, ["e1", "e2", "e3", "e4", "e5", "v1", "v10", "v11", "v12", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]],
+      ai_resolution: [["e1", "e4", "v1", "v12", "v3"], ["e1", "e2", "e4", "v1", "v12", "v2", "v3", "v4", "v6", "v7", "v8", "v9"]],
+      durable_resolution: [["v1"], ["v1", "v12", "v2", "v3", "v4"]],
+      handoff: [["e2", "v6", "v7", "v8"], ACTED],
+      delivery_failure: [["v9"], ACTED],
+      reopen: [["v4"], ["e1", "e4", "v1", "v12", "v2", "v3", "v4"]],
     };
     for (const figure of aiFigures(report)) {
       const [numerator, denominator] = expected[figure.id];
@@ -118,6 +122,6 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
       }
     }
     const voice = aiRatesTable(report).rows.find((row) => row.key === "voice")!;
-    expect(voice.cells.map((cell) => cell.text)).toEqual(["Phone", "9", "11", "81.8%", "2", "8", "25%", "1", "4", "25%", "3", "33.3%", "1", "11.1%", "1", "4", "25%", "2", "3600.0", "5040.0"]);
+    expect(voice.cells.map((cell) => cell.text)).toEqual(["Phone", "10", "12", "83.3%", "3", "9", "33.3%", "1", "5", "20%", "3", "30%", "1", "10%", "1", "5", "20%", "2", "3600.0", "5040.0"]);
   });
 });

@@ -28,8 +28,16 @@ function prng(seed: number) {
 
 type Counts = Record<string, number>;
 
+/** A random AI outcome with its follow-up, hours to weeks after the act (or none), spanning every delay class. */
+function aiFields(rng: ReturnType<typeof prng>, createdAt: Date) {
+  const outcome = rng.pick([null, "answered", "handed_off", "failed", "skipped"] as const);
+  const actedAt = outcome ? new Date(createdAt.getTime() + rng.int(3) * 86_400_000 + rng.int(3_600_000)) : null;
+  const later = () => (actedAt && rng.next() < 0.6 ? new Date(actedAt.getTime() + rng.pick([1, 30, 100, 200, 400, 800]) * 3_600_000 + rng.int(3_600_000)) : null);
+  return { aiOutcome: outcome, aiOutcomeAt: actedAt, humanRepliedAt: later(), reopenedAt: later() };
+}
+
 /** The rollups as they are, and as recomputed from sessions and runs; zero rows left behind by decrements are equal to none. */
-async function compare(database: Database): Promise<{ stats: [Counts, Counts]; waits: [Counts, Counts]; sums: [Counts, Counts] }> {
+async function compare(database: Database): Promise<{ stats: [Counts, Counts]; waits: [Counts, Counts]; sums: [Counts, Counts]; ai: [Counts, Counts]; replies: [Counts, Counts] }> {
   const read = async (query: ReturnType<typeof sql>) => rowsOf<{ key: string; n: number | string; s?: number | string }>(await database.db.execute(query));
   const toCounts = (rows: { key: string; n: number | string }[]) => Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Number(row.n)]));
   const toSums = (rows: { key: string; n: number | string; s?: number | string }[]) =>
@@ -45,12 +53,38 @@ async function compare(database: Database): Promise<{ stats: [Counts, Counts]; w
     from (select (s.created_at at time zone 'UTC')::date as day, s.channel, report_run_wait(r.received_at, r.delivered_at, r.outcome) as wait
           from agent_runs r join sessions s on s.id = r.session_id) w
     where wait is not null group by 1`);
-  return { stats: [toCounts(stats), toCounts(expectedStats)], waits: [toCounts(waits), toCounts(expectedWaits)], sums: [toSums(waits), toSums(expectedWaits)] };
+  const aiKey = sql.raw(
+    `day::text || '|' || channel || '|' || coalesce(ai_outcome, '-') || '|' || coalesce(handoff_reason, '-') || '|' || coalesce(acted_day::text, '-') || '|' || coalesce(followup_class::text, '-') || '|' || coalesce(reopen_class::text, '-')`,
+  );
+  const ai = await read(sql`select ${aiKey} as key, sessions as n from session_ai_daily_stats`);
+  const expectedAi = await read(sql`
+    select ${aiKey} as key, count(*) as n
+    from (select (created_at at time zone 'UTC')::date as day, channel, ai_outcome, handoff_reason, (ai_outcome_at at time zone 'UTC')::date as acted_day,
+            report_delay_class(ai_outcome_at, least(human_replied_at, reopened_at)) as followup_class, report_delay_class(ai_outcome_at, reopened_at) as reopen_class
+          from sessions) s
+    group by 1`);
+  const replyKey = sql.raw(`day::text || '|' || channel || '|' || bucket`);
+  const replies = await read(sql`select ${replyKey} as key, sessions as n from handoff_reply_histogram`);
+  const expectedReplies = await read(sql`
+    select ${replyKey} as key, count(*) as n
+    from (select (created_at at time zone 'UTC')::date as day, channel, report_wait_bucket(report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at)) as bucket
+          from sessions where report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at) is not null) s
+    group by 1`);
+  return {
+    stats: [toCounts(stats), toCounts(expectedStats)],
+    waits: [toCounts(waits), toCounts(expectedWaits)],
+    sums: [toSums(waits), toSums(expectedWaits)],
+    ai: [toCounts(ai), toCounts(expectedAi)],
+    replies: [toCounts(replies), toCounts(expectedReplies)],
+  };
 }
 
 async function expectConsistent(database: Database) {
-  const { stats, waits, sums } = await compare(database);
+  const { stats, waits, sums, ai, replies } = await compare(database);
   expect(stats[0]).toEqual(stats[1]);
+  expect(ai[0]).toEqual(ai[1]);
+  expect(replies[0]).toEqual(replies[1]);
+  expect(Object.keys(ai[1]).length).toBeGreaterThan(0);
   expect(waits[0]).toEqual(waits[1]);
   for (const key of Object.keys(sums[1])) expect(sums[0][key]).toBeCloseTo(sums[1][key], 2);
 }
@@ -83,6 +117,7 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
           status: rng.pick(STATUSES),
           sentiment: rng.pick(SENTIMENTS),
           handoffReason: rng.pick(REASONS),
+          ...aiFields(rng, createdAt),
           isSample,
           createdAt,
           lastActivityAt: createdAt,
@@ -117,6 +152,7 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
       const id = rng.pick(ids);
       const change = rng.int(4);
       if (change === 0) await database.db.update(sessions).set({ status: rng.pick(STATUSES), sentiment: rng.pick(SENTIMENTS), handoffReason: rng.pick(REASONS) }).where(eq(sessions.id, id));
+      else if (change === 1 && rng.next() < 0.5) await database.db.update(sessions).set(aiFields(rng, new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))))).where(eq(sessions.id, id));
       else if (change === 1) await database.db.update(sessions).set({ channel: rng.pick(CHANNELS), createdAt: new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))) }).where(eq(sessions.id, id));
       // An update that touches no counted column (the pipeline's preview and activity writes).
       else if (change === 2) await database.db.update(sessions).set({ preview: `seen ${i}`, lastActivityAt: new Date() }).where(eq(sessions.id, id));

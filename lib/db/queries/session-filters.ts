@@ -43,6 +43,11 @@ export const AI_RESULTS = [
 ] as const;
 export type AiResult = (typeof AI_RESULTS)[number]["id"];
 export const DEFAULT_RESULT_WINDOW_HOURS = 72;
+/**
+ * The windows the Reports page judges at, in hours (1, 3, 7, 14 and 30 days): the steps of its rollup's follow-up
+ * classes (report_delay_class in migration 0009). The Inbox's `window` takes any number of hours.
+ */
+export const RESULT_WINDOWS = [24, 72, 168, 336, 720] as const;
 export const MAX_RESULT_WINDOW_HOURS = 24 * 90;
 
 // The agent's lists, repeated so this module needs no zod at runtime; the checks below fail to compile if they drift.

@@ -36,3 +36,41 @@ export const runWaitHistogram = pgTable(
   },
   (t) => [unique("run_wait_histogram_key").on(t.day, t.channel, t.bucket)],
 );
+
+/**
+ * Sessions per (UTC day started, channel, AI outcome, handoff reason, UTC day the AI acted, follow-up class, reopen
+ * class): what the AI's rates count (lib/reports/ai-rates.ts, migration 0009_ai_outcome_rollups). A class says how
+ * long after the AI's act the first human follow-up (a teammate's reply or a reopen) or the first reopen came, in
+ * the steps of RESULT_WINDOWS (0: under 24 h, 1: under 72 h, 2: under 7 days, 3: under 14 days, 4: under 30 days,
+ * 5: later); null when none came. With those steps a windowed rate is exact for every window offered.
+ */
+export const sessionAiDailyStats = pgTable(
+  "session_ai_daily_stats",
+  {
+    day: date("day").notNull(),
+    channel: text("channel").notNull(),
+    aiOutcome: text("ai_outcome"),
+    handoffReason: text("handoff_reason"),
+    actedDay: date("acted_day"),
+    followupClass: integer("followup_class"),
+    reopenClass: integer("reopen_class"),
+    sessions: integer("sessions").notNull(),
+  },
+  (t) => [unique("session_ai_daily_stats_key").on(t.day, t.channel, t.aiOutcome, t.handoffReason, t.actedDay, t.followupClass, t.reopenClass).nullsNotDistinct()],
+);
+
+/**
+ * Sessions the AI handed off that a teammate replied to, per (UTC day started, channel, wait bucket): the time from
+ * the handoff to the first reply, in buckets 1% wide with their sum, as run_wait_histogram keeps the AI's waits.
+ */
+export const handoffReplyHistogram = pgTable(
+  "handoff_reply_histogram",
+  {
+    day: date("day").notNull(),
+    channel: text("channel").notNull(),
+    bucket: integer("bucket").notNull(),
+    sessions: integer("sessions").notNull(),
+    waitSecondsSum: doublePrecision("wait_seconds_sum").notNull(),
+  },
+  (t) => [unique("handoff_reply_histogram_key").on(t.day, t.channel, t.bucket)],
+);
