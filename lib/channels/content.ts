@@ -4,6 +4,7 @@ import { channelForMessage, type Channel } from "../front/channels";
 import { describeAttachments, type Attachment, type AttachmentInput } from "./attachments";
 import { cleanSubject, emailForModel, emailPlainText } from "./email";
 import { smsSegments, type SmsSegments } from "./sms";
+import { renderTranscript, transcriptLinesFrom } from "./transcript-lines";
 import { callRecord, type CallRecord } from "./voice";
 
 export interface MessageInput {
@@ -37,7 +38,7 @@ export interface PreparedMessage {
 export function prepareMessage(input: MessageInput): PreparedMessage {
   const channel = input.channel ?? channelForMessage(input.type, input.metadata);
   // Front's `text` is the plain version of the body; the HTML is the fallback (and the better source for email).
-  const plain = input.text?.trim() ? emailPlainText({ text: input.text }) : emailPlainText({ html: input.body });
+  let plain = input.text?.trim() ? emailPlainText({ text: input.text }) : emailPlainText({ html: input.body });
   const attachments = describeAttachments(input.attachments);
   const subject = cleanSubject(input.subject) || null;
   const metadata: Record<string, unknown> = {};
@@ -51,6 +52,13 @@ export function prepareMessage(input: MessageInput): PreparedMessage {
     metadata.quotedRemoved = email.quotedRemoved;
     metadata.signatureRemoved = email.signatureRemoved;
   } else if (channel === "voice") {
+    // Structured lines say who spoke; when an integration gives them, they are the call's words.
+    const lines = transcriptLinesFrom(input.metadata);
+    if (lines) {
+      plain = renderTranscript(lines);
+      modelText = plain;
+      metadata.transcriptLines = lines.length;
+    }
     call = callRecord({ type: input.type, text: plain, metadata: input.metadata });
     metadata.callKind = call.kind;
     if (call.durationSeconds !== undefined) metadata.durationSeconds = call.durationSeconds;

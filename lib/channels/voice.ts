@@ -100,8 +100,8 @@ export function parseAnswered(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** "Customer: …" / "Agent: …" lines make a transcript even without a header. */
-const SPEAKER_LINE = /^\s*(?:\[?\d{1,2}:\d{2}\]?\s*)?(customer|caller|agent|ai line|ai|assistant|rep|representative|operator)\s*:/im;
+/** "Customer: …" / "Agent (Dana): …" lines make a transcript even without a header. */
+const SPEAKER_LINE = /^\s*(?:\[?\d{1,2}:\d{2}\]?\s*)?(customer|caller|agent|ai line|ai|assistant|rep|representative|operator)\s*(?:\([^()\n]*\))?\s*:/im;
 
 function kindOf(type: string, text: string, answered: boolean | undefined, usable: boolean): CallKind {
   const header = transcriptKind(text);

@@ -106,6 +106,7 @@ export class FrontActions {
     const conversation = this.state.require(message.conversationId);
     message.text = input.text;
     message.body = htmlParagraphs(input.text);
+    if (input.lines) message.metadata = { ...message.metadata, transcript_lines: structuredClone(input.lines) };
     conversation.updatedAtMs = Date.now();
     return this.deliverMessageEvent(conversation, message, this.events.callTranscript(conversation, message, input.voicemail ?? false));
   }

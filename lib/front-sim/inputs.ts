@@ -45,11 +45,23 @@ export const sendMessageSchema = z
   })
   .strict();
 
+/** A transcript line as Front's Channel API takes it (TranscriptLine in channel-api.json: every field required). */
+export const transcriptLineSchema = z
+  .object({
+    speaker_name: z.string(),
+    content: z.string(),
+    start_time_seconds: z.number(),
+    speaker_type: z.enum(["internal", "external"]),
+  })
+  .strict();
+
 export const callTranscriptSchema = z
   .object({
     messageId: z.string().min(1),
     text: z.string().min(1),
     voicemail: z.boolean().optional(),
+    // The Channel API's AddCallTranscript requires at least one line.
+    lines: z.array(transcriptLineSchema).min(1).optional(),
   })
   .strict();
 

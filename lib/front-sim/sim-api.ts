@@ -41,7 +41,7 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
     /^\/_sim\/transcripts$/,
     async (sim, body) => {
       const input = callTranscriptSchema.parse(body);
-      return json(200, await sim.addCallTranscript(input.messageId, input.text, { voicemail: input.voicemail }));
+      return json(200, await sim.addCallTranscript(input.messageId, input.text, { voicemail: input.voicemail, lines: input.lines }));
     },
   ],
   ["POST", /^\/_sim\/teammate-replies$/, async (sim, body) => json(200, await sim.teammateReply(body as TeammateReplyInput))],

@@ -259,9 +259,22 @@ export interface AttachmentInput {
   size?: number;
 }
 
+/** A transcript line as Front's Channel API takes it: `external` is the customer, `internal` our side. */
+export interface TranscriptLine {
+  speaker_name: string;
+  content: string;
+  start_time_seconds: number;
+  speaker_type: "internal" | "external";
+}
+
 export interface CallTranscriptOptions {
   /** A voicemail transcript: the event is call_voicemail_transcript_added instead of call_transcript_added. */
   voicemail?: boolean;
+  /**
+   * The transcript as structured lines, stored in the message's `metadata.transcript_lines`, as a phone integration
+   * may put them (Front's Core API documents no transcript field on a message).
+   */
+  lines?: TranscriptLine[];
 }
 
 export interface DeleteConversationOptions {

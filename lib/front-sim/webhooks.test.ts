@@ -185,6 +185,25 @@ describe("application webhooks for Front-side actions", () => {
     await expect(sim.addCallTranscript("msg_nope", "words")).rejects.toThrow(/Unknown message/);
   });
 
+  it("addCallTranscript with lines stores them in the message's metadata, as Front's Channel API shapes them", async () => {
+    const call = await sim.placeCall({ from: "+14155550123", text: "Incoming call", durationSeconds: 95 });
+    const lines = [
+      { speaker_type: "internal" as const, speaker_name: "Dana", content: "Acme support, how can I help?", start_time_seconds: 0 },
+      { speaker_type: "external" as const, speaker_name: "Sam", content: "How do I reset my password?", start_time_seconds: 3.5 },
+    ];
+    await sim.addCallTranscript(call.messageId!, "Call transcript", { lines });
+    expect(lastEnvelope().payload.target?.data.metadata).toEqual({ duration: 95, have_been_answered: true, transcript_lines: lines });
+    const fetched = (await (await api(sim, "GET", `/messages/${call.messageId}`)).json()) as Json;
+    expect(fetched.metadata).toEqual({ duration: 95, have_been_answered: true, transcript_lines: lines });
+
+    // Front's TranscriptLine needs all four fields and a known speaker_type; AddCallTranscript at least one line.
+    await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [] })).rejects.toThrow();
+    await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [{ ...lines[0], speaker_type: "customer" as never }] })).rejects.toThrow();
+    const untimed: Record<string, unknown> = { ...lines[0] };
+    delete untimed.start_time_seconds;
+    await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [untimed as never] })).rejects.toThrow();
+  });
+
   it("deleteConversation with trash posts a trash event, then the conversation is gone", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "hello" });
     const deleted = await sim.deleteConversation(call.conversationId, { trash: true, by: "tea_rep7" });

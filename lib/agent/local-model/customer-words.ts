@@ -10,7 +10,31 @@ const HEADER =
 /** Speaker labels that are us, not the customer. Named reps ("Dana (agent):") match through the word "agent". */
 const AGENT_LABEL =
   /\b(agent|ai|ai line|assistant|bot|rep|representative|support|operator|ivr|system|frontline|staff|advisor|associate|team|us|we|host|moderator|automated|recording|menu)\b/i;
-const CUSTOMER_LABEL = /^(customer|caller|client|user|contact|visitor|member|guest|me|them|patient|buyer)$/i;
+/**
+ * Speaker labels for the customer, with an optional name after them: "Customer (Sam Lee)", as structured transcript
+ * lines are rendered. What is in the brackets never changes the side: "Customer (Agent Smith)" is still the customer.
+ */
+const CUSTOMER_LABEL = /^(customer|caller|client|user|contact|visitor|member|guest|me|them|patient|buyer)(?:\s*\([^()\n]*\))?$/i;
+
+/** "Customer:", "Agent (Dana Reyes):", "Dana (agent):" — a label (a role, maybe a name in brackets), then the words. */
+const LABELED_LINE = /^(\p{L}[\p{L} .'-]{0,30}?)\s*(\([^()\n]{0,80}\))?\s*:\s*(.*)$/u;
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).length;
+}
+
+/**
+ * Whose line it is, from its label; null when the label is no speaker ("Quick question: …"). The role before the
+ * brackets decides ("Agent (Customer Care)" is ours); brackets decide only after a bare name ("Dana (agent)").
+ */
+function speakerOf(role: string, bracket: string | undefined): "customer" | "agent" | null {
+  const label = bracket ? `${role.trim()} ${bracket}` : role.trim();
+  if (CUSTOMER_LABEL.test(label)) return "customer";
+  if (AGENT_LABEL.test(role) && wordCount(role) <= 3) return "agent";
+  if (bracket && CUSTOMER_LABEL.test(bracket.slice(1, -1).trim())) return "customer";
+  if (bracket && AGENT_LABEL.test(bracket) && wordCount(role) <= 3) return "agent";
+  return null;
+}
 
 /** "[00:12]" or "00:12 -" before a speaker label. */
 const TIMESTAMP = /^\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*[-–]?\s*/;
@@ -51,16 +75,15 @@ export function extractCustomerWords(text: string): string {
       }
     }
     line = line.replace(TIMESTAMP, "");
-    const labeled = line.match(/^([A-Za-z][A-Za-z .'()-]{0,30}?)\s*:\s*(.*)$/);
-    if (labeled) {
-      const [, label, rest] = labeled;
-      if (CUSTOMER_LABEL.test(label.trim())) {
-        if (rest.trim()) kept.push(rest.trim());
-        continue;
-      }
-      if (AGENT_LABEL.test(label) && label.trim().split(/\s+/).length <= 3) continue;
-      // Anything else ("Quick question: how do I…") is the customer's sentence, label and all.
+    const labeled = line.match(LABELED_LINE);
+    const speaker = labeled ? speakerOf(labeled[1], labeled[2]) : null;
+    if (speaker === "customer") {
+      const rest = labeled![3].trim();
+      if (rest) kept.push(rest);
+      continue;
     }
+    if (speaker === "agent") continue;
+    // Anything else ("Quick question: how do I…") is the customer's sentence, label and all.
     kept.push(line);
   }
   return kept.join("\n");
