@@ -14,7 +14,7 @@ import { createAuth } from "../lib/auth/server";
 import { loadAuthSecret } from "../lib/auth/secret";
 import { createUserAccount } from "../lib/auth/users";
 import { openDatabase } from "../lib/db/client";
-import { createFrontSimulator, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
+import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
 import { placeSamples } from "../lib/front-sim/samples";
 
 const { values: flags } = parseArgs({
@@ -110,6 +110,8 @@ async function connectFront(appBase: string): Promise<void> {
       ruleSecret: secrets.ruleSecret,
       aiTeammateId: "tea_ai01",
       handleUnassigned: true,
+      // The simulator's call channel is an application channel: its `custom` messages are calls once it is picked.
+      phoneChannels: [SIM_PHONE_CHANNEL],
     }),
   });
   if (!response.ok) throw new Error(`could not save the Front settings: ${response.status} ${await response.text()}`);

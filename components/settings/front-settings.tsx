@@ -3,6 +3,7 @@
 import { BehaviourSection } from "./behaviour-section";
 import { ConnectionSection } from "./connection-section";
 import { GoLiveChecklist } from "./go-live-checklist";
+import { PhoneChannelsSection } from "./phone-channels-section";
 import { SampleDataSection } from "./sample-data-section";
 import { SettingsSkeleton } from "./settings-skeleton";
 import { useFrontSettings } from "./use-front-settings";
@@ -32,6 +33,7 @@ export function FrontSettings() {
       <GoLiveChecklist steps={settings.checklist} />
       <ConnectionSection settings={settings} />
       <BehaviourSection settings={settings} />
+      <PhoneChannelsSection settings={settings} />
       <WebhookSection settings={settings} />
       <SampleDataSection />
     </div>

@@ -1,8 +1,8 @@
-import type { Channel } from "@/lib/front/channels";
+import type { Channel, PhoneChannel } from "@/lib/front/channels";
 import type { ScopeCheck } from "@/lib/front/token-scopes";
 import type { ChecklistStep } from "@/lib/settings/setup-checklist";
 
-export type { ChecklistStep, ScopeCheck };
+export type { ChecklistStep, PhoneChannel, ScopeCheck };
 
 /** Secrets: sent in full when saved, only ever read back masked ("••••abcd"). */
 export type SecretField = "apiToken" | "appSecret" | "ruleSecret";
@@ -19,6 +19,8 @@ export interface FrontSettingsValues {
   enabled: boolean;
   channels: Record<Channel, boolean>;
   archiveOnReply: boolean;
+  /** The channels whose `custom` messages are calls. */
+  phoneChannels: PhoneChannel[];
   company?: { id: string; name?: string | null };
   /** Which scopes Frontline needs the token had when it was last checked. */
   scopeCheck?: ScopeCheck;
@@ -49,6 +51,8 @@ export interface FrontSettingsPatch {
   enabled?: boolean;
   channels?: Partial<Record<Channel, boolean>>;
   archiveOnReply?: boolean;
+  /** The whole list of phone channels. */
+  phoneChannels?: PhoneChannel[];
 }
 
 export interface SaveFrontSettingsResponse {

@@ -33,7 +33,7 @@ export function useTeammates(enabled: boolean) {
   });
 }
 
-type PlainFields = Pick<FrontSettingsPatch, "handleUnassigned" | "enabled" | "archiveOnReply" | "channels"> & { aiTeammateId?: string | null };
+type PlainFields = Pick<FrontSettingsPatch, "handleUnassigned" | "enabled" | "archiveOnReply" | "channels" | "phoneChannels"> & { aiTeammateId?: string | null };
 
 /**
  * `values` with the plain fields `patch` names taken from `source`: the patch itself to show a save at once, the
@@ -45,6 +45,7 @@ function takeFields(values: FrontSettingsValues, patch: FrontSettingsPatch, sour
   if (patch.handleUnassigned !== undefined) next.handleUnassigned = source.handleUnassigned ?? next.handleUnassigned;
   if (patch.enabled !== undefined) next.enabled = source.enabled ?? next.enabled;
   if (patch.archiveOnReply !== undefined) next.archiveOnReply = source.archiveOnReply ?? next.archiveOnReply;
+  if (patch.phoneChannels !== undefined) next.phoneChannels = source.phoneChannels ?? next.phoneChannels;
   for (const channel of Object.keys(patch.channels ?? {}) as Channel[]) {
     next.channels[channel] = source.channels?.[channel] ?? next.channels[channel];
   }

@@ -16,7 +16,7 @@ export interface MessageInput {
   text?: string | null;
   attachments?: readonly AttachmentInput[] | null;
   metadata?: Record<string, unknown> | null;
-  /** Derived from `type` and `metadata` when not given. */
+  /** Derived from `type` when not given; a `custom` message is then web chat, since only its channel makes it a call. */
   channel?: Channel;
 }
 
@@ -36,7 +36,7 @@ export interface PreparedMessage {
 }
 
 export function prepareMessage(input: MessageInput): PreparedMessage {
-  const channel = input.channel ?? channelForMessage(input.type, input.metadata);
+  const channel = input.channel ?? channelForMessage({ type: input.type }, { phoneChannels: [] });
   // Front's `text` is the plain version of the body; the HTML is the fallback (and the better source for email).
   let plain = input.text?.trim() ? emailPlainText({ text: input.text }) : emailPlainText({ html: input.body });
   const attachments = describeAttachments(input.attachments);

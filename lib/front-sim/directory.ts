@@ -73,12 +73,20 @@ export const CALL_CHANNEL_ADDRESS = "voice:+18005550199";
 export const WHATSAPP_CHANNEL_ADDRESS = `whatsapp:${COMPANY_PHONE}`;
 export const CHAT_CHANNEL_ADDRESS = "chat@acme.example";
 
-const PHONE_INBOX: InboxRecord = { id: "inb_phone1", name: "Phone support", is_private: false };
+/** The inbox of the call channel (and of `call` messages): what an inbound call's event names as its source. */
+export const PHONE_INBOX_ID = "inb_phone1";
+export const CUSTOM_INBOX_ID = "inb_custom1";
+export const CUSTOM_CHANNEL_ADDRESS = "custom@acme.example";
+
+/** The call channel as an admin picks it among the phone channels (Settings → Front): the demo and the tests do. */
+export const SIM_PHONE_CHANNEL = { id: CALL_CHANNEL_ID, name: "Phone calls", address: CALL_CHANNEL_ADDRESS, inboxId: PHONE_INBOX_ID } as const;
+
+const PHONE_INBOX: InboxRecord = { id: PHONE_INBOX_ID, name: "Phone support", is_private: false };
 const MAIL_INBOX: InboxRecord = { id: "inb_mail1", name: "Support", is_private: false };
 const SMS_INBOX: InboxRecord = { id: "inb_sms1", name: "SMS", is_private: false };
 const WHATSAPP_INBOX: InboxRecord = { id: "inb_wa1", name: "WhatsApp", is_private: false };
 const CHAT_INBOX: InboxRecord = { id: "inb_chat1", name: "Website chat", is_private: false };
-const CUSTOM_INBOX: InboxRecord = { id: "inb_custom1", name: "Custom channel", is_private: false };
+const CUSTOM_INBOX: InboxRecord = { id: CUSTOM_INBOX_ID, name: "Custom channel", is_private: false };
 
 const CHANNELS: ChannelSetup[] = [
   { id: CALL_CHANNEL_ID, name: "Phone calls", type: "custom", address: CALL_CHANNEL_ADDRESS, messageType: "custom", carriesText: false, inboxId: PHONE_INBOX.id },
@@ -86,7 +94,7 @@ const CHANNELS: ChannelSetup[] = [
   { id: EMAIL_CHANNEL_ID, name: "Support email", type: "smtp", address: EMAIL_CHANNEL_ADDRESS, messageType: "email", carriesText: true, inboxId: MAIL_INBOX.id },
   { id: WHATSAPP_CHANNEL_ID, name: "WhatsApp", type: "twilio_whatsapp", address: WHATSAPP_CHANNEL_ADDRESS, messageType: "whatsapp", carriesText: true, inboxId: WHATSAPP_INBOX.id },
   { id: CHAT_CHANNEL_ID, name: "Website chat", type: "front_chat", address: CHAT_CHANNEL_ADDRESS, messageType: "front_chat", carriesText: true, inboxId: CHAT_INBOX.id },
-  { id: CUSTOM_CHANNEL_ID, name: "Custom channel", type: "custom", address: "custom@acme.example", messageType: "custom", carriesText: true, inboxId: CUSTOM_INBOX.id },
+  { id: CUSTOM_CHANNEL_ID, name: "Custom channel", type: "custom", address: CUSTOM_CHANNEL_ADDRESS, messageType: "custom", carriesText: true, inboxId: CUSTOM_INBOX.id },
 ];
 
 interface InboxSetup {
@@ -104,7 +112,7 @@ const INBOXES_BY_MESSAGE_TYPE: Record<string, InboxSetup> = {
   front_chat: { inbox: CHAT_INBOX, address: CHAT_CHANNEL_ADDRESS },
 };
 
-const FALLBACK_INBOX: InboxSetup = { inbox: CUSTOM_INBOX, address: "custom@acme.example" };
+const FALLBACK_INBOX: InboxSetup = { inbox: CUSTOM_INBOX, address: CUSTOM_CHANNEL_ADDRESS };
 
 /** Inbox and our address for a message type; "custom" calls land in the phone inbox. */
 export function inboxFor(messageType: string, isCall = false): InboxSetup {

@@ -1,3 +1,5 @@
+import { normalizeHandle } from "../channels/contact";
+
 export const CHANNELS = ["voice", "email", "sms", "whatsapp", "web"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -18,15 +20,77 @@ const CHANNEL_BY_MESSAGE_TYPE: Record<string, Channel> = {
   yalo_wha: "whatsapp",
 };
 
+/** A phone channel an admin picked (Settings → Front): where a `custom` message is a call. */
+export interface PhoneChannel {
+  /** `cha_…`, from GET /channels. */
+  id: string;
+  name?: string | null;
+  /** The channel's address: what an inbound message's `to` names when it came in on this channel. */
+  address?: string | null;
+  /** The channel's inbox (`inb_…`, from the channel's `_links.related.inbox`): what an inbound event's source names. */
+  inboxId?: string | null;
+}
+
+/** Where a message came in, as far as Frontline knows it without asking Front. */
+export interface MessageOrigin {
+  /** The phone channels picked in Settings → Front. */
+  phoneChannels: readonly PhoneChannel[];
+  /** The inboxes it arrived in: an inbound event's `source` (inboxes), or the conversation's inboxes; null when unknown. */
+  inboxIds?: readonly string[] | null;
+}
+
+export interface ClassifiedMessage {
+  type?: string | null;
+  recipients?: readonly { handle: string; role?: string | null }[] | null;
+}
+
 /**
- * Front's message type → Frontline channel. Phone integrations differ: some write `custom` messages for
- * calls, recognisable by their call metadata. Anything unknown is treated as web chat.
+ * Front's message type → Frontline channel. A `custom` message comes from an application channel, which may carry
+ * calls or chats: it is a call only when it arrived on a phone channel an admin picked. Its metadata never decides
+ * (Front documents `duration` and `have_been_answered` for truly-call messages only). Anything unknown is web chat.
  */
-export function channelForMessage(type: string | null | undefined, metadata?: Record<string, unknown> | null): Channel {
-  const known = type ? CHANNEL_BY_MESSAGE_TYPE[type] : undefined;
+export function channelForMessage(message: ClassifiedMessage, origin: MessageOrigin): Channel {
+  const known = message.type ? CHANNEL_BY_MESSAGE_TYPE[message.type] : undefined;
   if (known) return known;
-  if (type === "custom" && metadata && ("duration" in metadata || "have_been_answered" in metadata)) return "voice";
+  if (message.type === "custom" && phoneChannelOf(message, origin)) return "voice";
   return "web";
+}
+
+/** Our address the customer wrote to: an inbound message's `to`. */
+function toHandles(message: ClassifiedMessage): string[] {
+  return (message.recipients ?? []).filter((recipient) => recipient.role === "to").map((recipient) => normalizeHandle(recipient.handle));
+}
+
+/**
+ * The picked phone channel a message came in on: its `to` is the channel's address, or it arrived in the channel's
+ * inbox. An inbox shared by a phone channel and a chat application channel reads as the phone's when `to` says nothing.
+ */
+export function phoneChannelOf(message: ClassifiedMessage, origin: MessageOrigin): PhoneChannel | null {
+  const to = toHandles(message);
+  const byAddress = origin.phoneChannels.find((channel) => channel.address && to.includes(normalizeHandle(channel.address)));
+  if (byAddress) return byAddress;
+  const inboxes = origin.inboxIds ?? [];
+  return origin.phoneChannels.find((channel) => channel.inboxId && inboxes.includes(channel.inboxId)) ?? null;
+}
+
+/**
+ * True when only the conversation's inboxes can tell whether a `custom` message is a call: a phone channel is picked
+ * with a known inbox, the message's `to` names none, and the event did not say which inbox it came in.
+ */
+export function needsConversationInboxes(message: ClassifiedMessage, origin: MessageOrigin): boolean {
+  if (message.type !== "custom" || origin.inboxIds != null) return false;
+  if (!origin.phoneChannels.some((channel) => channel.inboxId)) return false;
+  return phoneChannelOf(message, origin) === null;
+}
+
+/**
+ * Front channel types that can carry calls: application channels (`custom`, which is how a phone provider's voice
+ * channel appears) and the Truly and Talkdesk integrations. Offered when an admin picks the phone channels.
+ */
+const CALL_CAPABLE_TYPES = new Set(["custom", "truly", "talkdesk"]);
+
+export function isCallCapableChannel(channel: { type?: string | null }): boolean {
+  return CALL_CAPABLE_TYPES.has(channel.type ?? "");
 }
 
 /**

@@ -141,8 +141,16 @@ export const frontChannelSchema = z.looseObject({
   /** twilio (SMS), twilio_whatsapp, custom (application channels such as voice), smtp, gmail, front_chat, … */
   type: z.string().nullish(),
   send_as: z.string().nullish(),
+  /** `related.inbox`: the channel's inbox, as a URL ending in its id. */
+  _links: z.looseObject({ related: z.looseObject({ inbox: z.string().nullish() }).nullish() }).nullish(),
 });
 export type FrontChannel = z.infer<typeof frontChannelSchema>;
+
+/** The id of a channel's inbox, from the link Front gives (`…/inboxes/inb_1ix6`); null when it has none. */
+export function channelInboxId(channel: FrontChannel): string | null {
+  const match = channel._links?.related?.inbox?.match(/\/inboxes\/(inb_[A-Za-z0-9]+)\/?$/);
+  return match ? match[1] : null;
+}
 
 export const channelListSchema = z.looseObject({
   _pagination: z.looseObject({ next: z.string().nullish() }).nullish(),

@@ -14,7 +14,7 @@ import {
 } from "../db/queries/sessions";
 import type { EventDecision } from "../db/queries/webhook-events";
 import type { AgentRun, WebhookEvent } from "../db/schema";
-import { channelForMessage, type Channel } from "../front/channels";
+import type { Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
 import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
@@ -38,6 +38,8 @@ export interface CustomerMessageInput {
   message: FrontMessage;
   conversation: FrontConversation;
   settings: FrontSettings;
+  /** Where the message came in (see messageChannel): a `custom` message is a call only on a picked phone channel. */
+  channel: Channel;
 }
 
 /**
@@ -45,8 +47,7 @@ export interface CustomerMessageInput {
  * for it, and deliver the outcome. Each step checks what is already done, so a retry or a re-run is safe.
  */
 export async function handleCustomerMessage(ctx: PipelineContext, input: CustomerMessageInput): Promise<EventDecision> {
-  const { row, message, conversation, settings } = input;
-  const channel = channelForMessage(message.type, message.metadata);
+  const { row, message, conversation, settings, channel } = input;
   const eligibility = decideEligibility(message, conversation, channel, settings);
   const agent = await ctx.loadAgentSettings();
   if (!eligibility.eligible && eligibility.check === "customer_author") {

@@ -22,6 +22,7 @@ import type { FrontSettings } from "../settings/front-settings";
 import { handleConversationsMerged, handleSendingError } from "./conversation-events";
 import { handleCustomerMessage } from "./customer-message";
 import { teammateName } from "./eligibility";
+import { messageChannel } from "./message-channel";
 import { recordTeammateMessage } from "./teammate-message";
 
 export interface PipelineContext {
@@ -73,7 +74,8 @@ async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontE
     const fresh = event.type !== "inbound";
     const [message, conversation] = await Promise.all([loadMessage(ctx, event, fresh), loadConversation(ctx, event)]);
     if (!message || !conversation) return { decision: "failed", reason: "the event names no message or conversation" };
-    return handleCustomerMessage(ctx, { row, message, conversation, settings });
+    const channel = await messageChannel(ctx, { message, conversationId: conversation.id, event, settings });
+    return handleCustomerMessage(ctx, { row, message, conversation, settings, channel });
   }
   switch (event.type) {
     case "outbound":
@@ -146,7 +148,9 @@ async function handleAssign(ctx: PipelineContext, row: WebhookEvent, event: Fron
   const { conversation } = await ctx.front.getConversation(event.conversation.id);
   const latest = await latestCustomerMessage(ctx, conversation.id);
   if (!latest) return { decision: "recorded", reason: "assigned to the AI teammate; the last message is not the customer's", sessionId };
-  return handleCustomerMessage(ctx, { row, message: latest, conversation, settings });
+  // An assign event's source is a teammate or a rule, not the inbox the message came in.
+  const channel = await messageChannel(ctx, { message: latest, conversationId: conversation.id, settings });
+  return handleCustomerMessage(ctx, { row, message: latest, conversation, settings, channel });
 }
 
 async function resolveSession(ctx: PipelineContext, event: FrontEvent, reason: string): Promise<EventDecision> {

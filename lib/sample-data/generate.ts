@@ -29,7 +29,7 @@ import {
 } from "../db/queries/sample-data";
 import { addSessionMessage, findOrCreateSession, recordHumanFollowUp, updateSession, type SessionStatus } from "../db/queries/sessions";
 import type { Session } from "../db/schema";
-import { channelForMessage, type Channel } from "../front/channels";
+import { channelForMessage, type Channel, type MessageOrigin } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
 import { DECISION_REASONS, fallbackHandoff, previewOf } from "../pipeline/customer-message";
 import { sessionUrl } from "../pipeline/deliver";
@@ -82,6 +82,11 @@ const INBOXES: Record<Channel, { id: string; name: string; address: string }> = 
   sms: { id: "inb_sample_sms", name: "SMS", address: "+16175550101" },
   whatsapp: { id: "inb_sample_whatsapp", name: "WhatsApp", address: "+16175550102" },
   web: { id: "inb_sample_chat", name: "Website chat", address: "chat.acme.example" },
+};
+
+/** The sample company's phone line is its own phone channel, so a call there is voice whatever its message type. */
+const SAMPLE_ORIGIN: MessageOrigin = {
+  phoneChannels: [{ id: "cha_samplephone", name: "Phone", address: INBOXES.voice.address, inboxId: INBOXES.voice.id }],
 };
 
 const ENVELOPE_TYPES: Record<string, string> = { inbound: "inbound_received", outbound: "outbound_sent", archive: "conversation_archived", reopen: "conversation_reopened" };
@@ -561,7 +566,7 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   const { db, writes, stats } = ctx;
   const message = frontMessage(plan, plan.messageId, plan.text, plan.sentAt, plan.subject);
   const conversation = frontConversation(plan, "assigned", plan.assignee ?? AI_TEAMMATE);
-  const channel = channelForMessage(message.type, message.metadata);
+  const channel = channelForMessage(message, SAMPLE_ORIGIN);
   const eligibility = decideEligibility(message, conversation, channel, SETTINGS);
   const content = prepared(message, channel);
   const sender = senderHandle(message);

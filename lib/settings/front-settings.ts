@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
-import { CHANNELS, type Channel } from "../front/channels";
+import { CHANNELS, type Channel, type PhoneChannel } from "../front/channels";
 import type { ScopeCheck } from "../front/token-scopes";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
 import { TimedCache } from "./timed-cache";
@@ -19,6 +19,11 @@ export interface FrontSettings {
   channels: Record<Channel, boolean>;
   /** Archive a conversation after the AI answered it, if the AI still owns it. */
   archiveOnReply: boolean;
+  /**
+   * The Front channels (picked from GET /channels) whose `custom` messages are calls. None picked: only `call` and
+   * `phone-call` messages are calls, and `custom` ones are web chat.
+   */
+  phoneChannels: PhoneChannel[];
   /** The company the token belongs to, from GET /me when it was saved. */
   company?: { id: string; name?: string | null };
   /** Which of the scopes Frontline needs the token had when it was last checked. */
@@ -36,6 +41,15 @@ export interface EffectiveFrontSettings {
   locked: Record<LockableField, boolean>;
 }
 
+const phoneChannelSchema = z
+  .object({
+    id: z.string().trim().regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
+    name: z.string().trim().max(200).nullish(),
+    address: z.string().trim().max(200).nullish(),
+    inboxId: z.string().trim().regex(/^inb_[A-Za-z0-9]+$/, "must be an inbox id (inb_…)").nullish(),
+  })
+  .strict();
+
 const storedSchema = z.object({
   apiToken: z.string().optional(),
   appSecret: z.string().optional(),
@@ -45,6 +59,7 @@ const storedSchema = z.object({
   enabled: z.boolean().optional(),
   channels: z.record(z.string(), z.boolean()).optional(),
   archiveOnReply: z.boolean().optional(),
+  phoneChannels: z.array(phoneChannelSchema).optional(),
   company: z.object({ id: z.string(), name: z.string().nullish() }).optional(),
   scopeCheck: z
     .object({
@@ -66,6 +81,12 @@ export const frontSettingsPatchSchema = z
     enabled: z.boolean().optional(),
     channels: z.partialRecord(z.enum(CHANNELS), z.boolean()).optional(),
     archiveOnReply: z.boolean().optional(),
+    /** The whole list: what is not in it is no longer a phone channel. */
+    phoneChannels: z
+      .array(phoneChannelSchema)
+      .max(50)
+      .refine((list) => new Set(list.map((channel) => channel.id)).size === list.length, "a channel is listed twice")
+      .optional(),
   })
   .strict();
 export type FrontSettingsPatch = z.infer<typeof frontSettingsPatchSchema>;
@@ -131,6 +152,7 @@ export class FrontSettingsStore {
       enabled: stored.enabled ?? true,
       channels: { ...ALL_CHANNELS_ON, ...(stored.channels as Partial<Record<Channel, boolean>> | undefined) },
       archiveOnReply: stored.archiveOnReply ?? false,
+      phoneChannels: stored.phoneChannels ?? [],
       company: stored.company ? { id: stored.company.id, name: stored.company.name ?? null } : undefined,
       scopeCheck: stored.scopeCheck,
     };
@@ -160,6 +182,7 @@ export class FrontSettingsStore {
     if (patch.handleUnassigned !== undefined) next.handleUnassigned = patch.handleUnassigned;
     if (patch.enabled !== undefined) next.enabled = patch.enabled;
     if (patch.archiveOnReply !== undefined) next.archiveOnReply = patch.archiveOnReply;
+    if (patch.phoneChannels !== undefined) next.phoneChannels = patch.phoneChannels;
     if (patch.channels) next.channels = { ...stored.channels, ...patch.channels };
     if (extra.company) next.company = { id: extra.company.id, name: extra.company.name ?? null };
     if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;

@@ -5,6 +5,7 @@ import { channelForMessage } from "../front/channels";
 import { frontConversationSchema, frontMessageSchema, isFullConversation, isFullMessage } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
 import { eligibilityChecks, type CheckId, type EligibilityCheck } from "../pipeline/eligibility";
+import { eventInboxIds } from "../pipeline/message-channel";
 import type { FrontSettings } from "../settings/front-settings";
 
 export type CheckStatus = "passed" | "failed" | "unknown";
@@ -94,7 +95,9 @@ function eligibilityFor(event: WebhookEvent, settings: FrontSettings): Explained
   if (delivery.type === "event" && isFullMessage(delivery.event.target?.data) && isFullConversation(delivery.event.conversation)) {
     const message = frontMessageSchema.parse(delivery.event.target?.data);
     const conversation = frontConversationSchema.parse(delivery.event.conversation);
-    now = eligibilityChecks(message, conversation, channelForMessage(message.type, message.metadata), settings);
+    // Nothing is asked of Front here: without the inbox in the event, a `custom` message's `to` alone decides.
+    const origin = { phoneChannels: settings.phoneChannels, inboxIds: eventInboxIds(delivery.event) };
+    now = eligibilityChecks(message, conversation, channelForMessage(message, origin), settings);
   }
   const failedAt = event.decision === "skipped" && event.failedCheck ? CHECK_ORDER.indexOf(event.failedCheck as CheckId) : -1;
   if (failedAt === -1 && now) {

@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
@@ -20,7 +20,10 @@ import { createTestDatabase, type DbKind } from "./db";
 export const SECRETS = { apiToken: "harness-token", appSecret: "harness-app-secret", ruleSecret: "harness-rule-secret" };
 export const AI_TEAMMATE = "tea_ai01";
 
-/** The Front settings a harness starts with; tests that change them restore a copy of these. */
+/**
+ * The Front settings a harness starts with; tests that change them restore a copy of these. The simulator's call
+ * channel is picked as a phone channel, as the demo does, so its `custom` calls are calls.
+ */
 export const HARNESS_FRONT_SETTINGS: FrontSettings = {
   apiToken: SECRETS.apiToken,
   appSecret: SECRETS.appSecret,
@@ -30,6 +33,7 @@ export const HARNESS_FRONT_SETTINGS: FrontSettings = {
   enabled: true,
   channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
   archiveOnReply: false,
+  phoneChannels: [{ ...SIM_PHONE_CHANNEL }],
 };
 
 /** The simulator's SMS channel, from which the harness texts callers back (Settings → AI → Delivery). */

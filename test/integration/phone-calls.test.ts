@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessionMessages, sessions } from "@/lib/db/schema";
-import type { TranscriptLine } from "@/lib/front-sim";
+import { CUSTOM_CHANNEL_ADDRESS, CUSTOM_CHANNEL_ID, CUSTOM_INBOX_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ID, type TranscriptLine } from "@/lib/front-sim";
 import { dbKinds } from "../helpers/db";
-import { HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, startHarness, type Harness } from "../helpers/pipeline-harness";
+
+const PASSWORD_QUESTION = "Voicemail transcript\nHi, this is Sam. How do I reset my password? The reset email never arrives.";
 
 describe.each(dbKinds())("phone calls, on %s", (kind) => {
   let harness: Harness;
@@ -19,6 +21,7 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
   beforeEach(() => {
     Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
     Object.assign(harness.agentSettings, structuredClone(HARNESS_AGENT_SETTINGS));
+    harness.sim.clearRequests();
   });
 
   const db = () => harness.database.db;
@@ -67,6 +70,76 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       const placed = await harness.sim.placeCall({ from: "+14155550162", text: namesOnly, durationSeconds: 40 });
       expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed" });
       expect((await sessionOf(placed.conversationId)).preview).toMatch(/^Customer Care: Thanks for calling Acme\. Do you want to cancel/);
+    });
+  });
+
+  describe("a custom message is a call only by its channel", () => {
+    function inboxLookups(conversationId: string): number {
+      return harness.sim.requests.filter((request) => request.method === "GET" && request.pathname === `/conversations/${conversationId}/inboxes`).length;
+    }
+
+    it("a custom call in the picked phone channel's inbox is voice, read from the event without asking Front", async () => {
+      expect(harness.settings.phoneChannels).toEqual([SIM_PHONE_CHANNEL]);
+      const placed = await harness.sim.placeCall({ from: "+14155550171", text: PASSWORD_QUESTION, messageType: "custom", answered: false });
+      expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
+      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
+      // Answered as a call: texted back from the SMS channel to the caller's number.
+      expect(harness.sim.getConversation(placed.conversationId)!.replies).toMatchObject([{ channelId: SMS_CHANNEL_ID, to: ["+14155550171"] }]);
+      expect(inboxLookups(placed.conversationId)).toBe(0);
+      // Front's call metadata is still shown when it is there.
+      expect((await messageRow(placed.messageId!)).metadata).toMatchObject({ answered: false });
+    });
+
+    it("with no phone channel picked, a custom message is web chat even with call metadata; call messages stay calls", async () => {
+      harness.settings.phoneChannels = [];
+      const custom = await harness.sim.placeCall({ from: "+14155550172", text: PASSWORD_QUESTION, messageType: "custom", durationSeconds: 41, answered: false });
+      const call = await harness.sim.placeCall({ from: "+14155550173", text: PASSWORD_QUESTION, messageType: "call" });
+      await harness.waitForEvent(custom.eventId);
+      await harness.waitForEvent(call.eventId);
+      expect(await sessionOf(custom.conversationId)).toMatchObject({ channel: "web" });
+      expect(harness.sim.getConversation(custom.conversationId)!.replies).toMatchObject([{ channelId: null, to: null }]);
+      expect(await sessionOf(call.conversationId)).toMatchObject({ channel: "voice" });
+    });
+
+    it("a custom message without call metadata is voice when it is addressed to a picked channel", async () => {
+      // The simulator's other application channel, picked by its address alone.
+      harness.settings.phoneChannels = [{ id: CUSTOM_CHANNEL_ID, name: "Custom channel", address: CUSTOM_CHANNEL_ADDRESS }];
+      const sent = await harness.sim.sendMessage({ messageType: "custom", from: "+14155550174", text: "How do I reset my password?" });
+      expect(await harness.waitForEvent(sent.eventId)).toMatchObject({ decision: "processed" });
+      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "voice" });
+      expect(inboxLookups(sent.conversationId)).toBe(0);
+
+      // Picked by its inbox only: the event's source says which inbox the message came in.
+      harness.settings.phoneChannels = [{ id: CUSTOM_CHANNEL_ID, inboxId: CUSTOM_INBOX_ID }];
+      const again = await harness.sim.sendMessage({ messageType: "custom", from: "+14155550175", text: "How do I reset my password?" });
+      await harness.waitForEvent(again.eventId);
+      expect(await sessionOf(again.conversationId)).toMatchObject({ channel: "voice" });
+    });
+
+    it("when the event names no inbox (an assignment), the conversation's inboxes are asked for, once", async () => {
+      // The phone channel is known by its inbox only, and the call's `to` is the company number, not the channel's address.
+      harness.settings.phoneChannels = [{ id: SIM_PHONE_CHANNEL.id, inboxId: SIM_PHONE_CHANNEL.inboxId }];
+      const placed = await harness.sim.placeCall({ from: "+14155550176", text: PASSWORD_QUESTION, messageType: "custom", assigneeId: null });
+      expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "skipped", failedCheck: "unassigned_switch" });
+      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
+      expect(inboxLookups(placed.conversationId)).toBe(0);
+
+      const assigned = await harness.sim.assign(placed.conversationId, AI_TEAMMATE);
+      expect(await harness.waitForEvent(assigned.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
+      expect(inboxLookups(placed.conversationId)).toBe(1);
+      // Answered as a call: texted back by SMS, not replied onto the conversation.
+      expect(harness.sim.getConversation(placed.conversationId)!.replies).toMatchObject([{ channelId: SMS_CHANNEL_ID, to: ["+14155550176"] }]);
+    });
+
+    it("on a conversation in no phone channel's inbox, an assignment leaves a custom message web chat", async () => {
+      harness.settings.phoneChannels = [{ id: SIM_PHONE_CHANNEL.id, inboxId: SIM_PHONE_CHANNEL.inboxId }];
+      const sent = await harness.sim.sendMessage({ messageType: "custom", from: "app-user-9", text: "How do I reset my password?", assigneeId: null });
+      await harness.waitForEvent(sent.eventId);
+      const assigned = await harness.sim.assign(sent.conversationId, AI_TEAMMATE);
+      expect(await harness.waitForEvent(assigned.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
+      expect(inboxLookups(sent.conversationId)).toBe(1);
+      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "web" });
+      expect(harness.sim.getConversation(sent.conversationId)!.replies).toMatchObject([{ channelId: null, to: null }]);
     });
   });
 });

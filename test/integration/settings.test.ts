@@ -10,7 +10,7 @@ import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/l
 import { describeMissingScopes, SCOPE_REQUIREMENTS } from "@/lib/front/token-scopes";
 import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
 import { checkFrontToken } from "@/lib/settings/front-connection";
-import { FrontSettingsStore, LockedSettingError } from "@/lib/settings/front-settings";
+import { FrontSettingsStore, frontSettingsPatchSchema, LockedSettingError } from "@/lib/settings/front-settings";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 describe("secrets at rest", () => {
@@ -79,6 +79,24 @@ describe.each(dbKinds())("Front settings on %s", (kind) => {
     const { values } = await store.get();
     expect(values.apiToken).toBeUndefined();
     expect(values.aiTeammateId).toBe("tea_ai01");
+  });
+
+  it("keeps the phone channels as a whole list: none by default, replaced on save, emptied with []", async () => {
+    const store = new FrontSettingsStore(database.db, parseConfig({}), key, 0);
+    expect((await store.get()).values.phoneChannels).toEqual([]);
+    const phone = { id: "cha_call1", name: "Phone calls", address: "voice:+18005550199", inboxId: "inb_phone1" };
+    await store.save(frontSettingsPatchSchema.parse({ phoneChannels: [phone, { id: "cha_truly2" }] }));
+    expect((await store.get()).values.phoneChannels).toEqual([phone, { id: "cha_truly2" }]);
+    await store.save(frontSettingsPatchSchema.parse({ phoneChannels: [phone] }));
+    expect((await store.get()).values.phoneChannels).toEqual([phone]);
+    await store.save(frontSettingsPatchSchema.parse({ phoneChannels: [] }));
+    expect((await store.get()).values.phoneChannels).toEqual([]);
+  });
+
+  it("refuses a phone channel that is not a channel, an inbox that is not an inbox, unknown fields and repeats", () => {
+    for (const phoneChannels of [[{ id: "inb_phone1" }], [{ id: "cha_1", inboxId: "cha_2" }], [{ id: "cha_1", kind: "voice" }], [{ id: "cha_1" }, { id: "cha_1" }], "cha_1"]) {
+      expect(frontSettingsPatchSchema.safeParse({ phoneChannels }).success, JSON.stringify(phoneChannels)).toBe(false);
+    }
   });
 
   it("lets the environment win, shows it locked, and refuses to save over it", async () => {

@@ -4,9 +4,21 @@ import type { AgentLockableField, AgentSettingsPatch, DeliveryMode, TextBackChan
 
 export type { AgentSettingsPatch, DeliveryMode, ModelPrice, TextBackChannel };
 
+/** One of Front's channels as GET /api/settings/front/channels lists it. */
+export interface ListedFrontChannel {
+  id: string;
+  name: string;
+  address: string | null;
+  type: string | null;
+  smsCapable: boolean;
+  /** An application channel (custom), Truly or Talkdesk: one that can carry calls. */
+  callCapable: boolean;
+  inboxId: string | null;
+}
+
 /** GET /api/settings/front/channels: Front's channels, SMS-capable first. */
 export interface FrontChannelsResponse {
-  channels: { id: string; name: string; address: string | null; type: string | null; smsCapable: boolean }[];
+  channels: ListedFrontChannel[];
 }
 
 /** GET /api/settings/ai: the key only ever masked ("••••abcd"). */

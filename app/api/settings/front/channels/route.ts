@@ -1,8 +1,10 @@
-// Front's channels, to pick the SMS channel callers are texted back from (Settings → AI → Delivery).
+// Front's channels, to pick the SMS channel callers are texted back from (Settings → AI → Delivery) and the phone
+// channels whose `custom` messages are calls (Settings → Front).
 import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { isFrontApiError } from "@/lib/front/errors";
-import { isSmsChannel } from "@/lib/front/channels";
+import { isCallCapableChannel, isSmsChannel } from "@/lib/front/channels";
+import { channelInboxId } from "@/lib/front/types";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +24,8 @@ export async function GET() {
       address: channel.address ?? null,
       type: channel.type ?? null,
       smsCapable: isSmsChannel(channel),
+      callCapable: isCallCapableChannel(channel),
+      inboxId: channelInboxId(channel),
     }));
     // SMS channels first: they are the ones a caller can be texted back from.
     listed.sort((a, b) => Number(b.smsCapable) - Number(a.smsCapable) || a.name.localeCompare(b.name));
