@@ -5,10 +5,13 @@ import { expect, placeCall, test } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 
 const DEMO_DELIVERY = { delivery: { voice: "reply" }, textBackChannel: { id: "cha_sms1", address: "+18005550199", name: "SMS" } };
+/** The simulator's call channel, which the demo picks as a phone channel. */
+const DEMO_PHONE_CHANNELS = { phoneChannels: [{ id: "cha_call1", name: "Phone calls", address: "voice:+18005550199", inboxId: "inb_phone1" }] };
 
 test.afterAll(async ({ request, simUrl }) => {
   // The other specs share this app and simulator: put them back as the demo set them.
   expect((await request.put("/api/settings/ai", { data: DEMO_DELIVERY })).ok()).toBeTruthy();
+  expect((await request.put("/api/settings/front", { data: DEMO_PHONE_CHANNELS })).ok()).toBeTruthy();
   expect((await request.post(`${simUrl}/_sim/config`, { data: { tokenScopes: null } })).ok()).toBeTruthy();
   expect((await request.post("/api/settings/front/scopes/check")).ok()).toBeTruthy();
 });
@@ -71,4 +74,38 @@ test("Settings → Front names a scope the token lacks and what Frontline cannot
   await expect(page.locator('[data-testid="token-scope"][data-scope="messages:send"]')).toContainText("missing: Frontline cannot reply to customers and text callers back");
   await expect(page.getByTestId("token-scopes-summary")).toContainText("The token lacks 1 of the scopes Frontline needs");
   await page.screenshot({ path: "test-results/screens/settings-front-scopes.png", fullPage: true });
+});
+
+test("a custom call is a call only on a phone channel the admin ticked in Settings → Front", async ({ page, request, simUrl }) => {
+  const savedFront = () => page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
+  await page.goto("/settings/front");
+  const section = page.getByTestId("phone-channels-section");
+  // Only channels that can carry calls are offered: the simulator's two application (custom) channels.
+  await expect(section.getByRole("checkbox")).toHaveCount(2);
+  await expect(section.getByRole("listitem")).toHaveText(["Custom channel · custom@acme.example · custom", "Phone calls · voice:+18005550199 · custom"]);
+  const phone = page.getByTestId("phone-channel-cha_call1");
+  await expect(phone).toBeChecked();
+
+  let saved = savedFront();
+  await phone.uncheck();
+  expect((await saved).ok()).toBeTruthy();
+  await expect(page.getByTestId("phone-channels-message")).toHaveText("None ticked: custom messages are answered as web chat.");
+  const asChat = "+14155550871";
+  await placeCall(request, simUrl, { from: asChat, messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: "tea_ai01" });
+  await page.goto(`/inbox?q=${encodeURIComponent(asChat)}`);
+  await expect(page.getByTestId("session-row").filter({ hasText: asChat }).getByTestId("channel")).toHaveAttribute("data-channel", "web");
+
+  await page.goto("/settings/front");
+  saved = savedFront();
+  await page.getByTestId("phone-channel-cha_call1").check();
+  expect((await saved).ok()).toBeTruthy();
+  await page.reload();
+  await expect(page.getByTestId("phone-channels")).toHaveAttribute("data-selected", "cha_call1");
+  await expect(page.getByTestId("phone-channels-message")).toBeEmpty();
+  await page.getByTestId("phone-channels-section").screenshot({ path: "test-results/screens/settings-front-phone-channels.png" });
+
+  const asCall = "+14155550872";
+  await placeCall(request, simUrl, { from: asCall, messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: "tea_ai01" });
+  await page.goto(`/inbox?q=${encodeURIComponent(asCall)}`);
+  await expect(page.getByTestId("session-row").filter({ hasText: asCall }).getByTestId("channel")).toHaveAttribute("data-channel", "voice");
 });

@@ -7,8 +7,12 @@ let skippedConversationId = "";
 
 test("a Front admin connects the workspace from Settings → Front", async ({ page, request, simUrl }) => {
   await page.goto("/settings/front");
-  await expect(page.getByTestId("checklist-step")).toHaveCount(3);
-  await expect(page.locator('[data-testid="checklist-step"][data-done="true"]')).toHaveCount(0);
+  await expect(page.getByTestId("checklist-step")).toHaveCount(4);
+  // Only the settings step is done before any traffic: by default a call's answer is a note for the callback.
+  const voiceStep = page.locator('[data-testid="checklist-step"][data-step-id="voice_delivery"]');
+  await expect(page.locator('[data-testid="checklist-step"][data-done="true"]')).toHaveCount(1);
+  await expect(voiceStep).toHaveAttribute("data-done", "true");
+  await expect(voiceStep).toContainText("Calls are answered with an internal note for the callback");
   await expect(page.getByTestId("webhook-url")).toContainText("/api/webhooks/front");
 
   await page.getByLabel("API token").fill("not-the-token");
@@ -26,15 +30,38 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
   await page.getByRole("button", { name: "Save app secret" }).click();
   await expect(page.getByLabel("App secret")).toHaveAttribute("placeholder", /Saved:/);
 
-  // Calls are texted back by SMS: the admin picks Front's SMS channel in Settings → AI → Delivery.
+  // Calls are texted back by SMS (Settings → AI → Delivery): until an SMS channel is picked, the checklist says so.
   await page.goto("/settings/ai");
-  const picked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
-  await page.getByTestId("text-back-channel-select").selectOption("cha_sms1");
-  expect((await picked).ok()).toBeTruthy();
   const voiceSaved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
   await page.getByTestId("delivery-voice").selectOption("reply");
   expect((await voiceSaved).ok()).toBeTruthy();
   await page.goto("/settings/front");
+  await expect(voiceStep).toHaveAttribute("data-done", "false");
+  await expect(voiceStep).toContainText("Pick the SMS channel calls are answered from");
+  await expect(voiceStep.getByTestId("checklist-hint")).toContainText("Calls are set to text callers back by SMS, but no SMS channel is picked");
+  await page.getByTestId("checklist").screenshot({ path: "test-results/screens/settings-front-checklist-voice-todo.png" });
+  await voiceStep.getByTestId("checklist-setting").click();
+  await expect(page).toHaveURL(/\/settings\/ai#delivery$/);
+  const picked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  await page.getByTestId("text-back-channel-select").selectOption("cha_sms1");
+  expect((await picked).ok()).toBeTruthy();
+  await page.goto("/settings/front");
+  await expect(voiceStep).toHaveAttribute("data-done", "true");
+  await expect(voiceStep).toContainText("Calls are texted back by SMS from SMS (+18005550199)");
+
+  // The phone integration here is an application channel: its calls arrive as custom messages, answered as web
+  // chat until the admin ticks the channel, which the checklist points at.
+  const callStep = page.locator('[data-testid="checklist-step"][data-step-id="call_received"]');
+  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?" });
+  await expect(callStep.getByTestId("checklist-hint")).toContainText("Custom messages arrive", { timeout: 20_000 });
+  await expect(callStep).toHaveAttribute("data-done", "false");
+  await page.getByTestId("checklist").screenshot({ path: "test-results/screens/settings-front-checklist-custom.png" });
+  await callStep.getByTestId("checklist-setting").click();
+  const ticked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
+  await page.getByTestId("phone-channel-cha_call1").check();
+  expect((await ticked).ok()).toBeTruthy();
+  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nAnd where do I change my payment card?" });
+  await expect(callStep).toHaveAttribute("data-done", "true");
 
   // Unassigned handling is off: an unassigned call is recorded and skipped.
   const unassignedSwitch = page.getByRole("switch", { name: "Handle unassigned conversations" });

@@ -5,7 +5,10 @@ import { LocalTime } from "@/components/ui/time";
 import { SettingsSection } from "./settings-section";
 import type { ChecklistStep } from "./types";
 
-/** The three go-live steps, each ticked from real traffic with a link to what proved it, or the next thing to try. */
+/**
+ * The go-live steps, each ticked from real traffic (with a link to what proved it) or from the settings in force (with
+ * a link to the setting), else the next thing to try.
+ */
 export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
   const done = steps.filter((step) => step.done).length;
   const allDone = steps.length > 0 && done === steps.length;
@@ -14,7 +17,7 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
       id="go-live"
       icon={Rocket}
       title="Go-live checklist"
-      description="Ticked by real traffic, not by hand: each step links to the session that proved it."
+      description="Ticked by real traffic and the settings in force, not by hand: each step links to the session that proved it or to its setting."
       testId="checklist"
       aside={
         <span className={cn("text-sm font-medium tabular-nums", allDone ? "text-green-700" : "text-gray-600")} data-testid="checklist-progress">
@@ -66,6 +69,15 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
               ) : step.hint ? (
                 <p className="mt-0.5 text-sm text-gray-600" data-testid="checklist-hint">
                   {step.hint}
+                  {step.link ? (
+                    <>
+                      {" "}
+                      <Link href={step.link} className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline" data-testid="checklist-setting">
+                        {step.linkLabel ?? "Open the setting"}
+                        <ArrowRight aria-hidden="true" className="size-3.5" />
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </div>

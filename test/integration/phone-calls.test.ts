@@ -2,6 +2,7 @@
 // and a `custom` message that is a call only when it arrived on a phone channel an admin picked.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { recentCustomMessage } from "@/lib/db/queries/deliveries";
 import { sessionMessages, sessions } from "@/lib/db/schema";
 import { CUSTOM_CHANNEL_ADDRESS, CUSTOM_CHANNEL_ID, CUSTOM_INBOX_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ID, type TranscriptLine } from "@/lib/front-sim";
 import { dbKinds } from "../helpers/db";
@@ -99,6 +100,9 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       expect(await sessionOf(custom.conversationId)).toMatchObject({ channel: "web" });
       expect(harness.sim.getConversation(custom.conversationId)!.replies).toMatchObject([{ channelId: null, to: null }]);
       expect(await sessionOf(call.conversationId)).toMatchObject({ channel: "voice" });
+      // The go-live checklist points at the phone channels: a customer's custom message was answered as web chat.
+      const web = await sessionOf(custom.conversationId);
+      expect(await recentCustomMessage(db())).toEqual({ sessionId: web.id, ticketNumber: web.ticketNumber });
     });
 
     it("a custom message without call metadata is voice when it is addressed to a picked channel", async () => {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { agentRuns, handoffs, sessions, webhookEvents } from "../schema";
+import { agentRuns, handoffs, sessionMessages, sessions, webhookEvents } from "../schema";
 import { SAMPLE_CONVERSATION_LIKE } from "./sample-data";
 
 export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
@@ -111,4 +111,26 @@ export async function setupMilestones(db: Db) {
     .orderBy(asc(handoffs.unassignedAt))
     .limit(1);
   return { firstCall: firstCall ?? null, firstRun: firstRun ?? null, firstHandoff: firstHandoff ?? null };
+}
+
+/**
+ * A customer's `custom` message among the latest web-chat sessions (not sample data), or null: with no phone channel
+ * picked, an application channel's calls land there. Only the latest sessions are looked at, so the settings page's
+ * polling stays cheap however long the history.
+ */
+export async function recentCustomMessage(db: Db, sessionsToLook = 200): Promise<{ sessionId: string; ticketNumber: number } | null> {
+  const latest = db
+    .select({ id: sessions.id, ticketNumber: sessions.ticketNumber })
+    .from(sessions)
+    .where(and(eq(sessions.channel, "web"), eq(sessions.isSample, false)))
+    .orderBy(desc(sessions.lastActivityAt))
+    .limit(sessionsToLook)
+    .as("latest");
+  const [found] = await db
+    .select({ sessionId: latest.id, ticketNumber: latest.ticketNumber })
+    .from(latest)
+    .innerJoin(sessionMessages, eq(sessionMessages.sessionId, latest.id))
+    .where(and(eq(sessionMessages.messageType, "custom"), eq(sessionMessages.authorType, "customer")))
+    .limit(1);
+  return found ?? null;
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ApiError, errorResponse, isErrorNamed } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/guard";
-import { deliveryHealth, setupMilestones } from "@/lib/db/queries/deliveries";
+import { deliveryHealth, recentCustomMessage, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
 import { maskSecret } from "@/lib/secrets/encryption";
 import { describeMissingScopes, type ScopeCheck } from "@/lib/front/token-scopes";
@@ -15,9 +15,15 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await requireAdmin();
-    const { db, config, settings } = await getServices();
+    const { db, config, settings, agentSettings } = await getServices();
     const { values, locked } = await settings.get();
-    const [health, milestones] = await Promise.all([deliveryHealth(db), setupMilestones(db)]);
+    const phoneChannelsPicked = values.phoneChannels.length > 0;
+    const [health, milestones, agent, customMessage] = await Promise.all([
+      deliveryHealth(db),
+      setupMilestones(db),
+      agentSettings.get(),
+      phoneChannelsPicked ? null : recentCustomMessage(db),
+    ]);
     return Response.json(
       {
         values: {
@@ -30,7 +36,12 @@ export async function GET() {
         webhookUrl: `${config.APP_URL.replace(/\/+$/, "")}/api/webhooks/front`,
         subscriptions: WEBHOOK_SUBSCRIPTIONS,
         status: health,
-        checklist: setupChecklist(milestones),
+        checklist: setupChecklist(milestones, {
+          voiceDelivery: agent.values.delivery.voice,
+          textBackChannel: agent.values.textBackChannel,
+          phoneChannelsPicked,
+          customMessage,
+        }),
       },
       { headers: { "cache-control": "no-store" } },
     );
