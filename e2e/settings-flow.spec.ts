@@ -49,10 +49,10 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
   await expect(voiceStep).toHaveAttribute("data-done", "true");
   await expect(voiceStep).toContainText("Calls are texted back by SMS from SMS (+18005550199)");
 
-  // The phone integration here is an application channel: its calls arrive as custom messages, answered as web
-  // chat until the admin ticks the channel, which the checklist points at.
+  // The phone integration here is an application channel: its calls arrive as custom messages, taken for web chat
+  // until the admin ticks the channel, which the checklist points at. (Unassigned, so the AI leaves them alone.)
   const callStep = page.locator('[data-testid="checklist-step"][data-step-id="call_received"]');
-  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?" });
+  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null });
   await expect(callStep.getByTestId("checklist-hint")).toContainText("Custom messages arrive", { timeout: 20_000 });
   await expect(callStep).toHaveAttribute("data-done", "false");
   await page.getByTestId("checklist").screenshot({ path: "test-results/screens/settings-front-checklist-custom.png" });
@@ -60,7 +60,7 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
   const ticked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
   await page.getByTestId("phone-channel-cha_call1").check();
   expect((await ticked).ok()).toBeTruthy();
-  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nAnd where do I change my payment card?" });
+  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null });
   await expect(callStep).toHaveAttribute("data-done", "true");
 
   // Unassigned handling is off: an unassigned call is recorded and skipped.
