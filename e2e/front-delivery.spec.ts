@@ -101,6 +101,7 @@ test("a custom call is a call only on a phone channel the admin ticked in Settin
   expect((await saved).ok()).toBeTruthy();
   await page.reload();
   await expect(page.getByTestId("phone-channels")).toHaveAttribute("data-selected", "cha_call1");
+  await expect(page.getByTestId("phone-channels-section").getByRole("checkbox")).toHaveCount(2);
   await expect(page.getByTestId("phone-channels-message")).toBeEmpty();
   await page.getByTestId("phone-channels-section").screenshot({ path: "test-results/screens/settings-front-phone-channels.png" });
 

@@ -22,9 +22,9 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
   const picked = settings.values.phoneChannels;
   const noToken = channels.error instanceof ApiRequestError && channels.error.code === "no_token";
   const offered = (channels.data?.channels ?? []).filter((channel) => channel.callCapable);
-  // A picked channel Front no longer lists stays on screen, so it can be taken off.
-  const gone = picked.filter((channel) => !offered.some((candidate) => candidate.id === channel.id));
-  const rows: PhoneChannel[] = [...offered.map(asPhoneChannel), ...gone];
+  // A picked channel Front no longer lists stays on screen, so it can be taken off; while the list loads, the picked ones show.
+  const gone = channels.isSuccess ? picked.filter((channel) => !offered.some((candidate) => candidate.id === channel.id)) : [];
+  const rows: PhoneChannel[] = channels.isSuccess ? [...offered.map(asPhoneChannel), ...gone] : picked;
 
   const toggle = (channel: PhoneChannel, on: boolean) =>
     save.mutate({ phoneChannels: on ? [...picked.filter((entry) => entry.id !== channel.id), channel] : picked.filter((entry) => entry.id !== channel.id) });
