@@ -88,7 +88,8 @@ describe("prepareMessage: voice", () => {
   });
 
   it("is not usable for a missed call without a voicemail", () => {
-    const prepared = prepareMessage({ type: "custom", text: "Missed call from +14155550123", metadata: { have_been_answered: false } });
+    // A custom message on a phone channel: the pipeline says it is voice.
+    const prepared = prepareMessage({ type: "custom", channel: "voice", text: "Missed call from +14155550123", metadata: { have_been_answered: false } });
     expect(prepared.call).toEqual({ kind: "unknown", answered: false, hasUsableText: false });
     expect(prepared.usable).toBe(false);
     expect(prepared.metadata).toEqual({ callKind: "unknown", answered: false });
@@ -153,8 +154,11 @@ describe("prepareMessage: stored metadata", () => {
     expect(Object.values(metadata)).not.toContain(undefined);
   });
 
-  it("derives voice from call metadata on a custom message", () => {
-    const prepared = prepareMessage({ type: "custom", text: "Voicemail transcript\nCall me back.", metadata: { duration: "33" } });
-    expect(prepared.metadata).toEqual({ callKind: "voicemail", durationSeconds: 33 });
+  it("reads a custom message's call metadata when its channel makes it a call, and never takes the metadata for one", () => {
+    const message = { type: "custom", text: "Voicemail transcript\nCall me back.", metadata: { duration: "33" } };
+    expect(prepareMessage({ ...message, channel: "voice" }).metadata).toEqual({ callKind: "voicemail", durationSeconds: 33 });
+    // Without a channel, only the type decides: a custom message is web chat.
+    expect(prepareMessage(message)).toMatchObject({ metadata: {}, modelText: "Voicemail transcript\nCall me back." });
+    expect(prepareMessage(message).call).toBeUndefined();
   });
 });
