@@ -84,11 +84,6 @@ const INBOXES: Record<Channel, { id: string; name: string; address: string }> = 
   web: { id: "inb_sample_chat", name: "Website chat", address: "chat.acme.example" },
 };
 
-/** The sample company's phone line is its own phone channel, so a call there is voice whatever its message type. */
-const SAMPLE_ORIGIN: MessageOrigin = {
-  phoneChannels: [{ id: "cha_samplephone", name: "Phone", address: INBOXES.voice.address, inboxId: INBOXES.voice.id }],
-};
-
 const ENVELOPE_TYPES: Record<string, string> = { inbound: "inbound_received", outbound: "outbound_sent", archive: "conversation_archived", reopen: "conversation_reopened" };
 
 export interface SampleHistorySummary {
@@ -221,6 +216,11 @@ function frontConversation(plan: PlannedSession, status: string, assignee: Teamm
     created_at: seconds(plan.sentAt),
   };
 }
+
+/** The sample company's phone line is its own phone channel, so a call there is voice whatever its message type. */
+const SAMPLE_ORIGIN: MessageOrigin = {
+  phoneChannels: [{ id: "cha_samplephone", name: "Phone", address: INBOXES.voice.address, inboxId: INBOXES.voice.id }],
+};
 
 /** The stored body of a Front application webhook: the envelope and its event. */
 function eventBody(type: string, eventId: string, emittedAt: Date, conversation: FrontConversation, channel: Channel, target: { kind: string; data: unknown } | null) {
