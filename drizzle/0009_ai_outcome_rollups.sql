@@ -19,11 +19,13 @@ CREATE TABLE "session_ai_daily_stats" (
 	CONSTRAINT "session_ai_daily_stats_key" UNIQUE NULLS NOT DISTINCT("day","channel","ai_outcome","handoff_reason","acted_day","followup_class","reopen_class")
 );
 --> statement-breakpoint
-CREATE INDEX "sessions_ai_outcome_at_idx" ON "sessions" USING btree ("ai_outcome_at");--> statement-breakpoint
+-- Hand-edited: the columns the AI rates read of the day a window's edge falls on ride in the index (index-only scan).
+CREATE INDEX "sessions_ai_outcome_at_idx" ON "sessions" USING btree ("ai_outcome_at") INCLUDE ("created_at", "channel", "ai_outcome", "human_replied_at", "reopened_at");--> statement-breakpoint
+CREATE INDEX "sessions_ai_outcome_activity_idx" ON "sessions" USING btree ("ai_outcome","last_activity_at","id");--> statement-breakpoint
 -- Hand-written below: the triggers that keep the AI's rollups exact whichever code writes sessions (as 0006 does for
 -- the other rollups), and report_rollups_rebuild() extended to recompute them.
 -- How long after the AI acted a follow-up came, in the steps of the windows the Reports page offers
--- (lib/reports/ai-rates.ts RESULT_WINDOWS): null when none came.
+-- (RESULT_WINDOWS in lib/db/queries/session-filters.ts): null when none came.
 CREATE FUNCTION report_delay_class(acted_at timestamptz, followed_at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE
 		WHEN acted_at IS NULL OR followed_at IS NULL THEN NULL
@@ -34,6 +36,12 @@ CREATE FUNCTION report_delay_class(acted_at timestamptz, followed_at timestamptz
 		WHEN followed_at < acted_at + interval '720 hours' THEN 4
 		ELSE 5
 	END
+$$;
+--> statement-breakpoint
+-- Buckets 5% wide of the seconds from a handoff to the first reply (minutes to days, a few dozen buckets a day):
+-- bucket b holds waits of 1.05^(b-1) to 1.05^b seconds; 0 holds waits under a second.
+CREATE FUNCTION report_reply_bucket(wait double precision) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN wait < 1 THEN 0 ELSE 1 + floor(ln(wait) / ln(1.05))::integer END
 $$;
 --> statement-breakpoint
 -- Seconds from the AI's handoff to a teammate's first reply; null for any other session.
@@ -60,7 +68,7 @@ BEGIN
 	GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
 	ON CONFLICT ON CONSTRAINT session_ai_daily_stats_key DO UPDATE SET sessions = t.sessions + excluded.sessions;
 	INSERT INTO handoff_reply_histogram AS t (day, channel, bucket, sessions, wait_seconds_sum)
-	SELECT c.day, c.channel, report_wait_bucket(c.wait), sum(c.delta), sum(c.delta * c.wait)
+	SELECT c.day, c.channel, report_reply_bucket(c.wait), sum(c.delta), sum(c.delta * c.wait)
 	FROM (
 		SELECT (OLD.created_at AT TIME ZONE 'UTC')::date, OLD.channel, report_reply_wait(OLD.ai_outcome, OLD.ai_outcome_at, OLD.human_replied_at), -1
 		WHERE TG_OP IN ('UPDATE', 'DELETE')
@@ -103,7 +111,7 @@ CREATE OR REPLACE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql AS
 		report_delay_class(ai_outcome_at, least(human_replied_at, reopened_at)), report_delay_class(ai_outcome_at, reopened_at), count(*)
 	FROM sessions GROUP BY 1, 2, 3, 4, 5, 6, 7;
 	INSERT INTO handoff_reply_histogram (day, channel, bucket, sessions, wait_seconds_sum)
-	SELECT day, channel, report_wait_bucket(wait), count(*), sum(wait)
+	SELECT day, channel, report_reply_bucket(wait), count(*), sum(wait)
 	FROM (SELECT (created_at AT TIME ZONE 'UTC')::date AS day, channel, report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at) AS wait FROM sessions) waits
 	WHERE wait IS NOT NULL
 	GROUP BY 1, 2, 3;

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { parseCsv } from "../lib/reports/csv";
+import { addDays } from "../lib/reports/range";
 import { aiRatesRange, seedAiRateSessions } from "../test/helpers/ai-rate-sessions";
 import { expect, test } from "./fixtures";
 import { startOwnApp, type OwnApp } from "./own-app";
@@ -132,6 +133,21 @@ test("the per-channel table matches its CSV, and a 7-day window judges resolutio
   await expect(page).toHaveURL(/[?&]window=168/);
   await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("value")).toHaveText("20%");
   await expect(page.getByTestId("ai-figure-ai_resolution").getByTestId("ratio")).toContainText("1 of 5");
+});
+
+test("the AI over time: each day's bars open the sessions they count, and its table matches", async ({ page }) => {
+  await signIn(page);
+  await page.goto(reportsUrl());
+  const tenDaysAgo = addDays(RANGE.to, -10);
+  // v1–v4 were answered that day: v1 and v3 resolved, v2 replied to by a person, v4 reopened.
+  const bar = page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="resolution"][data-date="${tenDaysAgo}"]`);
+  await expect(bar).toHaveAttribute("data-value", "50%");
+  await page.getByTestId("ai-trend-toggle-table").click();
+  const row = page.getByTestId("ai-trend-table").locator("tbody tr", { has: page.locator("th", { hasText: tenDaysAgo }) });
+  await expect(row.locator("th, td")).toHaveText([tenDaysAgo, "2", "4", "50%", "0", "4", "0%"]);
+  await bar.click();
+  await expect(page).toHaveURL(/\/inbox\?/);
+  expect(await listedNames(page)).toEqual(["v1", "v3"]);
 });
 
 test("a session page says what the AI did apart from where the conversation is now, and what people did after", async ({ page }) => {

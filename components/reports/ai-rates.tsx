@@ -7,12 +7,13 @@ import { cn } from "@/components/ui/cn";
 import { RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
 import { inputClass } from "@/components/ui/field-styles";
 import { aiFigures, HUMAN_REPLY_FORMULA, humanReplyHref, rateChange, windowWords, type AiFigure, type AiFigurePart } from "@/lib/reports/ai-figures";
-import { aiRatesTable, aiReasonsTable } from "@/lib/reports/ai-tables";
+import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";
 import { DEFINITIONS, POPULATION } from "@/lib/reports/definitions";
 import { formatCount, formatPercent, formatWait } from "@/lib/reports/format";
 import { channelLabel } from "@/lib/reports/labels";
 import { formatRange } from "@/lib/reports/range";
 import type { ChannelReport } from "@/lib/reports/types";
+import { AiTrendChart } from "./ai-trend-chart";
 import { InfoButton } from "./info-button";
 import { ReportSection } from "./report-section";
 import { setReportParams, WINDOW_PARAM } from "./url-state";
@@ -189,6 +190,25 @@ export function AiRates({ report }: { report: ChannelReport }) {
         channel={channel}
       >
         <ChannelBars report={report} />
+      </ReportSection>
+      <ReportSection
+        id="ai-trend"
+        title="The AI over time"
+        definition={
+          <>
+            <span className="block">
+              For the sessions started each UTC day: AI resolution (answered, with no teammate reply and no reopen within {windowWords(ai.windowHours)}, ÷ sessions the AI acted on at least{" "}
+              {windowWords(ai.windowHours)} ago) and the handoff rate (handed off ÷ sessions the AI acted on). A day whose sessions are too recent to judge has no resolution bar.
+            </span>
+            <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
+          </>
+        }
+        description="AI resolution and handoff rate of each day's sessions"
+        table={aiTrendTable(report)}
+        range={range}
+        channel={channel}
+      >
+        <AiTrendChart report={report} />
       </ReportSection>
       <ReportSection
         id="ai-reasons"

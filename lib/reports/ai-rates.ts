@@ -5,8 +5,8 @@ import { ACTED_OUTCOMES, DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../
 import { sessions } from "../db/schema";
 import { rate } from "./format";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
-import { addDays, daysInRange, utcBounds } from "./range";
-import type { AiRateRow, AiRates, ReportQuery } from "./types";
+import { addDays, daysInRange, eachDay, utcBounds } from "./range";
+import type { AiRateRow, AiRates, AiTrendDay, ReportQuery } from "./types";
 
 /**
  * The AI's rates (docs/metrics.md), per channel and over all of them, for the range and the one before it.
@@ -137,6 +137,49 @@ async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { ju
   }));
 }
 
+/**
+ * Per UTC day started: the sessions the AI acted on and handed off, and (for the window) those judged and resolved,
+ * the day a window's edge falls on read from sessions as in ratesOf. Every day of the range is present.
+ */
+async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTrendDay[]> {
+  const within = lastClassWithin(windowHours);
+  const edge = edgeDay(windowHours);
+  const acted = sql`r.ai_outcome in (${ACTED})`;
+  const settled = await db.execute(sql`
+    select to_char(r.day, 'YYYY-MM-DD') as day,
+      sum(r.sessions) filter (where ${acted}) as acted,
+      sum(r.sessions) filter (where r.ai_outcome = 'handed_off') as handed_off,
+      sum(r.sessions) filter (where ${acted} and r.acted_day < ${edge}) as judged,
+      sum(r.sessions) filter (where r.ai_outcome = 'answered' and r.acted_day < ${edge} and coalesce(r.followup_class > ${within}, true)) as ai_resolved
+    from session_ai_daily_stats r
+    where ${rollupDays(scope)}
+    group by 1`);
+  const edgeRows = await db.execute(sql`
+    select to_char((${sessions.createdAt} at time zone 'UTC')::date, 'YYYY-MM-DD') as day,
+      count(*) filter (where ${aiJudged(windowHours)}) as judged,
+      count(*) filter (where ${aiResultCondition("ai_resolved", windowHours)}) as ai_resolved
+    from ${sessions}
+    where ${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
+      and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}
+    group by 1`);
+  const byDay = new Map(eachDay(scope.from, scope.to).map((date) => [date, { date, acted: 0, handedOff: 0, judged: 0, aiResolved: 0 }]));
+  for (const row of rowsOf<{ day: string; acted: unknown; handed_off: unknown; judged: unknown; ai_resolved: unknown }>(settled)) {
+    const day = byDay.get(row.day);
+    if (!day) continue;
+    day.acted += toInt(row.acted);
+    day.handedOff += toInt(row.handed_off);
+    day.judged += toInt(row.judged);
+    day.aiResolved += toInt(row.ai_resolved);
+  }
+  for (const row of rowsOf<{ day: string; judged: unknown; ai_resolved: unknown }>(edgeRows)) {
+    const day = byDay.get(row.day);
+    if (!day) continue;
+    day.judged += toInt(row.judged);
+    day.aiResolved += toInt(row.ai_resolved);
+  }
+  return [...byDay.values()];
+}
+
 /** Handoffs a teammate replied to: the wait histogram per channel. */
 async function replyWaits(db: Db, scope: Scope): Promise<Map<string, WaitBucket[]>> {
   const result = await db.execute(sql`
@@ -204,7 +247,7 @@ export function aiRateRow(channel: string, counts: Counts, replyBuckets: readonl
   };
 }
 
-async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number) {
+async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number, withTrend = false) {
   // One after another: PGlite has a single connection.
   const counts = await settledCounts(db, scope, windowHours);
   const edges = [
@@ -227,6 +270,7 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
   }
   return {
     range: { from: scope.from, to: scope.to },
+    trend: withTrend ? await trendOf(db, scope, windowHours) : [],
     byChannel: channels.map((channel) => aiRateRow(channel, counts.get(channel) ?? emptyCounts(), waits.get(channel) ?? [])),
     all,
     handoffReasons: [...reasons]
@@ -241,7 +285,7 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
 /** The AI's rates for the report's range, beside the same figures for the range before it. */
 export async function getAiRates(db: Db, query: ReportQuery, channels: readonly string[]): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours);
+  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, true);
   const previous = await ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours);
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }

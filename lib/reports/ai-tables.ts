@@ -1,4 +1,7 @@
+import { ACTED_OUTCOMES } from "../db/queries/session-filters";
 import { aiFigures, humanReplyHref, windowWords } from "./ai-figures";
+import { inboxHref } from "./drilldown";
+import { rate } from "./format";
 import { channelLabel, reasonLabel } from "./labels";
 import { col, countCell, percentCell, secondsCell, text, type ReportCell, type ReportTable } from "./tables";
 import type { ChannelReport } from "./types";
@@ -93,5 +96,69 @@ export function aiReasonsTable(report: ChannelReport): ReportTable {
         ],
       };
     }),
+  };
+}
+
+export interface AiTrendPart {
+  rate: number | null;
+  count: number;
+  of: number;
+  /** The Inbox on the sessions `count` counts. */
+  href: string;
+  /** The Inbox on the sessions `of` counts. */
+  ofHref: string;
+}
+
+export interface AiTrendRow {
+  date: string;
+  resolution: AiTrendPart;
+  handoff: AiTrendPart;
+}
+
+/** Each UTC day's AI resolution and handoff rate, with the drill-downs of both counts (what the trend chart draws). */
+export function aiTrendRows(report: ChannelReport): AiTrendRow[] {
+  const { windowHours } = report.ai;
+  const channel = report.channel;
+  return report.ai.current.trend.map((day) => {
+    const on = { channel, from: day.date, to: day.date };
+    return {
+      date: day.date,
+      resolution: {
+        rate: rate(day.aiResolved, day.judged),
+        count: day.aiResolved,
+        of: day.judged,
+        href: inboxHref({ ...on, result: "ai_resolved", window: windowHours }),
+        ofHref: inboxHref({ ...on, result: "judged", window: windowHours }),
+      },
+      handoff: {
+        rate: rate(day.handedOff, day.acted),
+        count: day.handedOff,
+        of: day.acted,
+        href: inboxHref({ ...on, outcome: "handed_off" }),
+        ofHref: inboxHref({ ...on, outcome: ACTED_OUTCOMES.join(",") }),
+      },
+    };
+  });
+}
+
+/** The trend as a table: per UTC day, both rates with the counts they divide, each count linked to its sessions. */
+export function aiTrendTable(report: ChannelReport): ReportTable {
+  const window = windowWords(report.ai.windowHours);
+  return {
+    dataset: "ai-rates-over-time",
+    caption: `The AI's resolution (judged ${window} after it acted) and handoff rate of each UTC day's sessions`,
+    columns: [col("Day (UTC)", false), col(`Resolved (${window})`), col(`Judged (${window})`), col("AI resolution"), col("Handed off"), col("AI acted"), col("Handoff rate")],
+    rows: aiTrendRows(report).map((row) => ({
+      key: row.date,
+      cells: [
+        text(row.date),
+        linked(row.resolution.count, row.resolution.href, `sessions of ${row.date} resolved by the AI`),
+        linked(row.resolution.of, row.resolution.ofHref, `sessions of ${row.date} the AI acted on at least ${window} ago`),
+        percentCell(row.resolution.rate),
+        linked(row.handoff.count, row.handoff.href, `sessions of ${row.date} handed off by the AI`),
+        linked(row.handoff.of, row.handoff.ofHref, `sessions of ${row.date} the AI acted on`),
+        percentCell(row.handoff.rate),
+      ],
+    })),
   };
 }

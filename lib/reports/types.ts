@@ -107,8 +107,13 @@ export const aiRateRowSchema = z.object({
   humanReplySeconds: z.object({ p50: z.number().min(0).nullable(), p90: z.number().min(0).nullable() }),
 });
 
+/** One UTC day of the AI's rates over time: the counts the day's AI resolution and handoff rate divide. */
+export const aiTrendDaySchema = z.object({ date: z.string(), acted: count, handedOff: count, judged: count, aiResolved: count });
+
 const aiPeriodSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
+  /** Every day of the range (the current range only; empty for the range before). */
+  trend: z.array(aiTrendDaySchema),
   byChannel: z.array(aiRateRowSchema),
   all: aiRateRowSchema,
   /** Sessions the AI handed off, by that handoff's reason; rate = ÷ sessions the AI acted on. */
@@ -150,3 +155,4 @@ export type SentimentRow = z.infer<typeof sentimentRowSchema>;
 export type ResponseTimeRow = z.infer<typeof responseTimeRowSchema>;
 export type AiRateRow = z.infer<typeof aiRateRowSchema>;
 export type AiRates = z.infer<typeof aiRatesSchema>;
+export type AiTrendDay = z.infer<typeof aiTrendDaySchema>;

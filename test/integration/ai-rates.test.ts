@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { listSessions } from "@/lib/db/queries/sessions";
 import { parseSessionFilters } from "@/lib/db/queries/session-filters";
 import { aiFigures, humanReplyHref, rateChange } from "@/lib/reports/ai-figures";
-import { aiRatesTable, aiReasonsTable } from "@/lib/reports/ai-tables";
+import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";
 import { getChannelReport } from "@/lib/reports/queries";
 import { addDays } from "@/lib/reports/range";
 import { channelReportSchema, type ChannelReport } from "@/lib/reports/types";
@@ -87,6 +87,17 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
     expect(rateChange(resolution.value, resolution.previous)).toEqual({ arrow: "▲", points: 8.3, text: "▲ 8.3 pts" });
   });
 
+  it("gives each UTC day's AI resolution and handoff rate over time", () => {
+    const day = (daysAgo: number) => report.ai.current.trend.find((item) => item.date === addDays(RANGE.to, -daysAgo));
+    expect(report.ai.current.trend.map((item) => item.date)).toEqual(Array.from({ length: 14 }, (_, index) => addDays(RANGE.from, index)));
+    expect(day(10)).toEqual({ date: addDays(RANGE.to, -10), acted: 4, handedOff: 0, judged: 4, aiResolved: 2 }); // v1–v4
+    expect(day(7)).toEqual({ date: addDays(RANGE.to, -7), acted: 1, handedOff: 0, judged: 1, aiResolved: 1 }); // v12
+    expect(day(5)).toEqual({ date: addDays(RANGE.to, -5), acted: 4, handedOff: 3, judged: 4, aiResolved: 0 }); // v6–v9
+    expect(day(4)).toEqual({ date: addDays(RANGE.to, -4), acted: 2, handedOff: 1, judged: 2, aiResolved: 1 }); // e1, e2
+    expect(day(1)).toEqual({ date: addDays(RANGE.to, -1), acted: 1, handedOff: 0, judged: 0, aiResolved: 0 }); // v5, too recent
+    expect(report.ai.previous.trend).toEqual([]);
+  });
+
   it("judges the resolution window it is given: at 24 hours the session answered yesterday counts", async () => {
     const wide = await getChannelReport(database.db, { ...RANGE, window: 24, channel: "voice" });
     // v5 (answered a day ago, less a minute or more) may or may not have passed 24 h; every other voice session has.
@@ -114,7 +125,7 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
   });
 
   it("every linked count in the tables opens as many sessions as it says", async () => {
-    for (const table of [aiRatesTable(report), aiReasonsTable(report)]) {
+    for (const table of [aiRatesTable(report), aiReasonsTable(report), aiTrendTable(report)]) {
       for (const row of table.rows) {
         for (const cell of row.cells.filter((item) => item.href)) {
           expect((await drillDown(cell.href!)).length, `${table.dataset} ${row.key}: ${cell.linkLabel}`).toBe(cell.csv);

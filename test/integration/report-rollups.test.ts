@@ -67,7 +67,7 @@ async function compare(database: Database): Promise<{ stats: [Counts, Counts]; w
   const replies = await read(sql`select ${replyKey} as key, sessions as n from handoff_reply_histogram`);
   const expectedReplies = await read(sql`
     select ${replyKey} as key, count(*) as n
-    from (select (created_at at time zone 'UTC')::date as day, channel, report_wait_bucket(report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at)) as bucket
+    from (select (created_at at time zone 'UTC')::date as day, channel, report_reply_bucket(report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at)) as bucket
           from sessions where report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at) is not null) s
     group by 1`);
   return {

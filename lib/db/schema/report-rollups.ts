@@ -61,7 +61,8 @@ export const sessionAiDailyStats = pgTable(
 
 /**
  * Sessions the AI handed off that a teammate replied to, per (UTC day started, channel, wait bucket): the time from
- * the handoff to the first reply, in buckets 1% wide with their sum, as run_wait_histogram keeps the AI's waits.
+ * the handoff to the first reply, in buckets 5% wide (report_reply_bucket) with their sum, so each bucket's mean
+ * stands for its sessions, as run_wait_histogram keeps the AI's waits.
  */
 export const handoffReplyHistogram = pgTable(
   "handoff_reply_histogram",

@@ -56,8 +56,11 @@ export const sessions = pgTable(
     index("sessions_attention_idx").on(t.lastActivityAt, t.id).where(sql`status = 'failed' or flag is not null`),
     index("sessions_reason_activity_idx").on(t.handoffReason, t.lastActivityAt, t.id).where(sql`handoff_reason is not null`),
     index("sessions_contact_idx").on(t.contactKey, t.createdAt),
-    // The AI's rates read their rollups, and sessions directly only for the day a window's edge falls on.
+    // The AI's rates read their rollups, and sessions directly only for the day a window's edge falls on. Migration
+    // 0009 adds INCLUDE (created_at, channel, ai_outcome, human_replied_at, reopened_at), which drizzle cannot write.
     index("sessions_ai_outcome_at_idx").on(t.aiOutcomeAt),
+    // The Inbox's AI-outcome filter and the rates' drill-downs, in the list's order.
+    index("sessions_ai_outcome_activity_idx").on(t.aiOutcome, t.lastActivityAt, t.id),
     // The search's "contains" match on contacts (ilike '%…%'), which a btree cannot serve: trigrams (pg_trgm).
     index("sessions_contact_name_trgm_idx").using("gin", t.contactName.op("gin_trgm_ops")),
     index("sessions_contact_handle_trgm_idx").using("gin", t.contactHandle.op("gin_trgm_ops")),
