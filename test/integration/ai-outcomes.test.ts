@@ -72,10 +72,14 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
   it("a conversation the AI never took part in is skipped; a teammate's reply there is no follow-up of the AI", async () => {
     const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550163", text: PASSWORD_QUESTION, assigneeId: null });
     await harness.waitForEvent(placed.eventId);
-    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "skipped", aiOutcome: "skipped" });
+    const skipped = await sessionOf(placed.conversationId);
+    expect(skipped).toMatchObject({ status: "skipped", aiOutcome: "skipped" });
     const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Dana here, on it." });
     await harness.waitForEvent(reply.eventId);
-    expect(await sessionOf(placed.conversationId)).toMatchObject({ aiOutcome: "skipped", humanRepliedAt: null });
+    const after = await sessionOf(placed.conversationId);
+    expect(after).toMatchObject({ aiOutcome: "skipped", humanRepliedAt: null });
+    // Still new activity: the session moves up the Inbox.
+    expect(after.lastActivityAt.getTime()).toBeGreaterThan(skipped.lastActivityAt.getTime());
   });
 
   it("a later message the AI leaves alone does not undo its answer", async () => {

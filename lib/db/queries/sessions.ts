@@ -72,16 +72,18 @@ function aiOutcomeColumns(outcome: AiOutcome, at: Date) {
 }
 
 /**
- * A person followed up after the AI acted: a teammate's reply, or a reopen of the conversation. Only the first of
- * each after the AI's latest act is kept; before the AI acted (or on a session it skipped) nothing is recorded.
+ * A person followed up (a teammate's reply, or a reopen of the conversation): new activity on the session, and, after
+ * the AI acted, its follow-up. Only the first of each after the AI's latest act is kept; before the AI acted (or on a
+ * session it skipped) none is recorded.
  */
 export async function recordHumanFollowUp(db: Db, id: string, kind: "reply" | "reopen", at: Date): Promise<void> {
   const column = kind === "reply" ? sessions.humanRepliedAt : sessions.reopenedAt;
   const when = sql`${at.toISOString()}::timestamptz`;
+  const afterTheAi = and(inArray(sessions.aiOutcome, [...ACTED_OUTCOMES]), sql`${sessions.aiOutcomeAt} <= ${when}`);
   await db
     .update(sessions)
-    .set({ [kind === "reply" ? "humanRepliedAt" : "reopenedAt"]: sql`coalesce(${column}, ${when})`, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
-    .where(and(eq(sessions.id, id), inArray(sessions.aiOutcome, [...ACTED_OUTCOMES]), sql`${sessions.aiOutcomeAt} <= ${when}`));
+    .set({ [kind === "reply" ? "humanRepliedAt" : "reopenedAt"]: sql`case when ${afterTheAi} then coalesce(${column}, ${when}) else ${column} end`, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .where(eq(sessions.id, id));
 }
 
 /**
