@@ -28,7 +28,7 @@ export function aiRatesTable(report: ChannelReport): ReportTable {
     const ratio = (id: string) => {
       const figure = figures[id];
       return [
-        linked(figure.numerator.count, figure.numerator.href, `${name}sessions ${figure.numerator.what}`),
+        linked(figure.numerator.count, figure.numerator.href, `${name}${figure.numerator.what.startsWith("sessions") ? "" : "sessions "}${figure.numerator.what}`),
         linked(figure.denominator.count, figure.denominator.href, `${name}${figure.denominator.what}`),
         percentCell(figure.value),
       ];

@@ -133,6 +133,8 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
       }
     }
     const voice = aiRatesTable(report).rows.find((row) => row.key === "voice")!;
+    expect(voice.cells[1].linkLabel).toBe("10 Phone sessions the AI acted on: open in the Inbox");
+    expect(voice.cells[4].linkLabel).toBe("3 Phone sessions resolved by the AI within 3 days: open in the Inbox");
     expect(voice.cells.map((cell) => cell.text)).toEqual(["Phone", "10", "12", "83.3%", "3", "9", "33.3%", "1", "5", "20%", "3", "30%", "1", "10%", "1", "5", "20%", "2", "3600.0", "5040.0"]);
   });
 });
