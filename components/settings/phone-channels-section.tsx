@@ -1,6 +1,7 @@
 "use client";
 
 import { PhoneIncoming } from "lucide-react";
+import { useState } from "react";
 import { ApiRequestError } from "@/components/ui/fetch-json";
 import { useFrontChannels } from "./ai/use-agent-settings";
 import type { ListedFrontChannel } from "./ai/types";
@@ -19,15 +20,23 @@ function asPhoneChannel(channel: ListedFrontChannel): PhoneChannel {
 export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResponse }) {
   const channels = useFrontChannels();
   const save = useSaveFrontSettings();
-  const picked = settings.values.phoneChannels;
+  // The ticks being saved, set in the click itself: the save's optimistic update lands a tick later, and a controlled
+  // checkbox would flip back until then.
+  const [saving, setSaving] = useState<PhoneChannel[] | null>(null);
+  const picked = saving ?? settings.values.phoneChannels;
   const noToken = channels.error instanceof ApiRequestError && channels.error.code === "no_token";
   const offered = (channels.data?.channels ?? []).filter((channel) => channel.callCapable);
   // A picked channel Front no longer lists stays on screen, so it can be taken off; while the list loads, the picked ones show.
   const gone = channels.isSuccess ? picked.filter((channel) => !offered.some((candidate) => candidate.id === channel.id)) : [];
   const rows: PhoneChannel[] = channels.isSuccess ? [...offered.map(asPhoneChannel), ...gone] : picked;
 
-  const toggle = (channel: PhoneChannel, on: boolean) =>
-    save.mutate({ phoneChannels: on ? [...picked.filter((entry) => entry.id !== channel.id), channel] : picked.filter((entry) => entry.id !== channel.id) });
+  const toggle = (channel: PhoneChannel, on: boolean) => {
+    const others = picked.filter((entry) => entry.id !== channel.id);
+    const next = on ? [...others, channel] : others;
+    setSaving(next);
+    // Cleared once the save has settled and the settings were read again (or rolled back on failure).
+    save.mutate({ phoneChannels: next }, { onSettled: () => setSaving(null) });
+  };
 
   return (
     <SettingsSection
