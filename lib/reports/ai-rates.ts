@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
-import { aiActed, aiJudged, aiResultCondition } from "../db/queries/ai-results";
-import { ACTED_OUTCOMES, DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../db/queries/session-filters";
+import { ACTED, aiActed, aiJudged, aiResultCondition, hours } from "../db/queries/ai-results";
+import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../db/queries/session-filters";
 import { sessions } from "../db/schema";
 import { rate } from "./format";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
@@ -28,15 +28,16 @@ export function previousRange(from: string, to: string): { from: string; to: str
 }
 
 const toInt = (value: unknown): number => Number(value ?? 0);
-const ACTED = sql.raw(ACTED_OUTCOMES.map((outcome) => `'${outcome}'`).join(", "));
-
-function hours(windowHours: number): SQL {
-  return sql`make_interval(hours => ${Math.trunc(windowHours)}::int)`;
-}
-
 /** The UTC day a window's edge falls on: the AI acted before it, the window has passed; after it, not yet. */
 function edgeDay(windowHours: number): SQL {
   return sql`((now() - ${hours(windowHours)}) at time zone 'UTC')::date`;
+}
+
+/** Sessions of the scope the AI acted on during the day a window's edge falls on: read from `sessions`, exactly. */
+function actedOnEdgeDay(scope: Scope, windowHours: number): SQL {
+  const edge = edgeDay(windowHours);
+  return sql`${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
+      and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}`;
 }
 
 /** The follow-up class a window's "within" ends at: followed up within the window ⇔ class ≤ this. */
@@ -115,7 +116,6 @@ async function settledCounts(db: Db, scope: Scope, windowHours: number): Promise
 
 /** The windowed counts of the sessions the AI acted on during the day a window's edge falls on, read exactly. */
 async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { judged: keyof Counts; resolved: keyof Counts; answeredJudged?: keyof Counts; reopened?: keyof Counts }) {
-  const edge = edgeDay(windowHours);
   const result = await db.execute(sql`
     select ${sessions.channel} as channel,
       count(*) filter (where ${aiJudged(windowHours)}) as judged,
@@ -123,8 +123,7 @@ async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { ju
       count(*) filter (where ${aiJudged(windowHours)} and ${sessions.aiOutcome} = 'answered') as answered_judged,
       count(*) filter (where ${aiResultCondition("reopened", windowHours)}) as reopened
     from ${sessions}
-    where ${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
-      and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}
+    where ${actedOnEdgeDay(scope, windowHours)}
     group by grouping sets ((${sessions.channel}), ())`);
   return rowsOf<{ channel: string | null; judged: unknown; resolved: unknown; answered_judged: unknown; reopened: unknown }>(result).map((row) => ({
     channel: row.channel,
@@ -159,8 +158,7 @@ async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTre
       count(*) filter (where ${aiJudged(windowHours)}) as judged,
       count(*) filter (where ${aiResultCondition("ai_resolved", windowHours)}) as ai_resolved
     from ${sessions}
-    where ${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
-      and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}
+    where ${actedOnEdgeDay(scope, windowHours)}
     group by 1`);
   const byDay = new Map(eachDay(scope.from, scope.to).map((date) => [date, { date, acted: 0, handedOff: 0, judged: 0, aiResolved: 0 }]));
   for (const row of rowsOf<{ day: string; acted: unknown; handed_off: unknown; judged: unknown; ai_resolved: unknown }>(settled)) {

@@ -10,14 +10,16 @@ import { ACTED_OUTCOMES, type AiResult } from "./session-filters";
  * hours yet, so it is in neither the numerator nor the denominator of a windowed rate until then.
  */
 
-const ACTED = sql.raw(ACTED_OUTCOMES.map((outcome) => `'${outcome}'`).join(", "));
+/** The acted outcomes as an SQL list, for `in (…)` over `sessions` or a rollup. */
+export const ACTED = sql.raw(ACTED_OUTCOMES.map((outcome) => `'${outcome}'`).join(", "));
 
 /** The AI acted (answered, handed off or failed): the denominator of the AI's rates. */
 export function aiActed(): SQL {
   return sql`${sessions.aiOutcome} in (${ACTED})`;
 }
 
-function hours(windowHours: number): SQL {
+/** A window of whole hours as an SQL interval. */
+export function hours(windowHours: number): SQL {
   return sql`make_interval(hours => ${Math.trunc(windowHours)}::int)`;
 }
 
