@@ -245,7 +245,15 @@ export function aiRateRow(channel: string, counts: Counts, replyBuckets: readonl
   };
 }
 
-async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number, withTrend = false) {
+type ReasonCount = Awaited<ReturnType<typeof handoffReasonCounts>>[number];
+
+interface RatesOptions {
+  withTrend?: boolean;
+  /** The scope's handoff reasons when the caller has read them already (the Reports page shows them too). */
+  reasonRows?: readonly ReasonCount[];
+}
+
+async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number, { withTrend = false, reasonRows: known }: RatesOptions = {}) {
   // One after another: PGlite has a single connection.
   const counts = await settledCounts(db, scope, windowHours);
   const edges = [
@@ -258,7 +266,7 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
     counts.set(edge.channel, target);
   }
   const waits = await replyWaits(db, scope);
-  const reasonRows = await handoffReasonCounts(db, scope);
+  const reasonRows = known ?? (await handoffReasonCounts(db, scope));
   const all = aiRateRow("all", counts.get(null) ?? emptyCounts(), [...waits.values()].flat());
   const reasons = new Map<string, Record<string, number>>();
   for (const row of reasonRows) {
@@ -281,9 +289,9 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
 }
 
 /** The AI's rates for the report's range, beside the same figures for the range before it. */
-export async function getAiRates(db: Db, query: ReportQuery, channels: readonly string[]): Promise<AiRates> {
+export async function getAiRates(db: Db, query: ReportQuery, channels: readonly string[], reasonRows?: readonly ReasonCount[]): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, true);
+  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, { withTrend: true, reasonRows });
   const previous = await ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours);
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }

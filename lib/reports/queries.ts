@@ -115,6 +115,6 @@ export async function getChannelReport(db: Db, query: ReportQuery): Promise<Chan
   return {
     ...report,
     previousResponseTimes: buildResponseTimes(previousTimes, []).all,
-    ai: await getAiRates(db, query, report.channels),
+    ai: await getAiRates(db, query, report.channels, raw.reasons),
   };
 }
