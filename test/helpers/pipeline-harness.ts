@@ -4,7 +4,7 @@ import { eq, type SQL } from "drizzle-orm";
 import type { LanguageModel } from "ai";
 import { createLocalModel } from "@/lib/agent/local-model";
 import type { Database } from "@/lib/db/client";
-import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
+import { sessions, webhookEvents, type Session, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
 import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
@@ -71,7 +71,17 @@ export interface Harness {
   waitForEvent(frontEventId: string, timeoutMs?: number): Promise<WebhookEvent>;
   /** The same for a stored row by its id, e.g. a re-run's attempt (which has no `evt_` id of its own). */
   waitForAttempt(webhookEventId: number, timeoutMs?: number): Promise<WebhookEvent>;
+  /** The session of a Front conversation, as stored now (undefined when there is none, as a row read by index). */
+  sessionOf(conversationId: string): Promise<Session>;
+  /** Puts the settings back as the harness started with them and clears the simulator's faults and request log. */
+  reset(): void;
   close(): Promise<void>;
+}
+
+/** Replaces every key of `target` with a fresh copy of `initial` (a test may have added keys, not only changed them). */
+function restore<T extends object>(target: T, initial: T): void {
+  for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
+  Object.assign(target, structuredClone(initial));
 }
 
 /** Serves the real webhook handler over HTTP, as Next.js does, so the simulator delivers to it for real. */
@@ -101,6 +111,7 @@ export async function startHarness(
   const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
   const agentSettings: AgentSettings = { ...structuredClone(HARNESS_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
+  const initial = { settings: structuredClone(settings), agentSettings: structuredClone(agentSettings) };
   const actions: HttpAction[] = [];
   const model = options.model ?? createLocalModel();
   const context: PipelineContext = {
@@ -137,6 +148,16 @@ export async function startHarness(
     webhookUrl: url,
     waitForEvent,
     waitForAttempt,
+    async sessionOf(conversationId) {
+      const [session] = await database.db.select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
+      return session;
+    },
+    reset() {
+      restore(settings, initial.settings);
+      restore(agentSettings, initial.agentSettings);
+      sim.clearFaults();
+      sim.clearRequests();
+    },
     async close() {
       await worker.stop();
       await sim.close();

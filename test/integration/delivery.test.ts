@@ -3,7 +3,7 @@
 // and each test checks exactly which Front calls were made, what Front now holds and what the session records.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
-import { agentRuns, jobs, sessionMessages, sessions, type WebhookEvent } from "@/lib/db/schema";
+import { agentRuns, jobs, sessionMessages, type WebhookEvent } from "@/lib/db/schema";
 import { rerunEvent } from "@/lib/db/queries/webhook-events";
 import { FrontClient } from "@/lib/front/client";
 import type { Channel } from "@/lib/front/channels";
@@ -16,7 +16,6 @@ import { startOpenAIStandIn, type OpenAIStandIn } from "../helpers/openai-stand-
 import {
   AI_TEAMMATE,
   HARNESS_AGENT_SETTINGS,
-  HARNESS_FRONT_SETTINGS,
   SIM_TEXT_BACK_CHANNEL,
   UNLIMITED_RATE,
   SECRETS,
@@ -53,19 +52,11 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
     await harness?.close();
   });
   beforeEach(() => {
-    Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
-    harness.agentSettings.delivery = structuredClone(HARNESS_AGENT_SETTINGS.delivery);
-    harness.agentSettings.textBackChannel = HARNESS_AGENT_SETTINGS.textBackChannel;
-    harness.sim.clearFaults();
-    harness.sim.clearRequests();
+    harness.reset();
   });
 
   const db = () => harness.database.db;
 
-  async function sessionOf(conversationId: string) {
-    const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
 
   async function aiMessagesOf(sessionId: string) {
     const rows = await db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, sessionId)).orderBy(asc(sessionMessages.sentAt), asc(sessionMessages.recordedAt));
@@ -126,7 +117,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
     it.each(cases)("%s, %s", async (channel, mode) => {
       harness.agentSettings.delivery[channel] = mode;
       const { placed, event } = await askOn(channel);
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       const run = await runOf(session.id);
       expect(run).toMatchObject({ outcome: "reply", deliveryStatus: "delivered" });
       const answer = run.replyText!;
@@ -192,11 +183,11 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
 
     expect(writes(call.placed.conversationId)).toEqual(["POST /drafts", "PUT /assignee"]);
     expect(conversation(call.placed.conversationId)).toMatchObject({ replies: [], assigneeId: null, drafts: [expect.objectContaining({ draft_mode: "shared", type: "sms" })] });
-    expect(await sessionOf(call.placed.conversationId)).toMatchObject({ channel: "voice", status: "handed_off", statusReason: DRAFTED_REASON });
+    expect(await harness.sessionOf(call.placed.conversationId)).toMatchObject({ channel: "voice", status: "handed_off", statusReason: DRAFTED_REASON });
 
     expect(writes(email.placed.conversationId)).toEqual(["POST /messages"]);
     expect(conversation(email.placed.conversationId)).toMatchObject({ drafts: [], comments: [], assigneeId: AI_TEAMMATE, replies: [expect.objectContaining({ archived: false })] });
-    expect(await sessionOf(email.placed.conversationId)).toMatchObject({ channel: "email", status: "answered" });
+    expect(await harness.sessionOf(email.placed.conversationId)).toMatchObject({ channel: "email", status: "answered" });
   });
 
   it("archives on reply only for real replies: a draft leaves the conversation open for the teammate", async () => {
@@ -205,13 +196,13 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
     const drafted = await askOn("sms", "+14155550166");
     expect(writes(drafted.placed.conversationId)).toEqual(["POST /drafts", "PUT /assignee"]);
     expect(conversation(drafted.placed.conversationId).status).toBe("unassigned");
-    expect(await sessionOf(drafted.placed.conversationId)).toMatchObject({ status: "handed_off", resolvedAt: null });
+    expect(await harness.sessionOf(drafted.placed.conversationId)).toMatchObject({ status: "handed_off", resolvedAt: null });
 
     harness.agentSettings.delivery.sms = "reply";
     const replied = await askOn("sms", "+14155550165");
     expect(writes(replied.placed.conversationId)).toEqual(["POST /messages", "PATCH /"]);
     expect(conversation(replied.placed.conversationId).status).toBe("archived");
-    expect(await sessionOf(replied.placed.conversationId)).toMatchObject({ status: "resolved" });
+    expect(await harness.sessionOf(replied.placed.conversationId)).toMatchObject({ status: "resolved" });
   });
 
   it.each(["draft", "comment"] as const)("a handoff stays a handoff comment and an unassign when the channel's mode is %s", async (mode) => {
@@ -222,7 +213,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
     const view = conversation(placed.conversationId);
     expect(view.drafts).toEqual([]);
     expect(view.comments[0].body).toMatch(/handed this conversation to the team/);
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness.sessionOf(placed.conversationId);
     expect(session).toMatchObject({ status: "handed_off", handoffReason: "user_requested_human_assistance" });
     expect(await aiMessagesOf(session.id)).toEqual([]);
   });
@@ -242,7 +233,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(view.drafts).toHaveLength(mode === "draft" ? 1 : 0);
       expect(view.comments).toHaveLength(mode === "comment" ? 1 : 0);
       expect(view.assigneeId).toBeNull();
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "handed_off", statusReason: mode === "draft" ? DRAFTED_REASON : COMMENTED_REASON });
       expect(await aiMessagesOf(session.id)).toHaveLength(1);
     });
@@ -270,7 +261,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(job).toMatchObject({ state: "failed" });
       expect(writes(placed.conversationId).filter((write) => write === "POST /drafts")).toHaveLength(1);
       expect(conversation(placed.conversationId)).toMatchObject({ assigneeId: AI_TEAMMATE, drafts: [expect.anything()] });
-      const failed = await sessionOf(placed.conversationId);
+      const failed = await harness.sessionOf(placed.conversationId);
       expect(failed).toMatchObject({ status: "failed", statusReason: expect.stringContaining("503") });
       // The lead still sees the answer, and that it went to Front as a draft.
       expect(await aiMessagesOf(failed.id)).toEqual([expect.objectContaining({ messageType: "draft" })]);
@@ -284,7 +275,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(await harness.waitForAttempt(rerun.attemptId)).toMatchObject({ decision: "processed", decisionReason: "the AI left its answer as a shared draft for a teammate" });
       expect(writes(placed.conversationId)).toEqual(["PUT /assignee"]);
       expect(conversation(placed.conversationId)).toMatchObject({ assigneeId: null, replies: [], drafts: [expect.anything()] });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", statusReason: DRAFTED_REASON, flag: null });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", statusReason: DRAFTED_REASON, flag: null });
     });
   });
 
@@ -299,7 +290,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(writes(placed.conversationId)).toEqual(["POST /drafts", "POST /comments", "PUT /assignee"]);
       const view = conversation(placed.conversationId);
       expect(view).toMatchObject({ drafts: [], replies: [], assigneeId: null });
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       const run = await runOf(session.id);
       expect(view.comments).toHaveLength(1);
       expect(view.comments[0].body).toMatch(/could not leave this answer as a draft/);
@@ -317,7 +308,7 @@ describe.each(dbKinds())("delivery per channel, on %s", (kind) => {
       expect(event).toMatchObject({ decision: "processed", decisionReason: "Front refused the AI's reply: the answer is posted as an internal comment" });
       expect(writes(placed.conversationId)).toEqual(["POST /messages", "POST /comments"]);
       expect(conversation(placed.conversationId).assigneeId).toBe(AI_TEAMMATE);
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "failed", flag: "reply_not_delivered" });
       expect(await aiMessagesOf(session.id)).toEqual([expect.objectContaining({ messageType: "comment", metadata: expect.objectContaining({ refused: "reply" }) })]);
     });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { agentRuns, handoffs, sessionMessages, sessions, webhookEvents } from "@/lib/db/schema";
+import { agentRuns, handoffs, sessionMessages, webhookEvents } from "@/lib/db/schema";
 import { signApplicationBody, signRuleBody } from "@/lib/front/webhook";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
@@ -29,10 +29,6 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
   });
 
   const db = () => harness.database.db;
-  async function sessionOf(conversationId: string) {
-    const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
   async function eventRow(frontEventId: string) {
     const [row] = await db().select().from(webhookEvents).where(eq(webhookEvents.frontEventId, frontEventId));
     return row;
@@ -65,7 +61,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       expect(view.comments[0].body).toMatch(/password/i);
       expect(view.assigneeId).toBeNull();
 
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "handed_off", flag: "reply_not_delivered", handoffReason: "error", statusReason: expect.stringContaining("sending_error") });
       const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, session.id));
       expect(handoff).toMatchObject({ reason: "error", frontCommentId: view.comments[0].id });
@@ -80,7 +76,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       await harness.sim.whenIdle();
       const bounce = await lastEventOf("message_bounce_error");
       expect(bounce.decision).toBe("processed");
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", flag: "reply_not_delivered" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", flag: "reply_not_delivered" });
 
       await harness.sim.redeliver(bounce.frontEventId!);
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
@@ -101,7 +97,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       const [comment] = harness.sim.getConversation(first.conversationId)!.comments;
       expect(comment.body).toMatch(/password/i);
       expect(comment.body).not.toMatch(/opening hours/i);
-      const session = await sessionOf(first.conversationId);
+      const session = await harness.sessionOf(first.conversationId);
       const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, session.id));
       const [failedRun] = await db().select().from(agentRuns).where(eq(agentRuns.id, handoff.runId!));
       expect(failedRun.frontMessageUid).toBe(replies[0].messageUid);
@@ -126,7 +122,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       const failure = await harness.sim.emitSendingError(reply.messageId!);
       expect(await harness.waitForEvent(failure.eventId)).toMatchObject({ decision: "recorded", decisionReason: "sending_error: a teammate's message could not be sent" });
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(0);
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "answered", flag: null });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "answered", flag: null });
     });
   });
 
@@ -136,8 +132,8 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       await harness.waitForEvent(first.eventId);
       const second = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550141", text: "Also, how do I reset my password?", assigneeId: AI_TEAMMATE });
       await harness.waitForEvent(second.eventId);
-      const merged = await sessionOf(first.conversationId);
-      const survivor = await sessionOf(second.conversationId);
+      const merged = await harness.sessionOf(first.conversationId);
+      const survivor = await harness.sessionOf(second.conversationId);
 
       const result = await harness.sim.merge(first.conversationId, second.conversationId);
       expect(await harness.waitForEvent(result.eventId)).toMatchObject({
@@ -147,23 +143,23 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       });
       const messages = await db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, survivor.id)).orderBy(asc(sessionMessages.sentAt));
       expect(messages.map((message) => message.frontMessageId)).toContain(first.messageId);
-      expect(await sessionOf(first.conversationId)).toMatchObject({ status: "resolved", statusReason: `merged in Front into session #${survivor.ticketNumber}` });
+      expect(await harness.sessionOf(first.conversationId)).toMatchObject({ status: "resolved", statusReason: `merged in Front into session #${survivor.ticketNumber}` });
     });
 
     it("without a session on the survivor, the session itself follows the conversation", async () => {
       const first = await harness.sim.placeCall({ from: "+14155550142", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
       await harness.waitForEvent(first.eventId);
-      const session = await sessionOf(first.conversationId);
+      const session = await harness.sessionOf(first.conversationId);
       // A conversation Frontline never heard of (its webhook delivery went nowhere).
       harness.sim.configure({ webhookUrl: null });
       const other = await harness.sim.sendMessage({ messageType: "email", from: "someone@example.com", text: "Hello", assigneeId: "tea_rep7" });
       harness.sim.configure({ webhookUrl: harness.webhookUrl });
-      expect(await sessionOf(other.conversationId)).toBeUndefined();
+      expect(await harness.sessionOf(other.conversationId)).toBeUndefined();
 
       const result = await harness.sim.merge(first.conversationId, other.conversationId);
       expect(await harness.waitForEvent(result.eventId)).toMatchObject({ decision: "processed", sessionId: session.id });
-      expect(await sessionOf(other.conversationId)).toMatchObject({ id: session.id });
-      expect(await sessionOf(first.conversationId)).toBeUndefined();
+      expect(await harness.sessionOf(other.conversationId)).toMatchObject({ id: session.id });
+      expect(await harness.sessionOf(first.conversationId)).toBeUndefined();
     });
   });
 
@@ -232,7 +228,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
         // A customer's email on an unassigned conversation: its session is recorded with the customer's words, and
         // the AI stays out (handling unassigned conversations is off).
         expect(row).toMatchObject({ decision: "skipped", failedCheck: "unassigned_switch" });
-        const session = await sessionOf("cnv_1042nr10");
+        const session = await harness.sessionOf("cnv_1042nr10");
         expect(session).toMatchObject({ channel: "email", contactHandle: "sabrina@fictionalcustomer.com" });
       }
       expect(await eventRow(event.id)).toBeDefined();

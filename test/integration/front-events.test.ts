@@ -4,12 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
-import { agentRuns, agentSteps, handoffs, jobs, sessionMessages, sessions, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
+import { agentRuns, agentSteps, handoffs, jobs, sessionMessages, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { FrontEvent as SimFrontEvent, FrontEventSide, RequestLogEntry } from "@/lib/front-sim";
 import { dbKinds } from "../helpers/db";
 import { fixture } from "../helpers/fixtures";
-import { AI_TEAMMATE, HARNESS_FRONT_SETTINGS, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const REP = "tea_rep7";
 
@@ -31,20 +31,14 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
     await harness?.close();
   });
   beforeEach(() => {
-    Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
-    harness.sim.clearFaults();
+    harness.reset();
     harness.sim.configure({ webhookUrl: harness.webhookUrl, webhookKind: "application", rulePreview: false });
-    harness.sim.clearRequests();
   });
 
   // ---- helpers ----
 
   const db = () => harness.database.db;
 
-  async function sessionOf(conversationId: string) {
-    const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
 
   async function messagesOf(sessionId: string) {
     return db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, sessionId)).orderBy(asc(sessionMessages.sentAt), asc(sessionMessages.recordedAt));
@@ -130,7 +124,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const first = await harness.waitForEvent(placed.eventId);
       expect(first).toMatchObject({ decision: "skipped", decisionReason: "waiting for the call's transcript", failedCheck: null });
       expect(writes()).toEqual([]);
-      const waiting = await sessionOf(placed.conversationId);
+      const waiting = await harness.sessionOf(placed.conversationId);
       expect(waiting).toMatchObject({ status: "skipped", statusReason: "waiting for the call's transcript", channel: "voice" });
       expect(first.sessionId).toBe(waiting.id);
       expect(await runsOf(waiting.id)).toEqual([]);
@@ -144,7 +138,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(conversation(placed.conversationId).replies).toHaveLength(1);
       expect(conversation(placed.conversationId).comments).toHaveLength(0);
       expect(replyTexts(placed.conversationId)[0]).toMatch(/Resetting your password/);
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "answered", statusReason: null });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "answered", statusReason: null });
       // The session shows the transcript, not the placeholder, and the model answered that.
       const row = await messageRow(placed.messageId!);
       expect(row.text).toContain("how do I reset my password");
@@ -170,7 +164,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(view.replies).toHaveLength(0);
       expect(view.assignee).toBeNull();
       expect(writes(placed.conversationId).map((request) => request.method)).toEqual(["POST", "PUT"]);
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "handed_off", flag: null });
       expect((await messageRow(placed.messageId!)).metadata).toMatchObject({ callKind: "voicemail", answered: false, durationSeconds: 33 });
     });
@@ -181,7 +175,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
   describe("outbound messages by teammates", () => {
     it("records outbound and out_reply on the session as a teammate's message and never answers them", async () => {
       const { placed } = await processedCall();
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       harness.sim.clearRequests();
 
       const outbound = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Hi Sam, Dana here. I've sent you a new reset link." });
@@ -210,7 +204,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
   describe("assignment, tags, moves, comments", () => {
     it("records assign, unassign, move, tag, untag, reopen and comment on the session's history, without touching Front", async () => {
       const { placed } = await processedCall({ assigneeId: REP });
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       const snapshot = snapshotFrom(placed.eventId);
       harness.sim.clearRequests();
 
@@ -246,7 +240,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
 
       const assigned = await harness.sim.assign(placed.conversationId, AI_TEAMMATE);
       const event = await harness.waitForEvent(assigned.eventId);
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(event).toMatchObject({ eventType: "assign", decision: "processed", decisionReason: "the AI replied", sessionId: session.id });
       expect(conversation(placed.conversationId).replies).toHaveLength(1);
       expect(replyTexts(placed.conversationId)[0]).toMatch(/Resetting your password/);
@@ -267,7 +261,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
 
       const assigned = await harness.sim.assign(placed.conversationId, AI_TEAMMATE, { by: REP });
       const event = await harness.waitForEvent(assigned.eventId);
-      expect(event).toMatchObject({ decision: "recorded", decisionReason: "assigned to the AI teammate; the last message is not the customer's", sessionId: (await sessionOf(placed.conversationId)).id });
+      expect(event).toMatchObject({ decision: "recorded", decisionReason: "assigned to the AI teammate; the last message is not the customer's", sessionId: (await harness.sessionOf(placed.conversationId)).id });
       expect(writes()).toEqual([]);
       expect(conversation(placed.conversationId)).toMatchObject({ replies: [], comments: [], assigneeId: AI_TEAMMATE });
     });
@@ -280,7 +274,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const { placed } = await processedCall();
       const archived = await harness.sim.archive(placed.conversationId);
       expect(await harness.waitForEvent(archived.eventId)).toMatchObject({ decision: "processed", decisionReason: "conversation archived: session resolved" });
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "resolved", statusReason: "conversation archived" });
       expect(session.resolvedAt).not.toBeNull();
     });
@@ -297,7 +291,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const id = placed.conversationId;
       expect(log).toEqual([`POST /conversations/${id}/messages`, `GET /conversations/${id}`, `PATCH /conversations/${id}`]);
       expect(harness.sim.requests.at(-1)!.body).toEqual({ status: "archived" });
-      expect(await sessionOf(id)).toMatchObject({ status: "resolved", statusReason: "archived by the AI after answering" });
+      expect(await harness.sessionOf(id)).toMatchObject({ status: "resolved", statusReason: "archived by the AI after answering" });
     });
 
     it("with archiveOnReply, does not archive a conversation reassigned to a person before the reply", async () => {
@@ -314,7 +308,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(view.replies).toHaveLength(1);
       expect(view).toMatchObject({ status: "assigned", assigneeId: REP });
       expect(harness.sim.requests.filter((request) => request.method === "PATCH")).toEqual([]);
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "answered", resolvedAt: null });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "answered", resolvedAt: null });
     });
   });
 
@@ -323,7 +317,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
   describe("unknown events and message types", () => {
     it("records event types it has no action for, with or without a conversation, and never fails on them", async () => {
       const { placed } = await processedCall();
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       const snapshot = snapshotFrom(placed.eventId);
       harness.sim.clearRequests();
       const cases = [
@@ -338,7 +332,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const orphan = frontEvent("ticket_status_update");
       expect(await deliver(orphan)).toMatchObject({ decision: "recorded", frontConversationId: null, sessionId: null, error: null });
       expect(harness.sim.requests).toEqual([]);
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "answered" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "answered" });
     });
 
     it("branches on the payload's type, whatever the envelope is called", async () => {
@@ -353,7 +347,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
     it("treats an unknown message type as web chat and answers it", async () => {
       const sent = await harness.sim.sendMessage({ messageType: "carrier_pigeon", from: "coo@pigeons.example", text: "How do I reset my password?" });
       expect(await harness.waitForEvent(sent.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
-      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "web", status: "answered" });
+      expect(await harness.sessionOf(sent.conversationId)).toMatchObject({ channel: "web", status: "answered" });
       expect((await messageRow(sent.messageId!)).messageType).toBe("carrier_pigeon");
       expect(conversation(sent.conversationId).replies).toHaveLength(1);
     });
@@ -388,7 +382,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(log.indexOf(`GET /conversations/${placed.conversationId}`)).toBeGreaterThanOrEqual(0);
       const row = await messageRow(placed.messageId!);
       expect(row.text).toContain("How do I reset my password?");
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice", contactHandle: "+14155550177", status: "answered" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ channel: "voice", contactHandle: "+14155550177", status: "answered" });
 
       // A teammate's message arrives as a preview too: fetched, then recorded, never answered.
       harness.sim.clearRequests();
@@ -417,7 +411,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(view.comments).toEqual([]);
       const log = harness.sim.requests.filter((request) => request.method === "POST").map((request) => `${request.status} ${request.pathname}`);
       expect(log).toEqual([`301 /conversations/${merged.conversationId}/messages`, `202 /conversations/${surviving.conversationId}/messages`]);
-      expect(await sessionOf(merged.conversationId)).toMatchObject({ status: "answered", flag: null });
+      expect(await harness.sessionOf(merged.conversationId)).toMatchObject({ status: "answered", flag: null });
     });
 
     it("a handoff for a merged conversation posts its comment and unassigns on the surviving one", async () => {
@@ -432,7 +426,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const view = conversation(surviving.conversationId);
       expect(view.comments).toHaveLength(1);
       expect(view.assignee).toBeNull();
-      expect(await sessionOf(merged.conversationId)).toMatchObject({ status: "handed_off", flag: null });
+      expect(await harness.sessionOf(merged.conversationId)).toMatchObject({ status: "handed_off", flag: null });
     });
   });
 
@@ -441,7 +435,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
   describe("deleted conversations", () => {
     it("a conversation Front answers 404 for ends its session: resolved, event processed, job done without retries", async () => {
       const { placed } = await processedCall({ assigneeId: REP });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "skipped" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "skipped" });
       const snapshot = snapshotFrom(placed.eventId);
       await harness.sim.deleteConversation(placed.conversationId);
       harness.sim.clearRequests();
@@ -450,7 +444,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const event = await deliver(
         frontEvent("assign", { source: byRule, target: { _meta: { type: "teammate" }, data: teammate(AI_TEAMMATE) }, conversation: { ...snapshot, assignee: teammate(AI_TEAMMATE) } }),
       );
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(event).toMatchObject({ decision: "processed", decisionReason: "the conversation no longer exists in Front: session ended", sessionId: session.id, error: null });
       expect(session).toMatchObject({ status: "resolved", statusReason: "conversation deleted in Front" });
       expect(session.resolvedAt).not.toBeNull();
@@ -467,7 +461,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
 
       const event = await harness.waitForEvent(placed.eventId);
       expect(event).toMatchObject({ decision: "processed", decisionReason: "the conversation no longer exists in Front: session ended", error: null });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "resolved", statusReason: "conversation deleted in Front", flag: null });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "resolved", statusReason: "conversation deleted in Front", flag: null });
       expect(harness.sim.requests.map((request) => `${request.method} ${request.status}`)).toEqual(["POST 404"]);
       expect(await jobOf(event)).toMatchObject({ state: "done", attempts: 1 });
     });
@@ -477,7 +471,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const trashed = await harness.sim.deleteConversation(placed.conversationId, { trash: true, by: REP });
       const event = await harness.waitForEvent(trashed.eventId!);
       expect(event).toMatchObject({ eventType: "trash", decision: "processed", decisionReason: "conversation deleted in Front: session ended" });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "resolved", statusReason: "conversation deleted in Front" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "resolved", statusReason: "conversation deleted in Front" });
     });
   });
 
@@ -491,7 +485,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
     ])("voice: a $messageType message keeps duration, answered and the kind of call record", async ({ messageType, answered, text, callKind }) => {
       const placed = await harness.sim.placeCall({ from: "+14155550199", text, messageType, answered, durationSeconds: 64 });
       expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed" });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice", contactHandle: "+14155550199", contactKey: "+14155550199" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ channel: "voice", contactHandle: "+14155550199", contactKey: "+14155550199" });
       const row = await messageRow(placed.messageId!);
       expect(row).toMatchObject({ messageType, authorType: "customer", direction: "inbound" });
       expect(row.metadata).toEqual({ callKind, durationSeconds: 64, answered });
@@ -509,7 +503,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       });
       expect(await harness.waitForEvent(sent.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
 
-      const session = await sessionOf(sent.conversationId);
+      const session = await harness.sessionOf(sent.conversationId);
       expect(session).toMatchObject({ channel: "email", subject: "Billing email", contactHandle: "sam@customer.example", contactKey: "sam@customer.example" });
       const row = await messageRow(sent.messageId!);
       expect(row.subject).toBe("Billing email");
@@ -531,7 +525,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
     it("sms: segments and encoding kept, the phone number is the contact", async () => {
       const sent = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550142", text: "Hi! How do I reset my password? 🙏" });
       expect(await harness.waitForEvent(sent.eventId)).toMatchObject({ decision: "processed" });
-      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "sms", contactHandle: "+14155550142", contactKey: "+14155550142" });
+      expect(await harness.sessionOf(sent.conversationId)).toMatchObject({ channel: "sms", contactHandle: "+14155550142", contactKey: "+14155550142" });
       expect((await messageRow(sent.messageId!)).metadata).toEqual({ smsSegments: 1, smsEncoding: "UCS-2" });
 
       const long = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550142", text: `How do I reset my password? ${"The reset email never arrives. ".repeat(6)}` });
@@ -549,7 +543,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       for (const { messageType, channel, from } of cases) {
         const sent = await harness.sim.sendMessage({ messageType, from, text: "How do I reset my password?" });
         expect(await harness.waitForEvent(sent.eventId), messageType).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
-        expect(await sessionOf(sent.conversationId), messageType).toMatchObject({ channel, contactHandle: from, status: "answered" });
+        expect(await harness.sessionOf(sent.conversationId), messageType).toMatchObject({ channel, contactHandle: from, status: "answered" });
         expect(conversation(sent.conversationId).replies, messageType).toHaveLength(1);
       }
     });
@@ -559,7 +553,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const sms = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550123", text: "Did you get my voicemail?" });
       await harness.waitForEvent(call.eventId);
       await harness.waitForEvent(sms.eventId);
-      const [voice, text] = [await sessionOf(call.conversationId), await sessionOf(sms.conversationId)];
+      const [voice, text] = [await harness.sessionOf(call.conversationId), await harness.sessionOf(sms.conversationId)];
       expect(voice).toMatchObject({ contactHandle: "+1 (415) 555-0123", contactKey: "+14155550123" });
       expect(text).toMatchObject({ contactHandle: "+14155550123", contactKey: "+14155550123" });
       expect(voice.id).not.toBe(text.id);
@@ -574,15 +568,15 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const off = await harness.sim.placeCall({ from: "+14155550188", text: PASSWORD_QUESTION });
       const skipped = await harness.waitForEvent(off.eventId);
       expect(skipped).toMatchObject({ decision: "skipped", failedCheck: "master_switch", decisionReason: "the master switch is off (Settings → Front)" });
-      expect(await sessionOf(off.conversationId)).toMatchObject({ status: "skipped", statusReason: "the master switch is off (Settings → Front)" });
+      expect(await harness.sessionOf(off.conversationId)).toMatchObject({ status: "skipped", statusReason: "the master switch is off (Settings → Front)" });
       expect(writes()).toEqual([]);
 
       harness.settings.enabled = true;
       const on = await harness.sim.placeCall({ from: "+14155550188", text: PASSWORD_QUESTION, conversationId: off.conversationId });
       expect(await harness.waitForEvent(on.eventId)).toMatchObject({ decision: "processed", failedCheck: null });
       expect(conversation(off.conversationId).replies).toHaveLength(1);
-      expect(await sessionOf(off.conversationId)).toMatchObject({ status: "answered", statusReason: null });
-      const [run] = await runsOf((await sessionOf(off.conversationId)).id);
+      expect(await harness.sessionOf(off.conversationId)).toMatchObject({ status: "answered", statusReason: null });
+      const [run] = await runsOf((await harness.sessionOf(off.conversationId)).id);
       expect(run.triggerMessageId).toBe(on.messageId);
     });
 
@@ -612,7 +606,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       const view = conversation(placed.conversationId);
       expect(view.replies).toEqual([]);
       expect(view.comments).toHaveLength(1);
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ flag: "reply_not_delivered", statusReason: expect.stringContaining("This channel cannot send messages") });
       // Nothing lost: the answer is in the comment for a person to send.
       const [run] = await runsOf(session.id);
@@ -638,7 +632,7 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
       expect(job).toMatchObject({ state: "failed" });
       expect(harness.sim.requests.filter((request) => request.method === "PUT").length).toBe(job.maxAttempts * 3);
 
-      const session = await sessionOf(placed.conversationId);
+      const session = await harness.sessionOf(placed.conversationId);
       expect(session).toMatchObject({ status: "failed", flag: "handoff_incomplete", statusReason: expect.stringContaining("handoff incomplete") });
       const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, session.id));
       expect(handoff).toMatchObject({ frontCommentId: view.comments[0].id, unassignedAt: null, error: expect.stringContaining("unassign failed") });

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { recentCustomMessage } from "@/lib/db/queries/deliveries";
-import { sessionMessages, sessions } from "@/lib/db/schema";
+import { sessionMessages } from "@/lib/db/schema";
 import { CUSTOM_CHANNEL_ADDRESS, CUSTOM_CHANNEL_ID, CUSTOM_INBOX_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ID, type TranscriptLine } from "@/lib/front-sim";
 import { dbKinds } from "../helpers/db";
-import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-harness";
 
 const PASSWORD_QUESTION = "Voicemail transcript\nHi, this is Sam. How do I reset my password? The reset email never arrives.";
 
@@ -20,16 +20,10 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
     await harness?.close();
   });
   beforeEach(() => {
-    Object.assign(harness.settings, structuredClone(HARNESS_FRONT_SETTINGS));
-    Object.assign(harness.agentSettings, structuredClone(HARNESS_AGENT_SETTINGS));
-    harness.sim.clearRequests();
+    harness.reset();
   });
 
   const db = () => harness.database.db;
-  async function sessionOf(conversationId: string) {
-    const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
   async function messageRow(frontMessageId: string) {
     const [row] = await db().select().from(sessionMessages).where(eq(sessionMessages.frontMessageId, frontMessageId));
     return row;
@@ -64,13 +58,13 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       );
       expect(row.metadata).toMatchObject({ callKind: "transcript", transcriptLines: 2, durationSeconds: 40 });
       // The Inbox row previews the customer's words alone.
-      expect((await sessionOf(placed.conversationId)).preview).toBe("No thanks. How do I reset my password? The reset email never arrives.");
+      expect((await harness.sessionOf(placed.conversationId)).preview).toBe("No thanks. How do I reset my password? The reset email never arrives.");
     });
 
     it("without lines, the same text is parsed as before (and the agent's question is taken for the customer's)", async () => {
       const placed = await harness.sim.placeCall({ from: "+14155550162", text: namesOnly, durationSeconds: 40 });
       expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed" });
-      expect((await sessionOf(placed.conversationId)).preview).toMatch(/^Customer Care: Thanks for calling Acme\. Do you want to cancel/);
+      expect((await harness.sessionOf(placed.conversationId)).preview).toMatch(/^Customer Care: Thanks for calling Acme\. Do you want to cancel/);
     });
   });
 
@@ -83,7 +77,7 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       expect(harness.settings.phoneChannels).toEqual([SIM_PHONE_CHANNEL]);
       const placed = await harness.sim.placeCall({ from: "+14155550171", text: PASSWORD_QUESTION, messageType: "custom", answered: false });
       expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
       // Answered as a call: texted back from the SMS channel to the caller's number.
       expect(harness.sim.getConversation(placed.conversationId)!.replies).toMatchObject([{ channelId: SMS_CHANNEL_ID, to: ["+14155550171"] }]);
       expect(inboxLookups(placed.conversationId)).toBe(0);
@@ -97,11 +91,11 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       const call = await harness.sim.placeCall({ from: "+14155550173", text: PASSWORD_QUESTION, messageType: "call" });
       await harness.waitForEvent(custom.eventId);
       await harness.waitForEvent(call.eventId);
-      expect(await sessionOf(custom.conversationId)).toMatchObject({ channel: "web" });
+      expect(await harness.sessionOf(custom.conversationId)).toMatchObject({ channel: "web" });
       expect(harness.sim.getConversation(custom.conversationId)!.replies).toMatchObject([{ channelId: null, to: null }]);
-      expect(await sessionOf(call.conversationId)).toMatchObject({ channel: "voice" });
+      expect(await harness.sessionOf(call.conversationId)).toMatchObject({ channel: "voice" });
       // The go-live checklist points at the phone channels: a customer's custom message was answered as web chat.
-      const web = await sessionOf(custom.conversationId);
+      const web = await harness.sessionOf(custom.conversationId);
       expect(await recentCustomMessage(db())).toEqual({ sessionId: web.id, ticketNumber: web.ticketNumber });
     });
 
@@ -110,14 +104,14 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       harness.settings.phoneChannels = [{ id: CUSTOM_CHANNEL_ID, name: "Custom channel", address: CUSTOM_CHANNEL_ADDRESS }];
       const sent = await harness.sim.sendMessage({ messageType: "custom", from: "+14155550174", text: "How do I reset my password?" });
       expect(await harness.waitForEvent(sent.eventId)).toMatchObject({ decision: "processed" });
-      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "voice" });
+      expect(await harness.sessionOf(sent.conversationId)).toMatchObject({ channel: "voice" });
       expect(inboxLookups(sent.conversationId)).toBe(0);
 
       // Picked by its inbox only: the event's source says which inbox the message came in.
       harness.settings.phoneChannels = [{ id: CUSTOM_CHANNEL_ID, inboxId: CUSTOM_INBOX_ID }];
       const again = await harness.sim.sendMessage({ messageType: "custom", from: "+14155550175", text: "How do I reset my password?" });
       await harness.waitForEvent(again.eventId);
-      expect(await sessionOf(again.conversationId)).toMatchObject({ channel: "voice" });
+      expect(await harness.sessionOf(again.conversationId)).toMatchObject({ channel: "voice" });
     });
 
     it("when the event names no inbox (an assignment), the conversation's inboxes are asked for, once", async () => {
@@ -125,7 +119,7 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       harness.settings.phoneChannels = [{ id: SIM_PHONE_CHANNEL.id, inboxId: SIM_PHONE_CHANNEL.inboxId }];
       const placed = await harness.sim.placeCall({ from: "+14155550176", text: PASSWORD_QUESTION, messageType: "custom", assigneeId: null });
       expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "skipped", failedCheck: "unassigned_switch" });
-      expect(await sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ channel: "voice" });
       expect(inboxLookups(placed.conversationId)).toBe(0);
 
       const assigned = await harness.sim.assign(placed.conversationId, AI_TEAMMATE);
@@ -142,7 +136,7 @@ describe.each(dbKinds())("phone calls, on %s", (kind) => {
       const assigned = await harness.sim.assign(sent.conversationId, AI_TEAMMATE);
       expect(await harness.waitForEvent(assigned.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
       expect(inboxLookups(sent.conversationId)).toBe(1);
-      expect(await sessionOf(sent.conversationId)).toMatchObject({ channel: "web" });
+      expect(await harness.sessionOf(sent.conversationId)).toMatchObject({ channel: "web" });
       expect(harness.sim.getConversation(sent.conversationId)!.replies).toMatchObject([{ channelId: null, to: null }]);
     });
   });

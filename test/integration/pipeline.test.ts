@@ -23,10 +23,6 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     harness = undefined;
   });
 
-  async function sessionOf(conversationId: string) {
-    const [session] = await harness!.database.db.select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
 
   it("hands off the fixture's angry call: one comment with summary and sentiment, then unassigned", async () => {
     harness = await startHarness(kind);
@@ -46,7 +42,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(conversation.assignee).toBeNull();
     expect(conversation.status).toBe("unassigned");
 
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     expect(session).toMatchObject({ channel: "voice", status: "handed_off", contactHandle: "+14155550123" });
     expect(["angry", "frustrated"]).toContain(session.sentiment);
     const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.sessionId, session.id));
@@ -75,7 +71,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(replyBody).toMatch(/Forgot password/);
     expect(replyBody).toMatch(/Resetting your password/);
 
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     expect(session).toMatchObject({ status: "answered", channel: "voice" });
     const [searchStep] = await harness.database.db
       .select()
@@ -98,7 +94,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(conversation.replies).toHaveLength(0);
     expect(conversation.assignee?.id).toBe("tea_rep7");
     expect(harness.sim.requests.filter((request) => request.method !== "GET")).toHaveLength(0);
-    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "skipped", statusReason: expect.stringContaining("tea_rep7") });
+    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "skipped", statusReason: expect.stringContaining("tea_rep7") });
   });
 
   it("skips unassigned conversations when handling them is off", async () => {
@@ -134,7 +130,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     const fetched = harness.sim.requests.filter((request) => request.method === "GET").map((request) => request.pathname);
     expect(fetched).toContain(`/messages/${placed.messageId}`);
     expect(fetched).toContain(`/conversations/${placed.conversationId}`);
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     expect(session.channel).toBe("voice");
     expect(["answered", "handed_off"]).toContain(session.status);
   });
@@ -154,7 +150,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(conversation.comments).toHaveLength(1);
     expect(conversation.comments[0].body).toContain("`error`");
     expect(conversation.assignee).toBeNull();
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     const [run] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.sessionId, session.id));
     expect(run).toMatchObject({ status: "failed", outcome: "handoff", deliveryStatus: "delivered" });
     expect(run.error).toContain("model service unavailable");
@@ -170,7 +166,7 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     const conversation = harness.sim.getConversation(placed.conversationId)!;
     expect(conversation.comments).toHaveLength(1);
     expect(conversation.assignee?.id).toBe(AI_TEAMMATE);
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     expect(session.status).toBe("failed");
     const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.sessionId, session.id));
     expect(handoff.commentPostedAt).not.toBeNull();
@@ -185,14 +181,14 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Hi, Dana here. I've refunded the duplicate charge." });
     const replyEvent = await harness.waitForEvent(reply.eventId);
     expect(replyEvent).toMatchObject({ decision: "recorded", decisionReason: "reply by Dana Reyes recorded" });
-    const session = await sessionOf(placed.conversationId);
+    const session = await harness!.sessionOf(placed.conversationId);
     const messages = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
     expect(messages.find((message) => message.authorType === "teammate")).toMatchObject({ authorName: "Dana Reyes", direction: "outbound" });
     expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
 
     const archived = await harness.sim.archive(placed.conversationId);
     expect((await harness.waitForEvent(archived.eventId)).decision).toBe("processed");
-    expect((await sessionOf(placed.conversationId)).status).toBe("resolved");
+    expect((await harness!.sessionOf(placed.conversationId)).status).toBe("resolved");
   });
 
   it("records and acknowledges event types it has no action for", async () => {
@@ -202,6 +198,6 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     const delivered = await harness.sim.deliverEvent({ id: "evt_unknown01", type: "topic_identified", conversation: { id: placed.conversationId } });
     expect(delivered.delivery.status).toBe(200);
     const event = await harness.waitForEvent("evt_unknown01");
-    expect(event).toMatchObject({ decision: "recorded", decisionReason: "topic_identified event recorded", sessionId: (await sessionOf(placed.conversationId)).id });
+    expect(event).toMatchObject({ decision: "recorded", decisionReason: "topic_identified event recorded", sessionId: (await harness!.sessionOf(placed.conversationId)).id });
   });
 });

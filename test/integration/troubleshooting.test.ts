@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+
 import { afterEach, describe, expect, it } from "vitest";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { createLocalModel } from "@/lib/agent/local-model";
 import { listDeliveries } from "@/lib/db/queries/deliveries";
 import { getWebhookEvent, rerunEvent } from "@/lib/db/queries/webhook-events";
-import { sessions, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
+import { webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
 import { explainConversation } from "@/lib/troubleshooting/explain";
 import { dbKinds } from "../helpers/db";
@@ -140,10 +140,6 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     return harness!.waitForAttempt(result.attemptId, timeoutMs);
   }
 
-  async function sessionOf(conversationId: string) {
-    const [session] = await harness!.database.db.select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
-    return session;
-  }
 
   it("sorts deliveries by when Front sent them, whatever order they were stored in", async () => {
     harness = await startHarness(kind);
@@ -195,11 +191,11 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     harness = await startHarness(kind);
     const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
     const answered = await harness.waitForEvent(placed.eventId);
-    const before = await sessionOf(placed.conversationId);
+    const before = await harness!.sessionOf(placed.conversationId);
     expect(before.status).not.toBe("ai_answering");
 
     expect(await rerunAndWait(answered.id)).toMatchObject({ decision: "processed", decisionReason: "already answered" });
-    expect((await sessionOf(placed.conversationId)).status).toBe(before.status);
+    expect((await harness!.sessionOf(placed.conversationId)).status).toBe(before.status);
     expect(await getWebhookEvent(harness.database.db, answered.id)).toMatchObject({
       decision: answered.decision,
       decisionReason: answered.decisionReason,
@@ -221,7 +217,7 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
 
     const attempt = await rerunAndWait(skipped.id, 30_000);
     expect(attempt).toMatchObject({ decision: "failed", rerunOf: skipped.id });
-    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "failed" });
+    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "failed" });
     expect(await getWebhookEvent(harness.database.db, skipped.id)).toMatchObject({ decision: "skipped", decisionReason: skipped.decisionReason, processingMs: skipped.processingMs });
   });
 
@@ -253,7 +249,7 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     const attempt = await rerunAndWait(skipped.id);
     expect(steps).toBeGreaterThan(1);
     expect(attempt).toMatchObject({ decision: "processed", rerunOf: skipped.id });
-    expect(await sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", handoffReason: "error" });
+    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", handoffReason: "error" });
   });
 
   it("refuses to re-run a delivery whose signature was refused", async () => {
