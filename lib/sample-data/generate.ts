@@ -488,21 +488,32 @@ async function teammateReply(ctx: GenerationContext, plan: PlannedSession, sessi
 }
 
 /** The conversation was archived in Front: the session is resolved, as resolveSession does. */
+/** A conversation event by a teammate (archive, reopen) that Front sends later, as the pipeline records it. */
+function pushTeammateEvent(
+  ctx: GenerationContext,
+  plan: PlannedSession,
+  session: Session,
+  rng: Prng,
+  event: { type: "archive" | "reopen"; atMs: number; receivedMs: number; processedMs: number; decision: "processed" | "recorded"; reason: string },
+): void {
+  ctx.writes.later.push({
+    event: {
+      frontEventId: `evt_sample_${rng.token(12)}`,
+      envelopeType: ENVELOPE_TYPES[event.type],
+      eventType: event.type,
+      frontConversationId: plan.conversationId,
+      body: eventBody(event.type, "", at(event.atMs), frontConversation(plan, event.type === "archive" ? "archived" : "open", plan.teammate), plan.channel, null),
+    },
+    decision: { decision: event.decision, reason: event.reason, sessionId: session.id, receivedAt: at(event.receivedMs), processedAt: at(event.processedMs) },
+  });
+}
+
 async function archiveConversation(ctx: GenerationContext, plan: PlannedSession, session: Session, archiveMs: number, rng: Prng): Promise<{ resolvedAt: Date; doneMs: number }> {
   const receivedMs = archiveMs + rng.int(300, 1_500);
   const resolvedMs = receivedMs + queueDelay(rng);
   await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: at(resolvedMs), statusReason: "conversation archived" });
   const processedMs = resolvedMs + rng.int(2, 10);
-  ctx.writes.later.push({
-    event: {
-      frontEventId: `evt_sample_${rng.token(12)}`,
-      envelopeType: ENVELOPE_TYPES.archive,
-      eventType: "archive",
-      frontConversationId: plan.conversationId,
-      body: eventBody("archive", "", at(archiveMs), frontConversation(plan, "archived", plan.teammate), plan.channel, null),
-    },
-    decision: { decision: "processed", reason: "conversation archived: session resolved", sessionId: session.id, receivedAt: at(receivedMs), processedAt: at(processedMs) },
-  });
+  pushTeammateEvent(ctx, plan, session, rng, { type: "archive", atMs: archiveMs, receivedMs, processedMs, decision: "processed", reason: "conversation archived: session resolved" });
   return { resolvedAt: at(resolvedMs), doneMs: processedMs };
 }
 
@@ -512,16 +523,7 @@ async function reopenConversation(ctx: GenerationContext, plan: PlannedSession, 
   const processedMs = receivedMs + queueDelay(rng) + rng.int(2, 10);
   await updateSession(ctx.db, session.id, { status: "answered", resolvedAt: null, statusReason: "conversation reopened" });
   await recordHumanFollowUp(ctx.db, session.id, "reopen", at(reopenMs));
-  ctx.writes.later.push({
-    event: {
-      frontEventId: `evt_sample_${rng.token(12)}`,
-      envelopeType: ENVELOPE_TYPES.reopen,
-      eventType: "reopen",
-      frontConversationId: plan.conversationId,
-      body: eventBody("reopen", "", at(reopenMs), frontConversation(plan, "open", plan.teammate), plan.channel, null),
-    },
-    decision: { decision: "recorded", reason: "conversation reopened", sessionId: session.id, receivedAt: at(receivedMs), processedAt: at(processedMs) },
-  });
+  pushTeammateEvent(ctx, plan, session, rng, { type: "reopen", atMs: reopenMs, receivedMs, processedMs, decision: "recorded", reason: "conversation reopened" });
   return processedMs;
 }
 
