@@ -142,6 +142,13 @@ test("the AI over time: each day's bars open the sessions they count, and its ta
   // v1–v4 were answered that day: v1 and v3 resolved, v2 replied to by a person, v4 reopened.
   const bar = page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="resolution"][data-date="${tenDaysAgo}"]`);
   await expect(bar).toHaveAttribute("data-value", "50%");
+  // 0% is drawn (a thin line), apart from a rate not judged yet, which draws no bar: v5, answered yesterday.
+  const trendBar = (kind: string, date: string) => page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="${kind}"][data-date="${date}"]`);
+  await expect(trendBar("handoff", tenDaysAgo)).toHaveAttribute("data-value", "0%");
+  await expect(trendBar("handoff", addDays(RANGE.to, -1))).toHaveAttribute("data-value", "0%");
+  await expect(trendBar("resolution", addDays(RANGE.to, -1))).toHaveCount(0);
+  await expect(page.getByTestId("ai-trend-key")).toContainText("A thin line is 0%");
+  await page.getByTestId("ai-trend-chart").screenshot({ path: "test-results/screens/reports-ai-trend.png" });
   await page.getByTestId("ai-trend-toggle-table").click();
   const row = page.getByTestId("ai-trend-table").locator("tbody tr", { has: page.locator("th", { hasText: tenDaysAgo }) });
   await expect(row.locator("th, td")).toHaveText([tenDaysAgo, "2", "4", "50%", "0", "4", "0%"]);

@@ -12,6 +12,11 @@ const HANDOFF_COLOR = "#f59e0b";
 
 type ChartRow = AiTrendRow & { label: string };
 
+/** A rate of 0% is drawn as a 2-px line, so it is told apart from a day with no rate (not judged yet, or no session). */
+function zeroAsLine(rows: readonly ChartRow[], kind: "resolution" | "handoff") {
+  return (_value: number | null | undefined, index: number) => (rows[index]?.[kind].rate === 0 ? 2 : 0);
+}
+
 /** The AI resolution and handoff rates of each UTC day's sessions; a bar opens the sessions it counts. */
 export function AiTrendChart({ report }: { report: ChannelReport }) {
   const open = useOpenHref();
@@ -60,11 +65,28 @@ export function AiTrendChart({ report }: { report: ChannelReport }) {
                 );
               }}
             />
-            <Bar dataKey={(row: ChartRow) => row.resolution.rate ?? 0} name="AI resolution" fill={RESOLUTION_COLOR} isAnimationActive={false} shape={bar("resolution")} />
-            <Bar dataKey={(row: ChartRow) => row.handoff.rate ?? 0} name="Handoff rate" fill={HANDOFF_COLOR} isAnimationActive={false} shape={bar("handoff")} />
+            <Bar
+              dataKey={(row: ChartRow) => row.resolution.rate ?? 0}
+              name="AI resolution"
+              fill={RESOLUTION_COLOR}
+              isAnimationActive={false}
+              minPointSize={zeroAsLine(rows, "resolution")}
+              shape={bar("resolution")}
+            />
+            <Bar
+              dataKey={(row: ChartRow) => row.handoff.rate ?? 0}
+              name="Handoff rate"
+              fill={HANDOFF_COLOR}
+              isAnimationActive={false}
+              minPointSize={zeroAsLine(rows, "handoff")}
+              shape={bar("handoff")}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <p className="mt-1 text-xs text-gray-500" data-testid="ai-trend-key">
+        A thin line is 0%. No bar: the AI acted on none of that day’s sessions, or (AI resolution) their {report.ai.windowHours}-hour window has not passed yet.
+      </p>
     </>
   );
 }
