@@ -12,3 +12,4 @@ export * from "./auth";
 export * from "./rate-budgets";
 export * from "./report-rollups";
 export * from "./saved-views";
+export * from "./evals";

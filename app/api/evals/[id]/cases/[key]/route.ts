@@ -1,0 +1,33 @@
+// One case of a set: GET its history, newest change first (viewers read); DELETE removes it, which its history
+// records (admins).
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { uuidFrom } from "@/lib/api/evals";
+import { requireAdmin, requireUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { deleteEvalCase, evalCaseHistory } from "@/lib/db/queries/evals";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string; key: string }> };
+
+export async function GET(_request: Request, { params }: Params) {
+  try {
+    await requireUser();
+    const { id, key } = await params;
+    const history = await evalCaseHistory(await getDb(), uuidFrom(id, "test set"), decodeURIComponent(key));
+    return Response.json({ history: history.map((entry) => ({ case: entry.body, changedBy: entry.changedBy, changedAt: entry.changedAt })) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: Params) {
+  try {
+    const user = await requireAdmin();
+    const { id, key } = await params;
+    if (!(await deleteEvalCase(await getDb(), uuidFrom(id, "test set"), decodeURIComponent(key), user.id))) throw new ApiError(404, "not_found", "No such case.");
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,44 @@
+// One test set: GET its cases and runs (viewers read), or with ?format=jsonl the set as a JSONL download; DELETE
+// removes it with its runs (admins).
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { caseJson, runJson, setJson, uuidFrom } from "@/lib/api/evals";
+import { requireAdmin, requireUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { deleteEvalSet, getEvalSet, listEvalCases, listEvalRuns } from "@/lib/db/queries/evals";
+import { formatEvalSet } from "@/lib/evals/case";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, { params }: Params) {
+  try {
+    await requireUser();
+    const id = uuidFrom((await params).id, "test set");
+    const db = await getDb();
+    const set = await getEvalSet(db, id);
+    if (!set) throw new ApiError(404, "not_found", "No such test set.");
+    const cases = await listEvalCases(db, id);
+    if (new URL(request.url).searchParams.get("format") === "jsonl") {
+      const filename = `${set.name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "test-set"}.jsonl`;
+      return new Response(formatEvalSet(cases.map((row) => row.body)), {
+        headers: { "content-type": "application/x-ndjson; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+      });
+    }
+    const runs = await listEvalRuns(db, id);
+    return Response.json({ set: setJson(set), cases: cases.map(caseJson), runs: runs.map(runJson) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: Params) {
+  try {
+    await requireAdmin();
+    const id = uuidFrom((await params).id, "test set");
+    if (!(await deleteEvalSet(await getDb(), id))) throw new ApiError(404, "not_found", "No such test set.");
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
