@@ -180,6 +180,12 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "POST /api/settings/front/scopes/check": null,
   "DELETE /api/settings/sample-data": null,
   "POST /api/troubleshooting/events/[id]/rerun": null,
+  "POST /api/evals": { name: "Made by a viewer" },
+  "DELETE /api/evals/[id]": null,
+  "POST /api/evals/[id]/cases": { jsonl: '{"id":"viewer","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' },
+  "DELETE /api/evals/[id]/cases/[key]": null,
+  "POST /api/evals/runs": { setId: "00000000-0000-4000-8000-000000000000" },
+  "POST /api/evals/runs/[id]/cancel": null,
 };
 
 /** What the admin sees of everything an admin action could change. */
@@ -197,6 +203,7 @@ async function adminState(admin: APIRequestContext, articleId: string, actionId:
     knowledge: await read("/api/knowledge"),
     article: await read(`/api/knowledge/${articleId}`),
     sampleSessions: (await read("/api/settings/sample-data")).sampleSessions,
+    evals: await read("/api/evals"),
   };
 }
 
@@ -214,7 +221,15 @@ test("a viewer gets 403 and a signed-out request 401 from every admin action and
   const lastEventId = async () => ((await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as { deliveries: { id: number }[] }).deliveries[0]?.id;
   await expect.poll(lastEventId).toBeGreaterThan(0);
   const eventId = (await lastEventId())!;
+  const evalSet = ((await (await admin.post("/api/evals", { data: { name: `Viewer probe ${Date.now()}` } })).json()) as { set: { id: string } }).set;
+  expect((await admin.post(`/api/evals/${evalSet.id}/cases`, { data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' } })).status()).toBe(200);
+  const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
+  await expect.poll(async () => ((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status).toBe("done");
   const ids: Record<string, string> = {
+    "/api/evals/[id]": `/api/evals/${evalSet.id}`,
+    "/api/evals/[id]/cases": `/api/evals/${evalSet.id}/cases`,
+    "/api/evals/[id]/cases/[key]": `/api/evals/${evalSet.id}/cases/probe`,
+    "/api/evals/runs/[id]/cancel": `/api/evals/runs/${evalRun.id}/cancel`,
     "/api/knowledge/[id]": `/api/knowledge/${articleId}`,
     "/api/settings/actions/[id]": `/api/settings/actions/${actionId}`,
     "/api/settings/actions/[id]/test": `/api/settings/actions/${actionId}/test`,
@@ -252,6 +267,7 @@ test("a viewer gets 403 and a signed-out request 401 from every admin action and
     expect(checked).toBeGreaterThanOrEqual(20);
     expect(await adminState(admin, articleId, actionId)).toEqual(before);
   } finally {
+    await admin.delete(`/api/evals/${evalSet.id}`);
     await admin.delete(`/api/settings/actions/${actionId}`);
     await admin.dispose();
     await viewer.dispose();

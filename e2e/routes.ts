@@ -46,7 +46,7 @@ export function routesOnDisk(): RouteOnDisk[] {
 // ---- Roles: what a viewer may do. Everything not listed here is for admins only, so a new route is admin-only
 // in the tests until someone decides otherwise. ----
 
-/** API GETs a viewer may read (the Inbox, knowledge, reports, troubleshooting). */
+/** API GETs a viewer may read (the Inbox, knowledge, reports, troubleshooting, test sets and their runs). */
 export const VIEWER_READABLE_API = [
   "/api/knowledge",
   "/api/knowledge/[id]",
@@ -58,6 +58,10 @@ export const VIEWER_READABLE_API = [
   "/api/sessions/[id]",
   "/api/troubleshooting/deliveries",
   "/api/troubleshooting/explain",
+  "/api/evals",
+  "/api/evals/[id]",
+  "/api/evals/[id]/cases/[key]",
+  "/api/evals/runs/[id]",
 ];
 /** Writes a viewer may make: their own saved Inbox views (personal, like a bookmark). */
 export const VIEWER_WRITABLE_API = ["POST /api/saved-views", "DELETE /api/saved-views/[id]"];

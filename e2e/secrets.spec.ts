@@ -306,6 +306,13 @@ test("no secret appears in any API answer, page, log line or plaintext database 
     await ok("POST rerun", admin.post(`/api/troubleshooting/events/${deliveries[0].id}/rerun`));
   });
 
+  // A test set made from a session and run with the settings in force (the hosted model and its key).
+  const evalSet = ((await (await admin.post("/api/evals", { data: { name: "Secrets probe" } })).json()) as { set: { id: string } }).set;
+  await ok("POST eval cases from a session", admin.post(`/api/evals/${evalSet.id}/cases`, { data: { sessionIds: [session.id] } }));
+  const evalCaseKey = ((await (await admin.get(`/api/evals/${evalSet.id}`)).json()) as { cases: { key: string }[] }).cases[0].key;
+  const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
+  await waitFor("the test run to end", async () => (((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status === "running" ? undefined : true));
+
   await test.step("every GET route and page, as the admin and as the viewer", async () => {
     const ids: Record<string, string> = {
       "/api/sessions/[id]": `/api/sessions/${session.id}`,
@@ -315,6 +322,11 @@ test("no secret appears in any API answer, page, log line or plaintext database 
       "/api/troubleshooting/events/[id]/rerun": `/api/troubleshooting/events/${deliveries[0].id}/rerun`,
       "/inbox/[id]": `/inbox/${session.id}`,
       "/settings/knowledge/[id]": `/settings/knowledge/${articleId}`,
+      "/api/evals/[id]": `/api/evals/${evalSet.id}`,
+      "/api/evals/[id]/cases/[key]": `/api/evals/${evalSet.id}/cases/${evalCaseKey}`,
+      "/api/evals/runs/[id]": `/api/evals/runs/${evalRun.id}`,
+      "/evals/[id]": `/evals/${evalSet.id}`,
+      "/evals/runs/[id]": `/evals/runs/${evalRun.id}`,
     };
     const queries: Record<string, string> = {
       "/api/knowledge/search": "?q=password",

@@ -1,4 +1,4 @@
-import { ChartColumn, Inbox, Settings, Wrench } from "lucide-react";
+import { ChartColumn, FlaskConical, Inbox, Settings, Wrench } from "lucide-react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -40,6 +40,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 <NavLink href="/reports" testId="nav-reports">
                   <ChartColumn aria-hidden="true" />
                   Reports
+                </NavLink>
+              </li>
+              <li>
+                <NavLink href="/evals" testId="nav-evals">
+                  <FlaskConical aria-hidden="true" />
+                  Evaluations
                 </NavLink>
               </li>
               {user.role === "admin" ? (

@@ -1,0 +1,140 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { VIEWER } from "./accounts";
+import { expect, test } from "./fixtures";
+
+// Evaluations as a lead uses them (issue 13): make a test set, import the small fixture set (5 cases whose outcome
+// with the offline model is known: 4 pass, 1 is wrong on purpose), run it, read the figures and drill into them,
+// run a candidate with a handoff topic and compare the two runs case by case.
+test.describe.configure({ mode: "serial" });
+
+const SMALL_SET = path.join(__dirname, "../test/fixtures/evals/small.jsonl");
+let setUrl = "";
+let setName = "";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("an admin makes a test set, imports cases as JSONL and exports them back", async ({ page }, testInfo) => {
+  setName = `Calls ${testInfo.project.name} ${Date.now()}`;
+  await page.goto("/evals");
+  await page.getByTestId("eval-set-name").fill(setName);
+  await page.getByTestId("eval-set-create").click();
+  await expect(page.getByTestId("eval-set-title")).toHaveText(setName);
+  setUrl = new URL(page.url()).pathname;
+  await expect(page.getByTestId("eval-cases-empty")).toBeVisible();
+
+  // A bad line is refused with its number, and nothing is imported.
+  await page.getByTestId("eval-import-text").fill('{"id":"x","channel":"fax","input":"hi","expect":{"outcome":"answer"}}');
+  await page.getByTestId("eval-import").click();
+  await expect(page.getByTestId("eval-import-message")).toContainText("line 1: channel:");
+  await page.getByTestId("eval-import-file").setInputFiles(SMALL_SET);
+  await expect(page.getByTestId("eval-import-text")).toHaveValue(/voice-password-voicemail/);
+  await page.getByTestId("eval-import").click();
+  await expect(page.getByTestId("eval-import-message")).toHaveText("5 added, 0 changed, 0 removed, 0 unchanged.");
+  await expect(page.getByTestId("eval-case-row")).toHaveCount(5);
+  await expect(page.locator('[data-testid="eval-case-row"][data-key="voice-ship-to-canada"]').getByTestId("eval-case-expected")).toHaveText("handoff (insufficient_knowledge)");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("eval-export").click()]);
+  const exported = (await readFile((await download.path())!, "utf8")).trim().split("\n");
+  const original = (await readFile(SMALL_SET, "utf8")).trim().split("\n").filter((line) => !line.startsWith("//"));
+  expect(exported.map((line) => JSON.parse(line))).toEqual(original.map((line) => JSON.parse(line)));
+});
+
+test("a run of the offline model shows its figures, each listing exactly the cases it counts", async ({ page }) => {
+  await page.goto(setUrl);
+  await page.getByTestId("eval-run-label").fill("Offline, settings in force");
+  await page.getByTestId("eval-run-start").click();
+  const row = page.getByTestId("eval-run-row").filter({ hasText: "Offline, settings in force" });
+  await expect(row).toHaveAttribute("data-status", "done");
+  await expect(row.getByTestId("eval-run-progress")).toHaveAttribute("aria-valuenow", "5");
+  await expect(row.getByTestId("eval-run-precision")).toHaveText("66.7%");
+  await expect(row.getByTestId("eval-run-recall")).toHaveText("66.7%");
+  await expectNoSeriousViolations(page);
+
+  await row.getByRole("link", { name: "Offline, settings in force" }).click();
+  await expect(page.getByTestId("eval-run-title")).toHaveText("Offline, settings in force");
+  await expect(page.getByTestId("eval-figure-answerPrecision").getByTestId("ratio")).toHaveText("2 of 3");
+  await expect(page.getByTestId("eval-figure-accuracy").getByTestId("value")).toHaveText("80%");
+  await expect(page.getByTestId("eval-run-case")).toHaveCount(5);
+
+  // Answer precision counts the 3 answers given; handoff recall the 3 cases needing a person.
+  await page.getByTestId("eval-figure-answerPrecision").click();
+  await expect(page).toHaveURL(/filter=answers/);
+  await expect(page.getByTestId("eval-run-case")).toHaveCount(3);
+  await page.getByTestId("eval-figure-handoffRecall").click();
+  await expect(page.getByTestId("eval-run-case")).toHaveCount(3);
+  await page.getByTestId("eval-filter-failed").click();
+  const failed = page.getByTestId("eval-run-case");
+  await expect(failed).toHaveCount(1);
+  await expect(failed).toHaveAttribute("data-key", "email-wrong-on-purpose");
+  await expect(failed).toContainText("answered; a person was needed");
+  await failed.locator("summary").first().click();
+  await expect(failed.getByTestId("eval-case-timeline")).toContainText("Tool search_knowledge_base");
+  await expect(failed.getByTestId("eval-case-output")).toContainText("Cancelling your subscription");
+  await expectNoSeriousViolations(page);
+  await page.screenshot({ path: "test-results/screens/eval-run.png", fullPage: true });
+});
+
+test("a hosted model's run asks first, with its likely cost", async ({ page }) => {
+  await page.goto(setUrl);
+  await page.getByTestId("eval-run-model").fill("openai:gpt-4o-mini");
+  await page.getByTestId("eval-run-start").click();
+  const confirm = page.getByTestId("eval-cost-confirm");
+  await expect(confirm).toContainText(/This run calls openai:gpt-4o-mini 5 times: about \$0\.\d{3}/);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("eval-run-row")).toHaveCount(1);
+});
+
+test("a candidate with a handoff topic, compared with the settings in force case by case", async ({ page }) => {
+  await page.goto(setUrl);
+  await page.getByTestId("eval-run-label").fill("Candidate: cancellations to a person");
+  await page.getByTestId("eval-run-candidate").check();
+  await page.getByTestId("eval-run-topics").fill("cancelling a subscription");
+  await page.getByTestId("eval-run-start").click();
+  const candidate = page.getByTestId("eval-run-row").filter({ hasText: "Candidate: cancellations to a person" });
+  await expect(candidate).toHaveAttribute("data-status", "done");
+  await expect(candidate.getByTestId("eval-run-recall")).toHaveText("100%");
+  await candidate.getByRole("checkbox").check();
+  await page.getByTestId("eval-run-row").filter({ hasText: "Offline, settings in force" }).getByRole("checkbox").check();
+  await page.getByTestId("eval-compare").click();
+
+  await expect(page.getByTestId("eval-run-title")).toHaveText("Candidate: cancellations to a person");
+  // The cancel question is now handed off (as a handoff topic): it changed, but still fails on its reason.
+  await expect(page.getByTestId("eval-compare-counts").locator('[data-change="changed"]')).toHaveText("1 changed");
+  await expect(page.getByTestId("eval-compare-counts").locator('[data-change="regressed"]')).toHaveText("0 regressed");
+  await expect(page.getByTestId("eval-figure-handoffRecall").getByTestId("ratio")).toHaveText("3 of 3 · before 66.7%");
+  await page.getByTestId("eval-filter-regressed").click();
+  await expect(page.getByTestId("eval-run-case")).toHaveCount(0);
+  await page.getByTestId("eval-filter-changed").click();
+  const changed = page.getByTestId("eval-run-case");
+  await expect(changed).toHaveAttribute("data-key", "email-wrong-on-purpose");
+  await changed.locator("summary").first().click();
+  await expect(changed.getByTestId("eval-case-timeline")).toHaveCount(2);
+  await expect(changed.getByTestId("eval-case-timeline").first()).toContainText("Before: answered");
+  await expect(changed.getByTestId("eval-case-timeline").last()).toContainText("After: handed off (prohibited_topic)");
+  await page.screenshot({ path: "test-results/screens/eval-compare.png", fullPage: true });
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a viewer reads the sets and runs but cannot run, import or delete", async ({ page }) => {
+    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.31" } });
+    expect(signIn.status()).toBe(200);
+    await page.goto("/evals");
+    await expect(page.getByTestId("eval-set-create")).toHaveCount(0);
+    await page.getByTestId("eval-set-row").filter({ hasText: setName }).getByRole("link").click();
+    await expect(page.getByTestId("eval-run-row")).toHaveCount(2);
+    await expect(page.getByTestId("eval-case-row")).toHaveCount(5);
+    await expect(page.getByTestId("eval-run-start")).toHaveCount(0);
+    await expect(page.getByTestId("eval-import")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete set" })).toHaveCount(0);
+  });
+});
