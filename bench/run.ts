@@ -9,6 +9,7 @@ const BENCHMARKS: { name: string; script: string; args?: string[]; needsBuild: b
   { name: "pipeline", script: "bench/pipeline.ts", needsBuild: true },
   { name: "pages", script: "bench/pages.ts", needsBuild: true },
   { name: "sample-history", script: "bench/sample-history.ts", needsBuild: false },
+  { name: "evals", script: "bench/evals.ts", needsBuild: false },
   // Seeds a million sessions (minutes) unless frontline_scale already holds them: --reuse keeps it.
   { name: "data-scale", script: "bench/data-scale.ts", args: ["--reuse"], needsBuild: false },
 ];

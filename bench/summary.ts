@@ -14,6 +14,7 @@ const BENCHMARKS: Array<{ name: string; title: string; tables: string[]; notes?:
   { name: "pipeline", title: "Pipeline", tables: ["phases", "verdicts", "outcomes"] },
   { name: "data-scale", title: "Data at scale", tables: ["results"], notes: "../notes/data-scale-summary.md" },
   { name: "pages", title: "Pages", tables: ["rows"] },
+  { name: "evals-public", title: "Public test set (evaluations)", tables: ["verdicts", "rows"] },
 ];
 
 function cell(value: Cell): string {

@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { VIEWER } from "./accounts";
-import { expect, test } from "./fixtures";
+import { ensureSamples, expect, test } from "./fixtures";
 
 // Evaluations as a lead uses them (issue 13): make a test set, import the small fixture set (5 cases whose outcome
 // with the offline model is known: 4 pass, 1 is wrong on purpose), run it, read the figures and drill into them,
@@ -137,4 +137,17 @@ test.describe("as a viewer", () => {
     await expect(page.getByTestId("eval-import")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Delete set" })).toHaveCount(0);
   });
+});
+
+test("a handed-off call from the Inbox becomes a case expecting a handoff", async ({ page, request, simUrl }) => {
+  await ensureSamples(request, simUrl);
+  await page.goto("/inbox?status=handed_off");
+  await page.locator('[data-testid="session-row"][data-status="handed_off"]').first().click();
+  const add = page.getByTestId("add-to-test-set");
+  await add.getByTestId("add-to-test-set-pick").selectOption({ label: setName });
+  await add.getByTestId("add-to-test-set-button").click();
+  await expect(add.getByTestId("add-to-test-set-message")).toContainText(`Added to ${setName}`);
+  await add.getByRole("link", { name: setName }).click();
+  await expect(page.getByTestId("eval-case-row")).toHaveCount(6);
+  await expect(page.locator('[data-testid="eval-case-row"][data-key^="session-"]').getByTestId("eval-case-expected")).toHaveText(/^handoff/);
 });

@@ -11,6 +11,7 @@ import { ContactSessions } from "./contact-sessions";
 import { Conversation } from "./conversation";
 import { EventHistory } from "./event-history";
 import { HandoffCard } from "./handoff-card";
+import { AddToTestSet } from "@/components/evals/add-to-test-set";
 import { RerunPanel } from "./rerun-panel";
 import { RunList } from "./run-timeline";
 import { BackToInbox } from "./back-to-inbox";
@@ -69,6 +70,7 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
         </p>
       ) : null}
       {canRerun ? <RerunPanel detail={data} /> : null}
+      {canRerun ? <AddToTestSet sessionId={data.session.id} /> : null}
       {/* Below lg the handoff comes first (what a lead acts on); from lg it heads the side column. */}
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         {data.handoffs.length > 0 ? (
