@@ -24,7 +24,7 @@ export function AddToTestSet({ sessionId }: { sessionId: string }) {
   if (!sets.data || sets.data.sets.length === 0) {
     return sets.data ? (
       <p className="text-sm text-gray-600" data-testid="add-to-test-set">
-        <Link href="/evals" className="text-brand-700 hover:underline">
+        <Link href="/evals" className="text-brand-700 underline">
           Make a test set
         </Link>{" "}
         to keep sessions like this one as cases.
@@ -53,7 +53,7 @@ export function AddToTestSet({ sessionId }: { sessionId: string }) {
         ) : add.data ? (
           <span className="text-gray-700">
             {add.data.added > 0 ? "Added to" : add.data.changed > 0 ? "Updated in" : "Already in"}{" "}
-            <Link href={`/evals/${setId}`} className="text-brand-700 hover:underline">
+            <Link href={`/evals/${setId}`} className="text-brand-700 underline">
               {name}
             </Link>
             .
