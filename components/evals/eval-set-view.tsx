@@ -12,7 +12,9 @@ import { inputClass } from "@/components/ui/field-styles";
 import { LoadError } from "@/components/ui/load-error";
 import { sendJson } from "@/components/ui/send-json";
 import type { EvalCaseJson, EvalRunJson, EvalSetJson } from "@/lib/api/evals";
+import type { EvalCase } from "@/lib/evals/case";
 import type { RunEstimate } from "@/lib/evals/cost";
+import { CaseEditor } from "./case-editor";
 import { EVAL_SETS_KEY } from "./evals-list";
 import { percentOf } from "./format";
 
@@ -290,59 +292,80 @@ function CasesSection({ setId, cases, canEdit }: { setId: string; cases: EvalCas
     mutationFn: (key: string) => fetch(`/api/evals/${setId}/cases/${encodeURIComponent(key)}`, { method: "DELETE" }),
     onSettled: () => client.invalidateQueries({ queryKey: evalSetKey(setId) }),
   });
+  // The case being written (null: a new one), or no editor open.
+  const [editor, setEditor] = useState<{ editing: EvalCase | null } | null>(null);
   return (
-    <Card>
-      <CardHeader>
-        <h2 className="text-sm font-semibold text-gray-900">Cases ({cases.length})</h2>
-      </CardHeader>
-      {canEdit ? <ImportForm setId={setId} /> : null}
-      {cases.length === 0 ? (
-        <CardBody>
-          <p className="text-sm text-gray-600" data-testid="eval-cases-empty">
-            No case yet. Import a JSONL file, or open an Inbox session and choose “Add to test set”.
-          </p>
-        </CardBody>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="eval-cases">
-            <thead className="border-b border-gray-200 text-xs text-gray-600">
-              <tr>
-                <th className="px-4 py-2 font-medium">Case</th>
-                <th className="px-4 py-2 font-medium">Channel</th>
-                <th className="px-4 py-2 font-medium">Customer’s words</th>
-                <th className="px-4 py-2 font-medium">Expected</th>
-                {canEdit ? (
-                  <th className="px-4 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((row) => (
-                <tr key={row.key} className="border-b border-gray-100 align-top last:border-0" data-testid="eval-case-row" data-key={row.key}>
-                  <td className="px-4 py-2 font-mono text-xs text-gray-800">{row.key}</td>
-                  <td className="px-4 py-2 text-gray-700">{row.case.channel}</td>
-                  <td className="max-w-md px-4 py-2 text-gray-700">
-                    <p className="line-clamp-2 whitespace-pre-line">{row.case.input}</p>
-                  </td>
-                  <td className="px-4 py-2 text-gray-700" data-testid="eval-case-expected">
-                    {expectedText(row.case)}
-                  </td>
+    <div className="space-y-6">
+      {editor ? (
+        <CaseEditor key={editor.editing?.id ?? "new"} setId={setId} editing={editor.editing} takenKeys={cases.map((row) => row.key)} onDone={() => setEditor(null)} />
+      ) : null}
+      <Card>
+        <CardHeader>
+          <h2 className="text-sm font-semibold text-gray-900">Cases ({cases.length})</h2>
+          {canEdit ? (
+            <Button size="sm" onClick={() => setEditor({ editing: null })} data-testid="eval-case-new">
+              New case
+            </Button>
+          ) : null}
+        </CardHeader>
+        {canEdit ? <ImportForm setId={setId} /> : null}
+        {cases.length === 0 ? (
+          <CardBody>
+            <p className="text-sm text-gray-600" data-testid="eval-cases-empty">
+              No case yet. Write one, import a JSONL file, or pick sessions in the Inbox and choose “Add to test set”.
+            </p>
+          </CardBody>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="eval-cases">
+              <thead className="border-b border-gray-200 text-xs text-gray-600">
+                <tr>
+                  <th className="px-4 py-2 font-medium">Case</th>
+                  <th className="px-4 py-2 font-medium">Channel</th>
+                  <th className="px-4 py-2 font-medium">Customer’s words</th>
+                  <th className="px-4 py-2 font-medium">Expected</th>
                   {canEdit ? (
-                    <td className="px-4 py-2 text-right">
-                      <Button size="sm" variant="ghost" onClick={() => remove.mutate(row.key)} aria-label={`Remove case ${row.key}`}>
-                        Remove
-                      </Button>
-                    </td>
+                    <th className="px-4 py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   ) : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Card>
+              </thead>
+              <tbody>
+                {cases.map((row) => (
+                  <tr key={row.key} className="border-b border-gray-100 align-top last:border-0" data-testid="eval-case-row" data-key={row.key}>
+                    <td className="px-4 py-2 font-mono text-xs text-gray-800">{row.key}</td>
+                    <td className="px-4 py-2 text-gray-700">{row.case.channel}</td>
+                    <td className="max-w-md px-4 py-2 text-gray-700">
+                      <p className="line-clamp-2 whitespace-pre-line">{row.case.input}</p>
+                    </td>
+                    <td className="px-4 py-2 text-gray-700" data-testid="eval-case-expected">
+                      {expectedText(row.case)}
+                    </td>
+                    {canEdit ? (
+                      <td className="px-4 py-2 text-right whitespace-nowrap">
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setEditor({ editing: row.case })}
+                          aria-label={`Edit case ${row.key}`}
+                          data-testid="eval-case-edit"
+                        >
+                          Edit
+                        </Button>
+                        <Button size="sm" variant="ghost" onClick={() => remove.mutate(row.key)} aria-label={`Remove case ${row.key}`}>
+                          Remove
+                        </Button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
   );
 }
 

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { EvalCase } from "../../evals/case";
 import type { EvalTotals } from "../../evals/score";
 import type { Db } from "../client";
-import { evalCases, evalCaseVersions, evalRunCases, evalRuns, evalSets, type EvalCaseRow, type EvalRun, type EvalRunCase, type EvalRunCaseResult, type EvalRunConfig, type EvalSet } from "../schema";
+import { evalCases, evalCaseVersions, evalRunCases, evalRuns, evalSets, users, type EvalCaseRow, type EvalRun, type EvalRunCase, type EvalRunCaseResult, type EvalRunConfig, type EvalSet } from "../schema";
 
 /** Test sets, their cases with every change kept, and runs with each case's result (docs/evals.md). */
 
@@ -124,11 +124,12 @@ export async function deleteEvalCase(db: Db, setId: string, caseKey: string, use
   });
 }
 
-/** A case's changes, newest first. */
+/** A case's changes, newest first, each with the name of who made it (null: a removed user, or the command line). */
 export async function evalCaseHistory(db: Db, setId: string, caseKey: string) {
   return db
-    .select()
+    .select({ body: evalCaseVersions.body, changedAt: evalCaseVersions.changedAt, changedBy: users.name })
     .from(evalCaseVersions)
+    .leftJoin(users, eq(users.id, evalCaseVersions.changedBy))
     .where(and(eq(evalCaseVersions.setId, setId), eq(evalCaseVersions.caseKey, caseKey)))
     .orderBy(desc(evalCaseVersions.changedAt), desc(evalCaseVersions.id));
 }
@@ -190,4 +191,34 @@ export async function getEvalRun(db: Db, runId: string): Promise<{ run: EvalRun;
   if (!run) return undefined;
   const cases = await db.select().from(evalRunCases).where(eq(evalRunCases.runId, runId)).orderBy(asc(evalRunCases.position));
   return { run, cases };
+}
+
+export interface EvalScorePoint {
+  runId: string;
+  label: string;
+  model: string;
+  finishedAt: Date;
+  totals: EvalTotals;
+}
+
+/**
+ * The finished runs of every test set whose run ended within [from, to) (UTC), oldest first, at most `perSet` (the
+ * latest) per set: the scores over time on the Reports page. Cancelled and interrupted runs are left out; their
+ * figures cover only part of the set.
+ */
+export async function evalScoresOverTime(db: Db, range: { from: Date; to: Date }, perSet = 20): Promise<{ setId: string; name: string; runs: EvalScorePoint[] }[]> {
+  const rows = await db
+    .select({ setId: evalRuns.setId, name: evalSets.name, runId: evalRuns.id, label: evalRuns.label, config: evalRuns.config, finishedAt: evalRuns.finishedAt, totals: evalRuns.totals })
+    .from(evalRuns)
+    .innerJoin(evalSets, eq(evalSets.id, evalRuns.setId))
+    .where(and(eq(evalRuns.status, "done"), gte(evalRuns.finishedAt, range.from), lt(evalRuns.finishedAt, range.to)))
+    .orderBy(asc(evalSets.name), asc(evalRuns.finishedAt));
+  const sets = new Map<string, { setId: string; name: string; runs: EvalScorePoint[] }>();
+  for (const row of rows) {
+    if (!row.totals || !row.finishedAt) continue;
+    const set = sets.get(row.setId) ?? { setId: row.setId, name: row.name, runs: [] };
+    set.runs.push({ runId: row.runId, label: row.label, model: row.config.model, finishedAt: row.finishedAt, totals: row.totals });
+    sets.set(row.setId, set);
+  }
+  return [...sets.values()].map((set) => ({ ...set, runs: set.runs.slice(-perSet) }));
 }
