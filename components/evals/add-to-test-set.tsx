@@ -10,16 +10,27 @@ import { sendJson } from "@/components/ui/send-json";
 import type { EvalSetJson } from "@/lib/api/evals";
 import { EVAL_SETS_KEY } from "./evals-list";
 
+interface Tally {
+  added: number;
+  changed: number;
+  unchanged: number;
+}
+
+function tallyText({ added, changed, unchanged }: Tally): string {
+  const parts = [added > 0 ? `${added} added` : "", changed > 0 ? `${changed} updated` : "", unchanged > 0 ? `${unchanged} already there` : ""].filter(Boolean);
+  return parts.join(", ");
+}
+
 /**
- * Admins: make this session a case of a test set. Its expected outcome is prefilled from what people did after the
- * AI acted (lib/evals/from-session.ts) and can be edited in the set.
+ * Admins: make sessions cases of a test set, one case per session. The expected outcome is prefilled from what people
+ * did after the AI acted (lib/evals/from-session.ts) and can be edited in the set. `prompt` is the picker's label.
  */
-export function AddToTestSet({ sessionId }: { sessionId: string }) {
+export function AddToTestSet({ sessionIds, prompt }: { sessionIds: string[]; prompt: string }) {
   const sets = useQuery({ queryKey: EVAL_SETS_KEY, queryFn: ({ signal }) => fetchJson<{ sets: EvalSetJson[] }>("/api/evals", signal) });
   const [picked, setPicked] = useState("");
   const setId = picked || sets.data?.sets[0]?.id || "";
   const add = useMutation({
-    mutationFn: () => sendJson<{ added: number; changed: number; unchanged: number }>(`/api/evals/${setId}/cases`, "POST", { sessionIds: [sessionId] }),
+    mutationFn: () => sendJson<Tally>(`/api/evals/${setId}/cases`, "POST", { sessionIds }),
   });
   if (!sets.data || sets.data.sets.length === 0) {
     return sets.data ? (
@@ -33,9 +44,9 @@ export function AddToTestSet({ sessionId }: { sessionId: string }) {
   }
   const name = sets.data.sets.find((set) => set.id === setId)?.name;
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3" data-testid="add-to-test-set">
+    <div className="flex flex-wrap items-center gap-2" data-testid="add-to-test-set">
       <label className="flex items-center gap-2 text-sm text-gray-700">
-        Keep this session as a test case in
+        {prompt}
         <select className={`${inputClass} w-auto`} value={setId} onChange={(event) => setPicked(event.target.value)} data-testid="add-to-test-set-pick">
           {sets.data.sets.map((set) => (
             <option key={set.id} value={set.id}>
@@ -44,7 +55,7 @@ export function AddToTestSet({ sessionId }: { sessionId: string }) {
           ))}
         </select>
       </label>
-      <Button onClick={() => add.mutate()} disabled={add.isPending} data-testid="add-to-test-set-button">
+      <Button onClick={() => add.mutate()} disabled={add.isPending || sessionIds.length === 0} data-testid="add-to-test-set-button">
         Add to test set
       </Button>
       <p role="status" className="text-sm empty:hidden" data-testid="add-to-test-set-message">
@@ -52,7 +63,13 @@ export function AddToTestSet({ sessionId }: { sessionId: string }) {
           <span className="text-red-700">{add.error.message}</span>
         ) : add.data ? (
           <span className="text-gray-700">
-            {add.data.added > 0 ? "Added to" : add.data.changed > 0 ? "Updated in" : "Already in"}{" "}
+            {sessionIds.length === 1 && add.data.added + add.data.changed + add.data.unchanged === 1
+              ? add.data.added > 0
+                ? "Added to "
+                : add.data.changed > 0
+                  ? "Updated in "
+                  : "Already in "
+              : `${tallyText(add.data)}: `}
             <Link href={`/evals/${setId}`} className="text-brand-700 underline">
               {name}
             </Link>

@@ -5,6 +5,8 @@ import { Inbox, LoaderCircle, SearchX, X } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { ticketLabel } from "@/components/format";
+import { AddToTestSet } from "@/components/evals/add-to-test-set";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
@@ -60,9 +62,10 @@ function targetRow(key: string, index: number, count: number): number | null {
 /**
  * The Inbox: saved views, filters and search (all in the URL), and the sessions that match, newest activity
  * first. The loaded pages are refetched every few seconds with the same filters, so new sessions and status
- * changes appear without losing the pages already loaded.
+ * changes appear without losing the pages already loaded. `canSelect` (admins): sessions can be picked and added to
+ * a test set as cases.
  */
-export function SessionList() {
+export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
   const searchParams = useSearchParams();
   const { filters, issues } = useMemo(() => parseSessionFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
   const pageSize = readPageSize(searchParams);
@@ -72,6 +75,15 @@ export function SessionList() {
   const listRef = useRef<HTMLUListElement>(null);
   const hintId = useId();
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  // Picking sessions for a test set: null when not picking.
+  const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
+  const toggleSelected = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   // A session page's Back link returns to this list with these filters.
   useEffect(() => rememberInboxSearch(searchParams.toString()), [searchParams]);
 
@@ -183,7 +195,7 @@ export function SessionList() {
         <div className="overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs" aria-busy={query.isPlaceholderData || undefined}>
           <div
             aria-hidden="true"
-            className="hidden grid-cols-[minmax(0,1fr)_7.5rem_8.5rem_7rem_6.5rem] gap-x-4 border-b border-gray-200 bg-gray-50 px-4 py-2 text-xs font-medium text-gray-500 md:grid"
+            className={`hidden grid-cols-[minmax(0,1fr)_7.5rem_8.5rem_7rem_6.5rem] gap-x-4 border-b border-gray-200 bg-gray-50 px-4 py-2 text-xs font-medium text-gray-500 md:grid ${selected ? "pl-12" : ""}`}
           >
             <span>Session</span>
             <span>Channel</span>
@@ -200,8 +212,20 @@ export function SessionList() {
             className={query.isPlaceholderData ? "divide-y divide-gray-100 opacity-60" : "divide-y divide-gray-100"}
           >
             {sessions.map((session) => (
-              <li key={session.id}>
-                <SessionRow session={session} tabIndex={session.id === tabStopId ? 0 : -1} onFocus={() => setFocusedId(session.id)} />
+              <li key={session.id} className={selected ? "flex items-center" : undefined}>
+                {selected ? (
+                  <input
+                    type="checkbox"
+                    className="ml-4 size-4 shrink-0 accent-brand-600"
+                    aria-label={`Select ${ticketLabel(session.ticketNumber)}`}
+                    checked={selected.has(session.id)}
+                    onChange={(event) => toggleSelected(session.id, event.target.checked)}
+                    data-testid="session-select"
+                  />
+                ) : null}
+                <div className="min-w-0 flex-1">
+                  <SessionRow session={session} tabIndex={session.id === tabStopId ? 0 : -1} onFocus={() => setFocusedId(session.id)} />
+                </div>
               </li>
             ))}
           </ul>
@@ -249,8 +273,29 @@ export function SessionList() {
         <p className="text-sm text-gray-600" aria-live="polite" data-testid="session-count">
           {countText}
         </p>
-        <LiveMarker />
+        <div className="flex items-center gap-3">
+          {canSelect && !selected && sessions.length > 0 ? (
+            <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())} data-testid="select-sessions">
+              Select for a test set
+            </Button>
+          ) : null}
+          <LiveMarker />
+        </div>
       </div>
+      {selected ? (
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3" data-testid="selection-bar">
+          <p className="text-sm font-medium text-gray-900" data-testid="selection-count">
+            {selected.size} selected
+          </p>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(sessions.map((session) => session.id)))}>
+            Select all {sessions.length} shown
+          </Button>
+          <AddToTestSet sessionIds={[...selected]} prompt="Add them as cases to" />
+          <Button size="sm" variant="ghost" onClick={() => setSelected(null)} data-testid="selection-done">
+            Done
+          </Button>
+        </div>
+      ) : null}
       {body}
     </div>
   );

@@ -70,7 +70,11 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
         </p>
       ) : null}
       {canRerun ? <RerunPanel detail={data} /> : null}
-      {canRerun ? <AddToTestSet sessionId={data.session.id} /> : null}
+      {canRerun ? (
+        <div className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3">
+          <AddToTestSet sessionIds={[data.session.id]} prompt="Keep this session as a test case in" />
+        </div>
+      ) : null}
       {/* Below lg the handoff comes first (what a lead acts on); from lg it heads the side column. */}
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         {data.handoffs.length > 0 ? (

@@ -18,7 +18,7 @@ export const evalCasesInputSchema = z
   .object({
     jsonl: z.string().max(5_000_000, "keep an import under 5 MB").optional(),
     cases: z.array(evalCaseSchema).max(5000).optional(),
-    sessionIds: z.array(z.uuid("is not a session id")).min(1).max(200).optional(),
+    sessionIds: z.array(z.uuid("is not a session id")).min(1).max(200, "add at most 200 sessions at a time").optional(),
     /** With jsonl: the import is the whole set, and cases it does not hold are removed. */
     replace: z.boolean().optional(),
   })

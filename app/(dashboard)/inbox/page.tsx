@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SessionList } from "@/components/inbox/session-list";
 import { SessionListSkeleton } from "@/components/inbox/session-list-skeleton";
+import { getSessionUser } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Inbox" };
 
 // The Inbox: every AI session, newest activity first, with saved views, filters and search in the URL
 // (view, channel, status, sentiment, reason, from, to, q, limit: see lib/db/queries/session-filters.ts).
 // The list reads the query string, so it sits in a Suspense boundary.
-export default function InboxPage() {
+export default async function InboxPage() {
+  const user = await getSessionUser();
   return (
     <>
       <div className="mb-6">
@@ -16,7 +18,7 @@ export default function InboxPage() {
         <p className="mt-1 text-sm text-gray-600">Every conversation Front sent to the AI teammate: what it answered, and what it handed to a person.</p>
       </div>
       <Suspense fallback={<SessionListSkeleton />}>
-        <SessionList />
+        <SessionList canSelect={user?.role === "admin"} />
       </Suspense>
     </>
   );
