@@ -151,3 +151,95 @@ test("a handed-off call from the Inbox becomes a case expecting a handoff", asyn
   await expect(page.getByTestId("eval-case-row")).toHaveCount(6);
   await expect(page.locator('[data-testid="eval-case-row"][data-key^="session-"]').getByTestId("eval-case-expected")).toHaveText(/^handoff/);
 });
+
+test("an admin writes a case by hand, then changes it, and its history says who did", async ({ page }) => {
+  await page.goto(setUrl);
+  await page.getByTestId("eval-case-new").click();
+  const editor = page.getByTestId("eval-case-editor");
+  await editor.getByTestId("eval-case-id").fill("sms hours");
+  await editor.getByTestId("eval-case-save").click();
+  // Both problems are named under their fields; nothing is saved.
+  await expect(editor.getByTestId("eval-case-problem")).toHaveText([/^an id is letters, digits/, /.+/]);
+  await editor.getByTestId("eval-case-id").fill("voice-person-by-hand");
+  await editor.getByTestId("eval-case-channel").selectOption("voice");
+  await editor.getByTestId("eval-case-input").fill("Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.");
+  await editor.getByTestId("eval-case-must-contain").fill("Dana Reyes\ncall back | call them back");
+  await expectNoSeriousViolations(page);
+  await editor.getByTestId("eval-case-save").click();
+  await expect(editor).toHaveCount(0);
+  const row = page.locator('[data-testid="eval-case-row"][data-key="voice-person-by-hand"]');
+  await expect(row.getByTestId("eval-case-expected")).toHaveText("answer");
+
+  await row.getByTestId("eval-case-edit").click();
+  await expect(editor.getByTestId("eval-case-id")).toHaveValue("voice-person-by-hand");
+  await expect(editor.getByTestId("eval-case-must-contain")).toHaveValue("Dana Reyes\ncall back | call them back");
+  await editor.getByTestId("eval-case-outcome").selectOption("handoff");
+  await editor.getByTestId("eval-case-reason").selectOption("user_requested_human_assistance");
+  await editor.getByTestId("eval-case-sentiment").selectOption("neutral");
+  await editor.getByTestId("eval-case-save").click();
+  await expect(row.getByTestId("eval-case-expected")).toHaveText("handoff (user_requested_human_assistance)");
+
+  await row.getByTestId("eval-case-edit").click();
+  const history = editor.getByTestId("eval-case-history").locator("li");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText("changed (expects handoff: User requested human assistance)");
+  await expect(history.last()).toContainText("added (expects answer)");
+  await expect(history.first()).toContainText("Admin");
+  await page.screenshot({ path: "test-results/screens/eval-case-editor.png", fullPage: true });
+
+  // The exported set carries the case as written.
+  const exported = await page.request.get(`/api/evals/${setUrl.split("/").pop()}?format=jsonl`);
+  const byHand = (await exported.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line))
+    .find((entry) => entry.id === "voice-person-by-hand");
+  expect(byHand).toEqual({
+    id: "voice-person-by-hand",
+    channel: "voice",
+    input: "Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.",
+    expect: { outcome: "handoff", reason: "user_requested_human_assistance", mustContain: ["Dana Reyes", ["call back", "call them back"]], sentiment: "neutral" },
+  });
+});
+
+test("sessions picked in the Inbox become cases of a set", async ({ page, request, simUrl }) => {
+  await ensureSamples(request, simUrl);
+  await page.goto("/inbox?status=answered");
+  await page.getByTestId("select-sessions").click();
+  const rows = page.locator('[data-testid="session-list"] li');
+  await rows.nth(0).getByTestId("session-select").check();
+  await rows.nth(1).getByTestId("session-select").check();
+  const bar = page.getByTestId("selection-bar");
+  await expect(bar.getByTestId("selection-count")).toHaveText("2 selected");
+  const tickets = await Promise.all([0, 1].map((index) => rows.nth(index).getByTestId("session-row").getAttribute("data-ticket")));
+  await expectNoSeriousViolations(page);
+  await page.screenshot({ path: "test-results/screens/inbox-select.png" });
+  await bar.getByTestId("add-to-test-set-pick").selectOption({ label: setName });
+  await bar.getByTestId("add-to-test-set-button").click();
+  await expect(bar.getByTestId("add-to-test-set-message")).toHaveText(`2 added: ${setName}.`);
+  // Added again: nothing changes.
+  await bar.getByTestId("add-to-test-set-button").click();
+  await expect(bar.getByTestId("add-to-test-set-message")).toHaveText(`2 already there: ${setName}.`);
+  await bar.getByTestId("selection-done").click();
+  await expect(bar).toHaveCount(0);
+
+  await page.goto(setUrl);
+  for (const ticket of tickets) await expect(page.locator(`[data-testid="eval-case-row"][data-key="session-${ticket}"]`)).toHaveCount(1);
+});
+
+test("Reports show each test set's latest run against the one before, drilling into the cases a figure counts", async ({ page }) => {
+  await page.goto("/reports");
+  const card = page.locator(`[data-testid="eval-scores-set"][data-set="${setName}"]`);
+  await expect(card).toContainText("Latest run: Candidate: cancellations to a person");
+  await expect(card).toContainText("compared with Offline, settings in force");
+  const recall = card.getByTestId("eval-score-handoffRecall");
+  await expect(recall.getByTestId("value")).toHaveText("100%");
+  await expect(recall.getByTestId("ratio")).toHaveText("3 of 3");
+  await expect(recall.getByTestId("change")).toHaveText("▲ 33.3 pts");
+  await expect(card.getByTestId("eval-scores-chart")).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/reports-eval-scores.png", fullPage: true });
+  await recall.getByTestId("value").click();
+  await expect(page).toHaveURL(/\/evals\/runs\/[^?]+\?filter=needs-person$/);
+  await expect(page.getByTestId("eval-run-case")).toHaveCount(3);
+});

@@ -53,6 +53,7 @@ export const VIEWER_READABLE_API = [
   "/api/knowledge/search",
   "/api/reports",
   "/api/reports/knowledge-gaps",
+  "/api/reports/evals",
   "/api/saved-views",
   "/api/sessions",
   "/api/sessions/[id]",

@@ -14,6 +14,7 @@ import { formatRange } from "@/lib/reports/range";
 import { outcomesTable, reasonsTable, responseTimesTable, sentimentTable, volumeTable } from "@/lib/reports/tables";
 import { OUTCOME_STATUSES, type ChannelReport } from "@/lib/reports/types";
 import { AiRates } from "./ai-rates";
+import { EvalScores } from "./eval-scores";
 import { KnowledgeGaps } from "./knowledge-gaps";
 import { OutcomesChart } from "./outcomes-chart";
 import { ReasonsChart } from "./reasons-chart";
@@ -137,6 +138,7 @@ function Report({ report }: { report: ChannelReport }) {
         {report.responseTimes.all.runs > 0 ? <ResponseTimeChart report={report} /> : <NoneInRange>No AI reply or handoff reached Front in this range.</NoneInRange>}
       </ReportSection>
       <KnowledgeGaps range={range} channel={channel} />
+      <EvalScores range={range} channel={channel} />
     </div>
   );
 }

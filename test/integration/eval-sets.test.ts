@@ -9,6 +9,7 @@ import {
   createEvalSet,
   deleteEvalCase,
   evalCaseHistory,
+  evalScoresOverTime,
   EvalSetConflictError,
   getEvalRun,
   listEvalCases,
@@ -20,7 +21,7 @@ import {
 } from "@/lib/db/queries/evals";
 import { insertKnowledgeArticles } from "@/lib/db/queries/knowledge";
 import { getSessionDetail } from "@/lib/db/queries/sessions";
-import { evalRuns, sessionMessages, sessions } from "@/lib/db/schema";
+import { evalRuns, sessionMessages, sessions, users } from "@/lib/db/schema";
 import { parseEvalSet, type EvalCase } from "@/lib/evals/case";
 import { caseFromSession } from "@/lib/evals/from-session";
 import { startEvalRun } from "@/lib/evals/service";
@@ -135,6 +136,51 @@ describe.each(dbKinds())("test sets, on %s", (kind) => {
     const handedOff = await make("handed", { aiOutcome: "handed_off", handoffReason: "insufficient_knowledge", humanRepliedAt: at(40) });
     expect(handedOff.expect).toMatchObject({ outcome: "handoff", reason: "insufficient_knowledge" });
     expect(handedOff.note).toMatch(/the handoff was right/);
+  });
+
+  it("gives each set's finished runs in a range, oldest first, for the Reports page; cancelled, running and out-of-range runs are left out", async () => {
+    const ratio = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
+    const totals = (right: number) => ({
+      cases: 10,
+      passed: ratio(right, 10),
+      accuracy: ratio(right, 10),
+      answerPrecision: ratio(right, 10),
+      handoffRecall: ratio(10, 10),
+      reasonAccuracy: ratio(0, 0),
+      sentimentAccuracy: ratio(0, 0),
+      articleAccuracy: ratio(0, 0),
+      errors: 0,
+    });
+    const config = { model: "local", instructions: "", handoffTopics: [], kind: "current" as const };
+    const day = (date: string) => new Date(`${date}T12:00:00Z`);
+    const alpha = await createEvalSet(db(), { name: "Scores alpha", userId: null });
+    const beta = await createEvalSet(db(), { name: "Scores beta", userId: null });
+    const runs: (typeof evalRuns.$inferInsert)[] = [
+      { setId: alpha.id, label: "a-before-range", status: "done", config, total: 10, done: 10, totals: totals(1), finishedAt: day("2026-03-31") },
+      { setId: alpha.id, label: "a-second", status: "done", config, total: 10, done: 10, totals: totals(7), finishedAt: day("2026-04-05") },
+      { setId: alpha.id, label: "a-first", status: "done", config, total: 10, done: 10, totals: totals(6), finishedAt: day("2026-04-01") },
+      { setId: alpha.id, label: "a-cancelled", status: "cancelled", config, total: 10, done: 3, totals: totals(3), finishedAt: day("2026-04-06") },
+      { setId: alpha.id, label: "a-running", status: "running", config, total: 10, done: 3 },
+      { setId: beta.id, label: "b-last-day", status: "done", config, total: 10, done: 10, totals: totals(9), finishedAt: new Date("2026-04-07T23:59:00Z") },
+      { setId: beta.id, label: "b-after-range", status: "done", config, total: 10, done: 10, totals: totals(2), finishedAt: new Date("2026-04-08T00:00:00Z") },
+    ];
+    await db().insert(evalRuns).values(runs);
+    const scores = (await evalScoresOverTime(db(), { from: new Date("2026-04-01T00:00:00Z"), to: new Date("2026-04-08T00:00:00Z") })).filter((set) => set.name.startsWith("Scores"));
+    expect(scores.map((set) => [set.name, set.runs.map((run) => [run.label, run.totals.answerPrecision.numerator])])).toEqual([
+      ["Scores alpha", [["a-first", 6], ["a-second", 7]]],
+      ["Scores beta", [["b-last-day", 9]]],
+    ]);
+    const latestOnly = await evalScoresOverTime(db(), { from: new Date("2026-04-01T00:00:00Z"), to: new Date("2026-04-08T00:00:00Z") }, 1);
+    expect(latestOnly.find((set) => set.name === "Scores alpha")?.runs.map((run) => run.label)).toEqual(["a-second"]);
+  });
+
+  it("names who changed a case in its history", async () => {
+    const set = await createEvalSet(db(), { name: "Who", userId: null });
+    const userId = `user-eval-${kind}`;
+    await db().insert(users).values({ id: userId, name: "Lee Lead", email: `lee-${kind}@example.com`, role: "admin" });
+    await saveEvalCases(db(), set.id, [PERSON], { userId });
+    await saveEvalCases(db(), set.id, [{ ...PERSON, input: "A person, please." }], { userId: null });
+    expect((await evalCaseHistory(db(), set.id, "person")).map((entry) => entry.changedBy)).toEqual([null, "Lee Lead"]);
   });
 });
 
