@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { startOpenAIStandIn } from "../test/helpers/openai-stand-in";
 import { VIEWER } from "./accounts";
 import { ensureSamples, expect, test } from "./fixtures";
 
@@ -242,4 +243,65 @@ test("Reports show each test set's latest run against the one before, drilling i
   await recall.getByTestId("value").click();
   await expect(page).toHaveURL(/\/evals\/runs\/[^?]+\?filter=needs-person$/);
   await expect(page.getByTestId("eval-run-case")).toHaveCount(3);
+});
+
+test("a hosted model's run graded by a judge shows the grades apart from the scores, each drilling into its cases", async ({ page }, testInfo) => {
+  // An OpenAI-compatible model on loopback, as a team would point a run at Ollama or a gateway; it answers the one
+  // case (a search, then the answer) and then grades it as the judge.
+  const standIn = await startOpenAIStandIn();
+  try {
+    const created = await page.request.post("/api/evals", { data: { name: `Judged ${testInfo.project.name} ${Date.now()}` } });
+    const { set } = (await created.json()) as { set: { id: string } };
+    const passwordCase = { id: "pw-judged", channel: "sms", input: "How do I reset my password?", expect: { outcome: "answer", article: "Resetting your password" } };
+    expect((await page.request.post(`/api/evals/${set.id}/cases`, { data: { cases: [passwordCase] } })).status()).toBeLessThan(300);
+    standIn.script(
+      { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "reset password" } },
+      { kind: "text", text: "Choose Forgot password on the sign-in page; the link lasts 60 minutes. (Resetting your password)" },
+      {
+        kind: "text",
+        text: JSON.stringify({
+          checks: [
+            { key: "grounded", pass: true, why: "Both steps are in the article." },
+            { key: "complete", pass: false, why: "It leaves out the spam folder." },
+            { key: "tone", pass: true, why: "Short and polite." },
+          ],
+        }),
+      },
+    );
+
+    await page.goto(`/evals/${set.id}`);
+    await page.getByTestId("eval-run-label").fill("Judged run");
+    await page.getByTestId("eval-run-model").fill("openai-compatible:judge-e2e");
+    await page.getByTestId("eval-run-base-url").fill(standIn.url);
+    await page.getByTestId("eval-run-judge").check();
+    await page.getByTestId("eval-run-start").click();
+    const confirm = page.getByTestId("eval-cost-confirm");
+    await expect(confirm).toContainText("This run calls openai-compatible:judge-e2e 1 time, and again to grade each case: the model has no price set");
+    await page.getByTestId("eval-cost-accept").click();
+    const row = page.getByTestId("eval-run-row").filter({ hasText: "Judged run" });
+    await expect(row).toHaveAttribute("data-status", "done");
+    await row.getByRole("link", { name: "Judged run" }).click();
+
+    // The deterministic figures say the answer was right; the judge, apart, fails it on completeness.
+    await expect(page.getByTestId("eval-figure-answerPrecision").getByTestId("ratio")).toHaveText("1 of 1");
+    const graded = page.getByTestId("eval-graded");
+    await expect(graded).toContainText("openai-compatible:judge-e2e read each case");
+    await expect(graded.getByTestId("eval-graded-judged")).toHaveText("1 of 1");
+    await expect(graded.getByTestId("eval-graded-grounded").getByTestId("value")).toHaveText("100%");
+    await expect(graded.getByTestId("eval-graded-complete").getByTestId("value")).toHaveText("0%");
+    await expect(graded.getByTestId("eval-graded-complete").getByTestId("ratio")).toHaveText("0 of 1");
+    await graded.getByTestId("eval-graded-complete").click();
+    await expect(page).toHaveURL(/filter=graded-complete$/);
+    const entry = page.getByTestId("eval-run-case");
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toHaveAttribute("data-passed", "true");
+    await entry.locator("summary").first().click();
+    const grades = entry.getByTestId("eval-case-graded");
+    await expect(grades.locator('[data-check="complete"]')).toHaveAttribute("data-pass", "false");
+    await expect(grades.locator('[data-check="complete"]')).toContainText("It leaves out the spam folder.");
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: "test-results/screens/eval-run-judged.png", fullPage: true });
+  } finally {
+    await standIn.close();
+  }
 });

@@ -10,6 +10,8 @@
 //                                 (the key comes from AI_API_KEY, the base URL from --base-url or AI_BASE_URL)
 //   --instructions FILE           the team's instructions to run with instead of the saved ones
 //   --handoff-topic TEXT          a handoff topic (repeat for several); replaces the saved ones
+//   --judge                       also grade each case with the (hosted) model as a judge: graded checks, printed
+//                                 and written apart from the deterministic scores, never gating
 //   --concurrency N               cases at once (default 4)
 //   --out FILE.json               where the JSON goes (default eval-results/<set>-<model>.json)
 //   --min-answer-precision 0.95   --min-handoff-recall 0.98   --min-accuracy R   --min-passed R
@@ -22,7 +24,7 @@ import { dryRunSettings } from "../lib/agent/dry-run";
 import { openDatabase, type Database } from "../lib/db/client";
 import { insertKnowledgeArticles } from "../lib/db/queries/knowledge";
 import { EvalSetFormatError, parseEvalSet } from "../lib/evals/case";
-import { evalReport, parseThreshold, thresholdFailures, THRESHOLD_FLAGS, totalsTable, type Threshold, type ThresholdFlag } from "../lib/evals/report";
+import { evalReport, gradedTable, parseThreshold, thresholdFailures, THRESHOLD_FLAGS, totalsTable, type Threshold, type ThresholdFlag } from "../lib/evals/report";
 import { runEvalCases } from "../lib/evals/run";
 import { SAMPLE_ARTICLES } from "../lib/knowledge/sample-articles";
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from "../lib/settings/ai-settings";
@@ -45,6 +47,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: "string", default: "4" },
     out: { type: "string" },
     quiet: { type: "boolean", default: false },
+    judge: { type: "boolean", default: false },
     ...Object.fromEntries(Object.keys(THRESHOLD_FLAGS).map((flag) => [`min-${flag}`, { type: "string" as const }])),
   },
   strict: true,
@@ -108,6 +111,10 @@ async function main() {
     await close();
     return fail((error as Error).message);
   }
+  if (flags.judge && settings.model === "local") {
+    await close();
+    fail("--judge needs a hosted model (--model openai:… or anthropic:…): the offline model cannot read an answer for meaning");
+  }
   const model = createModel({ model: settings.model, baseUrl: settings.baseUrl, apiKey: settings.apiKey });
   const setName = path.basename(setPath).replace(/\.jsonl$/i, "");
   console.log(`[eval] ${cases.length} cases from ${flags.set}, model ${modelLabel(settings.model)}, against ${flags.against}`);
@@ -119,6 +126,7 @@ async function main() {
     model,
     cases,
     concurrency,
+    judge: flags.judge ? { model, modelId: settings.model, prices: settings.prices } : undefined,
     onCase: (result, done, total) => {
       if (!flags.quiet) console.log(`[eval] ${String(done).padStart(String(total).length)}/${total} ${result.score.passed ? "pass" : "FAIL"} ${result.case.id}${result.score.failure ? `: ${result.score.failure}` : ""}`);
     },
@@ -132,7 +140,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     thresholds,
-  });
+  }, flags.judge ? settings.model : undefined);
 
   const failures = report.cases.filter((entry) => !entry.passed);
   if (failures.length > 0) {
@@ -141,6 +149,10 @@ async function main() {
   }
   console.log("");
   for (const row of totalsTable(report.totals)) console.log(`  ${row.figure.padEnd(26)} ${row.value}`);
+  if (report.graded) {
+    console.log(`\n  Graded by ${report.graded.model} (a judge can be wrong; not part of the scores or thresholds):`);
+    for (const row of gradedTable(report.graded)) console.log(`  ${row.figure.padEnd(26)} ${row.value}`);
+  }
 
   const out = path.resolve(flags.out ?? path.join("eval-results", `${setName}-${settings.model.replace(/[^A-Za-z0-9._-]+/g, "_")}.json`));
   mkdirSync(path.dirname(out), { recursive: true });

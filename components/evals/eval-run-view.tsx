@@ -9,6 +9,7 @@ import { fetchJson } from "@/components/ui/fetch-json";
 import { LoadError } from "@/components/ui/load-error";
 import type { EvalRunCaseJson, EvalRunJson } from "@/lib/api/evals";
 import type { CaseChange, ComparedCase } from "@/lib/evals/compare";
+import { GRADED_CHECKS, type GradedCheckKey } from "@/lib/evals/graded-checks";
 import { CASE_FILTERS, percentOf, ratioText, RUN_FIGURES, type CaseFilter } from "./format";
 
 interface RunResponse {
@@ -26,6 +27,7 @@ function outcomeText(result: EvalRunCaseJson["result"]): string {
 
 /** Which cases a filter keeps: each figure's filter lists exactly the cases it counts. */
 function keeps(filter: CaseFilter, entry: EvalRunCaseJson, change: CaseChange | undefined): boolean {
+  if (filter.startsWith("graded-")) return Boolean(entry.result.graded?.checks.some((check) => `graded-${check.key}` === filter));
   switch (filter) {
     case "failed":
       return !entry.passed;
@@ -66,7 +68,11 @@ export function EvalRunView({ runId }: { runId: string }) {
   const changes = new Map(comparison?.cases.map((entry) => [entry.caseKey, entry.change]));
   const baseCases = new Map(comparison?.baseCases.map((entry) => [entry.key, entry]));
   const shown = cases.filter((entry) => keeps(filter, entry, changes.get(entry.key)));
-  const filters = (Object.keys(CASE_FILTERS) as CaseFilter[]).filter((key) => comparison || (key !== "regressed" && key !== "changed"));
+  const graded = run.totals?.graded;
+  const filters: { key: CaseFilter; label: string }[] = [
+    ...(Object.keys(CASE_FILTERS) as (keyof typeof CASE_FILTERS)[]).filter((key) => comparison || (key !== "regressed" && key !== "changed")).map((key) => ({ key, label: CASE_FILTERS[key] })),
+    ...(graded?.figures ?? []).map((figure) => ({ key: `graded-${figure.key}` as const, label: `Graded: ${figure.label}` })),
+  ];
   return (
     <div className="space-y-6">
       <div>
@@ -80,7 +86,7 @@ export function EvalRunView({ runId }: { runId: string }) {
         </h1>
         <p className="mt-1 text-sm text-gray-600">
           {run.config.model}
-          {run.config.kind === "candidate" ? " · candidate instructions and topics" : " · the settings in force"} · {run.status}, {run.done} of {run.total} cases
+          {run.config.kind === "candidate" ? " · a candidate (Settings → AI unchanged)" : " · the settings in force"}{run.config.judge ? " · graded by a judge" : ""} · {run.status}, {run.done} of {run.total} cases
           {comparison ? ` · compared with “${comparison.base.label}”` : ""}
         </p>
         {comparison ? (
@@ -119,11 +125,12 @@ export function EvalRunView({ runId }: { runId: string }) {
           );
         })}
       </div>
+      {graded ? <GradedFigures graded={graded} onFilter={setFilter} /> : null}
       <Card>
         <CardHeader>
           <h2 className="text-sm font-semibold text-gray-900">Cases</h2>
           <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
-            {filters.map((key) => (
+            {filters.map(({ key, label }) => (
               <button
                 key={key}
                 type="button"
@@ -132,7 +139,7 @@ export function EvalRunView({ runId }: { runId: string }) {
                 className="rounded-full border border-gray-300 px-2.5 py-0.5 text-xs text-gray-700 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-800"
                 data-testid={`eval-filter-${key}`}
               >
-                {CASE_FILTERS[key]}
+                {label}
               </button>
             ))}
           </div>
@@ -147,6 +154,42 @@ export function EvalRunView({ runId }: { runId: string }) {
         </ul>
       </Card>
     </div>
+  );
+}
+
+/** The judge's grades, apart from the deterministic figures: a judge is a model too and can be wrong. */
+function GradedFigures({ graded, onFilter }: { graded: NonNullable<NonNullable<EvalRunJson["totals"]>["graded"]>; onFilter: (filter: CaseFilter) => void }) {
+  return (
+    <section aria-labelledby="eval-graded-title" className="rounded-lg border border-dashed border-gray-300 p-3" data-testid="eval-graded">
+      <h2 id="eval-graded-title" className="text-sm font-semibold text-gray-900">
+        Graded by a judge model
+      </h2>
+      <p className="mt-1 text-xs text-gray-600">
+        {graded.model} read each case and graded what string matching cannot. A judge can be wrong, so these grades do not decide whether a case passed. It graded{" "}
+        <span data-testid="eval-graded-judged">{ratioText(graded.judged)}</span> cases{graded.judged.numerator < graded.judged.denominator ? "; it failed on the others" : ""}.
+      </p>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {graded.figures.map((figure) => (
+          <button
+            key={figure.key}
+            type="button"
+            onClick={() => onFilter(`graded-${figure.key}`)}
+            className="flex flex-col items-start rounded-lg border border-gray-200 bg-white p-3 text-left shadow-xs hover:border-brand-300"
+            data-testid={`eval-graded-${figure.key}`}
+          >
+            <span className="block text-xs font-medium text-gray-600">{figure.label}</span>
+            <span className="block text-2xl font-semibold text-gray-900 tabular-nums" data-testid="value">
+              {percentOf(figure.ratio)}
+            </span>
+            <span className="block text-xs text-gray-600" data-testid="ratio">
+              {ratioText(figure.ratio)}
+            </span>
+            <span className="mt-1 block text-xs text-gray-500">Cases the judge passed on this ÷ cases it graded on it. {GRADED_CHECKS[figure.key as GradedCheckKey].question}</span>
+            <span className="sr-only">Select to list the cases it graded.</span>
+          </button>
+        ))}
+      </div>
+    </section>
   );
 }
 
@@ -201,6 +244,20 @@ function Timeline({ title, entry }: { title: string; entry: EvalRunCaseJson }) {
       <p className="whitespace-pre-line text-gray-800" data-testid="eval-case-output">
         {outcome.kind === "reply" ? outcome.text : outcome.summary}
       </p>
+      {entry.result.graded ? (
+        <div className="mt-2 border-t border-dashed border-gray-200 pt-2 text-xs" data-testid="eval-case-graded">
+          <p className="text-gray-600">Graded by {entry.result.graded.model} (apart from the checks above):</p>
+          {entry.result.graded.error ? <p className="text-red-700">{entry.result.graded.error}</p> : null}
+          <ul className="mt-1 space-y-1">
+            {entry.result.graded.checks.map((check) => (
+              <li key={check.key} data-check={check.key} data-pass={check.pass}>
+                <Badge tone={check.pass ? "green" : "red"}>{check.pass ? "pass" : "fail"}</Badge> <span className="font-medium text-gray-800">{GRADED_CHECKS[check.key].label}:</span>{" "}
+                <span className="text-gray-700">{check.why}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </div>
   );
 }

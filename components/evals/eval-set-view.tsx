@@ -88,14 +88,20 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
   const client = useQueryClient();
   const [label, setLabel] = useState("");
   const [model, setModel] = useState("");
+  const [baseUrl, setBaseUrl] = useState("");
   const [candidate, setCandidate] = useState(false);
   const [instructions, setInstructions] = useState("");
   const [topics, setTopics] = useState("");
+  const [judge, setJudge] = useState(false);
   const [pending, setPending] = useState<{ estimate: RunEstimate; model: string } | null>(null);
+  // An OpenAI-compatible model (Ollama, vLLM, a gateway) is reached at an address of its own.
+  const compatible = model.trim().startsWith("openai-compatible:");
   const body = () => ({
     setId,
     label: label.trim() || undefined,
     model: model.trim() || undefined,
+    ...(compatible && baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+    ...(judge ? { judge: true } : {}),
     ...(candidate ? { instructions, handoffTopics: topics.split("\n").map((topic) => topic.trim()).filter(Boolean) } : {}),
   });
   const start = useMutation({
@@ -134,10 +140,20 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
               <span className="mb-1 block font-medium text-gray-800">Model</span>
               <input className={inputClass} value={model} onChange={(event) => setModel(event.target.value)} placeholder="the model in force" data-testid="eval-run-model" />
             </label>
+            {compatible ? (
+              <label className="min-w-48 flex-1 text-sm">
+                <span className="mb-1 block font-medium text-gray-800">Base URL</span>
+                <input className={inputClass} value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} placeholder="http://127.0.0.1:11434/v1" data-testid="eval-run-base-url" />
+              </label>
+            ) : null}
           </div>
           <label className="flex items-center gap-2 text-sm text-gray-800">
             <input type="checkbox" checked={candidate} onChange={(event) => setCandidate(event.target.checked)} className="size-4 accent-brand-600" data-testid="eval-run-candidate" />
             Try other instructions and handoff topics (a candidate; Settings → AI is not changed)
+          </label>
+          <label className="flex items-center gap-2 text-sm text-gray-800">
+            <input type="checkbox" checked={judge} onChange={(event) => setJudge(event.target.checked)} className="size-4 accent-brand-600" data-testid="eval-run-judge" />
+            Also grade each case with a judge model (a hosted model only; its grades are shown apart from the scores)
           </label>
           {candidate ? (
             <div className="grid gap-3 md:grid-cols-2">
@@ -158,7 +174,7 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
         {pending ? (
           <div role="alertdialog" aria-labelledby="eval-cost-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="eval-cost-confirm">
             <p id="eval-cost-title" className="font-medium text-amber-900">
-              This run calls {pending.model} {pending.estimate.cases} times:{" "}
+              This run calls {pending.model} {pending.estimate.cases} time{pending.estimate.cases === 1 ? "" : "s"}{judge ? ", and again to grade each case" : ""}:{" "}
               {pending.estimate.costUsd === null ? "the model has no price set, so its cost is unknown" : `about $${pending.estimate.costUsd.toFixed(pending.estimate.costUsd < 1 ? 3 : 2)}`}
               {` (about ${pending.estimate.inputTokens.toLocaleString("en-US")} tokens read, ${pending.estimate.outputTokens.toLocaleString("en-US")} written).`}
             </p>

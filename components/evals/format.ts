@@ -1,3 +1,4 @@
+import type { GradedCheckKey } from "@/lib/evals/graded-checks";
 import type { Ratio } from "@/lib/evals/score";
 
 export function percentOf(figure: Ratio | null | undefined): string {
@@ -18,6 +19,9 @@ export const RUN_FIGURES = [
   { key: "passed", label: "All checks passed", formula: "Cases with every check passed (outcome, reason, facts, article, sentiment) ÷ cases.", filter: "failed" },
 ] as const;
 
+/** The filter listing the cases a judge graded on one check: the drill-down of that graded figure. */
+export type GradedFilter = `graded-${GradedCheckKey}`;
+
 export const CASE_FILTERS = {
   all: "All cases",
   failed: "Failed",
@@ -26,4 +30,4 @@ export const CASE_FILTERS = {
   regressed: "Regressions",
   changed: "Changed",
 } as const;
-export type CaseFilter = keyof typeof CASE_FILTERS;
+export type CaseFilter = keyof typeof CASE_FILTERS | GradedFilter;

@@ -36,6 +36,8 @@ export const evalRunInputSchema = z
     baseUrl: z.union([z.literal(""), z.url("must be a URL such as http://127.0.0.1:11434/v1")]).optional(),
     instructions: z.string().max(20_000, "keep the instructions under 20,000 characters").optional(),
     handoffTopics: z.array(z.string().trim().min(1, "a topic is empty").max(200)).max(100).optional(),
+    /** Also grade each case with a judge model (the run's own hosted model). */
+    judge: z.boolean().optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { EvalCaseResult } from "./run";
+import { gradedTotals, type GradedTotals } from "./graded-checks";
 import { totalsByTag, totalsOf, type EvalTotals, type Ratio } from "./score";
 
 /** The figures a command-line run can be gated on, as `--min-<flag> 0.95`. */
@@ -43,10 +44,12 @@ export function formatRate(figure: Ratio): string {
 }
 
 /** A run as the command line writes it: figures first, then every case with what the AI did. */
-export function evalReport(results: readonly EvalCaseResult[], about: Record<string, unknown>) {
+export function evalReport(results: readonly EvalCaseResult[], about: Record<string, unknown>, judgeModel?: string) {
   return {
     ...about,
     totals: totalsOf(results),
+    /** A judge model's grades, apart from the deterministic totals (only when the run asked for a judge). */
+    graded: judgeModel ? gradedTotals(judgeModel, results.map((result) => result.graded)) : null,
     byTag: totalsByTag(results),
     cases: results.map((result) => ({
       id: result.case.id,
@@ -62,8 +65,14 @@ export function evalReport(results: readonly EvalCaseResult[], about: Record<str
       inputTokens: result.inputTokens,
       outputTokens: result.outputTokens,
       costUsd: result.costUsd,
+      graded: result.graded,
     })),
   };
+}
+
+/** The judge's lines, printed under the deterministic ones. */
+export function gradedTable(graded: GradedTotals): { figure: string; value: string }[] {
+  return [{ figure: "cases judged", value: formatRate(graded.judged) }, ...graded.figures.map((figure) => ({ figure: `graded: ${figure.label.toLowerCase()}`, value: formatRate(figure.ratio) }))];
 }
 
 /** The lines of the summary table the command line prints. */

@@ -8,6 +8,8 @@ import type { Db } from "../db/client";
 import type { NewStep } from "../db/queries/agent-runs";
 import type { AgentSettings } from "../settings/ai-settings";
 import type { EvalCase } from "./case";
+import type { GradedResult } from "./graded-checks";
+import { judgeCase, type Judge } from "./judge";
 import { scoreCase, type ScoredCase } from "./score";
 
 /**
@@ -19,8 +21,11 @@ export interface EvalCaseResult extends ScoredCase {
   steps: NewStep[];
   inputTokens: number;
   outputTokens: number;
+  /** The run's cost, the judge's included (null when either has no price). */
   costUsd: number | null;
   durationMs: number;
+  /** A judge model's graded checks, when the run asked for them; apart from the deterministic score. */
+  graded: GradedResult | null;
 }
 
 export interface EvalRunOptions {
@@ -35,6 +40,8 @@ export interface EvalRunOptions {
   signal?: AbortSignal;
   actions?: HttpAction[];
   fetch?: typeof fetch;
+  /** Grade each case with a judge model too (a hosted model only). */
+  judge?: Judge;
   /** Called as each case ends, in the order they end. */
   onCase?: (result: EvalCaseResult, done: number, total: number) => void | Promise<void>;
 }
@@ -50,6 +57,19 @@ function historyOf(entry: EvalCase): (HistoryMessage & { modelText?: string | nu
     ...entry.history.map((message) => ({ authorType: AUTHOR_TYPES[message.author], authorName: message.author === "teammate" ? "Teammate" : null, text: message.text })),
     { authorType: "customer", text: content.displayText || entry.input, modelText },
   ];
+}
+
+/** The passages the AI's searches returned, title first: what a judge checks the answer against. */
+export function knowledgeFound(steps: readonly NewStep[]): string[] {
+  const passages = new Set<string>();
+  for (const step of steps) {
+    if (step.toolName !== "search_knowledge_base") continue;
+    const results = (step.output as { results?: { title?: unknown; content?: unknown }[] } | null | undefined)?.results;
+    for (const result of Array.isArray(results) ? results : []) {
+      if (typeof result.title === "string" && typeof result.content === "string") passages.add(`${result.title}\n${result.content}`);
+    }
+  }
+  return [...passages];
 }
 
 /** The article the answer named: the longest title its searches returned that the reply contains. */
@@ -80,6 +100,8 @@ export async function runEvalCase(options: Omit<EvalRunOptions, "cases" | "concu
   });
   if (result.failureStep) steps.push(result.failureStep);
   const observed = { outcome: result.outcome, citedArticle: result.outcome.kind === "reply" ? citedArticle(steps, result.outcome.text) : null };
+  const graded = options.judge ? await judgeCase(options.judge, entry, result.outcome, knowledgeFound(steps)) : null;
+  const costUsd = !graded ? result.costUsd : graded.costUsd === null || result.costUsd === null ? null : result.costUsd + graded.costUsd;
   return {
     case: { id: entry.id, expect: entry.expect, tags: entry.tags },
     observed,
@@ -88,8 +110,9 @@ export async function runEvalCase(options: Omit<EvalRunOptions, "cases" | "concu
     steps,
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
-    costUsd: result.costUsd,
+    costUsd,
     durationMs: Date.now() - startedAt,
+    graded,
   };
 }
 

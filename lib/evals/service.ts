@@ -5,6 +5,8 @@ import { createEvalRun, finishEvalRun, recordEvalRunCase } from "../db/queries/e
 import type { EvalRun, EvalRunConfig } from "../db/schema";
 import type { AgentSettings } from "../settings/ai-settings";
 import type { EvalCase } from "./case";
+import { gradedTotals } from "./graded-checks";
+import type { Judge } from "./judge";
 import { runEvalCases, type EvalCaseResult } from "./run";
 import { totalsOf } from "./score";
 
@@ -22,6 +24,7 @@ function storedResult(result: EvalCaseResult) {
     steps: result.steps.map((step) => ({ kind: step.kind, toolName: step.toolName ?? null, text: step.text ?? null, input: step.input, output: step.output, error: step.error ?? null, durationMs: step.durationMs })),
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
+    graded: result.graded,
   };
 }
 
@@ -37,6 +40,8 @@ export async function startEvalRun(input: {
   settings: AgentSettings;
   config: EvalRunConfig;
   model: LanguageModel;
+  /** Grade each case with this judge too (config.judge says so on the run). */
+  judge?: Judge;
   actions?: HttpAction[];
   userId: string | null;
 }): Promise<{ run: EvalRun; finished: Promise<void> }> {
@@ -50,6 +55,7 @@ export async function startEvalRun(input: {
       model: input.model,
       cases: input.cases,
       actions: input.actions,
+      judge: input.judge,
       concurrency: runConcurrency(input.settings),
       signal: controller.signal,
       onCase: async (result) => {
@@ -71,7 +77,7 @@ export async function startEvalRun(input: {
     const costs = results.map((result) => result.costUsd);
     await finishEvalRun(input.db, run.id, {
       cancelled: results.length < input.cases.length,
-      totals: totalsOf(results),
+      totals: { ...totalsOf(results), ...(input.judge ? { graded: gradedTotals(input.judge.modelId, results.map((result) => result.graded)) } : {}) },
       costUsd: costs.some((cost) => cost === null) ? null : costs.reduce<number>((sum, cost) => sum + (cost ?? 0), 0),
     });
   })().catch((error) => {

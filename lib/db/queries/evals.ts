@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { EvalCase } from "../../evals/case";
 import type { EvalTotals } from "../../evals/score";
 import type { Db } from "../client";
-import { evalCases, evalCaseVersions, evalRunCases, evalRuns, evalSets, users, type EvalCaseRow, type EvalRun, type EvalRunCase, type EvalRunCaseResult, type EvalRunConfig, type EvalSet } from "../schema";
+import { evalCases, evalCaseVersions, evalRunCases, evalRuns, evalSets, users, type EvalCaseRow, type EvalRun, type EvalRunCase, type EvalRunCaseResult, type EvalRunConfig, type EvalRunTotals, type EvalSet } from "../schema";
 
 /** Test sets, their cases with every change kept, and runs with each case's result (docs/evals.md). */
 
@@ -153,7 +153,7 @@ export async function recordEvalRunCase(
   return { cancelRequested: run?.cancelRequested ?? true };
 }
 
-export async function finishEvalRun(db: Db, runId: string, input: { cancelled: boolean; totals: EvalTotals; costUsd: number | null }): Promise<void> {
+export async function finishEvalRun(db: Db, runId: string, input: { cancelled: boolean; totals: EvalRunTotals; costUsd: number | null }): Promise<void> {
   await db
     .update(evalRuns)
     .set({ status: input.cancelled ? "cancelled" : "done", totals: input.totals, costUsd: input.costUsd, finishedAt: new Date(), heartbeatAt: new Date() })

@@ -1,6 +1,7 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { AgentOutcome } from "../../agent/outcome";
 import type { EvalCase } from "../../evals/case";
+import type { GradedResult, GradedTotals } from "../../evals/graded-checks";
 import type { CaseChecks, EvalTotals } from "../../evals/score";
 import { users } from "./auth";
 
@@ -58,6 +59,8 @@ export type EvalRunStatus = (typeof EVAL_RUN_STATUSES)[number];
 /** What a run was configured with: the model and guidance, never a key. */
 export interface EvalRunConfig {
   model: string;
+  /** A judge model graded each case too (graded checks, shown apart from the deterministic scores). */
+  judge?: boolean;
   baseUrl?: string;
   instructions: string;
   handoffTopics: string[];
@@ -78,7 +81,7 @@ export const evalRuns = pgTable(
     config: jsonb("config").$type<EvalRunConfig>().notNull(),
     total: integer("total").notNull(),
     done: integer("done").notNull().default(0),
-    totals: jsonb("totals").$type<EvalTotals>(),
+    totals: jsonb("totals").$type<EvalRunTotals>(),
     costUsd: doublePrecision("cost_usd"),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -112,6 +115,9 @@ export const evalRunCases = pgTable(
   (t) => [unique("eval_run_cases_run_key_unique").on(t.runId, t.caseKey), index("eval_run_cases_run_position_idx").on(t.runId, t.position)],
 );
 
+/** A run's deterministic figures, and the judge's graded ones when it was asked for them. */
+export type EvalRunTotals = EvalTotals & { graded?: GradedTotals };
+
 export interface EvalRunCaseResult {
   outcome: AgentOutcome;
   citedArticle: string | null;
@@ -119,6 +125,7 @@ export interface EvalRunCaseResult {
   steps: { kind: string; toolName?: string | null; text?: string | null; input?: unknown; output?: unknown; error?: string | null; durationMs: number }[];
   inputTokens: number;
   outputTokens: number;
+  graded?: GradedResult | null;
 }
 
 export type EvalSet = typeof evalSets.$inferSelect;

@@ -1,6 +1,7 @@
 // Starts a run of a test set (admins): against the settings in force, or a candidate (another model, instructions or
 // handoff topics), through the pipeline's own agent turn with nothing sent to Front. With `estimateOnly` it starts
-// nothing and answers what the run would likely cost, which the page shows before a hosted run.
+// nothing and answers what the run would likely cost, which the page shows before a hosted run. With `judge` a hosted
+// model also grades each case (graded checks, kept apart from the deterministic scores).
 import { z } from "zod";
 import { dryRunSettings } from "@/lib/agent/dry-run";
 import { createModel } from "@/lib/agent/model";
@@ -20,7 +21,7 @@ const requestSchema = evalRunInputSchema.extend({ estimateOnly: z.boolean().opti
 export async function POST(request: Request) {
   try {
     const user = await requireAdmin();
-    const { setId, label, estimateOnly, ...overrides } = requestSchema.parse(await readJsonBody(request));
+    const { setId, label, estimateOnly, judge, ...overrides } = requestSchema.parse(await readJsonBody(request));
     const services = await getServices();
     const set = await getEvalSet(services.db, setId);
     if (!set) throw new ApiError(404, "not_found", "No such test set.");
@@ -28,7 +29,10 @@ export async function POST(request: Request) {
     if (cases.length === 0) throw new ApiError(422, "empty_set", "The set has no case yet: add or import some first.");
     const [{ values: saved }, actions] = await Promise.all([services.agentSettings.get(), services.actions.list()]);
     const settings = dryRunSettings(saved, overrides);
-    const estimate = estimateRunCost(cases, settings);
+    if (judge && settings.model === "local") {
+      throw new ApiError(422, "judge_needs_hosted_model", "Graded checks need a hosted model as the judge: the offline model cannot read an answer for meaning. Pick a hosted model or leave graded checks off.");
+    }
+    const estimate = estimateRunCost(cases, settings, { judge });
     if (estimateOnly) return Response.json({ estimate, model: settings.model }, { headers: { "cache-control": "no-store" } });
 
     const candidate = Boolean(overrides.model?.trim() || overrides.baseUrl || overrides.instructions !== undefined || overrides.handoffTopics !== undefined);
@@ -39,12 +43,13 @@ export async function POST(request: Request) {
       throw new ApiError(422, "invalid_model", `The model '${settings.model}' cannot be used: ${(error as Error).message}`);
     }
     const { run } = await startEvalRun({
+      judge: judge ? { model, modelId: settings.model, prices: settings.prices } : undefined,
       db: services.db,
       setId,
       label: label?.trim() || `${candidate ? "Candidate" : "Settings in force"} · ${settings.model}`,
       cases,
       settings,
-      config: { model: settings.model, baseUrl: settings.baseUrl, instructions: settings.instructions, handoffTopics: settings.handoffTopics, kind: candidate ? "candidate" : "current" },
+      config: { model: settings.model, baseUrl: settings.baseUrl, instructions: settings.instructions, handoffTopics: settings.handoffTopics, kind: candidate ? "candidate" : "current", judge: Boolean(judge) },
       model,
       actions,
       userId: user.id,
