@@ -270,6 +270,13 @@ test("a hosted model's run graded by a judge shows the grades apart from the sco
     );
 
     await page.goto(`/evals/${set.id}`);
+    // The offline model cannot judge: the form says so and nothing starts.
+    await page.getByTestId("eval-run-model").fill("local");
+    await page.getByTestId("eval-run-judge").check();
+    await page.getByTestId("eval-run-start").click();
+    await expect(page.getByRole("alert").filter({ hasText: "Graded checks" })).toContainText("Graded checks need a hosted model as the judge");
+    await expect(page.getByTestId("eval-run-row")).toHaveCount(0);
+
     await page.getByTestId("eval-run-label").fill("Judged run");
     await page.getByTestId("eval-run-model").fill("openai-compatible:judge-e2e");
     await page.getByTestId("eval-run-base-url").fill(standIn.url);
