@@ -15,6 +15,7 @@ const BENCHMARKS: Array<{ name: string; title: string; tables: string[]; notes?:
   { name: "data-scale", title: "Data at scale", tables: ["results"], notes: "../notes/data-scale-summary.md" },
   { name: "pages", title: "Pages", tables: ["rows"] },
   { name: "evals-public", title: "Public test set (evaluations)", tables: ["verdicts", "rows"] },
+  { name: "evals-holdout", title: "Held-out test set (evaluations; never tuned on)", tables: ["rows"] },
 ];
 
 function cell(value: Cell): string {
