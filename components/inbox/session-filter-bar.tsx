@@ -6,20 +6,9 @@ import { SENTIMENT_LABELS, STATUS_LABELS } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
-import {
-  AI_OUTCOME_LABELS,
-  AI_OUTCOMES,
-  AI_RESULTS,
-  DEFAULT_RESULT_WINDOW_HOURS,
-  FILTER_REASONS,
-  FILTER_SENTIMENTS,
-  LIST_PARAMS,
-  MAX_SEARCH_LENGTH,
-  SESSION_STATUSES,
-  type ListParam,
-  type SessionFilters,
-} from "@/lib/db/queries/session-filters";
-import { CHANNEL_LABELS, CHANNELS } from "@/lib/front/channels";
+import { AI_OUTCOME_LABELS, AI_RESULTS, DEFAULT_RESULT_WINDOW_HOURS, LIST_PARAMS, MAX_SEARCH_LENGTH, type ListParam, type SessionFilters } from "@/lib/db/queries/session-filters";
+import { AI_OUTCOMES, CHANNELS, HANDOFF_REASONS, SENTIMENTS, SESSION_STATUSES } from "@/lib/domain";
+import { CHANNEL_LABELS } from "@/lib/front/channels";
 import { handoffReasonLabel } from "@/lib/pipeline/handoff-comment";
 import { setInboxParams } from "./url-state";
 
@@ -33,8 +22,8 @@ interface Option {
 const OPTIONS: Record<ListParam, { label: string; any: string; options: Option[] }> = {
   channel: { label: "Channel", any: "Any", options: CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] })) },
   status: { label: "Status", any: "Any", options: SESSION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] ?? value })) },
-  sentiment: { label: "Sentiment", any: "Any", options: FILTER_SENTIMENTS.map((value) => ({ value, label: SENTIMENT_LABELS[value] ?? value })) },
-  reason: { label: "Handoff reason", any: "Any", options: FILTER_REASONS.map((value) => ({ value, label: handoffReasonLabel(value) })) },
+  sentiment: { label: "Sentiment", any: "Any", options: SENTIMENTS.map((value) => ({ value, label: SENTIMENT_LABELS[value] ?? value })) },
+  reason: { label: "Handoff reason", any: "Any", options: HANDOFF_REASONS.map((value) => ({ value, label: handoffReasonLabel(value) })) },
   outcome: { label: "AI outcome", any: "Any", options: AI_OUTCOMES.map((value) => ({ value, label: AI_OUTCOME_LABELS[value] })) },
 };
 

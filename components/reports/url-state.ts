@@ -3,7 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
-import { CHANNELS, type Channel } from "@/lib/front/channels";
+import { isChannel, type Channel } from "@/lib/domain";
 import { resolveRange, utcDate, type ResolvedRange } from "@/lib/reports/range";
 import { MAX_RANGE_DAYS } from "@/lib/reports/types";
 
@@ -31,7 +31,7 @@ export function useReportFilters(): ReportFilters {
   const windowParam = searchParams.get(WINDOW_PARAM);
   const today = utcDate();
   return useMemo(() => {
-    const channel = (CHANNELS as readonly string[]).includes(channelParam ?? "") ? (channelParam as Channel) : null;
+    const channel = isChannel(channelParam) ? channelParam : null;
     const hours = Number(windowParam);
     const windowHours = (RESULT_WINDOWS as readonly number[]).includes(hours) ? hours : DEFAULT_RESULT_WINDOW_HOURS;
     return { ...resolveRange({ range, from, to }, today, MAX_RANGE_DAYS), channel, windowHours };

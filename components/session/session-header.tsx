@@ -6,7 +6,7 @@ import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
-import { AI_OUTCOME_LABELS, type AiOutcome } from "@/lib/db/queries/session-filters";
+import { AI_OUTCOME_LABELS } from "@/lib/db/queries/session-filters";
 import { formatWait } from "@/lib/reports/format";
 import { BackToInbox } from "./back-to-inbox";
 import type { SessionRecord } from "./types";
@@ -79,7 +79,7 @@ function AiOutcomeLine({ session }: { session: SessionRecord }) {
   ].filter(Boolean);
   return (
     <p className="text-sm text-gray-600" data-testid="ai-outcome" data-outcome={session.aiOutcome}>
-      <span className="font-medium text-gray-800">AI outcome: {AI_OUTCOME_LABELS[session.aiOutcome as AiOutcome] ?? session.aiOutcome}</span>
+      <span className="font-medium text-gray-800">AI outcome: {AI_OUTCOME_LABELS[session.aiOutcome]}</span>
       {session.aiOutcomeAt ? (
         <>
           {" "}

@@ -6,7 +6,7 @@ import { humanize } from "@/components/format";
 import { inputClass } from "@/components/ui/field-styles";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { DECISIONS } from "./types";
+import { EVENT_DECISIONS } from "@/lib/domain";
 import { DECISION_PARAM, DELIVERY_CONVERSATION_PARAM, parseConversationId, setSearchParams } from "./url-state";
 
 /**
@@ -60,12 +60,12 @@ export function DeliveryFilters({ decision, conversation }: { decision: string |
           className={cn(inputClass, "mt-1 pr-8")}
         >
           <option value="">All decisions</option>
-          {DECISIONS.map((value) => (
+          {EVENT_DECISIONS.map((value) => (
             <option key={value} value={value}>
               {humanize(value)}
             </option>
           ))}
-          {decision && !(DECISIONS as readonly string[]).includes(decision) ? <option value={decision}>{decision}</option> : null}
+          {decision && !(EVENT_DECISIONS as readonly string[]).includes(decision) ? <option value={decision}>{decision}</option> : null}
         </select>
       </div>
       <div className="min-w-0 sm:w-72">

@@ -15,6 +15,3 @@ export interface DeliveriesResponse {
 /** POST /api/troubleshooting/events/{id}/rerun. */
 export type RerunResponse = { status: "queued"; attemptId: number } | { status: "already_queued" };
 
-/** What Frontline decided about a delivery (mirrors DECISIONS in lib/db/queries/deliveries, which is server-only). */
-export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
-export type Decision = (typeof DECISIONS)[number];

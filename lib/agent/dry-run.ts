@@ -4,8 +4,9 @@ import { ApiError } from "../api/errors";
 import { prepareMessage } from "../channels";
 import type { Db } from "../db/client";
 import type { NewStep } from "../db/queries/agent-runs";
+import type { StepKind } from "../domain";
 import { getSessionDetail } from "../db/queries/sessions";
-import { CHANNELS, type Channel } from "../front/channels";
+import { CHANNELS, isChannel, type Channel } from "../domain";
 import { redactForModel } from "../redaction/redact";
 import { MODEL_SPEC_PATTERN, type AgentSettings } from "../settings/ai-settings";
 import { createModel, modelLabel } from "./model";
@@ -48,7 +49,7 @@ export interface DryRunStep {
   id: string;
   runId: string;
   position: number;
-  kind: string;
+  kind: StepKind;
   toolName: string | null;
   toolCallId: string | null;
   text: string | null;
@@ -231,7 +232,7 @@ async function loadTurn(db: Db, source: DryRunSource): Promise<LoadedTurn> {
   const { session } = detail;
   const history = detail.messages.slice(0, detail.messages.indexOf(turn) + 1);
   const call = turn.metadata as { durationSeconds?: unknown; answered?: unknown };
-  const channel = (CHANNELS as readonly string[]).includes(session.channel) ? (session.channel as Channel) : "web";
+  const channel = isChannel(session.channel) ? session.channel : "web";
   return {
     conversation: {
       channel,

@@ -1,18 +1,8 @@
 import { z } from "zod";
+import { HANDOFF_REASONS, SENTIMENTS, type HandoffReason, type Sentiment } from "../domain";
 
-export const HANDOFF_REASONS = [
-  "user_requested_human_assistance",
-  "insufficient_knowledge",
-  "insufficient_tools",
-  "prohibited_topic",
-  "instructions_not_clear",
-  "based_on_instructions",
-  "error",
-] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
-
-export const SENTIMENTS = ["angry", "frustrated", "neutral", "positive"] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
+// The lists live in lib/domain.ts; re-exported for the agent's modules.
+export { HANDOFF_REASONS, SENTIMENTS, type HandoffReason, type Sentiment };
 
 export const handoffInputSchema = z.object({
   reason: z.enum(HANDOFF_REASONS).describe("Why a person must take over"),

@@ -22,7 +22,7 @@ export function caseFromSession(detail: SessionDetail): EvalCase {
   const { expect, note } = expectedFromFollowUp(detail);
   return evalCaseSchema.parse({
     id: `session-${session.ticketNumber}`,
-    channel: session.channel as Channel,
+    channel: session.channel,
     contact: session.contactHandle ?? undefined,
     subject: session.subject ?? undefined,
     history: history.slice(-50),

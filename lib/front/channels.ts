@@ -1,7 +1,8 @@
 import { normalizeHandle } from "../channels/contact";
+import { CHANNELS, type Channel } from "../domain";
 
-export const CHANNELS = ["voice", "email", "sms", "whatsapp", "web"] as const;
-export type Channel = (typeof CHANNELS)[number];
+// The list lives in lib/domain.ts; re-exported beside the labels and Front's message types.
+export { CHANNELS, type Channel };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   voice: "Phone",

@@ -121,7 +121,7 @@ async function postAnswer(ctx: PipelineContext, input: DeliveryInput, mode: Deli
     await recordDeliveryIntent(ctx.db, run.id, { ...intent, at: new Date().toISOString() });
   };
   const route = await routeAnswer(ctx.front, {
-    channel: session.channel as Channel,
+    channel: session.channel,
     mode,
     conversationId,
     contactHandle: session.contactHandle,

@@ -3,6 +3,7 @@ import { getHandoffForRun } from "../db/queries/handoffs";
 import { getSessionByConversation, updateSession } from "../db/queries/sessions";
 import { getWebhookEvent, recordEventDecision } from "../db/queries/webhook-events";
 import type { Db } from "../db/client";
+import type { AttentionFlag } from "../domain";
 
 /**
  * The last attempt at an event failed (Front down, a bug): the event and its session are marked failed, where
@@ -18,7 +19,7 @@ export async function markEventFailed(db: Db, webhookEventId: number, error: unk
   // the session as its earlier attempts left it; one that failed while answering ends it failed like any attempt.
   const session = event.rerunOf !== null && found?.status !== "ai_answering" ? undefined : found;
   if (session) {
-    let flag: string | null = null;
+    let flag: AttentionFlag | null = null;
     const attemptIds = event.rerunOf !== null ? [event.rerunOf, webhookEventId] : [webhookEventId];
     const runs = (await Promise.all(attemptIds.map((id) => listUndeliveredRuns(db, session.id, id)))).flat();
     for (const run of runs) {

@@ -1,4 +1,4 @@
-import { ACTED_OUTCOMES } from "../db/queries/session-filters";
+import { ACTED_OUTCOMES } from "../domain";
 import { inboxHref, type InboxFilter } from "./drilldown";
 import { formatCount } from "./format";
 import type { AiRateRow, ChannelReport } from "./types";

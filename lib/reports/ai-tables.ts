@@ -1,4 +1,4 @@
-import { ACTED_OUTCOMES } from "../db/queries/session-filters";
+import { ACTED_OUTCOMES } from "../domain";
 import { aiFigures, humanReplyHref, windowWords } from "./ai-figures";
 import { inboxHref } from "./drilldown";
 import { rate } from "./format";

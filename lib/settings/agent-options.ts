@@ -1,8 +1,8 @@
 // Settings → AI choices, in a module without server code so the settings page can import it.
 
-/** How the AI's answer reaches the customer on a channel. */
-export const DELIVERY_MODES = ["reply", "draft", "comment"] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+import { DELIVERY_MODES, type DeliveryMode } from "../domain";
+
+export { DELIVERY_MODES, type DeliveryMode };
 
 export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
   reply: "Reply to the customer",

@@ -3,22 +3,23 @@
 import type { Db } from "@/lib/db/client";
 import { sessions } from "@/lib/db/schema";
 import { addDays, utcDate } from "@/lib/reports/range";
+import type { AiOutcome, Channel, HandoffReason, SessionStatus } from "@/lib/domain";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export interface AiRateSpec {
   name: string;
-  channel: string;
+  channel: Channel;
   /** Days before now the session started; the AI acted a minute later. */
   daysAgo: number;
-  outcome: "answered" | "handed_off" | "failed" | "skipped" | null;
-  reason?: string;
+  outcome: AiOutcome | null;
+  reason?: HandoffReason;
   /** Hours after the AI's act. */
   humanReplyAfter?: number;
   reopenAfter?: number;
   /** Where the conversation is now: never what the rates read. */
-  status?: string;
+  status?: SessionStatus;
   /** Instead of daysAgo: the AI acted this many hours before now (the session started a minute earlier). */
   actedHoursAgo?: number;
 }

@@ -6,23 +6,24 @@ import { agentRuns, handoffs, sessionMessages, sessions } from "@/lib/db/schema"
 import { gapInboxHref } from "@/lib/reports/knowledge-gaps/links";
 import { findKnowledgeGaps, type GapScope } from "@/lib/reports/knowledge-gaps/query";
 import { createTestDatabase, dbKinds } from "../helpers/db";
+import type { Channel, HandoffReason } from "@/lib/domain";
 
 interface Turn {
   text: string;
   /** The run's handoff reason; none: the AI replied. */
-  handoff?: string;
+  handoff?: HandoffReason;
 }
 
 interface Spec {
   name: string;
-  channel: string;
+  channel: Channel;
   createdAt: string;
   /** sessions.handoff_reason: the latest handoff's. */
-  reason?: string;
+  reason?: HandoffReason;
   turns: Turn[];
 }
 
-const IK = "insufficient_knowledge";
+const IK = "insufficient_knowledge" as const;
 const day = (date: string, hour: number) => `${date}T${String(hour).padStart(2, "0")}:00:00.000Z`;
 
 // The week 2026-11-01..07. In it: 5 warranty questions (one a phone call, one asked on a second turn), 3 about

@@ -6,14 +6,14 @@ import { agentRuns, sessions } from "@/lib/db/schema";
 import { histogramPercentile, mergeBuckets } from "@/lib/reports/histogram";
 import { percentileCont } from "@/lib/reports/format";
 import { createTestDatabase, dbKinds } from "../helpers/db";
+import { CHANNELS, SENTIMENTS as SENTIMENT_VALUES, SESSION_STATUSES } from "@/lib/domain";
 
 // The report rollups (session_daily_stats, run_wait_histogram) are kept by triggers: after any mix of inserts,
 // updates, deletes (direct and cascaded) and truncates they must equal what the base tables say.
 
-const CHANNELS = ["voice", "email", "sms", "whatsapp", "web"];
-const STATUSES = ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"];
-const SENTIMENTS = [null, "angry", "frustrated", "neutral", "positive"];
-const REASONS = [null, "error", "insufficient_knowledge", "user_requested_human_assistance"];
+const STATUSES = SESSION_STATUSES;
+const SENTIMENTS = [null, ...SENTIMENT_VALUES];
+const REASONS = [null, "error", "insufficient_knowledge", "user_requested_human_assistance"] as const;
 const OUTCOMES = [null, "reply", "handoff"];
 
 /** A small deterministic generator, so a failure replays. */

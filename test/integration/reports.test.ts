@@ -6,13 +6,15 @@ import { percentileCont } from "@/lib/reports/format";
 import { getChannelReport } from "@/lib/reports/queries";
 import { channelReportSchema } from "@/lib/reports/types";
 import { createTestDatabase, dbKinds } from "../helpers/db";
+import type { AiOutcome, Channel, HandoffReason, Sentiment, SessionStatus } from "@/lib/domain";
 
 interface SessionSpec {
-  channel: string;
+  channel: Channel;
   createdAt: string;
-  status: string;
-  sentiment?: string | null;
-  reason?: string | null;
+  /** A status, or one no release writes any more ("legacy_closed"), which the reports must survive. */
+  status: SessionStatus | "legacy_closed";
+  sentiment?: Sentiment | null;
+  reason?: HandoffReason | null;
   isSample?: boolean;
   /** Seconds from webhook to delivery for each run; null: a run that never reached Front. */
   waits?: (number | null)[];
@@ -36,7 +38,7 @@ const SESSIONS: SessionSpec[] = [
 
 const WEEK = { from: "2026-11-01", to: "2026-11-07" };
 /** What the AI did, for these sessions whose status never moved after it (the AI's rates have their own tests). */
-const AI_OUTCOME_OF_STATUS: Record<string, string> = { answered: "answered", resolved: "answered", handed_off: "handed_off", failed: "failed", skipped: "skipped" };
+const AI_OUTCOME_OF_STATUS: Partial<Record<SessionSpec["status"], AiOutcome>> = { answered: "answered", resolved: "answered", handed_off: "handed_off", failed: "failed", skipped: "skipped" };
 
 async function seed(database: Database) {
   const { db } = database;
@@ -49,7 +51,8 @@ async function seed(database: Database) {
       .values({
         frontConversationId: `cnv_report${index}`,
         channel: spec.channel,
-        status: spec.status,
+        // The legacy status is written as the database would hold it; the column's type knows only today's statuses.
+        status: spec.status as SessionStatus,
         sentiment: spec.sentiment ?? null,
         handoffReason: spec.reason ?? null,
         aiOutcome: AI_OUTCOME_OF_STATUS[spec.status] ?? null,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
+import type { HandoffReason, Sentiment, StepKind } from "../../domain";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, type AgentRun, type DeliveryIntent, type Handoff } from "../schema";
 
@@ -30,7 +31,7 @@ export async function startRun(
 
 export interface NewStep {
   position: number;
-  kind: "reasoning" | "text" | "tool_call";
+  kind: StepKind;
   toolName?: string | null;
   toolCallId?: string | null;
   text?: string | null;
@@ -80,7 +81,7 @@ export async function markRunDeliveryFailed(db: Db, runId: string, error: string
 
 export async function getOrCreateHandoff(
   db: Db,
-  input: { sessionId: string; runId: string; reason: string; summary: string; sentiment: string },
+  input: { sessionId: string; runId: string; reason: HandoffReason; summary: string; sentiment: Sentiment },
 ): Promise<Handoff> {
   await db.insert(handoffs).values(input).onConflictDoNothing({ target: handoffs.runId });
   const [handoff] = await db.select().from(handoffs).where(eq(handoffs.runId, input.runId));

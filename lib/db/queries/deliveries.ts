@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { EventDecision } from "../../domain";
 import type { Db } from "../client";
 import { agentRuns, handoffs, sessionMessages, sessions, webhookEvents } from "../schema";
 import { SAMPLE_CONVERSATION_LIKE } from "./sample-data";
 
-export const DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
 
 export interface DeliveryFilter {
-  decision?: string;
+  decision?: EventDecision;
   frontConversationId?: string;
   /** Rows listed after this delivery's row (keyset pagination, newest first). */
   beforeId?: number;

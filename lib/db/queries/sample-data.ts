@@ -103,7 +103,7 @@ export async function insertSampleWebhookEvents(db: Db, events: SampleWebhookEve
         headers: { "content-type": "application/json", "user-agent": "Frontline sample data" },
         body: event.body,
         signatureResult: "valid",
-        decision: "queued",
+        decision: "queued" as const,
       })),
     )
     .onConflictDoNothing({ target: webhookEvents.frontEventId })

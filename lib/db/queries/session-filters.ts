@@ -20,19 +20,22 @@
  * - limit: the page size (1–100); the Inbox's default is 50.
  */
 
-import type { HandoffReason, Sentiment } from "@/lib/agent/outcome";
 import { handleKind, normalizeHandle } from "@/lib/channels/contact";
-import { CHANNELS, type Channel } from "@/lib/front/channels";
+import {
+  AI_OUTCOMES,
+  ATTENTION_FLAGS,
+  CHANNELS,
+  HANDOFF_REASONS,
+  SENTIMENTS,
+  SESSION_STATUSES,
+  type AiOutcome,
+  type Channel,
+  type HandoffReason,
+  type Sentiment,
+  type SessionStatus,
+} from "@/lib/domain";
 
-export const SESSION_STATUSES = ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"] as const;
-export type SessionStatusValue = (typeof SESSION_STATUSES)[number];
-
-/** What the AI last did on a session (sessions.ai_outcome), whatever people did after. */
-export const AI_OUTCOMES = ["answered", "handed_off", "failed", "skipped"] as const;
-export type AiOutcome = (typeof AI_OUTCOMES)[number];
 export const AI_OUTCOME_LABELS: Record<AiOutcome, string> = { answered: "Answered", handed_off: "Handed off", failed: "Failed", skipped: "Skipped" };
-/** The outcomes where the AI acted: the denominator of the AI's rates. */
-export const ACTED_OUTCOMES = ["answered", "handed_off", "failed"] as const satisfies readonly AiOutcome[];
 
 /** What came of the AI's act, judged `window` hours after it (lib/db/queries/ai-results.ts has the SQL). */
 export const AI_RESULTS = [
@@ -49,26 +52,6 @@ export const DEFAULT_RESULT_WINDOW_HOURS = 72;
  */
 export const RESULT_WINDOWS = [24, 72, 168, 336, 720] as const;
 export const MAX_RESULT_WINDOW_HOURS = 24 * 90;
-
-// The agent's lists, repeated so this module needs no zod at runtime; the checks below fail to compile if they drift.
-export const FILTER_SENTIMENTS = ["angry", "frustrated", "neutral", "positive"] as const satisfies readonly Sentiment[];
-export const FILTER_REASONS = [
-  "user_requested_human_assistance",
-  "insufficient_knowledge",
-  "insufficient_tools",
-  "prohibited_topic",
-  "instructions_not_clear",
-  "based_on_instructions",
-  "error",
-] as const satisfies readonly HandoffReason[];
-type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
-const sentimentsComplete: Exhaustive<Sentiment, (typeof FILTER_SENTIMENTS)[number]> = true;
-const reasonsComplete: Exhaustive<HandoffReason, (typeof FILTER_REASONS)[number]> = true;
-void sentimentsComplete;
-void reasonsComplete;
-
-/** The flags a lead must act on (sessions.flag). */
-export const ATTENTION_FLAGS = ["handoff_incomplete", "reply_not_delivered"] as const;
 
 export const SESSION_VIEWS = [
   { id: "all", label: "All", description: "Every session" },
@@ -91,7 +74,7 @@ export const MAX_PAGE_SIZE = 100;
 export interface SessionFilters {
   view: SessionViewId;
   channel: Channel[];
-  status: SessionStatusValue[];
+  status: SessionStatus[];
   sentiment: Sentiment[];
   reason: HandoffReason[];
   outcome: AiOutcome[];
@@ -110,14 +93,6 @@ export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: []
 
 /** A knowledge-gap key: a word as the report's tokenizer writes it, or "-". */
 const GAP_KEY = /^(?:-|[a-z0-9]+(?:'[a-z]+)?)$/;
-
-const ALLOWED: Record<ListParam, readonly string[]> = {
-  channel: CHANNELS,
-  status: SESSION_STATUSES,
-  sentiment: FILTER_SENTIMENTS,
-  reason: FILTER_REASONS,
-  outcome: AI_OUTCOMES,
-};
 
 /** The values of a list parameter: repeated and comma-separated forms, trimmed, empty parts and repeats dropped. */
 export function readList(params: URLSearchParams, name: string): string[] {
@@ -147,6 +122,14 @@ export function dayBounds(from: string | null, to: string | null): { start: Date
   };
 }
 
+/** A list parameter's values that are among `allowed`; each other value is an issue. */
+function knownValues<Value extends string>(params: URLSearchParams, name: ListParam, allowed: readonly Value[], issues: string[]): Value[] {
+  const isAllowed = (value: string): value is Value => (allowed as readonly string[]).includes(value);
+  const values = readList(params, name);
+  for (const value of values) if (!isAllowed(value)) issues.push(`${name}: unknown value "${value}"`);
+  return values.filter(isAllowed);
+}
+
 function isView(value: string): value is SessionViewId {
   return SESSION_VIEWS.some((view) => view.id === value);
 }
@@ -157,13 +140,13 @@ function isView(value: string): value is SessionViewId {
  */
 export function parseSessionFilters(params: URLSearchParams): { filters: SessionFilters; issues: string[] } {
   const issues: string[] = [];
-  const lists = {} as { [Name in ListParam]: string[] };
-  for (const name of LIST_PARAMS) {
-    const values = readList(params, name);
-    const unknown = values.filter((value) => !ALLOWED[name].includes(value));
-    for (const value of unknown) issues.push(`${name}: unknown value "${value}"`);
-    lists[name] = values.filter((value) => ALLOWED[name].includes(value));
-  }
+  const lists = {
+    channel: knownValues(params, "channel", CHANNELS, issues),
+    status: knownValues(params, "status", SESSION_STATUSES, issues),
+    sentiment: knownValues(params, "sentiment", SENTIMENTS, issues),
+    reason: knownValues(params, "reason", HANDOFF_REASONS, issues),
+    outcome: knownValues(params, "outcome", AI_OUTCOMES, issues),
+  } satisfies { [Name in ListParam]: string[] };
   const date = (name: "from" | "to") => {
     const value = params.get(name)?.trim();
     if (!value) return null;
@@ -194,11 +177,7 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
   return {
     filters: {
       view: isView(viewParam) ? viewParam : "all",
-      channel: lists.channel as Channel[],
-      status: lists.status as SessionStatusValue[],
-      sentiment: lists.sentiment as Sentiment[],
-      reason: lists.reason as HandoffReason[],
-      outcome: lists.outcome as AiOutcome[],
+      ...lists,
       result,
       window,
       from,

@@ -3,15 +3,15 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
 import { aiResultCondition } from "./ai-results";
-import { ACTED_OUTCOMES, ATTENTION_FLAGS, dayBounds, DEFAULT_RESULT_WINDOW_HOURS, type AiOutcome, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
+import { ACTED_OUTCOMES, ATTENTION_FLAGS, type AiOutcome, type Channel, type SessionStatus } from "../../domain";
+import { dayBounds, DEFAULT_RESULT_WINDOW_HOURS, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
 import { gapGroupSessionIds } from "@/lib/reports/knowledge-gaps/query";
 
-export type SessionStatus = "ai_answering" | "answered" | "handed_off" | "resolved" | "skipped" | "failed";
-export type { AiOutcome } from "./session-filters";
+export type { AiOutcome, SessionStatus };
 
 export interface SessionIdentity {
   frontConversationId: string;
-  channel: string;
+  channel: Channel;
   subject?: string | null;
   contactHandle?: string | null;
   contactName?: string | null;

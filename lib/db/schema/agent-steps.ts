@@ -1,5 +1,6 @@
 import { doublePrecision, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agentRuns } from "./agent-runs";
+import type { StepKind } from "../../domain";
 
 /** Every step of a run, in order: the model's reasoning, its text, and each tool call with input and output. */
 export const agentSteps = pgTable(
@@ -11,7 +12,7 @@ export const agentSteps = pgTable(
       .references(() => agentRuns.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     /** reasoning | text | tool_call */
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<StepKind>().notNull(),
     toolName: text("tool_name"),
     toolCallId: text("tool_call_id"),
     text: text("text"),

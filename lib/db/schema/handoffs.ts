@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agentRuns } from "./agent-runs";
 import { sessions } from "./sessions";
+import type { HandoffReason, Sentiment } from "../../domain";
 
 /** A handoff to a person: the Front comment and the unassign, each recorded once it happened. */
 export const handoffs = pgTable(
@@ -15,9 +16,9 @@ export const handoffs = pgTable(
       .unique()
       .references(() => agentRuns.id, { onDelete: "cascade" }),
     /** user_requested_human_assistance | insufficient_knowledge | ... | error */
-    reason: text("reason").notNull(),
+    reason: text("reason").$type<HandoffReason>().notNull(),
     summary: text("summary").notNull(),
-    sentiment: text("sentiment").notNull(),
+    sentiment: text("sentiment").$type<Sentiment>().notNull(),
     /** Saved with commentSendingAt before the comment is posted, so a retry can look for it in Front. */
     commentBody: text("comment_body"),
     commentSendingAt: timestamp("comment_sending_at", { withTimezone: true }),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { AiOutcome, AttentionFlag, Channel, HandoffReason, Sentiment, SessionStatus } from "../../domain";
 
 /** One session per Front conversation: what the Inbox lists. */
 export const sessions = pgTable(
@@ -10,23 +11,23 @@ export const sessions = pgTable(
     ticketNumber: integer("ticket_number").generatedAlwaysAsIdentity({ startWith: 1001 }).notNull().unique(),
     frontConversationId: text("front_conversation_id").notNull().unique(),
     /** voice | email | sms | whatsapp | web */
-    channel: text("channel").notNull(),
+    channel: text("channel").$type<Channel>().notNull(),
     /** ai_answering | answered | handed_off | resolved | skipped | failed */
-    status: text("status").notNull(),
+    status: text("status").$type<SessionStatus>().notNull(),
     subject: text("subject"),
     contactHandle: text("contact_handle"),
     contactName: text("contact_name"),
     /** The handle normalised (E.164 phone, lower-case email) so a contact's sessions can be linked. */
     contactKey: text("contact_key"),
     /** angry | frustrated | neutral | positive */
-    sentiment: text("sentiment"),
+    sentiment: text("sentiment").$type<Sentiment>(),
     summary: text("summary"),
     /** The latest handoff's reason, kept here so the Inbox and reports filter without a join. */
-    handoffReason: text("handoff_reason"),
+    handoffReason: text("handoff_reason").$type<HandoffReason>(),
     /** Why the AI did not take part (status skipped), or why it failed. */
     statusReason: text("status_reason"),
     /** Something a lead must act on: handoff_incomplete (comment posted, unassign failed) | reply_not_delivered. */
-    flag: text("flag"),
+    flag: text("flag").$type<AttentionFlag>(),
     /** The latest customer words, for the Inbox row. */
     preview: text("preview"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -38,7 +39,7 @@ export const sessions = pgTable(
      * answered (reply, text-back, draft or note with its answer delivered) | handed_off | failed | skipped (the AI
      * never took part). `status` is where the conversation is now; this is what the reports judge the AI by.
      */
-    aiOutcome: text("ai_outcome"),
+    aiOutcome: text("ai_outcome").$type<AiOutcome>(),
     aiOutcomeAt: timestamp("ai_outcome_at", { withTimezone: true }),
     /** Human follow-up after the AI's latest act: a teammate's first reply, the first reopen. Cleared when the AI acts again. */
     humanRepliedAt: timestamp("human_replied_at", { withTimezone: true }),

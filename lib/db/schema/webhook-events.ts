@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { EventDecision } from "../../domain";
 
 /** Every delivery to the webhook endpoint, verified or not: the audit trail an on-call engineer reads first. */
 export const webhookEvents = pgTable(
@@ -20,7 +21,7 @@ export const webhookEvents = pgTable(
     /** valid | invalid | missing | stale */
     signatureResult: text("signature_result").notNull(),
     /** queued | processed | duplicate | skipped | recorded | failed | rejected */
-    decision: text("decision").notNull(),
+    decision: text("decision").$type<EventDecision>().notNull(),
     decisionReason: text("decision_reason"),
     /** For a skip: which eligibility check failed (master_switch, channel_switch, assignment, …). */
     failedCheck: text("failed_check"),

@@ -19,7 +19,7 @@ export function groupName(group: Pick<GapGroupRow, "words">): string {
 /** The Inbox listing exactly a group's sessions: the report's range, channel, the AI's handoff and its reason, and the group. */
 export function gapInboxHref(report: Pick<KnowledgeGapsResponse, "range" | "channel">, group: Pick<GapGroupRow, "key">): string {
   const params = sessionFilterParams({
-    channel: report.channel ? [report.channel as Channel] : [],
+    channel: report.channel ? [report.channel] : [],
     reason: ["insufficient_knowledge"],
     outcome: ["handed_off"],
     from: report.range.from,

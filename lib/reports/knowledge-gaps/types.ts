@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANNELS } from "../../domain";
 
 const count = z.number().int().min(0);
 
@@ -16,7 +17,7 @@ export type GapGroupRow = z.infer<typeof gapGroupRowSchema>;
 /** GET /api/reports/knowledge-gaps: the table, and whether the reader may write articles (admins). */
 export const knowledgeGapsResponseSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
-  channel: z.string().nullable(),
+  channel: z.enum(CHANNELS).nullable(),
   /** Sessions handed off for insufficient knowledge in the range: the sum of the groups. */
   sessions: count,
   groups: z.array(gapGroupRowSchema),

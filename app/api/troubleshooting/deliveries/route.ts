@@ -2,13 +2,14 @@
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/errors";
-import { DECISIONS, listDeliveries } from "@/lib/db/queries/deliveries";
+import { listDeliveries } from "@/lib/db/queries/deliveries";
+import { EVENT_DECISIONS } from "@/lib/domain";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  decision: z.enum(DECISIONS).optional(),
+  decision: z.enum(EVENT_DECISIONS).optional(),
   conversation: z.string().trim().regex(/^cnv_[A-Za-z0-9]+$/, "must be a Front conversation id (cnv_…)").optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
