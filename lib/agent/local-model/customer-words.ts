@@ -1,4 +1,25 @@
+import { repairWords } from "./language";
 import { normalize } from "./text";
+
+/** HTML a message may still carry: comments (hidden instructions) go, tags become breaks, entities plain text. */
+export function stripHtml(text: string): string {
+  if (!/<[a-z!/][^>]*>|&(?:[a-z]+|#\d+);/i.test(text)) return text;
+  return text
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h\d|tr)>/gi, "\n")
+    .replace(/<[a-z/][^>]*>/gi, "")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&amp;/gi, "&")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));
+}
+
+/** What a transcriber writes for sounds, not words: "[inaudible]", "[crosstalk]", "[silence]". */
+const NOISE = /\[(?:inaudible|crosstalk|silence|muffled|background noise|noise|laughs?|laughter|pause|unintelligible|static|music|beep|cough(?:s|ing)?)[^\]]*\]/gi;
 
 /** How a phone message reached us, read from its first line; other channels are plain "message". */
 export type TranscriptKind = "call" | "voicemail" | "call_notes" | "message";
@@ -56,7 +77,7 @@ export function transcriptKind(text: string): TranscriptKind {
  * signatures are dropped. Idempotent, so helpers can call it on text that was already extracted.
  */
 export function extractCustomerWords(text: string): string {
-  const lines = normalize(text).replace(/\r\n?/g, "\n").split("\n");
+  const lines = normalize(stripHtml(text)).replace(/\r\n?/g, "\n").split("\n");
   const kept: string[] = [];
   let firstLine = true;
   for (const raw of lines) {
@@ -86,23 +107,60 @@ export function extractCustomerWords(text: string): string {
     // Anything else ("Quick question: how do I…") is the customer's sentence, label and all.
     kept.push(line);
   }
-  return kept.join("\n");
+  return kept
+    .map((line) => repairWords(line.replace(NOISE, " ")).replace(/\s{2,}/g, " ").trim())
+    .filter((line) => /[\p{L}\p{N}?]/u.test(line))
+    .join("\n");
+}
+
+const NAME = "\\p{Lu}[\\p{Ll}'-]{1,20}";
+const NOT_NAMES =
+  /^(?:I|The|This|That|It|My|Your|Our|Not|Just|Really|So|Very|About|Regarding|From|Me|Still|Now|Urgent|Important|Ridiculous|Crazy|Again|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Thanks|Thank|Hi|Hello|Regards|Best|Cheers|Sorry|Yes|No|Please|Acme|Customer|Caller|Mr|Mrs|Ms|Dr|Frau|Herr|Madame|Monsieur|Señor|Señora|Team|Support|Sent|Operations|Lead|Manager)$/;
+
+/** Introductions in English, Spanish, French and German: "this is Sam", "habla Carmen", "c'est Élodie", "hier ist Klaus". */
+const INTRO_NAME = new RegExp(
+  `(?:\\b(?:this is|my name is|it's|it is|name's|i'm|i am|soy|me llamo|habla|mi nombre es|c'est|je m'appelle|je suis|hier ist|hier spricht|mein name ist|ich bin)\\s+)(?:(?:Frau|Herr|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?)\\s+)?(${NAME}(?:\\s+${NAME})?)`,
+  "u",
+);
+/** "Schneider hier", "Sam here". */
+const NAME_HERE = new RegExp(`(?:^|[,.]\\s*)(${NAME})\\s+(?:hier|here)\\b`, "u");
+/** An email's sign-off: a closing line, then a name on its own line ("Thanks,\nRuth Adeyemi"), or "thx - Luis". */
+const CLOSING = /^(?:thanks|thank you|many thanks|thanks again|regards|kind regards|best regards|best|cheers|sincerely|saludos|gracias|un saludo|cordialement|merci(?: d'avance)?|bien à vous|mit freundlichen grüßen|viele grüße|danke|lg|vg|best wishes|warm regards|take care)[,.!]*$/i;
+
+function cleanName(candidate: string | undefined): string | null {
+  if (!candidate) return null;
+  const parts = candidate.trim().split(/\s+/).filter((part) => !NOT_NAMES.test(part));
+  return parts.length ? parts.join(" ") : null;
+}
+
+/** The caller's name as they give it, first and last when both are there ("Priya Raman"); null when they don't. */
+export function callerFullName(text: string): string | null {
+  const plain = normalize(stripHtml(text));
+  const intro = plain.match(INTRO_NAME);
+  const fromIntro = cleanName(intro?.[1]);
+  if (fromIntro) return fromIntro;
+  const here = cleanName(plain.match(NAME_HERE)?.[1]);
+  if (here) return here;
+  const lines = plain.split(/\n/).map((l) => l.trim()).filter(Boolean);
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 4); i--) {
+    const line = lines[i];
+    const signed = line.match(new RegExp(`^(?:[-–—]\\s*)?(${NAME}(?:\\s+${NAME}){0,2})$`, "u"));
+    if (signed && (CLOSING.test(lines[i - 1] ?? "") || /^[-–—]/.test(line))) return cleanName(signed[1]);
+  }
+  // "thx - Luis", "Danke, Jonas", "Cheers, Ben" at the very end of a short message.
+  const tail = plain.trim().match(new RegExp(`(?:\\s[-–—]\\s*|\\b(?:thanks|thx|danke|gracias|merci|cheers),\\s*)(${NAME})\\.?$`, "iu"));
+  return cleanName(tail?.[1]);
 }
 
 /** The caller's first name when they give it ("Hi, this is Sam", "my name is Priya"). */
 export function callerName(text: string): string | null {
-  const m = normalize(text).match(/\b(?:this is|my name is|it's|it is|name's)\s+([A-Z][a-z]{1,20})\b/);
-  if (!m) return null;
-  const name = m[1];
-  // "It's ridiculous" is not a name; capitalised common words are filtered out.
-  const notNames = /^(I|The|This|That|It|My|Your|Our|Not|Just|Really|So|Very|About|Regarding|From|Me|Still|Now|Urgent|Important|Ridiculous|Crazy|Again)$/;
-  return notNames.test(name) ? null : name;
+  return callerFullName(text)?.split(" ")[0] ?? null;
 }
 
 /** "Hi, this is Sam from Acme. Quick question:" — openers a teammate does not need. Names need a capital. */
 const GREETING =
   /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|um|uh|so|also|anyway)\b[\s,.!-]*|(?:yes|yeah|yep|no|nope|ok|okay|well|right)[,.!]+\s*)+/i;
-const INTRO = /^(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+from\s+[A-Z][\w&]*)?\b[\s,.!-]*/;
+const INTRO = /^(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is)\s+\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?(?:\s+(?:from|at|with)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?(?![\p{L}])[\s,.!-]*/u;
 const QUESTION_LEAD = /^(?:just |and )?(?:a |one |another )?(?:(?:more|other|quick|small|last|simple)\s+)*questions?(?: for you)?\s*[:,-]\s*/i;
 
 /** Drops greetings, self-introductions and "Quick question:" from the start of a sentence. */

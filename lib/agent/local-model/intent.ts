@@ -34,10 +34,27 @@ const REQUESTS: { kind: HumanRequestKind; re: RegExp }[] = [
   { kind: "person", re: verbThen(PERSON) },
   // IVR-style one-word turns: "Agent!", "Representative please".
   { kind: "person", re: /^\W*(?:agent|representative|operator|human|person|someone)(?: please)?\W*$/i },
+  // "I'd like a person to call me", "have someone from your team call me".
+  { kind: "person", re: /\b(?:like|want|need|have|get)\s+(?:a|an|some|one of your)\s+(?:real\s+)?(?:person|human|agent|rep|representative|teammate|team member)\b/i },
+  // A teammate by name: "I'd like to chat with Maria again".
+  { kind: "person", re: /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?!You\b|Someone\b|Somebody\b|Anyone\b|Anybody\b|The\b|Your\b|A\b|An\b)[A-Z][a-z]{2,}\b/ },
+  // Spanish.
+  { kind: "callback", re: /(?:devuelva[n]? la llamada|devolver(?:me)? la llamada|(?:me|nos) (?:puede[n]?|podría[n]?|podria[n]?) (?:llamar|devolver)|que (?:me|nos) llame[n]?|me llame alguien|llámenme|llamenme)/i },
+  { kind: "manager", re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|su)?\s*(?:supervisor|supervisora|gerente|encargado|encargada|jefe|responsable)/i },
+  { kind: "person", re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?|atender(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|alguien|su)?\s*(?:persona|humano|agente|asesor|asesora|representante|operador|operadora|alguien|ser humano)/i },
+  { kind: "person", re: /(?:asesor|agente|persona) (?:humano|humana|real)|no con (?:un|una) (?:bot|robot|máquina|maquina)/i },
+  // French.
+  { kind: "callback", re: /(?:me rappeler|rappelez-moi|me rappelle|m'appelle|m'appeler|me recontacter)/i },
+  { kind: "manager", re: /(?:parler|passer|discuter)\s+(?:à|a|avec)?\s*(?:un|une|le|la|votre)\s+(?:responsable|manager|superviseur|supérieur|directeur)|me passer (?:un|le|votre) (?:responsable|manager|superviseur|supérieur)/i },
+  { kind: "person", re: /(?:parler|discuter)\s+(?:à|a|avec)\s+(?:un|une|le|la|quelqu'un|un vrai|une vraie|votre)?\s*(?:conseiller|conseillère|humain|personne|agent|quelqu'un|vrai|opérateur)|me passer (?:un|une) (?:conseiller|agent|humain|personne)|une personne, en|un humain/i },
+  // German.
+  { kind: "callback", re: /(?:rückruf|zurückrufen|zurückruft|mich (?:\p{L}+ ){0,4}anruft|mich (?:bitte )?anrufen)/iu },
+  { kind: "manager", re: /mit (?:Ihrem|Ihrer|einem|einer|dem|der|Ihren)\s+(?:Vorgesetzten|Chef|Chefin|Manager|Supervisor|Verantwortlichen)/i },
+  { kind: "person", re: /mit (?:einem|einer|Ihrem|Ihrer|dem|der)?\s*(?:echten\s+)?(?:Menschen|Mitarbeiter|Mitarbeiterin|Kollegen|Kollegin|Berater|Beraterin|Agenten|Person)\b|verbinden Sie mich/i },
 ];
 
 /** Words that take the request back when they come earlier in the same clause. */
-const NEGATION = /\b(?:no (?:need|reason|point)|not necessary|don'?t|do not|doesn'?t|does not|didn'?t|did not|never|without|not)\b/i;
+const NEGATION = /\b(?:no (?:need|reason|point)|not necessary|don'?t|do not|doesn'?t|does not|didn'?t|did not|never|without|not|no necesito|pas besoin|nicht nötig|kein)\b/i;
 
 /** The last few words before a match, within its clause: "I'm not happy and [want a manager]" is not negated. */
 function clauseBefore(sentence: string, index: number): string {

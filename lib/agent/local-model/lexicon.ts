@@ -91,13 +91,13 @@ export const ACRONYMS = new Set([
 
 /** Help-desk synonyms, so "charged twice" finds an article about "duplicate charges". Each line is one group. */
 export const SYNONYM_GROUPS: readonly string[][] = [
-  "twice double duplicate",
+  "twice double duplicate identical two",
   "invoice bill billing receipt",
   "login log signin sign",
   "password passcode passwort",
   "cancel cancellation unsubscribe",
   "refund reimburse reimbursement",
-  "delivery shipping ship shipment arrive",
+  "delivery shipping ship shipment arrive dispatch warehouse",
   "order package parcel",
   "hours open opening",
   "card payment",
@@ -105,4 +105,10 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   "account profile",
   "late delayed delay",
   "address location",
+  "reply answer respond response",
+  "access active",
+  "delete deleted erase remove kept keep retain",
+  "data projects files",
+  "disappear vanish",
+  "change update modify swap edit reset",
 ].map((line) => line.split(" "));

@@ -1,5 +1,7 @@
-import { extractCustomerWords, stripPreamble } from "./customer-words";
-import { detectHumanRequest, detectThreat, type HumanRequest } from "./intent";
+import { callerFullName, extractCustomerWords, stripHtml, stripPreamble } from "./customer-words";
+import { detectHumanRequest, detectThreat, type HumanRequest, type Threat } from "./intent";
+import { isEnglish } from "./language";
+import type { HandoffReason } from "./tools";
 import { INTENSIFIERS, WORD_SCORES } from "./lexicon";
 import { scoreSentiment } from "./sentiment";
 import { capitalize, keywords, splitSentences, truncate } from "./text";
@@ -67,6 +69,12 @@ function reportQuestion(question: string): string | null {
 /** One content sentence in the third person, starting with "Customer" when it is the first one. */
 function rewrite(sentence: string, state: PersonState): string {
   const body = sentence.replace(/[.!\s]+$/, "");
+  // English pronoun rules would garble Spanish, French or German: quote those words as they are.
+  if (!isEnglish(body)) {
+    const lead = state.named ? "They add" : "Customer wrote";
+    state.named = true;
+    return `${lead}: "${body.replace(/^[¿¡]?/, (m) => m)}"`;
+  }
   if (body.endsWith("?")) {
     const reported = reportQuestion(body);
     if (reported) {
@@ -83,12 +91,12 @@ function rewrite(sentence: string, state: PersonState): string {
     // "just returning your call" -> "Customer is just returning our call".
     const lead = /^(?:just |still |only )?\w+ing\b/i.test(body) ? "Customer is" : "Customer says";
     state.named = true;
-    return `${lead} ${toThirdPerson(lowerFirst(body), state)}.`;
+    return `${lead} ${toThirdPerson(lowerFirst(body), state)}.`.replace(/([?!])\.$/, "$1");
   }
-  const rewritten = toThirdPerson(body, state);
+  const rewritten = toThirdPerson(body, state).replace(/([?!])$/, "$1\u0000");
   // A later complaint without a subject is still their view, not a fact: "They say our team are incompetent."
-  if (state.named && !/^(?:Customer|they)\b/i.test(rewritten) && scoreSentiment(body).score <= -2) return `They say ${lowerFirst(rewritten)}.`;
-  return capitalize(rewritten) + ".";
+  if (state.named && !/^(?:Customer|they)\b/i.test(rewritten) && scoreSentiment(body).score <= -2) return `They say ${lowerFirst(rewritten)}.`.replace(/\u0000\.$/, "");
+  return (capitalize(rewritten) + ".").replace(/\u0000\.$/, "");
 }
 
 /** Lower-cases a leading capital unless the word is a name-like all-caps or "I". */
@@ -109,21 +117,108 @@ function weight(sentence: string): number {
   return keywords(sentence).length + (ask ? 4 : 0);
 }
 
+/** What the decision knows that the teammate needs: why it was handed off and what the customer wants. */
+export interface HandoffFacts {
+  reason?: HandoffReason;
+  request?: HumanRequest;
+  refund?: string | null;
+  lostAccess?: string | null;
+  fraud?: string | null;
+  threat?: Threat | null;
+}
+
+/** A phone number in the message (digits read out are digits by now), else the contact handle when it is one. */
+function phoneOf(words: string, contact: string | null | undefined): string | null {
+  const m = words.match(/(?:\+?\d[\d\s().-]{5,}\d)/g)?.find((n) => n.replace(/\D/g, "").length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(n.trim()));
+  if (m) return m.trim();
+  return contact && /^\+?[\d\s().-]{7,}$/.test(contact) ? contact : null;
+}
+
+/** Order, account and invoice numbers: "order A1234", "#58213", "C-20931", "D4419", "pedido 88123". */
+function referencesOf(words: string): string[] {
+  const found = new Set<string>();
+  const labeled = /\b(order|pedido|commande|bestellung|account|invoice|ticket|case|factura|facture|rechnung)s?\s*(?:number|no\.?|nr\.?|n°|#)?\s*:?\s*#?([A-Z]{0,3}-?\d[\dA-Z-]{2,})\b/giu;
+  for (const m of words.matchAll(labeled)) found.add(`${m[1].toLowerCase()} ${m[2]}`);
+  for (const m of words.matchAll(/(?:#(\d{3,})|\b([A-Z]{1,3}-?\d{3,})\b)/g)) {
+    const ref = m[1] ?? m[2];
+    if (![...found].some((f) => f.endsWith(ref))) found.add(m[1] ? `#${ref}` : ref);
+  }
+  return [...found].slice(0, 3);
+}
+
+/** When they want to hear back: "after 3pm today". */
+function whenOf(words: string): string | null {
+  const m = words.match(/\b(?:(?:after|before|at|around|by|from)\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:today|tomorrow|tonight))?/i);
+  if (m) return m[0];
+  return words.match(/\b(?:today|tomorrow|this (?:morning|afternoon|evening)|any afternoon this week)\b/i)?.[0] ?? null;
+}
+
+/** Files the message carried: "Attachment: invoice.pdf", "see attached receipt.png". */
+function attachmentsOf(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?:attachments?|attached|adjunto|pièce jointe|anhang)\s*[:\-]\s*([^\n\]]+)/gi)) for (const n of m[1].split(/,\s*/)) if (n.trim()) names.add(n.trim().replace(/[.)\]]+$/, ""));
+  for (const m of text.matchAll(/\b[\w-]+\.(?:pdf|png|jpe?g|gif|heic|docx?|xlsx?|csv|txt|zip)\b/gi)) if (![...names].some((n) => n.includes(m[0]))) names.add(m[0]);
+  return [...names].slice(0, 3);
+}
+
+/** What the teammate should do next, from why it was handed off. */
+function nextStep(facts: HandoffFacts, phone: string | null, when: string | null, refs: string[]): string {
+  const on = phone ? ` on ${phone}` : "";
+  const at = when ? ` (${when})` : "";
+  const ref = refs.length ? ` for ${refs[0]}` : "";
+  if (facts.fraud) return `Next: secure the account and check the activity${ref}; verify their identity first.`;
+  if (facts.refund) return `Next: review the refund request${ref} (billing approves refunds).`;
+  if (facts.lostAccess) return `Next: verify their identity before changing anything on the account.`;
+  if (facts.request?.kind === "callback") return `Next: call them back${on}${at}.`;
+  if (facts.request?.kind === "manager") return `Next: a manager to reply${phone ? ` or call${on}` : ""}.`;
+  if (facts.request?.requested) return `Next: a teammate to reply${phone ? ` or call${on}` : ""}.`;
+  if (facts.threat) return `Next: reply personally; they threaten ${facts.threat.what}.`;
+  if (facts.reason === "insufficient_knowledge") return `Next: answer their question; no help article covers it.`;
+  if (facts.reason === "instructions_not_clear") return `Next: contact them${on} to ask what they need.`;
+  if (facts.reason === "based_on_instructions") return `Next: reply personally${on ? ` or call${on}` : ""}.`;
+  return "";
+}
+
 /**
- * A one-to-two sentence, third-person summary of the customer's issue from their own words, for the teammate
- * who picks up a handoff: "Customer was charged twice for their March invoice and they have called three times
- * already, and asked to speak to a real person." At most 300 characters, no speaker labels. When this turn
- * holds no issue (just "Agent please"), the issue comes from `earlier` customer turns.
+ * A short, third-person summary for the teammate who picks up a handoff: who the customer is (name, phone), their
+ * issue in one or two sentences from their own words, what they asked for, the order numbers and files they gave,
+ * and what to do next: "Dana Whitfield (617-555-0182) says it's kind of time-sensitive, and asked for a call back.
+ * Next: call them back on 617-555-0182 (today)." At most 300 characters, no speaker labels. When this turn holds no
+ * issue (just "Agent please"), the issue comes from `earlier` customer turns.
  */
-export function summarize(text: string, options: { earlier?: string } = {}): string {
+export function summarize(text: string, options: { earlier?: string; contact?: string | null; facts?: HandoffFacts } = {}): string {
   const words = extractCustomerWords(text);
+  const facts = options.facts ?? {};
+  const issue = issueSummary(words, options.earlier, facts);
+  const name = callerFullName(text);
+  const phone = phoneOf(words, options.contact);
+  const refs = referencesOf(words).filter((r) => !issue.includes(r.replace(/^\w+ /, "")));
+  const files = attachmentsOf(stripHtml(text));
+  const when = whenOf(words);
+
+  let lead = issue;
+  if (name) lead = /^Customer\b/.test(lead) ? lead.replace(/^Customer\b/, name) : `${name}: ${lead}`;
+  const tail = [
+    refs.length ? `Ref: ${refs.join(", ")}.` : "",
+    files.length ? `Attachment: ${files.join(", ")}.` : "",
+    options.facts ? nextStep({ ...facts, request: facts.request ?? detectHumanRequest(words) }, phone, when, referencesOf(words)) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  if (!tail) return truncate(lead, SUMMARY_MAX_CHARS);
+  const room = SUMMARY_MAX_CHARS - tail.length - 1;
+  return truncate(`${room > 60 ? truncate(lead, room) : lead} ${tail}`, SUMMARY_MAX_CHARS);
+}
+
+/** The issue in one or two third-person sentences, plus what they asked for. */
+function issueSummary(words: string, earlier: string | undefined, facts: HandoffFacts): string {
   const contentSentences = (t: string) =>
     splitSentences(extractCustomerWords(t))
       .map((s) => contentOf(s))
       .filter(Boolean);
   let sentences = contentSentences(words);
   // "Can I talk to someone?" after earlier turns: the issue is in those turns.
-  if (sentences.length === 0 && options.earlier) sentences = contentSentences(options.earlier);
+  if (sentences.length === 0 && earlier) sentences = contentSentences(earlier);
   const ranked = sentences
     .map((s, i) => ({ s, i, w: weight(s) }))
     .sort((a, b) => b.w - a.w || a.i - b.i)
@@ -133,18 +228,18 @@ export function summarize(text: string, options: { earlier?: string } = {}): str
   const state: PersonState = { named: false };
   const parts = ranked.map(({ s }) => rewrite(s, state));
   const extras: string[] = [];
-  const request = detectHumanRequest(words);
+  const request = facts.request ?? detectHumanRequest(words);
   if (request.requested) extras.push(requestClause(request));
-  const threat = detectThreat(words);
+  const threat = facts.threat ?? detectThreat(words);
   if (threat && !detectThreat(ranked.map(({ s }) => s).join(" "))) extras.push(`threatened ${threat.what}`);
 
   if (parts.length === 0) {
     if (extras.length === 0) return words.trim() ? `Customer left a message with no question: "${truncate(words.replace(/\s+/g, " "), 160)}"` : "Customer sent an empty message.";
-    return truncate(`Customer ${joinAnd(extras)}.`, SUMMARY_MAX_CHARS);
+    return `Customer ${joinAnd(extras)}.`;
   }
-  let summary = parts.join(" ");
-  if (extras.length) summary = `${summary.replace(/[.!?]$/, "")}, and ${joinAnd(extras)}.`;
-  return truncate(summary.replace(/\s+/g, " "), SUMMARY_MAX_CHARS);
+  let summary = parts.join(" ").replace(/\?\.$/, "?");
+  if (extras.length) summary = /[?"]$/.test(summary) ? `${summary} They ${joinAnd(extras)}.` : `${summary.replace(/[.!]$/, "")}, and ${joinAnd(extras)}.`;
+  return summary.replace(/\s+/g, " ").replace(/\s+([,.?!])/g, "$1").replace(/([?!.]),/g, "$1");
 }
 
 function joinAnd(items: string[]): string {
