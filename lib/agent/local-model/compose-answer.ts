@@ -76,7 +76,8 @@ export function judgeArticles(results: KbArticle[], queryWords: string[], custom
 /** The article's sentences that share most words with the customer, in article order; short articles whole. */
 export function relevantSentences(content: string, customerWords: string[], max = 3): string[] {
   const sentences = splitSentences(content);
-  if (sentences.length <= max && content.length <= 450) return sentences;
+  // A short article goes whole: the detail the customer needs is often in the sentence that shares fewest words.
+  if (sentences.length <= max + 2 && content.length <= 600) return sentences;
   const wanted = new Set(customerWords.map(stem));
   const chosen = sentences
     .map((s, i) => ({ i, hits: [...stemSet(s)].filter((w) => wanted.has(w)).length }))

@@ -29,7 +29,9 @@ const GENERIC = new Set(
     "ok okay yeah yep hey guys folks there here place placed order? able also both two things thing second first last next " +
     "kind sort lose lost right away end side support team company acme hope hoping let lets fine great good thanks cheers " +
     "mean shop doing done sorry somewhere anywhere somehow hmm um uh wh er also ago least later early earlier currently " +
-    "instead rather whatever someone somebody anybody either neither reason happens deal handle manage managed"
+    "instead rather whatever someone somebody anybody either neither reason happens deal handle manage managed " +
+    "another choose chose listen till until itself himself herself even case specific sent send sending statement manually " +
+    "leave leaves left building hear heard kind please thank able way sure"
   )
     .split(/\s+/)
     .filter((w) => w && !w.endsWith("?")),
@@ -77,6 +79,16 @@ export function specificWords(question: string): string[] {
   return keywords(question, 16).filter((w) => !isGeneric(w));
 }
 
+/** Missing words that alone show a gap: names, codes, numbers, weekdays, languages, and prices. */
+function isStrong(word: string, question: string): boolean {
+  if (WEEKDAYS.test(word.toLowerCase())) return true;
+  if (/\d/.test(word) || /^(?:english|spanish|french|german|italian|portuguese|dutch|chinese|japanese)$/i.test(word)) return true;
+  return new RegExp(`(?:^|[^.!?]\\s)(?:${word.charAt(0).toUpperCase()}${word.slice(1)}|${word.toUpperCase()})\\b`).test(question) && !/^(?:I|Is|Do|Does|Can|How|What)$/.test(word);
+}
+
+/** Verbs a gloss of another language cannot be trusted on ("cambiarla" -> change): only its nouns count there. */
+const GLOSS_VERBS = new Set(["change", "update", "forgot", "reset", "take", "long", "open", "close", "failed", "kept"]);
+
 export interface Coverage {
   article: KbArticle;
   /** Relevance: topic words found, a title word counting double. */
@@ -85,6 +97,8 @@ export interface Coverage {
   /** Each question with the words no single article covers. */
   gaps: { question: string; missing: string[] }[];
   fits: boolean;
+  /** How many questions had words to look up. */
+  asked: number;
 }
 
 export interface CoverageInput {
@@ -92,6 +106,8 @@ export interface CoverageInput {
   topic: string;
   /** Earlier turns, counted at half weight. */
   context?: string;
+  /** The text is a gloss of another language: its verbs do not count against an article. */
+  lenient?: boolean;
   /** The questions or requests to answer, in English. */
   questions: string[];
 }
@@ -103,6 +119,8 @@ export interface CoverageInput {
 export function judgeCoverage(results: KbArticle[], input: CoverageInput): Coverage | null {
   const articles = byArticle(results);
   if (articles.length === 0) return null;
+  // The first question's words count double: "need to cancel but I forgot my password" is about cancelling.
+  const firstQuestion = new Set(keywords(input.questions[0] ?? "", 12).map(concept));
   const topicWords = keywords(input.topic, 40).filter((w) => !isGeneric(w));
   const contextWords = keywords(input.context ?? "", 30).filter((w) => !isGeneric(w) && !topicWords.some((t) => concept(t) === concept(w)));
   const text = input.topic.toLowerCase();
@@ -120,9 +138,9 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
       const inTitle = has(a.title, w);
       score += weight * (inTitle ? 2 : 1);
       matched.push(w);
-      if (inTitle && weight === 1) first = Math.min(first, text.indexOf(w.toLowerCase()));
+      if (inTitle && weight >= 1) first = Math.min(first, text.indexOf(w.toLowerCase()));
     };
-    for (const w of topicWords) count(w, 1);
+    for (const w of topicWords) count(w, firstQuestion.has(concept(w)) ? 2 : 1);
     for (const w of contextWords) count(w, 0.5);
     const better = !best || score > best.score || (score === best.score && first < best.first) || (score === best.score && first === best.first && a.article.score > best.a.article.score);
     if (better) best = { a, score, matched, first };
@@ -130,15 +148,22 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
   if (!best) return null;
 
   const gaps: Coverage["gaps"] = [];
+  let asked = 0;
+  let strongGap = false;
   for (const question of input.questions) {
-    const words = specificWords(question);
+    const words = specificWords(question).filter((w) => !(input.lenient && GLOSS_VERBS.has(w.toLowerCase())));
     if (words.length === 0) continue;
     const missingIn = (a: ArticleText) => words.filter((w) => !covers(a, w));
     const candidates = [best.a, ...articles.filter((a) => a !== best!.a)];
     const missing = candidates.map(missingIn).reduce((fewest, m) => (m.length < fewest.length ? m : fewest));
+    asked += 1;
     if (missing.length > 0) gaps.push({ question, missing });
+    if (missing.length >= 2 || missing.some((w) => isStrong(w, question)) || /\bhow much\b|\bprice\b|\bcost\b/i.test(question)) strongGap ||= missing.length > 0;
   }
+  // A gap is a question no article covers: a name, code or price it lacks, two missing words, or every question
+  // missing something. One stray word in one of several questions ("the building email?") is not.
+  const gapped = strongGap || (asked > 0 && gaps.length === asked);
   const titleHit = best.matched.some((w) => has(best!.a.title, w));
   const enough = best.score >= 3 || (titleHit && best.score >= 2);
-  return { article: best.a.article, score: best.score, matched: best.matched, gaps, fits: enough && gaps.length === 0 };
+  return { article: best.a.article, score: best.score, matched: best.matched, gaps, fits: enough && !gapped, asked };
 }

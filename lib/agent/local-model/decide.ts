@@ -151,7 +151,7 @@ function afterSearch(turn: Turn, value: unknown, input: unknown): Decision {
   }
   const earlier = turn.convo.earlierTurns.length ? readTurn(turn.convo.earlierTurns.join("\n")) : null;
   const questions = reading.questions.length ? reading.questions : (earlier?.questions ?? []);
-  const coverage = judgeCoverage(results, { topic: reading.english, context: earlier?.english, questions });
+  const coverage = judgeCoverage(results, { topic: reading.english, context: earlier?.english, questions, lenient: reading.lang !== "en" });
   if (!coverage) return handoff(turn, `No article fits "${query}". Handing off (insufficient knowledge).`, unanswered);
   const title = coverage.article.title;
 
@@ -159,6 +159,9 @@ function afterSearch(turn: Turn, value: unknown, input: unknown): Decision {
     const rule = reservedRules(coverage.article.content).find((x) => x.kind === "access");
     if (rule) return handoff(turn, `The ${turn.who} cannot use what the steps need ("${facts.lostAccess}"), and '${title}' keeps that for a person: "${rule.sentence}" Handing off (our instructions).`, "based_on_instructions");
     return handoff(turn, `The ${turn.who} cannot use what the steps need ("${facts.lostAccess}"), and '${title}' does not say what to do then. Handing off (insufficient knowledge).`, "insufficient_knowledge");
+  }
+  if (!coverage.fits && coverage.asked === 0 && coverage.score < 2 && !reading.injection) {
+    return handoff(turn, `The ${turn.who} asks nothing I can look up ("${truncate(questions.join(" "), 100)}"). Handing off so a teammate can follow up (instructions not clear).`, "instructions_not_clear");
   }
   if (!coverage.fits) {
     const gap = coverage.gaps[0];

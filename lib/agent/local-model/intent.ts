@@ -48,7 +48,7 @@ const REQUESTS: { kind: HumanRequestKind; re: RegExp }[] = [
   { kind: "manager", re: /(?:parler|passer|discuter)\s+(?:à|a|avec)?\s*(?:un|une|le|la|votre)\s+(?:responsable|manager|superviseur|supérieur|directeur)|me passer (?:un|le|votre) (?:responsable|manager|superviseur|supérieur)/i },
   { kind: "person", re: /(?:parler|discuter)\s+(?:à|a|avec)\s+(?:un|une|le|la|quelqu'un|un vrai|une vraie|votre)?\s*(?:conseiller|conseillère|humain|personne|agent|quelqu'un|vrai|opérateur)|me passer (?:un|une) (?:conseiller|agent|humain|personne)|une personne, en|un humain/i },
   // German.
-  { kind: "callback", re: /(?:rückruf|zurückrufen|zurückruft|mich (?:\p{L}+ ){0,4}anruft|mich (?:bitte )?anrufen)/iu },
+  { kind: "callback", re: /(?:rückruf|zurückrufen|zurückruft|mich (?:\p{L}+ ){0,6}anruft|mich (?:bitte )?anrufen)/iu },
   { kind: "manager", re: /mit (?:Ihrem|Ihrer|einem|einer|dem|der|Ihren)\s+(?:Vorgesetzten|Chef|Chefin|Manager|Supervisor|Verantwortlichen)/i },
   { kind: "person", re: /mit (?:einem|einer|Ihrem|Ihrer|dem|der)?\s*(?:echten\s+)?(?:Menschen|Mitarbeiter|Mitarbeiterin|Kollegen|Kollegin|Berater|Beraterin|Agenten|Person)\b|verbinden Sie mich/i },
 ];

@@ -41,7 +41,7 @@ const PROBLEM = new RegExp(
 /** The clauses of a sentence that ask: "I want a set for my sister - if I choose express, how many days?" -> the last two. */
 function askingClauses(sentence: string): string[] {
   const clauses = sentence
-    .split(/\s*(?:[,;:]|\s-\s|\bbecause\b)\s*/i)
+    .split(/\s*(?:[,;:]|\s-\s|\bbecause\b|\bbut\b|\bso\b(?! that)|\band also\b)\s*/i)
     .map((c) => stripPreamble(c))
     .filter(Boolean);
   const asking = clauses.filter((c) => /\?/.test(c) || QUESTION_START.test(c) || /^(?:if|whether|or)\b/i.test(c) || QUESTION_INSIDE.test(c) || REQUEST.test(c) || /\b(?:how|what|where|when|which|whether)\b/i.test(c));
@@ -52,12 +52,17 @@ export function findQuestions(english: string): string[] {
   const sentences = splitSentences(english).map((s) => s.trim()).filter(Boolean);
   const asks = sentences.filter((s) => {
     const bare = stripPreamble(s);
-    return s.includes("?") || QUESTION_START.test(bare) || QUESTION_INSIDE.test(s) || REQUEST.test(bare);
+    const clauses = s.split(/\s*(?:[,;:]|\s-\s)\s*/).map((c) => stripPreamble(c));
+    return s.includes("?") || QUESTION_START.test(bare) || QUESTION_INSIDE.test(s) || REQUEST.test(bare) || clauses.some((c) => /^(?:how|what|where|when|which|why) (?:do|does|can|is|are|should|would|will) \w/i.test(c));
   });
   if (asks.length) return asks.flatMap(askingClauses).filter((c) => /\p{L}/u.test(c));
   const reported = sentences.map((s) => s.match(REPORTED)?.[1]?.replace(/[.!\s]+$/, "")).filter((t): t is string => Boolean(t));
   if (reported.length) return reported;
-  return sentences.filter((s) => PROBLEM.test(s)).map((s) => stripPreamble(s));
+  return sentences
+    .filter((s) => PROBLEM.test(s))
+    .flatMap((s) => s.split(/\s*(?:[,;]|\bbut\b|\bso\b)\s*/i))
+    .map((c) => stripPreamble(c))
+    .filter((c) => /\p{L}{2}/u.test(c));
 }
 
 export function readTurn(text: string): Reading {
