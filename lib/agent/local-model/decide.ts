@@ -179,6 +179,7 @@ function afterSearch(turn: Turn, value: unknown, input: unknown): Decision {
 }
 
 /** The offline model's policy for one step, from the conversation so far and the tools on offer. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept for LocalModelOptions.fit callers; coverage decides the fit now
 export function decide(convo: Conversation, tools: ReadonlySet<string>, _fit: FitThresholds = DEFAULT_FIT): Decision {
   const reading = readTurn(convo.turn);
   const words = reading.words;

@@ -30,7 +30,8 @@ describe("handoff topics in the offline model", () => {
   it("hands a matching question off as a prohibited topic instead of answering it", async () => {
     const question = "Customer: How long does delivery take? Also I want a refund for my last order.";
     const without = await runTurn({ system: buildSystemPrompt({ channel: "voice" }), messages: [{ role: "user", content: question }] });
-    expect(without.outcome.kind).toBe("reply");
+    // A refund request needs a person even without the topic (the article says refunds need billing approval).
+    expect(without.outcome).toMatchObject({ kind: "handoff", reason: "based_on_instructions" });
 
     const withTopics = await runTurn({ system: buildSystemPrompt({ channel: "voice" }, { handoffTopics: ["refund"] }), messages: [{ role: "user", content: question }] });
     expect(withTopics.outcome).toMatchObject({ kind: "handoff", reason: "prohibited_topic" });

@@ -24,7 +24,7 @@ export const WORD_SCORES: ReadonlyMap<string, number> = new Map([
     "incompetent, nightmare, disaster, disgrace, disgraceful, garbage, sucks, suck, sucked, idiot, idiots, dumb, robbed,",
     "stealing, stole, steal, cheated, cheating, misleading, lied, liar, liars, lying, overcharged, overcharging, inexcusable,",
     "unacceptable, sue, suing, lawsuit, chargeback, chargebacks, irritated, infuriating, infuriated, insulting, insult,",
-    "bad, pathetic, miserable, rubbish, shameful, deceptive, dishonest, useless, hopeless, screwed, furiously",
+    "bad, pathetic, miserable, rubbish, shameful, deceptive, dishonest, useless, hopeless, screwed, furiously, nul, lamentable, harto, harta",
   ].join(" ")),
   ...group(-2, [
     "annoyed, annoying, frustrated, frustrating, frustration, upset, disappointed, disappointing, disappointment, unhappy,",
@@ -32,7 +32,7 @@ export const WORD_SCORES: ReadonlyMap<string, number> = new Map([
     "ignored, ignoring, ignore, unprofessional, complain, complaint, complaints, stupid, clueless, joke, unbelievable, absurd,",
     "insane, crazy, lawyer, attorney, dispute, threaten, wasted, trash, damn, damned, hell, ugh, argh, unreliable, unusable,",
     "problematic, messed, mess, nonsense, sick, tired, impatient, dissatisfied, unfair, refuse, refused, nobody, pointless,",
-    "awkward, hassle, shocking, shocked, horrendous, excuses, excuse, lousy, sloppy",
+    "awkward, hassle, shocking, shocked, horrendous, excuses, excuse, lousy, sloppy, regrette, marre, maze",
   ].join(" ")),
   ...group(-1, [
     "problem, problems, error, errors, issue, late, delay, delayed, delays, slow, lost, missing, unfortunately, bug, bugs,",
@@ -50,6 +50,9 @@ export const WORD_SCORES: ReadonlyMap<string, number> = new Map([
 
 /** Multi-word phrases, checked before single words. Zero-scored phrases just shield their words. */
 export const PHRASE_SCORES: ReadonlyMap<string, number> = new Map([
+  // Facts about a payment, line quality and willingness are not feelings: "my payment failed", "the line's bad", "happy to".
+  ...group(0, "payment failed, failed payment, payment was declined, card was declined, payment that failed, failed invoice, the line's real bad, line's real bad, the line's bad, line is bad, speaker's bad, bad line, bad connection, happy to"),
+  ...group(-3, "done with the robot, done with the bot, done with this robot, done with the machine, done with the ai, not doing this with a machine, should be fired, j'en ai marre"),
   ...group(0, "best regards, kind regards, warm regards, good morning, good afternoon, good evening, good day, how are you, hope you are well, no big deal, if that's okay, feel free, pretty sure, make sure, sure thing"),
   ...group(1, "no problem, no worries, not a problem, no rush, thank you, thanks again"),
   ...group(2, "thank you so much, thanks so much, thanks a lot, much appreciated, that worked, works now, working now, that helped, that helps, good job, well done"),

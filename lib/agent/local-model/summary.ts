@@ -27,6 +27,7 @@ function isEmotionOnly(clause: string): boolean {
 /** The parts of a sentence worth keeping: no greeting, no request for a person, no bare outburst. */
 function contentOf(sentence: string): string {
   const stripped = stripPreamble(unshout(sentence));
+  if (/^(?:attachments?|attached)\s*[:-]/i.test(stripped)) return "";
   if (!stripped || (PLEASANTRY.test(stripped) && stripped.split(/\s+/).length <= 6)) return "";
   const clauses = stripped.split(/\s*(?:[,;]|\s-\s)\s*|\s+but\s+/i);
   const kept = clauses.filter((c) => c && !detectHumanRequest(c).requested && !isEmotionOnly(c) && !PLEASANTRY.test(c));

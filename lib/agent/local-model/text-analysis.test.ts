@@ -122,10 +122,10 @@ describe("detectThreat and findQuestion", () => {
 describe("summarize", () => {
   it.each([
     [FIXTURES.handoffCall, "Customer was charged twice for their March invoice and they have called three times already, and asked to speak to a real person."],
-    [FIXTURES.passwordVoicemail, "Customer asked how to reset their password. The reset email never arrives."],
+    [FIXTURES.passwordVoicemail, "Sam asked how to reset their password. The reset email never arrives."],
     [FIXTURES.deliveryNotes, "Customer asked about delivery times."],
     [FIXTURES.billingEmail, "Customer asked whether they can change the billing email on their account."],
-    ["Voicemail transcript\nHi it's Sam, just returning your call.", "Customer is just returning our call."],
+    ["Voicemail transcript\nHi it's Sam, just returning your call.", "Sam is just returning our call."],
     ["Do you ship to Canada?", "Customer asked whether we ship to Canada."],
     ["Why was I charged twice? I'm going to file a chargeback.", "Customer asked why they were charged twice. They are going to file a chargeback."],
     ["Agent!", "Customer asked to speak to a person."],

@@ -76,7 +76,7 @@ export function toThirdPerson(sentence: string, state: PersonState): string {
     .replace(/\byours\b/gi, "ours")
     .replace(/\byour\b/gi, "our")
     .replace(/\b(do|does|did|can|could|will|would|are|were|have|should|if|when|because|that|and|but) you\b/gi, "$1 we")
-    .replace(/^you\b|\byou(?= (?:guys|people|are|were|have|can|could|will|would|should|do|did|don't|didn't|never|always|keep|still|just|\w+ed)\b)/gi, "we")
+    .replace(/^you\b|\byou(?= (?:guys|people|are|were|have|can|could|will|would|should|do|did|don't|didn't|never|always|keep|still|just|charge|charged|send|sent|use|need|take|ship|offer|bill|sell|say|said|told|want|make|guys|\w+ed)\b)/gi, "we")
     .replace(/\byou\b/gi, "us");
   return s.replace(/^customer\b/, "Customer");
 }
