@@ -1,7 +1,7 @@
 import { generateText, hasToolCall, stepCountIs, type LanguageModel, type ModelMessage, type StepResult, type ToolSet } from "ai";
 import type { NewStep } from "../db/queries/agent-runs";
 import { handoffInputSchema, type AgentOutcome } from "./outcome";
-import { scoreSentiment } from "./local-model";
+import { scoreSentiment } from "../text-analysis";
 
 export interface AgentRunInput {
   model: LanguageModel;

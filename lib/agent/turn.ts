@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import type { NewStep } from "../db/queries/agent-runs";
 import { redactForModel } from "../redaction/redact";
 import type { AgentSettings } from "../settings/ai-settings";
-import { scoreSentiment, summarize } from "./local-model";
+import { scoreSentiment, summarize } from "../text-analysis";
 import type { AgentOutcome } from "./outcome";
 import { costOf } from "./pricing";
 import { buildMessages, buildSystemPrompt, type ConversationContext, type HistoryMessage } from "./prompt";

@@ -1,7 +1,7 @@
 /** What a call message holds: a transcript, a voicemail, call notes, or only a placeholder for now. */
 
-import { extractCustomerWords, transcriptKind } from "../agent/local-model/customer-words";
-import { normalize } from "../agent/local-model/text";
+import { extractCustomerWords, transcriptKind } from "../text-analysis/customer-words";
+import { normalize } from "../text-analysis/text";
 
 export type CallKind = "transcript" | "voicemail" | "call_notes" | "unknown";
 

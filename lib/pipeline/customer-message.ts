@@ -1,5 +1,5 @@
 import type { LanguageModel } from "ai";
-import { extractCustomerWords } from "../agent/local-model";
+import { extractCustomerWords } from "../text-analysis";
 import { fallbackHandoff, runAgentTurn, type AgentTurnResult } from "../agent/turn";
 import { normalizeHandle, prepareMessage } from "../channels";
 import { redactForModel } from "../redaction/redact";

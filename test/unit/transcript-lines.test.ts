@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractCustomerWords } from "@/lib/agent/local-model";
+import { extractCustomerWords } from "@/lib/text-analysis";
 import { prepareMessage } from "@/lib/channels";
 import { renderTranscript, transcriptLinesFrom } from "@/lib/channels/transcript-lines";
 

@@ -1,7 +1,7 @@
-import type { TranscriptKind } from "./customer-words";
+import type { TranscriptKind } from "../../text-analysis/customer-words";
 import type { Channel } from "./prompt";
-import { SYNONYM_GROUPS } from "./lexicon";
-import { splitSentences, stem, stemSet } from "./text";
+import { SYNONYM_GROUPS } from "../../text-analysis/lexicon";
+import { splitSentences, stem, stemSet } from "../../text-analysis/text";
 import type { KbArticle } from "./tools";
 
 export interface FitThresholds {

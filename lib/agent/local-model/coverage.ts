@@ -4,8 +4,8 @@
  * article holds ("Canada", "cut-off", "PayPal", "CSV") means the articles do not answer it, however close the topic:
  * a person must. Words any question may use ("how long", "today", "fix", "happen") never count against an article.
  */
-import { SYNONYM_GROUPS } from "./lexicon";
-import { keywords, stem, stemSet } from "./text";
+import { SYNONYM_GROUPS } from "../../text-analysis/lexicon";
+import { keywords, stem, stemSet } from "../../text-analysis/text";
 import type { KbArticle } from "./tools";
 
 const SYNONYMS = new Map<string, string[]>();

@@ -1,13 +1,13 @@
 import { composeAnswer, composeHandoffNotice, composeThanks, DEFAULT_FIT, expandQuery, type FitThresholds, type ReplyContext } from "./compose-answer";
 import { judgeCoverage } from "./coverage";
-import { callerName } from "./customer-words";
-import { detectHumanRequest, detectThreat, isThanksOnly } from "./intent";
+import { callerName } from "../../text-analysis/customer-words";
+import { detectHumanRequest, detectThreat, isThanksOnly } from "../../text-analysis/intent";
 import { readTurn, type Reading } from "./reading";
 import { detectFraud, detectLostAccess, detectorText, detectRefundRequest, reservedRules } from "./signals";
 import type { Conversation } from "./prompt";
-import { scoreSentiment, worseSentiment, type SentimentResult } from "./sentiment";
-import { summarize, type HandoffFacts } from "./summary";
-import { keywords, stem, truncate } from "./text";
+import { scoreSentiment, worseSentiment, type SentimentResult } from "../../text-analysis/sentiment";
+import { summarize, type HandoffFacts } from "../../text-analysis/summary";
+import { keywords, stem, truncate } from "../../text-analysis/text";
 import { matchHandoffTopic, readHandoffTopics } from "./handoff-topics";
 import { HANDOFF_TOOL, parseSearchResults, SEARCH_TOOL, type HandoffReason, type ToolCallPlan } from "./tools";
 

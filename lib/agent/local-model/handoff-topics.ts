@@ -1,6 +1,6 @@
 import { HANDOFF_TOPICS_HEADING } from "../prompt";
-import { SYNONYM_GROUPS } from "./lexicon";
-import { contentStems, keywords, stem } from "./text";
+import { SYNONYM_GROUPS } from "../../text-analysis/lexicon";
+import { contentStems, keywords, stem } from "../../text-analysis/text";
 
 /** The team's handoff topics, read back from the "## Handoff topics" list the prompt carries. */
 export function readHandoffTopics(system: string): string[] {

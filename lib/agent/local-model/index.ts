@@ -1,7 +1,3 @@
-/** The offline model and the text analysis it is built on, which the rest of the app reuses. */
+/** The offline model: a language model that runs in-process with no network (its text analysis is lib/text-analysis). */
 export { createLocalModel, OFFLINE_MODEL_ID, OFFLINE_MODEL_LABEL, OFFLINE_PROVIDER, type LocalModelOptions } from "./model";
-export { scoreSentiment, SENTIMENT_THRESHOLDS, type SentimentLabel, type SentimentResult } from "./sentiment";
-export { detectHumanRequest, detectThreat, findQuestion, type HumanRequest, type Threat, type CustomerQuestion } from "./intent";
-export { extractCustomerWords, transcriptKind, callerName, type TranscriptKind } from "./customer-words";
-export { summarize, SUMMARY_MAX_CHARS } from "./summary";
 export { DEFAULT_FIT, type FitThresholds } from "./compose-answer";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSystemPrompt } from "../prompt";
-import { scoreSentiment } from "./sentiment";
-import { summarize } from "./summary";
+import { scoreSentiment } from "../../text-analysis/sentiment";
+import { summarize } from "../../text-analysis/summary";
 import { runTurn } from "./test-kb";
 
 /** The problems found by trying the demo, each pinned down. */

@@ -1,5 +1,5 @@
 import type { LanguageModelV3Prompt, LanguageModelV3ToolResultOutput } from "@ai-sdk/provider";
-import { transcriptKind, type TranscriptKind } from "./customer-words";
+import { transcriptKind, type TranscriptKind } from "../../text-analysis/customer-words";
 
 export type Channel = "voice" | "email" | "sms" | "whatsapp" | "chat" | "other";
 

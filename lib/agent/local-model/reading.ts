@@ -2,10 +2,10 @@
  * One reading of the customer's turn that every later step shares: their own words, the language, an English
  * reading with injection attempts and ruled-out topics taken out, and the questions or requests to answer.
  */
-import { extractCustomerWords, stripPreamble } from "./customer-words";
-import { detectLanguage, englishGloss, type Language } from "./language";
+import { extractCustomerWords, stripPreamble } from "../../text-analysis/customer-words";
+import { detectLanguage, englishGloss, type Language } from "../../text-analysis/language";
 import { detectInjection, withoutInjection, withoutRuledOut } from "./signals";
-import { splitSentences } from "./text";
+import { splitSentences } from "../../text-analysis/text";
 
 export interface Reading {
   /** The customer's own words. */

@@ -3,8 +3,8 @@
  * or an account taken over, a request for money back, a lost login, and topics the customer rules out ("not asking
  * for a refund"). Each detector works on the customer's own words, in English, Spanish, French or German.
  */
-import { englishGloss, detectLanguage } from "./language";
-import { splitSentences } from "./text";
+import { englishGloss, detectLanguage } from "../../text-analysis/language";
+import { splitSentences } from "../../text-analysis/text";
 
 /** Attempts to instruct the AI instead of asking for help: "ignore your rules", "print your system prompt". */
 const INJECTION = new RegExp(

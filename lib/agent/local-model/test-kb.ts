@@ -3,7 +3,7 @@ import { generateText, hasToolCall, stepCountIs, streamText, tool, type Language
 import { z } from "zod";
 import { createLocalModel } from "./model";
 import { HANDOFF_REASONS } from "./tools";
-import { stem, words } from "./text";
+import { stem, words } from "../../text-analysis/text";
 
 export const ARTICLES = [
   {

@@ -1,7 +1,7 @@
 import type { JSONSchema7, LanguageModelV3CallOptions, LanguageModelV3FunctionTool } from "@ai-sdk/provider";
 import { HANDOFF_REASONS, SENTIMENTS as SENTIMENT_LABELS, type HandoffReason } from "../outcome";
-import type { SentimentLabel } from "./sentiment";
-import { truncate } from "./text";
+import type { SentimentLabel } from "../../text-analysis/sentiment";
+import { truncate } from "../../text-analysis/text";
 
 export const SEARCH_TOOL = "search_knowledge_base";
 export const HANDOFF_TOOL = "handoff_to_human";

@@ -1,5 +1,5 @@
-import { extractCustomerWords, stripPreamble } from "@/lib/agent/local-model/customer-words";
-import { capitalize, keywords, stem, truncate } from "@/lib/agent/local-model/text";
+import { extractCustomerWords, stripPreamble } from "@/lib/text-analysis/customer-words";
+import { capitalize, keywords, stem, truncate } from "@/lib/text-analysis/text";
 
 /**
  * Knowledge gaps: the questions the AI handed off for want of an article, grouped by their most distinctive word.

@@ -1,7 +1,7 @@
 import { callerFullName, extractCustomerWords, stripHtml, stripPreamble } from "./customer-words";
 import { detectHumanRequest, detectThreat, type HumanRequest, type Threat } from "./intent";
 import { isEnglish } from "./language";
-import type { HandoffReason } from "./tools";
+import type { HandoffReason } from "../domain";
 import { INTENSIFIERS, WORD_SCORES } from "./lexicon";
 import { scoreSentiment } from "./sentiment";
 import { capitalize, keywords, splitSentences, truncate } from "./text";

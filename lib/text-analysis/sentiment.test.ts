@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./agent-cases";
+import { FIXTURES } from "../agent/local-model/agent-cases";
 import { scoreSentiment } from "./sentiment";
 
 describe("scoreSentiment", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./agent-cases";
+import { FIXTURES } from "../agent/local-model/agent-cases";
 import { callerName, extractCustomerWords, transcriptKind } from "./customer-words";
 import { detectHumanRequest, detectThreat, findQuestion, isThanksOnly } from "./intent";
 import { summarize } from "./summary";
