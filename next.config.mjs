@@ -27,8 +27,9 @@ export const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled; undici (the pinned
+  // connections of custom actions) is loaded as Node loads it.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "undici"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
