@@ -5,7 +5,7 @@ const BUILT_IN_TOOLS = new Set(["search_knowledge_base", "lookup_contact", "hand
 export interface HttpCallOutcome {
   failed: boolean;
   timedOut: boolean;
-  /** Short enough for the summary line beside the tool's name: "HTTP 200", "HTTP 500", "Timed out", "Unreachable". */
+  /** Short enough for the summary line beside the tool's name: "HTTP 200", "HTTP 500", "Timed out", "Unreachable", "Not allowed". */
   label: string;
   /** The longer form, shown on hover: "Timed out after 300 ms". */
   title: string;
@@ -23,6 +23,10 @@ export function httpCallOutcome(step: { kind: string; toolName?: string | null; 
     const status = / answered (\d{3}): /.exec(step.error);
     if (status) return { failed: true, timedOut: false, label: `HTTP ${status[1]}`, title: `The server answered ${status[1]}` };
     if (/ could not reach its server: /.test(step.error)) return { failed: true, timedOut: false, label: "Unreachable", title: "The server could not be reached" };
+    if (/: this action is not allowed to reach that address: /.test(step.error)) {
+      return { failed: true, timedOut: false, label: "Not allowed", title: "The address is loopback, private or link-local: not called (see ACTIONS_ALLOWED_HOSTS)" };
+    }
+    if (/ answered with more than \d+ MB: /.test(step.error)) return { failed: true, timedOut: false, label: "Too large", title: "The answer was too large to use" };
     return { failed: true, timedOut: false, label: "Error", title: "The call failed" };
   }
   const output = step.output as { status?: unknown } | null | undefined;

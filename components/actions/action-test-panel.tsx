@@ -12,6 +12,9 @@ import { inputClass } from "@/components/ui/field-styles";
 import { exampleArguments } from "./form-state";
 import { useTestAction } from "./use-actions";
 
+/** The badge of a failed test call; an error status shows the status instead. */
+const ERROR_LABELS: Record<string, string> = { timeout: "Timed out", unreachable: "Unreachable", blocked: "Address not allowed", too_large: "Answer too large" };
+
 /** Calls a saved action once with arguments the admin types, and shows what the model would get back. */
 export function ActionTestPanel({ action }: { action: ActionView }) {
   const id = useId();
@@ -79,7 +82,7 @@ export function ActionTestPanel({ action }: { action: ActionView }) {
               ) : (
                 <Badge tone="red">
                   <CircleAlert aria-hidden="true" />
-                  {result.errorKind === "timeout" ? "Timed out" : result.errorKind === "unreachable" ? "Unreachable" : `${result.status} error`}
+                  {ERROR_LABELS[result.errorKind ?? ""] ?? `${result.status} error`}
                 </Badge>
               )}
               <span className="text-gray-600 tabular-nums" data-testid="test-duration">

@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Record<ActionStoreErrorCode, number> = {
   too_many: 409,
   secret_missing: 422,
   invalid_action: 422,
+  address_not_allowed: 422,
 };
 
 /** The actions store's refusals as API errors (404 unknown id, 409 duplicate name, 422 invalid definition…). */

@@ -2,6 +2,7 @@ import { jsonSchema, tool, type JSONSchema7 } from "ai";
 import { z } from "zod";
 import { CHANNELS, type Channel } from "../front/channels";
 import { redactSecrets } from "../secrets/redact";
+import { BlockedAddressError, checkUrl, pinnedDispatcher, type CheckedTarget, type NetworkGuardOptions } from "./network-guard";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -111,7 +112,8 @@ export function buildRequest(action: HttpAction, args: Record<string, unknown>):
 export class HttpActionError extends Error {
   constructor(
     message: string,
-    public readonly kind: "arguments" | "timeout" | "unreachable" | "status",
+    /** `blocked`: the address is refused by the network rule (ACTIONS_ALLOWED_HOSTS); `too_large`: the answer passed MAX_RESPONSE_BYTES. */
+    public readonly kind: "arguments" | "timeout" | "unreachable" | "status" | "blocked" | "too_large",
     /** The HTTP status and answer, when the server answered with an error status. */
     public readonly status: number | null = null,
     public readonly body: unknown = null,
@@ -126,18 +128,88 @@ export interface HttpActionResult {
   body: unknown;
 }
 
+/** How an action call reaches its server: the fetch that sends it (a dry run's lets only reads through) and the network rule. */
+export interface ActionCallOptions {
+  fetch?: typeof fetch;
+  /** The allow-list, resolver and connect hook of the network rule (default: ACTIONS_ALLOWED_HOSTS and the system's DNS). */
+  guard?: NetworkGuardOptions;
+}
+
+/** An answer larger than this is refused, read no further than that. */
+export const MAX_RESPONSE_BYTES = 1_000_000;
+
+class ResponseTooLargeError extends Error {
+  constructor() {
+    super(`more than ${MAX_RESPONSE_BYTES / 1_000_000} MB`);
+    this.name = "ResponseTooLargeError";
+  }
+}
+
+/** The body as text, read as it streams in and given up past MAX_RESPONSE_BYTES. */
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return "";
+  if (Number(response.headers.get("content-length")) > MAX_RESPONSE_BYTES) {
+    await response.body.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError();
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Rejects when the signal aborts: a DNS lookup cannot be cancelled, but the call need not wait for it. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
 /**
  * Calls the action once. A timeout, a network failure or an error status throws an HttpActionError whose
  * message names the action and says what happened ("order_status timed out after 300 ms", "… answered 500: …").
+ * Before anything is sent, the URL's host is checked against the network rule (network-guard.ts): a loopback,
+ * private, link-local… address throws kind `blocked` ("order_status: this action is not allowed to reach that
+ * address: …"), and the request then goes to the address checked, not to a second DNS answer. Redirects are not
+ * followed, and an answer over MAX_RESPONSE_BYTES is refused.
  */
-export async function callHttpAction(action: HttpAction, args: Record<string, unknown>, options: { fetch?: typeof fetch } = {}): Promise<HttpActionResult> {
+export async function callHttpAction(action: HttpAction, args: Record<string, unknown>, options: ActionCallOptions = {}): Promise<HttpActionResult> {
   const doFetch = options.fetch ?? fetch;
+  const secrets = action.secretValues ?? [];
   let request: { url: string; body?: string };
   try {
     request = buildRequest(action, args);
   } catch (error) {
     throw new HttpActionError(`${action.name}: ${error instanceof Error ? error.message : String(error)}`, "arguments");
   }
+  const signal = AbortSignal.timeout(action.timeoutMs);
+  const timedOut = () => new HttpActionError(`${action.name} timed out after ${action.timeoutMs} ms`, "timeout");
+  let target: CheckedTarget;
+  try {
+    target = await untilAborted(checkUrl(request.url, options.guard), signal);
+  } catch (error) {
+    if (error instanceof BlockedAddressError) throw new HttpActionError(`${action.name}: ${error.message}`, "blocked");
+    if (isTimeout(error)) throw timedOut();
+    throw new HttpActionError(`${action.name} could not reach its server: ${redactSecrets(error instanceof Error ? error.message : String(error), secrets)}`, "unreachable");
+  }
+  const dispatcher = pinnedDispatcher(target, options.guard);
   let response: Response;
   let text: string;
   try {
@@ -145,16 +217,32 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
       method: action.method,
       headers: { accept: "application/json", ...(request.body ? { "content-type": "application/json" } : {}), ...action.headers },
       body: request.body,
-      redirect: "error",
-      signal: AbortSignal.timeout(action.timeoutMs),
-    });
+      // Not followed: a redirect could point anywhere, the internal network included.
+      redirect: "manual",
+      signal,
+      // Node's fetch (undici) connects through it: to the checked address only.
+      dispatcher,
+    } as RequestInit);
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location !== null) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new HttpActionError(
+        `${action.name} answered ${response.status}: a redirect to ${redactSecrets(location, secrets).slice(0, 300)}, which actions do not follow; use the address it points to`,
+        "status",
+        response.status,
+        null,
+      );
+    }
     // Inside the try: a server that sends its headers and then stalls times out here.
-    text = redactSecrets(await response.text(), action.secretValues ?? []).slice(0, MAX_RESULT_CHARS);
+    text = redactSecrets(await readCapped(response), secrets).slice(0, MAX_RESULT_CHARS);
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    if (timedOut) throw new HttpActionError(`${action.name} timed out after ${action.timeoutMs} ms`, "timeout");
-    const reason = redactSecrets(error instanceof Error ? error.message : String(error), action.secretValues ?? []);
+    if (error instanceof HttpActionError) throw error;
+    if (error instanceof ResponseTooLargeError) throw new HttpActionError(`${action.name} answered with ${error.message}: an action's answer may be at most 1 MB`, "too_large");
+    if (isTimeout(error)) throw timedOut();
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
     throw new HttpActionError(`${action.name} could not reach its server: ${reason}`, "unreachable");
+  } finally {
+    void dispatcher.destroy().catch(() => undefined);
   }
   let body: unknown = text;
   try {
@@ -173,7 +261,7 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
  * The action as an AI SDK tool. A failed call throws, which the SDK records as a tool error and passes back to the
  * model (so it can apologise or hand off), and the timeline shows it in red.
  */
-export function httpActionTool(action: HttpAction, options: { fetch?: typeof fetch } = {}) {
+export function httpActionTool(action: HttpAction, options: ActionCallOptions = {}) {
   return tool({
     description: action.description,
     inputSchema: jsonSchema<Record<string, unknown>>(action.parameters as JSONSchema7),
@@ -182,6 +270,6 @@ export function httpActionTool(action: HttpAction, options: { fetch?: typeof fet
 }
 
 /** The enabled actions for a channel, as tools keyed by name. */
-export function actionTools(actions: HttpAction[], channel: Channel, options: { fetch?: typeof fetch } = {}) {
+export function actionTools(actions: HttpAction[], channel: Channel, options: ActionCallOptions = {}) {
   return Object.fromEntries(actions.filter((action) => action.enabled && action.channels.includes(channel)).map((action) => [action.name, httpActionTool(action, options)]));
 }

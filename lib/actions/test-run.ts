@@ -1,12 +1,12 @@
 import { ApiError } from "../api/errors";
-import { buildRequest, callHttpAction, HttpActionError, type HttpAction } from "./http-action";
+import { buildRequest, callHttpAction, HttpActionError, type ActionCallOptions, type HttpAction } from "./http-action";
 import type { ActionTestResponse } from "./types";
 
 /**
  * One real call of an action for the settings page's "Test". A failed call is a result to show, not an API error;
  * arguments that cannot fill the URL are the admin's to fix (422).
  */
-export async function testHttpAction(action: HttpAction, args: Record<string, unknown>, options: { fetch?: typeof fetch } = {}): Promise<ActionTestResponse> {
+export async function testHttpAction(action: HttpAction, args: Record<string, unknown>, options: ActionCallOptions = {}): Promise<ActionTestResponse> {
   let url: string;
   try {
     url = buildRequest(action, args).url;

@@ -67,7 +67,8 @@ export interface ActionTestResponse {
   body: unknown;
   /** What the model would be told when the call fails ("… timed out after 300 ms"); null on success. */
   error: string | null;
-  errorKind: "timeout" | "unreachable" | "status" | null;
+  /** `blocked`: the network rule refused the address (see ACTIONS_ALLOWED_HOSTS); `too_large`: the answer was over 1 MB. */
+  errorKind: "timeout" | "unreachable" | "status" | "blocked" | "too_large" | null;
   durationMs: number;
   /** The URL called, with the arguments filled in (headers are never echoed). */
   url: string;

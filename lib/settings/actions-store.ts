@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { httpActionFields, httpActionSchema, type HttpAction } from "../actions/http-action";
+import { templateRefusal, type NetworkGuardOptions } from "../actions/network-guard";
 import type { ActionHeaderView, ActionView } from "../actions/types";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
@@ -71,7 +72,7 @@ const DOCUMENT_KEY = "actions";
 /** An action ready to call, with its id. */
 export type SavedHttpAction = HttpAction & { id: string };
 
-export type ActionStoreErrorCode = "not_found" | "duplicate_name" | "secret_missing" | "not_callable" | "invalid_action" | "too_many";
+export type ActionStoreErrorCode = "not_found" | "duplicate_name" | "secret_missing" | "not_callable" | "invalid_action" | "too_many" | "address_not_allowed";
 
 /** A refused change or an unknown id, with a message an admin can act on. */
 export class ActionStoreError extends Error {
@@ -98,6 +99,8 @@ export class ActionsStore {
     private readonly db: Db,
     private readonly encryptionKey: Buffer,
     cacheMs = 3_000,
+    /** The network rule a saved URL is checked against (default: ACTIONS_ALLOWED_HOSTS and the system's DNS). */
+    private readonly guard: NetworkGuardOptions = {},
   ) {
     this.cache = new TimedCache(cacheMs);
   }
@@ -127,6 +130,7 @@ export class ActionsStore {
 
   async create(input: unknown): Promise<ActionView> {
     const parsed = actionCreateSchema.parse(input);
+    await this.assertAddressAllowed(parsed.urlTemplate);
     return this.exclusive(async () => {
       const actions = await this.stored();
       if (actions.length >= MAX_ACTIONS) throw new ActionStoreError("too_many", `There can be at most ${MAX_ACTIONS} actions: delete one you no longer need first.`);
@@ -147,6 +151,7 @@ export class ActionsStore {
 
   async update(id: string, patch: unknown): Promise<ActionView> {
     const parsed = actionPatchSchema.parse(patch);
+    if (parsed.urlTemplate !== undefined) await this.assertAddressAllowed(parsed.urlTemplate);
     return this.exclusive(async () => {
       const actions = await this.stored();
       const index = actions.findIndex((candidate) => candidate.id === id);
@@ -171,6 +176,15 @@ export class ActionsStore {
       if (!actions.some((action) => action.id === id)) throw notFound();
       await this.write(actions.filter((action) => action.id !== id));
     });
+  }
+
+  /**
+   * A URL whose host is (or resolves to) a loopback, private, link-local… address is refused at save, with the
+   * reason on the URL field; each call checks again (a name may resolve elsewhere later).
+   */
+  private async assertAddressAllowed(urlTemplate: string): Promise<void> {
+    const refusal = await templateRefusal(urlTemplate, this.guard);
+    if (refusal) throw new ActionStoreError("address_not_allowed", `urlTemplate: ${refusal}`);
   }
 
   private async stored(): Promise<StoredAction[]> {

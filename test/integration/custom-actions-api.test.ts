@@ -42,6 +42,8 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
   const received: { url: string; authorization?: string }[] = [];
 
   beforeAll(async () => {
+    // The stand-in server is on loopback, which the network rule refuses unless the allow-list names it.
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
     database = await createTestDatabase(kind);
     current.actions = new ActionsStore(database.db, randomBytes(32), 0);
     server = createServer((req, res) => {
@@ -54,6 +56,7 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
     await database?.close();

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +24,8 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
   let orderStatusId = "";
 
   beforeAll(async () => {
+    // The order API stand-in is on loopback, which the network rule refuses unless the allow-list names it.
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
     standIn = await startOpenAIStandIn();
     orderApi = createServer((req, res) => {
       orderApiCalls.push({ url: req.url!, authorization: req.headers.authorization });
@@ -56,6 +58,7 @@ describe.each(dbKinds())("custom actions in the pipeline, on %s", (kind) => {
     standIn.requests.length = 0;
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await harness?.close();
     await standIn?.close();
     orderApi?.closeAllConnections();

@@ -9,6 +9,8 @@ import { ActionsStore, ActionStoreError, type ActionCreateInput } from "@/lib/se
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 const SECRET = "sk_live_order_api_0451";
+/** api.example.com as a public address (TEST-NET-3), without asking the DNS: nothing here connects anywhere. */
+const guard = { resolve: async () => [{ address: "203.0.113.10", family: 4 }] };
 
 function orderStatus(overrides: Partial<ActionCreateInput> = {}): ActionCreateInput {
   return {
@@ -55,13 +57,13 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   }
 
   it("starts empty", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     expect(await store.list()).toEqual([]);
     expect(await store.listForAdmin()).toEqual([]);
   });
 
   it("keeps a secret header encrypted at rest, masked for the admin, and in clear only for the call", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     const created = await store.create(orderStatus());
     expect(created).toMatchObject({ name: "order_status", method: "GET", enabled: true, timeoutMs: 2_000, channels: ["voice", "sms"] });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -83,20 +85,20 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   });
 
   it("takes a secret header's value (and a bearer token alone) out of what a server echoes back, but not a plain header's", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     const [ready] = await store.list();
     const echo = (status: number) => (async (_url: string | URL | Request, init?: RequestInit) =>
       new Response(JSON.stringify({ headers: init?.headers, token: SECRET }), { status })) as typeof fetch;
-    const answered = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(200) });
+    const answered = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(200), guard });
     expect(JSON.stringify(answered.body)).not.toContain(SECRET);
     expect(answered.body).toMatchObject({ headers: { Authorization: "[redacted]", "X-Team": "support" }, token: "[redacted]" });
-    const refused = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(401) }).catch((error: Error) => error);
+    const refused = await callHttpAction(ready, { order_id: "4411" }, { fetch: echo(401), guard }).catch((error: Error) => error);
     expect((refused as Error).message).toContain("order_status answered 401");
     expect(`${(refused as Error).message} ${JSON.stringify((refused as HttpActionError).body)}`).not.toContain(SECRET);
   });
 
   it("keeps a saved secret when an edit leaves its value out, and replaces it when a new one is entered", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     const [existing] = await store.listForAdmin();
     const edited = await store.update(existing.id, {
       description: "Look up where an order is and when it arrives.",
@@ -117,7 +119,7 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   });
 
   it("refuses invalid definitions with messages that name the field", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     expect(await refusal(store.create(orderStatus({ name: "order_status_two", parameters: { type: "array" } as never })))).toMatch(/parameters\.type/);
     expect(
       await refusal(store.create(orderStatus({ name: "order_status_two", parameters: { type: "object", properties: { order_id: { type: "text" } } } }))),
@@ -166,7 +168,7 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   });
 
   it("deletes an action, and refuses an unknown id", async () => {
-    const store = new ActionsStore(database.db, key, 0);
+    const store = new ActionsStore(database.db, key, 0, guard);
     const refund = (await store.listForAdmin()).find((action) => action.name === "refund_order")!;
     await store.delete(refund.id);
     expect((await store.listForAdmin()).map((action) => action.name)).toEqual(["order_status"]);
@@ -174,7 +176,7 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   });
 
   it("leaves out of the pipeline an action whose secret was sealed with another key, and says so to the admin", async () => {
-    const otherKey = new ActionsStore(database.db, randomBytes(32), 0);
+    const otherKey = new ActionsStore(database.db, randomBytes(32), 0, guard);
     expect(await otherKey.list()).toEqual([]);
     const [view] = await otherKey.listForAdmin();
     expect(view.headers[0]).toEqual({ name: "Authorization", secret: true, value: null, masked: null, unreadable: true });
@@ -185,7 +187,7 @@ describe.each(dbKinds())("custom actions store on %s", (kind) => {
   });
 
   it("serves the pipeline from a short cache that a change in this process clears", async () => {
-    const store = new ActionsStore(database.db, key, 60_000);
+    const store = new ActionsStore(database.db, key, 60_000, guard);
     const probe = await store.create(orderStatus({ name: "cache_probe", headers: [] }));
     const before = await store.list();
     expect(before.map((action) => action.name)).toContain("cache_probe");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { callHttpAction, httpActionSchema } from "@/lib/actions/http-action";
@@ -10,6 +10,8 @@ describe("a custom action's call in the timeline", () => {
   let server: Server;
   let base = "";
   beforeAll(async () => {
+    // The stand-in server is on loopback, which the network rule refuses unless the allow-list names it.
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
     server = createServer((req, res) => {
       if (req.url === "/slow") return;
       if (req.url === "/broken") return void res.writeHead(503).end("maintenance");
@@ -19,6 +21,7 @@ describe("a custom action's call in the timeline", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { httpActionSchema } from "@/lib/actions/http-action";
 import { dryRun, dryRunSettings, NOT_SENT } from "@/lib/agent/dry-run";
@@ -171,6 +171,8 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
     let base = "";
     const received: { method: string; url: string }[] = [];
     beforeAll(async () => {
+      // The stand-in server is on loopback, which the network rule refuses unless the allow-list names it.
+      vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
       server = createServer((req, res) => {
         received.push({ method: req.method!, url: req.url! });
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: "1042", status: "delivered", total: 20 }));
@@ -179,6 +181,7 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
     afterAll(async () => {
+      vi.unstubAllEnvs();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     });

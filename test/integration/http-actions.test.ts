@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateText, stepCountIs } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { actionTools, buildRequest, httpActionSchema, httpActionTool } from "@/lib/actions/http-action";
@@ -10,6 +10,8 @@ describe("custom HTTP actions", () => {
   let base = "";
   const seen: { method: string; url: string; body: string; auth?: string }[] = [];
   beforeAll(async () => {
+    // The stand-in server is on loopback, which the network rule refuses unless the allow-list names it.
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
     server = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -22,6 +24,7 @@ describe("custom HTTP actions", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
