@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowList } from "./actions/network-guard";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth/password-policy";
 
 const booleanFlag = z
@@ -52,6 +53,17 @@ export const configSchema = z.object({
   ),
   AI_BASE_URL: optionalText.pipe(z.url({ message: "must be a URL" }).optional()),
   AI_API_KEY: optionalText,
+  /**
+   * Hosts custom actions may reach although they are (or resolve to) loopback, private or link-local addresses:
+   * comma-separated hostnames, IP addresses or CIDR ranges. Everything else internal is refused.
+   */
+  ACTIONS_ALLOWED_HOSTS: optionalText.superRefine((value, context) => {
+    try {
+      parseAllowList(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: `has ${(error as Error).message}` });
+    }
+  }),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /**
    * How long a claimed job stays a worker's without a heartbeat (sent every third of it): a killed worker's jobs go

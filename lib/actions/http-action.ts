@@ -2,7 +2,8 @@ import { jsonSchema, tool, type JSONSchema7 } from "ai";
 import { z } from "zod";
 import { CHANNELS, type Channel } from "../front/channels";
 import { redactSecrets } from "../secrets/redact";
-import { BlockedAddressError, checkUrl, pinnedDispatcher, type CheckedTarget, type NetworkGuardOptions } from "./network-guard";
+import { BlockedAddressError, checkUrl, type CheckedTarget, type NetworkGuardOptions } from "./network-guard";
+import { pinnedDispatcher } from "./pinned-dispatcher";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

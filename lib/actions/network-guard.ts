@@ -1,10 +1,10 @@
 // Where a custom action may send its request. An admin-defined URL is fetched by the server, so without this rule
 // it could reach the server's own loopback, the private network or the cloud metadata address (SSRF). The rule is
 // checked when an action is saved and again at every call; the call then connects to the very address that was
-// checked (no second DNS lookup, so a name cannot be rebound between the check and the connection).
+// checked (pinned-dispatcher.ts: no second DNS lookup, so a name cannot be rebound between the check and the
+// connection).
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { Agent, buildConnector, type Dispatcher } from "undici";
 
 /** What kind of address an IP is; everything but "public" is refused unless the allow-list names it. */
 export type AddressKind =
@@ -180,8 +180,12 @@ function normalHostname(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, "");
 }
 
+const IPV4_MAPPED = range("::ffff:0:0/96");
+
+/** On the allow-list as written, or (for ::ffff:10.1.2.3) as the IPv4 address it is. */
 function addressAllowed(list: AllowList, ip: ParsedIp): boolean {
-  return list.ranges.some((candidate) => inRange(ip, candidate));
+  const v4 = ip.family === 6 && inRange(ip, IPV4_MAPPED) ? { family: 4 as const, value: ip.value & 0xffffffffn } : null;
+  return list.ranges.some((candidate) => inRange(ip, candidate) || (v4 !== null && inRange(v4, candidate)));
 }
 
 export interface ResolvedAddress {
@@ -236,7 +240,7 @@ export interface CheckedTarget {
 const ALLOW_HINT = `To call your own internal service, add its host to ${ALLOWED_HOSTS_VARIABLE}.`;
 
 function describe(address: string, kind: AddressKind, hostname: string): string {
-  const article = /^[aeiou]/i.test(kind) ? "an" : "a";
+  const article = kind === "unspecified" ? "an" : "a";
   const shown = hostname === address || `[${address}]` === hostname ? address : `${hostname} resolves to ${address}, which`;
   return `${shown} is ${article} ${kind} address. ${ALLOW_HINT}`;
 }
@@ -307,27 +311,4 @@ export async function templateRefusal(urlTemplate: string, options: NetworkGuard
     if (error instanceof BlockedAddressError) return error.message;
     return null;
   }
-}
-
-/**
- * A dispatcher for fetch that connects only to the checked address, whatever the URL's host (which still goes in
- * the Host header and, over TLS, in the server name that the certificate must match). Close it after the call.
- */
-export function pinnedDispatcher(target: CheckedTarget, options: Pick<NetworkGuardOptions, "onConnect"> = {}): Dispatcher {
-  const connector = buildConnector({});
-  return new Agent({
-    connections: 1,
-    pipelining: 0,
-    connect: (connectOptions, callback) => {
-      try {
-        options.onConnect?.({ address: target.address, port: Number(connectOptions.port), hostname: connectOptions.hostname });
-      } catch (error) {
-        callback(error as Error, null);
-        return;
-      }
-      // A name's TLS server name comes from the Host (the URL's name), not from the address connected to.
-      const servername = isIP(target.hostname) ? undefined : target.hostname;
-      connector({ ...connectOptions, hostname: target.address, ...(servername ? { servername } : {}) }, callback);
-    },
-  });
 }
