@@ -104,6 +104,16 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     expect(badUrl.status).toBe(422);
     expect(badUrl.body.error.message).toMatch(/urlTemplate: uses \{orderId\}, which is not a parameter/);
 
+    // The network rule: only 127.0.0.1 is on this file's allow-list, so another loopback spelling or the metadata address is refused.
+    const internal = await answer<ErrorBody>(await collection.POST(jsonRequest("POST", { ...definition(), name: "other_action", urlTemplate: "http://169.254.169.254/latest/{order_id}" })));
+    expect(internal).toMatchObject({ status: 422, body: { error: { code: "address_not_allowed" } } });
+    expect(internal.body.error.message).toBe(
+      "urlTemplate: this action is not allowed to reach that address: 169.254.169.254 is a link-local address. To call your own internal service, add its host to ACTIONS_ALLOWED_HOSTS.",
+    );
+    const loopback = await answer<ErrorBody>(await single.PUT(jsonRequest("PUT", { urlTemplate: `${base.replace("127.0.0.1", "localhost")}/orders/{order_id}` }), params(actionId)));
+    expect(loopback).toMatchObject({ status: 422, body: { error: { code: "address_not_allowed" } } });
+    expect(loopback.body.error.message).toMatch(/^urlTemplate: this action is not allowed to reach that address: localhost is a loopback name\./);
+
     const duplicate = await answer<ErrorBody>(await collection.POST(jsonRequest("POST", definition())));
     expect(duplicate).toMatchObject({ status: 409, body: { error: { code: "duplicate_name" } } });
     expect(duplicate.body.error.message).toMatch(/already exists/);
@@ -113,7 +123,7 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     expect((await single.DELETE(jsonRequest("DELETE", {}), params(UNKNOWN_ID))).status).toBe(404);
     expect((await testRoute.POST(jsonRequest("POST", {}), params(UNKNOWN_ID))).status).toBe(404);
 
-    for (const response of [badJson, badSchema, badUrl, duplicate, unknown]) expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.ts:\d+/);
+    for (const response of [badJson, badSchema, badUrl, internal, loopback, duplicate, unknown]) expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.ts:\d+/);
   });
 
   it("edits an action and keeps its secret when the value is left out", async () => {
@@ -138,6 +148,15 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     expect((await single.PUT(jsonRequest("PUT", { timeoutMs: 400 }), params(actionId))).status).toBe(200);
     const slow = await run({ order_id: "slow" });
     expect(slow.body).toMatchObject({ ok: false, status: null, errorKind: "timeout", error: "order_status timed out after 400 ms" });
+
+    // Checked again at every call: off the allow-list, the saved action's loopback server is refused and receives nothing.
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "");
+    const before = received.length;
+    const refused = await run({ order_id: "A-18" });
+    vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
+    expect(refused.body).toMatchObject({ ok: false, status: null, errorKind: "blocked" });
+    expect(refused.body.error).toMatch(/^order_status: this action is not allowed to reach that address: 127\.0\.0\.1 is a loopback address\./);
+    expect(received.length).toBe(before);
 
     const missing = await answer<ErrorBody>(await testRoute.POST(jsonRequest("POST", { arguments: {} }), params(actionId)));
     expect(missing).toMatchObject({ status: 422, body: { error: { code: "invalid_arguments" } } });
