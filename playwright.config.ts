@@ -59,6 +59,8 @@ export default defineConfig({
       ADMIN_PASSWORD: ADMIN.password,
       VIEWER_EMAIL: VIEWER.email,
       VIEWER_PASSWORD: VIEWER.password,
+      // The specs' stand-in servers (e2e/actions.spec.ts) are on loopback, which custom actions may reach only when allowed.
+      ACTIONS_ALLOWED_HOSTS: "127.0.0.1",
     },
   })),
 });

@@ -45,6 +45,9 @@ test("an admin creates an action with a secret header, and sees the secret maske
   await page.goto("/settings/actions");
   await expect(page.getByRole("heading", { name: "Actions", level: 1 })).toBeVisible();
   await expect(page.getByTestId("actions-empty")).toContainText("No actions yet");
+  // The network rule, and the allow-list this app was started with (playwright.config.ts).
+  await expect(page.getByTestId("actions-network")).toContainText("Actions cannot reach loopback, private, link-local or other internal addresses");
+  await expect(page.getByTestId("actions-allowed-hosts")).toHaveText("127.0.0.1");
   await expectNoSeriousViolations(page);
 
   await page.getByRole("button", { name: "New action" }).click();
@@ -76,6 +79,17 @@ test("an admin creates an action with a secret header, and sees the secret maske
   await form.getByLabel("Timeout (ms)").fill("5000");
   await form.getByRole("button", { name: "Create action" }).click();
   await expect(form.getByTestId("field-error")).toContainText("uses {orderId}, which is not a parameter");
+  await expect(form.getByLabel("URL template")).toHaveAttribute("aria-invalid", "true");
+
+  // Loopback by another name than the allowed 127.0.0.1, or the metadata address: refused under the URL field, and why.
+  await form.getByLabel("URL template").fill(`${orderApiUrl.replace("127.0.0.1", "localhost")}/orders/{order_id}`);
+  await form.getByRole("button", { name: "Create action" }).click();
+  await expect(form.getByTestId("field-error")).toHaveText(
+    "this action is not allowed to reach that address: localhost is a loopback name. To call your own internal service, add its host to ACTIONS_ALLOWED_HOSTS.",
+  );
+  await form.getByLabel("URL template").fill("http://169.254.169.254/latest/meta-data/{order_id}");
+  await form.getByRole("button", { name: "Create action" }).click();
+  await expect(form.getByTestId("field-error")).toContainText("169.254.169.254 is a link-local address");
   await expect(form.getByLabel("URL template")).toHaveAttribute("aria-invalid", "true");
 
   await form.getByLabel("URL template").fill(`${orderApiUrl}/orders/{order_id}`);

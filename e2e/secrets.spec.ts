@@ -198,6 +198,8 @@ test("no secret appears in any API answer, page, log line or plaintext database 
     FRONT_HANDLE_UNASSIGNED: "",
     AI_MODEL: "",
     AI_BASE_URL: "",
+    // The action's echo server is on loopback, which custom actions may reach only when allowed.
+    ACTIONS_ALLOWED_HOSTS: "127.0.0.1",
     AI_API_KEY: "",
     SEED_SAMPLE_DATA: "true",
     SAMPLE_HISTORY_DAYS: "0",

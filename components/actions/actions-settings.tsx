@@ -28,6 +28,40 @@ function ActionsSkeleton() {
   );
 }
 
+/** The network rule, and the internal hosts the server's ACTIONS_ALLOWED_HOSTS lets actions reach anyway. */
+function NetworkRule({ allowedHosts }: { allowedHosts: string[] }) {
+  return (
+    <section aria-labelledby="actions-network-title" className="rounded-lg border border-gray-200 bg-white px-4 py-3 text-sm" data-testid="actions-network">
+      <h2 id="actions-network-title" className="font-semibold text-gray-900">
+        Internal addresses
+      </h2>
+      <p className="mt-1 text-gray-600">
+        Actions cannot reach loopback, private, link-local or other internal addresses: a URL whose host is (or resolves to) one is refused when
+        saved and again at every call, and redirects are not followed.
+      </p>
+      {allowedHosts.length > 0 ? (
+        <>
+          <p className="mt-2 text-gray-600">
+            Allowed anyway, by <code className="font-mono text-xs">ACTIONS_ALLOWED_HOSTS</code> on the server:
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="actions-allowed-hosts">
+            {allowedHosts.map((host) => (
+              <li key={host} className="rounded border border-gray-200 bg-gray-50 px-1.5 py-0.5 font-mono text-xs text-gray-800">
+                {host}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-2 text-gray-600" data-testid="actions-allowed-hosts-none">
+          No internal host is allowed. To call a service of your own on the internal network, set{" "}
+          <code className="font-mono text-xs">ACTIONS_ALLOWED_HOSTS</code> on the server (hostnames, addresses or CIDR ranges, comma-separated).
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Settings → Actions: the list, the create and edit form, Test and Delete. */
 export function ActionsSettings() {
   const query = useActions();
@@ -38,7 +72,7 @@ export function ActionsSettings() {
     return <LoadError title="Could not load the actions" testId="actions-error" message={query.error.message} onRetry={() => void query.refetch()} />;
   }
 
-  const { actions } = query.data;
+  const { actions, allowedHosts } = query.data;
   const newButton = (
     <Button variant="primary" onClick={() => setEditing({ mode: "create" })} disabled={editing?.mode === "create"} data-testid="action-new">
       <Plus aria-hidden="true" />
@@ -86,6 +120,7 @@ export function ActionsSettings() {
           </ul>
         </Card>
       ) : null}
+      <NetworkRule allowedHosts={allowedHosts ?? []} />
     </div>
   );
 }

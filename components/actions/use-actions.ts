@@ -47,7 +47,7 @@ export function useToggleAction() {
   const client = useQueryClient();
   const setEnabled = (id: string, enabled: boolean) =>
     client.setQueryData<ActionsResponse>(ACTIONS_KEY, (current) =>
-      current ? { actions: current.actions.map((action) => (action.id === id ? { ...action, enabled } : action)) } : current,
+      current ? { ...current, actions: current.actions.map((action) => (action.id === id ? { ...action, enabled } : action)) } : current,
     );
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => sendJson<ActionResponse>(`/api/settings/actions/${id}`, "PUT", { enabled }),

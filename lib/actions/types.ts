@@ -52,6 +52,8 @@ export interface ActionInput {
 /** GET /api/settings/actions. */
 export interface ActionsResponse {
   actions: ActionView[];
+  /** ACTIONS_ALLOWED_HOSTS: the internal hosts, addresses and ranges actions may reach anyway (read-only, from the server's environment). */
+  allowedHosts: string[];
 }
 
 /** POST /api/settings/actions and PUT /api/settings/actions/[id]. */

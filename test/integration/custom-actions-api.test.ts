@@ -85,6 +85,7 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     const listed = await answer<ActionsResponse>(await collection.GET());
     expect(listed.status).toBe(200);
     expect(listed.body.actions).toHaveLength(1);
+    expect(listed.body.allowedHosts).toEqual(["127.0.0.1"]);
     expect(listed.body.actions[0].headers).toEqual([{ name: "Authorization", secret: true, value: null, masked: "••••7788" }]);
     expect(JSON.stringify(listed.body)).not.toContain("sk_route_secret_7788");
     expect(JSON.stringify(created.body)).not.toContain("sk_route_secret_7788");

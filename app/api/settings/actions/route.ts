@@ -1,5 +1,6 @@
 // Settings → Actions: list the team's custom HTTP actions (secret headers masked) and add one.
 import { actionApiError, readJsonBody } from "@/lib/actions/api-errors";
+import { allowListFromEnv } from "@/lib/actions/network-guard";
 import type { ActionResponse, ActionsResponse } from "@/lib/actions/types";
 import { errorResponse } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -11,7 +12,7 @@ export async function GET() {
   try {
     await requireAdmin();
     const { actions } = await getServices();
-    const body: ActionsResponse = { actions: await actions.listForAdmin() };
+    const body: ActionsResponse = { actions: await actions.listForAdmin(), allowedHosts: allowListFromEnv().entries };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(actionApiError(error));
