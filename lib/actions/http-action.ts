@@ -240,7 +240,10 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
     if (error instanceof HttpActionError) throw error;
     if (error instanceof ResponseTooLargeError) throw new HttpActionError(`${action.name} answered with ${error.message}: an action's answer may be at most 1 MB`, "too_large");
     if (isTimeout(error)) throw timedOut();
-    const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    // fetch says only "fetch failed": the cause says what (ECONNREFUSED, a certificate problem…).
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+    const detail = cause ? ` (${"code" in cause && typeof cause.code === "string" ? cause.code : cause.message})` : "";
+    const reason = redactSecrets(`${error instanceof Error ? error.message : String(error)}${detail}`, secrets);
     throw new HttpActionError(`${action.name} could not reach its server: ${reason}`, "unreachable");
   } finally {
     void dispatcher.destroy().catch(() => undefined);

@@ -231,8 +231,10 @@ export class UnresolvedHostError extends Error {
 /** A URL's host, checked: the address to connect to. */
 export interface CheckedTarget {
   hostname: string;
-  /** The one address the connection goes to. */
+  /** The first address the connection goes to. */
   address: string;
+  /** Every address checked, in the resolver's order: the connection tries them in turn, and no other. */
+  addresses: string[];
   /** The allow-list let it through (a name or an address on it). */
   allowed: boolean;
 }
@@ -263,7 +265,7 @@ export async function checkUrl(url: string | URL, options: NetworkGuardOptions =
     const kind = classifyParsed(literal);
     const allowed = nameAllowed || addressAllowed(list, literal);
     if (kind !== "public" && !allowed) throw new BlockedAddressError(describe(bare, kind, bare));
-    return { hostname: bare, address: bare, allowed };
+    return { hostname: bare, address: bare, addresses: [bare], allowed };
   }
   if (!nameAllowed && (hostname === "localhost" || hostname.endsWith(".localhost"))) {
     throw new BlockedAddressError(`${hostname} is a loopback name. ${ALLOW_HINT}`);
@@ -281,7 +283,7 @@ export async function checkUrl(url: string | URL, options: NetworkGuardOptions =
     const kind = classifyParsed(ip);
     if (kind !== "public" && !nameAllowed && !addressAllowed(list, ip)) throw new BlockedAddressError(describe(address.replace(/%.*$/, ""), kind, hostname));
   }
-  return { hostname, address: addresses[0].address, allowed: nameAllowed || addresses.some(({ address }) => addressAllowed(list, parseIp(address)!)) };
+  return { hostname, address: addresses[0].address, addresses: addresses.map(({ address }) => address), allowed: nameAllowed || addresses.some(({ address }) => addressAllowed(list, parseIp(address)!)) };
 }
 
 /**

@@ -13,15 +13,24 @@ export function pinnedDispatcher(target: CheckedTarget, options: Pick<NetworkGua
     connections: 1,
     pipelining: 0,
     connect: (connectOptions, callback) => {
-      try {
-        options.onConnect?.({ address: target.address, port: Number(connectOptions.port), hostname: connectOptions.hostname });
-      } catch (error) {
-        callback(error as Error, null);
-        return;
-      }
       // A name's TLS server name comes from the Host (the URL's name), not from the address connected to.
       const servername = isIP(target.hostname) ? undefined : target.hostname;
-      connector({ ...connectOptions, hostname: target.address, ...(servername ? { servername } : {}) }, callback);
+      // The checked addresses in turn (localhost may answer 127.0.0.1 and ::1 while the server listens on one).
+      const attempt = (index: number) => {
+        const address = target.addresses[index];
+        try {
+          options.onConnect?.({ address, port: Number(connectOptions.port), hostname: connectOptions.hostname });
+        } catch (error) {
+          callback(error as Error, null);
+          return;
+        }
+        connector({ ...connectOptions, hostname: address, ...(servername ? { servername } : {}) }, (error, socket) => {
+          if (error && index + 1 < target.addresses.length) return attempt(index + 1);
+          if (error) callback(error, null);
+          else callback(null, socket!);
+        });
+      };
+      attempt(0);
     },
   });
 }

@@ -227,6 +227,14 @@ describe("custom actions and the internal network", () => {
     target.received.length = 0;
   });
 
+  it("tries the checked addresses in turn, and only those", async () => {
+    // Nothing listens on 127.0.0.2 at this port: the call goes on to the next address the rule checked.
+    const options = guard("two.example", { "two.example": ["127.0.0.2", "127.0.0.1"] });
+    expect(await callHttpAction(action(`http://two.example:${target.port}/`), {}, options)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(connects).toEqual(["127.0.0.2", "127.0.0.1"]);
+    target.received.length = 0;
+  });
+
   describe("redirects", () => {
     let redirector: Awaited<ReturnType<typeof loopbackServer>>;
     let location = "";

@@ -110,13 +110,13 @@ describe("checkUrl", () => {
     expect(await refusal("http://mixed.example/")).toMatch(/mixed\.example resolves to 192\.168\.1\.10, which is a private address/);
     expect(await refusal("http://v6.example/")).toMatch(/fd12::1, which is a unique-local address/);
     expect(await refusal("http://mapped.example/")).toMatch(/::ffff:10\.0\.0\.1, which is a private address/);
-    expect(await checkUrl("https://public.example/x", { allowList: noAllowList, resolve })).toEqual({ hostname: "public.example", address: "203.0.113.5", allowed: false });
+    expect(await checkUrl("https://public.example/x", { allowList: noAllowList, resolve })).toEqual({ hostname: "public.example", address: "203.0.113.5", addresses: ["203.0.113.5", "2001:db8::1"], allowed: false });
   });
 
   it("lets the allow-list through: a hostname, an address, a CIDR range (an IPv4-mapped address counts as its IPv4 address)", async () => {
     const allowList = parseAllowList(" orders.internal , 127.0.0.1, 10.1.0.0/16,fd00::/8 ");
     const resolve = table({ "orders.internal": ["10.9.9.9"], "billing.internal": ["10.1.2.3"], "hr.internal": ["10.2.0.1"] });
-    expect(await checkUrl("http://ORDERS.internal:8080/", { allowList, resolve })).toEqual({ hostname: "orders.internal", address: "10.9.9.9", allowed: true });
+    expect(await checkUrl("http://ORDERS.internal:8080/", { allowList, resolve })).toEqual({ hostname: "orders.internal", address: "10.9.9.9", addresses: ["10.9.9.9"], allowed: true });
     expect(await checkUrl("http://billing.internal/", { allowList, resolve })).toMatchObject({ address: "10.1.2.3", allowed: true });
     expect(await checkUrl("http://127.1:3000/", { allowList, resolve })).toMatchObject({ address: "127.0.0.1", allowed: true });
     expect(await checkUrl("http://[::ffff:10.1.0.5]/", { allowList, resolve })).toMatchObject({ allowed: true });
