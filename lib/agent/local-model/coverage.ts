@@ -125,25 +125,32 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
   const contextWords = keywords(input.context ?? "", 30).filter((w) => !isGeneric(w) && !topicWords.some((t) => concept(t) === concept(w)));
   const text = input.topic.toLowerCase();
 
-  let best: { a: ArticleText; score: number; matched: string[]; first: number } | null = null;
+  // The article is picked by this turn's words; earlier turns' words only break a tie, so a follow-up question on a
+  // new topic ("and your opening hours?") is not answered with the earlier topic's article.
+  let best: { a: ArticleText; score: number; topic: number; context: number; matched: string[]; first: number } | null = null;
   for (const a of articles) {
-    let score = 0;
+    const scores = { topic: 0, context: 0 };
     const matched: string[] = [];
     const seen = new Set<string>();
     let first = Number.POSITIVE_INFINITY;
-    const count = (w: string, weight: number) => {
+    const count = (w: string, weight: number, into: keyof typeof scores) => {
       const c = concept(w);
       if (seen.has(c) || !covers(a, w)) return;
       seen.add(c);
       const inTitle = has(a.title, w);
-      score += weight * (inTitle ? 2 : 1);
+      scores[into] += weight * (inTitle ? 2 : 1);
       matched.push(w);
       if (inTitle && weight >= 1) first = Math.min(first, text.indexOf(w.toLowerCase()));
     };
-    for (const w of topicWords) count(w, firstQuestion.has(concept(w)) ? 2 : 1);
-    for (const w of contextWords) count(w, 0.5);
-    const better = !best || score > best.score || (score === best.score && first < best.first) || (score === best.score && first === best.first && a.article.score > best.a.article.score);
-    if (better) best = { a, score, matched, first };
+    for (const w of topicWords) count(w, firstQuestion.has(concept(w)) ? 2 : 1, "topic");
+    for (const w of contextWords) count(w, 0.5, "context");
+    const { topic, context } = scores;
+    const better =
+      !best ||
+      topic > best.topic ||
+      (topic === best.topic && context > best.context) ||
+      (topic === best.topic && context === best.context && (first < best.first || (first === best.first && a.article.score > best.a.article.score)));
+    if (better) best = { a, score: topic + context, topic, context, matched, first };
   }
   if (!best) return null;
 

@@ -72,3 +72,18 @@ describe("issue fixes: what the articles do not answer", () => {
     }
   });
 });
+
+describe("follow-up questions", () => {
+  it("answers a new question from its own article, not from the earlier question's", async () => {
+    const { outcome } = await runTurn({
+      system: buildSystemPrompt({ channel: "sms" }),
+      messages: [
+        { role: "user", content: "How do I reset my password? The reset email never arrives." },
+        { role: "assistant", content: "To reset your password, open the sign-in page and choose Forgot password. From our help article: Resetting your password" },
+        { role: "user", content: "And what are your opening hours?" },
+      ],
+    });
+    expect(outcome).toMatchObject({ kind: "reply" });
+    expect(outcome.kind === "reply" && outcome.text).toContain("From our help article: Opening hours and how to reach us");
+  });
+});
