@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
+import { RESULT_WINDOWS } from "@/lib/inbox/session-filters";
 import { inputClass } from "@/components/ui/field-styles";
 import { aiFigures, HUMAN_REPLY_FORMULA, humanReplyHref, rateChange, windowWords, type AiFigure, type AiFigurePart } from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";

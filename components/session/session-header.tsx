@@ -6,7 +6,7 @@ import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
-import { AI_OUTCOME_LABELS } from "@/lib/db/queries/session-filters";
+import { AI_OUTCOME_LABELS } from "@/lib/inbox/session-filters";
 import { formatWait } from "@/lib/reports/format";
 import { BackToInbox } from "./back-to-inbox";
 import type { SessionRecord } from "./types";

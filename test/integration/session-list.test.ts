@@ -9,7 +9,7 @@ import {
   parseSessionSearch,
   sessionFilterParams,
   type SessionFilters,
-} from "@/lib/db/queries/session-filters";
+} from "@/lib/inbox/session-filters";
 import type { AttentionFlag, Channel, HandoffReason, Sentiment, SessionStatus } from "@/lib/domain";
 import { listSessions, searchProbes, sessionListConditions, sessionListQuery, type SessionListCursor } from "@/lib/db/queries/sessions";
 import { sessionMessages, sessions } from "@/lib/db/schema";
