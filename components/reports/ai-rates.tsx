@@ -17,6 +17,7 @@ import { AiTrendChart } from "./ai-trend-chart";
 import { InfoButton } from "./info-button";
 import { ReportSection } from "./report-section";
 import { setReportParams, WINDOW_PARAM } from "./url-state";
+import { plural } from "@/lib/format/plural";
 
 function PartLink({ part }: { part: AiFigurePart }) {
   const count = formatCount(part.count);
@@ -170,7 +171,7 @@ export function AiRates({ report }: { report: ChannelReport }) {
               ) : (
                 "0"
               )}{" "}
-              of {formatCount(all.counts.handedOff)} handoffs replied to
+              of {plural(all.counts.handedOff, "handoff")} replied to
             </>
           }
         />
