@@ -235,6 +235,12 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.on("SIGHUP", onSignal);
+  // `kill <pid of npm run demo>`: npm passes the signal to the shell it ran this script with, and the shell dies without
+  // passing it on. This process is then left to init: its parent changed, and it stops as for a signal.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) onSignal("SIGHUP");
+  }, 500).unref();
   app.once("exit", (code, signal) => {
     if (stopping) return;
     console.error(`[demo] the app exited (${signal ?? code})`);
