@@ -5,8 +5,8 @@
 //        --no-samples  --no-history (skip the 30 days of sample history)  --keep-data (reuse the data directory instead of starting fresh)
 //        --unconfigured (leave Settings → Front empty, to connect the simulator by hand)
 // Before it builds or deletes anything it checks that both ports are free and that no live process holds the data
-// directory, and refuses otherwise (naming the flag to change). Ctrl-C or SIGTERM stops the app's whole process group
-// (Next.js's `next-server` included), so the ports are free once the demo has exited.
+// directory, and refuses otherwise (naming the flag to change). Ctrl-C, SIGTERM or a kill of `npm run demo` stops
+// Next.js's `next-server` process and the simulator, so the ports are free once the demo has exited.
 // Sign in as admin@frontline.local / frontline-demo (ADMIN_EMAIL / ADMIN_PASSWORD, made by the app at start) or as
 // viewer@frontline.local / frontline-viewer (VIEWER_EMAIL / VIEWER_PASSWORD, made here with the user:create code).
 import { spawn, spawnSync } from "node:child_process";
@@ -21,7 +21,7 @@ import { pgliteHolder, pgliteLockFile } from "../lib/db/pglite-lock";
 import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
 import { placeSamples } from "../lib/front-sim/samples";
 import { nextFreePort, portInUse } from "./lib/ports";
-import { stopGroup } from "./lib/process-group";
+import { stopChild } from "./lib/stop-child";
 
 const { values: flags } = parseArgs({
   options: {
@@ -199,11 +199,11 @@ async function main() {
   });
   console.log(`[demo] Front simulator on ${sim.url}`);
 
-  // In a process group of its own, so that stopping the demo stops Next.js's server process with it (see shutdown).
+  // Next.js's bin run by node itself: this child is the `next-server` process that holds the port (with `npx next`,
+  // a SIGTERM stopped npx and left next-server running). See scripts/lib/stop-child.ts.
   const app = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort)], {
     cwd: root,
     stdio: "inherit",
-    detached: true,
     env: {
       ...process.env,
       APP_URL: appUrl,
@@ -217,10 +217,10 @@ async function main() {
     },
   });
   let stopping = false;
-  /** Stops the app's whole process group and the simulator: the ports are free when the demo exits. */
+  /** Stops the app and the simulator: the ports are free when the demo exits. */
   stopStarted = async () => {
     stopping = true;
-    await stopGroup(app);
+    await stopChild(app);
     await sim.close().catch(() => {});
   };
   const stop = async (code: number) => {

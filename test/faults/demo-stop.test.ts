@@ -1,6 +1,6 @@
-// `npm run demo` stopped with SIGTERM (or Ctrl-C): the demo stops the app's whole process group, so Next.js's
-// `next-server` process does not outlive it holding the port (issue 14), and the app lets go of its PGlite directory.
-// A real demo on spare ports, after the build; no Postgres needed.
+// `npm run demo` stopped with SIGTERM, SIGINT, a kill of npm, or a SIGKILL of its process group (as Playwright's
+// webServer teardown does): Next.js's `next-server` process does not outlive it holding the port (issue 14), and the
+// app lets go of its PGlite directory. Real demos on spare ports, after the build; no Postgres needed.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,14 +20,15 @@ describe.skipIf(!BUILT)(`npm run demo and SIGTERM${skipReason ? ` (skipped: ${sk
 
   const demoFlags = (appPort: number, simPort: number, dir: string) =>
     ["--no-build", "--no-samples", "--no-history", "--port", String(appPort), "--sim-port", String(simPort), "--data-dir", dir];
-  const cases = [
-    { name: "SIGTERM to the demo's own process", signal: "SIGTERM", viaNpm: false },
-    { name: "SIGINT to the demo's own process", signal: "SIGINT", viaNpm: false },
+  const cases: { name: string; signal: NodeJS.Signals; viaNpm: boolean; group: boolean }[] = [
+    { name: "SIGTERM to the demo's own process", signal: "SIGTERM", viaNpm: false, group: false },
+    { name: "SIGINT to the demo's own process", signal: "SIGINT", viaNpm: false, group: false },
+    { name: "SIGKILL to the demo's process group", signal: "SIGKILL", viaNpm: false, group: true },
     // npm passes the signal to its shell, which dies without passing it on: the demo notices it was left behind.
-    ...(existsSync(NPM_CLI) ? [{ name: "SIGTERM to `npm run demo`", signal: "SIGTERM", viaNpm: true }] : []),
-  ] as const;
+    ...(existsSync(NPM_CLI) ? [{ name: "SIGTERM to `npm run demo`", signal: "SIGTERM" as const, viaNpm: true, group: false }] : []),
+  ];
 
-  for (const { name, signal, viaNpm } of cases) {
+  for (const { name, signal, viaNpm, group } of cases) {
     it(`${name} frees both ports and the database`, async () => {
       const appPort = await freePort();
       let simPort = await freePort();
@@ -44,9 +45,10 @@ describe.skipIf(!BUILT)(`npm run demo and SIGTERM${skipReason ? ` (skipped: ${sk
       expect(await portInUse(simPort)).toBe(true);
       expect(pgliteHolder(pgliteDir)).not.toBeNull();
 
-      // As `kill <pid>` does: that one process, not its group.
-      process.kill(demo.pid, signal);
-      if (viaNpm) {
+      // As `kill <pid>` does: that one process, not its group; or the whole group, as Playwright does.
+      if (group) demo.kill(signal);
+      else process.kill(demo.pid, signal);
+      if (viaNpm || group) {
         await demo.exited;
         await waitUntil("the demo has stopped the app and the simulator", async () => !(await portInUse(appPort)) && !(await portInUse(simPort)), 20_000);
       } else {
