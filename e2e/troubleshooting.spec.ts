@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { signApplicationWebhook } from "../lib/front-sim/signing";
+import { signApplicationWebhook } from "../front-sim/signing";
 import { VIEWER } from "./accounts";
 import { expect, test } from "./fixtures";
 

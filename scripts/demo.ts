@@ -18,8 +18,8 @@ import { loadAuthSecret } from "../lib/auth/secret";
 import { createUserAccount } from "../lib/auth/users";
 import { openDatabase } from "../lib/db/client";
 import { pgliteHolder, pgliteLockFile } from "../lib/db/pglite-lock";
-import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
-import { placeSamples } from "../lib/front-sim/samples";
+import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../front-sim";
+import { placeSamples } from "../front-sim/samples";
 import { nextFreePort, portInUse } from "./lib/ports";
 import { stopChild } from "./lib/stop-child";
 

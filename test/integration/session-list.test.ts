@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
-import { HANDOFF_REASONS, SENTIMENTS } from "@/lib/agent/outcome";
 import { normalizeHandle } from "@/lib/channels";
 import { rowsOf, type Database } from "@/lib/db/client";
 import {
