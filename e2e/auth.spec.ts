@@ -200,6 +200,7 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "DELETE /api/evals/[id]/cases/[key]": null,
   "POST /api/evals/runs": { setId: "00000000-0000-4000-8000-000000000000" },
   "POST /api/evals/runs/[id]/cancel": null,
+  "POST /api/contacts/erase": { handle: "+14155550100" },
 };
 
 /** What the admin sees of everything an admin action could change. */

@@ -10,6 +10,7 @@ import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, webhookEven
 import { caseFromSession } from "@/lib/evals/from-session";
 import { getSessionDetail } from "@/lib/db/queries/sessions";
 import { ERASURE_NOTICE, eraseContact, purgeExpired, RETENTION_NOTICE } from "@/lib/retention";
+import { startPipelineWorker } from "@/lib/runtime";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-harness";
 
@@ -84,7 +85,8 @@ describe.each(dbKinds())("retention and erasure, on %s", (kind) => {
       expect(detail.messages.every((message) => message.text === RETENTION_NOTICE)).toBe(true);
     }
     const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, handedOff.id));
-    expect(handoff).toMatchObject({ summary: RETENTION_NOTICE, reason: "user_requested_human_assistance", commentBody: null });
+    // The comment was written in Front, so its copy here says it was deleted rather than reading as never written.
+    expect(handoff).toMatchObject({ summary: RETENTION_NOTICE, reason: "user_requested_human_assistance", commentBody: RETENTION_NOTICE });
     // The recent session keeps everything.
     expect(await everythingAbout(recent.id, recent.frontConversationId)).toContain("Bartholomew");
     expect(await figures(recent.id)).toEqual(before.recent);
@@ -123,5 +125,18 @@ describe.each(dbKinds())("retention and erasure, on %s", (kind) => {
     expect(carrying[0]!.n).toBe(0);
     // Another customer is untouched.
     expect(await everythingAbout(someoneElse.id, someoneElse.frontConversationId)).toContain("Cornelius");
+  });
+
+  it("is done by the worker's upkeep when RETENTION_DAYS is set", async () => {
+    const session = await converse("+14155550401", "Hi, Evangeline here: how do I change my billing email?");
+    await db().update(sessions).set({ lastActivityAt: new Date(Date.now() - 10 * DAY) }).where(eq(sessions.id, session.id));
+    await db().update(webhookEvents).set({ receivedAt: new Date(Date.now() - 10 * DAY) }).where(eq(webhookEvents.frontConversationId, session.frontConversationId));
+    const worker = startPipelineWorker(harness.context, { concurrency: 1, retentionDays: 7, maintenanceEveryMs: 50 });
+    try {
+      await expect.poll(async () => (await db().select({ handle: sessions.contactHandle }).from(sessions).where(eq(sessions.id, session.id)))[0]!.handle, { timeout: 10_000 }).toBeNull();
+      expect(await everythingAbout(session.id, session.frontConversationId)).not.toContain("Evangeline");
+    } finally {
+      await worker.stop();
+    }
   });
 });

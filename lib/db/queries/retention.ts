@@ -65,7 +65,8 @@ export async function deleteSessionTexts(
     await tx.update(agentRuns).set({ replyText: null, deliveryIntent: null, error: null }).where(inArray(agentRuns.sessionId, ids));
     const handoffRows = await tx
       .update(handoffs)
-      .set({ summary: options.notice, commentBody: null, error: null })
+      // A comment that was written says so, rather than reading as one never written.
+      .set({ summary: options.notice, commentBody: sql`case when ${handoffs.commentBody} is null then null else ${options.notice} end`, error: null })
       .where(and(inArray(handoffs.sessionId, ids), ne(handoffs.summary, options.notice)))
       .returning({ id: handoffs.id });
     const events = await tx
