@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { ChevronsUpDown, LoaderCircle, LogOut } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -92,6 +93,9 @@ export function UserMenu({ user }: { user: AuthUser }) {
             {ROLE_LABELS[user.role]}
           </Badge>
         </p>
+        <Link href="/account" className="mt-3 block text-sm text-brand-700 underline" data-testid="account-link">
+          Change your password
+        </Link>
         <Button className="mt-3 w-full" onClick={() => void signOut()} disabled={signingOut} aria-busy={signingOut || undefined} data-testid="sign-out">
           {signingOut ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <LogOut aria-hidden="true" />}
           Sign out
