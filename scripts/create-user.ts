@@ -4,6 +4,7 @@
 // Prompts for nothing; refuses a password shorter than 10 characters and an email that already has an account.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { COMMAND_LINE_ACTOR } from "../lib/audit";
 import { createAuth } from "../lib/auth/server";
 import { loadAuthSecret } from "../lib/auth/secret";
 import { createUserAccount, newUserSchema } from "../lib/auth/users";
@@ -41,7 +42,7 @@ async function main() {
       secret: loadAuthSecret({ envSecret: config.BETTER_AUTH_SECRET, dataDir: config.DATA_DIR }),
       appUrl: config.APP_URL,
     });
-    const result = await createUserAccount(auth, input.data);
+    const result = await createUserAccount(auth, input.data, { db: database.db, actor: COMMAND_LINE_ACTOR });
     if (result.status === "exists") {
       console.error(`${result.user.email} already has an account (${result.user.role}); nothing changed`);
       process.exitCode = 1;

@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createAuth } from "../lib/auth/server";
 import { loadAuthSecret } from "../lib/auth/secret";
+import { COMMAND_LINE_ACTOR } from "../lib/audit";
 import { createUserAccount } from "../lib/auth/users";
 import { openDatabase } from "../lib/db/client";
 import { pgliteHolder, pgliteLockFile } from "../lib/db/pglite-lock";
@@ -122,7 +123,7 @@ async function createViewer(store: { url?: string; pgliteDir?: string }, dataDir
   const database = await openDatabase({ url: store.url, pgliteDir: store.pgliteDir, maxConnections: 1 });
   try {
     const auth = createAuth({ db: database.db, secret: loadAuthSecret({ envSecret: process.env.BETTER_AUTH_SECRET, dataDir }), appUrl });
-    const result = await createUserAccount(auth, { ...viewer, name: "Demo viewer", role: "viewer" });
+    const result = await createUserAccount(auth, { ...viewer, name: "Demo viewer", role: "viewer" }, { db: database.db, actor: COMMAND_LINE_ACTOR });
     if (result.status === "created") console.log(`[demo] created viewer ${result.user.email}`);
   } finally {
     await database.close();

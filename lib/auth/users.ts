@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENVIRONMENT_ACTOR, recordAudit, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { countUsers } from "../db/queries/users";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
@@ -26,9 +27,10 @@ export type CreateUserResult = { status: "created"; user: AuthUser } | { status:
 /**
  * Creates an account that signs in with email and password (the hash is better-auth's scrypt), or reports the
  * one that already has this email, untouched: an existing password or role is never overwritten.
- * Throws a ZodError for a bad email, a short password or an unknown role.
+ * Throws a ZodError for a bad email, a short password or an unknown role. With `audit`, a new account is written to
+ * the audit log (email, name and role; never the password).
  */
-export async function createUserAccount(auth: Auth, input: NewUser): Promise<CreateUserResult> {
+export async function createUserAccount(auth: Auth, input: NewUser, audit?: { db: Db; actor: AuditActor }): Promise<CreateUserResult> {
   const { email, password, name, role } = newUserSchema.parse(input);
   const context = await auth.$context;
   const existing = await context.internalAdapter.findUserByEmail(email);
@@ -50,7 +52,9 @@ export async function createUserAccount(auth: Auth, input: NewUser): Promise<Cre
     await context.internalAdapter.deleteUser(created.id).catch(() => {});
     throw error;
   }
-  return { status: "created", user: toAuthUser(created) };
+  const user = toAuthUser(created);
+  if (audit) await recordAudit(audit.db, { actor: audit.actor, action: "users.create", target: user.email, after: { id: user.id, email: user.email, name: user.name, role: user.role } });
+  return { status: "created", user };
 }
 
 function toAuthUser(user: { id: string; email: string; name: string; role?: unknown }): AuthUser {
@@ -73,7 +77,7 @@ export async function ensureFirstAdmin(
     }
     return null;
   }
-  const result = await createUserAccount(auth, { email: options.email, password: options.password, name: "Admin", role: "admin" });
+  const result = await createUserAccount(auth, { email: options.email, password: options.password, name: "Admin", role: "admin" }, { db, actor: ENVIRONMENT_ACTOR });
   if (result.status === "created") log(`[frontline] created admin ${result.user.email}`);
   else log(`[frontline] ADMIN_EMAIL ${result.user.email} already has an account (${result.user.role}); its password is left as it is`);
   return result;

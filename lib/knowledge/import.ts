@@ -1,3 +1,4 @@
+import type { AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { importKnowledgeArticles } from "../db/queries/knowledge";
 import { articleFromMarkdown } from "./chunk";
@@ -43,9 +44,9 @@ export function planImport(files: ImportFile[]): ImportPlan {
 }
 
 /** Imports the files (all Markdown, checked by the caller) and says what happened to each, in the order sent. */
-export async function importMarkdownFiles(db: Db, files: ImportFile[]): Promise<ImportOutcome[]> {
+export async function importMarkdownFiles(db: Db, files: ImportFile[], actor?: AuditActor): Promise<ImportOutcome[]> {
   const plan = planImport(files);
-  const written = await importKnowledgeArticles(db, plan.flatMap((step) => (step.article ? [step.article] : [])));
+  const written = await importKnowledgeArticles(db, plan.flatMap((step) => (step.article ? [step.article] : [])), actor);
   let next = 0;
   return plan.map((step) => step.skipped ?? written[next++]);
 }

@@ -1,4 +1,5 @@
 /** The demo's sample history: written in the background once per process, cleared from Settings. */
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { clearSampleData, countSampleSessions, type ClearedSampleData } from "../db/queries/sample-data";
@@ -77,9 +78,13 @@ export async function stopSampleHistory(): Promise<void> {
 }
 
 /** Settings → Sample data → Clear: stops a running generation, deletes the history, and keeps it from coming back. */
-export async function clearSampleHistory(db: Db): Promise<ClearedSampleData> {
+export async function clearSampleHistory(db: Db, actor: AuditActor = SYSTEM_ACTOR): Promise<ClearedSampleData> {
   await stopSampleHistory();
   const cleared = await clearSampleData(db);
-  await writeSettingsDocument(db, SETTINGS_KEY, { clearedAt: new Date().toISOString() });
+  await db.transaction(async (tx) => {
+    await writeSettingsDocument(tx as unknown as Db, SETTINGS_KEY, { clearedAt: new Date().toISOString() });
+    // What was deleted, counted: the sample rows themselves are not copied into the log.
+    await recordAudit(tx as unknown as Db, { actor, action: "sample_data.clear", target: "Sample data", after: { ...cleared } });
+  });
   return cleared;
 }

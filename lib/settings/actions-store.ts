@@ -3,6 +3,7 @@ import { z } from "zod";
 import { httpActionFields, httpActionSchema, type HttpAction } from "../actions/http-action";
 import { templateRefusal, type NetworkGuardOptions } from "../actions/network-guard";
 import type { ActionHeaderView, ActionView } from "../actions/types";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor, type AuditEntry } from "../audit";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { CHANNELS, type Channel } from "../front/channels";
@@ -128,7 +129,7 @@ export class ActionsStore {
     return resolved.action;
   }
 
-  async create(input: unknown): Promise<ActionView> {
+  async create(input: unknown, actor: AuditActor = SYSTEM_ACTOR): Promise<ActionView> {
     const parsed = actionCreateSchema.parse(input);
     await this.assertAddressAllowed(parsed.urlTemplate);
     return this.exclusive(async () => {
@@ -144,12 +145,12 @@ export class ActionsStore {
         updatedAt: now,
       };
       validateDefinition(action);
-      await this.write([...actions, action]);
+      await this.write([...actions, action], { actor, action: "actions.create", target: action.name, before: null, after: action });
       return this.toView(action);
     });
   }
 
-  async update(id: string, patch: unknown): Promise<ActionView> {
+  async update(id: string, patch: unknown, actor: AuditActor = SYSTEM_ACTOR): Promise<ActionView> {
     const parsed = actionPatchSchema.parse(patch);
     if (parsed.urlTemplate !== undefined) await this.assertAddressAllowed(parsed.urlTemplate);
     return this.exclusive(async () => {
@@ -165,16 +166,23 @@ export class ActionsStore {
         updatedAt: new Date().toISOString(),
       };
       validateDefinition(next);
-      await this.write(actions.map((action, position) => (position === index ? next : action)));
+      await this.write(
+        actions.map((action, position) => (position === index ? next : action)),
+        { actor, action: "actions.update", target: next.name, before: current, after: next },
+      );
       return this.toView(next);
     });
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
     await this.exclusive(async () => {
       const actions = await this.stored();
-      if (!actions.some((action) => action.id === id)) throw notFound();
-      await this.write(actions.filter((action) => action.id !== id));
+      const deleted = actions.find((action) => action.id === id);
+      if (!deleted) throw notFound();
+      await this.write(
+        actions.filter((action) => action.id !== id),
+        { actor, action: "actions.delete", target: deleted.name, before: deleted, after: null },
+      );
     });
   }
 
@@ -191,8 +199,12 @@ export class ActionsStore {
     return storedDocumentSchema.parse(await readSettingsDocument(this.db, DOCUMENT_KEY)).actions;
   }
 
-  private async write(actions: StoredAction[]): Promise<void> {
-    await writeSettingsDocument(this.db, DOCUMENT_KEY, { actions });
+  /** Writes the document and the change's audit row (secret header values as markers) in one transaction. */
+  private async write(actions: StoredAction[], audit: Omit<AuditEntry, "before" | "after" | "ignore"> & { before: StoredAction | null; after: StoredAction | null }): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, { actions });
+      await recordAudit(tx as unknown as Db, { ...audit, ignore: ["createdAt", "updatedAt"] });
+    });
     this.invalidate();
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
@@ -174,13 +175,17 @@ export class AgentSettingsStore {
     return { values, locked };
   }
 
-  /** Saves a validated patch; the key is encrypted. Throws LockedSettingError for a field the environment fixes. */
-  async save(patch: AgentSettingsPatch): Promise<void> {
+  /**
+   * Saves a validated patch; the key is encrypted. Throws LockedSettingError for a field the environment fixes. The
+   * change goes into the audit log in the same transaction (the key as "set" / "replaced" / "removed").
+   */
+  async save(patch: AgentSettingsPatch, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
     const { locked } = await this.load();
     for (const field of Object.keys(locked) as AgentLockableField[]) {
       if (locked[field] && patch[field] !== undefined) throw new AgentSettingLockedError(field);
     }
-    const next: StoredAgentSettings = { ...(await this.stored()) };
+    const stored = await this.stored();
+    const next: StoredAgentSettings = { ...stored };
     if (patch.apiKey !== undefined) next.apiKey = patch.apiKey === "" ? undefined : encryptSecret(this.encryptionKey, patch.apiKey);
     if (patch.baseUrl !== undefined) next.baseUrl = patch.baseUrl || undefined;
     if (patch.delivery) next.delivery = { ...next.delivery, ...patch.delivery };
@@ -188,7 +193,10 @@ export class AgentSettingsStore {
     for (const field of ["model", "instructions", "handoffTopics", "redactionPatterns", "maxSteps", "timeoutSeconds", "prices"] as const) {
       if (patch[field] !== undefined) (next as Record<string, unknown>)[field] = patch[field];
     }
-    await writeSettingsDocument(this.db, DOCUMENT_KEY, next);
+    await this.db.transaction(async (tx) => {
+      await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
+      await recordAudit(tx as unknown as Db, { actor, action: "settings.ai.update", target: "Settings → AI", before: stored, after: next });
+    });
     this.invalidate();
   }
 }

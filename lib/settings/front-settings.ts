@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { CHANNELS, type Channel, type PhoneChannel } from "../front/channels";
 import type { ScopeCheck } from "../front/token-scopes";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
+import { SECRET_FIELDS, type SecretField } from "./front-settings-fields";
 import { TimedCache } from "./timed-cache";
 
 /** Everything that decides how Frontline talks to Front and which conversations the AI takes. */
@@ -30,8 +32,7 @@ export interface FrontSettings {
   scopeCheck?: ScopeCheck;
 }
 
-export const SECRET_FIELDS = ["apiToken", "appSecret", "ruleSecret"] as const;
-type SecretField = (typeof SECRET_FIELDS)[number];
+export { SECRET_FIELDS };
 
 /** Settings an environment variable fixes: shown as locked in the page, and refused on save. */
 export type LockableField = SecretField | "aiTeammateId" | "handleUnassigned";
@@ -166,8 +167,16 @@ export class FrontSettingsStore {
     return { values, locked };
   }
 
-  /** Saves a validated patch; secrets are encrypted. Throws LockedSettingError for a field the environment fixes. */
-  async save(patch: FrontSettingsPatch, extra: { company?: { id: string; name?: string | null }; scopeCheck?: ScopeCheck } = {}): Promise<void> {
+  /**
+   * Saves a validated patch; secrets are encrypted. Throws LockedSettingError for a field the environment fixes. The
+   * change goes into the audit log in the same transaction (secrets as "set" / "replaced"; a new scope check alone is
+   * not a change).
+   */
+  async save(
+    patch: FrontSettingsPatch,
+    extra: { company?: { id: string; name?: string | null }; scopeCheck?: ScopeCheck } = {},
+    actor: AuditActor = SYSTEM_ACTOR,
+  ): Promise<void> {
     const { locked } = await this.load();
     for (const field of Object.keys(patch) as (keyof FrontSettingsPatch)[]) {
       if (field in locked && locked[field as LockableField]) throw new LockedSettingError(field);
@@ -186,7 +195,10 @@ export class FrontSettingsStore {
     if (patch.channels) next.channels = { ...stored.channels, ...patch.channels };
     if (extra.company) next.company = { id: extra.company.id, name: extra.company.name ?? null };
     if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;
-    await writeSettingsDocument(this.db, DOCUMENT_KEY, next);
+    await this.db.transaction(async (tx) => {
+      await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
+      await recordAudit(tx as unknown as Db, { actor, action: "settings.front.update", target: "Settings → Front", before: stored, after: next, ignore: ["scopeCheck"] });
+    });
     this.invalidate();
   }
 }

@@ -1,6 +1,7 @@
 // Settings → Knowledge: the articles (anyone signed in may read them), and creating one (admins).
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { createKnowledgeArticle, getKnowledgeArticle, listKnowledgeArticles } from "@/lib/db/queries/knowledge";
@@ -23,10 +24,10 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const input = articleInputSchema.parse(await readJsonBody(request));
     const db = await getDb();
-    const article = await createKnowledgeArticle(db, input);
+    const article = await createKnowledgeArticle(db, input, actorOf(user));
     return Response.json(await getKnowledgeArticle(db, article.id), { status: 201 });
   } catch (error) {
     return errorResponse(knowledgeError(error));

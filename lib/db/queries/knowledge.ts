@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from "drizzle-orm";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../../audit";
 import { rowsOf, type Db } from "../client";
 import { knowledgeArticles, knowledgeChunks, type KnowledgeArticle, type KnowledgeChunk } from "../schema";
 import { chunkArticle, type Chunk } from "../../knowledge/chunk";
@@ -166,22 +167,25 @@ export async function getKnowledgeArticle(db: Db, id: string): Promise<ArticleWi
   return { article, chunks };
 }
 
-/** Creates an article and its chunks. Throws DuplicateTitleError when the title is taken. */
-export async function createKnowledgeArticle(db: Db, input: { title: string; body: string }): Promise<KnowledgeArticle> {
+/** Creates an article and its chunks, with its audit row. Throws DuplicateTitleError when the title is taken. */
+export async function createKnowledgeArticle(db: Db, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle> {
   return inTransaction(db, async (tx) => {
     const existingId = await articleIdByTitle(tx, input.title);
     if (existingId) throw new DuplicateTitleError(input.title, existingId);
     const [article] = await tx.insert(knowledgeArticles).values({ title: input.title, body: input.body }).returning();
     await writeChunks(tx, article);
+    await recordAudit(tx, { actor, action: "knowledge.create", target: article.title, after: articleState(article) });
     return article;
   });
 }
 
-/** Saves an article and rewrites its chunks; null when it does not exist. Throws DuplicateTitleError. */
-export async function updateKnowledgeArticle(db: Db, id: string, input: { title: string; body: string }): Promise<KnowledgeArticle | null> {
+/** Saves an article and rewrites its chunks, with its audit row; null when it does not exist. Throws DuplicateTitleError. */
+export async function updateKnowledgeArticle(db: Db, id: string, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
   return inTransaction(db, async (tx) => {
     const existingId = await articleIdByTitle(tx, input.title);
     if (existingId && existingId !== id) throw new DuplicateTitleError(input.title, existingId);
+    const [previous] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, id)).for("update");
+    if (!previous) return null;
     const [article] = await tx
       .update(knowledgeArticles)
       .set({ title: input.title, body: input.body, updatedAt: sql`now()` })
@@ -189,21 +193,31 @@ export async function updateKnowledgeArticle(db: Db, id: string, input: { title:
       .returning();
     if (!article) return null;
     await writeChunks(tx, article);
+    await recordAudit(tx, { actor, action: "knowledge.update", target: article.title, before: articleState(previous), after: articleState(article) });
     return article;
   });
 }
 
-/** Deletes an article; its chunks go with it (foreign key cascade). */
-export async function deleteKnowledgeArticle(db: Db, id: string): Promise<KnowledgeArticle | null> {
-  const [deleted] = await db.delete(knowledgeArticles).where(eq(knowledgeArticles.id, id)).returning();
-  return deleted ?? null;
+/** Deletes an article, with its audit row; its chunks go with it (foreign key cascade). */
+export async function deleteKnowledgeArticle(db: Db, id: string, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
+  return inTransaction(db, async (tx) => {
+    const [deleted] = await tx.delete(knowledgeArticles).where(eq(knowledgeArticles.id, id)).returning();
+    if (!deleted) return null;
+    await recordAudit(tx, { actor, action: "knowledge.delete", target: deleted.title, before: articleState(deleted) });
+    return deleted;
+  });
+}
+
+/** What the audit log keeps of an article. */
+function articleState(article: Pick<KnowledgeArticle, "id" | "title" | "body">): Record<string, unknown> {
+  return { id: article.id, title: article.title, body: article.body };
 }
 
 /**
  * Writes imported articles in one transaction: an article with the same title (without case) is updated, or left
  * alone when nothing changed; otherwise a new one is created. Returns what happened to each, in order.
  */
-export async function importKnowledgeArticles(db: Db, articles: ImportArticle[]): Promise<ImportOutcome[]> {
+export async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor: AuditActor = SYSTEM_ACTOR): Promise<ImportOutcome[]> {
   return inTransaction(db, async (tx) => {
     const outcomes: ImportOutcome[] = [];
     for (const input of articles) {
@@ -227,6 +241,16 @@ export async function importKnowledgeArticles(db: Db, articles: ImportArticle[])
         .returning();
       await writeChunks(tx, article);
       done("updated", article.id);
+    }
+    // One row for the import: which articles it created and updated (the files left unchanged changed nothing).
+    const titles = (status: ImportOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).map((outcome) => outcome.title);
+    if (outcomes.some((outcome) => outcome.status !== "unchanged")) {
+      await recordAudit(tx, {
+        actor,
+        action: "knowledge.import",
+        target: `${articles.length} file${articles.length === 1 ? "" : "s"}`,
+        after: { created: titles("created"), updated: titles("updated"), unchanged: titles("unchanged").length },
+      });
     }
     return outcomes;
   });

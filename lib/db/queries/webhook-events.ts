@@ -1,4 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../../audit";
 import { rowsOf, type Db } from "../client";
 import { webhookEvents, type WebhookEvent } from "../schema";
 import { enqueueJob } from "./jobs";
@@ -112,7 +113,7 @@ export type RerunResult =
  * delivery (which keeps its recorded decision, reason and duration) and queued. Processing is idempotent, so work
  * already done is not repeated. While an attempt at the delivery is still queued, no other is added.
  */
-export async function rerunEvent(db: Db, id: number): Promise<RerunResult> {
+export async function rerunEvent(db: Db, id: number, actor: AuditActor = SYSTEM_ACTOR): Promise<RerunResult> {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
     if (!event) return { status: "not_found" };
@@ -141,6 +142,12 @@ export async function rerunEvent(db: Db, id: number): Promise<RerunResult> {
       })
       .returning({ id: webhookEvents.id });
     await enqueueJob(tx as unknown as Db, { queue: PIPELINE_QUEUE, orderingKey: original.frontConversationId ?? original.frontEventId, payload: { webhookEventId: attempt.id } });
+    await recordAudit(tx as unknown as Db, {
+      actor,
+      action: "troubleshooting.rerun",
+      target: `event ${original.id}`,
+      after: { eventId: original.id, attemptId: attempt.id, frontEventId: original.frontEventId, eventType: original.eventType, conversation: original.frontConversationId },
+    });
     return { status: "queued", attemptId: attempt.id };
   });
 }

@@ -13,3 +13,4 @@ export * from "./rate-budgets";
 export * from "./report-rollups";
 export * from "./saved-views";
 export * from "./evals";
+export * from "./audit-log";

@@ -1,5 +1,6 @@
 // One knowledge article with the chunks it is searched by: read (anyone signed in), save and delete (admins).
 import { ApiError, errorResponse } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { deleteKnowledgeArticle, getKnowledgeArticle, updateKnowledgeArticle } from "@/lib/db/queries/knowledge";
@@ -25,11 +26,11 @@ export async function GET(_request: Request, { params }: Params) {
 
 export async function PUT(request: Request, { params }: Params) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const id = articleIdFrom((await params).id);
     const input = articleInputSchema.parse(await readJsonBody(request));
     const db = await getDb();
-    if (!(await updateKnowledgeArticle(db, id, input))) throw notFound();
+    if (!(await updateKnowledgeArticle(db, id, input, actorOf(user)))) throw notFound();
     return Response.json(await getKnowledgeArticle(db, id));
   } catch (error) {
     return errorResponse(knowledgeError(error));
@@ -38,8 +39,8 @@ export async function PUT(request: Request, { params }: Params) {
 
 export async function DELETE(_request: Request, { params }: Params) {
   try {
-    await requireAdmin();
-    const deleted = await deleteKnowledgeArticle(await getDb(), articleIdFrom((await params).id));
+    const user = await requireAdmin();
+    const deleted = await deleteKnowledgeArticle(await getDb(), articleIdFrom((await params).id), actorOf(user));
     if (!deleted) throw notFound();
     return Response.json({ deleted: { id: deleted.id, title: deleted.title } });
   } catch (error) {

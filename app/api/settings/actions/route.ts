@@ -3,6 +3,7 @@ import { actionApiError, readJsonBody } from "@/lib/actions/api-errors";
 import { allowListFromEnv } from "@/lib/actions/network-guard";
 import type { ActionResponse, ActionsResponse } from "@/lib/actions/types";
 import { errorResponse } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { getServices } from "@/lib/runtime";
 
@@ -21,10 +22,10 @@ export async function GET() {
 
 export async function POST(request: Request) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const input = await readJsonBody(request);
     const { actions } = await getServices();
-    const body: ActionResponse = { action: await actions.create(input) };
+    const body: ActionResponse = { action: await actions.create(input, actorOf(user)) };
     return Response.json(body, { status: 201 });
   } catch (error) {
     return errorResponse(actionApiError(error));

@@ -1,6 +1,7 @@
 // Settings → AI: read the model, instructions, safety and delivery settings (the key masked, env-locked fields
 // flagged) and save changes.
 import { ApiError, errorResponse, isErrorNamed } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { DEFAULT_PRICES } from "@/lib/agent/pricing";
 import { getServices } from "@/lib/runtime";
@@ -25,7 +26,7 @@ export async function GET() {
 
 export async function PUT(request: Request) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const body: unknown = await request.json().catch(() => {
       throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
     });
@@ -37,7 +38,7 @@ export async function PUT(request: Request) {
     if (model.startsWith("openai-compatible:") && !baseUrl) {
       throw new ApiError(422, "base_url_required", "An OpenAI-compatible server needs its base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.");
     }
-    await agentSettings.save(patch);
+    await agentSettings.save(patch, actorOf(user));
     return Response.json({ saved: Object.keys(patch) });
   } catch (error) {
     if (isErrorNamed<AgentSettingLockedError>(error, "AgentSettingLockedError")) return errorResponse(new ApiError(409, "locked", error.message));

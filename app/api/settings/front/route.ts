@@ -1,6 +1,7 @@
 // Settings → Front: read the connection (secrets masked, env-locked fields flagged) and save changes.
 import { z } from "zod";
 import { ApiError, errorResponse, isErrorNamed } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { deliveryHealth, recentCustomMessage, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
@@ -52,7 +53,7 @@ export async function GET() {
 
 export async function PUT(request: Request) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const body: unknown = await request.json().catch(() => {
       throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
     });
@@ -66,7 +67,7 @@ export async function PUT(request: Request) {
       company = check.company;
       scopeCheck = check.scopes;
     }
-    await settings.save(patch, { company, scopeCheck });
+    await settings.save(patch, { company, scopeCheck }, actorOf(user));
     return Response.json({ saved: Object.keys(patch), company: company ?? null, missingScopes: scopeCheck ? describeMissingScopes(scopeCheck) : [] });
   } catch (error) {
     if (isErrorNamed<LockedSettingError>(error, "LockedSettingError")) return errorResponse(new ApiError(409, "locked", error.message));

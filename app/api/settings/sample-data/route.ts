@@ -1,5 +1,6 @@
 // Settings → Sample data: how many demo sessions exist, and clearing them (with everything hanging off them).
 import { errorResponse } from "@/lib/api/errors";
+import { actorOf } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { countSampleSessions } from "@/lib/db/queries/sample-data";
 import { getServices } from "@/lib/runtime";
@@ -21,10 +22,10 @@ export async function GET() {
 
 export async function DELETE() {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const { db } = await getServices();
     // A history still being written stops first, so nothing is added after the clear; a restart does not redo it.
-    return Response.json(await clearSampleHistory(db), { headers: noStore });
+    return Response.json(await clearSampleHistory(db, actorOf(user)), { headers: noStore });
   } catch (error) {
     return errorResponse(error);
   }

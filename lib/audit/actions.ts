@@ -1,0 +1,61 @@
+// Plain constants and types of the audit log, safe to import from the Settings → Audit page.
+
+/** Every kind of change the log records; the filter on Settings → Audit offers these. */
+export const AUDIT_ACTIONS = [
+  "settings.ai.update",
+  "settings.front.update",
+  "actions.create",
+  "actions.update",
+  "actions.delete",
+  "knowledge.create",
+  "knowledge.update",
+  "knowledge.delete",
+  "knowledge.import",
+  "troubleshooting.rerun",
+  "users.create",
+  "sample_data.clear",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who made a change, copied onto the row. `id` null: not a signed-in person (the command line, the environment). */
+export interface AuditActor {
+  id: string | null;
+  email: string | null;
+  name: string | null;
+}
+
+/** One row of GET /api/audit. */
+export interface AuditEntryView {
+  id: number;
+  /** ISO 8601. */
+  at: string;
+  actor: AuditActor;
+  action: string;
+  target: string | null;
+  /** The changed keys before (secrets as "set"); null for something new. */
+  before: Record<string, unknown> | null;
+  /** The changed keys after (secrets as "set", "replaced", "unchanged" or "removed"); null for something deleted. */
+  after: Record<string, unknown> | null;
+}
+
+/** GET /api/audit: newest first; `nextCursor` asks for the next, older page (`?cursor=`). */
+export interface AuditResponse {
+  entries: AuditEntryView[];
+  nextCursor: number | null;
+}
+
+/** What each action is called on Settings → Audit. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "settings.ai.update": "Changed Settings → AI",
+  "settings.front.update": "Changed Settings → Front",
+  "actions.create": "Added an action",
+  "actions.update": "Changed an action",
+  "actions.delete": "Deleted an action",
+  "knowledge.create": "Added an article",
+  "knowledge.update": "Changed an article",
+  "knowledge.delete": "Deleted an article",
+  "knowledge.import": "Imported articles",
+  "troubleshooting.rerun": "Re-ran an event",
+  "users.create": "Added a user",
+  "sample_data.clear": "Cleared the sample data",
+};
