@@ -10,6 +10,7 @@ export const SETTINGS_PAGES = [
   { href: "/settings/knowledge", label: "Knowledge" },
   { href: "/settings/actions", label: "Actions" },
   { href: "/settings/console", label: "Console" },
+  { href: "/settings/audit", label: "Audit" },
 ] as const;
 
 /** The Settings pages as tabs; the current one is marked for screen readers too. */
