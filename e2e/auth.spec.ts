@@ -219,6 +219,8 @@ async function adminState(admin: APIRequestContext, articleId: string, actionId:
     article: await read(`/api/knowledge/${articleId}`),
     sampleSessions: (await read("/api/settings/sample-data")).sampleSessions,
     evals: await read("/api/evals"),
+    // A refused request leaves no row in the audit log either.
+    audit: (await read("/api/audit?limit=20")).entries,
   };
 }
 

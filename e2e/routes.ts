@@ -46,7 +46,10 @@ export function routesOnDisk(): RouteOnDisk[] {
 // ---- Roles: what a viewer may do. Everything not listed here is for admins only, so a new route is admin-only
 // in the tests until someone decides otherwise. ----
 
-/** API GETs a viewer may read (the Inbox, knowledge, reports, troubleshooting, test sets and their runs). */
+/**
+ * API GETs a viewer may read (the Inbox, knowledge, reports, troubleshooting, test sets and their runs). Not the audit
+ * log (/api/audit, Settings → Audit): who changed what is for admins only.
+ */
 export const VIEWER_READABLE_API = [
   "/api/knowledge",
   "/api/knowledge/[id]",

@@ -335,6 +335,7 @@ test("no secret appears in any API answer, page, log line or plaintext database 
       "/api/troubleshooting/explain": `?conversation=${session.frontConversationId}`,
       "/api/sessions": "?limit=100",
       "/api/troubleshooting/deliveries": "?limit=200",
+      "/api/audit": "?limit=200",
     };
     const gets = routesOnDisk().filter((route) => route.methods.includes("GET") && !EXEMPT.some((pattern) => pattern.test(route.url)));
     expect(gets.length).toBeGreaterThanOrEqual(15);
@@ -370,6 +371,16 @@ test("no secret appears in any API answer, page, log line or plaintext database 
       const rows = await everyRow(query);
       expect(rows.length).toBeGreaterThan(50);
       for (const { table, row } of rows) leaks.push(...leaksIn(`the table ${table}`, row));
+
+      // The audit log is among the tables searched, and holds the changes that carried secrets: the keys only as markers.
+      expect(rows.some(({ table }) => table === '"public"."audit_log"')).toBe(true);
+      const audit = (await query("select action, after::text as after from audit_log order by id")) as { action: string; after: string | null }[];
+      expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(["users.create", "settings.front.update", "settings.ai.update", "actions.create", "troubleshooting.rerun"]));
+      const after = (action: string) => audit.filter((row) => row.action === action).map((row) => JSON.parse(row.after ?? "null") as Record<string, unknown>);
+      expect(after("settings.front.update")[0]).toMatchObject({ apiToken: "set", appSecret: "set" });
+      expect(after("settings.ai.update")[0]).toMatchObject({ apiKey: "set" });
+      expect(after("actions.create")[0]).toMatchObject({ headers: [{ name: "X-Api-Key", secret: true, value: "set" }, { name: "X-Team", value: "support" }] });
+      for (const created of after("users.create")) expect(Object.keys(created).sort()).toEqual(["email", "id", "name", "role"]);
 
       // The saved secrets are there, sealed: they open with the encryption key.
       const key = parseEncryptionKey(SECRETS.encryptionKey);
