@@ -84,7 +84,7 @@ export async function clearSampleHistory(db: Db, actor: AuditActor = SYSTEM_ACTO
   await db.transaction(async (tx) => {
     await writeSettingsDocument(tx as unknown as Db, SETTINGS_KEY, { clearedAt: new Date().toISOString() });
     // What was deleted, counted: the sample rows themselves are not copied into the log.
-    await recordAudit(tx as unknown as Db, { actor, action: "sample_data.clear", target: "Sample data", after: { ...cleared } });
+    await recordAudit(tx as unknown as Db, { actor, action: "sample_data.clear", after: { ...cleared } });
   });
   return cleared;
 }

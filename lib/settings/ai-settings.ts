@@ -195,7 +195,7 @@ export class AgentSettingsStore {
     }
     await this.db.transaction(async (tx) => {
       await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
-      await recordAudit(tx as unknown as Db, { actor, action: "settings.ai.update", target: "Settings → AI", before: stored, after: next });
+      await recordAudit(tx as unknown as Db, { actor, action: "settings.ai.update", before: stored, after: next });
     });
     this.invalidate();
   }

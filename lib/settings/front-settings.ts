@@ -197,7 +197,7 @@ export class FrontSettingsStore {
     if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;
     await this.db.transaction(async (tx) => {
       await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
-      await recordAudit(tx as unknown as Db, { actor, action: "settings.front.update", target: "Settings → Front", before: stored, after: next, ignore: ["scopeCheck"] });
+      await recordAudit(tx as unknown as Db, { actor, action: "settings.front.update", before: stored, after: next, ignore: ["scopeCheck"] });
     });
     this.invalidate();
   }

@@ -177,7 +177,7 @@ describe.each(dbKinds())("audit log on %s", (kind) => {
     // Newest first, with the actor as they were.
     expect(entries[0].actor).toEqual({ id: null, email: null, name: "Command line" });
     expect(entries[0].after).toEqual({ id: made.user.id, email: "newbie@frontline.test", name: "Newbie", role: "viewer" });
-    expect(byAction("settings.ai.update")[0]).toMatchObject({ actor: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name }, target: "Settings → AI", before: {}, after: { model: "openai:gpt-4o-mini", apiKey: "set" } });
+    expect(byAction("settings.ai.update")[0]).toMatchObject({ actor: { id: ADMIN.id, email: ADMIN.email, name: ADMIN.name }, target: null, before: {}, after: { model: "openai:gpt-4o-mini", apiKey: "set" } });
     expect(byAction("settings.ai.update")[1]).toMatchObject({ before: { apiKey: "set" }, after: { apiKey: "replaced", instructions: "Be brief." } });
     expect(byAction("settings.front.update")[0]).toMatchObject({ before: {}, after: { appSecret: "set", ruleSecret: "set", channels: { sms: false } } });
     const [actionCreated] = byAction("actions.create");
