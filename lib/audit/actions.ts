@@ -14,6 +14,12 @@ export const AUDIT_ACTIONS = [
   "troubleshooting.rerun",
   "users.create",
   "sample_data.clear",
+  "evals.create",
+  "evals.delete",
+  "evals.cases.save",
+  "evals.cases.delete",
+  "evals.run",
+  "evals.run.cancel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,4 +64,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "troubleshooting.rerun": "Re-ran an event",
   "users.create": "Added a user",
   "sample_data.clear": "Cleared the sample data",
+  "evals.create": "Added a test set",
+  "evals.delete": "Deleted a test set",
+  "evals.cases.save": "Saved test cases",
+  "evals.cases.delete": "Deleted a test case",
+  "evals.run": "Started a test run",
+  "evals.run.cancel": "Cancelled a test run",
 };

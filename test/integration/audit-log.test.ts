@@ -35,6 +35,10 @@ const articleRoute = await import("@/app/api/knowledge/[id]/route");
 const importRoute = await import("@/app/api/knowledge/import/route");
 const rerunRoute = await import("@/app/api/troubleshooting/events/[id]/rerun/route");
 const sampleDataRoute = await import("@/app/api/settings/sample-data/route");
+const evalSetsRoute = await import("@/app/api/evals/route");
+const evalSetRoute = await import("@/app/api/evals/[id]/route");
+const evalCasesRoute = await import("@/app/api/evals/[id]/cases/route");
+const evalCaseRoute = await import("@/app/api/evals/[id]/cases/[key]/route");
 
 const ADMIN: AuthUser = { id: "u-audit-admin", email: "ada@frontline.test", name: "Ada Admin", role: "admin" };
 const OTHER_ADMIN: AuthUser = { id: "u-audit-other", email: "otto@frontline.test", name: "Otto Other", role: "admin" };
@@ -232,6 +236,27 @@ describe.each(dbKinds())("audit log on %s", (kind) => {
     expect((await audit(`?from=${encodeURIComponent(new Date(Date.parse(oldest.at) + 60_000).toISOString())}`)).entries).toEqual([]);
     expect((await auditRoute.GET(new Request("http://t/api/audit?from=yesterday"))).status).toBe(422);
     expect((await auditRoute.GET(new Request("http://t/api/audit?from=2026-02-02&to=2026-01-01"))).status).toBe(422);
+  });
+
+  it("records test-set changes: created, cases saved and deleted, deleted", async () => {
+    const created = await ok(await evalSetsRoute.POST(json("http://t/api/evals", "POST", { name: "Audit probe set" })), 201);
+    const setId = (created.set as { id: string }).id;
+    const jsonl = ['{"id":"hello","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}', '{"id":"refund","channel":"email","input":"Refund me","expect":{"outcome":"handoff"}}'].join("\n");
+    await ok(await evalCasesRoute.POST(json(`http://t/api/evals/${setId}/cases`, "POST", { jsonl }), params(setId)));
+    const caseParams = { params: Promise.resolve({ id: setId, key: "hello" }) };
+    expect((await evalCaseRoute.DELETE(new Request(`http://t/api/evals/${setId}/cases/hello`), caseParams)).status).toBe(204);
+    expect((await evalSetRoute.DELETE(new Request(`http://t/api/evals/${setId}`), params(setId))).status).toBe(204);
+    const { entries } = await audit("?action=evals");
+    expect(entries.map((entry) => [entry.action, entry.actor.email])).toEqual([
+      ["evals.delete", ADMIN.email],
+      ["evals.cases.delete", ADMIN.email],
+      ["evals.cases.save", ADMIN.email],
+      ["evals.create", ADMIN.email],
+    ]);
+    expect(entries[3]).toMatchObject({ target: "Audit probe set", before: null, after: { id: setId, name: "Audit probe set" } });
+    expect(entries[2].after).toMatchObject({ caseIds: ["hello", "refund"], replace: false });
+    expect(entries[1]).toMatchObject({ before: { setId, caseId: "hello" }, after: null });
+    expect(entries[0]).toMatchObject({ target: "Audit probe set", before: { id: setId }, after: null });
   });
 
   it("is for admins only: a viewer gets 403, nobody signed out 401", async () => {

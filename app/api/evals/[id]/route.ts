@@ -2,6 +2,7 @@
 // removes it with its runs (admins).
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { caseJson, runJson, setJson, uuidFrom } from "@/lib/api/evals";
+import { actorOf, recordAudit } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { deleteEvalSet, getEvalSet, listEvalCases, listEvalRuns } from "@/lib/db/queries/evals";
@@ -34,9 +35,12 @@ export async function GET(request: Request, { params }: Params) {
 
 export async function DELETE(_request: Request, { params }: Params) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const id = uuidFrom((await params).id, "test set");
-    if (!(await deleteEvalSet(await getDb(), id))) throw new ApiError(404, "not_found", "No such test set.");
+    const db = await getDb();
+    const set = await getEvalSet(db, id);
+    if (!set || !(await deleteEvalSet(db, id))) throw new ApiError(404, "not_found", "No such test set.");
+    await recordAudit(db, { actor: actorOf(user), action: "evals.delete", target: set.name, before: { id: set.id, name: set.name, description: set.description } });
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

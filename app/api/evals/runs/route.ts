@@ -7,6 +7,7 @@ import { dryRunSettings } from "@/lib/agent/dry-run";
 import { createModel } from "@/lib/agent/model";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { evalRunInputSchema, evalsError, runJson } from "@/lib/api/evals";
+import { actorOf, recordAudit } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { getEvalSet, listEvalCases } from "@/lib/db/queries/evals";
 import { estimateRunCost } from "@/lib/evals/cost";
@@ -54,6 +55,7 @@ export async function POST(request: Request) {
       actions,
       userId: user.id,
     });
+    await recordAudit(services.db, { actor: actorOf(user), action: "evals.run", target: set.name, after: { runId: run.id, setId, label: run.label, model: settings.model, kind: candidate ? "candidate" : "current", judge: Boolean(judge), cases: cases.length } });
     return Response.json({ run: runJson(run), estimate }, { status: 202, headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(evalsError(error));

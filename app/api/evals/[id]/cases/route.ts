@@ -2,6 +2,7 @@
 // in the page, or Inbox sessions made into cases with the expected outcome prefilled from what people did after.
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { evalCasesInputSchema, evalsError, uuidFrom } from "@/lib/api/evals";
+import { actorOf, recordAudit } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getEvalSet, saveEvalCases } from "@/lib/db/queries/evals";
@@ -38,7 +39,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       if (keys.has(entry.id)) throw new ApiError(422, "invalid_input", `The case id ${entry.id} appears twice.`);
       keys.add(entry.id);
     }
-    const tally = await saveEvalCases(db, setId, cases, { userId: user.id, replace: input.jsonl !== undefined && input.replace === true, sourceSessionIds });
+    const replace = input.jsonl !== undefined && input.replace === true;
+    const tally = await saveEvalCases(db, setId, cases, { userId: user.id, replace, sourceSessionIds });
+    // The cases' own versions are kept in eval_case_versions; the log says who saved how many.
+    await recordAudit(db, { actor: actorOf(user), action: "evals.cases.save", target: setId, after: { ...tally, replace, caseIds: cases.map((entry) => entry.id).slice(0, 50) } });
     return Response.json(tally, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(evalsError(error));

@@ -2,6 +2,7 @@
 // records (admins).
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { uuidFrom } from "@/lib/api/evals";
+import { actorOf, recordAudit } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { deleteEvalCase, evalCaseHistory } from "@/lib/db/queries/evals";
@@ -25,7 +26,11 @@ export async function DELETE(_request: Request, { params }: Params) {
   try {
     const user = await requireAdmin();
     const { id, key } = await params;
-    if (!(await deleteEvalCase(await getDb(), uuidFrom(id, "test set"), decodeURIComponent(key), user.id))) throw new ApiError(404, "not_found", "No such case.");
+    const db = await getDb();
+    const setId = uuidFrom(id, "test set");
+    const caseKey = decodeURIComponent(key);
+    if (!(await deleteEvalCase(db, setId, caseKey, user.id))) throw new ApiError(404, "not_found", "No such case.");
+    await recordAudit(db, { actor: actorOf(user), action: "evals.cases.delete", target: `${setId} · ${caseKey}`, before: { setId, caseId: caseKey } });
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);
