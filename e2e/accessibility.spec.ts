@@ -19,6 +19,7 @@ const pages = [
   { name: "Reports", path: "/reports", ready: "main h1" },
   { name: "Settings → Front", path: "/settings/front", ready: '[data-testid="checklist-step"]' },
   { name: "Settings → AI", path: "/settings/ai", ready: '[data-testid="ai-settings"]' },
+  { name: "Settings → Audit", path: "/settings/audit", ready: '[data-testid="audit-entry"]' },
   { name: "Troubleshooting", path: "/troubleshooting", ready: '[data-testid="delivery"]' },
 ];
 
@@ -29,6 +30,13 @@ for (const target of pages) {
     await expectNoSeriousViolations(page);
   });
 }
+
+test("Settings → Audit with a change opened has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/settings/audit");
+  await page.getByTestId("audit-entry").first().getByRole("button").first().click();
+  await page.getByTestId("audit-changes").first().waitFor();
+  await expectNoSeriousViolations(page);
+});
 
 test("a session page has no serious accessibility violation", async ({ page }) => {
   await page.goto("/inbox");
