@@ -173,17 +173,20 @@ function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (filt
           className={cn(inputClass, "mt-1")}
         />
       </div>
-      <div className="sm:w-40">
-        <label htmlFor={`${id}-from`} className="block text-xs font-medium text-gray-700">
-          From
-        </label>
-        <input id={`${id}-from`} type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} data-testid="audit-from" className={cn(inputClass, "mt-1")} />
-      </div>
-      <div className="sm:w-40">
-        <label htmlFor={`${id}-to`} className="block text-xs font-medium text-gray-700">
-          To
-        </label>
-        <input id={`${id}-to`} type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} data-testid="audit-to" className={cn(inputClass, "mt-1")} />
+      {/* The two dates side by side on a phone; on a wider screen they flow with the other fields. */}
+      <div className="grid grid-cols-2 gap-3 sm:contents">
+        <div className="sm:w-40">
+          <label htmlFor={`${id}-from`} className="block text-xs font-medium text-gray-700">
+            From
+          </label>
+          <input id={`${id}-from`} type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} data-testid="audit-from" className={cn(inputClass, "mt-1")} />
+        </div>
+        <div className="sm:w-40">
+          <label htmlFor={`${id}-to`} className="block text-xs font-medium text-gray-700">
+            To
+          </label>
+          <input id={`${id}-to`} type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} data-testid="audit-to" className={cn(inputClass, "mt-1")} />
+        </div>
       </div>
       <div className="flex gap-2">
         <Button type="submit" data-testid="audit-filter">
