@@ -39,6 +39,7 @@ const evalSetsRoute = await import("@/app/api/evals/route");
 const evalSetRoute = await import("@/app/api/evals/[id]/route");
 const evalCasesRoute = await import("@/app/api/evals/[id]/cases/route");
 const evalCaseRoute = await import("@/app/api/evals/[id]/cases/[key]/route");
+const eraseRoute = await import("@/app/api/contacts/erase/route");
 
 const ADMIN: AuthUser = { id: "u-audit-admin", email: "ada@frontline.test", name: "Ada Admin", role: "admin" };
 const OTHER_ADMIN: AuthUser = { id: "u-audit-other", email: "otto@frontline.test", name: "Otto Other", role: "admin" };
@@ -257,6 +258,15 @@ describe.each(dbKinds())("audit log on %s", (kind) => {
     expect(entries[2].after).toMatchObject({ caseIds: ["hello", "refund"], replace: false });
     expect(entries[1]).toMatchObject({ before: { setId, caseId: "hello" }, after: null });
     expect(entries[0]).toMatchObject({ target: "Audit probe set", before: { id: setId }, after: null });
+  });
+
+  it("records a customer's erasure by its counts, never the handle", async () => {
+    const handle = "+14155550199";
+    await ok(await eraseRoute.POST(json("http://t/api/contacts/erase", "POST", { handle })));
+    const [entry] = (await audit("?action=contacts.erase")).entries;
+    expect(entry).toMatchObject({ action: "contacts.erase", target: null, before: null, actor: { email: ADMIN.email } });
+    expect(entry.after).toMatchObject({ cases: 0 });
+    expect(JSON.stringify(entry)).not.toContain("4155550199");
   });
 
   it("is for admins only: a viewer gets 403, nobody signed out 401", async () => {

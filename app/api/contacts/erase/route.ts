@@ -2,6 +2,7 @@
 // cases, while the sessions keep their outcome and figures (lib/retention). The answer says how much went.
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/errors";
+import { actorOf, recordAudit } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { readJsonBody } from "@/lib/knowledge/api";
@@ -13,9 +14,12 @@ const bodySchema = z.object({ handle: z.string().trim().min(3, "give the contact
 
 export async function POST(request: Request) {
   try {
-    await requireAdmin();
+    const user = await requireAdmin();
     const { handle } = bodySchema.parse(await readJsonBody(request));
-    const erased = await eraseContact(await getDb(), handle);
+    const db = await getDb();
+    const erased = await eraseContact(db, handle);
+    // How much went, never whom: the log is append-only, so a handle written into it could never be erased.
+    await recordAudit(db, { actor: actorOf(user), action: "contacts.erase", after: { ...erased } });
     return Response.json({ erased }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
