@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { sessions, webhookEvents, type Session, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, DEFAULT_COMPANY_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/process-event";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
@@ -106,7 +106,9 @@ export async function startHarness(
 ): Promise<Harness> {
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
-  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
+  // Connected to the simulator's company, as Settings → Front is after saving the token (GET /me).
+  const connected = { id: DEFAULT_COMPANY_ID };
+  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => connected });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
   const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
