@@ -67,6 +67,8 @@ export interface Harness {
   actions: HttpAction[];
   worker: RunningWorker;
   webhookUrl: string;
+  /** The Front company the endpoint is connected to (the simulator's); its application webhooks must name it. */
+  company: { id: string };
   /** Waits until the worker has decided what to do with a Front event, and returns its row. */
   waitForEvent(frontEventId: string, timeoutMs?: number): Promise<WebhookEvent>;
   /** The same for a stored row by its id, e.g. a re-run's attempt (which has no `evt_` id of its own). */
@@ -107,8 +109,8 @@ export async function startHarness(
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
   // Connected to the simulator's company, as Settings → Front is after saving the token (GET /me).
-  const connected = { id: DEFAULT_COMPANY_ID };
-  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => connected });
+  const company = { id: DEFAULT_COMPANY_ID };
+  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => ({ id: company.id }) });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
   const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
@@ -148,6 +150,7 @@ export async function startHarness(
     actions,
     worker,
     webhookUrl: url,
+    company,
     waitForEvent,
     waitForAttempt,
     async sessionOf(conversationId) {
@@ -157,6 +160,7 @@ export async function startHarness(
     reset() {
       restore(settings, initial.settings);
       restore(agentSettings, initial.agentSettings);
+      company.id = DEFAULT_COMPANY_ID;
       sim.clearFaults();
       sim.clearRequests();
     },
