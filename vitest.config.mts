@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "front-sim/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
     // Real processes, after the build: vitest.faults.config.mts.
     exclude: ["test/faults/**", "**/node_modules/**"],
     environment: "node",

@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { openDatabase, rowsOf, type Db } from "../lib/db/client";
-import { NO_FILTERS, type SessionFilters } from "../lib/db/queries/session-filters";
+import { NO_FILTERS, type SessionFilters } from "../lib/inbox/session-filters";
 import { getSessionDetail, listSessions, type SessionListCursor } from "../lib/db/queries/sessions";
 import { listEventsForConversation } from "../lib/db/queries/webhook-events";
 import * as schema from "../lib/db/schema";

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { AI_TEAMMATE_ID, createFrontSimulator, SAMPLE_CONVERSATIONS, type FrontSimulator } from "../lib/front-sim";
+import { AI_TEAMMATE_ID, createFrontSimulator, SAMPLE_CONVERSATIONS, type FrontSimulator } from "../front-sim";
 import { freshPostgres, startApp } from "./lib/app";
 import { percentile, printTable, writeResult, type Row } from "./lib/report";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
-import { createFrontSimulator } from "../lib/front-sim";
+import { createFrontSimulator } from "../front-sim";
 import { freshPostgres, startApp } from "./lib/app";
 import { pacedLoad, type PacedResult } from "./lib/paced-load";
 import { printTable, writeResult, type Row } from "./lib/report";

@@ -2,6 +2,9 @@
  * Pure formatting for the Inbox and the session view. Dates arrive as ISO strings and are shown in the viewer's
  * locale and time zone; `locale`/`timeZone` parameters exist so tests are deterministic.
  */
+import { displayHandle } from "@/lib/channels/contact";
+
+export { displayHandle };
 
 export interface LocaleOptions {
   locale?: string;
@@ -43,9 +46,9 @@ export function ticketLabel(ticketNumber: number): string {
   return `#${ticketNumber}`;
 }
 
-/** The contact's name, else their handle (phone number or email). */
+/** The contact's name, else their handle (phone number or email; a phone number always written one way). */
 export function contactLabel(contact: { contactName?: string | null; contactHandle?: string | null }): string {
-  return contact.contactName?.trim() || contact.contactHandle?.trim() || "Unknown contact";
+  return contact.contactName?.trim() || displayHandle(contact.contactHandle) || "Unknown contact";
 }
 
 /** The first non-blank line of a text, trimmed; "" for none. */
@@ -114,14 +117,19 @@ export function localTime(iso: string | null | undefined, options: LocaleOptions
   return new Intl.DateTimeFormat(options.locale, { hour: "numeric", minute: "2-digit", timeZone: options.timeZone }).format(time);
 }
 
-/** A step or run duration: "840 ms", "2.4 s", "18 s", "1m 05s". */
+/**
+ * A step, run or processing duration: "840 ms", "2.4 s", "18 s", "3 min 59 s", "1 h 02 min" (minutes and hours
+ * as the reports write a wait).
+ */
 export function formatDurationMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "—";
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 10_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
   if (ms < 60_000) return `${Math.floor(ms / 1000)} s`;
-  const totalSeconds = Math.floor(ms / 1000);
-  return `${Math.floor(totalSeconds / 60)}m ${String(totalSeconds % 60).padStart(2, "0")}s`;
+  const totalSeconds = Math.round(ms / 1000);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  if (totalSeconds < 3600) return `${Math.floor(totalSeconds / 60)} min ${pad(totalSeconds % 60)} s`;
+  return `${Math.floor(totalSeconds / 3600)} h ${pad(Math.floor((totalSeconds % 3600) / 60))} min`;
 }
 
 /** A call length from seconds: "45s", "3m09s", "1h02m03s". */
@@ -140,6 +148,8 @@ export function formatCallDuration(seconds: number): string {
 export function formatCount(value: number): string {
   return new Intl.NumberFormat("en-US").format(value);
 }
+
+export { plural, noun } from "@/lib/format/plural";
 
 /** "1,234 tokens", "1 token". */
 export function formatTokens(value: number): string {

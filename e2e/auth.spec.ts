@@ -46,6 +46,20 @@ test("a signed-out visit to a page goes to the sign-in page, which has no seriou
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 });
 
+test("every page names its icon, served without a sign-in: no 404 for a favicon in the console", async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(new URL(response.url()).pathname);
+  });
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});
+
 test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
   await page.goto("/login");
   await signIn(page, { email: ADMIN.email, password: "not-the-password" });
@@ -186,6 +200,7 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "DELETE /api/evals/[id]/cases/[key]": null,
   "POST /api/evals/runs": { setId: "00000000-0000-4000-8000-000000000000" },
   "POST /api/evals/runs/[id]/cancel": null,
+  "POST /api/contacts/erase": { handle: "+14155550100" },
 };
 
 /** What the admin sees of everything an admin action could change. */

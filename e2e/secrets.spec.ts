@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { request as requestFactory, type APIRequestContext, type APIResponse } from "@playwright/test";
 import postgres from "postgres";
-import { AI_TEAMMATE_ID, createFrontSimulator, placeSamples, type FrontSimulator } from "../lib/front-sim";
+import { AI_TEAMMATE_ID, createFrontSimulator, placeSamples, type FrontSimulator } from "../front-sim";
 import { decryptSecret, parseEncryptionKey } from "../lib/secrets/encryption";
 import { expect, test } from "./fixtures";
 import { freePort, runToLog, waitFor } from "./own-app";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { DEFAULT_COMPANY_ID } from "../lib/front-sim/directory";
-import { signApplicationWebhook } from "../lib/front-sim/signing";
+import { DEFAULT_COMPANY_ID } from "../front-sim/directory";
+import { signApplicationWebhook } from "../front-sim/signing";
 import { VIEWER } from "./accounts";
 import { expect, test } from "./fixtures";
 

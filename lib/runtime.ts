@@ -12,11 +12,13 @@ import { startWorker, type RunningWorker } from "./jobs/worker";
 import { SAMPLE_ARTICLES } from "./knowledge/sample-articles";
 import { startSampleHistory } from "./sample-data";
 import { markEventFailed } from "./pipeline/failures";
-import { processWebhookEvent, type PipelineContext } from "./pipeline/process-event";
+import type { PipelineContext } from "./pipeline/context";
+import { processWebhookEvent } from "./pipeline/process-event";
 import { loadEncryptionKey } from "./secrets/encryption";
 import { ActionsStore } from "./settings/actions-store";
 import { AgentSettingsStore } from "./settings/ai-settings";
 import { FrontSettingsStore } from "./settings/front-settings";
+import { purgeExpired } from "./retention";
 
 /**
  * One Front client for the process. Its token is read from the settings, and its rate budget is shared through
@@ -44,7 +46,11 @@ export function createPipelineContext({ db, config, settings, agentSettings, act
 }
 
 /** Starts a worker that processes Front events from the queue. */
-export function startPipelineWorker(context: PipelineContext, options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number }): RunningWorker {
+export function startPipelineWorker(
+  context: PipelineContext,
+  options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number; retentionDays?: number; maintenanceEveryMs?: number },
+): RunningWorker {
+  const { retentionDays } = options;
   return startWorker({
     db: context.db,
     queue: PIPELINE_QUEUE,
@@ -52,6 +58,14 @@ export function startPipelineWorker(context: PipelineContext, options: { concurr
     pollMs: options.pollMs,
     leaseMs: options.leaseMs,
     retryDelayMs: options.retryDelayMs,
+    maintenanceEveryMs: options.maintenanceEveryMs,
+    // The retention period (RETENTION_DAYS): texts older than it are deleted; unset keeps everything.
+    maintenance: retentionDays
+      ? async () => {
+          const deleted = await purgeExpired(context.db, { days: retentionDays });
+          if (deleted.sessions > 0) console.log(`[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`);
+        }
+      : undefined,
     handler: {
       // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.
       run: (job, lease) => processWebhookEvent({ ...context, beforeFrontWrite: lease.assertHeld }, Number(job.payload.webhookEventId)),
@@ -117,7 +131,7 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
     if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS });
+    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS });
     console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
     return worker;
   })();

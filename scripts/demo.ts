@@ -4,9 +4,12 @@
 // Flags: --port 3000  --sim-port 4010  --data-dir .data/demo  --database-url postgres://…  --no-build
 //        --no-samples  --no-history (skip the 30 days of sample history)  --keep-data (reuse the data directory instead of starting fresh)
 //        --unconfigured (leave Settings → Front empty, to connect the simulator by hand)
+// Before it builds or deletes anything it checks that both ports are free and that no live process holds the data
+// directory, and refuses otherwise (naming the flag to change). Ctrl-C, SIGTERM or a kill of `npm run demo` stops
+// Next.js's `next-server` process and the simulator, so the ports are free once the demo has exited.
 // Sign in as admin@frontline.local / frontline-demo (ADMIN_EMAIL / ADMIN_PASSWORD, made by the app at start) or as
 // viewer@frontline.local / frontline-viewer (VIEWER_EMAIL / VIEWER_PASSWORD, made here with the user:create code).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,8 +17,11 @@ import { createAuth } from "../lib/auth/server";
 import { loadAuthSecret } from "../lib/auth/secret";
 import { createUserAccount } from "../lib/auth/users";
 import { openDatabase } from "../lib/db/client";
-import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../lib/front-sim";
-import { placeSamples } from "../lib/front-sim/samples";
+import { pgliteHolder, pgliteLockFile } from "../lib/db/pglite-lock";
+import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID } from "../front-sim";
+import { placeSamples } from "../front-sim/samples";
+import { nextFreePort, portInUse } from "./lib/ports";
+import { stopChild } from "./lib/stop-child";
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +40,7 @@ const { values: flags } = parseArgs({
 // npm runs scripts from the project root.
 const root = process.cwd();
 const appPort = Number(flags.port);
+const simPort = Number(flags["sim-port"]);
 const appUrl = `http://localhost:${appPort}`;
 const secrets = { apiToken: "demo-front-token", appSecret: "demo-app-secret", ruleSecret: "demo-rule-secret" };
 /** The demo's sign-ins; the environment may name others. */
@@ -54,7 +61,48 @@ function buildIsStale(): boolean {
   return ["app", "components", "lib"].some((dir) => existsSync(path.join(root, dir)) && newer(path.join(root, dir)));
 }
 
-async function waitForHealth(url: string, app: ChildProcess, timeoutMs = 120_000): Promise<void> {
+/** Stops the demo with a message on stderr, before anything was built, deleted or started. */
+function refuse(lines: string[]): never {
+  for (const line of lines) console.error(`[demo] ${line}`);
+  process.exit(1);
+}
+
+/**
+ * Everything that would make this start fail or harm another demo, checked before anything is built, deleted or
+ * started: both ports free, and the data directory held by no live process (another demo on other ports).
+ */
+async function refuseWhatWouldClash(): Promise<void> {
+  for (const [flag, port] of [["--port", appPort], ["--sim-port", simPort]] as const) {
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) refuse([`${flag} ${flags[flag === "--port" ? "port" : "sim-port"]} is not a port number (1–65535).`]);
+  }
+  if (appPort === simPort) refuse([`--port and --sim-port are both ${appPort}: the app and the Front simulator need a port each.`]);
+  const busy = [];
+  if (await portInUse(appPort)) busy.push({ flag: "--port", port: appPort, what: "the app" });
+  if (await portInUse(simPort)) busy.push({ flag: "--sim-port", port: simPort, what: "the Front simulator" });
+  if (busy.length > 0) {
+    const freeApp = busy.some((entry) => entry.flag === "--port") ? await nextFreePort(appPort + 1, [simPort]) : appPort;
+    const freeSim = busy.some((entry) => entry.flag === "--sim-port") ? await nextFreePort(simPort + 1, [freeApp]) : simPort;
+    const suggestion = busy.map((entry) => `${entry.flag} ${entry.flag === "--port" ? freeApp : freeSim}`).join(" ");
+    refuse([
+      ...busy.map((entry) => `Port ${entry.port} (${entry.what}, ${entry.flag}) is already in use: is a demo or another server running on it?`),
+      "Nothing was built, deleted or started.",
+      `Stop what holds it, or start this demo on free ports: npm run demo -- ${suggestion}${flags["database-url"] ? "" : " --data-dir .data/demo-2"}`,
+    ]);
+  }
+  if (!flags["database-url"]) {
+    const pgliteDir = path.join(path.resolve(root, flags["data-dir"]), "pglite");
+    const holder = pgliteHolder(pgliteDir);
+    if (holder !== null) {
+      refuse([
+        `The data directory ${flags["data-dir"]} is in use by process ${holder} (another demo or app on other ports?).`,
+        "Nothing was built, deleted or started.",
+        `Stop it, or give this demo a directory of its own: --data-dir .data/demo-2 (if no such process is running, delete ${pgliteLockFile(pgliteDir)}).`,
+      ]);
+    }
+  }
+}
+
+async function waitForHealth(url: string, app: { exitCode: number | null }, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode}`);
@@ -126,7 +174,11 @@ async function connectFront(appBase: string): Promise<void> {
   await fetch(`${appBase}/api/auth/sign-out`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: appUrl }, body: "{}" }).catch(() => {});
 }
 
+/** Set once the app runs: stops it and the simulator, for a start that fails midway. */
+let stopStarted: (() => Promise<void>) | null = null;
+
 async function main() {
+  await refuseWhatWouldClash();
   if (!flags["no-build"] && buildIsStale()) {
     console.log("[demo] building the app (next build)…");
     const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
@@ -140,14 +192,16 @@ async function main() {
   await createViewer(flags["database-url"] ? { url: flags["database-url"] } : { pgliteDir }, appDataDir);
 
   const sim = await createFrontSimulator({
-    port: Number(flags["sim-port"]),
+    port: simPort,
     ...secrets,
     webhookUrl: `http://127.0.0.1:${appPort}/api/webhooks/front`,
     emitEventsForApiWrites: true,
   });
   console.log(`[demo] Front simulator on ${sim.url}`);
 
-  const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
+  // Next.js's bin run by node itself: this child is the `next-server` process that holds the port (with `npx next`,
+  // a SIGTERM stopped npx and left next-server running). See scripts/lib/stop-child.ts.
+  const app = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort)], {
     cwd: root,
     stdio: "inherit",
     env: {
@@ -162,16 +216,35 @@ async function main() {
       ...(flags["no-history"] ? { SAMPLE_HISTORY_DAYS: "0" } : {}),
     },
   });
-  const shutdown = async () => {
-    app.kill("SIGTERM");
-    await sim.close();
-    process.exit(0);
+  let stopping = false;
+  /** Stops the app and the simulator: the ports are free when the demo exits. */
+  stopStarted = async () => {
+    stopping = true;
+    await stopChild(app);
+    await sim.close().catch(() => {});
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
-  app.once("exit", (code) => {
-    console.error(`[demo] the app exited (${code})`);
-    void sim.close().then(() => process.exit(code ?? 1));
+  const stop = async (code: number) => {
+    if (stopping) return;
+    await stopStarted?.();
+    process.exit(code);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.log(`[demo] ${signal}: stopping the app and the Front simulator…`);
+    void stop(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+  // `kill <pid of npm run demo>`: npm passes the signal to the shell it ran this script with, and the shell dies without
+  // passing it on. This process is then left to init: its parent changed, and it stops as for a signal.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) onSignal("SIGHUP");
+  }, 500).unref();
+  app.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[demo] the app exited (${signal ?? code})`);
+    void stop(code || 1);
   });
 
   await waitForHealth(`http://127.0.0.1:${appPort}`, app);
@@ -179,10 +252,7 @@ async function main() {
     console.log(`[demo] Settings → Front is empty. Connect the simulator: token ${secrets.apiToken}, app secret ${secrets.appSecret}, AI teammate "Frontline AI".`);
   } else {
     // A demo that cannot connect Front stops whole: the app is not left running without its simulator.
-    await connectFront(`http://127.0.0.1:${appPort}`).catch((error: unknown) => {
-      app.kill("SIGTERM");
-      throw error;
-    });
+    await connectFront(`http://127.0.0.1:${appPort}`);
   }
   if (!flags["no-samples"]) {
     const placed = await placeSamples(sim);
@@ -200,7 +270,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error("[demo]", error instanceof Error ? error.message : error);
+  // A demo that cannot finish starting stops whole: the app is not left running without its simulator.
+  await stopStarted?.();
   process.exit(1);
 });

@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 const DEFAULT_COMMIT = "f8f5386f91ee6fd1c3a393a2a02641e217b08032";
 const DEFAULT_OUT = "test/contract/front-core-api.schemas.json";
 
-/** [method, path]: every Core API operation the simulator serves (lib/front-sim/core-api.ts). */
+/** [method, path]: every Core API operation the simulator serves (front-sim/core-api.ts). */
 const OPERATIONS = [
   ["get", "/me"],
   ["get", "/teammates"],

@@ -1,5 +1,5 @@
 // `npm run front-sim`: runs the Front simulator as a standalone server for the demo.
-import { createFrontSimulator } from "../lib/front-sim";
+import { createFrontSimulator } from "../front-sim";
 
 async function main(): Promise<void> {
   const env = process.env;

@@ -5,10 +5,8 @@ import path from "node:path";
 
 export type Row = Record<string, string | number | boolean | null>;
 
-/** The nearest-rank percentile `p` (0–100) of values sorted ascending; 0 when there are none. */
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
+/** The nearest-rank percentile (lib/stats.ts), for the benchmarks that import it from here. */
+export { percentile } from "../../lib/stats";
 
 export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);

@@ -143,7 +143,8 @@ export function splitServerMessage(message: string): { fields: Partial<Record<Fo
     if (match && field && (FORM_FIELDS as readonly string[]).includes(field)) {
       const path = part.slice(0, part.indexOf(": "));
       const detail = path === field ? match[2] : `${path.slice(field.length + 1)}: ${match[2]}`;
-      fields[field] = fields[field] ? `${fields[field]} ${detail}` : detail;
+      // Two problems with one field stay two sentences' worth: separated, never run together.
+      fields[field] = fields[field] ? `${fields[field]}; ${detail}` : detail;
     } else {
       rest.push(part);
     }

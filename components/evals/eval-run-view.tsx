@@ -11,6 +11,7 @@ import type { EvalRunCaseJson, EvalRunJson } from "@/lib/api/evals";
 import type { CaseChange, ComparedCase } from "@/lib/evals/compare";
 import { GRADED_CHECKS, type GradedCheckKey } from "@/lib/evals/graded-checks";
 import { CASE_FILTERS, percentOf, ratioText, RUN_FIGURES, type CaseFilter } from "./format";
+import { plural } from "@/lib/format/plural";
 
 interface RunResponse {
   run: EvalRunJson;
@@ -86,7 +87,7 @@ export function EvalRunView({ runId }: { runId: string }) {
         </h1>
         <p className="mt-1 text-sm text-gray-600">
           {run.config.model}
-          {run.config.kind === "candidate" ? " · a candidate (Settings → AI unchanged)" : " · the settings in force"}{run.config.judge ? " · graded by a judge" : ""} · {run.status}, {run.done} of {run.total} cases
+          {run.config.kind === "candidate" ? " · a candidate (Settings → AI unchanged)" : " · the settings in force"}{run.config.judge ? " · graded by a judge" : ""} · {run.status}, {run.done} of {plural(run.total, "case")}
           {comparison ? ` · compared with “${comparison.base.label}”` : ""}
         </p>
         {comparison ? (

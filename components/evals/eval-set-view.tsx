@@ -17,6 +17,7 @@ import type { RunEstimate } from "@/lib/evals/cost";
 import { CaseEditor } from "./case-editor";
 import { EVAL_SETS_KEY } from "./evals-list";
 import { percentOf } from "./format";
+import { plural } from "@/lib/format/plural";
 
 interface SetResponse {
   set: EvalSetJson;
@@ -264,7 +265,7 @@ function RunsTable({ setId, runs, canEdit }: { setId: string; runs: EvalRunJson[
                     <div
                       className="mt-1 h-1.5 w-28 overflow-hidden rounded-full bg-gray-100"
                       role="progressbar"
-                      aria-label={`${run.label}: ${run.done} of ${run.total} cases`}
+                      aria-label={`${run.label}: ${run.done} of ${plural(run.total, "case")}`}
                       aria-valuemin={0}
                       aria-valuemax={run.total}
                       aria-valuenow={run.done}

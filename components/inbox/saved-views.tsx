@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SESSION_VIEWS, type SessionViewId } from "@/lib/db/queries/session-filters";
+import { SESSION_VIEWS, type SessionViewId } from "@/lib/inbox/session-filters";
 import { cn } from "@/components/ui/cn";
 import { inboxHref } from "./url-state";
 

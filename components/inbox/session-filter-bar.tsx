@@ -6,7 +6,7 @@ import { SENTIMENT_LABELS, STATUS_LABELS } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
-import { AI_OUTCOME_LABELS, AI_RESULTS, DEFAULT_RESULT_WINDOW_HOURS, LIST_PARAMS, MAX_SEARCH_LENGTH, type ListParam, type SessionFilters } from "@/lib/db/queries/session-filters";
+import { AI_OUTCOME_LABELS, AI_RESULTS, DEFAULT_RESULT_WINDOW_HOURS, LIST_PARAMS, MAX_SEARCH_LENGTH, type ListParam, type SessionFilters } from "@/lib/inbox/session-filters";
 import { AI_OUTCOMES, CHANNELS, HANDOFF_REASONS, SENTIMENTS, SESSION_STATUSES } from "@/lib/domain";
 import { CHANNEL_LABELS } from "@/lib/front/channels";
 import { handoffReasonLabel } from "@/lib/pipeline/handoff-comment";

@@ -12,7 +12,7 @@ import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
 import { uniqueById } from "@/components/ui/unique-by-id";
-import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/db/queries/session-filters";
+import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/inbox/session-filters";
 import { MyViews } from "./my-views";
 import { SavedViews, viewHref } from "./saved-views";
 import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";

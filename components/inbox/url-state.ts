@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from "@/lib/db/queries/session-filters";
+import { MAX_PAGE_SIZE } from "@/lib/inbox/session-filters";
 
 /** The Inbox's page size: `limit` in the URL (1–100) when set, else 50. */
 export const DEFAULT_PAGE_SIZE = 50;

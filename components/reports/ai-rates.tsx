@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
+import { RESULT_WINDOWS } from "@/lib/inbox/session-filters";
 import { inputClass } from "@/components/ui/field-styles";
 import { aiFigures, HUMAN_REPLY_FORMULA, humanReplyHref, rateChange, windowWords, type AiFigure, type AiFigurePart } from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";
@@ -17,6 +17,7 @@ import { AiTrendChart } from "./ai-trend-chart";
 import { InfoButton } from "./info-button";
 import { ReportSection } from "./report-section";
 import { setReportParams, WINDOW_PARAM } from "./url-state";
+import { plural } from "@/lib/format/plural";
 
 function PartLink({ part }: { part: AiFigurePart }) {
   const count = formatCount(part.count);
@@ -170,7 +171,7 @@ export function AiRates({ report }: { report: ChannelReport }) {
               ) : (
                 "0"
               )}{" "}
-              of {formatCount(all.counts.handedOff)} handoffs replied to
+              of {plural(all.counts.handedOff, "handoff")} replied to
             </>
           }
         />

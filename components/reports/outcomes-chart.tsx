@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from "@/lib/reports/format";
 import { channelLabel, OUTCOME_LABELS } from "@/lib/reports/labels";
 import { OUTCOME_STATUSES, REACHED_OUTCOME_STATUSES, type ChannelReport, type OutcomeRow, type ReachedOutcomeStatus } from "@/lib/reports/types";
 import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import { plural } from "@/lib/format/plural";
 
 type Key = (typeof OUTCOME_STATUSES)[number] | "other";
 type OutcomeChartRow = { channel: string; label: string; row: OutcomeRow } & Partial<Record<Key, number>>;
@@ -45,9 +46,9 @@ export function OutcomesChart({ report }: { report: ChannelReport }) {
                 const { row } = data;
                 return (
                   <TooltipBox
-                    title={`${data.label}: ${formatCount(row.sessions)} sessions`}
+                    title={`${data.label}: ${plural(row.sessions, "session")}`}
                     rows={keys.map((key) => ({ key, label: OUTCOME_LABELS[key], value: valueText(row, key), color: OUTCOME_COLORS[key] }))}
-                    footer={`Rates are of the ${formatCount(row.reachedOutcome)} sessions that reached an outcome. Select a bar to open those sessions.`}
+                    footer={`Rates are of the ${plural(row.reachedOutcome, "session")} that reached an outcome. Select a bar to open those sessions.`}
                   />
                 );
               }}

@@ -8,7 +8,6 @@ import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
 import { DEFINITIONS, OUTCOME_DEFINITIONS, POPULATION } from "@/lib/reports/definitions";
-import { formatCount } from "@/lib/reports/format";
 import { channelLabel, OUTCOME_LABELS } from "@/lib/reports/labels";
 import { formatRange } from "@/lib/reports/range";
 import { outcomesTable, reasonsTable, responseTimesTable, sentimentTable, volumeTable } from "@/lib/reports/tables";
@@ -25,6 +24,7 @@ import { ResponseTimeChart } from "./response-time-chart";
 import { SentimentChart } from "./sentiment-chart";
 import { FROM_PARAM, RANGE_PARAM, setReportParams, TO_PARAM, useReportFilters } from "./url-state";
 import { VolumeChart } from "./volume-chart";
+import { plural } from "@/lib/format/plural";
 
 function reportUrl(filters: { from: string; to: string; channel: string | null; windowHours: number }): string {
   const params = new URLSearchParams({ from: filters.from, to: filters.to });
@@ -73,7 +73,7 @@ function Report({ report }: { report: ChannelReport }) {
         id="volume"
         title="Sessions over time"
         definition={<Definition>{DEFINITIONS.volume}</Definition>}
-        description={`${formatCount(report.totalSessions)} sessions per UTC day, by channel`}
+        description={`${plural(report.totalSessions, "session")} per UTC day, by channel`}
         table={volumeTable(report)}
         {...common}
       >

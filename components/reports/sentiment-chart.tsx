@@ -7,6 +7,7 @@ import { formatCount, formatPercent, rate } from "@/lib/reports/format";
 import { channelLabel, SENTIMENT_LABELS } from "@/lib/reports/labels";
 import { REPORT_SENTIMENTS, type ChannelReport, type ReportSentiment, type SentimentRow } from "@/lib/reports/types";
 import { AXIS_TICK, ChartLegend, GRID_STROKE, HATCH_FILL, HatchPattern, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import { plural } from "@/lib/format/plural";
 
 type Key = ReportSentiment | "unknown";
 type SentimentChartRow = { channel: string; label: string; row: SentimentRow } & Partial<Record<Key, number>>;
@@ -42,7 +43,7 @@ export function SentimentChart({ report }: { report: ChannelReport }) {
                 const { row } = data;
                 return (
                   <TooltipBox
-                    title={`${data.label}: ${formatCount(row.sessions)} sessions`}
+                    title={`${data.label}: ${plural(row.sessions, "session")}`}
                     rows={KEYS.map((key) => ({
                       key,
                       label: SENTIMENT_LABELS[key],

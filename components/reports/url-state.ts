@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "@/lib/db/queries/session-filters";
+import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "@/lib/inbox/session-filters";
 import { isChannel, type Channel } from "@/lib/domain";
 import { resolveRange, utcDate, type ResolvedRange } from "@/lib/reports/range";
 import { MAX_RANGE_DAYS } from "@/lib/reports/types";

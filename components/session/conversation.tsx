@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/time";
 import { attachmentLine, messageAttachments, messageCallInfo, redactedForModel, removedForModel, smsInfo, smsLine } from "./message-details";
 import type { SessionMessageRecord } from "./types";
+import { plural } from "@/lib/format/plural";
 
 const AUTHOR_FALLBACK: Record<string, string> = { customer: "Customer", teammate: "Teammate", ai: "Frontline AI" };
 
@@ -48,7 +49,7 @@ function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
           )}
         >
           {open ? <ChevronUp aria-hidden="true" className="size-3.5" /> : <ChevronDown aria-hidden="true" className="size-3.5" />}
-          {open ? "Show less" : `Show all ${lines > 1 ? `${lines} lines` : `${text.length} characters`}`}
+          {open ? "Show less" : `Show all ${lines > 1 ? `${lines} lines` : plural(text.length, "character")}`}
         </button>
       ) : null}
     </>

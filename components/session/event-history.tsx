@@ -1,4 +1,4 @@
-import { humanize } from "@/components/format";
+import { formatDurationMs, humanize } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/time";
 import type { EventRecord } from "./types";
@@ -48,7 +48,7 @@ export function EventHistory({ events }: { events: EventRecord[] }) {
                     event.frontEventId,
                     event.envelopeType && event.envelopeType !== event.eventType ? event.envelopeType : null,
                     event.deliveryCount > 1 ? `delivered ${event.deliveryCount}×` : null,
-                    event.processingMs !== null ? `${event.processingMs} ms` : null,
+                    event.processingMs !== null ? formatDurationMs(event.processingMs) : null,
                   ]
                     .filter(Boolean)
                     .join(" · ")}

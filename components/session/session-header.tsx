@@ -1,12 +1,12 @@
 import { ExternalLink, Info } from "lucide-react";
-import { contactLabel, ticketLabel } from "@/components/format";
+import { contactLabel, displayHandle, ticketLabel } from "@/components/format";
 import { ChannelLabel } from "@/components/inbox/channel-label";
 import { FlagBadge } from "@/components/inbox/flag-badge";
 import { SentimentLabel } from "@/components/inbox/sentiment-label";
 import { StatusBadge } from "@/components/inbox/status-badge";
 import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
-import { AI_OUTCOME_LABELS } from "@/lib/db/queries/session-filters";
+import { AI_OUTCOME_LABELS } from "@/lib/inbox/session-filters";
 import { formatWait } from "@/lib/reports/format";
 import { BackToInbox } from "./back-to-inbox";
 import type { SessionRecord } from "./types";
@@ -30,7 +30,7 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
           </h1>
           {showHandle || session.subject ? (
             <p className="mt-1 text-sm break-words text-gray-600">
-              {showHandle ? <span>{session.contactHandle}</span> : null}
+              {showHandle ? <span>{displayHandle(session.contactHandle)}</span> : null}
               {showHandle && session.subject ? <span aria-hidden="true"> · </span> : null}
               {session.subject ? <span>{session.subject}</span> : null}
             </p>

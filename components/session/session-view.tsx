@@ -12,6 +12,7 @@ import { Conversation } from "./conversation";
 import { EventHistory } from "./event-history";
 import { HandoffCard } from "./handoff-card";
 import { AddToTestSet } from "@/components/evals/add-to-test-set";
+import { EraseContact } from "./erase-contact";
 import { RerunPanel } from "./rerun-panel";
 import { RunList } from "./run-timeline";
 import { BackToInbox } from "./back-to-inbox";
@@ -75,6 +76,7 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
           <AddToTestSet sessionIds={[data.session.id]} prompt="Keep this session as a test case in" />
         </div>
       ) : null}
+      {canRerun ? <EraseContact handle={data.session.contactHandle} /> : null}
       {/* Below lg the handoff comes first (what a lead acts on); from lg it heads the side column. */}
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         {data.handoffs.length > 0 ? (

@@ -38,6 +38,16 @@ export function createModel(settings: ModelSettings): LanguageModel {
   });
 }
 
+/**
+ * A hosted model without a key. Left to the provider package, it would fall back on OPENAI_API_KEY or
+ * ANTHROPIC_API_KEY and name them in its error; Frontline reads neither: its key comes from AI_API_KEY or
+ * Settings → AI, and the error says so.
+ */
+function requireKey(settings: ModelSettings, provider: string): void {
+  if (settings.apiKey) return;
+  throw new Error(`${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`);
+}
+
 type ProviderModel = Parameters<typeof wrapLanguageModel>[0]["model"];
 
 function providerModel(settings: ModelSettings): ProviderModel {
@@ -47,11 +57,13 @@ function providerModel(settings: ModelSettings): ProviderModel {
     case "local":
       return createLocalModel();
     case "openai":
+      requireKey(settings, "OpenAI");
       // Chat Completions, not the provider's default Responses API: it is what OpenAI and every OpenAI proxy or
       // gateway a team may put in AI_BASE_URL speak, and it keeps nothing on OpenAI's side (Responses stores each
       // response unless told not to). Tool calls and streaming work the same for the agent.
       return createOpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl }).chat(modelId);
     case "anthropic":
+      requireKey(settings, "Anthropic");
       return createAnthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
     case "openai-compatible":
       if (!settings.baseUrl) throw new Error("AI_BASE_URL is required for openai-compatible models");

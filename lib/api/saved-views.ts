@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseSessionFilters, sessionFilterParams } from "../db/queries/session-filters";
+import { parseSessionFilters, sessionFilterParams } from "../inbox/session-filters";
 import { SavedViewConflictError } from "../db/queries/saved-views";
 import { ApiError, isErrorNamed } from "./errors";
 

@@ -1,10 +1,12 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
 import type { Db } from "../db/client";
 import { authAccounts, authRateLimits, authSessions, authVerifications, users } from "../db/schema";
+import { accountWaitSeconds, clearFailedSignIns, recordFailedSignIn } from "./account-backoff";
 import { AUTH_COOKIE_PREFIX } from "./cookie";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
 import { loadAuthSecret } from "./secret";
@@ -34,6 +36,11 @@ const DISABLED_PATHS = [
   "/send-verification-email",
   "/verify-email",
 ];
+
+function emailOf(body: unknown): string {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email : "";
+}
 
 /** Browsers may reach a local APP_URL as localhost, 127.0.0.1 or [::1]: sign-in accepts all three there. */
 function trustedOrigins(appUrl: URL): string[] {
@@ -87,6 +94,29 @@ export function createAuth({ db, secret, appUrl }: AuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure, path: "/" },
     },
     disabledPaths: DISABLED_PATHS,
+    // Per account, beside the per-address limit: repeated wrong passwords make that account wait (account-backoff.ts).
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const wait = await accountWaitSeconds(db, emailOf(ctx.body));
+        if (wait > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { code: "ACCOUNT_BACKOFF", message: `Too many wrong passwords for this account: wait ${wait} seconds and try again.` },
+            { "X-Retry-After": String(wait), "Retry-After": String(wait) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await recordFailedSignIn(db, emailOf(ctx.body));
+        } else {
+          await clearFailedSignIns(db, emailOf(ctx.body));
+        }
+      }),
+    },
     telemetry: { enabled: false },
     // Lets auth.api calls in route handlers and server components set refreshed cookies; must stay last.
     plugins: [nextCookies()],

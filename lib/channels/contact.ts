@@ -38,6 +38,18 @@ export function handleKind(handle: string | null | undefined): HandleKind {
 }
 
 /**
+ * How a handle is shown: a phone number always as "+" and digits ("+1 (415) 555-0123", "tel:+14155550123" and
+ * "+14155550123" all read "+14155550123", as Front and the Inbox search write it), so one caller never appears in
+ * two spellings; a national number whose country is unknown, an email or anything else, as written (trimmed).
+ */
+export function displayHandle(handle: string | null | undefined): string {
+  const value = unwrap(handle ?? "");
+  if (EMAIL.test(value)) return (handle ?? "").trim();
+  const phone = phoneKey(value);
+  return phone?.startsWith("+") ? phone : (handle ?? "").trim();
+}
+
+/**
  * A key that matches the same contact across sessions and channels: phone numbers as E.164-ish "+digits",
  * emails lower-cased, anything else (a chat id, a social handle) trimmed and lower-cased.
  */

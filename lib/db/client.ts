@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 /** The one database type the queries take: the same code runs on PGlite and on Postgres. */
@@ -81,10 +82,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = options.pgliteDir && options.pgliteDir !== "memory://" ? path.resolve(options.pgliteDir) : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: "pglite", close: () => client.close() };
+  // One process at a time (see pglite-lock.ts): a second one would work on a copy that the first never sees.
+  const release = dir ? acquirePgliteLock(dir) : () => {};
+  try {
+    const client = new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Any fixed number: the advisory lock that lets one process at a time migrate a shared Postgres. */

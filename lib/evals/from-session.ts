@@ -1,5 +1,4 @@
 import type { SessionDetail } from "../db/queries/sessions";
-import type { Channel } from "../front/channels";
 import { evalCaseSchema, type EvalCase } from "./case";
 
 /**

@@ -40,6 +40,8 @@ export interface WorkerOptions {
   retention?: { doneMs: number; failedMs: number };
   /** How often this worker prunes finished jobs; every worker may, the deletes skip each other's rows. */
   maintenanceEveryMs?: number;
+  /** More upkeep on the same interval (the retention period's purge); its failures are logged, never thrown. */
+  maintenance?: () => Promise<void>;
 }
 
 export interface RunningWorker {
@@ -121,7 +123,15 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       if (!stopped) log(`[worker] could not prune finished jobs: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const maintenance = setInterval(() => void prune(), options.maintenanceEveryMs ?? 10 * 60_000);
+  const upkeep = async () => {
+    await prune();
+    try {
+      await options.maintenance?.();
+    } catch (error) {
+      if (!stopped) log(`[worker] maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const maintenance = setInterval(() => void upkeep(), options.maintenanceEveryMs ?? 10 * 60_000);
   maintenance.unref();
 
   const loops = Array.from({ length: options.concurrency ?? 4 }, () => loop());

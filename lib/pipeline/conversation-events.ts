@@ -4,7 +4,7 @@ import type { EventDecision } from "../db/queries/webhook-events";
 import { eventPartyId, frontMessageSchema, isFullMessage, type FrontEvent, type FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
 import { handOffUndeliveredReply } from "./deliver";
-import type { PipelineContext } from "./process-event";
+import type { PipelineContext } from "./context";
 
 /**
  * `conversations_merged`: the event's conversation survived, and its target lists the conversations merged into it

@@ -21,7 +21,7 @@ import type { FrontSettings } from "../settings/front-settings";
 import { deliverOutcome, type DeliveryResult } from "./deliver";
 import { decideEligibility } from "./eligibility";
 import { senderHandle } from "./message-content";
-import type { PipelineContext } from "./process-event";
+import type { PipelineContext } from "./context";
 
 export const DECISION_REASONS: Record<DeliveryResult, string> = {
   replied: "the AI replied",

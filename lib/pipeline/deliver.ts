@@ -4,13 +4,12 @@ import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
 import type { AgentRun, DeliveryIntent, Handoff, Session } from "../db/schema";
 import { isFrontApiError, type FrontApiError } from "../front/errors";
-import type { Channel } from "../front/channels";
 import { DELIVERY_MODES, type DeliveryMode, type TextBackChannel } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { findFrontWrite } from "./front-writes";
 import { deliveredAsText, routeAnswer } from "./answer-route";
 import { callbackNoteBody, handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
-import type { PipelineContext } from "./process-event";
+import type { PipelineContext } from "./context";
 
 export interface DeliveryInput {
   run: AgentRun;

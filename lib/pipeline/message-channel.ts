@@ -1,7 +1,7 @@
 import { channelForMessage, needsConversationInboxes, type Channel, type MessageOrigin } from "../front/channels";
 import type { FrontEvent, FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
-import type { PipelineContext } from "./process-event";
+import type { PipelineContext } from "./context";
 
 /**
  * The inboxes an event says its message came in: Front's message events (inbound, out_reply, the transcript events)

@@ -1,10 +1,7 @@
-import type { LanguageModel } from "ai";
-import type { Db } from "../db/client";
 import { getSessionByConversation, recordHumanFollowUp, updateSession } from "../db/queries/sessions";
 import { getWebhookEvent, recordEventDecision, type EventDecision } from "../db/queries/webhook-events";
 import type { WebhookEvent } from "../db/schema";
 import { isFrontApiError } from "../front/errors";
-import type { FrontClient } from "../front/client";
 import {
   eventPartyId,
   frontConversationSchema,
@@ -16,34 +13,14 @@ import {
   type FrontMessage,
 } from "../front/types";
 import { parseDelivery, type WebhookKind } from "../front/webhook";
-import type { HttpAction } from "../actions/http-action";
-import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { handleConversationsMerged, handleSendingError } from "./conversation-events";
 import { handleCustomerMessage } from "./customer-message";
+import type { PipelineContext } from "./context";
 import { teammateName } from "./eligibility";
 import { messageChannel } from "./message-channel";
 import { recordTeammateMessage } from "./teammate-message";
 
-export interface PipelineContext {
-  db: Db;
-  front: FrontClient;
-  /** Settings → AI in force (saved in the app, or fixed by the environment): model, instructions, limits, prices. */
-  loadAgentSettings: () => Promise<AgentSettings>;
-  /** The language model the settings name; tests hand in a fixed one. Throws when it cannot be built. */
-  modelFor: (settings: AgentSettings) => LanguageModel;
-  /** The team's custom HTTP actions (all of them; each run keeps those enabled on its channel). */
-  loadActions: () => Promise<HttpAction[]>;
-  /** The Front settings in force (saved in the app, or fixed by the environment). */
-  loadSettings: () => Promise<FrontSettings>;
-  /** Where leads open a session, for the link in the handoff comment. */
-  appUrl: string;
-  /**
-   * Awaited right before each write to Front; throws to stop the write. The worker passes its lease check, so a
-   * worker that lost its job to another (it stalled past the lease) never writes what the new holder will write.
-   */
-  beforeFrontWrite?: () => Promise<void>;
-}
 
 /** Events whose message is a customer's turn to answer. */
 const CUSTOMER_TURN_EVENTS = new Set(["inbound", "call_transcript_added", "call_voicemail_transcript_added"]);

@@ -4,7 +4,7 @@ import type { FrontEvent, FrontMessage } from "../front/types";
 import type { FrontSettings } from "../settings/front-settings";
 import { teammateName } from "./eligibility";
 import { messageText } from "./message-content";
-import type { PipelineContext } from "./process-event";
+import type { PipelineContext } from "./context";
 
 /** A teammate's outbound message: kept on the session as a human reply, never answered by the AI. */
 export async function recordTeammateMessage(ctx: PipelineContext, event: FrontEvent, settings: FrontSettings, message: FrontMessage | null): Promise<EventDecision> {

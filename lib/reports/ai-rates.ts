@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
 import { ACTED, aiActed, aiJudged, aiResultCondition, hours } from "../db/queries/ai-results";
-import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../db/queries/session-filters";
+import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../inbox/session-filters";
 import { sessions } from "../db/schema";
 import { rate } from "./format";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";

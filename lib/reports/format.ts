@@ -34,15 +34,3 @@ export function formatWait(seconds: number | null | undefined): string {
   return `${Math.floor(total / 3600)} h ${String(Math.floor((total % 3600) / 60)).padStart(2, "0")} min`;
 }
 
-/**
- * The p-th percentile (0–1) with linear interpolation between the closest ranks, exactly as Postgres'
- * `percentile_cont` computes it; null for no values. Used by tests to check the SQL.
- */
-export function percentileCont(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = p * (sorted.length - 1);
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "../front/channels";
-import { RESULT_WINDOWS } from "../db/queries/session-filters";
+import { RESULT_WINDOWS } from "../inbox/session-filters";
 import { isIsoDate } from "./range";
 
 /** Longest range one report covers, in days (a year and a leap day). */

@@ -41,6 +41,7 @@ import { AI_TEAMMATE, planSessions, type PlannedSession, type Teammate } from ".
 import { Prng } from "./prng";
 import { isOpen, localTime } from "./schedule";
 import { composeTeammateReply } from "./templates";
+import { percentile } from "../stats";
 
 export interface SampleHistoryOptions {
   /** How far back the history reaches. */
@@ -708,11 +709,6 @@ function tally(values: (string | null)[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const value of values) if (value !== null) out[value] = (out[value] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /**

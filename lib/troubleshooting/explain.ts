@@ -7,6 +7,7 @@ import { parseDelivery, type WebhookKind } from "../front/webhook";
 import { eligibilityChecks, type CheckId, type EligibilityCheck } from "../pipeline/eligibility";
 import { eventInboxIds } from "../pipeline/message-channel";
 import type { FrontSettings } from "../settings/front-settings";
+import { plural } from "../format/plural";
 
 export type CheckStatus = "passed" | "failed" | "unknown";
 
@@ -44,7 +45,7 @@ export async function explainConversation(db: Db, settings: FrontSettings, front
 
   checks.push(
     events.length > 0
-      ? { id: "webhook_received", label: "Front's webhook reached Frontline", status: "passed", detail: `${events.filter((event) => event.rerunOf === null).length} deliveries for this conversation` }
+      ? { id: "webhook_received", label: "Front's webhook reached Frontline", status: "passed", detail: `${plural(events.filter((event) => event.rerunOf === null).length, "delivery", "deliveries")} for this conversation` }
       : {
           id: "webhook_received",
           label: "Front's webhook reached Frontline",

@@ -97,7 +97,10 @@ describe("durations and counts", () => {
     expect(formatDurationMs(840)).toBe("840 ms");
     expect(formatDurationMs(2_460)).toBe("2.4 s");
     expect(formatDurationMs(18_900)).toBe("18 s");
-    expect(formatDurationMs(65_000)).toBe("1m 05s");
+    expect(formatDurationMs(65_000)).toBe("1 min 05 s");
+    // An event's processing time as the event history shows it (it once read "238863 ms").
+    expect(formatDurationMs(238_863)).toBe("3 min 59 s");
+    expect(formatDurationMs(3_725_000)).toBe("1 h 02 min");
     expect(formatDurationMs(null)).toBe("—");
     expect(formatDurationMs(-1)).toBe("—");
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { FRONT_SCOPES_BY_ENDPOINT, SMS_CHANNEL_ID, type FrontSimulator } from "@/lib/front-sim";
-import { API_TOKEN, startReceiver, startSim, type Receiver } from "@/lib/front-sim/test-helpers";
+import { FRONT_SCOPES_BY_ENDPOINT, SMS_CHANNEL_ID, type FrontSimulator } from "@/front-sim";
+import { API_TOKEN, startReceiver, startSim, type Receiver } from "@/test/helpers/front-sim";
 import { eventErrors, operationFor, requestErrors, responseErrors, spec } from "./front-spec";
 
 // Contract test (issue 11): the app's Front client against the Front simulator, with every request body the client

@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { expect } from "vitest";
 import { openDatabase, rowsOf, type Database } from "@/lib/db/client";
 import { agentRuns, jobs, webhookEvents } from "@/lib/db/schema";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, type FrontSimulator } from "@/front-sim";
 import { seedSampleData } from "@/lib/runtime";
 import { serveWebhook } from "../helpers/pipeline-harness";
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { listSessions } from "@/lib/db/queries/sessions";
-import { parseSessionFilters } from "@/lib/db/queries/session-filters";
+import { parseSessionFilters } from "@/lib/inbox/session-filters";
 import { aiFigures, humanReplyHref, rateChange } from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";
 import { getChannelReport } from "@/lib/reports/queries";

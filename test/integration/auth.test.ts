@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
+import { backoffSeconds, FREE_FAILURES, MAX_WAIT_SECONDS } from "@/lib/auth/account-backoff";
 import { hasSessionCookie, SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/cookie";
 import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { loadAuthSecret } from "@/lib/auth/secret";
@@ -283,5 +284,38 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     expect((await auth.handler(signInRequest(ADMIN, freshIp()))).status).toBe(200);
     const [row] = await database.db.select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/sign-in/email`));
     expect(row?.count).toBe(SIGN_IN_RATE_LIMIT.max);
+  });
+
+  it(`makes an account wait after ${FREE_FAILURES} wrong passwords in a row, from any addresses; a right password resets it`, async () => {
+    const account = { email: "guessed@frontline.test", password: "guessed-password-1" };
+    await createUserAccount(auth, account);
+    // Each guess from an address of its own: the per-address limit never applies.
+    for (let attempt = 1; attempt <= FREE_FAILURES; attempt += 1) {
+      expect((await auth.handler(signInRequest({ ...account, password: `guess-${attempt}` }))).status).toBe(401);
+    }
+    const refused = await auth.handler(signInRequest(account));
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "ACCOUNT_BACKOFF", message: "Too many wrong passwords for this account: wait 30 seconds and try again." });
+    expect(Number(refused.headers.get("x-retry-after"))).toBe(30);
+    // Other accounts are not held back.
+    expect((await auth.handler(signInRequest(ADMIN))).status).toBe(200);
+
+    // Once the wait is over, the right password works and the count starts again.
+    const key = `account-backoff:${account.email}`;
+    await database.db.update(authRateLimits).set({ lastRequest: Date.now() - 31_000 }).where(eq(authRateLimits.key, key));
+    expect((await auth.handler(signInRequest(account))).status).toBe(200);
+    expect(await database.db.select().from(authRateLimits).where(eq(authRateLimits.key, key))).toEqual([]);
+  });
+});
+
+describe("the per-account backoff", () => {
+  it("waits nothing for the first failures, then 30 s doubling to 15 minutes", () => {
+    expect(backoffSeconds(0)).toBe(0);
+    expect(backoffSeconds(FREE_FAILURES - 1)).toBe(0);
+    expect(backoffSeconds(FREE_FAILURES)).toBe(30);
+    expect(backoffSeconds(FREE_FAILURES + 1)).toBe(60);
+    expect(backoffSeconds(FREE_FAILURES + 4)).toBe(480);
+    expect(backoffSeconds(FREE_FAILURES + 5)).toBe(MAX_WAIT_SECONDS);
+    expect(backoffSeconds(FREE_FAILURES + 50)).toBe(MAX_WAIT_SECONDS);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FrontApiError } from "@/lib/front/errors";
 import { FrontClient } from "@/lib/front/client";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
-import { COMPANY_EMAIL } from "@/lib/front-sim/directory";
+import { createFrontSimulator, type FrontSimulator } from "@/front-sim";
+import { COMPANY_EMAIL } from "@/front-sim/directory";
 
 /** The support address the customer wrote to, as Front's channel alias. */
 const CHANNEL = `alt:address:${COMPANY_EMAIL}`;

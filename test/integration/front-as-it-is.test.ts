@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { agentRuns, handoffs, sessionMessages, webhookEvents } from "@/lib/db/schema";
 import { signApplicationBody, signRuleBody } from "@/lib/front/webhook";
-import { DEFAULT_COMPANY_ID } from "@/lib/front-sim";
+import { DEFAULT_COMPANY_ID } from "@/front-sim";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 

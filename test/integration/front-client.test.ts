@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FrontApiError } from "@/lib/front/errors";
 import { FrontClient } from "@/lib/front/client";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, type FrontSimulator } from "@/front-sim";
 
 const TOKEN = "client-test-token";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { agentRuns, agentSteps, handoffs, jobs, sessionMessages, webhookEvents, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
-import type { FrontEvent as SimFrontEvent, FrontEventSide, RequestLogEntry } from "@/lib/front-sim";
+import type { FrontEvent as SimFrontEvent, FrontEventSide, RequestLogEntry } from "@/front-sim";
 import { dbKinds } from "../helpers/db";
 import { fixture } from "../helpers/fixtures";
 import { AI_TEAMMATE, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FrontClient } from "@/lib/front/client";
 import { InProcessRateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, type FrontSimulator } from "@/front-sim";
 
 // Real HTTP against the simulator; timings come from the simulator's request log (arrival times).
 

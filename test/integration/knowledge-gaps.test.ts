@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { parseSessionFilters } from "@/lib/db/queries/session-filters";
-import { listSessions } from "@/lib/db/queries/sessions";
+import { parseSessionFilters } from "@/lib/inbox/session-filters";
+import { listInboxSessions } from "@/lib/inbox/list";
 import { agentRuns, handoffs, sessionMessages, sessions } from "@/lib/db/schema";
 import { gapInboxHref } from "@/lib/reports/knowledge-gaps/links";
 import { findKnowledgeGaps, type GapScope } from "@/lib/reports/knowledge-gaps/query";
@@ -148,10 +148,10 @@ describe.each(dbKinds())("knowledge gaps on %s", (kind) => {
       const href = gapInboxHref(report, group);
       const { filters, issues } = parseSessionFilters(new URL(href, "http://x").searchParams);
       expect(issues).toEqual([]);
-      const listed = await listSessions(database.db, { limit: 100, filters });
+      const listed = await listInboxSessions(database.db, { limit: 100, filters });
       expect(listed.sessions.map((session) => session.id).sort(), href).toEqual([...group.sessionIds].sort());
     }
     const { filters } = parseSessionFilters(new URLSearchParams("reason=insufficient_knowledge&from=2026-11-01&to=2026-11-07&gap=nothing"));
-    expect((await listSessions(database.db, { limit: 100, filters })).sessions).toEqual([]);
+    expect((await listInboxSessions(database.db, { limit: 100, filters })).sessions).toEqual([]);
   });
 });

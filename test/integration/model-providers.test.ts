@@ -280,3 +280,38 @@ describe("anthropic-specific wire details", () => {
     expect(await response.json()).toEqual({ type: "error", error: { type: "authentication_error", message: "x-api-key header is required" } });
   });
 });
+
+describe("a hosted model without a key", () => {
+  // The provider packages would read OPENAI_API_KEY / ANTHROPIC_API_KEY and name them; Frontline reads neither.
+  const saved = { openai: process.env.OPENAI_API_KEY, anthropic: process.env.ANTHROPIC_API_KEY };
+  beforeAll(() => {
+    process.env.OPENAI_API_KEY = "sk-from-an-unrelated-variable";
+    process.env.ANTHROPIC_API_KEY = "sk-ant-from-an-unrelated-variable";
+  });
+  afterAll(() => {
+    for (const [name, value] of [["OPENAI_API_KEY", saved.openai], ["ANTHROPIC_API_KEY", saved.anthropic]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it.each([
+    ["openai:gpt-4o-mini", "OpenAI"],
+    ["anthropic:claude-haiku-4-5", "Anthropic"],
+  ])("%s names AI_API_KEY and Settings → AI, not the provider's own variable", (spec, provider) => {
+    let failure: unknown;
+    try {
+      createModel({ model: spec });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(Error);
+    const message = (failure as Error).message;
+    expect(message).toBe(`${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`);
+    expect(message).not.toMatch(/OPENAI_API_KEY|ANTHROPIC_API_KEY/);
+  });
+
+  it("an OpenAI-compatible server may need none (Ollama, vLLM)", () => {
+    expect(() => createModel({ model: "openai-compatible:llama3", baseUrl: "http://127.0.0.1:11434/v1" })).not.toThrow();
+  });
+});

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { recentCustomMessage } from "@/lib/db/queries/deliveries";
 import { sessionMessages } from "@/lib/db/schema";
-import { CUSTOM_CHANNEL_ADDRESS, CUSTOM_CHANNEL_ID, CUSTOM_INBOX_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ID, type TranscriptLine } from "@/lib/front-sim";
+import { CUSTOM_CHANNEL_ADDRESS, CUSTOM_CHANNEL_ID, CUSTOM_INBOX_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ID, type TranscriptLine } from "@/front-sim";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-harness";
 

@@ -4,7 +4,7 @@ import { rowsOf, type Database } from "@/lib/db/client";
 import { clearSampleData } from "@/lib/db/queries/sample-data";
 import { agentRuns, sessions } from "@/lib/db/schema";
 import { histogramPercentile, mergeBuckets } from "@/lib/reports/histogram";
-import { percentileCont } from "@/lib/reports/format";
+import { percentileCont } from "@/lib/stats";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 import { CHANNELS, SENTIMENTS as SENTIMENT_VALUES, SESSION_STATUSES } from "@/lib/domain";
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { agentRuns, handoffs, sessions } from "@/lib/db/schema";
-import { percentileCont } from "@/lib/reports/format";
+import { percentileCont } from "@/lib/stats";
 import { getChannelReport } from "@/lib/reports/queries";
 import { channelReportSchema } from "@/lib/reports/types";
 import { createTestDatabase, dbKinds } from "../helpers/db";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
-import { HANDOFF_REASONS, SENTIMENTS } from "@/lib/agent/outcome";
 import { normalizeHandle } from "@/lib/channels";
 import { rowsOf, type Database } from "@/lib/db/client";
 import {
@@ -9,7 +8,7 @@ import {
   parseSessionSearch,
   sessionFilterParams,
   type SessionFilters,
-} from "@/lib/db/queries/session-filters";
+} from "@/lib/inbox/session-filters";
 import type { AttentionFlag, Channel, HandoffReason, Sentiment, SessionStatus } from "@/lib/domain";
 import { listSessions, searchProbes, sessionListConditions, sessionListQuery, type SessionListCursor } from "@/lib/db/queries/sessions";
 import { sessionMessages, sessions } from "@/lib/db/schema";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
-import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/lib/front-sim";
+import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/front-sim";
 import { describeMissingScopes, SCOPE_REQUIREMENTS } from "@/lib/front/token-scopes";
 import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
 import { checkFrontToken } from "@/lib/settings/front-connection";

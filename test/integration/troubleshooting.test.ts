@@ -102,6 +102,9 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
       ["customer_author", "passed"],
       ["processed", "passed"],
     ]);
+    // The count and its noun agree ("1 delivery", never "1 deliveries").
+    const [, count, word] = /^(\d+) (\w+) for this conversation$/.exec(answer.checks[0].detail ?? "") ?? [];
+    expect(word).toBe(Number(count) === 1 ? "delivery" : "deliveries");
     expect(answer.sessionId).toEqual(expect.any(String));
   });
 });

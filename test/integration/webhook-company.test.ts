@@ -9,7 +9,7 @@ import { parseConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { jobs, webhookEvents } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
-import { createFrontSimulator, DEFAULT_COMPANY_ID, type FrontSimulator } from "@/lib/front-sim";
+import { createFrontSimulator, DEFAULT_COMPANY_ID, type FrontSimulator } from "@/front-sim";
 import { explainConversation } from "@/lib/troubleshooting/explain";
 import { lookUpCompany } from "@/lib/settings/front-connection";
 import { FrontSettingsStore } from "@/lib/settings/front-settings";

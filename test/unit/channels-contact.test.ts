@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { handleKind, normalizeHandle } from "@/lib/channels/contact";
+import { contactLabel } from "@/components/format";
+import { displayHandle, handleKind, normalizeHandle } from "@/lib/channels/contact";
 
 describe("normalizeHandle", () => {
   it.each([
@@ -71,5 +72,28 @@ describe("handleKind", () => {
     [null, "other"],
   ])("%j → %s", (handle, kind) => {
     expect(handleKind(handle)).toBe(kind);
+  });
+});
+
+describe("displayHandle", () => {
+  it.each([
+    // One caller, however the phone system spelled the number: one way on screen.
+    ["+14155550123", "+14155550123"],
+    ["+1 (415) 555-0123", "+14155550123"],
+    ["(415) 555-0123", "+14155550123"],
+    ["tel:+1-415-555-0123", "+14155550123"],
+    ["whatsapp:+14155550123", "+14155550123"],
+    ["+44 (0) 20 7946 0958", "+442079460958"],
+    // A national number whose country is unknown, an email, anything else: as written.
+    ["020 7946 0958", "020 7946 0958"],
+    ["Sam.Lee@Example.com", "Sam.Lee@Example.com"],
+    [" visitor_ab12 ", "visitor_ab12"],
+    [null, ""],
+  ])("%j → %j", (handle, shown) => {
+    expect(displayHandle(handle)).toBe(shown);
+  });
+
+  it("is what the Inbox shows for a contact without a name", () => {
+    expect(contactLabel({ contactName: null, contactHandle: "+1 (415) 555-0123" })).toBe(contactLabel({ contactName: null, contactHandle: "+14155550123" }));
   });
 });

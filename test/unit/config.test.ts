@@ -45,4 +45,13 @@ describe("configuration", () => {
     expect(() => parseConfig({ AI_MODEL: "openai-compatible:llama3" })).toThrow(/AI_BASE_URL is required/);
     expect(parseConfig({ AI_MODEL: "openai-compatible:llama3", AI_BASE_URL: "http://127.0.0.1:11434/v1" }).AI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
   });
+
+  it("keeps texts for ever unless RETENTION_DAYS is a whole number of days", () => {
+    expect(parseConfig({}).RETENTION_DAYS).toBeUndefined();
+    expect(parseConfig({ RETENTION_DAYS: " " }).RETENTION_DAYS).toBeUndefined();
+    expect(parseConfig({ RETENTION_DAYS: "90" }).RETENTION_DAYS).toBe(90);
+    expect(() => parseConfig({ RETENTION_DAYS: "0" })).toThrow(/RETENTION_DAYS must be at least 1 day/);
+    expect(() => parseConfig({ RETENTION_DAYS: "1.5" })).toThrow(/RETENTION_DAYS must be a whole number of days/);
+    expect(() => parseConfig({ RETENTION_DAYS: "forever" })).toThrow(/RETENTION_DAYS/);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatPercent, formatSecondsValue, formatWait, percentileCont, rate } from "@/lib/reports/format";
+import { formatCount, formatPercent, formatSecondsValue, formatWait, rate } from "@/lib/reports/format";
 import { channelLabel, reasonLabel } from "@/lib/reports/labels";
+import { percentile, percentileCont } from "@/lib/stats";
 
 describe("report numbers", () => {
   it("a rate over nothing is no rate, not 0%", () => {
@@ -43,6 +44,16 @@ describe("report numbers", () => {
     expect(percentileCont([20, 4.5, 10], 0.9)).toBeCloseTo(18, 10);
     expect(percentileCont([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(percentileCont([4.5, 10, 20, 30, 60, 90, 5], 0.9)).toBeCloseTo(72, 10);
+  });
+
+  it("takes the nearest rank for measured values: always one of them", () => {
+    expect(percentile([], 50)).toBe(0);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 75)).toBe(3);
+    expect(percentile([1, 2, 3, 4], 100)).toBe(4);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 90)).toBe(90);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 91)).toBe(100);
   });
 
   it("calls voice Phone and handoff reasons by their words", () => {

@@ -7,7 +7,7 @@ import { getSessionUser } from "@/lib/auth/guard";
 export const metadata: Metadata = { title: "Inbox" };
 
 // The Inbox: every AI session, newest activity first, with saved views, filters and search in the URL
-// (view, channel, status, sentiment, reason, from, to, q, limit: see lib/db/queries/session-filters.ts).
+// (view, channel, status, sentiment, reason, from, to, q, limit: see lib/inbox/session-filters.ts).
 // The list reads the query string, so it sits in a Suspense boundary.
 export default async function InboxPage() {
   const user = await getSessionUser();

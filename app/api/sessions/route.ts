@@ -1,12 +1,13 @@
 // The Inbox list: sessions by last activity, newest first, filtered and keyset-paginated.
-// Query: channel, status, sentiment, reason, from, to, q, view (the URL contract in lib/db/queries/session-filters.ts),
+// Query: channel, status, sentiment, reason, from, to, q, view (the URL contract in lib/inbox/session-filters.ts),
 // limit (1–100, default 50) and cursor (the nextCursor of the previous page).
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
-import { MAX_PAGE_SIZE, parseSessionFilters } from "@/lib/db/queries/session-filters";
-import { listSessions, type SessionListCursor } from "@/lib/db/queries/sessions";
+import { MAX_PAGE_SIZE, parseSessionFilters } from "@/lib/inbox/session-filters";
+import type { SessionListCursor } from "@/lib/db/queries/sessions";
+import { listInboxSessions } from "@/lib/inbox/list";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export async function GET(request: Request) {
     const page = pageSchema.parse({ limit: searchParams.get("limit") ?? undefined, cursor: searchParams.get("cursor") ?? undefined });
     const { filters, issues } = parseSessionFilters(searchParams);
     if (issues.length > 0) throw new ApiError(422, "invalid_input", issues.join("; "));
-    const result = await listSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
+    const result = await listInboxSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
     const nextCursor = result.nextCursor ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url") : null;
     return Response.json({ sessions: result.sessions, nextCursor }, { headers: { "cache-control": "no-store" } });
   } catch (error) {

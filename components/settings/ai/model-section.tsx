@@ -2,6 +2,7 @@
 
 import { Bot, CircleCheck, CircleX, LoaderCircle } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
+import { formatDurationMs } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
@@ -169,7 +170,7 @@ function ModelCheck({ check, disabled }: { check: ReturnType<typeof useCheckMode
         {result?.ok ? (
           <span className="inline-flex items-center gap-1.5 text-green-800">
             <CircleCheck aria-hidden="true" className="size-4 text-green-600" />
-            {result.model} answered in {result.durationMs} ms
+            {result.model} answered in {formatDurationMs(result.durationMs)}
           </span>
         ) : null}
         {result && !result.ok ? (

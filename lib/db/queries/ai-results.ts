@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { sessions } from "../schema";
 import { ACTED_OUTCOMES } from "../../domain";
-import type { AiResult } from "./session-filters";
+import type { AiResult } from "../../inbox/session-filters";
 
 /**
  * What came of the AI's act on a session, as SQL over `sessions`: the one definition both the Reports page's rates

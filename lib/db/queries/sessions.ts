@@ -4,8 +4,7 @@ import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
 import { aiResultCondition } from "./ai-results";
 import { ACTED_OUTCOMES, ATTENTION_FLAGS, type AiOutcome, type Channel, type SessionStatus } from "../../domain";
-import { dayBounds, DEFAULT_RESULT_WINDOW_HOURS, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "./session-filters";
-import { gapGroupSessionIds } from "@/lib/reports/knowledge-gaps/query";
+import { dayBounds, DEFAULT_RESULT_WINDOW_HOURS, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "../../inbox/session-filters";
 
 export type { AiOutcome, SessionStatus };
 
@@ -166,6 +165,11 @@ export interface SessionListOptions {
   filters?: SessionFilters;
   /** Above this many contact or message matches a search walks the list instead (default SEARCH_CANDIDATE_LIMIT). */
   searchCandidateLimit?: number;
+  /**
+   * The sessions of the filters' knowledge-gap group (`filters.gap`), which the caller finds: grouping the gap
+   * questions is the report's work, above the database layer (lib/inbox/list.ts). Required with a `gap` filter.
+   */
+  gapSessionIds?: readonly string[];
 }
 
 /** LIKE/ILIKE pattern for "contains", with the pattern characters of the input taken literally. */
@@ -288,15 +292,15 @@ function oneOf(column: AnyPgColumn, values: readonly string[]): SQL | undefined 
   return values.length === 1 ? eq(column, values[0]) : inArray(column, [...values]);
 }
 
-/** A knowledge-gap group of the filters' range and channels, regrouped as the Reports page groups it. */
-async function gapCondition(db: Db, filters: SessionFilters, key: string): Promise<SQL> {
-  const ids = await gapGroupSessionIds(db, { from: filters.from, to: filters.to, channels: filters.channel }, key);
-  return ids.length ? inArray(sessions.id, ids) : sql`false`;
+/** The sessions of a knowledge-gap group: exactly those ids (none: nothing). */
+function gapCondition(ids: readonly string[] | undefined): SQL {
+  if (ids === undefined) throw new Error("a gap filter needs the group's session ids (lib/inbox/list.ts finds them)");
+  return ids.length ? inArray(sessions.id, [...ids]) : sql`false`;
 }
 
-/** Every condition of the filters and the page, ANDed (see session-filters.ts for the URL contract). */
+/** Every condition of the filters and the page, ANDed (lib/inbox/session-filters.ts has the URL contract). */
 export async function sessionListConditions(db: Db, options: Omit<SessionListOptions, "limit">): Promise<SQL[]> {
-  const { cursor, filters = NO_FILTERS, searchCandidateLimit = SEARCH_CANDIDATE_LIMIT } = options;
+  const { cursor, filters = NO_FILTERS, searchCandidateLimit = SEARCH_CANDIDATE_LIMIT, gapSessionIds } = options;
   const { start, end } = dayBounds(filters.from, filters.to);
   const search = filters.q ? parseSessionSearch(filters.q) : null;
   return [
@@ -314,7 +318,7 @@ export async function sessionListConditions(db: Db, options: Omit<SessionListOpt
     end ? lt(sessions.createdAt, end) : undefined,
     end ? latestActivityBound(start, end) : undefined,
     search ? await searchCondition(db, search, searchCandidateLimit) : undefined,
-    filters.gap ? await gapCondition(db, filters, filters.gap) : undefined,
+    filters.gap ? gapCondition(gapSessionIds) : undefined,
     // The keyset as a row comparison, which the (…, last_activity_at, id) indexes take as where to start.
     cursor ? sql`(${sessions.lastActivityAt}, ${sessions.id}) < (${cursor.lastActivityAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
   ].filter((condition): condition is SQL => condition !== undefined);

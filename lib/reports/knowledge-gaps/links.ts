@@ -1,5 +1,4 @@
-import { sessionFilterParams } from "@/lib/db/queries/session-filters";
-import type { Channel } from "@/lib/front/channels";
+import { sessionFilterParams } from "@/lib/inbox/session-filters";
 import { toCsv } from "../csv";
 import type { GapGroupRow, KnowledgeGapsResponse } from "./types";
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/lib/db/client";
-import { dayBounds } from "@/lib/db/queries/session-filters";
+import { dayBounds } from "@/lib/inbox/session-filters";
 import { groupGapQuestions, type GapGroup, type GapQuestion } from "./group";
 import { BACKGROUND_SESSION_LIMIT } from "./limits";
 

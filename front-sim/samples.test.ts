@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HUMAN_TEAMMATE_ID, placeSamples, SAMPLE_CONVERSATIONS, type FrontSimulator } from "./index";
-import { startReceiver, startSim, type Receiver } from "./test-helpers";
+import { startReceiver, startSim, type Receiver } from "../test/helpers/front-sim";
 
 let sim: FrontSimulator;
 let receiver: Receiver;

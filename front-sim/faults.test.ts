@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { globToRegExp } from "./faults";
 import type { FrontSimulator } from "./index";
-import { api, readFixture, startSim } from "./test-helpers";
+import { api, readFixture, startSim } from "../test/helpers/front-sim";
 
 let sim: FrontSimulator;
 

@@ -23,7 +23,6 @@
 import { handleKind, normalizeHandle } from "@/lib/channels/contact";
 import {
   AI_OUTCOMES,
-  ATTENTION_FLAGS,
   CHANNELS,
   HANDOFF_REASONS,
   SENTIMENTS,

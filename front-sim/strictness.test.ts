@@ -8,7 +8,7 @@ import {
   SMS_CHANNEL_ID,
   type FrontSimulator,
 } from "./index";
-import { api, control, startReceiver, startSim, type Receiver } from "./test-helpers";
+import { api, control, startReceiver, startSim, type Receiver } from "../test/helpers/front-sim";
 
 // Issue 11, "the simulator must not be kinder than Front": what Front refuses, fails or leaves out, so does the simulator.
 

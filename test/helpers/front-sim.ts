@@ -3,8 +3,8 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { FIXTURES_DIR } from "../../test/helpers/fixtures";
-import { createFrontSimulator, type FrontSimulator, type FrontSimulatorOptions } from "./index";
+import { FIXTURES_DIR } from "./fixtures";
+import { createFrontSimulator, type FrontSimulator, type FrontSimulatorOptions } from "../../front-sim";
 
 // Shared by the simulator's tests: a simulator on a random port, a webhook receiver, fixture access.
 

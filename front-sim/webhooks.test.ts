@@ -13,7 +13,7 @@ import {
   waitFor,
   type CapturedDelivery,
   type Receiver,
-} from "./test-helpers";
+} from "../test/helpers/front-sim";
 
 type Json = Record<string, unknown>;
 type Envelope = { type: string; authorization: { id: string }; payload: Json & { id: string; conversation: Json; target: { data: Json } | null } };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMS_CHANNEL_ID, type ConversationView, type FrontSimulator, type SimSnapshot } from "./index";
-import { api, control, startReceiver, startSim, type Receiver } from "./test-helpers";
+import { api, control, startReceiver, startSim, type Receiver } from "../test/helpers/front-sim";
 
 type Json = Record<string, unknown>;
 type ActionAnswer = { conversationId: string; messageId?: string; eventId: string; delivery: { status: number } };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMS_CHANNEL_ID, type FrontSimulator } from "./index";
-import { api, expectShapeLike, readFixture, startSim } from "./test-helpers";
+import { api, expectShapeLike, readFixture, startSim } from "../test/helpers/front-sim";
 
 type Json = Record<string, unknown>;
 

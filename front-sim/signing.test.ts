@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signApplicationWebhook, signRuleWebhook } from "./index";
-import { readFixtureText } from "./test-helpers";
+import { readFixtureText } from "../test/helpers/front-sim";
 
 describe("webhook signing", () => {
   const rawBody = readFixtureText("app-inbound-call-handoff.json");
