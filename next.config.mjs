@@ -1,10 +1,12 @@
 const isDev = process.env.NODE_ENV !== "production";
 
-// Sent with every page and API answer. Scripts stay 'unsafe-inline' because Next.js inlines its hydration data;
-// everything else is locked to this origin, and no other site may frame Frontline (clickjacking).
+// Sent with every page and API answer; everything is locked to this origin, and no other site may frame Frontline
+// (clickjacking). This is the policy without a nonce, for answers proxy.ts does not see (the API, static files,
+// redirects): no inline script at all. Pages get it from proxy.ts instead, with a per-request nonce for Next's
+// scripts (lib/security/csp.ts builds both; test/unit/csp.test.ts checks this copy matches).
 const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  `script-src 'self'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

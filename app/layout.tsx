@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -14,7 +15,11 @@ export const viewport: Viewport = {
   themeColor: "#f9fafb",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page (the not-found page and the redirect at / too) is rendered per request, so Next can put that
+  // request's CSP nonce (proxy.ts) on its scripts: a page prerendered at build time carries none, and the browser
+  // would refuse to run it.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">

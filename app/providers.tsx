@@ -2,6 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "./zod-browser";
 
 function statusOf(error: unknown): number | undefined {
   return (error as { status?: number } | null)?.status;

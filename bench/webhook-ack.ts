@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
+import { createFrontSimulator } from "../front-sim";
 import { freshPostgres, startApp } from "./lib/app";
 import { pacedLoad, type PacedResult } from "./lib/paced-load";
 import { printTable, writeResult, type Row } from "./lib/report";
@@ -24,6 +25,7 @@ const { values: flags } = parseArgs({
 });
 
 const APP_SECRET = "bench-app-secret";
+const API_TOKEN = "bench-api-token";
 const FIXTURE = readFileSync(path.join(process.cwd(), "test", "fixtures", "front", "fixtures", "app-inbound-call-question.json"), "utf8");
 
 /** A new event (its own evt_ and cnv_ ids), signed as Front signs application webhooks. */
@@ -88,7 +90,14 @@ async function main() {
   const databaseUrl = await freshPostgres("frontline_bench_ack");
   // Acks only: the embedded worker is off so processing does not share the CPU being measured (production runs
   // workers as their own processes, see docs/deploy.md).
-  const app = await startApp({ port: Number(flags.port), databaseUrl, env: { FRONT_APP_SECRET: APP_SECRET, EMBEDDED_WORKER: "false" } });
+  // A simulator answers GET /me only: an application webhook is taken for the company of the API token, which the
+  // first delivery asks once (the fixture's authorization.id is the simulator's company).
+  const sim = await createFrontSimulator({ apiToken: API_TOKEN, appSecret: APP_SECRET });
+  const app = await startApp({
+    port: Number(flags.port),
+    databaseUrl,
+    env: { FRONT_APP_SECRET: APP_SECRET, FRONT_API_TOKEN: API_TOKEN, FRONT_API_BASE_URL: sim.url, EMBEDDED_WORKER: "false" },
+  });
   const duration = Number(flags.duration);
   const saturationDuration = Number(flags["saturation-duration"]);
   const connections = Number(flags.connections);
@@ -130,6 +139,7 @@ async function main() {
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await app.stop();
+    await sim.close();
   }
 }
 

@@ -1,8 +1,33 @@
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext } from "@playwright/test";
+
+/**
+ * Collects every Content-Security-Policy violation in the context's pages from now on: the browser's console
+ * message ("Refused to execute inline script because it violates the following Content Security Policy
+ * directive…") and the page's own `securitypolicyviolation` event (which directive, what was blocked, where).
+ */
+export async function watchCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  context.on("console", (message) => {
+    if (/Content Security Policy|^\[csp-violation\]/.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+    });
+  });
+  return violations;
+}
 
 /** The Front simulator beside each project's app (set per project in playwright.config.ts). */
 export const test = base.extend<{ simUrl: string }>({
   simUrl: ["http://127.0.0.1:4110", { option: true }],
+  // Every browser test fails on a CSP violation: a page whose scripts the policy blocks is a broken page. (Contexts a
+  // spec opens itself with browser.newContext() are not watched unless it calls watchCspViolations.)
+  context: async ({ context }, provide) => {
+    const violations = await watchCspViolations(context);
+    await provide(context);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
 });
 
 export { expect };

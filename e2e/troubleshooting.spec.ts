@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { DEFAULT_COMPANY_ID } from "../front-sim/directory";
 import { signApplicationWebhook } from "../front-sim/signing";
 import { VIEWER } from "./accounts";
 import { expect, test } from "./fixtures";
@@ -13,7 +14,8 @@ const DEMO_APP_SECRET = "demo-app-secret";
 async function deliverTagEvent(request: APIRequestContext, conversationId: string, sentAt: Date, eventId = `evt_${randomBytes(6).toString("hex")}`): Promise<string> {
   const body = JSON.stringify({
     type: "tag_added",
-    authorization: { id: "cmp_demo" },
+    // The company the app is connected to (the simulator's, from GET /me): another company's delivery is refused.
+    authorization: { id: DEFAULT_COMPANY_ID },
     payload: { id: eventId, type: "tag", emitted_at: sentAt.getTime() / 1000, conversation: { id: conversationId }, target: { _meta: { type: "tag" }, data: { id: "tag_1", name: "VIP" } } },
   });
   const timestamp = String(Date.now());

@@ -71,9 +71,10 @@ export function verifyFrontWebhook(input: VerifyInput): Verification {
     : { kind, result: "invalid", reason: "signature does not match FRONT_RULE_WEBHOOK_SECRET" };
 }
 
+/** `companyId`: the application envelope's `authorization.id` (`cmp_…`), the company it was sent for; null for a rule webhook. */
 export type ParsedDelivery =
-  | { type: "sync"; envelopeType: "sync" }
-  | { type: "event"; envelopeType: string | null; event: FrontEvent }
+  | { type: "sync"; envelopeType: "sync"; companyId: string | null }
+  | { type: "event"; envelopeType: string | null; event: FrontEvent; companyId: string | null }
   | { type: "invalid"; reason: string };
 
 /** Reads a verified body: an application envelope, its sync handshake, or a bare rule-webhook event. */
@@ -81,11 +82,12 @@ export function parseDelivery(kind: WebhookKind, body: unknown): ParsedDelivery 
   if (kind === "application") {
     const envelope = applicationEnvelopeSchema.safeParse(body);
     if (!envelope.success) return { type: "invalid", reason: "not a Front application webhook envelope" };
-    if (envelope.data.type === "sync") return { type: "sync", envelopeType: "sync" };
+    const companyId = envelope.data.authorization?.id ?? null;
+    if (envelope.data.type === "sync") return { type: "sync", envelopeType: "sync", companyId };
     if (!envelope.data.payload) return { type: "invalid", reason: "envelope has no payload event" };
-    return { type: "event", envelopeType: envelope.data.type, event: envelope.data.payload };
+    return { type: "event", envelopeType: envelope.data.type, event: envelope.data.payload, companyId };
   }
   const event = frontEventSchema.safeParse(body);
   if (!event.success) return { type: "invalid", reason: "not a Front event (needs an evt_ id and a type)" };
-  return { type: "event", envelopeType: null, event: event.data };
+  return { type: "event", envelopeType: null, event: event.data, companyId: null };
 }

@@ -33,6 +33,15 @@ export async function checkFrontToken(baseUrl: string, token: string): Promise<T
 }
 
 /**
+ * GET /me for the webhook endpoint, which needs the company of a token set in the environment (never saved in
+ * Settings → Front, so never checked there): one quick try, since Front waits for the webhook's answer.
+ */
+export async function lookUpCompany(baseUrl: string, token: string): Promise<{ id: string; name?: string | null }> {
+  const me = await new FrontClient({ baseUrl, token, maxRetries: 0, timeoutMs: 3_000 }).me();
+  return { id: me.id, name: me.name ?? null };
+}
+
+/**
  * The events a Front admin subscribes the webhook to: every event the pipeline acts on. Application webhooks see
  * only conversations in shared inboxes.
  */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import type { Config } from "../config";
@@ -26,7 +27,10 @@ export interface FrontSettings {
    * `phone-call` messages are calls, and `custom` ones are web chat.
    */
   phoneChannels: PhoneChannel[];
-  /** The company the token belongs to, from GET /me when it was saved. */
+  /**
+   * The company the token in force belongs to, from GET /me when it was saved (or, for a token set in the
+   * environment, when the first application webhook needed it). Unset while not known for this token.
+   */
   company?: { id: string; name?: string | null };
   /** Which of the scopes Frontline needs the token had when it was last checked. */
   scopeCheck?: ScopeCheck;
@@ -61,7 +65,8 @@ const storedSchema = z.object({
   channels: z.record(z.string(), z.boolean()).optional(),
   archiveOnReply: z.boolean().optional(),
   phoneChannels: z.array(phoneChannelSchema).optional(),
-  company: z.object({ id: z.string(), name: z.string().nullish() }).optional(),
+  /** `token`: a fingerprint of the token GET /me was asked with (absent in documents saved before it was kept). */
+  company: z.object({ id: z.string(), name: z.string().nullish(), token: z.string().optional() }).optional(),
   scopeCheck: z
     .object({
       checkedAt: z.string(),
@@ -93,6 +98,17 @@ export const frontSettingsPatchSchema = z
 export type FrontSettingsPatch = z.infer<typeof frontSettingsPatchSchema>;
 
 const DOCUMENT_KEY = "front";
+
+/** Which token a company was looked up with, without keeping the token: the first 128 bits of its SHA-256. */
+function tokenFingerprint(token: string | undefined): string | undefined {
+  return token ? createHash("sha256").update(token).digest("hex").slice(0, 32) : undefined;
+}
+
+/** The Front company of the token in force, or why it is not known (the shape the webhook receiver asks for). */
+export type CompanyLookupResult = { id: string } | { id: null; reason: string };
+
+/** After a failed GET /me, deliveries are refused for this long before Front is asked again. */
+const COMPANY_RETRY_MS = 30_000;
 const ALL_CHANNELS_ON = Object.fromEntries(CHANNELS.map((channel) => [channel, true])) as Record<Channel, boolean>;
 
 function environmentValues(config: Config): Partial<Pick<FrontSettings, LockableField>> {
@@ -112,6 +128,8 @@ function environmentValues(config: Config): Partial<Pick<FrontSettings, Lockable
  */
 export class FrontSettingsStore {
   private readonly cache: TimedCache<EffectiveFrontSettings>;
+  private companyLookup: Promise<CompanyLookupResult> | null = null;
+  private companyFailure: { at: number; token: string; reason: string } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -154,9 +172,15 @@ export class FrontSettingsStore {
       channels: { ...ALL_CHANNELS_ON, ...(stored.channels as Partial<Record<Channel, boolean>> | undefined) },
       archiveOnReply: stored.archiveOnReply ?? false,
       phoneChannels: stored.phoneChannels ?? [],
-      company: stored.company ? { id: stored.company.id, name: stored.company.name ?? null } : undefined,
+      company: undefined,
       scopeCheck: stored.scopeCheck,
     };
+    // The saved company counts only for the token it was looked up with. A document saved before the fingerprint
+    // was kept had its company saved with its own token, which is in force unless the environment sets another.
+    const company = stored.company;
+    if (company && values.apiToken && (company.token ? company.token === tokenFingerprint(values.apiToken) : fromEnv.apiToken === undefined)) {
+      values.company = { id: company.id, name: company.name ?? null };
+    }
     const locked = {
       apiToken: fromEnv.apiToken !== undefined,
       appSecret: fromEnv.appSecret !== undefined,
@@ -168,16 +192,52 @@ export class FrontSettingsStore {
   }
 
   /**
+   * The company of the token in force: saved with it, or asked of Front once (GET /me) and saved. Concurrent
+   * callers share one request; after a failure, callers get it for COMPANY_RETRY_MS before Front is asked again.
+   */
+  async connectedCompany(options: CompanyLookupOptions): Promise<CompanyLookupResult> {
+    const { values } = await this.get();
+    if (values.company) return { id: values.company.id };
+    const token = values.apiToken;
+    if (!token) return { id: null, reason: "no Front API token is saved" };
+    const now = options.now ?? Date.now();
+    const failure = this.companyFailure;
+    if (failure && failure.token === token && now - failure.at < COMPANY_RETRY_MS) return { id: null, reason: failure.reason };
+    if (!this.companyLookup) {
+      const lookup = this.lookUpCompany(token, options.lookUp, now);
+      this.companyLookup = lookup;
+      void lookup.finally(() => {
+        if (this.companyLookup === lookup) this.companyLookup = null;
+      });
+    }
+    return this.companyLookup;
+  }
+
+  private async lookUpCompany(token: string, lookUp: CompanyLookupOptions["lookUp"], now: number): Promise<CompanyLookupResult> {
+    try {
+      const company = await lookUp(token);
+      await this.save({}, { company, companyToken: token });
+      this.companyFailure = null;
+      return { id: company.id };
+    } catch (error) {
+      const reason = `GET /me failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.companyFailure = { at: now, token, reason };
+      return { id: null, reason };
+    }
+  }
+
+  /**
    * Saves a validated patch; secrets are encrypted. Throws LockedSettingError for a field the environment fixes. The
    * change goes into the audit log in the same transaction (secrets as "set" / "replaced"; a new scope check alone is
    * not a change).
    */
   async save(
     patch: FrontSettingsPatch,
-    extra: { company?: { id: string; name?: string | null }; scopeCheck?: ScopeCheck } = {},
+    extra: { company?: { id: string; name?: string | null }; companyToken?: string; scopeCheck?: ScopeCheck } = {},
     actor: AuditActor = SYSTEM_ACTOR,
   ): Promise<void> {
-    const { locked } = await this.load();
+    const current = await this.load();
+    const { locked } = current;
     for (const field of Object.keys(patch) as (keyof FrontSettingsPatch)[]) {
       if (field in locked && locked[field as LockableField]) throw new LockedSettingError(field);
     }
@@ -193,7 +253,11 @@ export class FrontSettingsStore {
     if (patch.archiveOnReply !== undefined) next.archiveOnReply = patch.archiveOnReply;
     if (patch.phoneChannels !== undefined) next.phoneChannels = patch.phoneChannels;
     if (patch.channels) next.channels = { ...stored.channels, ...patch.channels };
-    if (extra.company) next.company = { id: extra.company.id, name: extra.company.name ?? null };
+    if (extra.company) {
+      // The company of the token it was looked up with: the one saved now, else the one in force.
+      const token = extra.companyToken ?? patch.apiToken ?? current.values.apiToken;
+      next.company = { id: extra.company.id, name: extra.company.name ?? null, token: tokenFingerprint(token) };
+    }
     if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;
     await this.db.transaction(async (tx) => {
       await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
@@ -201,6 +265,18 @@ export class FrontSettingsStore {
     });
     this.invalidate();
   }
+}
+
+export interface CompanyLookupOptions {
+  /** GET /me with this token: the company it belongs to. */
+  lookUp: (token: string) => Promise<{ id: string; name?: string | null }>;
+  now?: number;
+}
+
+export interface CompanyLookupOptions {
+  /** GET /me with this token: the company it belongs to. */
+  lookUp: (token: string) => Promise<{ id: string; name?: string | null }>;
+  now?: number;
 }
 
 export class LockedSettingError extends Error {

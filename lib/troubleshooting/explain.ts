@@ -12,7 +12,7 @@ import { plural } from "../format/plural";
 export type CheckStatus = "passed" | "failed" | "unknown";
 
 export interface ExplainedCheck {
-  id: "webhook_received" | "signature" | CheckId | "processed";
+  id: "webhook_received" | "signature" | "company" | CheckId | "processed";
   label: string;
   status: CheckStatus;
   detail: string;
@@ -37,7 +37,9 @@ const TURN_EVENTS = new Set(["inbound", "call_transcript_added", "call_voicemail
 export async function explainConversation(db: Db, settings: FrontSettings, frontConversationId: string): Promise<Explanation> {
   const events = await listEventsForConversation(db, frontConversationId);
   const checks: ExplainedCheck[] = [];
-  const verified = events.filter((event) => event.signatureResult === "valid");
+  const signed = events.filter((event) => event.signatureResult === "valid");
+  // Signed but refused: an application webhook for another Front company (or while the company was not known).
+  const verified = signed.filter((event) => event.decision !== "rejected");
   const rejected = events.filter((event) => event.decision === "rejected");
   const sessionId = verified.find((event) => event.sessionId)?.sessionId ?? null;
 
@@ -53,10 +55,19 @@ export async function explainConversation(db: Db, settings: FrontSettings, front
   );
   if (events.length > 0) {
     checks.push(
-      verified.length > 0
+      signed.length > 0
         ? { id: "signature", label: "The signature was valid", status: "passed", detail: "verified" }
         : { id: "signature", label: "The signature was valid", status: "failed", detail: `Every delivery was refused: ${rejected[0]?.decisionReason ?? "invalid signature"}. Check the app secret in Settings → Front.` },
     );
+    if (signed.length > 0 && verified.length === 0) {
+      const reason = signed.find((event) => event.decision === "rejected")?.decisionReason ?? "refused";
+      checks.push({
+        id: "company",
+        label: "The delivery was for the connected Front company",
+        status: "failed",
+        detail: `Every delivery was refused: ${reason}. The app's webhook in that company points at this Frontline; the API token in Settings → Front decides the company.`,
+      });
+    }
   }
 
   const turn = verified.find((event) => event.eventType && TURN_EVENTS.has(event.eventType));

@@ -11,10 +11,19 @@ const HEADERS_KEPT = ["content-type", "content-length", "user-agent", "x-front-s
 /** A body still arriving after this long is a slow-drip client holding a connection open: answered 408. */
 export const BODY_READ_TIMEOUT_MS = 10_000;
 
+/** The Front company Frontline is connected to (GET /me with the API token), or why it is not known. */
+export type ConnectedCompany = { id: string } | { id: null; reason: string };
+
 export interface ReceiveOptions {
   db: Db;
   appSecret?: string;
   ruleSecret?: string;
+  /**
+   * Asked for each signed application delivery (events and the sync handshake), whose `authorization.id` must be
+   * this company: one for another company is refused with 403, and while the company is not known with 503 (Front
+   * retries), recorded either way and never queued. Rule webhooks name no company and are not checked.
+   */
+  connectedCompany: () => Promise<ConnectedCompany>;
   now?: number;
   bodyReadTimeoutMs?: number;
 }
@@ -79,6 +88,27 @@ function conversationIdForTroubleshooting(rawBody: Buffer): string | null {
 }
 
 /**
+ * Why a signed application delivery for `companyId` is not taken, or null when it is for the connected company.
+ * The app secret is the app's, not the company's: an app installed in several Front companies signs every one's
+ * deliveries with it, so the signature alone does not say the event is about this workspace's conversations.
+ */
+async function companyRefusal(companyId: string | null, connectedCompany: ReceiveOptions["connectedCompany"]): Promise<{ status: 403 | 503; reason: string } | null> {
+  let connected: ConnectedCompany;
+  try {
+    connected = await connectedCompany();
+  } catch (error) {
+    connected = { id: null, reason: `could not look it up: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (companyId === connected.id && companyId !== null) return null;
+  // Signed, but still Front's text: shown only when it looks like a company id.
+  const named = companyId === null ? "missing" : /^cmp_[A-Za-z0-9]{1,64}$/.test(companyId) ? companyId : "not a company id";
+  if (connected.id === null) {
+    return { status: 503, reason: `the connected Front company is not known yet (${connected.reason}), so a delivery for company ${named} cannot be checked` };
+  }
+  return { status: 403, reason: `delivery for another Front company: authorization.id is ${named}, Frontline is connected to ${connected.id}` };
+}
+
+/**
  * The webhook endpoint's whole job: verify, store once, enqueue, answer. Processing happens in the worker, so
  * Front gets its 2xx well inside its 5-second limit.
  */
@@ -121,6 +151,20 @@ export async function receiveFrontWebhook(request: Request, options: ReceiveOpti
 
   const delivery = parseDelivery(verification.kind, body);
   if (delivery.type === "invalid") return json(400, { error: delivery.reason });
+
+  if (verification.kind === "application") {
+    const refusal = await companyRefusal(delivery.companyId, options.connectedCompany);
+    if (refusal) {
+      await recordRejectedDelivery(options.db, {
+        kind: verification.kind,
+        frontConversationId: conversationIdForTroubleshooting(rawBody),
+        headers,
+        signatureResult: verification.result,
+        reason: refusal.reason,
+      });
+      return json(refusal.status, { error: refusal.reason });
+    }
+  }
   if (delivery.type === "sync") {
     const challenge = request.headers.get("x-front-challenge");
     return challenge ? json(200, { challenge }) : json(200, { status: "ok" });

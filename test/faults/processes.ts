@@ -199,7 +199,7 @@ export async function startFaultEnvironment(): Promise<FaultEnvironment> {
     sim,
     processEnv,
     async serveIngestHere() {
-      const served = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
+      const served = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => ({ id: sim.companyId }) });
       ingest = served.server;
       sim.configure({ webhookUrl: served.url });
     },

@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { sessions, webhookEvents, type Session, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/front-sim";
+import { createFrontSimulator, DEFAULT_COMPANY_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/context";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
@@ -67,6 +67,8 @@ export interface Harness {
   actions: HttpAction[];
   worker: RunningWorker;
   webhookUrl: string;
+  /** The Front company the endpoint is connected to (the simulator's); its application webhooks must name it. */
+  company: { id: string };
   /** Waits until the worker has decided what to do with a Front event, and returns its row. */
   waitForEvent(frontEventId: string, timeoutMs?: number): Promise<WebhookEvent>;
   /** The same for a stored row by its id, e.g. a re-run's attempt (which has no `evt_` id of its own). */
@@ -106,7 +108,9 @@ export async function startHarness(
 ): Promise<Harness> {
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
-  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret });
+  // Connected to the simulator's company, as Settings → Front is after saving the token (GET /me).
+  const company = { id: DEFAULT_COMPANY_ID };
+  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => ({ id: company.id }) });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
   const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
@@ -146,6 +150,7 @@ export async function startHarness(
     actions,
     worker,
     webhookUrl: url,
+    company,
     waitForEvent,
     waitForAttempt,
     async sessionOf(conversationId) {
@@ -155,6 +160,7 @@ export async function startHarness(
     reset() {
       restore(settings, initial.settings);
       restore(agentSettings, initial.agentSettings);
+      company.id = DEFAULT_COMPANY_ID;
       sim.clearFaults();
       sim.clearRequests();
     },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { agentRuns, handoffs, sessionMessages, webhookEvents } from "@/lib/db/schema";
 import { signApplicationBody, signRuleBody } from "@/lib/front/webhook";
+import { DEFAULT_COMPANY_ID } from "@/front-sim";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
 
@@ -26,6 +27,7 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
     Object.assign(harness.agentSettings, structuredClone(HARNESS_AGENT_SETTINGS));
     harness.sim.configure({ webhookKind: "application", rulePreview: false });
     harness.sim.clearFaults();
+    harness.company.id = DEFAULT_COMPANY_ID;
   });
 
   const db = () => harness.database.db;
@@ -194,11 +196,15 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       for (const file of files) expect(readFileSync(path.join(REAL_PAYLOADS, file.replace(/\.json$/, ".source.txt")), "utf8")).toMatch(/Source:/);
     });
 
-    /** Signed as Front signs it: an envelope as an application webhook, a bare event as a rule webhook. */
+    /**
+     * Signed as Front signs it: an envelope as an application webhook, a bare event as a rule webhook. An envelope
+     * is delivered to an endpoint connected to the company it names (a captured body's company is its own).
+     */
     async function deliver(raw: Buffer): Promise<Response> {
-      const body = JSON.parse(raw.toString("utf8")) as { payload?: unknown; authorization?: unknown };
+      const body = JSON.parse(raw.toString("utf8")) as { payload?: unknown; authorization?: { id?: string } };
       const headers: Record<string, string> = { "content-type": "application/json" };
       if ("authorization" in body) {
+        harness.company.id = body.authorization?.id ?? harness.company.id;
         const timestamp = String(Date.now());
         headers["x-front-request-timestamp"] = timestamp;
         headers["x-front-signature"] = signApplicationBody(SECRETS.appSecret, timestamp, raw);

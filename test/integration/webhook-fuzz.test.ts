@@ -55,7 +55,7 @@ function signApp(body: Buffer, timestamp = String(Date.now())): Record<string, s
 // never a 5xx or a crash, and nothing without a valid signature is stored as an event or queued.
 describe("webhook fuzzing (fast-check)", () => {
   let database: Database;
-  const receive = (req: Request) => receiveFrontWebhook(req, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET });
+  const receive = (req: Request) => receiveFrontWebhook(req, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: "cmp_4thp0" }) });
   const acceptedEvents = async () => (await database.db.select({ n: count() }).from(webhookEvents).where(ne(webhookEvents.decision, "rejected")))[0].n;
   const queuedJobs = async () => (await database.db.select({ n: count() }).from(jobs))[0].n;
 
@@ -122,7 +122,7 @@ describe("webhook fuzzing (fast-check)", () => {
     const started = Date.now();
     const response = await receiveFrontWebhook(
       new Request("http://localhost/api/webhooks/front", { method: "POST", body: slow, headers: signApp(Buffer.from("")), duplex: "half" } as RequestInit),
-      { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, bodyReadTimeoutMs: 500 },
+      { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: "cmp_4thp0" }), bodyReadTimeoutMs: 500 },
     );
     expect(response.status).toBe(408);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -9,6 +9,8 @@ import { fixtureText } from "../helpers/fixtures";
 
 const APP_SECRET = "app-secret";
 const RULE_SECRET = "rule-secret";
+/** The company of the fixtures' application webhooks (their `authorization.id`). */
+const COMPANY = "cmp_4thp0";
 
 function appRequest(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}) {
   const timestamp = String(options.timestamp ?? Date.now());
@@ -27,7 +29,7 @@ function ruleRequest(body: string) {
 
 describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
   let database: Database;
-  const receive = (request: Request) => receiveFrontWebhook(request, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET });
+  const receive = (request: Request) => receiveFrontWebhook(request, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: COMPANY }) });
   const jobCount = async () => (await database.db.select({ n: count() }).from(jobs))[0].n;
 
   beforeAll(async () => {
@@ -101,7 +103,7 @@ describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
   });
 
   it("records and acknowledges unknown event types", async () => {
-    const body = JSON.stringify({ type: "something_new", payload: { id: "evt_new001", type: "brand_new", conversation: { id: "cnv_x" } } });
+    const body = JSON.stringify({ type: "something_new", authorization: { id: COMPANY }, payload: { id: "evt_new001", type: "brand_new", conversation: { id: "cnv_x" } } });
     const response = await receive(appRequest(body));
     expect(response.status).toBe(200);
   });

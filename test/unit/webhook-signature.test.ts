@@ -89,7 +89,7 @@ describe("rule webhook signatures (HMAC-SHA1 of the body)", () => {
 
 describe("parsing a verified delivery", () => {
   it("recognises the sync handshake", () => {
-    expect(parseDelivery("application", fixture("app-sync-challenge"))).toEqual({ type: "sync", envelopeType: "sync" });
+    expect(parseDelivery("application", fixture("app-sync-challenge"))).toEqual({ type: "sync", envelopeType: "sync", companyId: "cmp_4thp0" });
   });
 
   it("unwraps the application envelope and keeps unknown fields", () => {
@@ -97,13 +97,14 @@ describe("parsing a verified delivery", () => {
     expect(parsed.type).toBe("event");
     if (parsed.type !== "event") return;
     expect(parsed.envelopeType).toBe("inbound_received");
+    expect(parsed.companyId).toBe("cmp_4thp0");
     expect(parsed.event.id).toBe("evt_call001");
     expect((parsed.event as Record<string, unknown>)._links).toBeDefined();
   });
 
   it("reads a bare rule event, including a preview", () => {
     const parsed = parseDelivery("rule", fixture("rule-inbound-preview"));
-    expect(parsed).toMatchObject({ type: "event", envelopeType: null, event: { id: "evt_rule002", type: "inbound" } });
+    expect(parsed).toMatchObject({ type: "event", envelopeType: null, companyId: null, event: { id: "evt_rule002", type: "inbound" } });
   });
 
   it("accepts unknown event types", () => {
