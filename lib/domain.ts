@@ -53,3 +53,7 @@ export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 /** One step of the AI's run (agent_steps.kind): its reasoning, its words, a tool it called. */
 export const STEP_KINDS = ["reasoning", "text", "tool_call"] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Who a signed-in person is to Frontline (users.role). admin: settings, re-runs, users; viewer: reads only. */
+export const ROLES = ["admin", "viewer"] as const;
+export type Role = (typeof ROLES)[number];

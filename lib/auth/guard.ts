@@ -31,3 +31,9 @@ export async function requireUser(): Promise<AuthUser> {
 export async function requireAdmin(): Promise<AuthUser> {
   return assertAllowed(await currentUser(true), "admin");
 }
+
+/** The id (never the token) of the session making this request, or null: marks "this browser" in Settings → Users. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await (await getAuth()).api.getSession({ headers: await headers(), query: { disableRefresh: true } });
+  return session?.session.id ?? null;
+}

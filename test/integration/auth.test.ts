@@ -10,6 +10,7 @@ import { loginPath, safeNextPath } from "@/lib/auth/next-path";
 import { loadAuthSecret } from "@/lib/auth/secret";
 import { createAuth, SIGN_IN_RATE_LIMIT, type Auth } from "@/lib/auth/server";
 import { assertAllowed, userFromRequestHeaders } from "@/lib/auth/session-user";
+import type { Role } from "@/lib/auth/types";
 import { createUserAccount, ensureFirstAdmin } from "@/lib/auth/users";
 import { ConfigError, parseConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
@@ -162,7 +163,7 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     expect(row.role).toBe("viewer");
     await expect(createUserAccount(auth, { email: "short@frontline.test", password: "123456789" })).rejects.toThrow(/at least 10 characters/);
     await expect(createUserAccount(auth, { email: "nobody", password: "long-enough-password" })).rejects.toThrow(/email/);
-    await expect(database.db.update(users).set({ role: "owner" }).where(eq(users.email, VIEWER.email))).rejects.toThrow();
+    await expect(database.db.update(users).set({ role: "owner" as Role }).where(eq(users.email, VIEWER.email))).rejects.toThrow();
   });
 
   it("signs in with an HttpOnly, SameSite=Lax cookie that lasts a week; wrong passwords and unknown emails get 401", async () => {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Role } from "../../domain";
 import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 // Sign-in tables, shaped the way better-auth's drizzle adapter expects (property names are its field names;
@@ -15,8 +16,7 @@ export const users = pgTable(
     email: text("email").notNull().unique(),
     emailVerified: boolean("email_verified").notNull().default(false),
     image: text("image"),
-    /** admin | viewer */
-    role: text("role").notNull().default("viewer"),
+    role: text("role").$type<Role>().notNull().default("viewer"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
