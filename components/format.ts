@@ -243,3 +243,29 @@ export function flattenJson(value: unknown, path = ""): JsonEntry[] {
   if (typeof value === "boolean") return [{ path, value: String(value), type: "boolean" }];
   return [{ path, value: String(value), type: "string" }];
 }
+
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\//, "Edge"],
+  [/OPR\//, "Opera"],
+  [/Firefox\//, "Firefox"],
+  [/Chrom(e|ium)\//, "Chrome"],
+  [/Safari\//, "Safari"],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Android/, "Android"],
+  [/iPhone|iPad/, "iOS"],
+  [/Windows/, "Windows"],
+  [/Mac OS X|Macintosh/, "macOS"],
+  [/CrOS/, "ChromeOS"],
+  [/Linux/, "Linux"],
+];
+
+/** A browser's User-Agent as a person names it: "Chrome on macOS", "Firefox on Linux"; the raw string when unknown. */
+export function browserLabel(userAgent: string | null | undefined): string {
+  if (!userAgent) return "Unknown browser";
+  // Order matters: Edge and Opera also say Chrome, Chrome also says Safari, Android also says Linux.
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (!browser) return userAgent.length > 60 ? `${userAgent.slice(0, 57)}…` : userAgent;
+  return system ? `${browser} on ${system}` : browser;
+}

@@ -20,6 +20,7 @@ const pages = [
   { name: "Settings → Front", path: "/settings/front", ready: '[data-testid="checklist-step"]' },
   { name: "Settings → AI", path: "/settings/ai", ready: '[data-testid="ai-settings"]' },
   { name: "Settings → Audit", path: "/settings/audit", ready: '[data-testid="audit-entry"]' },
+  { name: "Settings → Users", path: "/settings/users", ready: '[data-testid="user-row"]' },
   { name: "Troubleshooting", path: "/troubleshooting", ready: '[data-testid="delivery"]' },
 ];
 

@@ -201,6 +201,11 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "POST /api/evals/runs": { setId: "00000000-0000-4000-8000-000000000000" },
   "POST /api/evals/runs/[id]/cancel": null,
   "POST /api/contacts/erase": { handle: "+14155550100" },
+  "POST /api/users": { email: "made-by-a-viewer@frontline.local", password: "a-viewer-made-this-1", role: "admin" },
+  "PATCH /api/users/[id]": { role: "admin" },
+  "DELETE /api/users/[id]": null,
+  "DELETE /api/users/[id]/sessions": null,
+  "DELETE /api/users/[id]/sessions/[sessionId]": null,
 };
 
 /** What the admin sees of everything an admin action could change. */
@@ -219,6 +224,7 @@ async function adminState(admin: APIRequestContext, articleId: string, actionId:
     article: await read(`/api/knowledge/${articleId}`),
     sampleSessions: (await read("/api/settings/sample-data")).sampleSessions,
     evals: await read("/api/evals"),
+    users: ((await read("/api/users")).users as { email: string; role: string; openSessions: number }[]).map(({ email, role, openSessions }) => ({ email, role, openSessions })),
     // A refused request leaves no row in the audit log either.
     audit: (await read("/api/audit?limit=20")).entries,
   };
@@ -242,6 +248,8 @@ test("a viewer gets 403 and a signed-out request 401 from every admin action and
   expect((await admin.post(`/api/evals/${evalSet.id}/cases`, { data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' } })).status()).toBe(200);
   const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
   await expect.poll(async () => ((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status).toBe("done");
+  const viewerId = ((await (await admin.get("/api/users")).json()) as { users: { id: string; email: string }[] }).users.find((user) => user.email === VIEWER.email)!.id;
+  const viewerSessionId = ((await (await admin.get(`/api/users/${viewerId}/sessions`)).json()) as { sessions: { id: string }[] }).sessions[0].id;
   const ids: Record<string, string> = {
     "/api/evals/[id]": `/api/evals/${evalSet.id}`,
     "/api/evals/[id]/cases": `/api/evals/${evalSet.id}/cases`,
@@ -252,6 +260,10 @@ test("a viewer gets 403 and a signed-out request 401 from every admin action and
     "/api/settings/actions/[id]/test": `/api/settings/actions/${actionId}/test`,
     "/api/troubleshooting/events/[id]/rerun": `/api/troubleshooting/events/${eventId}/rerun`,
     "/settings/knowledge/[id]": `/settings/knowledge/${articleId}`,
+    // The viewer's own account and session: a missing guard would let them promote, sign out or remove themselves.
+    "/api/users/[id]": `/api/users/${viewerId}`,
+    "/api/users/[id]/sessions": `/api/users/${viewerId}/sessions`,
+    "/api/users/[id]/sessions/[sessionId]": `/api/users/${viewerId}/sessions/${viewerSessionId}`,
   };
 
   try {

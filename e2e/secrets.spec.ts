@@ -315,8 +315,11 @@ test("no secret appears in any API answer, page, log line or plaintext database 
   const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
   await waitFor("the test run to end", async () => (((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status === "running" ? undefined : true));
 
+  const adminId = ((await (await admin.get("/api/users")).json()) as { users: { id: string; role: string }[] }).users.find((user) => user.role === "admin")!.id;
+
   await test.step("every GET route and page, as the admin and as the viewer", async () => {
     const ids: Record<string, string> = {
+      "/api/users/[id]/sessions": `/api/users/${adminId}/sessions`,
       "/api/sessions/[id]": `/api/sessions/${session.id}`,
       "/api/knowledge/[id]": `/api/knowledge/${articleId}`,
       "/api/settings/actions/[id]": `/api/settings/actions/${actionId}`,

@@ -10,6 +10,7 @@ export const SETTINGS_PAGES = [
   { href: "/settings/knowledge", label: "Knowledge" },
   { href: "/settings/actions", label: "Actions" },
   { href: "/settings/console", label: "Console" },
+  { href: "/settings/users", label: "Users" },
   { href: "/settings/audit", label: "Audit" },
 ] as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  browserLabel,
   callDetailsLine,
   callInfo,
   callMedium,
@@ -168,5 +169,22 @@ describe("JSON", () => {
       { path: "next", value: "null", type: "null" },
     ]);
     expect(flattenJson("hi")).toEqual([{ path: "", value: "hi", type: "string" }]);
+  });
+});
+
+describe("browserLabel", () => {
+  it("names the browser and the system the way a person would", () => {
+    const chromeMac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    const edgeWindows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+    const safariIphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const firefoxLinux = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const chromeAndroid = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+    expect(browserLabel(chromeMac)).toBe("Chrome on macOS");
+    expect(browserLabel(edgeWindows)).toBe("Edge on Windows");
+    expect(browserLabel(safariIphone)).toBe("Safari on iOS");
+    expect(browserLabel(firefoxLinux)).toBe("Firefox on Linux");
+    expect(browserLabel(chromeAndroid)).toBe("Chrome on Android");
+    expect(browserLabel("curl/8.5.0")).toBe("curl/8.5.0");
+    expect(browserLabel(null)).toBe("Unknown browser");
   });
 });
