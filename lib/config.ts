@@ -81,6 +81,8 @@ export const configSchema = z.object({
   SAMPLE_HISTORY_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** Days after a session's last activity when its texts are deleted (its outcome and figures stay); unset: kept for ever. */
   RETENTION_DAYS: optionalText.pipe(z.coerce.number<string | undefined>().int("must be a whole number of days").min(1, "must be at least 1 day").max(36_500).optional()),
+  /** Days the audit log keeps a row; unset: kept for ever. At least 30, so a month's changes can always be reviewed. */
+  AUDIT_RETENTION_DAYS: optionalText.pipe(z.coerce.number<string | undefined>().int("must be a whole number of days").min(30, "must be at least 30 days").max(36_500).optional()),
   /** Signs session cookies; generated into DATA_DIR on first start when unset. */
   BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
   /** The first admin, created on start when no account has this email (an existing password is never changed). */

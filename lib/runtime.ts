@@ -19,6 +19,7 @@ import { ActionsStore } from "./settings/actions-store";
 import { AgentSettingsStore } from "./settings/ai-settings";
 import { FrontSettingsStore } from "./settings/front-settings";
 import { purgeExpired } from "./retention";
+import { purgeAuditLog } from "./audit/retention";
 
 /**
  * One Front client for the process. Its token is read from the settings, and its rate budget is shared through
@@ -48,9 +49,9 @@ export function createPipelineContext({ db, config, settings, agentSettings, act
 /** Starts a worker that processes Front events from the queue. */
 export function startPipelineWorker(
   context: PipelineContext,
-  options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number; retentionDays?: number; maintenanceEveryMs?: number },
+  options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number; retentionDays?: number; auditRetentionDays?: number; maintenanceEveryMs?: number },
 ): RunningWorker {
-  const { retentionDays } = options;
+  const { retentionDays, auditRetentionDays } = options;
   return startWorker({
     db: context.db,
     queue: PIPELINE_QUEUE,
@@ -59,13 +60,21 @@ export function startPipelineWorker(
     leaseMs: options.leaseMs,
     retryDelayMs: options.retryDelayMs,
     maintenanceEveryMs: options.maintenanceEveryMs,
-    // The retention period (RETENTION_DAYS): texts older than it are deleted; unset keeps everything.
-    maintenance: retentionDays
-      ? async () => {
-          const deleted = await purgeExpired(context.db, { days: retentionDays });
-          if (deleted.sessions > 0) console.log(`[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`);
-        }
-      : undefined,
+    // The retention periods: texts older than RETENTION_DAYS and audit rows older than AUDIT_RETENTION_DAYS are
+    // deleted; unset keeps everything.
+    maintenance:
+      retentionDays || auditRetentionDays
+        ? async () => {
+            if (retentionDays) {
+              const deleted = await purgeExpired(context.db, { days: retentionDays });
+              if (deleted.sessions > 0) console.log(`[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`);
+            }
+            if (auditRetentionDays) {
+              const deleted = await purgeAuditLog(context.db, { days: auditRetentionDays });
+              if (deleted > 0) console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
+            }
+          }
+        : undefined,
     handler: {
       // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.
       run: (job, lease) => processWebhookEvent({ ...context, beforeFrontWrite: lease.assertHeld }, Number(job.payload.webhookEventId)),
@@ -131,7 +140,7 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
     if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS });
+    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
     console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
     return worker;
   })();

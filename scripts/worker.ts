@@ -10,7 +10,7 @@ async function main() {
     process.exit(1);
   }
   const services = await getServices();
-  const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS });
+  const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing the jobs in hand`);

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "evals.cases.delete",
   "evals.run",
   "evals.run.cancel",
+  "audit.purge",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,4 +79,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "evals.cases.delete": "Deleted a test case",
   "evals.run": "Started a test run",
   "evals.run.cancel": "Cancelled a test run",
+  "audit.purge": "Deleted audit entries past the retention period",
 };

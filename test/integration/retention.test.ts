@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { rowsOf } from "@/lib/db/client";
 import { createEvalSet, listEvalCases, saveEvalCases } from "@/lib/db/queries/evals";
-import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, webhookEvents } from "@/lib/db/schema";
+import { agentRuns, agentSteps, auditLog, handoffs, sessionMessages, sessions, webhookEvents } from "@/lib/db/schema";
 import { caseFromSession } from "@/lib/evals/from-session";
 import { getSessionDetail } from "@/lib/db/queries/sessions";
 import { ERASURE_NOTICE, eraseContact, purgeExpired, RETENTION_NOTICE } from "@/lib/retention";
@@ -135,6 +135,18 @@ describe.each(dbKinds())("retention and erasure, on %s", (kind) => {
     try {
       await expect.poll(async () => (await db().select({ handle: sessions.contactHandle }).from(sessions).where(eq(sessions.id, session.id)))[0]!.handle, { timeout: 10_000 }).toBeNull();
       expect(await everythingAbout(session.id, session.frontConversationId)).not.toContain("Evangeline");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("purges the audit log too when AUDIT_RETENTION_DAYS is set", async () => {
+    const [old] = await db().insert(auditLog).values({ at: new Date(Date.now() - 40 * DAY), actorName: "Test", action: "settings.ai.update", after: { x: 1 } }).returning();
+    const worker = startPipelineWorker(harness.context, { concurrency: 1, auditRetentionDays: 30, maintenanceEveryMs: 50 });
+    try {
+      await expect.poll(async () => (await db().select().from(auditLog).where(eq(auditLog.id, old!.id))).length, { timeout: 10_000 }).toBe(0);
+      const purges = await db().select().from(auditLog).where(eq(auditLog.action, "audit.purge"));
+      expect(purges.map((row) => (row.after as { deleted: number }).deleted)).toEqual([1]);
     } finally {
       await worker.stop();
     }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, type AuditLogRow } from "../schema";
 
@@ -48,4 +48,17 @@ export async function listAuditEntries(db: Db, filters: AuditFilters = {}): Prom
     .limit(limit + 1);
   const entries = rows.slice(0, limit);
   return { entries, nextCursor: rows.length > limit ? entries[entries.length - 1].id : null };
+}
+
+/**
+ * Deletes up to `batch` audit rows older than `cutoff`, oldest first, in one transaction that declares the cutoff to
+ * the append-only trigger (migration 0012): the trigger lets through deletes of older rows only.
+ */
+export async function deleteAuditEntriesBefore(db: Db, cutoff: Date, batch: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('frontline.audit_purge_before', ${cutoff.toISOString()}, true)`);
+    const oldest = tx.select({ id: auditLog.id }).from(auditLog).where(lt(auditLog.at, cutoff)).orderBy(asc(auditLog.id)).limit(batch);
+    const deleted = await tx.delete(auditLog).where(inArray(auditLog.id, oldest)).returning({ id: auditLog.id });
+    return deleted.length;
+  });
 }
