@@ -4,7 +4,7 @@ import path from "node:path";
 // Every route file under app/, found on disk, so a new route is covered by the tests that use this list.
 export const DUMMY_ID = "00000000-0000-4000-8000-000000000000";
 /** Public on purpose: Front's webhook (signed), the health check, sign-in and better-auth's own endpoints. */
-export const EXEMPT = [/^\/api\/webhooks\/front$/, /^\/api\/health$/, /^\/api\/auth\//, /^\/login$/];
+export const EXEMPT = [/^\/api\/webhooks\/front$/, /^\/api\/health$/, /^\/api\/csp-report$/, /^\/api\/auth\//, /^\/login$/];
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export interface RouteOnDisk {

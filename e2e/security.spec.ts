@@ -25,6 +25,18 @@ function policyOf(headers: { name: string; value: string }[]) {
   return { policies, scriptSrc, nonce };
 }
 
+test("violations are reported to /api/csp-report, which takes a browser's report without a sign-in", async ({ request, playwright, baseURL }) => {
+  const headers = (await request.get("/inbox")).headers();
+  expect(headers["content-security-policy"]).toContain("report-uri /api/csp-report");
+  expect(headers["content-security-policy"]).toContain("report-to csp-endpoint");
+  expect(headers["reporting-endpoints"]).toBe('csp-endpoint="/api/csp-report"');
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const report = { "csp-report": { "document-uri": `${baseURL}/inbox`, "effective-directive": "script-src-elem", "blocked-uri": "inline", disposition: "enforce" } };
+  expect((await anonymous.post("/api/csp-report", { data: report, headers: { "content-type": "application/csp-report" } })).status()).toBe(204);
+  expect((await anonymous.post("/api/csp-report", { data: { not: "a report" } })).status()).toBe(400);
+  await anonymous.dispose();
+});
+
 test("API answers allow no inline script at all", async ({ request }) => {
   for (const path of ["/api/health", "/api/sessions?limit=1", "/api/webhooks/front"]) {
     const { policies, scriptSrc } = policyOf((await request.get(path)).headersArray());

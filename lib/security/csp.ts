@@ -4,8 +4,12 @@
 // (the API, Next's static files, the proxy's own redirects) get next.config.mjs's copy without a nonce: no script
 // may run in them at all beyond this origin's files.
 //
+// Violations are reported to POST /api/csp-report and logged there, so a page the policy breaks is noticed.
+//
 // Styles keep 'unsafe-inline': React writes `style` attributes (chart sizes, progress bars) and the chart library
 // sets inline styles, and a nonce in style-src would make browsers ignore 'unsafe-inline'. Inline CSS cannot run code.
+
+import { CSP_REPORT_GROUP, CSP_REPORT_PATH } from "./csp-report";
 
 /** The request header proxy.ts hands the nonce to the app in (Next itself reads it from the CSP request header). */
 export const NONCE_HEADER = "x-nonce";
@@ -31,6 +35,10 @@ export function contentSecurityPolicy({ nonce, dev = false }: PolicyOptions = {}
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    // Violations go to POST /api/csp-report (lib/security/csp-report.ts): report-to where the browser has the
+    // Reporting API (next.config.mjs names the endpoint), report-uri where it does not.
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to ${CSP_REPORT_GROUP}`,
   ].join("; ");
 }
 

@@ -37,6 +37,16 @@ describe("Content-Security-Policy", () => {
     }
   });
 
+  it("sends violations to /api/csp-report, by report-to where the browser has the Reporting API and report-uri elsewhere", async () => {
+    for (const policy of [contentSecurityPolicy({ nonce: "n" }), contentSecurityPolicy()]) {
+      expect(policy).toContain("report-uri /api/csp-report");
+      expect(policy).toContain("report-to csp-endpoint");
+    }
+    const configFile: string = "@/next.config.mjs";
+    const { SECURITY_HEADERS } = (await import(configFile)) as { SECURITY_HEADERS: { key: string; value: string }[] };
+    expect(SECURITY_HEADERS.find((entry) => entry.key === "Reporting-Endpoints")?.value).toBe('csp-endpoint="/api/csp-report"');
+  });
+
   it("nonces are 128 random bits in base64, new every time", () => {
     const nonces = new Set(Array.from({ length: 200 }, newNonce));
     expect(nonces.size).toBe(200);
