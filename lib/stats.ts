@@ -1,7 +1,7 @@
 /**
  * Percentiles, in one place. Two definitions, each where it belongs: the nearest rank (a value that was measured:
  * benchmarks, the sample history's summary) and linear interpolation as Postgres' `percentile_cont` computes it
- * (what the reports' SQL returns, so tests can check it).
+ * (what the reports' SQL returns, so tests can check it, and the reports' figures over wait histograms).
  */
 
 /** The nearest-rank percentile `p` (0–100) of values sorted ascending: a value of the list; 0 when there are none. */
@@ -14,10 +14,18 @@ export function percentile(sorted: readonly number[], p: number): number {
  * `percentile_cont` computes it; null for no values.
  */
 export function percentileCont(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const position = p * (sorted.length - 1);
+  return percentileContByRank(sorted.length, p, (rank) => sorted[rank]);
+}
+
+/**
+ * percentile_cont over `count` values read by rank (0-based, ascending) rather than held in a list, e.g. the
+ * reports' wait histograms; null for no values.
+ */
+export function percentileContByRank(count: number, p: number, valueAt: (rank: number) => number): number | null {
+  if (count === 0) return null;
+  const position = p * (count - 1);
   const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+  const low = valueAt(lower);
+  return low + (valueAt(Math.ceil(position)) - low) * (position - lower);
 }

@@ -1,4 +1,4 @@
-import type { LanguageModel } from "ai";
+import type { LanguageModel, ToolSet } from "ai";
 import { actionTools, type HttpAction } from "../actions/http-action";
 import type { Db } from "../db/client";
 import type { NewStep } from "../db/queries/agent-runs";
@@ -25,6 +25,8 @@ export interface AgentTurnInput {
   actions: HttpAction[];
   /** How custom actions reach their servers (a dry run passes one that only lets reads through). */
   actionFetch?: typeof fetch;
+  /** Stand-ins for built-in tools, by name (the sample history remembers its knowledge-base searches). */
+  tools?: ToolSet;
   /** Each model step's rows, priced, as soon as the step ends. */
   onSteps?: (steps: NewStep[]) => Promise<void>;
 }
@@ -42,11 +44,12 @@ export interface AgentTurnResult {
 }
 
 /** The tools the agent may call on a channel: the built-ins and the team's enabled actions. */
-export function agentTools(input: Pick<AgentTurnInput, "db" | "sessionId" | "actions" | "actionFetch" | "conversation">) {
+export function agentTools(input: Pick<AgentTurnInput, "db" | "sessionId" | "actions" | "actionFetch" | "conversation" | "tools">) {
   return {
     search_knowledge_base: searchKnowledgeBaseTool(input.db),
     lookup_contact: lookupContactTool(input.db, { currentSessionId: input.sessionId ?? "", contactHandle: input.conversation.contactHandle }),
     ...actionTools(input.actions, input.conversation.channel, { fetch: input.actionFetch }),
+    ...input.tools,
     // Last, so an action can never shadow it.
     handoff_to_human: handoffToHumanTool(),
   };

@@ -1,9 +1,11 @@
-import type { LanguageModel } from "ai";
+import type { LanguageModel, ToolSet } from "ai";
 import { extractCustomerWords } from "../text-analysis";
+import type { AgentOutcome } from "../agent/outcome";
 import { fallbackHandoff, runAgentTurn, type AgentTurnResult } from "../agent/turn";
-import { normalizeHandle, prepareMessage } from "../channels";
+import { normalizeHandle, prepareMessage, type PreparedMessage } from "../channels";
 import { redactForModel } from "../redaction/redact";
-import { findRun, finishRun, getOrCreateHandoff, insertSteps, startRun } from "../db/queries/agent-runs";
+import type { Db } from "../db/client";
+import { findRun, finishRun, getOrCreateHandoff, insertSteps, startRun, type NewStep } from "../db/queries/agent-runs";
 import {
   addSessionMessage,
   findOrCreateSession,
@@ -13,13 +15,13 @@ import {
   updateSessionMessageContent,
 } from "../db/queries/sessions";
 import type { EventDecision } from "../db/queries/webhook-events";
-import type { AgentRun, WebhookEvent } from "../db/schema";
+import type { AgentRun, Handoff, Session, WebhookEvent } from "../db/schema";
 import type { Channel } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
 import type { AgentSettings } from "../settings/ai-settings";
 import type { FrontSettings } from "../settings/front-settings";
 import { deliverOutcome, type DeliveryResult } from "./deliver";
-import { decideEligibility } from "./eligibility";
+import { decideEligibility, type CheckId, type Eligibility } from "./eligibility";
 import { senderHandle } from "./message-content";
 import type { PipelineContext } from "./context";
 
@@ -54,67 +56,16 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
     return { decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, sessionId: (await getSessionByConversation(ctx.db, conversation.id))?.id ?? null };
   }
 
-  const content = prepareMessage({
-    channel,
-    type: message.type ?? null,
-    subject: message.subject ?? null,
-    body: message.body ?? null,
-    text: message.text ?? null,
-    attachments: message.attachments ?? [],
-    metadata: message.metadata ?? {},
-  });
-  const sender = senderHandle(message) ?? (conversation.recipient ? { handle: conversation.recipient.handle, name: conversation.recipient.name ?? null } : null);
-  const { session, created } = await findOrCreateSession(ctx.db, {
-    frontConversationId: conversation.id,
-    channel,
-    subject: conversation.subject ?? content.subject ?? null,
-    contactHandle: sender?.handle ?? null,
-    contactName: sender?.name ?? null,
-    contactKey: sender?.handle ? normalizeHandle(sender.handle) : null,
-    initialStatus: eligibility.eligible ? "ai_answering" : "skipped",
-    statusReason: eligibility.eligible ? null : eligibility.reason,
-  });
-  // Card numbers, national ids and bank accounts never reach a model; a lead still reads the original.
-  const forModel = redactForModel(content.modelText, agent.redactionPatterns);
-  const recorded = {
-    subject: content.subject ?? null,
-    text: content.displayText,
-    modelText: forModel.text === content.displayText ? null : forModel.text,
-    metadata: forModel.redactions.length > 0 ? { ...content.metadata, redactions: forModel.redactions } : content.metadata,
-  };
-  const added = await addSessionMessage(ctx.db, {
-    sessionId: session.id,
-    frontMessageId: message.id,
-    direction: "inbound",
-    authorType: "customer",
-    authorName: sender?.name ?? sender?.handle ?? null,
-    messageType: message.type ?? "unknown",
-    ...recorded,
-    sentAt: message.created_at ? new Date(message.created_at * 1000) : undefined,
-  });
-  // Seen before: a call's transcript (or voicemail) replaces the placeholder it was first recorded with, and the
-  // model reads the session's messages, so the stored words must be the fresh ones.
-  if (!added) await updateSessionMessageContent(ctx.db, message.id, recorded);
-  const preview = previewOf(forModel.text || content.displayText);
-
-  if (!eligibility.eligible) {
-    // A later message on a conversation a person now owns keeps the session's status (e.g. handed off).
-    const keepStatus = !created && session.status !== "skipped";
-    await updateSession(ctx.db, session.id, keepStatus ? { preview } : { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped" });
-    return { decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, sessionId: session.id };
-  }
-  if (!content.usable) {
-    const reason = channel === "voice" ? "waiting for the call's transcript" : "the message has no text";
-    await updateSession(ctx.db, session.id, { status: "skipped", statusReason: reason, preview, aiOutcome: "skipped" });
-    return { decision: "skipped", reason, sessionId: session.id };
-  }
+  const turn = await recordCustomerTurn(ctx.db, { message, conversation, channel, eligibility, redactionPatterns: agent.redactionPatterns });
+  const { session } = turn;
+  if (turn.skip) return { decision: "skipped", ...turn.skip, sessionId: session.id };
 
   let run = await findRun(ctx.db, session.id, message.id);
   // Answered before (a re-run, or Front repeating itself): the session keeps the status its answer gave it.
   if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
-  await updateSession(ctx.db, session.id, { status: "ai_answering", statusReason: null, preview });
+  await updateSession(ctx.db, session.id, { status: "ai_answering", statusReason: null, preview: turn.preview });
   if (!run || run.status === "running") {
-    run = await answerWithAgent(ctx, { row, sessionId: session.id, messageId: message.id, channel, conversation, agent, contact: sender?.handle, call: content.call });
+    ({ run } = await recordAgentRun(ctx, { event: row, sessionId: session.id, messageId: message.id, channel, subject: conversation.subject, agent, contact: turn.sender?.handle, call: turn.content.call }));
   }
   const delivered = await deliverOutcome(ctx, {
     run,
@@ -128,25 +79,131 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   return { decision: "processed", reason: DECISION_REASONS[delivered], sessionId: session.id };
 }
 
-interface AnswerInput {
-  row: WebhookEvent;
+export interface CustomerTurnInput {
+  message: FrontMessage;
+  conversation: FrontConversation;
+  channel: Channel;
+  eligibility: Eligibility;
+  /** Settings → AI's own patterns, redacted on top of cards, national ids and bank accounts. */
+  redactionPatterns: AgentSettings["redactionPatterns"];
+  /** When a skip happened, if not now (the sample history is backdated). */
+  now?: Date;
+}
+
+export interface CustomerTurn {
+  session: Session;
+  created: boolean;
+  content: PreparedMessage;
+  sender: { handle: string; name: string | null } | null;
+  /** The customer's words for the Inbox row. */
+  preview: string;
+  /** Why the AI leaves this turn alone (the session is then marked skipped); null when it answers. */
+  skip: { reason: string; failedCheck?: CheckId } | null;
+}
+
+/**
+ * The first step of a customer's turn: find or create the conversation's session and store the customer's message
+ * on it, redacted for the model. A turn the AI does not take (not eligible, or no text yet) marks the session skipped.
+ */
+export async function recordCustomerTurn(db: Db, input: CustomerTurnInput): Promise<CustomerTurn> {
+  const { message, conversation, channel, eligibility } = input;
+  const content = prepareMessage({
+    channel,
+    type: message.type ?? null,
+    subject: message.subject ?? null,
+    body: message.body ?? null,
+    text: message.text ?? null,
+    attachments: message.attachments ?? [],
+    metadata: message.metadata ?? {},
+  });
+  const sender = senderHandle(message) ?? (conversation.recipient ? { handle: conversation.recipient.handle, name: conversation.recipient.name ?? null } : null);
+  const { session, created } = await findOrCreateSession(db, {
+    frontConversationId: conversation.id,
+    channel,
+    subject: conversation.subject ?? content.subject ?? null,
+    contactHandle: sender?.handle ?? null,
+    contactName: sender?.name ?? null,
+    contactKey: sender?.handle ? normalizeHandle(sender.handle) : null,
+    initialStatus: eligibility.eligible ? "ai_answering" : "skipped",
+    statusReason: eligibility.eligible ? null : eligibility.reason,
+  });
+  // Card numbers, national ids and bank accounts never reach a model; a lead still reads the original.
+  const forModel = redactForModel(content.modelText, input.redactionPatterns);
+  const recorded = {
+    subject: content.subject ?? null,
+    text: content.displayText,
+    modelText: forModel.text === content.displayText ? null : forModel.text,
+    metadata: forModel.redactions.length > 0 ? { ...content.metadata, redactions: forModel.redactions } : content.metadata,
+  };
+  const added = await addSessionMessage(db, {
+    sessionId: session.id,
+    frontMessageId: message.id,
+    direction: "inbound",
+    authorType: "customer",
+    authorName: sender?.name ?? sender?.handle ?? null,
+    messageType: message.type ?? "unknown",
+    ...recorded,
+    sentAt: message.created_at ? new Date(message.created_at * 1000) : undefined,
+  });
+  // Seen before: a call's transcript (or voicemail) replaces the placeholder it was first recorded with, and the
+  // model reads the session's messages, so the stored words must be the fresh ones.
+  if (!added) await updateSessionMessageContent(db, message.id, recorded);
+  const preview = previewOf(forModel.text || content.displayText);
+  const turn = { session, created, content, sender, preview };
+
+  if (!eligibility.eligible) {
+    // A later message on a conversation a person now owns keeps the session's status (e.g. handed off).
+    const keepStatus = !created && session.status !== "skipped";
+    await updateSession(db, session.id, keepStatus ? { preview } : { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped", aiOutcomeAt: input.now });
+    return { ...turn, skip: { reason: eligibility.reason, failedCheck: eligibility.check } };
+  }
+  if (!content.usable) {
+    const reason = channel === "voice" ? "waiting for the call's transcript" : "the message has no text";
+    await updateSession(db, session.id, { status: "skipped", statusReason: reason, preview, aiOutcome: "skipped", aiOutcomeAt: input.now });
+    return { ...turn, skip: { reason } };
+  }
+  return { ...turn, skip: null };
+}
+
+/** What the agent step needs from the app: the database, the model the settings name, the team's actions. */
+export type AgentRunContext = Pick<PipelineContext, "db" | "modelFor" | "loadActions">;
+
+export interface AgentRunInput {
+  /** The webhook event that brought the turn. */
+  event: Pick<WebhookEvent, "id" | "receivedAt">;
   sessionId: string;
   messageId: string;
   channel: Channel;
-  conversation: FrontConversation;
+  subject?: string | null;
   agent: AgentSettings;
   contact?: string | null;
   call?: { durationSeconds?: number; answered?: boolean } | null;
+  /** Stand-ins for built-in tools, by name (the sample history remembers its knowledge-base searches). */
+  tools?: ToolSet;
+  /** Dates each batch of step rows before it is stored, if not as they ran (the sample history is backdated). */
+  timeSteps?: (steps: NewStep[]) => NewStep[];
 }
 
-/** Runs the agent and stores its steps and outcome; a model failure becomes a handoff with reason `error`. */
-async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promise<AgentRun> {
+export interface RecordedRun {
+  run: AgentRun;
+  outcome: AgentOutcome;
+  /** The handoff the outcome asks for, recorded; null for a reply. */
+  handoff: Handoff | null;
+}
+
+/**
+ * The second step: runs the agent once on the session's messages (redacted, within the settings' step and time
+ * limits, every step priced, with the built-in tools and the team's actions) and stores its steps and outcome. A
+ * model failure becomes a handoff with reason `error`.
+ */
+export async function recordAgentRun(ctx: AgentRunContext, input: AgentRunInput): Promise<RecordedRun> {
+  const timeSteps = input.timeSteps ?? ((steps: NewStep[]) => steps);
   const run = await startRun(ctx.db, {
     sessionId: input.sessionId,
     triggerMessageId: input.messageId,
-    webhookEventId: input.row.id,
+    webhookEventId: input.event.id,
     model: input.agent.model,
-    receivedAt: input.row.receivedAt,
+    receivedAt: input.event.receivedAt,
   });
   let model: LanguageModel | null = null;
   let setupError: string | null = null;
@@ -161,14 +218,15 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
         db: ctx.db,
         settings: input.agent,
         model,
-        conversation: { channel: input.channel, contactHandle: input.contact, subject: input.conversation.subject, call: input.call },
+        conversation: { channel: input.channel, contactHandle: input.contact, subject: input.subject, call: input.call },
         history,
         sessionId: input.sessionId,
         actions: await ctx.loadActions(),
-        onSteps: (rows) => insertSteps(ctx.db, run.id, rows),
+        tools: input.tools,
+        onSteps: (rows) => insertSteps(ctx.db, run.id, timeSteps(rows)),
       })
     : failedTurn(history, setupError ?? "no model");
-  if (result.failureStep) await insertSteps(ctx.db, run.id, [result.failureStep]);
+  if (result.failureStep) await insertSteps(ctx.db, run.id, timeSteps([result.failureStep]));
   const { outcome } = result;
   const finished = await finishRun(ctx.db, run.id, {
     status: result.error ? "failed" : "completed",
@@ -179,11 +237,12 @@ async function answerWithAgent(ctx: PipelineContext, input: AnswerInput): Promis
     outputTokens: result.outputTokens,
     costUsd: result.costUsd,
   });
-  if (outcome.kind === "handoff") {
-    await getOrCreateHandoff(ctx.db, { sessionId: input.sessionId, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment });
-  }
+  const handoff =
+    outcome.kind === "handoff"
+      ? await getOrCreateHandoff(ctx.db, { sessionId: input.sessionId, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment })
+      : null;
   await updateSession(ctx.db, input.sessionId, { sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
-  return finished;
+  return { run: finished, outcome, handoff };
 }
 
 /** A run that could not start (e.g. a hosted model without its base URL): hand off, and say why. */

@@ -1,3 +1,5 @@
+import { percentileContByRank } from "../stats";
+
 /** One bucket of a wait histogram: `runs` waits, standing for their mean. */
 export interface WaitBucket {
   bucket: number;
@@ -11,10 +13,6 @@ export interface WaitBucket {
  */
 export function histogramPercentile(buckets: readonly WaitBucket[], p: number): number | null {
   const total = buckets.reduce((sum, bucket) => sum + bucket.runs, 0);
-  if (total === 0) return null;
-  const position = p * (total - 1);
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
   // The mean of the bucket holding the wait of each rank (0-based, in wait order).
   const valueAt = (rank: number): number => {
     let before = 0;
@@ -25,8 +23,7 @@ export function histogramPercentile(buckets: readonly WaitBucket[], p: number): 
     const last = buckets.at(-1)!;
     return last.waitSum / last.runs;
   };
-  const low = valueAt(lower);
-  return low + (valueAt(upper) - low) * (position - lower);
+  return percentileContByRank(total, p, valueAt);
 }
 
 /** The buckets of several histograms merged bucket by bucket, in wait order. */

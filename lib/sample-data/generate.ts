@@ -1,20 +1,16 @@
 /**
- * Lays down weeks of believable history for the demo: thousands of sessions across every channel, written
- * through the pipeline's own query functions, with the real agent (offline model, real tools over the knowledge
- * base) deciding each answer or handoff. What differs from live traffic: nothing is sent to Front (deliveries
- * are recorded as done, with synthetic `com_sample…`/`uid_sample…` ids), no job is queued, and every timestamp
- * is moved into the past. Deterministic for a seed and an end time.
+ * Lays down weeks of believable history for the demo: thousands of sessions across every channel, each customer
+ * turn through the pipeline's own steps (recordCustomerTurn, recordAgentRun: redaction, limits, pricing, the real
+ * tools over the knowledge base) with the offline model deciding each answer or handoff. What differs from live
+ * traffic: nothing is sent to Front (deliveries are recorded as done, with synthetic `com_sample…`/`uid_sample…`
+ * ids), no job is queued, and every timestamp is moved into the past. Deterministic for a seed and an end time.
  */
 import type { ToolSet } from "ai";
 import type { AgentOutcome } from "../agent/outcome";
 import { createLocalModel } from "../agent/local-model";
-import { buildMessages, buildSystemPrompt, type HistoryMessage } from "../agent/prompt";
-import { runAgent } from "../agent/run";
-import { handoffToHumanTool } from "../agent/tools/handoff-to-human";
 import { searchKnowledgeBaseTool } from "../agent/tools/search-knowledge-base";
-import { normalizeHandle, prepareMessage, type PreparedMessage } from "../channels";
 import type { Db } from "../db/client";
-import { finishRun, getOrCreateHandoff, insertSteps, markRunDelivered, recordHandoffProgress, startRun, type NewStep } from "../db/queries/agent-runs";
+import { markRunDelivered, recordHandoffProgress, type NewStep } from "../db/queries/agent-runs";
 import {
   backdateHandoffs,
   backdateMessages,
@@ -27,16 +23,16 @@ import {
   type SampleSessionTimes,
   type SampleWebhookEvent,
 } from "../db/queries/sample-data";
-import { addSessionMessage, findOrCreateSession, recordHumanFollowUp, updateSession, type SessionStatus } from "../db/queries/sessions";
+import { addSessionMessage, recordHumanFollowUp, updateSession, type SessionStatus } from "../db/queries/sessions";
 import type { Session } from "../db/schema";
 import { channelForMessage, type Channel, type MessageOrigin } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
-import { DECISION_REASONS, fallbackHandoff, previewOf } from "../pipeline/customer-message";
+import { DECISION_REASONS, recordAgentRun, recordCustomerTurn, type AgentRunContext, type CustomerTurn } from "../pipeline/customer-message";
 import { sessionUrl } from "../pipeline/deliver";
 import { decideEligibility, teammateName } from "../pipeline/eligibility";
 import { markEventFailed } from "../pipeline/failures";
 import { handoffCommentBody } from "../pipeline/handoff-comment";
-import { senderHandle } from "../pipeline/message-content";
+import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from "../settings/ai-settings";
 import { AI_TEAMMATE, planSessions, type PlannedSession, type Teammate } from "./plan";
 import { Prng } from "./prng";
 import { isOpen, localTime } from "./schedule";
@@ -67,8 +63,11 @@ export interface SampleHistoryOptions {
 
 export const SAMPLE_DEFAULTS = { days: 30, sessions: 3000, seed: "frontline-sample-history", timeZone: "America/New_York", chunkSize: 25 } as const;
 
-/** The run's model setting, as the pipeline stores it: the offline model. */
-const MODEL_NAME = "local";
+/**
+ * The default Settings → AI with the offline model: the history never calls a hosted model, and it is written
+ * (at the first start) before a team has settings of its own.
+ */
+const AGENT: AgentSettings = { ...DEFAULT_AGENT_SETTINGS, model: "local" };
 
 const SETTINGS = {
   aiTeammateId: AI_TEAMMATE.id,
@@ -143,6 +142,7 @@ interface GenerationContext {
   tools: AgentTools;
 }
 
+/** Stand-ins for the agent's knowledge-base search; its other tools are the pipeline's own. */
 interface AgentTools {
   normal: ToolSet;
   /** The knowledge-base search times out: the agent hands off with reason error. */
@@ -150,13 +150,12 @@ interface AgentTools {
 }
 
 /**
- * The agent's real tools, made once per transaction. A search asked before is answered from memory with the
- * same results: the knowledge base does not change while the history is written.
+ * The real knowledge-base search, made once per transaction. A search asked before is answered from memory with
+ * the same results: the knowledge base does not change while the history is written.
  */
 function agentTools(db: Db, searches: Map<string, Promise<unknown>>): AgentTools {
   const search = searchKnowledgeBaseTool(db);
   const execute = search.execute!;
-  const handoff = handoffToHumanTool();
   const remembered: typeof search = {
     ...search,
     execute: (input, options) => {
@@ -171,7 +170,7 @@ function agentTools(db: Db, searches: Map<string, Promise<unknown>>): AgentTools
       throw new Error("knowledge base search timed out after 10000ms");
     },
   };
-  return { normal: { search_knowledge_base: remembered, handoff_to_human: handoff }, failingSearch: { search_knowledge_base: failing, handoff_to_human: handoff } };
+  return { normal: { search_knowledge_base: remembered }, failingSearch: { search_knowledge_base: failing } };
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -254,41 +253,48 @@ function frontCallMs(rng: Prng, median: number): number {
 }
 
 /**
- * The step rows with the durations a hosted model and Front would take: a model step of a second or two, a
- * knowledge-base search of tens of milliseconds. Returns the rows and when the last one ended.
+ * Dates a run's step rows, batch by batch (one batch per model step) from `startMs`, with the durations a hosted
+ * model and Front would take: a model step of a second or two, a knowledge-base search of tens of milliseconds.
+ * `endMs` is when the last one ended.
  */
-function retime(rng: Prng, batches: NewStep[][], startMs: number): { steps: NewStep[]; endMs: number } {
-  let cursor = startMs;
-  const steps: NewStep[] = [];
-  for (const batch of batches) {
-    const modelMs = Math.round(clamp(rng.logNormal(1_300, 0.55), 250, 12_000));
-    let toolsMs = 0;
-    let modelTimed = false;
-    for (const row of batch) {
-      if (row.kind === "tool_call") {
-        const toolMs = row.toolName === "search_knowledge_base" ? (row.error ? 10_000 : Math.round(clamp(rng.logNormal(90, 0.5), 15, 2_000))) : rng.int(1, 4);
-        steps.push({ ...row, startedAt: at(cursor + modelMs + toolsMs), durationMs: toolMs });
-        toolsMs += toolMs;
-      } else {
-        steps.push({ ...row, startedAt: at(cursor), durationMs: modelTimed ? 0 : modelMs });
-        modelTimed = true;
+function stepClock(rng: Prng, startMs: number) {
+  const clock = {
+    endMs: startMs,
+    time(batch: NewStep[]): NewStep[] {
+      const cursor = clock.endMs;
+      // The failure note a run ends with takes no time of its own.
+      if (batch.length === 1 && batch[0].kind !== "tool_call" && batch[0].error) return [{ ...batch[0], startedAt: at(cursor), durationMs: 0 }];
+      const modelMs = Math.round(clamp(rng.logNormal(1_300, 0.55), 250, 12_000));
+      let toolsMs = 0;
+      let modelTimed = false;
+      const steps: NewStep[] = [];
+      for (const row of batch) {
+        if (row.kind === "tool_call") {
+          const toolMs = row.toolName === "search_knowledge_base" ? (row.error ? 10_000 : Math.round(clamp(rng.logNormal(90, 0.5), 15, 2_000))) : rng.int(1, 4);
+          steps.push({ ...row, startedAt: at(cursor + modelMs + toolsMs), durationMs: toolMs });
+          toolsMs += toolMs;
+        } else {
+          steps.push({ ...row, startedAt: at(cursor), durationMs: modelTimed ? 0 : modelMs });
+          modelTimed = true;
+        }
       }
-    }
-    cursor += modelMs + toolsMs;
-  }
-  return { steps, endMs: cursor };
+      clock.endMs = cursor + modelMs + toolsMs;
+      return steps;
+    },
+  };
+  return clock;
 }
 
 interface TurnInput {
   plan: PlannedSession;
-  session: Session;
+  /** The customer's message as recordCustomerTurn stored it. */
+  turn: CustomerTurn;
+  channel: Channel;
   triggerMessageId: string;
   webhookEventId: number;
   receivedAt: Date;
   /** When the worker picked the event up. */
   startedMs: number;
-  history: HistoryMessage[];
-  content: PreparedMessage;
   /** Only the first turn can fail or meet a failing search. */
   failure: PlannedSession["failure"];
   toolError: boolean;
@@ -303,49 +309,44 @@ interface TurnResult {
   replyText: string | null;
 }
 
-/** One customer turn as the pipeline handles it: run the agent once, store the outcome, deliver it. */
+/** One customer turn as the pipeline handles it: run the agent once, store the outcome, deliver it (simulated). */
 async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<TurnResult> {
   const { db, writes, stats } = ctx;
-  const { plan, session, rng } = input;
+  const { plan, turn, rng } = input;
+  const { session } = turn;
   const { startedMs } = input;
-  const run = await startRun(db, { sessionId: session.id, triggerMessageId: input.triggerMessageId, webhookEventId: input.webhookEventId, model: MODEL_NAME, receivedAt: input.receivedAt });
-
-  const batches: NewStep[][] = [];
-  let outcome: AgentOutcome;
-  let error: string | null = null;
-  let tokens = { inputTokens: 0, outputTokens: 0 };
-  try {
-    const result = await runAgent({
-      model: createLocalModel({ generateId: () => rng.token(24) }),
-      system: buildSystemPrompt({ channel: plan.channel, contactHandle: plan.handle, subject: plan.conversationSubject, call: input.content.call }),
-      messages: buildMessages(input.history),
-      tools: input.toolError ? ctx.tools.failingSearch : ctx.tools.normal,
-      onSteps: async (rows) => {
-        batches.push(rows);
-      },
-    });
-    tokens = { inputTokens: result.inputTokens, outputTokens: result.outputTokens };
-    outcome = result.outcome ?? fallbackHandoff(input.content.modelText);
-    if (!result.outcome) error = "the model ended without answering or handing off";
-  } catch (failure) {
-    error = failure instanceof Error ? failure.message : String(failure);
-    outcome = fallbackHandoff(input.content.modelText);
-  }
-  const { steps, endMs } = retime(rng, batches, startedMs);
-  if (error) steps.push({ position: steps.length, kind: "text", text: "The run failed; handing off to a person.", error, startedAt: at(endMs), durationMs: 0 });
-  await insertSteps(db, run.id, steps);
-  await finishRun(db, run.id, { status: error ? "failed" : "completed", outcome: outcome.kind, replyText: outcome.kind === "reply" ? outcome.text : null, error, ...tokens });
-  const finishedMs = endMs + rng.int(2, 15);
+  const clock = stepClock(rng, startedMs);
+  const pipeline: AgentRunContext = {
+    db,
+    // The offline model, its ids drawn from the session's seed so the history comes out the same every time.
+    modelFor: () => createLocalModel({ generateId: () => rng.token(24) }),
+    // No team action's server is called for made-up conversations.
+    loadActions: async () => [],
+  };
+  const { run, outcome, handoff } = await recordAgentRun(pipeline, {
+    event: { id: input.webhookEventId, receivedAt: input.receivedAt },
+    sessionId: session.id,
+    messageId: input.triggerMessageId,
+    channel: input.channel,
+    subject: plan.conversationSubject,
+    agent: AGENT,
+    contact: turn.sender?.handle,
+    call: turn.content.call,
+    tools: input.toolError ? ctx.tools.failingSearch : ctx.tools.normal,
+    timeSteps: clock.time,
+  });
+  const finishedMs = clock.endMs + rng.int(2, 15);
   stats.runs++;
 
-  const preview = previewOf(input.content.modelText || input.content.displayText);
+  const { preview } = turn;
   const failure = input.failure === "reply_refused" && outcome.kind !== "reply" ? "delivery_failed" : input.failure;
   const decide = (decision: Omit<SampleEventDecision, "id" | "sessionId" | "receivedAt">) =>
     writes.decisions.push({ id: input.webhookEventId, sessionId: session.id, receivedAt: input.receivedAt, ...decision });
 
   if (outcome.kind === "handoff") {
-    const handoff = await getOrCreateHandoff(db, { sessionId: session.id, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment });
-    writes.handoffs.push({ id: handoff.id, createdAt: at(finishedMs + 1) });
+    // recordAgentRun recorded the handoff a handoff outcome asks for.
+    const handoffId = handoff!.id;
+    writes.handoffs.push({ id: handoffId, createdAt: at(finishedMs + 1) });
     stats.handoffs++;
     stats.reasons[outcome.reason] = (stats.reasons[outcome.reason] ?? 0) + 1;
     const body = handoffCommentBody(outcome, sessionUrl(ctx.appUrl, session.id));
@@ -356,12 +357,12 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
       const path = commented ? `PUT /conversations/${plan.conversationId}/assignee` : `POST /conversations/${plan.conversationId}/comments`;
       const message = rng.chance(0.5) ? `Front answered 503 to ${path}: Service Unavailable` : `Front did not answer ${path} within 15000ms`;
       if (commented) {
-        await recordHandoffProgress(db, handoff.id, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), error: `unassign failed: ${message}` });
+        await recordHandoffProgress(db, handoffId, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), error: `unassign failed: ${message}` });
       }
       return failTurn(ctx, input, { runId: run.id, startedMs, finishedMs }, outcome, preview, message);
     }
     const unassignedMs = commentMs + frontCallMs(rng, 450);
-    await recordHandoffProgress(db, handoff.id, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), unassignedAt: at(unassignedMs), error: null });
+    await recordHandoffProgress(db, handoffId, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), unassignedAt: at(unassignedMs), error: null });
     await markRunDelivered(db, run.id);
     const deliveredMs = unassignedMs + rng.int(3, 20);
     writes.runs.push({ id: run.id, startedAt: at(startedMs), finishedAt: at(finishedMs), deliveredAt: at(deliveredMs) });
@@ -432,7 +433,8 @@ async function failTurn(
   message: string,
 ): Promise<TurnResult> {
   const { db, writes } = ctx;
-  const { session, rng } = input;
+  const { session } = input.turn;
+  const { rng } = input;
   await updateSession(db, session.id, { status: "ai_answering", statusReason: null, preview, sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
   await markEventFailed(db, input.webhookEventId, new Error(message));
   ctx.stats.failedSessions.add(session.id);
@@ -528,37 +530,6 @@ async function reopenConversation(ctx: GenerationContext, plan: PlannedSession, 
   return processedMs;
 }
 
-/** The customer's message as the pipeline prepares it for the session and the model. */
-function prepared(message: FrontMessage, channel: Channel): PreparedMessage {
-  return prepareMessage({
-    channel,
-    type: message.type ?? null,
-    subject: message.subject ?? null,
-    body: message.body ?? null,
-    text: message.text ?? null,
-    attachments: message.attachments ?? [],
-    metadata: message.metadata ?? {},
-  });
-}
-
-async function recordCustomerMessage(ctx: GenerationContext, session: Session, message: FrontMessage, content: PreparedMessage, sentAt: Date): Promise<void> {
-  const sender = senderHandle(message);
-  await addSessionMessage(ctx.db, {
-    sessionId: session.id,
-    frontMessageId: message.id,
-    direction: "inbound",
-    authorType: "customer",
-    authorName: sender?.name ?? sender?.handle ?? null,
-    messageType: message.type ?? "unknown",
-    subject: content.subject ?? null,
-    text: content.displayText,
-    modelText: content.modelText === content.displayText ? null : content.modelText,
-    metadata: content.metadata,
-    sentAt,
-  });
-  ctx.stats.messages++;
-}
-
 /**
  * One planned conversation from its first webhook to where it stands now: the AI's turn (or the skip), maybe
  * the customer's follow-up, then a teammate's reply and the archive when they happened before `now`.
@@ -571,45 +542,31 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   const conversation = frontConversation(plan, "assigned", plan.assignee ?? AI_TEAMMATE);
   const channel = channelForMessage(message, SAMPLE_ORIGIN);
   const eligibility = decideEligibility(message, conversation, channel, SETTINGS);
-  const content = prepared(message, channel);
-  const sender = senderHandle(message);
   const startedMs = plan.receivedAt.getTime() + queueDelay(rng);
-  const contactKey = sender?.handle ? normalizeHandle(sender.handle) : null;
-  const { session, created } = await findOrCreateSession(db, {
-    frontConversationId: conversation.id,
-    channel,
-    subject: conversation.subject ?? content.subject ?? null,
-    contactHandle: sender?.handle ?? null,
-    contactName: sender?.name ?? null,
-    contactKey,
-    initialStatus: eligibility.eligible ? "ai_answering" : "skipped",
-    statusReason: eligibility.eligible ? null : eligibility.reason,
-  });
-  if (!created) return false;
-  await recordCustomerMessage(ctx, session, message, content, plan.sentAt);
+  const skippedMs = startedMs + rng.int(10, 40);
+  const first = await recordCustomerTurn(db, { message, conversation, channel, eligibility, redactionPatterns: AGENT.redactionPatterns, now: at(skippedMs) });
+  const { session } = first;
+  if (!first.created) return false;
+  stats.messages++;
   writes.customerRecorded.push({ frontMessageId: message.id, recordedAt: at(startedMs + rng.int(2, 12)) });
-  const preview = previewOf(content.modelText || content.displayText);
 
   let status: SessionStatus;
   let lastMs: number;
   let sentiment: string | null = null;
   let handedOff = false;
-  if (!eligibility.eligible) {
-    lastMs = startedMs + rng.int(10, 40);
-    await updateSession(db, session.id, { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped", aiOutcomeAt: at(lastMs) });
-    writes.decisions.push({ id: webhookEventId, sessionId: session.id, receivedAt: plan.receivedAt, decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, processedAt: at(lastMs) });
+  if (first.skip) {
+    lastMs = skippedMs;
+    writes.decisions.push({ id: webhookEventId, sessionId: session.id, receivedAt: plan.receivedAt, decision: "skipped", ...first.skip, processedAt: at(lastMs) });
     status = "skipped";
   } else {
-    const history: HistoryMessage[] = [{ authorType: "customer", authorName: sender?.name ?? sender?.handle ?? null, text: content.modelText }];
     let turn = await answerTurn(ctx, {
       plan,
-      session,
+      turn: first,
+      channel,
       triggerMessageId: message.id,
       webhookEventId,
       receivedAt: plan.receivedAt,
       startedMs: startedMs + rng.int(15, 60),
-      history,
-      content,
       failure: plan.failure,
       toolError: plan.toolError,
       rng,
@@ -632,20 +589,19 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
       const secondEventId = ids.get(followUp.eventId);
       if (secondEventId !== undefined) {
         stats.events++;
-        const secondContent = prepared(second, channel);
-        await recordCustomerMessage(ctx, session, second, secondContent, at(followUpSentMs));
+        const reply = await recordCustomerTurn(db, { message: second, conversation, channel, eligibility, redactionPatterns: AGENT.redactionPatterns });
+        stats.messages++;
         const secondStartedMs = followUpReceivedMs + queueDelay(rng);
         writes.customerRecorded.push({ frontMessageId: second.id, recordedAt: at(secondStartedMs) });
-        history.push({ authorType: "ai", authorName: "Frontline AI", text: turn.replyText }, { authorType: "customer", authorName: history[0].authorName, text: secondContent.modelText });
+        // The agent reads the session's messages: the first question, the AI's answer (delivered above), this one.
         turn = await answerTurn(ctx, {
           plan,
-          session,
+          turn: reply,
+          channel,
           triggerMessageId: second.id,
           webhookEventId: secondEventId,
           receivedAt: at(followUpReceivedMs),
           startedMs: secondStartedMs + rng.int(15, 60),
-          history,
-          content: secondContent,
           failure: null,
           toolError: false,
           rng,
@@ -692,10 +648,10 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   stats.perSession.push({
     channel,
     status,
-    outcome: !eligibility.eligible ? "skipped" : stats.failedSessions.has(session.id) ? "failed" : handedOff ? "handed_off" : "answered",
+    outcome: first.skip ? "skipped" : stats.failedSessions.has(session.id) ? "failed" : handedOff ? "handed_off" : "answered",
     sentiment,
     resolved: resolvedAt !== null,
-    contactKey,
+    contactKey: session.contactKey,
     call: plan.call,
   });
   return true;
