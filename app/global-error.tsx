@@ -3,9 +3,9 @@
 import Link from "next/link";
 import "./globals.css";
 
-// Shown when the root layout itself fails. Next.js always prerenders this page at build time (/_global-error), so
-// it cannot carry a request's CSP nonce: its own inline scripts are blocked (and reported to /api/csp-report).
-// It is therefore written to need no script: plain HTML, and links rather than a client-side "retry".
+// Shown when the root layout itself fails. It must work with its scripts refused: Next builds its error page
+// (/_global-error) ahead of time, without any request's CSP nonce, so the browser may block the inline scripts that
+// come with it (and report them to /api/csp-report). Hence plain HTML and links, not a client-side "retry".
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en">
