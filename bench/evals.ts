@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createModel } from "../lib/agent/model";
 import { openDatabase } from "../lib/db/client";
-import { insertKnowledgeArticles } from "../lib/db/queries/knowledge";
+import { insertKnowledgeArticles } from "../lib/knowledge/articles";
 import { parseEvalSet } from "../lib/evals/case";
 import { formatRate, totalsTable } from "../lib/evals/report";
 import { runEvalCases } from "../lib/evals/run";

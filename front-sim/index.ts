@@ -1,6 +1,6 @@
 // Front simulator: a real HTTP server that stands in for Front (Core API + signed webhooks) in the demo and tests.
 
-export { createFrontSimulator, type FrontSimulator, type SimSettings, type SimSnapshot } from "./simulator";
+export { createFrontSimulator } from "./simulator";
 export { signApplicationWebhook, signRuleWebhook } from "./signing";
 export { placeSamples, SAMPLE_CONVERSATIONS, type PlacedSample, type SampleConversation, type SampleOutcome } from "./samples";
 export {

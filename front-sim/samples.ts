@@ -1,5 +1,5 @@
 import { HUMAN_TEAMMATE_ID } from "./directory";
-import type { FrontSimulator } from "./simulator";
+import type { FrontSimulator } from "./types";
 import type { PlaceCallInput, SendMessageInput, SimActionResult } from "./types";
 
 // Believable conversations for the demo: questions a knowledge base answers, people who want a person,

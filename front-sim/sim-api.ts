@@ -13,7 +13,7 @@ import {
   sendingErrorSchema,
 } from "./inputs";
 import { placeSamples } from "./samples";
-import type { FrontSimulator } from "./simulator";
+import type { FrontSimulator } from "./types";
 import type { PlaceCallInput, SendMessageInput, TeammateReplyInput } from "./types";
 
 // /_sim/...: the simulator's own controls over HTTP, for the demo and browser tests. No auth.

@@ -1,4 +1,8 @@
-// Front's wire shapes (as in the shared Front fixtures) and the simulator's own input types.
+// Front's wire shapes (as in the shared Front fixtures), the simulator's own input types, and the simulator itself.
+import type { EventDelivery, SyncResult } from "./dispatch";
+import type { ActiveFault, FaultSpec, RequestLogEntry } from "./faults";
+import type { ConversationCounts, ConversationView } from "./serialize";
+import type { DeliveryRecord } from "./webhooks";
 
 /** A teammate as the simulator is given it; the wire form adds `_links`. */
 export interface Teammate {
@@ -327,4 +331,94 @@ export interface DeliverEventOptions {
   timestampMs?: number;
   /** Application webhooks: envelope type; derived from the event type when omitted. */
   envelopeType?: string;
+}
+
+type FaultMatch = Pick<FaultSpec, "count" | "seconds" | "method" | "path">;
+
+export interface SimSettings {
+  webhookUrl: string | null;
+  webhookKind: WebhookKind;
+  rulePreview: boolean;
+  /** The API token's scopes; null: every scope. */
+  tokenScopes: string[] | null;
+}
+
+export interface SimSnapshot extends SimSettings {
+  url: string;
+  companyId: string;
+  conversations: ConversationView[];
+  counts: Record<string, ConversationCounts>;
+  totals: { conversations: number; messages: number; comments: number; replies: number; drafts: number; assigneeChanges: number; requests: number; deliveries: number };
+  faults: ActiveFault[];
+  deliveries: Array<{ eventId: string | null; kind: string; status: number; error?: string; redelivery: boolean; atMs: number }>;
+}
+
+export interface FrontSimulator {
+  /** Base URL, no trailing slash: use it as the Front API base URL. */
+  readonly url: string;
+  readonly port: number;
+  readonly companyId: string;
+  readonly teammates: Teammate[];
+  readonly webhookUrl: string | undefined;
+  close(): Promise<void>;
+  /** Forgets conversations, events, deliveries, faults and the request log; keeps the configuration. */
+  reset(): void;
+  /** `tokenScopes: null` gives the token every scope again. */
+  configure(settings: { webhookUrl?: string | null; webhookKind?: WebhookKind; rulePreview?: boolean; tokenScopes?: string[] | null }): void;
+  settings(): SimSettings;
+
+  getConversation(id: string): ConversationView | undefined;
+  listConversations(): ConversationView[];
+  getEvent(id: string): FrontEvent | undefined;
+  /** Every Core API request, oldest first. */
+  readonly requests: RequestLogEntry[];
+  clearRequests(): void;
+  /** Per conversation id: what the app did through the Core API. */
+  readonly counts: Record<string, ConversationCounts>;
+  readonly deliveries: DeliveryRecord[];
+  snapshot(): SimSnapshot;
+
+  addFault(spec: FaultSpec): ActiveFault;
+  /**
+   * 429s: the plan limit (x-ratelimit-remaining 0), or with `limit: "burst"` the per-resource burst limit
+   * (x-front-tier, remaining still above 0); scope a burst to one resource with `path`.
+   */
+  rateLimit(options?: FaultMatch & Pick<FaultSpec, "retryAfterSeconds" | "limit">): ActiveFault;
+  /** Answers matching requests with an error: a 5xx (default 500), or a 4xx for Front refusing the request. */
+  fail(options?: FaultMatch & Pick<FaultSpec, "status" | "message">): ActiveFault;
+  hang(options?: FaultMatch): ActiveFault;
+  clearFaults(): void;
+  readonly faults: ActiveFault[];
+
+  placeCall(input: PlaceCallInput): Promise<SimActionResult>;
+  sendMessage(input: SendMessageInput): Promise<SimActionResult>;
+  /**
+   * A call's transcript arrives after the call: replaces the call message's text and body, and delivers a
+   * call_transcript_added (or, with `voicemail`, call_voicemail_transcript_added) event targeting the message.
+   */
+  addCallTranscript(messageId: string, text: string, options?: CallTranscriptOptions): Promise<SimActionResult>;
+  teammateReply(input: TeammateReplyInput): Promise<SimActionResult>;
+  archive(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
+  /** A teammate reopens an archived conversation: a reopen event. */
+  reopen(conversationId: string, options?: { teammateId?: string }): Promise<SimActionResult>;
+  assign(conversationId: string, teammateId: string | null, options?: { by?: string }): Promise<SimActionResult>;
+  /**
+   * Merges source into target; the source id then answers 301 on the Core API. Delivers conversations_merged on the
+   * target, naming the source in `target.data` (`_meta.type` deleted_conversation_ids).
+   */
+  merge(sourceId: string, targetId: string, options?: MergeOptions): Promise<SimActionResult>;
+  /**
+   * The next reply the app posts (on `conversationId`, or on any conversation) is accepted (202) and then fails:
+   * a sending_error (or message_bounce_error) event targeting it follows. `whenIdle()` waits for it.
+   */
+  failNextReply(options?: FailNextReplyOptions): void;
+  /** Delivers a sending_error (or message_bounce_error) for a message that was sent. */
+  emitSendingError(messageId: string, options?: SendingErrorOptions): Promise<SimActionResult>;
+  /** Deletes a conversation for good: Core API calls on it (and its messages) answer 404. `trash` emits a trash event first. */
+  deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeleteConversationResult>;
+  deliverEvent(event: FrontEvent | Record<string, unknown> | string, options?: DeliverEventOptions): Promise<EventDelivery>;
+  redeliver(eventId: string): Promise<EventDelivery>;
+  sync(): Promise<SyncResult>;
+  /** Resolves when echoed events for Core API writes, and reply failures, have been delivered. */
+  whenIdle(): Promise<void>;
 }

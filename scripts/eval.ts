@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { createModel, modelLabel } from "../lib/agent/model";
 import { dryRunSettings } from "../lib/agent/dry-run";
 import { openDatabase, type Database } from "../lib/db/client";
-import { insertKnowledgeArticles } from "../lib/db/queries/knowledge";
+import { insertKnowledgeArticles } from "../lib/knowledge/articles";
 import { EvalSetFormatError, parseEvalSet } from "../lib/evals/case";
 import { evalReport, gradedTable, parseThreshold, thresholdFailures, THRESHOLD_FLAGS, totalsTable, type Threshold, type ThresholdFlag } from "../lib/evals/report";
 import { runEvalCases } from "../lib/evals/run";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { HANDOFF_REASONS, SENTIMENTS } from "../agent/outcome";
-import { CHANNELS } from "../front/channels";
+// The lists from lib/domain.ts itself: the eval tables store cases as JSON, so this format sits below lib/db.
+import { CHANNELS, HANDOFF_REASONS, SENTIMENTS } from "../domain";
 
 /**
  * A test case: what a customer said on a channel, and what must happen. The JSONL format of a test set is one case

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../api/errors";
-import { DuplicateTitleError } from "../db/queries/knowledge";
+import { DuplicateTitleError } from "./errors";
 
 /** The request's JSON body, or ApiError 400. */
 export async function readJsonBody(request: Request): Promise<unknown> {

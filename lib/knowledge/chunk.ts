@@ -44,6 +44,12 @@ export function chunkArticle(body: string): Chunk[] {
   return chunks;
 }
 
+/** The chunks an article body is stored as; an article with no text still gets one, so its title can be found. */
+export function storedChunks(body: string): Chunk[] {
+  const chunks = chunkArticle(body);
+  return chunks.length > 0 ? chunks : [{ position: 0, heading: null, content: body.trim() }];
+}
+
 /** A paragraph longer than MAX_CHARS is cut at sentence ends. */
 function splitLong(block: string): string[] {
   if (block.length <= MAX_CHARS) return [block];

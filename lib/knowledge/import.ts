@@ -1,6 +1,7 @@
-import type { AuditActor } from "../audit";
-import type { Db } from "../db/client";
-import { importKnowledgeArticles } from "../db/queries/knowledge";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
+import { inTransaction, type Db } from "../db/client";
+import { articleIdByTitle, insertArticle, lockArticle, updateArticle } from "../db/queries/knowledge";
+import { withChunks } from "./articles";
 import { articleFromMarkdown } from "./chunk";
 import { baseName, MAX_BODY_CHARS, MAX_TITLE_CHARS, type ImportFile } from "./validation";
 
@@ -40,6 +41,45 @@ export function planImport(files: ImportFile[]): ImportPlan {
     if (sameTitle) return skip(`${sameTitle} in this import has the same title.`);
     titles.set(title.toLowerCase(), file.name);
     return { article: { file: file.name, title, body } };
+  });
+}
+
+/**
+ * Writes imported articles in one transaction: an article with the same title (without case) is updated, or left
+ * alone when nothing changed; otherwise a new one is created. Returns what happened to each, in order.
+ */
+async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor: AuditActor = SYSTEM_ACTOR): Promise<ImportOutcome[]> {
+  return inTransaction(db, async (tx) => {
+    const outcomes: ImportOutcome[] = [];
+    for (const input of articles) {
+      const done = (status: ImportOutcome["status"], articleId: string) => outcomes.push({ file: input.file, status, title: input.title, articleId, reason: null });
+      const existingId = await articleIdByTitle(tx, input.title);
+      if (!existingId) {
+        const article = await insertArticle(tx, withChunks(input));
+        done("created", article.id);
+        continue;
+      }
+      const existing = await lockArticle(tx, existingId);
+      if (existing?.title === input.title && existing.body === input.body) {
+        done("unchanged", existingId);
+        continue;
+      }
+      const article = await updateArticle(tx, existingId, withChunks(input));
+      // Found by its title a moment ago: gone only if deleted meanwhile, and then the import fails whole.
+      if (!article) throw new Error(`The article "${input.title}" was deleted during the import.`);
+      done("updated", article.id);
+    }
+    // One row for the import: which articles it created and updated (the files left unchanged changed nothing).
+    const titles = (status: ImportOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).map((outcome) => outcome.title);
+    if (outcomes.some((outcome) => outcome.status !== "unchanged")) {
+      await recordAudit(tx, {
+        actor,
+        action: "knowledge.import",
+        target: `${articles.length} file${articles.length === 1 ? "" : "s"}`,
+        after: { created: titles("created"), updated: titles("updated"), unchanged: titles("unchanged").length },
+      });
+    }
+    return outcomes;
   });
 }
 

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { agentRuns, jobs, sessionMessages, type WebhookEvent } from "@/lib/db/schema";
-import { rerunEvent } from "@/lib/db/queries/webhook-events";
 import { FrontClient } from "@/lib/front/client";
+import { rerunEvent } from "@/lib/troubleshooting/rerun";
 import type { Channel } from "@/lib/front/channels";
 import { CALLBACK_REASON, COMMENTED_REASON, DRAFTED_REASON } from "@/lib/pipeline/deliver";
 import { textToHtml } from "@/lib/pipeline/handoff-comment";

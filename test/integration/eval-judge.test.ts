@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModel } from "@/lib/agent/model";
 import type { Database } from "@/lib/db/client";
 import { createEvalSet, getEvalRun, saveEvalCases } from "@/lib/db/queries/evals";
-import { insertKnowledgeArticles } from "@/lib/db/queries/knowledge";
+import { insertKnowledgeArticles } from "@/lib/knowledge/articles";
 import { parseEvalSet, type EvalCase } from "@/lib/evals/case";
 import { estimateRunCost } from "@/lib/evals/cost";
 import { gradedTotals } from "@/lib/evals/graded-checks";

@@ -19,7 +19,7 @@ import {
   requestEvalRunCancel,
   saveEvalCases,
 } from "@/lib/db/queries/evals";
-import { insertKnowledgeArticles } from "@/lib/db/queries/knowledge";
+import { insertKnowledgeArticles } from "@/lib/knowledge/articles";
 import { getSessionDetail } from "@/lib/db/queries/sessions";
 import { evalRuns, sessionMessages, sessions, users } from "@/lib/db/schema";
 import { parseEvalSet, type EvalCase } from "@/lib/evals/case";

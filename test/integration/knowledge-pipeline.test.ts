@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createKnowledgeArticle, type KnowledgeHit } from "@/lib/db/queries/knowledge";
+import type { KnowledgeHit } from "@/lib/db/queries/knowledge";
+import { createKnowledgeArticle } from "@/lib/knowledge/articles";
 import { agentSteps, sessions } from "@/lib/db/schema";
 import { dbKinds } from "../helpers/db";
 import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-harness";

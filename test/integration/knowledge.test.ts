@@ -8,21 +8,12 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { searchKnowledgeBaseTool } from "@/lib/agent/tools/search-knowledge-base";
 import { PGLITE_EXTENSIONS, type Database, type Db } from "@/lib/db/client";
-import {
-  createKnowledgeArticle,
-  deleteKnowledgeArticle,
-  DuplicateTitleError,
-  ensureKnowledgeChunks,
-  getKnowledgeArticle,
-  type KnowledgeHit,
-  listKnowledgeArticles,
-  MAX_CHUNKS_PER_ARTICLE,
-  searchKnowledge,
-  updateKnowledgeArticle,
-} from "@/lib/db/queries/knowledge";
+import { getKnowledgeArticle, type KnowledgeHit, listKnowledgeArticles, MAX_CHUNKS_PER_ARTICLE, searchKnowledge } from "@/lib/db/queries/knowledge";
 import * as schema from "@/lib/db/schema";
 import { knowledgeArticles, knowledgeChunks } from "@/lib/db/schema";
+import { createKnowledgeArticle, deleteKnowledgeArticle, ensureKnowledgeChunks, updateKnowledgeArticle } from "@/lib/knowledge/articles";
 import { chunkArticle } from "@/lib/knowledge/chunk";
+import { DuplicateTitleError } from "@/lib/knowledge/errors";
 import { importMarkdownFiles } from "@/lib/knowledge/import";
 import { SAMPLE_ARTICLES } from "@/lib/knowledge/sample-articles";
 import { seedSampleData } from "@/lib/runtime";

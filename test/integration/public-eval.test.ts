@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalModel } from "@/lib/agent/local-model";
 import type { Database } from "@/lib/db/client";
-import { insertKnowledgeArticles } from "@/lib/db/queries/knowledge";
+import { insertKnowledgeArticles } from "@/lib/knowledge/articles";
 import { parseEvalSet } from "@/lib/evals/case";
 import { runEvalCases } from "@/lib/evals/run";
 import { totalsOf } from "@/lib/evals/score";

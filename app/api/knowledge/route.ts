@@ -4,7 +4,8 @@ import { errorResponse } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { createKnowledgeArticle, getKnowledgeArticle, listKnowledgeArticles } from "@/lib/db/queries/knowledge";
+import { getKnowledgeArticle, listKnowledgeArticles } from "@/lib/db/queries/knowledge";
+import { createKnowledgeArticle } from "@/lib/knowledge/articles";
 import { knowledgeError, readJsonBody } from "@/lib/knowledge/api";
 import { articleInputSchema } from "@/lib/knowledge/validation";
 

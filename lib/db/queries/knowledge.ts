@@ -1,9 +1,6 @@
 import { asc, count, eq, sql } from "drizzle-orm";
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../../audit";
 import { rowsOf, type Db } from "../client";
 import { knowledgeArticles, knowledgeChunks, type KnowledgeArticle, type KnowledgeChunk } from "../schema";
-import { chunkArticle, type Chunk } from "../../knowledge/chunk";
-import type { ImportArticle, ImportOutcome } from "../../knowledge/import";
 
 /** One passage the search returned. `title`, `content` and `score` are what the models read (see local-model/tools.ts). */
 export interface KnowledgeHit {
@@ -55,22 +52,26 @@ export async function searchKnowledge(db: Db, query: string, limit = 4): Promise
   return rowsOf<KnowledgeHit>(result).map((hit) => ({ ...hit, position: Number(hit.position), score: Math.round(Number(hit.score) * 10_000) / 10_000 }));
 }
 
-/** The chunks an article body is stored as; an article with no text still gets one, so its title can be found. */
-function chunksOf(body: string): Chunk[] {
-  const chunks = chunkArticle(body);
-  return chunks.length > 0 ? chunks : [{ position: 0, heading: null, content: body.trim() }];
+/** A passage as written: what lib/knowledge/chunk.ts cuts an article body into. */
+export type ChunkText = Pick<KnowledgeChunk, "position" | "heading" | "content">;
+
+/** An article as written: its title and body, and the chunks its body is stored as. */
+export interface ArticleWrite {
+  title: string;
+  body: string;
+  chunks: ChunkText[];
 }
 
 /** Title (A), heading (B) and passage (D) in one vector: what knowledge_chunks.search holds. */
-function searchVector(title: string, chunk: Chunk) {
+function searchVector(title: string, chunk: ChunkText) {
   return sql`setweight(to_tsvector('english', ${title}::text), 'A') || setweight(to_tsvector('english', ${chunk.heading ?? ""}::text), 'B') || setweight(to_tsvector('english', ${chunk.content}::text), 'D')`;
 }
 
-/** Replaces an article's chunks; called in the transaction that writes the article. */
-async function writeChunks(tx: Db, article: Pick<KnowledgeArticle, "id" | "title" | "body">): Promise<void> {
+/** Replaces an article's chunks; call it in the transaction that writes the article. */
+export async function replaceChunks(tx: Db, article: Pick<KnowledgeArticle, "id" | "title">, chunks: ChunkText[]): Promise<void> {
   await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.articleId, article.id));
   await tx.insert(knowledgeChunks).values(
-    chunksOf(article.body).map((chunk) => ({
+    chunks.map((chunk) => ({
       articleId: article.id,
       position: chunk.position,
       heading: chunk.heading,
@@ -80,21 +81,8 @@ async function writeChunks(tx: Db, article: Pick<KnowledgeArticle, "id" | "title
   );
 }
 
-function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => work(tx as unknown as Db));
-}
-
-/** Another article already has this title (titles are compared without case). */
-export class DuplicateTitleError extends Error {
-  constructor(
-    public readonly title: string,
-    public readonly existingId: string,
-  ) {
-    super(`An article titled "${title}" already exists.`);
-  }
-}
-
-async function articleIdByTitle(db: Db, title: string): Promise<string | null> {
+/** The oldest article with this title, compared without case. */
+export async function articleIdByTitle(db: Db, title: string): Promise<string | null> {
   const [row] = await db
     .select({ id: knowledgeArticles.id })
     .from(knowledgeArticles)
@@ -102,6 +90,37 @@ async function articleIdByTitle(db: Db, title: string): Promise<string | null> {
     .orderBy(asc(knowledgeArticles.createdAt), asc(knowledgeArticles.id))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** The article, locked for the rest of the transaction; null when it does not exist. */
+export async function lockArticle(tx: Db, id: string): Promise<KnowledgeArticle | null> {
+  const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, id)).for("update");
+  return article ?? null;
+}
+
+/** Adds an article and its chunks; call it in a transaction (two statements). */
+export async function insertArticle(tx: Db, input: ArticleWrite): Promise<KnowledgeArticle> {
+  const [article] = await tx.insert(knowledgeArticles).values({ title: input.title, body: input.body }).returning();
+  await replaceChunks(tx, article, input.chunks);
+  return article;
+}
+
+/** Saves an article and rewrites its chunks; null when it does not exist. Call it in a transaction. */
+export async function updateArticle(tx: Db, id: string, input: ArticleWrite): Promise<KnowledgeArticle | null> {
+  const [article] = await tx
+    .update(knowledgeArticles)
+    .set({ title: input.title, body: input.body, updatedAt: sql`now()` })
+    .where(eq(knowledgeArticles.id, id))
+    .returning();
+  if (!article) return null;
+  await replaceChunks(tx, article, input.chunks);
+  return article;
+}
+
+/** Deletes an article; its chunks go with it (foreign key cascade). */
+export async function deleteArticle(db: Db, id: string): Promise<KnowledgeArticle | null> {
+  const [deleted] = await db.delete(knowledgeArticles).where(eq(knowledgeArticles.id, id)).returning();
+  return deleted ?? null;
 }
 
 export interface ArticleSummary {
@@ -167,129 +186,23 @@ export async function getKnowledgeArticle(db: Db, id: string): Promise<ArticleWi
   return { article, chunks };
 }
 
-/** Creates an article and its chunks, with its audit row. Throws DuplicateTitleError when the title is taken. */
-export async function createKnowledgeArticle(db: Db, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle> {
-  return inTransaction(db, async (tx) => {
-    const existingId = await articleIdByTitle(tx, input.title);
-    if (existingId) throw new DuplicateTitleError(input.title, existingId);
-    const [article] = await tx.insert(knowledgeArticles).values({ title: input.title, body: input.body }).returning();
-    await writeChunks(tx, article);
-    await recordAudit(tx, { actor, action: "knowledge.create", target: article.title, after: articleState(article) });
-    return article;
-  });
-}
-
-/** Saves an article and rewrites its chunks, with its audit row; null when it does not exist. Throws DuplicateTitleError. */
-export async function updateKnowledgeArticle(db: Db, id: string, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
-  return inTransaction(db, async (tx) => {
-    const existingId = await articleIdByTitle(tx, input.title);
-    if (existingId && existingId !== id) throw new DuplicateTitleError(input.title, existingId);
-    const [previous] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, id)).for("update");
-    if (!previous) return null;
-    const [article] = await tx
-      .update(knowledgeArticles)
-      .set({ title: input.title, body: input.body, updatedAt: sql`now()` })
-      .where(eq(knowledgeArticles.id, id))
-      .returning();
-    if (!article) return null;
-    await writeChunks(tx, article);
-    await recordAudit(tx, { actor, action: "knowledge.update", target: article.title, before: articleState(previous), after: articleState(article) });
-    return article;
-  });
-}
-
-/** Deletes an article, with its audit row; its chunks go with it (foreign key cascade). */
-export async function deleteKnowledgeArticle(db: Db, id: string, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
-  return inTransaction(db, async (tx) => {
-    const [deleted] = await tx.delete(knowledgeArticles).where(eq(knowledgeArticles.id, id)).returning();
-    if (!deleted) return null;
-    await recordAudit(tx, { actor, action: "knowledge.delete", target: deleted.title, before: articleState(deleted) });
-    return deleted;
-  });
-}
-
-/** What the audit log keeps of an article. */
-function articleState(article: Pick<KnowledgeArticle, "id" | "title" | "body">): Record<string, unknown> {
-  return { id: article.id, title: article.title, body: article.body };
-}
-
-/**
- * Writes imported articles in one transaction: an article with the same title (without case) is updated, or left
- * alone when nothing changed; otherwise a new one is created. Returns what happened to each, in order.
- */
-export async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor: AuditActor = SYSTEM_ACTOR): Promise<ImportOutcome[]> {
-  return inTransaction(db, async (tx) => {
-    const outcomes: ImportOutcome[] = [];
-    for (const input of articles) {
-      const done = (status: ImportOutcome["status"], articleId: string) => outcomes.push({ file: input.file, status, title: input.title, articleId, reason: null });
-      const existingId = await articleIdByTitle(tx, input.title);
-      if (!existingId) {
-        const [article] = await tx.insert(knowledgeArticles).values({ title: input.title, body: input.body }).returning();
-        await writeChunks(tx, article);
-        done("created", article.id);
-        continue;
-      }
-      const [existing] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, existingId)).for("update");
-      if (existing.title === input.title && existing.body === input.body) {
-        done("unchanged", existingId);
-        continue;
-      }
-      const [article] = await tx
-        .update(knowledgeArticles)
-        .set({ title: input.title, body: input.body, updatedAt: sql`now()` })
-        .where(eq(knowledgeArticles.id, existingId))
-        .returning();
-      await writeChunks(tx, article);
-      done("updated", article.id);
-    }
-    // One row for the import: which articles it created and updated (the files left unchanged changed nothing).
-    const titles = (status: ImportOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).map((outcome) => outcome.title);
-    if (outcomes.some((outcome) => outcome.status !== "unchanged")) {
-      await recordAudit(tx, {
-        actor,
-        action: "knowledge.import",
-        target: `${articles.length} file${articles.length === 1 ? "" : "s"}`,
-        after: { created: titles("created"), updated: titles("updated"), unchanged: titles("unchanged").length },
-      });
-    }
-    return outcomes;
-  });
-}
-
 export async function countKnowledgeArticles(db: Db): Promise<number> {
   const [row] = await db.select({ value: count() }).from(knowledgeArticles);
   return row.value;
 }
 
-/** Adds articles with their chunks (the sample knowledge base). */
-export async function insertKnowledgeArticles(db: Db, articles: { title: string; body: string }[]): Promise<void> {
-  if (articles.length === 0) return;
-  await inTransaction(db, async (tx) => {
-    const inserted = await tx.insert(knowledgeArticles).values(articles).returning();
-    for (const article of inserted) await writeChunks(tx, article);
-  });
-}
-
 /**
- * Chunks the articles that have none: those written before chunks existed (the 0002 migration adds the table
- * empty, and chunking needs the app's own chunker). Every article written since has at least one chunk. Each
- * article is locked and checked again, so two processes starting at once do not both write its chunks.
- * Returns how many articles it chunked.
+ * The articles that have no chunks: those written before chunks existed (the 0002 migration adds the table empty,
+ * and chunking needs the app's own chunker). Every article written since has at least one chunk.
  */
-export async function ensureKnowledgeChunks(db: Db): Promise<number> {
+export async function unchunkedArticleIds(db: Db): Promise<string[]> {
   // Spelled out: drizzle leaves a single-table query's columns unqualified, which a subquery would misread.
   const unchunked = sql`not exists (select 1 from knowledge_chunks c where c.article_id = knowledge_articles.id)`;
-  const missing = await db.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(unchunked);
-  let chunked = 0;
-  for (const { id } of missing) {
-    chunked += await inTransaction(db, async (tx) => {
-      const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, id)).for("update");
-      if (!article) return 0;
-      const [{ existing }] = await tx.select({ existing: count() }).from(knowledgeChunks).where(eq(knowledgeChunks.articleId, id));
-      if (existing > 0) return 0;
-      await writeChunks(tx, article);
-      return 1;
-    });
-  }
-  return chunked;
+  const rows = await db.select({ id: knowledgeArticles.id }).from(knowledgeArticles).where(unchunked);
+  return rows.map((row) => row.id);
+}
+
+export async function countChunks(db: Db, articleId: string): Promise<number> {
+  const [{ existing }] = await db.select({ existing: count() }).from(knowledgeChunks).where(eq(knowledgeChunks.articleId, articleId));
+  return existing;
 }

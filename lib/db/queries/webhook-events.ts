@@ -1,5 +1,4 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../../audit";
 import { rowsOf, type Db } from "../client";
 import { webhookEvents, type WebhookEvent } from "../schema";
 import { enqueueJob } from "./jobs";
@@ -104,50 +103,43 @@ export async function listEventsForConversation(db: Db, frontConversationId: str
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id));
 }
 
-export type RerunResult =
-  | { status: "queued"; attemptId: number }
+/** A queued re-run names the delivery it repeats, for the caller's audit row. */
+export type QueuedRerun =
+  | { status: "queued"; attemptId: number; original: WebhookEvent }
   | { status: "already_queued" | "not_found" | "not_verified" };
 
 /**
- * The troubleshooting page's re-run: a new attempt at a stored, verified delivery, stored as its own row beside the
- * delivery (which keeps its recorded decision, reason and duration) and queued. Processing is idempotent, so work
- * already done is not repeated. While an attempt at the delivery is still queued, no other is added.
+ * A new attempt at a stored, verified delivery, stored as its own row beside the delivery (which keeps its recorded
+ * decision, reason and duration) and queued; lib/troubleshooting/rerun.ts is the page's re-run. While an attempt at
+ * the delivery is still queued, no other is added. Call it in a transaction: it locks the delivery until it ends.
  */
-export async function rerunEvent(db: Db, id: number, actor: AuditActor = SYSTEM_ACTOR): Promise<RerunResult> {
-  return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
-    if (!event) return { status: "not_found" };
-    // A re-run of a re-run repeats the delivery itself: attempts never chain.
-    const [original] = event.rerunOf ? await tx.select().from(webhookEvents).where(eq(webhookEvents.id, event.rerunOf)).for("update") : [event];
-    if (!original || original.signatureResult !== "valid" || !original.frontEventId) return { status: "not_verified" };
-    const open = await tx.execute(sql`
-      select 1 from jobs
-      where queue = ${PIPELINE_QUEUE} and state in ('pending', 'active')
-        and (payload->>'webhookEventId')::bigint in (select id from webhook_events where id = ${original.id} or rerun_of = ${original.id})
-      limit 1`);
-    if (rowsOf(open).length > 0) return { status: "already_queued" };
-    const [attempt] = await tx
-      .insert(webhookEvents)
-      .values({
-        kind: original.kind,
-        envelopeType: original.envelopeType,
-        eventType: original.eventType,
-        frontConversationId: original.frontConversationId,
-        headers: original.headers,
-        body: original.body,
-        signatureResult: original.signatureResult,
-        decision: "queued",
-        sessionId: original.sessionId,
-        rerunOf: original.id,
-      })
-      .returning({ id: webhookEvents.id });
-    await enqueueJob(tx as unknown as Db, { queue: PIPELINE_QUEUE, orderingKey: original.frontConversationId ?? original.frontEventId, payload: { webhookEventId: attempt.id } });
-    await recordAudit(tx as unknown as Db, {
-      actor,
-      action: "troubleshooting.rerun",
-      target: `event ${original.id}`,
-      after: { eventId: original.id, attemptId: attempt.id, frontEventId: original.frontEventId, eventType: original.eventType, conversation: original.frontConversationId },
-    });
-    return { status: "queued", attemptId: attempt.id };
-  });
+export async function queueRerun(tx: Db, id: number): Promise<QueuedRerun> {
+  const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
+  if (!event) return { status: "not_found" };
+  // A re-run of a re-run repeats the delivery itself: attempts never chain.
+  const [original] = event.rerunOf ? await tx.select().from(webhookEvents).where(eq(webhookEvents.id, event.rerunOf)).for("update") : [event];
+  if (!original || original.signatureResult !== "valid" || !original.frontEventId) return { status: "not_verified" };
+  const open = await tx.execute(sql`
+    select 1 from jobs
+    where queue = ${PIPELINE_QUEUE} and state in ('pending', 'active')
+      and (payload->>'webhookEventId')::bigint in (select id from webhook_events where id = ${original.id} or rerun_of = ${original.id})
+    limit 1`);
+  if (rowsOf(open).length > 0) return { status: "already_queued" };
+  const [attempt] = await tx
+    .insert(webhookEvents)
+    .values({
+      kind: original.kind,
+      envelopeType: original.envelopeType,
+      eventType: original.eventType,
+      frontConversationId: original.frontConversationId,
+      headers: original.headers,
+      body: original.body,
+      signatureResult: original.signatureResult,
+      decision: "queued",
+      sessionId: original.sessionId,
+      rerunOf: original.id,
+    })
+    .returning({ id: webhookEvents.id });
+  await enqueueJob(tx, { queue: PIPELINE_QUEUE, orderingKey: original.frontConversationId ?? original.frontEventId, payload: { webhookEventId: attempt.id } });
+  return { status: "queued", attemptId: attempt.id, original };
 }

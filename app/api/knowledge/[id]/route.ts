@@ -3,7 +3,8 @@ import { ApiError, errorResponse } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit";
 import { requireAdmin, requireUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { deleteKnowledgeArticle, getKnowledgeArticle, updateKnowledgeArticle } from "@/lib/db/queries/knowledge";
+import { getKnowledgeArticle } from "@/lib/db/queries/knowledge";
+import { deleteKnowledgeArticle, updateKnowledgeArticle } from "@/lib/knowledge/articles";
 import { articleIdFrom, knowledgeError, readJsonBody } from "@/lib/knowledge/api";
 import { articleInputSchema } from "@/lib/knowledge/validation";
 

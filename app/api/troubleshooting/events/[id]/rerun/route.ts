@@ -3,7 +3,8 @@ import { actorOf } from "@/lib/audit";
 import { requireAdmin } from "@/lib/auth/guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
-import { PIPELINE_QUEUE, rerunEvent } from "@/lib/db/queries/webhook-events";
+import { PIPELINE_QUEUE } from "@/lib/db/queries/webhook-events";
+import { rerunEvent } from "@/lib/troubleshooting/rerun";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";

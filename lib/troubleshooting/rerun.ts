@@ -1,0 +1,26 @@
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
+import { inTransaction, type Db } from "../db/client";
+import { queueRerun } from "../db/queries/webhook-events";
+
+export type RerunResult =
+  | { status: "queued"; attemptId: number }
+  | { status: "already_queued" | "not_found" | "not_verified" };
+
+/**
+ * The troubleshooting page's re-run: a new attempt at a stored, verified delivery, queued (see queueRerun), with
+ * its audit row in the same transaction. Processing is idempotent, so work already done is not repeated.
+ */
+export async function rerunEvent(db: Db, id: number, actor: AuditActor = SYSTEM_ACTOR): Promise<RerunResult> {
+  return inTransaction(db, async (tx) => {
+    const rerun = await queueRerun(tx, id);
+    if (rerun.status !== "queued") return rerun;
+    const { original, attemptId } = rerun;
+    await recordAudit(tx, {
+      actor,
+      action: "troubleshooting.rerun",
+      target: `event ${original.id}`,
+      after: { eventId: original.id, attemptId, frontEventId: original.frontEventId, eventType: original.eventType, conversation: original.frontConversationId },
+    });
+    return { status: "queued", attemptId };
+  });
+}
