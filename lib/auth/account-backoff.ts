@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { authRateLimits } from "../db/schema";
 
@@ -44,5 +44,5 @@ export async function recordFailedSignIn(db: Db, email: string, now = Date.now()
 /** A right password: the account starts again with no failures. */
 export async function clearFailedSignIns(db: Db, email: string): Promise<void> {
   if (!email.trim()) return;
-  await db.delete(authRateLimits).where(and(eq(authRateLimits.key, keyOf(email))));
+  await db.delete(authRateLimits).where(eq(authRateLimits.key, keyOf(email)));
 }

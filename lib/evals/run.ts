@@ -61,27 +61,24 @@ function historyOf(entry: EvalCase): (HistoryMessage & { modelText?: string | nu
 
 /** The passages the AI's searches returned, title first: what a judge checks the answer against. */
 export function knowledgeFound(steps: readonly NewStep[]): string[] {
-  const passages = new Set<string>();
-  for (const step of steps) {
-    if (step.toolName !== "search_knowledge_base") continue;
-    const results = (step.output as { results?: { title?: unknown; content?: unknown }[] } | null | undefined)?.results;
-    for (const result of Array.isArray(results) ? results : []) {
-      if (typeof result.title === "string" && typeof result.content === "string") passages.add(`${result.title}\n${result.content}`);
-    }
-  }
-  return [...passages];
+  const passages = searchResults(steps).flatMap((result) => (typeof result.title === "string" && typeof result.content === "string" ? [`${result.title}\n${result.content}`] : []));
+  return [...new Set(passages)];
 }
 
 /** The article the answer named: the longest title its searches returned that the reply contains. */
 export function citedArticle(steps: readonly NewStep[], reply: string): string | null {
-  const titles = new Set<string>();
-  for (const step of steps) {
-    if (step.toolName !== "search_knowledge_base") continue;
-    const results = (step.output as { results?: { title?: unknown }[] } | null | undefined)?.results;
-    for (const result of Array.isArray(results) ? results : []) if (typeof result.title === "string") titles.add(result.title);
-  }
+  const titles = new Set(searchResults(steps).flatMap((result) => (typeof result.title === "string" ? [result.title] : [])));
   const text = reply.toLowerCase();
   return [...titles].filter((title) => text.includes(title.toLowerCase())).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** Every result of every knowledge-base search in the run, as stored (fields unchecked). */
+function searchResults(steps: readonly NewStep[]): { title?: unknown; content?: unknown }[] {
+  return steps.flatMap((step) => {
+    if (step.toolName !== "search_knowledge_base") return [];
+    const results = (step.output as { results?: unknown } | null | undefined)?.results;
+    return Array.isArray(results) ? (results as { title?: unknown; content?: unknown }[]) : [];
+  });
 }
 
 export async function runEvalCase(options: Omit<EvalRunOptions, "cases" | "concurrency" | "signal" | "onCase">, entry: EvalCase): Promise<EvalCaseResult> {

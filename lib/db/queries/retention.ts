@@ -96,12 +96,13 @@ export async function deleteCasesAbout(db: Db, sessionIds: readonly string[], sp
   if (!about) return 0;
   return db.transaction(async (tx) => {
     const cases = await tx.delete(evalCases).where(about).returning({ setId: evalCases.setId, caseKey: evalCases.caseKey });
-    for (const entry of cases) {
-      await tx
-        .update(evalCaseVersions)
-        .set({ body: null })
-        .where(and(eq(evalCaseVersions.setId, entry.setId), eq(evalCaseVersions.caseKey, entry.caseKey)));
-    }
+    if (cases.length === 0) return 0;
+    // Their earlier versions too, in one statement: (set, key) pairs of the deleted cases.
+    const pairs = sql.join(
+      cases.map((entry) => sql`(${entry.setId}::uuid, ${entry.caseKey})`),
+      sql`, `,
+    );
+    await tx.update(evalCaseVersions).set({ body: null }).where(sql`(${evalCaseVersions.setId}, ${evalCaseVersions.caseKey}) in (${pairs})`);
     return cases.length;
   });
 }
