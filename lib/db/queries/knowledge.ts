@@ -86,6 +86,7 @@ function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
 
 /** Another article already has this title (titles are compared without case). */
 export class DuplicateTitleError extends Error {
+  override name = "DuplicateTitleError";
   constructor(
     public readonly title: string,
     public readonly existingId: string,
