@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { parseSessionFilters, sessionFilterParams } from "../inbox/session-filters";
-import { SavedViewConflictError } from "../db/queries/saved-views";
-import { ApiError, isErrorNamed } from "./errors";
+import { ApiError } from "./errors";
 
 export const MAX_VIEW_NAME_LENGTH = 60;
 
@@ -26,10 +25,4 @@ export const savedViewInputSchema = z
 export function savedViewIdFrom(id: string): string {
   if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such saved view.");
   return id;
-}
-
-/** A taken name or a full list is the person's to fix: 409 with what to do. */
-export function savedViewError(error: unknown): unknown {
-  if (error instanceof SavedViewConflictError || isErrorNamed<SavedViewConflictError>(error, "SavedViewConflictError")) return new ApiError(409, "conflict", error.message);
-  return error;
 }
