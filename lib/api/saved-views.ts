@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SavedView } from "../db/schema";
 import { parseSessionFilters, sessionFilterParams } from "../inbox/session-filters";
 import { ApiError } from "./errors";
 
@@ -25,4 +26,17 @@ export const savedViewInputSchema = z
 export function savedViewIdFrom(id: string): string {
   if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such saved view.");
   return id;
+}
+
+/** One of the signed-in person's saved views, as /api/saved-views answers it. */
+export interface SavedViewJson {
+  id: string;
+  name: string;
+  /** The Inbox's canonical filter query, e.g. `channel=voice&status=handed_off`. */
+  query: string;
+  createdAt: string;
+}
+
+export function savedViewJson({ id, name, query, createdAt }: SavedView): SavedViewJson {
+  return { id, name, query, createdAt: createdAt.toISOString() };
 }

@@ -2,8 +2,7 @@
 // POST runs one customer turn (pasted, or a stored session's) with another model or instructions, and answers
 // with the full run. Nothing is sent to Front or written to the database. Admins only: hosted models cost money.
 import { z } from "zod";
-import { dryRun } from "@/lib/agent/dry-run";
-import { modelLabel } from "@/lib/agent/model";
+import { dryRun, dryRunDefaults } from "@/lib/agent/dry-run";
 import { route } from "@/lib/api/route";
 import { CHANNELS } from "@/lib/front/channels";
 import { getServices } from "@/lib/runtime";
@@ -43,20 +42,7 @@ const sourceSchema = z.discriminatedUnion(
 
 const dryRunRequestSchema = z.object({ source: sourceSchema, overrides: overridesSchema.default({}) }).strict();
 
-export const GET = route({ role: "admin" }, async () => {
-  const { values } = await (await getServices()).agentSettings.get();
-  // A few specs to pick from: the one in force, the offline model, and every model with a price.
-  const suggestions = [...new Set([values.model, "local", ...Object.keys(values.prices)])];
-  return {
-    model: values.model,
-    modelLabel: modelLabel(values.model),
-    baseUrl: values.baseUrl ?? null,
-    hasApiKey: Boolean(values.apiKey),
-    instructions: values.instructions,
-    handoffTopics: values.handoffTopics,
-    suggestions: suggestions.map((spec) => ({ spec, label: modelLabel(spec) })),
-  };
-});
+export const GET = route({ role: "admin" }, async () => dryRunDefaults((await (await getServices()).agentSettings.get()).values));
 
 export const POST = route({ role: "admin", body: dryRunRequestSchema }, async ({ body: { source, overrides } }) => {
   const services = await getServices();
