@@ -1,4 +1,4 @@
-import type { DryRunResult } from "@/lib/agent/dry-run";
+import type { DryRunDefaults, DryRunResult } from "@/lib/agent/dry-run";
 import type { Channel } from "@/lib/front/channels";
 import type { Serialized } from "@/components/inbox/types";
 
@@ -7,16 +7,8 @@ export type DryRunResponse = Serialized<DryRunResult>;
 export type DryRunStepRecord = DryRunResponse["steps"][number];
 export type DryRunOutcome = DryRunResponse["outcome"];
 
-/** GET /api/agent/dry-run: what a run starts from (never the key). */
-export interface DryRunDefaults {
-  model: string;
-  modelLabel: string;
-  baseUrl: string | null;
-  hasApiKey: boolean;
-  instructions: string;
-  handoffTopics: string[];
-  suggestions: { spec: string; label: string }[];
-}
+/** GET /api/agent/dry-run. */
+export type { DryRunDefaults };
 
 /** What the console and "Re-run with…" let an admin change. */
 export interface RunOptions {

@@ -9,16 +9,11 @@ import { cn } from "@/components/ui/cn";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
 import { sendJson } from "@/components/ui/send-json";
+import type { SavedViewJson } from "@/lib/api/saved-views";
 import { inboxHref } from "./url-state";
 
 /** One of the signed-in person's saved views (GET /api/saved-views). */
-export interface MyView {
-  id: string;
-  name: string;
-  /** The Inbox's canonical filter query, e.g. `channel=voice&status=handed_off`. */
-  query: string;
-  createdAt: string;
-}
+export type MyView = SavedViewJson;
 
 const MY_VIEWS_KEY = ["saved-views"] as const;
 

@@ -6,24 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { sendJson } from "@/components/ui/send-json";
+import type { ClearedSampleData, SampleDataStatus } from "@/lib/sample-data";
 import { SettingsRow, SettingsSection } from "./settings-section";
-
-/** GET /api/settings/sample-data. */
-interface SampleDataStatus {
-  sampleSessions: number;
-  /** The history is still being written in the background. */
-  generating: boolean;
-}
-
-/** DELETE /api/settings/sample-data: what was deleted. */
-interface ClearedSampleData {
-  sessions: number;
-  messages: number;
-  runs: number;
-  steps: number;
-  handoffs: number;
-  webhookEvents: number;
-}
 
 const SAMPLE_DATA_KEY = ["settings", "sample-data"] as const;
 

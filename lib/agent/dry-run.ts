@@ -98,6 +98,31 @@ export interface DryRunResult {
 }
 
 /** What a held-back action request answers, so the model and the timeline both see that nothing was sent. */
+/** GET /api/agent/dry-run: what a run starts from (never the key). */
+export interface DryRunDefaults {
+  model: string;
+  modelLabel: string;
+  baseUrl: string | null;
+  hasApiKey: boolean;
+  instructions: string;
+  handoffTopics: string[];
+  suggestions: { spec: string; label: string }[];
+}
+
+export function dryRunDefaults(values: AgentSettings): DryRunDefaults {
+  // A few specs to pick from: the one in force, the offline model, and every model with a price.
+  const suggestions = [...new Set([values.model, "local", ...Object.keys(values.prices)])];
+  return {
+    model: values.model,
+    modelLabel: modelLabel(values.model),
+    baseUrl: values.baseUrl ?? null,
+    hasApiKey: Boolean(values.apiKey),
+    instructions: values.instructions,
+    handoffTopics: values.handoffTopics,
+    suggestions: suggestions.map((spec) => ({ spec, label: modelLabel(spec) })),
+  };
+}
+
 export const NOT_SENT = "dry run: not sent";
 
 /**

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { EvalCaseRow, EvalRun, EvalRunCase, EvalSet } from "../db/schema";
-import { evalCaseSchema, EvalSetFormatError } from "../evals/case";
-import { ApiError, isErrorNamed } from "./errors";
-import type { EvalSetConflictError } from "../db/queries/evals";
+import { evalCaseSchema } from "../evals/case";
+import { ApiError } from "./errors";
 
 /** Request bodies and answers of /api/evals (docs/evals.md). */
 
@@ -44,13 +43,6 @@ export const evalRunInputSchema = z
 export function uuidFrom(id: string, what: string): string {
   if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", `No such ${what}.`);
   return id;
-}
-
-/** Taken names and bad JSONL are the admin's to fix: 409 and 422, saying what and where. */
-export function evalsError(error: unknown): unknown {
-  if (isErrorNamed<EvalSetConflictError>(error, "EvalSetConflictError")) return new ApiError(409, "duplicate_name", error.message);
-  if (isErrorNamed<EvalSetFormatError>(error, "EvalSetFormatError")) return new ApiError(422, "invalid_jsonl", `The file is not a valid test set: ${error.message.split("\n").slice(0, 10).join("; ")}`);
-  return error;
 }
 
 export function setJson(set: EvalSet) {

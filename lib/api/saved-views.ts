@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { SavedView } from "../db/schema";
 import { parseSessionFilters, sessionFilterParams } from "../inbox/session-filters";
-import { SavedViewConflictError } from "../db/queries/saved-views";
-import { ApiError, isErrorNamed } from "./errors";
+import { ApiError } from "./errors";
 
 export const MAX_VIEW_NAME_LENGTH = 60;
 
@@ -28,8 +28,15 @@ export function savedViewIdFrom(id: string): string {
   return id;
 }
 
-/** A taken name or a full list is the person's to fix: 409 with what to do. */
-export function savedViewError(error: unknown): unknown {
-  if (error instanceof SavedViewConflictError || isErrorNamed<SavedViewConflictError>(error, "SavedViewConflictError")) return new ApiError(409, "conflict", error.message);
-  return error;
+/** One of the signed-in person's saved views, as /api/saved-views answers it. */
+export interface SavedViewJson {
+  id: string;
+  name: string;
+  /** The Inbox's canonical filter query, e.g. `channel=voice&status=handed_off`. */
+  query: string;
+  createdAt: string;
+}
+
+export function savedViewJson({ id, name, query, createdAt }: SavedView): SavedViewJson {
+  return { id, name, query, createdAt: createdAt.toISOString() };
 }

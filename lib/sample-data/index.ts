@@ -6,6 +6,7 @@ import { clearSampleData, countSampleSessions, type ClearedSampleData } from "..
 import { generateSampleHistory, SAMPLE_DEFAULTS, type SampleHistoryOptions, type SampleHistorySummary } from "./generate";
 
 export { generateSampleHistory, SAMPLE_DEFAULTS, type SampleHistoryOptions, type SampleHistorySummary } from "./generate";
+export type { ClearedSampleData };
 
 interface Running {
   done: Promise<SampleHistorySummary | null>;
@@ -62,6 +63,17 @@ export function startSampleHistory(db: Db, options: Omit<SampleHistoryOptions, "
   })();
   globalForSample.__frontlineSampleHistory = { done, controller };
   return done;
+}
+
+/** GET /api/settings/sample-data. */
+export interface SampleDataStatus {
+  sampleSessions: number;
+  /** The history is still being written in the background. */
+  generating: boolean;
+}
+
+export async function sampleDataStatus(db: Db): Promise<SampleDataStatus> {
+  return { sampleSessions: await countSampleSessions(db), generating: isSampleHistoryRunning() };
 }
 
 /** Whether the history is being written right now (in this process). */

@@ -7,6 +7,7 @@ import { DEFAULT_PRICES, type ModelPrice } from "../agent/pricing";
 import { CHANNELS, type Channel } from "../front/channels";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
 import { DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
+import { LockedSettingError } from "./locked-setting";
 import { TimedCache } from "./timed-cache";
 
 export { DELIVERY_MODE_LABELS, DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
@@ -182,7 +183,7 @@ export class AgentSettingsStore {
   async save(patch: AgentSettingsPatch, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
     const { locked } = await this.load();
     for (const field of Object.keys(locked) as AgentLockableField[]) {
-      if (locked[field] && patch[field] !== undefined) throw new AgentSettingLockedError(field);
+      if (locked[field] && patch[field] !== undefined) throw new LockedSettingError(field, `AI_${field === "model" ? "MODEL" : field === "baseUrl" ? "BASE_URL" : "API_KEY"}`);
     }
     const stored = await this.stored();
     const next: StoredAgentSettings = { ...stored };
@@ -198,12 +199,5 @@ export class AgentSettingsStore {
       await recordAudit(tx as unknown as Db, { actor, action: "settings.ai.update", before: stored, after: next });
     });
     this.invalidate();
-  }
-}
-
-export class AgentSettingLockedError extends Error {
-  constructor(public readonly field: string) {
-    super(`${field} is set in the environment (AI_${field === "model" ? "MODEL" : field === "baseUrl" ? "BASE_URL" : "API_KEY"}) and cannot be changed here`);
-    this.name = "AgentSettingLockedError";
   }
 }

@@ -8,6 +8,7 @@ import { CHANNELS, type Channel, type PhoneChannel } from "../front/channels";
 import type { ScopeCheck } from "../front/token-scopes";
 import { decryptSecret, encryptSecret } from "../secrets/encryption";
 import { SECRET_FIELDS, type SecretField } from "./front-settings-fields";
+import { LockedSettingError } from "./locked-setting";
 import { TimedCache } from "./timed-cache";
 
 /** Everything that decides how Frontline talks to Front and which conversations the AI takes. */
@@ -277,11 +278,4 @@ export interface CompanyLookupOptions {
   /** GET /me with this token: the company it belongs to. */
   lookUp: (token: string) => Promise<{ id: string; name?: string | null }>;
   now?: number;
-}
-
-export class LockedSettingError extends Error {
-  constructor(public readonly field: string) {
-    super(`${field} is set in the environment and cannot be changed here`);
-    this.name = "LockedSettingError";
-  }
 }

@@ -4,7 +4,8 @@ import { asc, eq } from "drizzle-orm";
 import { createModel } from "@/lib/agent/model";
 import type { Database } from "@/lib/db/client";
 import { agentRuns, agentSteps, appSettings, handoffs, sessionMessages, sessions } from "@/lib/db/schema";
-import { AgentSettingLockedError, AgentSettingsStore } from "@/lib/settings/ai-settings";
+import { AgentSettingsStore } from "@/lib/settings/ai-settings";
+import { LockedSettingError } from "@/lib/settings/locked-setting";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 import { startOpenAIStandIn, type OpenAIStandIn } from "../helpers/openai-stand-in";
 import { AI_TEAMMATE, startHarness } from "../helpers/pipeline-harness";
@@ -51,7 +52,7 @@ describe.each(dbKinds())("Settings → AI store, on %s", (kind) => {
     expect(values.model).toBe("anthropic:claude-sonnet-4-5");
     expect(values.apiKey).toBe("sk-env");
     expect(locked).toEqual({ model: true, baseUrl: false, apiKey: true });
-    await expect(store.save({ model: "local" })).rejects.toBeInstanceOf(AgentSettingLockedError);
+    await expect(store.save({ model: "local" })).rejects.toBeInstanceOf(LockedSettingError);
     await expect(store.save({ apiKey: "sk-x" })).rejects.toThrow(/AI_API_KEY/);
     await store.save({ instructions: "Still editable." });
     expect((await store.get()).values.instructions).toBe("Still editable.");

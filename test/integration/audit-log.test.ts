@@ -154,7 +154,7 @@ describe.each(dbKinds())("audit log on %s", (kind) => {
     await database.db.execute(sql`update jobs set state = 'done'`);
     const rerun = await ok(await rerunRoute.POST(new Request(`http://t/api/troubleshooting/events/${event.id}/rerun`, { method: "POST" }), params(event.id)));
     expect(rerun.status).toBe("queued");
-    await ok(await sampleDataRoute.DELETE());
+    await ok(await sampleDataRoute.DELETE(new Request("http://t/api/settings/sample-data", { method: "DELETE" })));
     // A user made on the command line.
     const auth = createAuth({ db: database.db, secret: "audit-test-secret-audit-test-secret-0123", appUrl: "http://localhost:3000" });
     const made = await createUserAccount(auth, { email: "newbie@frontline.test", password: SECRETS.password, name: "Newbie", role: "viewer" }, { db: database.db, actor: { id: null, email: null, name: "Command line" } });

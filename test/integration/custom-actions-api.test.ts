@@ -82,7 +82,7 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     const created = await answer<ActionResponse>(await collection.POST(jsonRequest("POST", definition())));
     expect(created.status).toBe(201);
     actionId = created.body.action.id;
-    const listed = await answer<ActionsResponse>(await collection.GET());
+    const listed = await answer<ActionsResponse>(await collection.GET(new Request("http://frontline.test/api/settings/actions")));
     expect(listed.status).toBe(200);
     expect(listed.body.actions).toHaveLength(1);
     expect(listed.body.allowedHosts).toEqual(["127.0.0.1"]);
@@ -166,7 +166,7 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
 
   it("refuses a viewer (403) on every route", async () => {
     current.role = "viewer";
-    expect((await collection.GET()).status).toBe(403);
+    expect((await collection.GET(new Request("http://frontline.test/api/settings/actions"))).status).toBe(403);
     expect((await collection.POST(jsonRequest("POST", definition()))).status).toBe(403);
     expect((await single.PUT(jsonRequest("PUT", { enabled: false }), params(actionId))).status).toBe(403);
     expect((await single.DELETE(jsonRequest("DELETE", {}), params(actionId))).status).toBe(403);
@@ -175,6 +175,6 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
 
   it("deletes an action", async () => {
     expect(await answer(await single.DELETE(jsonRequest("DELETE", {}), params(actionId)))).toEqual({ status: 200, body: { deleted: actionId } });
-    expect((await answer<ActionsResponse>(await collection.GET())).body.actions).toEqual([]);
+    expect((await answer<ActionsResponse>(await collection.GET(new Request("http://frontline.test/api/settings/actions")))).body.actions).toEqual([]);
   });
 });

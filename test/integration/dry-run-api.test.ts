@@ -64,7 +64,7 @@ describe.each(dbKinds())("POST /api/agent/dry-run on %s", (kind) => {
   it("refuses a viewer (403) and a signed-out request (401)", async () => {
     current.user = VIEWER;
     expect(await errorOf(await post({ source: { kind: "session", sessionId } }))).toMatchObject({ status: 403, code: "forbidden" });
-    expect((await GET()).status).toBe(403);
+    expect((await GET(new Request("http://frontline.test/api/agent/dry-run"))).status).toBe(403);
     current.user = null;
     expect(await errorOf(await post({ source: { kind: "session", sessionId } }))).toMatchObject({ status: 401 });
   });
@@ -85,7 +85,7 @@ describe.each(dbKinds())("POST /api/agent/dry-run on %s", (kind) => {
 
   it("tells the console what a run starts from, without the key", async () => {
     current.user = ADMIN;
-    const response = await GET();
+    const response = await GET(new Request("http://frontline.test/api/agent/dry-run"));
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).not.toContain("sk-saved-secret");

@@ -10,7 +10,8 @@ import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/f
 import { describeMissingScopes, SCOPE_REQUIREMENTS } from "@/lib/front/token-scopes";
 import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
 import { checkFrontToken } from "@/lib/settings/front-connection";
-import { FrontSettingsStore, frontSettingsPatchSchema, LockedSettingError } from "@/lib/settings/front-settings";
+import { FrontSettingsStore, frontSettingsPatchSchema } from "@/lib/settings/front-settings";
+import { LockedSettingError } from "@/lib/settings/locked-setting";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 describe("secrets at rest", () => {

@@ -1,8 +1,8 @@
 // Settings → Audit: every admin change, newest first, filtered by action, actor and time (admins only; viewers 403).
 import { z } from "zod";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
 import type { AuditEntryView, AuditResponse } from "@/lib/audit/actions";
-import { requireAdmin } from "@/lib/auth/guard";
 import { listAuditEntries } from "@/lib/db/queries/audit";
 import { getServices } from "@/lib/runtime";
 
@@ -38,27 +38,18 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export async function GET(request: Request) {
-  try {
-    await requireAdmin();
-    const params = new URL(request.url).searchParams;
-    const raw = Object.fromEntries(["action", "actor", "from", "to", "cursor", "limit"].flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
-    const query = querySchema.parse(raw);
-    if (query.from && query.to && query.from >= query.to) throw new ApiError(422, "invalid_input", "from: must be before to");
-    const { db } = await getServices();
-    const page = await listAuditEntries(db, query);
-    const entries: AuditEntryView[] = page.entries.map((row) => ({
-      id: row.id,
-      at: row.at.toISOString(),
-      actor: { id: row.actorId, email: row.actorEmail, name: row.actorName },
-      action: row.action,
-      target: row.target,
-      before: row.before,
-      after: row.after,
-    }));
-    const body: AuditResponse = { entries, nextCursor: page.nextCursor };
-    return Response.json(body, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ role: "admin", query: querySchema }, async ({ query }): Promise<AuditResponse> => {
+  if (query.from && query.to && query.from >= query.to) throw new ApiError(422, "invalid_input", "from: must be before to");
+  const { db } = await getServices();
+  const page = await listAuditEntries(db, query);
+  const entries: AuditEntryView[] = page.entries.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { id: row.actorId, email: row.actorEmail, name: row.actorName },
+    action: row.action,
+    target: row.target,
+    before: row.before,
+    after: row.after,
+  }));
+  return { entries, nextCursor: page.nextCursor };
+});

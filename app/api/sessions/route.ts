@@ -2,8 +2,8 @@
 // Query: channel, status, sentiment, reason, from, to, q, view (the URL contract in lib/inbox/session-filters.ts),
 // limit (1–100, default 50) and cursor (the nextCursor of the previous page).
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { MAX_PAGE_SIZE, parseSessionFilters } from "@/lib/inbox/session-filters";
 import type { SessionListCursor } from "@/lib/db/queries/sessions";
@@ -30,17 +30,10 @@ const pageSchema = z.object({
     }),
 });
 
-export async function GET(request: Request) {
-  try {
-    await requireUser();
-    const searchParams = new URL(request.url).searchParams;
-    const page = pageSchema.parse({ limit: searchParams.get("limit") ?? undefined, cursor: searchParams.get("cursor") ?? undefined });
-    const { filters, issues } = parseSessionFilters(searchParams);
-    if (issues.length > 0) throw new ApiError(422, "invalid_input", issues.join("; "));
-    const result = await listInboxSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
-    const nextCursor = result.nextCursor ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url") : null;
-    return Response.json({ sessions: result.sessions, nextCursor }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ role: "viewer", query: pageSchema }, async ({ request, query: page }) => {
+  const { filters, issues } = parseSessionFilters(new URL(request.url).searchParams);
+  if (issues.length > 0) throw new ApiError(422, "invalid_input", issues.join("; "));
+  const result = await listInboxSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
+  const nextCursor = result.nextCursor ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url") : null;
+  return { sessions: result.sessions, nextCursor };
+});

@@ -2,10 +2,8 @@
 // POST runs one customer turn (pasted, or a stored session's) with another model or instructions, and answers
 // with the full run. Nothing is sent to Front or written to the database. Admins only: hosted models cost money.
 import { z } from "zod";
-import { dryRun } from "@/lib/agent/dry-run";
-import { modelLabel } from "@/lib/agent/model";
-import { ApiError, errorResponse } from "@/lib/api/errors";
-import { requireAdmin } from "@/lib/auth/guard";
+import { dryRun, dryRunDefaults } from "@/lib/agent/dry-run";
+import { route } from "@/lib/api/route";
 import { CHANNELS } from "@/lib/front/channels";
 import { getServices } from "@/lib/runtime";
 
@@ -44,47 +42,16 @@ const sourceSchema = z.discriminatedUnion(
 
 const dryRunRequestSchema = z.object({ source: sourceSchema, overrides: overridesSchema.default({}) }).strict();
 
-export async function GET() {
-  try {
-    await requireAdmin();
-    const { values } = await (await getServices()).agentSettings.get();
-    // A few specs to pick from: the one in force, the offline model, and every model with a price.
-    const suggestions = [...new Set([values.model, "local", ...Object.keys(values.prices)])];
-    return Response.json(
-      {
-        model: values.model,
-        modelLabel: modelLabel(values.model),
-        baseUrl: values.baseUrl ?? null,
-        hasApiKey: Boolean(values.apiKey),
-        instructions: values.instructions,
-        handoffTopics: values.handoffTopics,
-        suggestions: suggestions.map((spec) => ({ spec, label: modelLabel(spec) })),
-      },
-      { headers: { "cache-control": "no-store" } },
-    );
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ role: "admin" }, async () => dryRunDefaults((await (await getServices()).agentSettings.get()).values));
 
-export async function POST(request: Request) {
-  try {
-    await requireAdmin();
-    const body: unknown = await request.json().catch(() => {
-      throw new ApiError(400, "invalid_json", "The body is not valid JSON.");
-    });
-    const { source, overrides } = dryRunRequestSchema.parse(body);
-    const services = await getServices();
-    const [{ values: settings }, actions] = await Promise.all([services.agentSettings.get(), services.actions.list()]);
-    const result = await dryRun({
-      db: services.db,
-      settings,
-      overrides,
-      source: source.kind === "transcript" ? { transcript: source.transcript, channel: source.channel } : { sessionId: source.sessionId, upToMessageId: source.upToMessageId },
-      actions,
-    });
-    return Response.json(result, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ role: "admin", body: dryRunRequestSchema }, async ({ body: { source, overrides } }) => {
+  const services = await getServices();
+  const [{ values: settings }, actions] = await Promise.all([services.agentSettings.get(), services.actions.list()]);
+  return dryRun({
+    db: services.db,
+    settings,
+    overrides,
+    source: source.kind === "transcript" ? { transcript: source.transcript, channel: source.channel } : { sessionId: source.sessionId, upToMessageId: source.upToMessageId },
+    actions,
+  });
+});

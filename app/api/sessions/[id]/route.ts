@@ -1,7 +1,7 @@
 // One session: conversation, runs with every step, handoffs, and the conversation's webhook events.
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { getSessionDetail } from "@/lib/db/queries/sessions";
@@ -10,40 +10,31 @@ import { modelLabel } from "@/lib/agent/model";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    await requireUser();
-    const { id } = await params;
-    if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such session.");
-    const db = await getDb();
-    const detail = await getSessionDetail(db, id);
-    if (!detail) throw new ApiError(404, "not_found", "No such session.");
-    const events = await listEventsForConversation(db, detail.session.frontConversationId);
-    return Response.json(
-      {
-        ...detail,
-        runs: detail.runs.map((run) => ({ ...run, modelLabel: modelLabel(run.model) })),
-        // Bodies and headers stay server-side: the timeline needs only what was decided.
-        events: events.map((event) => ({
-          id: event.id,
-          frontEventId: event.frontEventId,
-          kind: event.kind,
-          eventType: event.eventType,
-          signatureResult: event.signatureResult,
-          decision: event.decision,
-          decisionReason: event.decisionReason,
-          error: event.error,
-          deliveryCount: event.deliveryCount,
-          receivedAt: event.receivedAt,
-          processedAt: event.processedAt,
-          processingMs: event.processingMs,
-        })),
-        frontUrl: `https://app.frontapp.com/open/${detail.session.frontConversationId}`,
-        appUrl: getConfig().APP_URL,
-      },
-      { headers: { "cache-control": "no-store" } },
-    );
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ role: "viewer" }, async ({ params: { id } }) => {
+  if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such session.");
+  const db = await getDb();
+  const detail = await getSessionDetail(db, id);
+  if (!detail) throw new ApiError(404, "not_found", "No such session.");
+  const events = await listEventsForConversation(db, detail.session.frontConversationId);
+  return {
+    ...detail,
+    runs: detail.runs.map((run) => ({ ...run, modelLabel: modelLabel(run.model) })),
+    // Bodies and headers stay server-side: the timeline needs only what was decided.
+    events: events.map((event) => ({
+      id: event.id,
+      frontEventId: event.frontEventId,
+      kind: event.kind,
+      eventType: event.eventType,
+      signatureResult: event.signatureResult,
+      decision: event.decision,
+      decisionReason: event.decisionReason,
+      error: event.error,
+      deliveryCount: event.deliveryCount,
+      receivedAt: event.receivedAt,
+      processedAt: event.processedAt,
+      processingMs: event.processingMs,
+    })),
+    frontUrl: `https://app.frontapp.com/open/${detail.session.frontConversationId}`,
+    appUrl: getConfig().APP_URL,
+  };
+});

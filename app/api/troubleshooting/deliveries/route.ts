@@ -1,7 +1,6 @@
 // Every webhook delivery, newest first, filterable by decision and Front conversation id.
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guard";
-import { errorResponse } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
 import { listDeliveries } from "@/lib/db/queries/deliveries";
 import { EVENT_DECISIONS } from "@/lib/domain";
 import { getServices } from "@/lib/runtime";
@@ -15,15 +14,7 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export async function GET(request: Request) {
-  try {
-    await requireUser();
-    const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
-    const query = querySchema.parse(params);
-    const { db } = await getServices();
-    const page = await listDeliveries(db, { decision: query.decision, frontConversationId: query.conversation, beforeId: query.before, limit: query.limit });
-    return Response.json(page, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ role: "viewer", query: querySchema }, async ({ query }) => {
+  const { db } = await getServices();
+  return listDeliveries(db, { decision: query.decision, frontConversationId: query.conversation, beforeId: query.before, limit: query.limit });
+});
