@@ -1,5 +1,6 @@
 // Where browsers send Content-Security-Policy violation reports (report-uri and report-to, lib/security/csp.ts).
-// Public, as browsers send them without asking: nothing is stored, one capped log line per violation.
+// Public, as browsers send them without asking: nothing is stored, one capped log line per violation. Written
+// without route(), like the webhook: it caps the raw body before parsing it.
 import { createReportLimiter, describeViolation, MAX_REPORT_BYTES, parseCspReport } from "@/lib/security/csp-report";
 
 export const dynamic = "force-dynamic";
