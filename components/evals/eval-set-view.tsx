@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
 import { LoadError } from "@/components/ui/load-error";
@@ -173,21 +174,11 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
           </Button>
         </form>
         {pending ? (
-          <div role="alertdialog" aria-labelledby="eval-cost-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="eval-cost-confirm">
-            <p id="eval-cost-title" className="font-medium text-amber-900">
-              This run calls {pending.model} {pending.estimate.cases} time{pending.estimate.cases === 1 ? "" : "s"}{judge ? ", and again to grade each case" : ""}:{" "}
-              {pending.estimate.costUsd === null ? "the model has no price set, so its cost is unknown" : `about $${pending.estimate.costUsd.toFixed(pending.estimate.costUsd < 1 ? 3 : 2)}`}
-              {` (about ${pending.estimate.inputTokens.toLocaleString("en-US")} tokens read, ${pending.estimate.outputTokens.toLocaleString("en-US")} written).`}
-            </p>
-            <div className="mt-2 flex gap-2">
-              <Button size="sm" variant="primary" onClick={() => start.mutate()} disabled={start.isPending} data-testid="eval-cost-accept">
-                Run it
-              </Button>
-              <Button size="sm" onClick={() => setPending(null)}>
-                Cancel
-              </Button>
-            </div>
-          </div>
+          <ConfirmPanel tone="warning" confirmLabel="Run it" onConfirm={() => start.mutate()} onCancel={() => setPending(null)} pending={start.isPending} testId="eval-cost-confirm" confirmTestId="eval-cost-accept">
+            This run calls {pending.model} {pending.estimate.cases} time{pending.estimate.cases === 1 ? "" : "s"}{judge ? ", and again to grade each case" : ""}:{" "}
+            {pending.estimate.costUsd === null ? "the model has no price set, so its cost is unknown" : `about $${pending.estimate.costUsd.toFixed(pending.estimate.costUsd < 1 ? 3 : 2)}`}
+            {` (about ${pending.estimate.inputTokens.toLocaleString("en-US")} tokens read, ${pending.estimate.outputTokens.toLocaleString("en-US")} written).`}
+          </ConfirmPanel>
         ) : null}
         {error ? (
           <p role="alert" className="text-sm text-red-700">

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { sendJson } from "@/components/ui/send-json";
 import { plural } from "@/lib/format/plural";
 
@@ -45,20 +46,10 @@ export function EraseContact({ handle }: { handle: string | null }) {
   return (
     <div className="space-y-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3 text-sm" data-testid="erase-contact">
       {asking ? (
-        <div role="alertdialog" aria-labelledby="erase-contact-title" className="rounded-md border border-red-200 bg-red-50 p-3">
-          <p id="erase-contact-title" className="font-medium text-red-900">
-            Erase every text and handle of {handle} in Frontline: messages, the AI&apos;s steps, handoff summaries, Front&apos;s deliveries and test cases? This
-            cannot be undone. Front keeps its own copy.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button size="sm" variant="primary" className="bg-red-700 hover:bg-red-800" onClick={() => erase.mutate()} disabled={erase.isPending} data-testid="erase-contact-confirm">
-              Erase
-            </Button>
-            <Button size="sm" onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel confirmLabel="Erase" onConfirm={() => erase.mutate()} onCancel={() => setAsking(false)} pending={erase.isPending} confirmTestId="erase-contact-confirm">
+          Erase every text and handle of {handle} in Frontline: messages, the AI&apos;s steps, handoff summaries, Front&apos;s deliveries and test cases? This cannot
+          be undone. Front keeps its own copy.
+        </ConfirmPanel>
       ) : (
         <Button
           size="sm"

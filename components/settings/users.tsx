@@ -7,6 +7,7 @@ import { browserLabel } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { cn } from "@/components/ui/cn";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
@@ -116,19 +117,9 @@ function UserRow({ user, isYou }: { user: UserView; isYou: boolean }) {
         </div>
       </div>
       {confirmingRemoval ? (
-        <div role="alertdialog" aria-labelledby={`${sessionsId}-remove`} className="mt-3 rounded-md border border-red-200 bg-red-50 p-3">
-          <p id={`${sessionsId}-remove`} className="font-medium text-red-900">
-            Remove {user.email}? They are signed out at once and can no longer sign in. The audit log keeps what they did.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button size="sm" variant="primary" className="bg-red-700 hover:bg-red-800" onClick={() => remove.mutate()} disabled={remove.isPending} data-testid="user-remove-confirm">
-              Remove
-            </Button>
-            <Button size="sm" onClick={() => setConfirmingRemoval(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel className="mt-3" confirmLabel="Remove" onConfirm={() => remove.mutate()} onCancel={() => setConfirmingRemoval(false)} pending={remove.isPending} confirmTestId="user-remove-confirm">
+          Remove {user.email}? They are signed out at once and can no longer sign in. The audit log keeps what they did.
+        </ConfirmPanel>
       ) : null}
       {error ? (
         <p role="alert" className="mt-2 text-red-700" data-testid="user-error">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionsSettings } from "@/components/actions/actions-settings";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 
 export const metadata: Metadata = { title: "Actions" };
 
@@ -7,14 +8,9 @@ export const metadata: Metadata = { title: "Actions" };
 export default function ActionsSettingsPage() {
   return (
     <div className="max-w-3xl">
-      <div className="mb-6">
-        <p className="text-sm font-medium text-gray-500">Settings</p>
-        <h1 className="text-xl font-semibold tracking-tight text-gray-900">Actions</h1>
-        <p className="mt-1 text-sm text-gray-600">
-          HTTP calls to your own systems that the AI can make while it answers. The timeline of each session shows every call, its answer or its
-          error.
-        </p>
-      </div>
+      <SettingsPageHeader title="Actions">
+        HTTP calls to your own systems that the AI can make while it answers. The timeline of each session shows every call, its answer or its error.
+      </SettingsPageHeader>
       <ActionsSettings />
     </div>
   );

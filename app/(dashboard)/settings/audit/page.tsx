@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/settings/audit-log";
+import { SettingsPageHeader } from "@/components/settings/settings-page-header";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -7,14 +8,9 @@ export const metadata: Metadata = { title: "Audit" };
 export default function AuditSettingsPage() {
   return (
     <div className="max-w-4xl">
-      <div className="mb-6">
-        <p className="text-sm font-medium text-gray-500">Settings</p>
-        <h1 className="text-xl font-semibold tracking-tight text-gray-900">Audit</h1>
-        <p className="mt-1 text-sm text-gray-600">
-          Every change an admin made: settings, keys (only that they were replaced, never their values), actions, knowledge, re-runs, users and sample
-          data. The log cannot be edited or deleted.
-        </p>
-      </div>
+      <SettingsPageHeader title="Audit">
+        Every change an admin made: settings, keys (only that they were replaced, never their values), actions, knowledge, re-runs, users and sample data. The log cannot be edited or deleted.
+      </SettingsPageHeader>
       <AuditLog />
     </div>
   );
