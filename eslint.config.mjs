@@ -9,12 +9,24 @@ import nextTypescript from "eslint-config-next/typescript";
  * - agent/outcome, evals/case, evals/score, evals/graded-checks: the formats the eval tables store as JSON;
  * and config, the environment, which names the database lib/db/index.ts opens.
  */
-const LEAVES_BELOW_DB = ["domain", "channels/contact", "inbox/session-filters", "agent/outcome", "evals/case", "evals/score", "evals/graded-checks"];
+const LEAVES_BELOW_DB = [
+  "domain",
+  "channels/contact",
+  "inbox/session-filters",
+  "agent/outcome",
+  "evals/case",
+  "evals/score",
+  "evals/graded-checks",
+];
 const BELOW_DB = [...LEAVES_BELOW_DB, "config"];
 
 /** An import that leaves lib/db (`up` reaches lib from the file's folder), but not for a module below it. */
 function aboveDb(up) {
-  return { regex: `^(?:${up}|@/(?!lib/))(?!(?:db(?:/.*)?|${BELOW_DB.join("|")})$)`, message: "lib/db is the bottom layer: it imports only the modules listed in eslint.config.mjs. Move the logic up, or the shared type down." };
+  return {
+    regex: `^(?:${up}|@/(?!lib/))(?!(?:db(?:/.*)?|${BELOW_DB.join("|")})$)`,
+    message:
+      "lib/db is the bottom layer: it imports only the modules listed in eslint.config.mjs. Move the logic up, or the shared type down.",
+  };
 }
 
 const config = [
@@ -33,7 +45,16 @@ const config = [
     rules: {
       "import/no-restricted-paths": [
         "error",
-        { zones: [{ target: LEAVES_BELOW_DB.map((leaf) => `./lib/${leaf}.ts`), from: "./lib", except: LEAVES_BELOW_DB.map((leaf) => `./${leaf}.ts`), message: "A module below lib/db imports only the others below it (see eslint.config.mjs)." }] },
+        {
+          zones: [
+            {
+              target: LEAVES_BELOW_DB.map((leaf) => `./lib/${leaf}.ts`),
+              from: "./lib",
+              except: LEAVES_BELOW_DB.map((leaf) => `./${leaf}.ts`),
+              message: "A module below lib/db imports only the others below it (see eslint.config.mjs).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -48,17 +69,41 @@ const config = [
     // The layers, bottom up: lib/domain.ts imports nothing; text analysis serves every model, so it never reaches up
     // into one (its tests may read the offline model's fixtures).
     files: ["lib/domain.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["*"], message: "lib/domain.ts is the bottom layer: it imports nothing." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["*"], message: "lib/domain.ts is the bottom layer: it imports nothing." }] },
+      ],
+    },
   },
   {
     files: ["lib/text-analysis/**/*.ts"],
     ignores: ["lib/text-analysis/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/agent/**", "@/lib/agent/**"], message: "Text analysis serves every model: it must not import the agent or the offline model." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/agent/**", "@/lib/agent/**"],
+              message: "Text analysis serves every model: it must not import the agent or the offline model.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "drizzle/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+    ],
   },
 ];
 

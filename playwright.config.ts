@@ -10,20 +10,49 @@ const postgresUrl = process.env.E2E_DATABASE_URL;
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 // "setup" is an app with Settings → Front left empty, where the settings flow connects the simulator by hand.
 const targets = [
-  { name: "pglite", appPort: 3100, simPort: 4110, extra: ["--data-dir", ".data/e2e-pglite"], testIgnore: /settings-flow/ },
-  ...(postgresUrl ? [{ name: "postgres", appPort: 3200, simPort: 4210, extra: ["--database-url", postgresUrl], testIgnore: /settings-flow/ }] : []),
-  { name: "setup", appPort: 3300, simPort: 4310, extra: ["--data-dir", ".data/e2e-setup", "--unconfigured"], testMatch: /settings-flow/ },
+  {
+    name: "pglite",
+    appPort: 3100,
+    simPort: 4110,
+    extra: ["--data-dir", ".data/e2e-pglite"],
+    testIgnore: /settings-flow/,
+  },
+  ...(postgresUrl
+    ? [
+        {
+          name: "postgres",
+          appPort: 3200,
+          simPort: 4210,
+          extra: ["--database-url", postgresUrl],
+          testIgnore: /settings-flow/,
+        },
+      ]
+    : []),
+  {
+    name: "setup",
+    appPort: 3300,
+    simPort: 4310,
+    extra: ["--data-dir", ".data/e2e-setup", "--unconfigured"],
+    testMatch: /settings-flow/,
+  },
 ].map((target) => ({ ...target, appPort: target.appPort + offset, simPort: target.simPort + offset }));
 
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = targets.flatMap((target) => {
   const shared = { baseURL: `http://localhost:${target.appPort}`, simUrl: `http://127.0.0.1:${target.simPort}` };
   const signIn = `${target.name}-sign-in`;
   return [
-    { name: signIn, testMatch: /auth\.setup\.ts/, use: shared as never, metadata: { storageState: adminStorageStatePath(target.name) } },
+    {
+      name: signIn,
+      testMatch: /auth\.setup\.ts/,
+      use: shared as never,
+      metadata: { storageState: adminStorageStatePath(target.name) },
+    },
     {
       name: target.name,
       dependencies: [signIn],
-      ...("testMatch" in target ? { testMatch: target.testMatch } : { testIgnore: [target.testIgnore, /auth\.setup\.ts/] }),
+      ...("testMatch" in target
+        ? { testMatch: target.testMatch }
+        : { testIgnore: [target.testIgnore, /auth\.setup\.ts/] }),
       use: { ...shared, storageState: adminStorageStatePath(target.name) } as never,
     },
   ];
@@ -40,14 +69,32 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
     screenshot: "only-on-failure",
     trace: "off",
   },
   projects,
   webServer: targets.map((target) => ({
-    command: ["npx", "tsx", "scripts/demo.ts", "--no-build", "--no-samples", "--no-history", "--port", String(target.appPort), "--sim-port", String(target.simPort), ...target.extra].join(" "),
+    command: [
+      "npx",
+      "tsx",
+      "scripts/demo.ts",
+      "--no-build",
+      "--no-samples",
+      "--no-history",
+      "--port",
+      String(target.appPort),
+      "--sim-port",
+      String(target.simPort),
+      ...target.extra,
+    ].join(" "),
     url: `http://127.0.0.1:${target.appPort}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

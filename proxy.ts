@@ -42,5 +42,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page; not the API, Next's build assets, or the metadata files browsers and crawlers fetch on their own.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico|icon|apple-icon|robots\\.txt|sitemap\\.xml|manifest\\.webmanifest).*)"],
+  matcher: [
+    "/((?!api/|_next/static/|_next/image|favicon\\.ico|icon|apple-icon|robots\\.txt|sitemap\\.xml|manifest\\.webmanifest).*)",
+  ],
 };

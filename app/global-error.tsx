@@ -18,10 +18,16 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           </p>
           <p className="mt-6 flex justify-center gap-3 text-sm">
             {/* Without scripts, both are plain links: a full page load. */}
-            <a href="" className="rounded-md border border-gray-300 bg-white px-3.5 py-2 font-medium text-gray-800 hover:bg-gray-50">
+            <a
+              href=""
+              className="rounded-md border border-gray-300 bg-white px-3.5 py-2 font-medium text-gray-800 hover:bg-gray-50"
+            >
               Reload
             </a>
-            <Link href="/inbox" className="rounded-md bg-brand-600 px-3.5 py-2 font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/inbox"
+              className="rounded-md bg-brand-600 px-3.5 py-2 font-medium text-white hover:bg-brand-700"
+            >
               Go to the Inbox
             </Link>
           </p>

@@ -44,7 +44,9 @@ const REPORT_TARGET_MS = 150;
 /** The database URL: --database-url, else frontline_scale (or frontline_scale_smoke below a million) on the bench server. */
 function databaseUrl(): string {
   if (flags["database-url"]) return flags["database-url"];
-  const server = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  const server = new URL(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  );
   server.pathname = `/${SESSIONS >= 1_000_000 ? "frontline_scale" : "frontline_scale_smoke"}`;
   return server.toString();
 }
@@ -73,7 +75,8 @@ async function prepareDatabase(url: string): Promise<void> {
   const summary = await seedScale(database.db, {
     sessions: SESSIONS,
     deferIndexes: true,
-    onProgress: ({ done, elapsedMs, phase }) => console.log(`[bench] seed ${done} (${phase}) ${(elapsedMs / 1000).toFixed(0)} s`),
+    onProgress: ({ done, elapsedMs, phase }) =>
+      console.log(`[bench] seed ${done} (${phase}) ${(elapsedMs / 1000).toFixed(0)} s`),
   });
   console.log(`[bench] seeded ${JSON.stringify(summary)}`);
   await database.close();
@@ -107,13 +110,23 @@ const PAGE = 50;
 async function sampleParameters(db: Db) {
   const rng = prng(42);
   // About 400 sessions from anywhere in the table, for ids, cursors, contacts and words.
-  const sample = rowsOf<{ id: string; conversation: string; ticket: number; name: string | null; key: string | null; cursor: string; preview: string | null }>(
+  const sample = rowsOf<{
+    id: string;
+    conversation: string;
+    ticket: number;
+    name: string | null;
+    key: string | null;
+    cursor: string;
+    preview: string | null;
+  }>(
     await db.execute(sql`
       select id, front_conversation_id as conversation, ticket_number as ticket, contact_name as name, contact_key as key, preview,
         to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor
       from sessions tablesample system (${Math.min(100, (400 / SESSIONS) * 100 * 20)}) order by random() limit 400`),
   );
-  const [{ newest }] = rowsOf<{ newest: string }>(await db.execute(sql`select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD') as newest from sessions`));
+  const [{ newest }] = rowsOf<{ newest: string }>(
+    await db.execute(sql`select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD') as newest from sessions`),
+  );
   const phones = sample.map((row) => row.key).filter((key): key is string => Boolean(key?.startsWith("+")));
   const emails = sample.map((row) => row.key).filter((key): key is string => Boolean(key?.includes("@")));
   const names = sample.map((row) => row.name).filter((name): name is string => Boolean(name));
@@ -127,9 +140,14 @@ async function sampleParameters(db: Db) {
     lastNames: names.map((name) => name.split(" ")[1]),
     fullNames: names,
     // Part of a last name, lower case, the way someone types half a name ("atel" of Patel).
-    nameParts: names.map((name) => name.split(" ")[1].toLowerCase()).filter((last) => last.length >= 5).map((last) => last.slice(1, 5)),
+    nameParts: names
+      .map((name) => name.split(" ")[1].toLowerCase())
+      .filter((last) => last.length >= 5)
+      .map((last) => last.slice(1, 5)),
     // A fragment across the space ("am pa" of Sam Patel): its trigrams are short words, which many names share.
-    spanningParts: names.map((name) => name.split(" ")).map(([first, last]) => `${first.slice(-2)} ${last.slice(0, 2)}`.toLowerCase()),
+    spanningParts: names
+      .map((name) => name.split(" "))
+      .map(([first, last]) => `${first.slice(-2)} ${last.slice(0, 2)}`.toLowerCase()),
     phoneParts: phones.map((phone) => phone.slice(-7)),
     phones,
     emails,
@@ -141,41 +159,81 @@ async function sampleParameters(db: Db) {
 function cases(p: Awaited<ReturnType<typeof sampleParameters>>): Case[] {
   const at = <T>(items: readonly T[], i: number) => items[i % items.length];
   const day = (back: number) => addDays(p.newest, -back);
-  const inbox = (name: string, make: (i: number) => { filters?: SessionFilters; cursor?: SessionListCursor }, group: Case["group"] = "inbox"): Case => ({
+  const inbox = (
+    name: string,
+    make: (i: number) => { filters?: SessionFilters; cursor?: SessionListCursor },
+    group: Case["group"] = "inbox",
+  ): Case => ({
     name,
     group,
     target: INBOX_TARGET_MS,
     iterations: ITERATIONS,
     run: (db, i) => listSessions(db, { limit: PAGE, ...make(i) }),
   });
-  const search = (name: string, queries: readonly string[]) => inbox(name, (i) => ({ filters: filters({ q: at(queries, i) }) }), "search");
+  const search = (name: string, queries: readonly string[]) =>
+    inbox(name, (i) => ({ filters: filters({ q: at(queries, i) }) }), "search");
   const statuses = ["handed_off", "answered", "resolved", "skipped", "failed", "ai_answering"] as const;
   const channels = ["voice", "email", "sms", "whatsapp", "web"] as const;
-  const reasons = ["user_requested_human_assistance", "insufficient_knowledge", "insufficient_tools", "prohibited_topic", "instructions_not_clear", "based_on_instructions", "error"] as const;
+  const reasons = [
+    "user_requested_human_assistance",
+    "insufficient_knowledge",
+    "insufficient_tools",
+    "prohibited_topic",
+    "instructions_not_clear",
+    "based_on_instructions",
+    "error",
+  ] as const;
   const sentiments = ["angry", "frustrated", "neutral", "positive"] as const;
   const weekStarts = Array.from({ length: 12 }, (_, k) => 6 + k * 7);
   const list: Case[] = [
     inbox("inbox: first page", () => ({})),
     inbox("inbox: deep page (cursor)", (i) => ({ cursor: at(p.cursors, i) })),
     inbox("filter: status", (i) => ({ filters: filters({ status: [at(statuses, i)] }) })),
-    inbox("filter: status, deep page", (i) => ({ filters: filters({ status: [at(statuses, i)] }), cursor: at(p.cursors, i) })),
+    inbox("filter: status, deep page", (i) => ({
+      filters: filters({ status: [at(statuses, i)] }),
+      cursor: at(p.cursors, i),
+    })),
     inbox("filter: channel", (i) => ({ filters: filters({ channel: [at(channels, i)] }) })),
     inbox("filter: two channels", (i) => ({ filters: filters({ channel: [at(channels, i), at(channels, i + 2)] }) })),
     inbox("filter: handoff reason", (i) => ({ filters: filters({ reason: [at(reasons, i)] }) })),
     inbox("filter: sentiment", (i) => ({ filters: filters({ sentiment: [at(sentiments, i)] }) })),
     inbox("view: needs attention", () => ({ filters: filters({ view: "needs_attention" }) })),
     inbox("view: negative sentiment", () => ({ filters: filters({ view: "negative" }) })),
-    inbox("filter: date range (one day)", (i) => ({ filters: filters({ from: day(3 + (i % 80)), to: day(3 + (i % 80)) }) })),
-    inbox("filter: date range (a week)", (i) => ({ filters: filters({ from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }) })),
-    inbox("filter: channel + status + week", (i) => ({
-      filters: filters({ channel: [at(channels, i)], status: [at(statuses, i + 1)], from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }),
+    inbox("filter: date range (one day)", (i) => ({
+      filters: filters({ from: day(3 + (i % 80)), to: day(3 + (i % 80)) }),
     })),
-    inbox("filter: rare combination", (i) => ({ filters: filters({ channel: [at(channels, i)], status: ["failed"], sentiment: [at(sentiments, i)] }) })),
+    inbox("filter: date range (a week)", (i) => ({
+      filters: filters({ from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }),
+    })),
+    inbox("filter: channel + status + week", (i) => ({
+      filters: filters({
+        channel: [at(channels, i)],
+        status: [at(statuses, i + 1)],
+        from: day(at(weekStarts, i)),
+        to: day(at(weekStarts, i) - 6),
+      }),
+    })),
+    inbox("filter: rare combination", (i) => ({
+      filters: filters({ channel: [at(channels, i)], status: ["failed"], sentiment: [at(sentiments, i)] }),
+    })),
     // The Reports page's drill-downs of the AI's rates (docs/metrics.md).
-    inbox("drill-down: AI outcome + week", (i) => ({ filters: filters({ outcome: [at(["answered", "handed_off", "failed"] as const, i)], from: day(at(weekStarts, i)), to: day(at(weekStarts, i) - 6) }) })),
-    inbox("drill-down: AI resolved, 30 days", (i) => ({ filters: filters({ result: "ai_resolved", window: at([72, 168] as const, i), from: day(29), to: p.newest }) })),
-    inbox("drill-down: reopened, 90 days", () => ({ filters: filters({ result: "reopened", from: day(89), to: p.newest }) })),
-    search("search: ticket number", p.tickets.map((ticket) => `#${ticket}`)),
+    inbox("drill-down: AI outcome + week", (i) => ({
+      filters: filters({
+        outcome: [at(["answered", "handed_off", "failed"] as const, i)],
+        from: day(at(weekStarts, i)),
+        to: day(at(weekStarts, i) - 6),
+      }),
+    })),
+    inbox("drill-down: AI resolved, 30 days", (i) => ({
+      filters: filters({ result: "ai_resolved", window: at([72, 168] as const, i), from: day(29), to: p.newest }),
+    })),
+    inbox("drill-down: reopened, 90 days", () => ({
+      filters: filters({ result: "reopened", from: day(89), to: p.newest }),
+    })),
+    search(
+      "search: ticket number",
+      p.tickets.map((ticket) => `#${ticket}`),
+    ),
     search("search: contact last name", p.lastNames),
     search("search: contact full name", p.fullNames),
     search("search: part of a name", p.nameParts),
@@ -186,7 +244,13 @@ function cases(p: Awaited<ReturnType<typeof sampleParameters>>): Case[] {
     search("search: part of an email", p.emailParts),
     search("search: order number (digits)", p.orders),
     search("search: common word", ["refund", "password", "delivered", "invoice", "courier", "damaged"]),
-    search("search: several words", ["damaged chair", "billing email", "opening hours saturday", "wrong colour", "account locked"]),
+    search("search: several words", [
+      "damaged chair",
+      "billing email",
+      "opening hours saturday",
+      "wrong colour",
+      "account locked",
+    ]),
     search("search: no match", ["zebra", "quokka", "xylophone"]),
     {
       name: "session page (detail, runs, steps, handoffs, events)",
@@ -202,9 +266,21 @@ function cases(p: Awaited<ReturnType<typeof sampleParameters>>): Case[] {
   ];
   for (const days of [7, 30, 90]) {
     const range = { from: day(days - 1), to: p.newest };
-    list.push({ name: `report: whole page, ${days} days`, group: "report", target: REPORT_TARGET_MS, iterations: REPORT_ITERATIONS, run: (db) => getChannelReport(db, range) });
+    list.push({
+      name: `report: whole page, ${days} days`,
+      group: "report",
+      target: REPORT_TARGET_MS,
+      iterations: REPORT_ITERATIONS,
+      run: (db) => getChannelReport(db, range),
+    });
     for (const dataset of Object.keys(REPORT_DATASET_QUERIES) as (keyof typeof REPORT_DATASET_QUERIES)[]) {
-      list.push({ name: `report: ${dataset}, ${days} days`, group: "report", target: REPORT_TARGET_MS, iterations: REPORT_ITERATIONS, run: (db) => reportDatasetQuery(db, dataset, range) });
+      list.push({
+        name: `report: ${dataset}, ${days} days`,
+        group: "report",
+        target: REPORT_TARGET_MS,
+        iterations: REPORT_ITERATIONS,
+        run: (db) => reportDatasetQuery(db, dataset, range),
+      });
     }
   }
   list.push({
@@ -344,25 +420,49 @@ async function main() {
           })
         : await client.unsafe(explain, statement.parameters as never[]);
       const lines = (plan as unknown as { "QUERY PLAN": string }[]).map((line) => line["QUERY PLAN"]);
-      explained.push({ ...statement, query: active.length ? `${active.join(";\n")};\n${statement.query}` : statement.query, plan: lines.join("\n") });
+      explained.push({
+        ...statement,
+        query: active.length ? `${active.join(";\n")};\n${statement.query}` : statement.query,
+        plan: lines.join("\n"),
+      });
     }
     plans.push({ name: item.name, slowest, queries: explained });
-    console.log(`[bench] ${item.name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ${met ? "" : "(MISS)"}, cached p95 ${cachedP95.toFixed(1)} ms`);
+    console.log(
+      `[bench] ${item.name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ${met ? "" : "(MISS)"}, cached p95 ${cachedP95.toFixed(1)} ms`,
+    );
   }
   await client.end();
 
-  printTable(`Data at scale: ${counts.sessions} sessions, ${counts.steps} steps (Postgres, ${counts.size}); select-1 round trip p50 ${floorP50.toFixed(2)} ms`, rows);
+  printTable(
+    `Data at scale: ${counts.sessions} sessions, ${counts.steps} steps (Postgres, ${counts.size}); select-1 round trip p50 ${floorP50.toFixed(2)} ms`,
+    rows,
+  );
   if (flags.only) {
     // Iterating on a few cases: their plans on the console instead of the files.
-    for (const item of plans) for (const statement of item.queries) console.log(`\n-- ${item.name}\n${statement.query}\n${JSON.stringify(statement.parameters)}\n${statement.plan}`);
+    for (const item of plans)
+      for (const statement of item.queries)
+        console.log(
+          `\n-- ${item.name}\n${statement.query}\n${JSON.stringify(statement.parameters)}\n${statement.plan}`,
+        );
     return;
   }
   const missed = results.filter((result) => !result.met).map((result) => result.name);
   const missedCached = results.filter((result) => !result.cachedMet).map((result) => result.name);
   // A smoke run (fewer sessions) never overwrites the million-session results.
   const name = SESSIONS >= 1_000_000 ? "data-scale" : "data-scale-smoke";
-  const file = writeResult(name, { dataset: counts, iterations: ITERATIONS, reportIterations: REPORT_ITERATIONS, roundTripP50Ms: floorP50, targets: { inboxP95Ms: INBOX_TARGET_MS, reportP95Ms: REPORT_TARGET_MS }, missed, missedCached, results });
-  console.log(`\n${missed.length ? `missed: ${missed.join(", ")}` : "every target met"}\n${missedCached.length ? `missed when cached: ${missedCached.join(", ")}` : "every target met when cached"}\nwrote ${file}`);
+  const file = writeResult(name, {
+    dataset: counts,
+    iterations: ITERATIONS,
+    reportIterations: REPORT_ITERATIONS,
+    roundTripP50Ms: floorP50,
+    targets: { inboxP95Ms: INBOX_TARGET_MS, reportP95Ms: REPORT_TARGET_MS },
+    missed,
+    missedCached,
+    results,
+  });
+  console.log(
+    `\n${missed.length ? `missed: ${missed.join(", ")}` : "every target met"}\n${missedCached.length ? `missed when cached: ${missedCached.join(", ")}` : "every target met when cached"}\nwrote ${file}`,
+  );
   writeNotes(name, counts, floorP50, rows, plans);
 }
 
@@ -378,15 +478,32 @@ function writeNotes(name: string, counts: Record<string, unknown>, floorP50: num
     "",
     `| ${columns.join(" | ")} |`,
     `|${columns.map(() => "---").join("|")}|`,
-    ...rows.map((row) => `| ${columns.map((column) => (typeof row[column] === "number" ? Number(row[column]).toFixed(Number.isInteger(row[column]) ? 0 : 1) : String(row[column]))).join(" | ")} |`),
+    ...rows.map(
+      (row) =>
+        `| ${columns.map((column) => (typeof row[column] === "number" ? Number(row[column]).toFixed(Number.isInteger(row[column]) ? 0 : 1) : String(row[column]))).join(" | ")} |`,
+    ),
     "",
   ];
   for (const item of plans) {
     lines.push(`## ${item.name}`, "", `Parameters of iteration ${item.slowest}, the slowest.`, "");
     item.queries.forEach((statement, index) => {
       // Long id lists (a search's candidates) are cut: the plan's shape is what matters.
-      const plan = statement.plan.split("\n").map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line)).join("\n");
-      lines.push(`Statement ${index + 1} of ${item.queries.length}, parameters ${JSON.stringify(statement.parameters).slice(0, 300)}`, "", "```sql", statement.query.trim().slice(0, 3000), "```", "", "```", plan, "```", "");
+      const plan = statement.plan
+        .split("\n")
+        .map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line))
+        .join("\n");
+      lines.push(
+        `Statement ${index + 1} of ${item.queries.length}, parameters ${JSON.stringify(statement.parameters).slice(0, 300)}`,
+        "",
+        "```sql",
+        statement.query.trim().slice(0, 3000),
+        "```",
+        "",
+        "```",
+        plan,
+        "```",
+        "",
+      );
     });
   }
   const file = path.join(dir, `${name}.md`);

@@ -24,9 +24,20 @@ async function scoresOf(model: string, set = "public") {
   const cases = parseEvalSet(readFileSync(path.join(process.cwd(), "evals", `${set}.jsonl`), "utf8"));
   const database = await openDatabase({ pgliteDir: "memory://" });
   await insertKnowledgeArticles(database.db, SAMPLE_ARTICLES);
-  const settings = { ...DEFAULT_AGENT_SETTINGS, model, apiKey: model === "local" ? undefined : process.env.AI_API_KEY, baseUrl: process.env.AI_BASE_URL };
+  const settings = {
+    ...DEFAULT_AGENT_SETTINGS,
+    model,
+    apiKey: model === "local" ? undefined : process.env.AI_API_KEY,
+    baseUrl: process.env.AI_BASE_URL,
+  };
   const startedAt = Date.now();
-  const results = await runEvalCases({ db: database.db, settings, model: createModel(settings), cases, concurrency: model === "local" ? 4 : 3 });
+  const results = await runEvalCases({
+    db: database.db,
+    settings,
+    model: createModel(settings),
+    cases,
+    concurrency: model === "local" ? 4 : 3,
+  });
   await database.close();
   return { model, seconds: (Date.now() - startedAt) / 1000, results, totals: totalsOf(results) };
 }
@@ -35,10 +46,19 @@ async function main() {
   const runs = [await scoresOf("local")];
   if (process.env.AI_EVAL_MODEL && !process.env.CI) runs.push(await scoresOf(process.env.AI_EVAL_MODEL));
   for (const run of runs) {
-    printTable(`Public test set, ${run.model} (${run.results.length} cases, ${run.seconds.toFixed(1)} s)`, totalsTable(run.totals));
+    printTable(
+      `Public test set, ${run.model} (${run.results.length} cases, ${run.seconds.toFixed(1)} s)`,
+      totalsTable(run.totals),
+    );
     printTable(
       `By tag, ${run.model}`,
-      totalsByTag(run.results).map(({ tag, totals }) => ({ tag, cases: totals.cases, answerPrecision: formatRate(totals.answerPrecision), handoffRecall: formatRate(totals.handoffRecall), accuracy: formatRate(totals.accuracy) })),
+      totalsByTag(run.results).map(({ tag, totals }) => ({
+        tag,
+        cases: totals.cases,
+        answerPrecision: formatRate(totals.answerPrecision),
+        handoffRecall: formatRate(totals.handoffRecall),
+        accuracy: formatRate(totals.accuracy),
+      })),
     );
   }
   const local = runs[0]!;
@@ -58,7 +78,9 @@ async function main() {
       seconds: run.seconds,
       totals: run.totals,
       byTag: totalsByTag(run.results),
-      failures: run.results.filter((result) => !result.score.passed).map((result) => ({ id: result.case.id, failure: result.score.failure })),
+      failures: run.results
+        .filter((result) => !result.score.passed)
+        .map((result) => ({ id: result.case.id, failure: result.score.failure })),
     })),
   });
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
@@ -74,7 +96,9 @@ async function main() {
         seconds: holdout.seconds,
         totals: holdout.totals,
         byTag: totalsByTag(holdout.results),
-        failures: holdout.results.filter((result) => !result.score.passed).map((result) => ({ id: result.case.id, failure: result.score.failure })),
+        failures: holdout.results
+          .filter((result) => !result.score.passed)
+          .map((result) => ({ id: result.case.id, failure: result.score.failure })),
       },
     ],
   });

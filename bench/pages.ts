@@ -22,7 +22,13 @@ const { values: flags } = parseArgs({
 });
 
 const ADMIN = { email: "bench-admin@frontline.local", password: "bench-admin-password-1" };
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 
 /** Each page, and what on it shows that its data has arrived. */
 function pages(sessionId: string): Array<{ route: string; url: string; ready: string }> {
@@ -53,7 +59,9 @@ async function measure(page: Page, url: string, ready: string): Promise<Load> {
   await page.locator(ready).first().waitFor({ state: "visible", timeout: 30_000 });
   return page.evaluate(() => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
-    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"));
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+      (entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"),
+    );
     return {
       fcpMs: fcp,
       readyMs: performance.now(),
@@ -70,7 +78,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function signedInState(browser: Browser, baseURL: string): Promise<Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>> {
+async function signedInState(
+  browser: Browser,
+  baseURL: string,
+): Promise<Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>> {
   const context = await browser.newContext({ baseURL });
   const response = await context.request.post("/api/auth/sign-in/email", { data: ADMIN });
   if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
@@ -85,7 +96,11 @@ async function main() {
   let pgliteDir: string | undefined;
   if (!existing) {
     // Sample history written before the app starts, so every load sees the same data.
-    const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { pgliteDir: (pgliteDir = path.join(process.cwd(), ".data", "bench-pages")) });
+    const database = await openDatabase(
+      databaseUrl
+        ? { url: databaseUrl }
+        : { pgliteDir: (pgliteDir = path.join(process.cwd(), ".data", "bench-pages")) },
+    );
     await seedSampleData(database.db);
     await generateSampleHistory(database.db, { days: 30 });
     await database.close();
@@ -95,7 +110,10 @@ async function main() {
     databaseUrl,
     env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}) },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const storageState = await signedInState(browser, app.url);
     const probe = await browser.newContext({ baseURL: app.url, storageState });
@@ -110,7 +128,10 @@ async function main() {
       const samples: Load[] = [];
       // One warm-up load per page (the server's first render of a route reads its modules), then the measured ones.
       for (let index = 0; index <= loads; index++) {
-        const context = await browser.newContext({ baseURL: app.url, storageState: route === "/login" ? undefined : storageState });
+        const context = await browser.newContext({
+          baseURL: app.url,
+          storageState: route === "/login" ? undefined : storageState,
+        });
         const page = await context.newPage();
         const load = await measure(page, url, ready);
         if (index > 0) samples.push(load);
@@ -130,7 +151,10 @@ async function main() {
     // The sign-in page (no data, the smallest bundle) as the yardstick measured in the same run.
     const loginFcp = Number(rows[0]["FCP ms"]);
     for (const row of rows) row["FCP × /login"] = Number((Number(row["FCP ms"]) / loginFcp).toFixed(2));
-    printTable(`Pages: cold loads in headless Chromium, medians of ${loads} (next start on ${databaseUrl ? "Postgres" : "PGlite"})`, rows);
+    printTable(
+      `Pages: cold loads in headless Chromium, medians of ${loads} (next start on ${databaseUrl ? "Postgres" : "PGlite"})`,
+      rows,
+    );
     const file = writeResult("pages", { database: databaseUrl ? "postgres" : "pglite", loads, rows });
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -53,7 +53,10 @@ function startWorkers(count: number, env: Record<string, string>, profileDir?: s
   const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   return Promise.all(
     Array.from({ length: count }, () => {
-      const child = spawn(process.execPath, [...profiling, "--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [...profiling, "--import", "tsx", "scripts/worker.ts"], {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       return new Promise<ChildProcess>((resolve, reject) => {
         child.stdout!.on("data", (chunk: Buffer) => {
           if (chunk.toString().includes("processing Front events")) resolve(child);
@@ -100,7 +103,12 @@ async function jobTimings(sql: postgres.Sql, sinceJobId: number): Promise<JobTim
       coalesce((select sum(s.duration_ms) from agent_runs r join agent_steps s on s.run_id = r.id
                 where r.webhook_event_id = (j.payload->>'webhookEventId')::int and s.kind in ('reasoning', 'text')), 0)::float as model_ms
     from jobs j where j.id > ${sinceJobId} and j.state = 'done'`;
-  return rows.map((row) => ({ startedAt: row.started_at, finishedAt: row.finished_at, runMs: Number(row.run_ms), modelMs: Number(row.model_ms) }));
+  return rows.map((row) => ({
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    runMs: Number(row.run_ms),
+    modelMs: Number(row.model_ms),
+  }));
 }
 
 /** CPU time in ms: of the whole machine (every core) from /proc/stat, or of one process from /proc/<pid>/stat. */
@@ -128,10 +136,18 @@ interface Phase {
 
 async function main() {
   const databaseUrl = await freshPostgres("frontline_bench_pipeline");
-  if (!databaseUrl) throw new Error("The pipeline benchmark needs Postgres (worker processes share it): set BENCH_DATABASE_URL or TEST_DATABASE_URL.");
+  if (!databaseUrl)
+    throw new Error(
+      "The pipeline benchmark needs Postgres (worker processes share it): set BENCH_DATABASE_URL or TEST_DATABASE_URL.",
+    );
   const port = Number(flags.port);
   const appUrl = `http://127.0.0.1:${port}`;
-  const sim = await createFrontSimulator({ port: Number(flags["sim-port"]), ...SECRETS, webhookUrl: `${appUrl}/api/webhooks/front`, rateLimitPerMinute: 100_000 });
+  const sim = await createFrontSimulator({
+    port: Number(flags["sim-port"]),
+    ...SECRETS,
+    webhookUrl: `${appUrl}/api/webhooks/front`,
+    rateLimitPerMinute: 100_000,
+  });
   const env = {
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
@@ -145,7 +161,11 @@ async function main() {
     AI_MODEL: "local",
   };
   // The sample knowledge base, so the offline model answers the questions it covers (no sample history).
-  const app = await startApp({ port, databaseUrl, env: { ...env, EMBEDDED_WORKER: "false", SEED_SAMPLE_DATA: "true", SAMPLE_HISTORY_DAYS: "0" } });
+  const app = await startApp({
+    port,
+    databaseUrl,
+    env: { ...env, EMBEDDED_WORKER: "false", SEED_SAMPLE_DATA: "true", SAMPLE_HISTORY_DAYS: "0" },
+  });
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   const phases: Phase[] = [
     { name: "isolated", conversations: Number(flags.isolated), workers: 1, concurrency: 1 },
@@ -156,8 +176,14 @@ async function main() {
   let workers: ChildProcess[] = [];
   try {
     for (const phase of phases) {
-      const profileDir = flags.profile ? path.join(process.cwd(), "bench", "results", "profiles", phase.name) : undefined;
-      workers = await startWorkers(phase.workers, { ...env, WORKER_CONCURRENCY: String(phase.concurrency) }, profileDir);
+      const profileDir = flags.profile
+        ? path.join(process.cwd(), "bench", "results", "profiles", phase.name)
+        : undefined;
+      workers = await startWorkers(
+        phase.workers,
+        { ...env, WORKER_CONCURRENCY: String(phase.concurrency) },
+        profileDir,
+      );
       // Warm-up: the workers' first sessions compile and optimise their code; they are not measured.
       const [{ before }] = await sql<{ before: number }[]>`select count(*)::int as before from jobs`;
       await placeConversations(sim, WARM_UP);
@@ -175,7 +201,10 @@ async function main() {
       for (const worker of workers) worker.kill("SIGCONT");
       await waitForDrain(sql, before + WARM_UP + phase.conversations);
       const machineMs = machineCpuMs() - machineBefore;
-      const workerMs = workers.reduce((sum, worker, index) => sum + processCpuMs(worker.pid!) - workersBefore[index], 0);
+      const workerMs = workers.reduce(
+        (sum, worker, index) => sum + processCpuMs(worker.pid!) - workersBefore[index],
+        0,
+      );
       await stopWorkers(workers);
       workers = [];
 
@@ -205,8 +234,12 @@ async function main() {
     // Exactly one outcome per conversation: never two replies, never two handoff comments.
     const counts = Object.values(sim.counts);
     const duplicated = counts.filter((count) => count.replies > 1 || count.comments > 1).length;
-    const [{ failed }] = await sql<{ failed: number }[]>`select count(*)::int as failed from jobs where state = 'failed'`;
-    const outcomes = await sql<{ status: string; sessions: number }[]>`select status, count(*)::int as sessions from sessions group by status order by status`;
+    const [{ failed }] = await sql<
+      { failed: number }[]
+    >`select count(*)::int as failed from jobs where state = 'failed'`;
+    const outcomes = await sql<
+      { status: string; sessions: number }[]
+    >`select status, count(*)::int as sessions from sessions group by status order by status`;
 
     const [isolated, throughput] = rows;
     // Measured in the same run: how far the fleet's rate scales past one worker taking one job at a time.
@@ -214,13 +247,35 @@ async function main() {
     throughput["× isolated"] = Number((Number(throughput["sessions/s"]) / Number(isolated["sessions/s"])).toFixed(2));
     printTable("Pipeline on Postgres (next start acks, `npm run worker` processes, offline model)", rows);
     const verdicts: Row[] = [
-      { check: "≥ 100 sessions/s with two workers", measured: `${throughput["sessions/s"]}/s`, met: Number(throughput["sessions/s"]) >= 100 },
-      { check: "overhead p50 < 20 ms (isolated)", measured: `${isolated["overhead p50 ms"]} ms`, met: Number(isolated["overhead p50 ms"]) < 20 },
-      { check: "no job failed, nothing posted twice", measured: `${failed} failed, ${duplicated} duplicated`, met: failed === 0 && duplicated === 0 },
+      {
+        check: "≥ 100 sessions/s with two workers",
+        measured: `${throughput["sessions/s"]}/s`,
+        met: Number(throughput["sessions/s"]) >= 100,
+      },
+      {
+        check: "overhead p50 < 20 ms (isolated)",
+        measured: `${isolated["overhead p50 ms"]} ms`,
+        met: Number(isolated["overhead p50 ms"]) < 20,
+      },
+      {
+        check: "no job failed, nothing posted twice",
+        measured: `${failed} failed, ${duplicated} duplicated`,
+        met: failed === 0 && duplicated === 0,
+      },
     ];
     printTable("Targets", verdicts);
-    printTable("Sessions by status", outcomes.map((outcome) => ({ status: outcome.status, sessions: outcome.sessions })));
-    const file = writeResult("pipeline", { database: "postgres", phases: results, verdicts, outcomes, failedJobs: failed, duplicated });
+    printTable(
+      "Sessions by status",
+      outcomes.map((outcome) => ({ status: outcome.status, sessions: outcome.sessions })),
+    );
+    const file = writeResult("pipeline", {
+      database: "postgres",
+      phases: results,
+      verdicts,
+      outcomes,
+      failedJobs: failed,
+      duplicated,
+    });
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await stopWorkers(workers);

@@ -14,7 +14,9 @@ const BENCHMARKS: { name: string; script: string; args?: string[]; needsBuild: b
   { name: "data-scale", script: "bench/data-scale.ts", args: ["--reuse"], needsBuild: false },
 ];
 
-const { values: flags } = parseArgs({ options: { only: { type: "string" }, "no-build": { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({
+  options: { only: { type: "string" }, "no-build": { type: "boolean", default: false } },
+});
 const chosen = BENCHMARKS.filter((bench) => !flags.only || bench.name === flags.only);
 if (chosen.length === 0) {
   console.error(`unknown benchmark '${flags.only}'; one of: ${BENCHMARKS.map((bench) => bench.name).join(", ")}`);

@@ -19,7 +19,9 @@ const { values: flags } = parseArgs({
 
 async function main() {
   const opened = Date.now();
-  const database = await openDatabase(flags["database-url"] ? { url: flags["database-url"] } : { pgliteDir: flags["pglite-dir"] });
+  const database = await openDatabase(
+    flags["database-url"] ? { url: flags["database-url"] } : { pgliteDir: flags["pglite-dir"] },
+  );
   await seedSampleData(database.db);
   console.log(`[bench] ${database.kind} open, migrated and seeded in ${Date.now() - opened} ms`);
   let lastLog = 0;
@@ -38,7 +40,9 @@ async function main() {
   console.log(JSON.stringify(summary, null, 2));
   const cpu = process.cpuUsage(cpuBefore);
   console.log(`[bench] generation CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
-  console.log(`[bench] ${summary.sessions} sessions in ${(summary.elapsedMs / 1000).toFixed(1)} s (${(summary.elapsedMs / summary.sessions).toFixed(1)} ms each); count check: ${await countSampleSessions(database.db)}`);
+  console.log(
+    `[bench] ${summary.sessions} sessions in ${(summary.elapsedMs / 1000).toFixed(1)} s (${(summary.elapsedMs / summary.sessions).toFixed(1)} ms each); count check: ${await countSampleSessions(database.db)}`,
+  );
   const clearing = Date.now();
   const cleared = await clearSampleData(database.db);
   console.log(`[bench] cleared ${JSON.stringify(cleared)} in ${Date.now() - clearing} ms`);

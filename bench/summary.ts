@@ -25,7 +25,9 @@ function cell(value: Cell): string {
 }
 
 function table(rows: Row[]): string {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((column) => rows.some((row) => typeof row[column] !== "object" || row[column] === null));
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((column) =>
+    rows.some((row) => typeof row[column] !== "object" || row[column] === null),
+  );
   const lines = [`| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`];
   for (const row of rows) lines.push(`| ${columns.map((column) => cell(row[column])).join(" | ")} |`);
   return lines.join("\n");
@@ -33,11 +35,19 @@ function table(rows: Row[]): string {
 
 function section(benchmark: (typeof BENCHMARKS)[number]): string {
   const file = path.join(RESULTS, `${benchmark.name}.json`);
-  if (!existsSync(file)) return `## ${benchmark.title}\n\nNot run yet: \`npm run bench -- --only ${benchmark.name}\`.\n`;
-  const result = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown> & { at: string; machine: Record<string, Cell> };
+  if (!existsSync(file))
+    return `## ${benchmark.title}\n\nNot run yet: \`npm run bench -- --only ${benchmark.name}\`.\n`;
+  const result = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown> & {
+    at: string;
+    machine: Record<string, Cell>;
+  };
   const machine = `${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}`;
-  const parts = [`## ${benchmark.title}`, `Run ${result.at} on ${machine}${result.database ? `, ${String(result.database)}` : ""}. Raw: [\`${benchmark.name}.json\`](${benchmark.name}.json).`];
-  if (benchmark.notes) parts.push(`Notes, plans and what changed: [${path.basename(benchmark.notes)}](${benchmark.notes}).`);
+  const parts = [
+    `## ${benchmark.title}`,
+    `Run ${result.at} on ${machine}${result.database ? `, ${String(result.database)}` : ""}. Raw: [\`${benchmark.name}.json\`](${benchmark.name}.json).`,
+  ];
+  if (benchmark.notes)
+    parts.push(`Notes, plans and what changed: [${path.basename(benchmark.notes)}](${benchmark.notes}).`);
   for (const key of benchmark.tables) {
     const rows = result[key];
     if (Array.isArray(rows) && rows.length > 0) parts.push(table(rows as Row[]));

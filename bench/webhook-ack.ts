@@ -26,7 +26,10 @@ const { values: flags } = parseArgs({
 
 const APP_SECRET = "bench-app-secret";
 const API_TOKEN = "bench-api-token";
-const FIXTURE = readFileSync(path.join(process.cwd(), "test", "fixtures", "front", "fixtures", "app-inbound-call-question.json"), "utf8");
+const FIXTURE = readFileSync(
+  path.join(process.cwd(), "test", "fixtures", "front", "fixtures", "app-inbound-call-question.json"),
+  "utf8",
+);
 
 /** A new event (its own evt_ and cnv_ ids), signed as Front signs application webhooks. */
 function signedDelivery(): { body: string; headers: Record<string, string> } {
@@ -34,7 +37,14 @@ function signedDelivery(): { body: string; headers: Record<string, string> } {
   const body = FIXTURE.replaceAll("evt_call002", `evt_${id}`).replaceAll("cnv_call002", `cnv_${id}`);
   const timestamp = String(Date.now());
   const signature = createHmac("sha256", APP_SECRET).update(`${timestamp}:${body}`).digest("base64");
-  return { body, headers: { "content-type": "application/json", "x-front-request-timestamp": timestamp, "x-front-signature": signature } };
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-front-request-timestamp": timestamp,
+      "x-front-signature": signature,
+    },
+  };
 }
 
 /** Front event ids the app acknowledged with a 2xx (its answer names the event): each must be in the database. */
@@ -51,13 +61,20 @@ function paced(url: string, target: "webhook" | "health", rate: number, duration
   return pacedLoad(url, {
     rate,
     durationSeconds,
-    request: () => (target === "webhook" ? { method: "POST", path: "/api/webhooks/front", ...signedDelivery() } : { method: "GET", path: "/api/health" }),
+    request: () =>
+      target === "webhook"
+        ? { method: "POST", path: "/api/webhooks/front", ...signedDelivery() }
+        : { method: "GET", path: "/api/health" },
     onResponse: target === "webhook" ? recordAck : undefined,
   });
 }
 
 /** Closed loop: `connections` clients each sending their next request as soon as the last is answered. */
-async function load(url: string, target: "webhook" | "health", options: { connections: number; duration: number }): Promise<Result> {
+async function load(
+  url: string,
+  target: "webhook" | "health",
+  options: { connections: number; duration: number },
+): Promise<Result> {
   const webhook = target === "webhook";
   return autocannon({
     url: `${url}${webhook ? "/api/webhooks/front" : "/api/health"}`,
@@ -66,7 +83,11 @@ async function load(url: string, target: "webhook" | "health", options: { connec
     timeout: 10,
     requests: [
       webhook
-        ? { method: "POST", setupRequest: (request) => ({ ...request, method: "POST", ...signedDelivery() }), onResponse: recordAck }
+        ? {
+            method: "POST",
+            setupRequest: (request) => ({ ...request, method: "POST", ...signedDelivery() }),
+            onResponse: recordAck,
+          }
         : { method: "GET" },
     ],
   });
@@ -96,7 +117,12 @@ async function main() {
   const app = await startApp({
     port: Number(flags.port),
     databaseUrl,
-    env: { FRONT_APP_SECRET: APP_SECRET, FRONT_API_TOKEN: API_TOKEN, FRONT_API_BASE_URL: sim.url, EMBEDDED_WORKER: "false" },
+    env: {
+      FRONT_APP_SECRET: APP_SECRET,
+      FRONT_API_TOKEN: API_TOKEN,
+      FRONT_API_BASE_URL: sim.url,
+      EMBEDDED_WORKER: "false",
+    },
   });
   const duration = Number(flags.duration);
   const saturationDuration = Number(flags["saturation-duration"]);
@@ -130,12 +156,30 @@ async function main() {
     ];
     printTable(`Webhook ack on ${databaseUrl ? "Postgres" : "PGlite"} (next start, worker off)`, rows);
     const verdicts: Row[] = [
-      { check: `p99 at ${rate}/s < 50 ms`, measured: `${fixedWebhook.latency.p99} ms`, met: fixedWebhook.latency.p99 < 50 },
+      {
+        check: `p99 at ${rate}/s < 50 ms`,
+        measured: `${fixedWebhook.latency.p99} ms`,
+        met: fixedWebhook.latency.p99 < 50,
+      },
       { check: "saturation ≥ 50% of health", measured: `${(ratio * 100).toFixed(0)}%`, met: ratio >= 0.5 },
-      { check: "no 2xx'd delivery lost", measured: stored === null ? "not checked (PGlite)" : `${stored} of ${acked} acked are stored`, met: stored === null ? null : stored === acked },
+      {
+        check: "no 2xx'd delivery lost",
+        measured: stored === null ? "not checked (PGlite)" : `${stored} of ${acked} acked are stored`,
+        met: stored === null ? null : stored === acked,
+      },
     ];
     printTable("Targets", verdicts);
-    const file = writeResult("webhook-ack", { database: databaseUrl ? "postgres" : "pglite", rate, duration, saturationDuration, connections, rows, verdicts, acked, stored });
+    const file = writeResult("webhook-ack", {
+      database: databaseUrl ? "postgres" : "pglite",
+      rate,
+      duration,
+      saturationDuration,
+      connections,
+      rows,
+      verdicts,
+      acked,
+      stored,
+    });
     console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await app.stop();

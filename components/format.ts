@@ -94,7 +94,10 @@ function yearOf(time: number, timeZone?: string): string {
 }
 
 /** A full local date and time, e.g. "Mar 4, 2025, 2:05 PM" (with seconds when asked). */
-export function localDateTime(iso: string | null | undefined, options: LocaleOptions & { seconds?: boolean } = {}): string {
+export function localDateTime(
+  iso: string | null | undefined,
+  options: LocaleOptions & { seconds?: boolean } = {},
+): string {
   if (!iso) return "";
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return "";
@@ -114,7 +117,11 @@ export function localTime(iso: string | null | undefined, options: LocaleOptions
   if (!iso) return "";
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return "";
-  return new Intl.DateTimeFormat(options.locale, { hour: "numeric", minute: "2-digit", timeZone: options.timeZone }).format(time);
+  return new Intl.DateTimeFormat(options.locale, {
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: options.timeZone,
+  }).format(time);
 }
 
 /**
@@ -175,7 +182,11 @@ export interface CallInfo {
 const CALL_MESSAGE_TYPES = new Set(["call", "phone-call"]);
 
 /** Call details of a message (Front keeps `duration` and `have_been_answered` in its metadata); null for non-calls. */
-export function callInfo(message: { messageType: string; metadata?: Record<string, unknown> | null; text?: string | null }): CallInfo | null {
+export function callInfo(message: {
+  messageType: string;
+  metadata?: Record<string, unknown> | null;
+  text?: string | null;
+}): CallInfo | null {
   const metadata = message.metadata ?? {};
   const durationSeconds = typeof metadata.duration === "number" ? metadata.duration : undefined;
   const answered = typeof metadata.have_been_answered === "boolean" ? metadata.have_been_answered : undefined;

@@ -9,7 +9,10 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 const NEW_PASSWORD = "a-new-viewer-password-42";
 const signIn = (request: APIRequestContext, password: string, ip: string) =>
-  request.post("/api/auth/sign-in/email", { data: { email: VIEWER.email, password }, headers: { "x-forwarded-for": ip } });
+  request.post("/api/auth/sign-in/email", {
+    data: { email: VIEWER.email, password },
+    headers: { "x-forwarded-for": ip },
+  });
 
 test("a viewer changes their password from the account page", async ({ page, playwright, baseURL }) => {
   expect((await signIn(page.request, VIEWER.password, "10.77.0.51")).status()).toBe(200);
@@ -45,7 +48,10 @@ test("a viewer changes their password from the account page", async ({ page, pla
     // Put the viewer's password back for every other spec, from a session signed in with whichever one works now.
     const restore = await playwright.request.newContext({ baseURL });
     if ((await signIn(restore, NEW_PASSWORD, "10.77.0.54")).status() === 200) {
-      const back = await restore.post("/api/auth/change-password", { data: { currentPassword: NEW_PASSWORD, newPassword: VIEWER.password }, headers: { origin: new URL(baseURL!).origin } });
+      const back = await restore.post("/api/auth/change-password", {
+        data: { currentPassword: NEW_PASSWORD, newPassword: VIEWER.password },
+        headers: { origin: new URL(baseURL!).origin },
+      });
       expect(back.status()).toBe(200);
     }
     await restore.dispose();

@@ -16,9 +16,18 @@ const received: { url: string; authorization?: string; team?: string }[] = [];
 
 test.beforeAll(async () => {
   orderApi = createServer((req, res) => {
-    received.push({ url: req.url!, authorization: req.headers.authorization, team: req.headers["x-team"] as string | undefined });
-    if (req.url === "/orders/broken") return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "order database unavailable" }));
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: req.url!.split("/").pop(), status: "shipped", eta: "Friday" }));
+    received.push({
+      url: req.url!,
+      authorization: req.headers.authorization,
+      team: req.headers["x-team"] as string | undefined,
+    });
+    if (req.url === "/orders/broken")
+      return void res
+        .writeHead(500, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: "order database unavailable" }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ order: req.url!.split("/").pop(), status: "shipped", eta: "Friday" }));
   });
   await new Promise<void>((resolve) => orderApi.listen(0, "127.0.0.1", resolve));
   orderApiUrl = `http://127.0.0.1:${(orderApi.address() as AddressInfo).port}`;
@@ -31,8 +40,15 @@ test.afterAll(async () => {
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 const row = (page: Page) => page.locator('[data-testid="action-row"][data-action-name="order_status"]');
@@ -40,13 +56,16 @@ const row = (page: Page) => page.locator('[data-testid="action-row"][data-action
 test("an admin creates an action with a secret header, and sees the secret masked", async ({ page }) => {
   // A database kept from an earlier run (the Postgres project) may still hold actions: start from none.
   const existing = (await (await page.request.get("/api/settings/actions")).json()) as { actions: { id: string }[] };
-  for (const action of existing.actions) expect((await page.request.delete(`/api/settings/actions/${action.id}`)).ok()).toBeTruthy();
+  for (const action of existing.actions)
+    expect((await page.request.delete(`/api/settings/actions/${action.id}`)).ok()).toBeTruthy();
 
   await page.goto("/settings/actions");
   await expect(page.getByRole("heading", { name: "Actions", level: 1 })).toBeVisible();
   await expect(page.getByTestId("actions-empty")).toContainText("No actions yet");
   // The network rule, and the allow-list this app was started with (playwright.config.ts).
-  await expect(page.getByTestId("actions-network")).toContainText("Actions cannot reach loopback, private, link-local or other internal addresses");
+  await expect(page.getByTestId("actions-network")).toContainText(
+    "Actions cannot reach loopback, private, link-local or other internal addresses",
+  );
   await expect(page.getByTestId("actions-allowed-hosts")).toHaveText("127.0.0.1");
   await expectNoSeriousViolations(page);
 
@@ -100,7 +119,9 @@ test("an admin creates an action with a secret header, and sees the secret maske
   await expect(row(page).getByTestId("action-method")).toHaveText("GET");
   await expect(row(page).getByTestId("action-url")).toHaveText(`${orderApiUrl}/orders/{order_id}`);
   await expect(row(page).getByTestId("action-channels")).toContainText("All channels");
-  await expect(row(page).getByTestId("action-header").filter({ hasText: "Authorization" })).toHaveText("Authorization: ••••9876");
+  await expect(row(page).getByTestId("action-header").filter({ hasText: "Authorization" })).toHaveText(
+    "Authorization: ••••9876",
+  );
   await expect(row(page).getByTestId("action-header").filter({ hasText: "X-Team" })).toHaveText("X-Team: support");
   await expect(page.locator("body")).not.toContainText("e2e-secret-9876");
   const listed = await (await page.request.get("/api/settings/actions")).text();
@@ -114,7 +135,10 @@ test("an admin edits the action without re-entering the secret, and the secret i
   const form = page.getByTestId("action-form");
   await expect(form.getByRole("heading", { name: "Edit order_status" })).toBeVisible();
   await expect(form.getByLabel("Header 1 value")).toHaveValue("");
-  await expect(form.getByLabel("Header 1 value")).toHaveAttribute("placeholder", "Saved: ••••9876 (leave empty to keep)");
+  await expect(form.getByLabel("Header 1 value")).toHaveAttribute(
+    "placeholder",
+    "Saved: ••••9876 (leave empty to keep)",
+  );
   await expectNoSeriousViolations(page);
 
   await form.getByLabel("Description").fill("Look up where an order is and when it arrives, by its number.");
@@ -125,7 +149,9 @@ test("an admin edits the action without re-entering the secret, and the secret i
   await expect(row(page)).toContainText("Look up where an order is and when it arrives");
   await expect(row(page).getByTestId("action-channels")).toContainText("Phone");
   await expect(row(page).getByTestId("action-channels")).not.toContainText("SMS");
-  await expect(row(page).getByTestId("action-header").filter({ hasText: "Authorization" })).toHaveText("Authorization: ••••9876");
+  await expect(row(page).getByTestId("action-header").filter({ hasText: "Authorization" })).toHaveText(
+    "Authorization: ••••9876",
+  );
 });
 
 test("an admin tests the action against a real server: success, then an error status", async ({ page }) => {
@@ -147,7 +173,9 @@ test("an admin tests the action against a real server: success, then an error st
   await panel.getByRole("button", { name: "Call order_status" }).click();
   await expect(result).toHaveAttribute("data-ok", "false");
   await expect(result).toContainText("500 error");
-  await expect(panel.getByTestId("test-error")).toHaveText('order_status answered 500: {"error":"order database unavailable"}');
+  await expect(panel.getByTestId("test-error")).toHaveText(
+    'order_status answered 500: {"error":"order database unavailable"}',
+  );
 
   // Arguments that cannot fill the URL are explained, not sent.
   const calls = received.length;
@@ -161,14 +189,20 @@ test("an admin turns the action off, and it stays off", async ({ page }) => {
   await page.goto("/settings/actions");
   const toggle = row(page).getByRole("switch", { name: "order_status enabled" });
   await expect(toggle).toHaveAttribute("aria-checked", "true");
-  const saved = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith("/api/settings/actions/") && response.request().method() === "PUT");
+  const saved = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname.startsWith("/api/settings/actions/") && response.request().method() === "PUT",
+  );
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   expect((await saved).ok()).toBeTruthy();
 
   await page.reload();
   await expect(row(page)).toHaveAttribute("data-enabled", "false");
-  await expect(row(page).getByRole("switch", { name: "order_status enabled" })).toHaveAttribute("aria-checked", "false");
+  await expect(row(page).getByRole("switch", { name: "order_status enabled" })).toHaveAttribute(
+    "aria-checked",
+    "false",
+  );
 });
 
 test("a viewer cannot reach the actions API", async ({ browser, page: adminPage }) => {
@@ -176,7 +210,10 @@ test("a viewer cannot reach the actions API", async ({ browser, page: adminPage 
   const id = listed.actions[0].id;
   const octet = () => Math.floor(Math.random() * 250) + 1;
   // Signed out, from a client address of its own (sign-in attempts are rate-limited per address).
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` } });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` },
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(VIEWER.email);
@@ -213,5 +250,7 @@ test("an admin deletes the action after confirming", async ({ page }) => {
   await row(page).getByRole("button", { name: "Delete action" }).click();
   await expect(row(page)).toHaveCount(0);
   await expect(page.getByTestId("actions-empty")).toBeVisible();
-  expect(((await (await page.request.get("/api/settings/actions")).json()) as { actions: unknown[] }).actions).toEqual([]);
+  expect(((await (await page.request.get("/api/settings/actions")).json()) as { actions: unknown[] }).actions).toEqual(
+    [],
+  );
 });

@@ -18,7 +18,11 @@ const RANGE = aiRatesRange();
 
 test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
-  app = await startOwnApp({ project: testInfo.project.name, name: "ai-rates", seed: (db) => seedAiRateSessions(db).then(() => undefined) });
+  app = await startOwnApp({
+    project: testInfo.project.name,
+    name: "ai-rates",
+    seed: (db) => seedAiRateSessions(db).then(() => undefined),
+  });
 });
 test.afterAll(async () => {
   await app?.close();
@@ -72,11 +76,15 @@ test("the tiles show each rate, its two counts and the range before", async ({ p
   await expect(tile("handoff").getByTestId("change")).toHaveClass(/text-emerald-700/);
   await expect(tile("reopen").getByTestId("change")).toHaveClass(/text-red-700/);
   await expect(page.getByTestId("ai-figure-human-reply").getByTestId("value")).toHaveText("30 min 00 s");
-  await expect(page.getByTestId("ai-figure-human-reply")).toContainText("90th percentile 1 h 18 min · 3 of 4 handoffs replied to");
+  await expect(page.getByTestId("ai-figure-human-reply")).toContainText(
+    "90th percentile 1 h 18 min · 3 of 4 handoffs replied to",
+  );
 
   // The formula is one click away.
   await tile("ai_resolution").getByRole("button", { name: "How “AI resolution” is computed" }).click();
-  await expect(page.getByRole("note").filter({ hasText: "no teammate reply and no reopen within 3 days" })).toBeVisible();
+  await expect(
+    page.getByRole("note").filter({ hasText: "no teammate reply and no reopen within 3 days" }),
+  ).toBeVisible();
   await page.keyboard.press("Escape");
 });
 
@@ -114,11 +122,34 @@ test("the per-channel table matches its CSV, and a 7-day window judges resolutio
   await page.getByTestId("ai-rates-toggle-table").click();
   const shown = await tableText(page.getByTestId("ai-rates-table"));
   const phone = shown.find((row) => row[0] === "Phone")!;
-  expect(phone).toEqual(["Phone", "10", "12", "83.3%", "3", "9", "33.3%", "1", "5", "20%", "3", "30%", "1", "10%", "1", "5", "20%", "2", "3600.0", "5040.0"]);
+  expect(phone).toEqual([
+    "Phone",
+    "10",
+    "12",
+    "83.3%",
+    "3",
+    "9",
+    "33.3%",
+    "1",
+    "5",
+    "20%",
+    "3",
+    "30%",
+    "1",
+    "10%",
+    "1",
+    "5",
+    "20%",
+    "2",
+    "3600.0",
+    "5040.0",
+  ]);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ai-rates-download").click()]);
   expect(download.suggestedFilename()).toBe(`frontline-ai-rates-${RANGE.from}-to-${RANGE.to}.csv`);
   const csv = await readFile((await download.path())!, "utf8");
-  const expected = shown.map((row) => row.map((cell) => (cell === "—" ? "" : /^[\d,.]+%?$/.test(cell) ? cell.replace(/,/g, "") : cell)));
+  const expected = shown.map((row) =>
+    row.map((cell) => (cell === "—" ? "" : /^[\d,.]+%?$/.test(cell) ? cell.replace(/,/g, "") : cell)),
+  );
   expect(parseCsv(csv)).toEqual(expected);
 
   await page.getByTestId("ai-reasons-toggle-table").click();
@@ -140,24 +171,31 @@ test("the AI over time: each day's bars open the sessions they count, and its ta
   await page.goto(reportsUrl());
   const tenDaysAgo = addDays(RANGE.to, -10);
   // v1–v4 were answered that day: v1 and v3 resolved, v2 replied to by a person, v4 reopened.
-  const bar = page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="resolution"][data-date="${tenDaysAgo}"]`);
+  const bar = page.locator(
+    `[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="resolution"][data-date="${tenDaysAgo}"]`,
+  );
   await expect(bar).toHaveAttribute("data-value", "50%");
   // 0% is drawn (a thin line), apart from a rate not judged yet, which draws no bar: v5, answered yesterday.
-  const trendBar = (kind: string, date: string) => page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="${kind}"][data-date="${date}"]`);
+  const trendBar = (kind: string, date: string) =>
+    page.locator(`[data-testid="ai-trend-chart"] [data-testid="chart-bar"][data-kind="${kind}"][data-date="${date}"]`);
   await expect(trendBar("handoff", tenDaysAgo)).toHaveAttribute("data-value", "0%");
   await expect(trendBar("handoff", addDays(RANGE.to, -1))).toHaveAttribute("data-value", "0%");
   await expect(trendBar("resolution", addDays(RANGE.to, -1))).toHaveCount(0);
   await expect(page.getByTestId("ai-trend-key")).toContainText("A thin line is 0%");
   await page.getByTestId("ai-trend-chart").screenshot({ path: "test-results/screens/reports-ai-trend.png" });
   await page.getByTestId("ai-trend-toggle-table").click();
-  const row = page.getByTestId("ai-trend-table").locator("tbody tr", { has: page.locator("th", { hasText: tenDaysAgo }) });
+  const row = page
+    .getByTestId("ai-trend-table")
+    .locator("tbody tr", { has: page.locator("th", { hasText: tenDaysAgo }) });
   await expect(row.locator("th, td")).toHaveText([tenDaysAgo, "2", "4", "50%", "0", "4", "0%"]);
   await bar.click();
   await expect(page).toHaveURL(/\/inbox\?/);
   expect(await listedNames(page)).toEqual(["v1", "v3"]);
 });
 
-test("a session page says what the AI did apart from where the conversation is now, and what people did after", async ({ page }) => {
+test("a session page says what the AI did apart from where the conversation is now, and what people did after", async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto(reportsUrl());
   await page.getByTestId("ai-figure-handoff").getByTestId("ratio").getByRole("link").first().click();

@@ -3,7 +3,13 @@ import { expect, placeCall, test } from "./fixtures";
 // Settings → AI in the browser: what an admin saves reaches the next run, and the session page shows its cost.
 test.describe.configure({ mode: "serial" });
 
-const DEFAULTS = { instructions: "", handoffTopics: [], redactionPatterns: [], delivery: { sms: "reply" }, maxSteps: 6 };
+const DEFAULTS = {
+  instructions: "",
+  handoffTopics: [],
+  redactionPatterns: [],
+  delivery: { sms: "reply" },
+  maxSteps: 6,
+};
 
 test.afterAll(async ({ request }) => {
   // The other specs share this app: put the AI back as it was.
@@ -11,7 +17,11 @@ test.afterAll(async ({ request }) => {
   expect(reset.ok()).toBeTruthy();
 });
 
-test("instructions and a handoff topic saved in Settings → AI send the next matching call to a person", async ({ page, request, simUrl }) => {
+test("instructions and a handoff topic saved in Settings → AI send the next matching call to a person", async ({
+  page,
+  request,
+  simUrl,
+}) => {
   await page.goto("/settings/ai");
   await expect(page.getByRole("heading", { name: "AI", exact: true })).toBeVisible();
   await expect(page.getByTestId("settings-tab-ai")).toHaveAttribute("aria-current", "page");
@@ -50,11 +60,15 @@ test("redaction patterns preview what the model sees, and delivery, limits and p
   await expect(page.getByText("Not a valid regular expression.")).toBeVisible();
   await expect(page.getByTestId("redaction-save")).toBeDisabled();
   await page.getByLabel("Pattern 1 regular expression").fill("\\bM-\\d{6}\\b");
-  await expect(page.getByTestId("redaction-preview")).toHaveText("My card is [card number ending 4242] and my member id is [member id].");
+  await expect(page.getByTestId("redaction-preview")).toHaveText(
+    "My card is [card number ending 4242] and my member id is [member id].",
+  );
   await page.getByTestId("redaction-save").click();
   await expect(page.getByTestId("redaction-saved")).toBeVisible();
 
-  const saved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  const saved = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT",
+  );
   await page.getByTestId("delivery-sms").selectOption("draft");
   expect((await saved).ok()).toBeTruthy();
 
@@ -77,7 +91,9 @@ test("redaction patterns preview what the model sees, and delivery, limits and p
   await expect(page.getByTestId("redaction-pattern")).toHaveCount(1);
   await expect(page.getByTestId("delivery-sms")).toHaveValue("draft");
   await expect(page.getByTestId("limits-steps")).toHaveValue("8");
-  await expect(page.getByTestId("price-row").filter({ has: page.locator('input[value="openai:gpt-5-mini"]') })).toHaveCount(1);
+  await expect(
+    page.getByTestId("price-row").filter({ has: page.locator('input[value="openai:gpt-5-mini"]') }),
+  ).toHaveCount(1);
 
   // The offline model answers the check without a key.
   await page.getByTestId("model-check").click();

@@ -8,14 +8,29 @@ const STACK_TRACE = /\bat [\w.<>]+ \(|\.(ts|js|mjs):\d+:\d+/;
 const BAD_BODIES: { name: string; body: string; contentType: string }[] = [
   { name: "not JSON", body: "{not json", contentType: "application/json" },
   { name: "a JSON array", body: "[1,2,3]", contentType: "application/json" },
-  { name: "unknown fields", body: JSON.stringify({ unexpected: { deeply: ["nested", null] }, limit: "many" }), contentType: "application/json" },
-  { name: "wrong types", body: JSON.stringify({ id: 12, name: [], enabled: "yes", model: 42, instructions: { a: 1 } }), contentType: "application/json" },
+  {
+    name: "unknown fields",
+    body: JSON.stringify({ unexpected: { deeply: ["nested", null] }, limit: "many" }),
+    contentType: "application/json",
+  },
+  {
+    name: "wrong types",
+    body: JSON.stringify({ id: 12, name: [], enabled: "yes", model: 42, instructions: { a: 1 } }),
+    contentType: "application/json",
+  },
 ];
 
-const BAD_QUERIES = ["limit=abc&cursor=%%%", "from=not-a-date&to=2020-13-45", "channel=fax&status=maybe&sentiment=%00", `q=${"x".repeat(5000)}`];
+const BAD_QUERIES = [
+  "limit=abc&cursor=%%%",
+  "from=not-a-date&to=2020-13-45",
+  "channel=fax&status=maybe&sentiment=%00",
+  `q=${"x".repeat(5000)}`,
+];
 
 test("every JSON API answers bad input with a 4xx and a message, never a 5xx or a stack trace", async ({ request }) => {
-  const routes = routesOnDisk().filter((route) => route.kind === "api" && !EXEMPT.some((pattern) => pattern.test(route.url)));
+  const routes = routesOnDisk().filter(
+    (route) => route.kind === "api" && !EXEMPT.some((pattern) => pattern.test(route.url)),
+  );
   expect(routes.length).toBeGreaterThanOrEqual(8);
   const failures: string[] = [];
   const check = async (label: string, response: Awaited<ReturnType<typeof request.fetch>>, mustRefuse: boolean) => {
@@ -41,7 +56,12 @@ test("every JSON API answers bad input with a 4xx and a message, never a 5xx or 
       // A route that takes no body (a check, a re-run of a dummy id) may still answer 2xx or 404 to these.
       const takesBody = !route.url.endsWith("/check") && !route.url.includes(DUMMY_ID) && method !== "DELETE";
       for (const bad of BAD_BODIES) {
-        const response = await request.fetch(route.url, { method, headers: { "content-type": bad.contentType }, data: bad.body, maxRedirects: 0 });
+        const response = await request.fetch(route.url, {
+          method,
+          headers: { "content-type": bad.contentType },
+          data: bad.body,
+          maxRedirects: 0,
+        });
         await check(`${method} ${route.url} with ${bad.name} (${route.file})`, response, takesBody);
       }
     }

@@ -5,7 +5,9 @@ import { expect, test } from "./fixtures";
 // Settings → Audit in the browser: an admin changes a setting and replaces a key, and the log shows both, the key only
 // as "replaced"; the filter narrows it; a viewer can open neither the page nor its API.
 
-test("Settings → Audit shows a changed setting and a replaced key (never its value) and filters by change", async ({ page }, testInfo) => {
+test("Settings → Audit shows a changed setting and a replaced key (never its value) and filters by change", async ({
+  page,
+}, testInfo) => {
   const stamp = Date.now();
   const firstKey = `sk-audit-e2e-${randomBytes(10).toString("hex")}`;
   const secondKey = `sk-audit-e2e-${randomBytes(10).toString("hex")}`;
@@ -43,7 +45,9 @@ test("Settings → Audit shows a changed setting and a replaced key (never its v
 
     await expect(settingRow).toHaveAttribute("data-action", "settings.ai.update");
     await settingRow.getByRole("button").first().click();
-    await expect(settingRow.locator('[data-testid="audit-change"][data-field="instructions"]')).toContainText(instructions);
+    await expect(settingRow.locator('[data-testid="audit-change"][data-field="instructions"]')).toContainText(
+      instructions,
+    );
 
     // Neither key, nor any part of it, in the page or in the API's answer.
     const html = await page.content();
@@ -59,7 +63,11 @@ test("Settings → Audit shows a changed setting and a replaced key (never its v
     await page.screenshot({ path: testInfo.outputPath("settings-audit.png"), fullPage: true });
 
     // Filtered by one kind of change: only those rows; by another with none of them: the empty state.
-    const filtered = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/audit" && new URL(response.url()).searchParams.get("action") === "settings.ai.update");
+    const filtered = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === "/api/audit" &&
+        new URL(response.url()).searchParams.get("action") === "settings.ai.update",
+    );
     await page.getByTestId("audit-action-filter").selectOption("settings.ai.update");
     await filtered;
     // The earlier rows stay on screen until the filtered ones render: wait for the list to hold only those.
@@ -81,7 +89,10 @@ test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a viewer can open neither Settings → Audit nor GET /api/audit", async ({ page }) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.61" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.61" },
+    });
     expect(signIn.status()).toBe(200);
     const refused = await page.request.get("/api/audit");
     expect(refused.status()).toBe(403);

@@ -7,7 +7,9 @@ import { ADMIN } from "./accounts";
 // which the project's storageState gives every page and request.
 setup("sign in as the admin", async ({ request }, testInfo) => {
   const file = (testInfo.project.metadata as { storageState: string }).storageState;
-  const response = await request.post("/api/auth/sign-in/email", { data: { email: ADMIN.email, password: ADMIN.password } });
+  const response = await request.post("/api/auth/sign-in/email", {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  });
   expect(response.status(), await response.text()).toBe(200);
   const me = await request.get("/api/sessions?limit=1");
   expect(me.status()).toBe(200);

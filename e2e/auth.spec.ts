@@ -36,17 +36,26 @@ async function signIn(page: Page, account: { email: string; password: string }):
   return response;
 }
 
-test("a signed-out visit to a page goes to the sign-in page, which has no serious accessibility violation", async ({ page }) => {
+test("a signed-out visit to a page goes to the sign-in page, which has no serious accessibility violation", async ({
+  page,
+}) => {
   await page.goto("/troubleshooting?conversation=cnv_abc");
   await expect(page).toHaveURL(/\/login\?next=%2Ftroubleshooting%3Fconversation%3Dcnv_abc$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login$/);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  expect(
+    results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => violation.id),
+  ).toEqual([]);
 });
 
-test("every page names its icon, served without a sign-in: no 404 for a favicon in the console", async ({ page, request }) => {
+test("every page names its icon, served without a sign-in: no 404 for a favicon in the console", async ({
+  page,
+  request,
+}) => {
   const missing: string[] = [];
   page.on("response", (response) => {
     if (response.status() === 404) missing.push(new URL(response.url()).pathname);
@@ -68,7 +77,9 @@ test("a wrong password shows an error and stays on the sign-in page", async ({ p
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("the admin signs in to the Inbox; signing out goes back to sign-in and locks the Inbox again", async ({ page }) => {
+test("the admin signs in to the Inbox; signing out goes back to sign-in and locks the Inbox again", async ({
+  page,
+}) => {
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, ADMIN);
@@ -96,7 +107,10 @@ test("signing in returns to the page that asked for it", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Troubleshooting" })).toBeVisible();
 });
 
-test("a viewer reads the Inbox and a session, but cannot open Settings or change anything", async ({ page, simUrl }) => {
+test("a viewer reads the Inbox and a session, but cannot open Settings or change anything", async ({
+  page,
+  simUrl,
+}) => {
   await page.goto("/login");
   await signIn(page, VIEWER);
   await expect(page).toHaveURL(/\/inbox$/);
@@ -138,10 +152,17 @@ test("too many sign-in attempts are refused with their own message, even with th
 
 // ---- Every route on disk must refuse a signed-out request, so a new route that forgets its guard fails here. ----
 
-test("every page and API route refuses a signed-out request (no cookie, or a forged one), except the public ones", async ({ request }) => {
+test("every page and API route refuses a signed-out request (no cookie, or a forged one), except the public ones", async ({
+  request,
+}) => {
   const routes = routesOnDisk();
   const exempt = routes.filter((route) => EXEMPT.some((pattern) => pattern.test(route.url)));
-  expect(exempt.map((route) => route.url).sort()).toEqual(["/api/auth/dummy", "/api/health", "/api/webhooks/front", "/login"]);
+  expect(exempt.map((route) => route.url).sort()).toEqual([
+    "/api/auth/dummy",
+    "/api/health",
+    "/api/webhooks/front",
+    "/login",
+  ]);
   const guarded = routes.filter((route) => !exempt.includes(route));
   expect(guarded.filter((route) => route.kind === "api").length).toBeGreaterThanOrEqual(6);
   expect(guarded.filter((route) => route.kind === "page").length).toBeGreaterThanOrEqual(5);
@@ -152,15 +173,25 @@ test("every page and API route refuses a signed-out request (no cookie, or a for
     for (const method of route.methods) {
       for (const cookie of [undefined, "frontline.session_token=forged.c2lnbmF0dXJl"]) {
         const label = `${method} ${route.url} (${route.file}, ${cookie ? "forged cookie" : "no cookie"})`;
-        const headers = { accept: route.kind === "api" ? "application/json" : "text/html", ...(cookie ? { cookie } : {}) };
+        const headers = {
+          accept: route.kind === "api" ? "application/json" : "text/html",
+          ...(cookie ? { cookie } : {}),
+        };
         if (route.kind === "api") {
-          const response = await request.fetch(route.url, { method, headers, maxRedirects: 0, ...(method === "GET" ? {} : { data: {} }) });
+          const response = await request.fetch(route.url, {
+            method,
+            headers,
+            maxRedirects: 0,
+            ...(method === "GET" ? {} : { data: {} }),
+          });
           const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
-          if (response.status() !== 401 || body?.error?.code !== "unauthorized") failures.push(`${label}: ${response.status()} ${JSON.stringify(body)?.slice(0, 120)}`);
+          if (response.status() !== 401 || body?.error?.code !== "unauthorized")
+            failures.push(`${label}: ${response.status()} ${JSON.stringify(body)?.slice(0, 120)}`);
         } else {
           const response = await request.get(route.url, { headers });
           const landed = new URL(response.url());
-          if (landed.pathname !== "/login") failures.push(`${label}: ended at ${landed.pathname} with ${response.status()}`);
+          if (landed.pathname !== "/login")
+            failures.push(`${label}: ended at ${landed.pathname} with ${response.status()}`);
         }
       }
     }
@@ -177,7 +208,9 @@ const ADMIN_ACTION_BODIES: Record<string, unknown> = {
   "POST /api/knowledge": { title: "Written by a viewer", body: "A viewer must not be able to add this." },
   "PUT /api/knowledge/[id]": { title: "Changed by a viewer", body: "A viewer must not be able to change this." },
   "DELETE /api/knowledge/[id]": null,
-  "POST /api/knowledge/import": { files: [{ name: "viewer.md", content: "# Imported by a viewer\n\nA viewer must not be able to import this." }] },
+  "POST /api/knowledge/import": {
+    files: [{ name: "viewer.md", content: "# Imported by a viewer\n\nA viewer must not be able to import this." }],
+  },
   "POST /api/settings/actions": {
     name: "viewer_added",
     description: "An action a viewer must not be able to add.",
@@ -219,37 +252,78 @@ async function adminState(admin: APIRequestContext, articleId: string, actionId:
     front: (await read("/api/settings/front")).values,
     ai: (await read("/api/settings/ai")).values,
     actions: await read("/api/settings/actions"),
-    action: ((await read("/api/settings/actions")).actions as { id: string }[]).find((action) => action.id === actionId),
+    action: ((await read("/api/settings/actions")).actions as { id: string }[]).find(
+      (action) => action.id === actionId,
+    ),
     knowledge: await read("/api/knowledge"),
     article: await read(`/api/knowledge/${articleId}`),
     sampleSessions: (await read("/api/settings/sample-data")).sampleSessions,
     evals: await read("/api/evals"),
-    users: ((await read("/api/users")).users as { email: string; role: string; openSessions: number }[]).map(({ email, role, openSessions }) => ({ email, role, openSessions })),
+    users: ((await read("/api/users")).users as { email: string; role: string; openSessions: number }[]).map(
+      ({ email, role, openSessions }) => ({ email, role, openSessions }),
+    ),
     // A refused request leaves no row in the audit log either.
     audit: (await read("/api/audit?limit=20")).entries,
   };
 }
 
-test("a viewer gets 403 and a signed-out request 401 from every admin action and admin-only read, and nothing changes", async ({ playwright, request, baseURL, simUrl }, testInfo) => {
-  const admin = await playwright.request.newContext({ baseURL, storageState: adminStorageStatePath(testInfo.project.name) });
-  const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.7` } });
+test("a viewer gets 403 and a signed-out request 401 from every admin action and admin-only read, and nothing changes", async ({
+  playwright,
+  request,
+  baseURL,
+  simUrl,
+}, testInfo) => {
+  const admin = await playwright.request.newContext({
+    baseURL,
+    storageState: adminStorageStatePath(testInfo.project.name),
+  });
+  const viewer = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL!, "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.7` },
+  });
   expect((await viewer.post(SIGN_IN_API, { data: VIEWER })).status()).toBe(200);
   await ensureSamples(request, simUrl);
 
   // Real ids, so a missing guard would act on something that exists.
-  const articleId = ((await (await admin.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0].id;
-  const created = await admin.post("/api/settings/actions", { data: { ...(ADMIN_ACTION_BODIES["POST /api/settings/actions"] as object), name: "viewer_probe" } });
+  const articleId = ((await (await admin.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0]
+    .id;
+  const created = await admin.post("/api/settings/actions", {
+    data: { ...(ADMIN_ACTION_BODIES["POST /api/settings/actions"] as object), name: "viewer_probe" },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const actionId = ((await created.json()) as { action: { id: string } }).action.id;
-  const lastEventId = async () => ((await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as { deliveries: { id: number }[] }).deliveries[0]?.id;
+  const lastEventId = async () =>
+    ((await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as { deliveries: { id: number }[] })
+      .deliveries[0]?.id;
   await expect.poll(lastEventId).toBeGreaterThan(0);
   const eventId = (await lastEventId())!;
-  const evalSet = ((await (await admin.post("/api/evals", { data: { name: `Viewer probe ${Date.now()}` } })).json()) as { set: { id: string } }).set;
-  expect((await admin.post(`/api/evals/${evalSet.id}/cases`, { data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' } })).status()).toBe(200);
-  const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
-  await expect.poll(async () => ((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status).toBe("done");
-  const viewerId = ((await (await admin.get("/api/users")).json()) as { users: { id: string; email: string }[] }).users.find((user) => user.email === VIEWER.email)!.id;
-  const viewerSessionId = ((await (await admin.get(`/api/users/${viewerId}/sessions`)).json()) as { sessions: { id: string }[] }).sessions[0].id;
+  const evalSet = (
+    (await (await admin.post("/api/evals", { data: { name: `Viewer probe ${Date.now()}` } })).json()) as {
+      set: { id: string };
+    }
+  ).set;
+  expect(
+    (
+      await admin.post(`/api/evals/${evalSet.id}/cases`, {
+        data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' },
+      })
+    ).status(),
+  ).toBe(200);
+  const evalRun = (
+    (await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }
+  ).run;
+  await expect
+    .poll(
+      async () =>
+        ((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status,
+    )
+    .toBe("done");
+  const viewerId = (
+    (await (await admin.get("/api/users")).json()) as { users: { id: string; email: string }[] }
+  ).users.find((user) => user.email === VIEWER.email)!.id;
+  const viewerSessionId = (
+    (await (await admin.get(`/api/users/${viewerId}/sessions`)).json()) as { sessions: { id: string }[] }
+  ).sessions[0].id;
   const ids: Record<string, string> = {
     "/api/evals/[id]": `/api/evals/${evalSet.id}`,
     "/api/evals/[id]/cases": `/api/evals/${evalSet.id}/cases`,
@@ -278,17 +352,25 @@ test("a viewer gets 403 and a signed-out request 401 from every admin action and
         if (route.kind === "page") {
           // A settings page answers a viewer with "Only admins can open Settings" instead of the page.
           const html = await (await viewer.get(url)).text();
-          if (!html.includes('data-testid="admin-only"')) failures.push(`viewer GET ${url} (${route.file}): the page did not say it is for admins only`);
+          if (!html.includes('data-testid="admin-only"'))
+            failures.push(`viewer GET ${url} (${route.file}): the page did not say it is for admins only`);
           continue;
         }
         const key = `${method} ${route.pattern}`;
-        if (method !== "GET" && !(key in ADMIN_ACTION_BODIES)) failures.push(`${key} (${route.file}): add a body an admin would succeed with to ADMIN_ACTION_BODIES`);
+        if (method !== "GET" && !(key in ADMIN_ACTION_BODIES))
+          failures.push(`${key} (${route.file}): add a body an admin would succeed with to ADMIN_ACTION_BODIES`);
         const body = ADMIN_ACTION_BODIES[key];
         const options = { method, maxRedirects: 0, ...(body ? { data: body } : {}) };
-        for (const [who, context, status, code] of [["viewer", viewer, 403, "forbidden"], ["signed out", request, 401, "unauthorized"]] as const) {
+        for (const [who, context, status, code] of [
+          ["viewer", viewer, 403, "forbidden"],
+          ["signed out", request, 401, "unauthorized"],
+        ] as const) {
           const response = await context.fetch(url, options);
           const answer = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
-          if (response.status() !== status || answer?.error?.code !== code) failures.push(`${who} ${method} ${url} (${route.file}): ${response.status()} ${JSON.stringify(answer)?.slice(0, 120)}`);
+          if (response.status() !== status || answer?.error?.code !== code)
+            failures.push(
+              `${who} ${method} ${url} (${route.file}): ${response.status()} ${JSON.stringify(answer)?.slice(0, 120)}`,
+            );
         }
       }
     }

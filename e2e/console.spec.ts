@@ -13,13 +13,22 @@ const QUESTION = "Customer: Hi, how do I reset my password? I can't log in.";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** What the app has done to a conversation through Front's API, as the simulator counts it. */
 async function frontWrites(request: APIRequestContext, simUrl: string, conversationId: string) {
-  const state = (await (await request.get(`${simUrl}/_sim/state`)).json()) as { counts: Record<string, Record<string, number>> };
+  const state = (await (await request.get(`${simUrl}/_sim/state`)).json()) as {
+    counts: Record<string, Record<string, number>>;
+  };
   return state.counts[conversationId];
 }
 
@@ -47,7 +56,9 @@ test("the console runs a pasted transcript and shows its steps, outcome, tokens 
   const search = result.locator('[data-testid="step"][data-tool="search_knowledge_base"]');
   await expect(search.getByTestId("tool-arguments")).toContainText("password");
   await expect(search.getByTestId("tool-result")).toContainText("Resetting your password");
-  await expect(result.locator('[data-testid="step"][data-kind="reasoning"]').first().getByTestId("reasoning-text")).toContainText("password");
+  await expect(
+    result.locator('[data-testid="step"][data-kind="reasoning"]').first().getByTestId("reasoning-text"),
+  ).toContainText("password");
   await expect(result.getByTestId("dry-run-model")).toContainText("Offline model");
   await expect(result.getByTestId("dry-run-tokens")).toHaveText(/\d/);
   await expect(result.getByTestId("dry-run-cost")).toHaveText("$0");
@@ -58,9 +69,16 @@ test("the console runs a pasted transcript and shows its steps, outcome, tokens 
   await page.getByTestId("console-run").click();
   await expect(result.getByTestId("dry-run-outcome")).toHaveAttribute("data-reason", "prohibited_topic");
   await expect(result.getByTestId("outcome-summary")).toContainText("password");
-  await expect(result.locator('[data-testid="step"][data-tool="handoff_to_human"]').getByTestId("tool-arguments")).toContainText("prohibited_topic");
-  await result.getByTestId("dry-run-prompt").getByRole("button", { name: /What the model read/ }).click();
-  await expect(result.getByTestId("dry-run-system-prompt")).toContainText("Send anything about logins to the security desk.");
+  await expect(
+    result.locator('[data-testid="step"][data-tool="handoff_to_human"]').getByTestId("tool-arguments"),
+  ).toContainText("prohibited_topic");
+  await result
+    .getByTestId("dry-run-prompt")
+    .getByRole("button", { name: /What the model read/ })
+    .click();
+  await expect(result.getByTestId("dry-run-system-prompt")).toContainText(
+    "Send anything about logins to the security desk.",
+  );
   await expect(result.getByTestId("dry-run-system-prompt")).toContainText("- password resets");
   await expectNoSeriousViolations(page);
 });
@@ -73,7 +91,11 @@ test("the console explains a model it cannot use", async ({ page }) => {
   await expect(page.getByTestId("console-error")).toContainText("'gpt-4o' is not a model");
 });
 
-test("Re-run with other handoff topics shows the original and the dry run side by side, and sends nothing to Front", async ({ page, request, simUrl }) => {
+test("Re-run with other handoff topics shows the original and the dry run side by side, and sends nothing to Front", async ({
+  page,
+  request,
+  simUrl,
+}) => {
   const call = await placeCall(request, simUrl, { from: CALLER, text: QUESTION, assigneeId: "tea_ai01" });
   await page.goto("/inbox");
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
@@ -102,7 +124,9 @@ test("Re-run with other handoff topics shows the original and the dry run side b
   await expect(rerun.getByTestId("dry-run-outcome")).toHaveAttribute("data-outcome", "handoff");
   await expect(rerun.getByTestId("dry-run-outcome")).toHaveAttribute("data-reason", "prohibited_topic");
   await expect(rerun.locator('[data-testid="step"][data-tool="handoff_to_human"]')).toBeVisible();
-  await expect(page.getByTestId("rerun-comparison").getByTestId("dry-run-note")).toContainText("Dry run — nothing was sent to Front");
+  await expect(page.getByTestId("rerun-comparison").getByTestId("dry-run-note")).toContainText(
+    "Dry run — nothing was sent to Front",
+  );
 
   // Two columns on a wide screen: the re-run sits to the right of the original, starting at the same height.
   const [left, right] = [await original.boundingBox(), await rerun.boundingBox()];
@@ -127,7 +151,10 @@ test.describe("as a viewer", () => {
 
   test("a viewer sees no Re-run button, and the dry-run API refuses them", async ({ page }) => {
     expect(sessionId, "the re-run test found the session").not.toBe("");
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.1" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.1" },
+    });
     expect(signIn.status()).toBe(200);
     await page.goto(`/inbox/${sessionId}`);
     await expect(page.getByTestId("session-view")).toBeVisible();

@@ -5,12 +5,16 @@ import { expect, placeCall, test } from "./fixtures";
 // caller's words or number, the session keeps its outcome, and a viewer is never offered the button.
 
 const CALLER = "+14155550866";
-const TRANSCRIPT = "Voicemail transcript\nHi, this is Philippa Marchbanks. I need a person to call me back about my account, please.";
+const TRANSCRIPT =
+  "Voicemail transcript\nHi, this is Philippa Marchbanks. I need a person to call me back about my account, please.";
 let sessionPath = "";
 
 test.beforeAll(async ({ request, simUrl, browser }, testInfo) => {
   await placeCall(request, simUrl, { from: CALLER, text: TRANSCRIPT, durationSeconds: 40, assigneeId: "tea_ai01" });
-  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, storageState: testInfo.project.use.storageState as string });
+  const page = await browser.newPage({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: testInfo.project.use.storageState as string,
+  });
   await page.goto(`/inbox?q=${encodeURIComponent(CALLER)}`);
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
   await expect(row.getByTestId("session-status")).toHaveText("Handed off");
@@ -22,7 +26,10 @@ test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a viewer reads the session but is not offered the erasure", async ({ page }) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.41" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.41" },
+    });
     expect(signIn.status()).toBe(200);
     await page.goto(sessionPath);
     await expect(page.getByTestId("session-contact")).toBeVisible();
@@ -30,7 +37,9 @@ test.describe("as a viewer", () => {
   });
 });
 
-test("an admin erases the caller: asked first, then no page shows their words or number, and the outcome stays", async ({ page }) => {
+test("an admin erases the caller: asked first, then no page shows their words or number, and the outcome stays", async ({
+  page,
+}) => {
   await page.goto(sessionPath);
   await expect(page.getByTestId("session-view")).toContainText("Philippa Marchbanks");
   await page.getByTestId("erase-contact-open").click();

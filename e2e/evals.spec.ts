@@ -17,8 +17,15 @@ let setName = "";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 test("an admin makes a test set, imports cases as JSONL and exports them back", async ({ page }, testInfo) => {
@@ -31,7 +38,9 @@ test("an admin makes a test set, imports cases as JSONL and exports them back", 
   await expect(page.getByTestId("eval-cases-empty")).toBeVisible();
 
   // A bad line is refused with its number, and nothing is imported.
-  await page.getByTestId("eval-import-text").fill('{"id":"x","channel":"fax","input":"hi","expect":{"outcome":"answer"}}');
+  await page
+    .getByTestId("eval-import-text")
+    .fill('{"id":"x","channel":"fax","input":"hi","expect":{"outcome":"answer"}}');
   await page.getByTestId("eval-import").click();
   await expect(page.getByTestId("eval-import-message")).toContainText("line 1: channel:");
   await page.getByTestId("eval-import-file").setInputFiles(SMALL_SET);
@@ -39,11 +48,16 @@ test("an admin makes a test set, imports cases as JSONL and exports them back", 
   await page.getByTestId("eval-import").click();
   await expect(page.getByTestId("eval-import-message")).toHaveText("5 added, 0 changed, 0 removed, 0 unchanged.");
   await expect(page.getByTestId("eval-case-row")).toHaveCount(5);
-  await expect(page.locator('[data-testid="eval-case-row"][data-key="voice-ship-to-canada"]').getByTestId("eval-case-expected")).toHaveText("handoff (insufficient_knowledge)");
+  await expect(
+    page.locator('[data-testid="eval-case-row"][data-key="voice-ship-to-canada"]').getByTestId("eval-case-expected"),
+  ).toHaveText("handoff (insufficient_knowledge)");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("eval-export").click()]);
   const exported = (await readFile((await download.path())!, "utf8")).trim().split("\n");
-  const original = (await readFile(SMALL_SET, "utf8")).trim().split("\n").filter((line) => !line.startsWith("//"));
+  const original = (await readFile(SMALL_SET, "utf8"))
+    .trim()
+    .split("\n")
+    .filter((line) => !line.startsWith("//"));
   expect(exported.map((line) => JSON.parse(line))).toEqual(original.map((line) => JSON.parse(line)));
 });
 
@@ -103,7 +117,11 @@ test("a candidate with a handoff topic, compared with the settings in force case
   await expect(candidate).toHaveAttribute("data-status", "done");
   await expect(candidate.getByTestId("eval-run-recall")).toHaveText("100%");
   await candidate.getByRole("checkbox").check();
-  await page.getByTestId("eval-run-row").filter({ hasText: "Offline, settings in force" }).getByRole("checkbox").check();
+  await page
+    .getByTestId("eval-run-row")
+    .filter({ hasText: "Offline, settings in force" })
+    .getByRole("checkbox")
+    .check();
   await page.getByTestId("eval-compare").click();
 
   await expect(page.getByTestId("eval-run-title")).toHaveText("Candidate: cancellations to a person");
@@ -127,7 +145,10 @@ test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a viewer reads the sets and runs but cannot run, import or delete", async ({ page }) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.31" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.31" },
+    });
     expect(signIn.status()).toBe(200);
     await page.goto("/evals");
     await expect(page.getByTestId("eval-set-create")).toHaveCount(0);
@@ -150,7 +171,9 @@ test("a handed-off call from the Inbox becomes a case expecting a handoff", asyn
   await expect(add.getByTestId("add-to-test-set-message")).toContainText(`Added to ${setName}`);
   await add.getByRole("link", { name: setName }).click();
   await expect(page.getByTestId("eval-case-row")).toHaveCount(6);
-  await expect(page.locator('[data-testid="eval-case-row"][data-key^="session-"]').getByTestId("eval-case-expected")).toHaveText(/^handoff/);
+  await expect(
+    page.locator('[data-testid="eval-case-row"][data-key^="session-"]').getByTestId("eval-case-expected"),
+  ).toHaveText(/^handoff/);
 });
 
 test("an admin writes a case by hand, then changes it, and its history says who did", async ({ page }) => {
@@ -163,7 +186,11 @@ test("an admin writes a case by hand, then changes it, and its history says who 
   await expect(editor.getByTestId("eval-case-problem")).toHaveText([/^an id is letters, digits/, /.+/]);
   await editor.getByTestId("eval-case-id").fill("voice-person-by-hand");
   await editor.getByTestId("eval-case-channel").selectOption("voice");
-  await editor.getByTestId("eval-case-input").fill("Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.");
+  await editor
+    .getByTestId("eval-case-input")
+    .fill(
+      "Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.",
+    );
   await editor.getByTestId("eval-case-must-contain").fill("Dana Reyes\ncall back | call them back");
   await expectNoSeriousViolations(page);
   await editor.getByTestId("eval-case-save").click();
@@ -198,8 +225,14 @@ test("an admin writes a case by hand, then changes it, and its history says who 
   expect(byHand).toEqual({
     id: "voice-person-by-hand",
     channel: "voice",
-    input: "Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.",
-    expect: { outcome: "handoff", reason: "user_requested_human_assistance", mustContain: ["Dana Reyes", ["call back", "call them back"]], sentiment: "neutral" },
+    input:
+      "Voicemail transcript\nHi, this is Dana Reyes. I need to speak to a person about my bill, please call me back.",
+    expect: {
+      outcome: "handoff",
+      reason: "user_requested_human_assistance",
+      mustContain: ["Dana Reyes", ["call back", "call them back"]],
+      sentiment: "neutral",
+    },
   });
 });
 
@@ -212,7 +245,9 @@ test("sessions picked in the Inbox become cases of a set", async ({ page, reques
   await rows.nth(1).getByTestId("session-select").check();
   const bar = page.getByTestId("selection-bar");
   await expect(bar.getByTestId("selection-count")).toHaveText("2 selected");
-  const tickets = await Promise.all([0, 1].map((index) => rows.nth(index).getByTestId("session-row").getAttribute("data-ticket")));
+  const tickets = await Promise.all(
+    [0, 1].map((index) => rows.nth(index).getByTestId("session-row").getAttribute("data-ticket")),
+  );
   await expectNoSeriousViolations(page);
   await page.screenshot({ path: "test-results/screens/inbox-select.png" });
   await bar.getByTestId("add-to-test-set-pick").selectOption({ label: setName });
@@ -225,10 +260,13 @@ test("sessions picked in the Inbox become cases of a set", async ({ page, reques
   await expect(bar).toHaveCount(0);
 
   await page.goto(setUrl);
-  for (const ticket of tickets) await expect(page.locator(`[data-testid="eval-case-row"][data-key="session-${ticket}"]`)).toHaveCount(1);
+  for (const ticket of tickets)
+    await expect(page.locator(`[data-testid="eval-case-row"][data-key="session-${ticket}"]`)).toHaveCount(1);
 });
 
-test("Reports show each test set's latest run against the one before, drilling into the cases a figure counts", async ({ page }) => {
+test("Reports show each test set's latest run against the one before, drilling into the cases a figure counts", async ({
+  page,
+}) => {
   await page.goto("/reports");
   const card = page.locator(`[data-testid="eval-scores-set"][data-set="${setName}"]`);
   await expect(card).toContainText("Latest run: Candidate: cancellations to a person");
@@ -245,18 +283,32 @@ test("Reports show each test set's latest run against the one before, drilling i
   await expect(page.getByTestId("eval-run-case")).toHaveCount(3);
 });
 
-test("a hosted model's run graded by a judge shows the grades apart from the scores, each drilling into its cases", async ({ page }, testInfo) => {
+test("a hosted model's run graded by a judge shows the grades apart from the scores, each drilling into its cases", async ({
+  page,
+}, testInfo) => {
   // An OpenAI-compatible model on loopback, as a team would point a run at Ollama or a gateway; it answers the one
   // case (a search, then the answer) and then grades it as the judge.
   const standIn = await startOpenAIStandIn();
   try {
-    const created = await page.request.post("/api/evals", { data: { name: `Judged ${testInfo.project.name} ${Date.now()}` } });
+    const created = await page.request.post("/api/evals", {
+      data: { name: `Judged ${testInfo.project.name} ${Date.now()}` },
+    });
     const { set } = (await created.json()) as { set: { id: string } };
-    const passwordCase = { id: "pw-judged", channel: "sms", input: "How do I reset my password?", expect: { outcome: "answer", article: "Resetting your password" } };
-    expect((await page.request.post(`/api/evals/${set.id}/cases`, { data: { cases: [passwordCase] } })).status()).toBeLessThan(300);
+    const passwordCase = {
+      id: "pw-judged",
+      channel: "sms",
+      input: "How do I reset my password?",
+      expect: { outcome: "answer", article: "Resetting your password" },
+    };
+    expect(
+      (await page.request.post(`/api/evals/${set.id}/cases`, { data: { cases: [passwordCase] } })).status(),
+    ).toBeLessThan(300);
     standIn.script(
       { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "reset password" } },
-      { kind: "text", text: "Choose Forgot password on the sign-in page; the link lasts 60 minutes. (Resetting your password)" },
+      {
+        kind: "text",
+        text: "Choose Forgot password on the sign-in page; the link lasts 60 minutes. (Resetting your password)",
+      },
       {
         kind: "text",
         text: JSON.stringify({
@@ -274,7 +326,9 @@ test("a hosted model's run graded by a judge shows the grades apart from the sco
     await page.getByTestId("eval-run-model").fill("local");
     await page.getByTestId("eval-run-judge").check();
     await page.getByTestId("eval-run-start").click();
-    await expect(page.getByRole("alert").filter({ hasText: "Graded checks" })).toContainText("Graded checks need a hosted model as the judge");
+    await expect(page.getByRole("alert").filter({ hasText: "Graded checks" })).toContainText(
+      "Graded checks need a hosted model as the judge",
+    );
     await expect(page.getByTestId("eval-run-row")).toHaveCount(0);
 
     await page.getByTestId("eval-run-label").fill("Judged run");
@@ -283,7 +337,9 @@ test("a hosted model's run graded by a judge shows the grades apart from the sco
     await page.getByTestId("eval-run-judge").check();
     await page.getByTestId("eval-run-start").click();
     const confirm = page.getByTestId("eval-cost-confirm");
-    await expect(confirm).toContainText("This run calls openai-compatible:judge-e2e 1 time, and again to grade each case: the model has no price set");
+    await expect(confirm).toContainText(
+      "This run calls openai-compatible:judge-e2e 1 time, and again to grade each case: the model has no price set",
+    );
     await page.getByTestId("eval-cost-accept").click();
     const row = page.getByTestId("eval-run-row").filter({ hasText: "Judged run" });
     await expect(row).toHaveAttribute("data-status", "done");

@@ -8,11 +8,14 @@ import { test as base, expect, type APIRequestContext, type BrowserContext } fro
 export async function watchCspViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
   context.on("console", (message) => {
-    if (/Content Security Policy|^\[csp-violation\]/.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+    if (/Content Security Policy|^\[csp-violation\]/.test(message.text()))
+      violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
   });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      console.error(
+        `[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      );
     });
   });
   return violations;
@@ -43,8 +46,12 @@ export async function placeCall(request: APIRequestContext, simUrl: string, call
  * this, and whichever runs first places them.
  */
 export async function ensureSamples(request: APIRequestContext, simUrl: string) {
-  const state = (await (await request.get(`${simUrl}/_sim/state`)).json()) as { conversations: { messages: { text?: string | null }[] }[] };
-  const placed = state.conversations.some((conversation) => conversation.messages.some((message) => message.text?.includes("charged twice for my March invoice")));
+  const state = (await (await request.get(`${simUrl}/_sim/state`)).json()) as {
+    conversations: { messages: { text?: string | null }[] }[];
+  };
+  const placed = state.conversations.some((conversation) =>
+    conversation.messages.some((message) => message.text?.includes("charged twice for my March invoice")),
+  );
   if (placed) return;
   const response = await request.post(`${simUrl}/_sim/samples`);
   expect(response.ok()).toBeTruthy();

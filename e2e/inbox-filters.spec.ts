@@ -35,7 +35,10 @@ async function apiSessions(request: APIRequestContext, query: string): Promise<A
 async function expectEveryRow(rows: Locator, attribute: string, allowed: RegExp) {
   await expect(rows.first()).toBeVisible();
   await expect(async () => {
-    const values = await rows.evaluateAll((elements, name) => elements.map((element) => element.getAttribute(name) ?? ""), attribute);
+    const values = await rows.evaluateAll(
+      (elements, name) => elements.map((element) => element.getAttribute(name) ?? ""),
+      attribute,
+    );
     expect(values.length).toBeGreaterThan(0);
     for (const value of values) expect(value).toMatch(allowed);
   }).toPass();
@@ -62,9 +65,15 @@ test.beforeAll(async ({ request, simUrl }) => {
       text: `Voicemail transcript\nHi, what are your opening hours on Saturday? Reference ${PAGER} number ${index}.`,
     });
   }
-  await expect.poll(async () => (await apiSessions(request, `q=${PAGER}&status=answered`)).length, { timeout: 30_000 }).toBe(5);
+  await expect
+    .poll(async () => (await apiSessions(request, `q=${PAGER}&status=answered`)).length, { timeout: 30_000 })
+    .toBe(5);
   // The sample handoff has been through the pipeline.
-  await expect.poll(async () => (await apiSessions(request, `q=${encodeURIComponent(CHARGED)}&status=handed_off`)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await apiSessions(request, `q=${encodeURIComponent(CHARGED)}&status=handed_off`)).length, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
 });
 
 test("each filter narrows the list and is written to the URL", async ({ page }) => {
@@ -115,12 +124,16 @@ test("each filter narrows the list and is written to the URL", async ({ page }) 
 
   await empty.getByRole("button", { name: "Clear filters" }).click();
   await expect(rows.first()).toBeVisible();
-  for (const name of ["channel", "status", "sentiment", "reason", "from", "to", "q"]) expect(param(page, name)).toBeNull();
+  for (const name of ["channel", "status", "sentiment", "reason", "from", "to", "q"])
+    expect(param(page, name)).toBeNull();
   await expect(page.getByLabel("Channel")).toHaveValue("");
   await expect(page.getByLabel("Started from")).toHaveValue("");
 });
 
-test("the search finds a phone number in any format, a ticket, a conversation id and words", async ({ page, request }) => {
+test("the search finds a phone number in any format, a ticket, a conversation id and words", async ({
+  page,
+  request,
+}) => {
   const [session] = await apiSessions(request, `q=${encodeURIComponent(CHARGED)}&status=handed_off`);
   await page.goto("/inbox");
   const rows = page.getByTestId("session-row");
@@ -190,7 +203,13 @@ test("a saved view sets the URL, is marked current and filters the list", async 
   // Polled: the previous view's rows may still be on screen for a moment after the URL changes.
   // Read in one go: a row locator kept across a re-render would wait for an element that is gone.
   await expect
-    .poll(() => rows.evaluateAll((elements) => elements.every((element) => element.getAttribute("data-status") === "failed" || Boolean(element.getAttribute("data-flag")))))
+    .poll(() =>
+      rows.evaluateAll((elements) =>
+        elements.every(
+          (element) => element.getAttribute("data-status") === "failed" || Boolean(element.getAttribute("data-flag")),
+        ),
+      ),
+    )
     .toBe(true);
 
   // A filter on top of a view narrows it; the view stays current.
@@ -204,10 +223,14 @@ test("a saved view sets the URL, is marked current and filters the list", async 
 });
 
 test("a shared link opens with its filters, and a reload keeps them", async ({ page }) => {
-  await page.goto(`/inbox?view=voice&status=handed_off&sentiment=angry,frustrated&q=${encodeURIComponent("charged twice")}`);
+  await page.goto(
+    `/inbox?view=voice&status=handed_off&sentiment=angry,frustrated&q=${encodeURIComponent("charged twice")}`,
+  );
   const rows = page.getByTestId("session-row");
   for (let pass = 0; pass < 2; pass++) {
-    await expect(page.getByRole("navigation", { name: "Saved views" }).getByRole("link", { name: "Phone" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Saved views" }).getByRole("link", { name: "Phone" }),
+    ).toHaveAttribute("aria-current", "page");
     await expect(page.getByLabel("Status")).toHaveValue("handed_off");
     await expect(page.getByLabel("Sentiment")).toHaveValue("angry,frustrated");
     await expect(page.getByLabel("Sentiment").locator("option:checked")).toHaveText("Angry or Frustrated");
@@ -266,7 +289,10 @@ test("the list works from the keyboard: arrows and j/k move, Home/End jump, Ente
   await expect(rows.nth(0)).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(page.locator('[data-testid="session-row"][tabindex="0"]')).toHaveAttribute("data-session-id", (await rows.nth(2).getAttribute("data-session-id"))!);
+  await expect(page.locator('[data-testid="session-row"][tabindex="0"]')).toHaveAttribute(
+    "data-session-id",
+    (await rows.nth(2).getAttribute("data-session-id"))!,
+  );
 
   const target = await rows.nth(2).getAttribute("data-session-id");
   await page.keyboard.press("Enter");
@@ -277,15 +303,26 @@ test("the list works from the keyboard: arrows and j/k move, Home/End jump, Ente
   await expect(rows).toHaveCount(5);
 });
 
-test("a new session that matches the filters appears live; one that does not stays out", async ({ page, request, simUrl }) => {
+test("a new session that matches the filters appears live; one that does not stays out", async ({
+  page,
+  request,
+  simUrl,
+}) => {
   await page.goto(`/inbox?view=voice&q=${LIVE}`);
   await expect(page.getByTestId("sessions-empty")).toContainText("No session matches these filters");
 
   const smsFrom = phone();
   const callFrom = phone();
-  const sms = await request.post(`${simUrl}/_sim/messages`, { data: { channel: "sms", from: smsFrom, text: `hi are you open on saturday ${LIVE}` } });
+  const sms = await request.post(`${simUrl}/_sim/messages`, {
+    data: { channel: "sms", from: smsFrom, text: `hi are you open on saturday ${LIVE}` },
+  });
   expect(sms.ok()).toBeTruthy();
-  await placeCall(request, simUrl, { from: callFrom, answered: false, durationSeconds: 15, text: `Voicemail transcript\nAre you open on Saturday? ${LIVE}` });
+  await placeCall(request, simUrl, {
+    from: callFrom,
+    answered: false,
+    durationSeconds: 15,
+    text: `Voicemail transcript\nAre you open on Saturday? ${LIVE}`,
+  });
 
   const rows = page.getByTestId("session-row");
   await expect(rows.filter({ hasText: callFrom })).toBeVisible();
@@ -302,12 +339,21 @@ test("a new session that matches the filters appears live; one that does not sta
   await expect(rows).toHaveCount(4);
   await page.getByTestId("load-more").click();
   await expect(rows).toHaveCount(5);
-  const before = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-session-id")));
+  const before = await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute("data-session-id")),
+  );
   const lateFrom = phone();
-  await placeCall(request, simUrl, { from: lateFrom, answered: false, durationSeconds: 12, text: `Voicemail transcript\nOne more about Saturday. ${PAGER}` });
+  await placeCall(request, simUrl, {
+    from: lateFrom,
+    answered: false,
+    durationSeconds: 12,
+    text: `Voicemail transcript\nOne more about Saturday. ${PAGER}`,
+  });
   await expect(rows.first()).toContainText(lateFrom);
   await expect(rows).toHaveCount(6);
-  const after = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-session-id")));
+  const after = await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute("data-session-id")),
+  );
   expect(new Set(after.slice(1))).toEqual(new Set(before));
   // Six sessions in three pages of two: all loaded.
   await expect(page.getByTestId("load-more")).toHaveCount(0);

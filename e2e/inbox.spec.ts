@@ -25,7 +25,9 @@ test("the Inbox lists the demo's calls and emails with channel, status and senti
   await expect(rows.filter({ hasText: "+14155550123" }).getByTestId("sentiment")).toHaveText(/Frustrated|Angry/);
 });
 
-test("a handed-off call shows its reasoning, tool call with arguments and result, summary and sentiment", async ({ page }) => {
+test("a handed-off call shows its reasoning, tool call with arguments and result, summary and sentiment", async ({
+  page,
+}) => {
   await page.goto("/inbox");
   await page.getByTestId("session-row").filter({ hasText: "+14155550123" }).click();
   await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]{36}$/);
@@ -71,7 +73,13 @@ test("an answered voicemail shows the knowledge-base search and the AI's reply",
 test("a new call appears in the Inbox without a reload", async ({ page, request, simUrl }) => {
   await page.goto("/inbox");
   await expect(page.getByTestId("session-row").first()).toBeVisible();
-  await placeCall(request, simUrl, { from: "+14155559876", text: "Voicemail transcript\nHi, what are your opening hours on Saturday?", answered: false, durationSeconds: 20, assigneeId: "tea_ai01" });
+  await placeCall(request, simUrl, {
+    from: "+14155559876",
+    text: "Voicemail transcript\nHi, what are your opening hours on Saturday?",
+    answered: false,
+    durationSeconds: 20,
+    assigneeId: "tea_ai01",
+  });
   const row = page.getByTestId("session-row").filter({ hasText: "+14155559876" });
   await expect(row).toBeVisible();
   await expect(row.getByTestId("session-status")).toHaveText("Answered");

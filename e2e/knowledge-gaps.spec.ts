@@ -29,7 +29,11 @@ const PRODUCT_QUESTIONS = [
   `Is my ${PRODUCT} still valid after moving abroad?`,
   `Can I extend the ${PRODUCT} to three years?`,
 ];
-const FILE_QUESTIONS = [`Can I get my ${FILE} as a ${FORMAT}?`, `Where do I download the ${FORMAT} of a ${FILE}?`, `The ${FILE} ${FORMAT} export is blank?`];
+const FILE_QUESTIONS = [
+  `Can I get my ${FILE} as a ${FORMAT}?`,
+  `Where do I download the ${FORMAT} of a ${FILE}?`,
+  `The ${FILE} ${FORMAT} export is blank?`,
+];
 const ODD_QUESTION = `Do you stock ${ODD}?`;
 const CALLER_BASE = 4_155_553_000 + Math.floor(Math.random() * 900);
 
@@ -42,14 +46,22 @@ async function gaps(request: APIRequestContext): Promise<KnowledgeGapsResponse> 
   return (await response.json()) as KnowledgeGapsResponse;
 }
 
-const sizeOf = (report: KnowledgeGapsResponse, key: string) => report.groups.find((group) => group.key === key)?.sessions ?? 0;
+const sizeOf = (report: KnowledgeGapsResponse, key: string) =>
+  report.groups.find((group) => group.key === key)?.sessions ?? 0;
 
 /** The rows of the table as text: words, sessions, then each example. */
 async function tableRows(table: Locator): Promise<string[][]> {
   const rows: string[][] = [];
   for (const row of await table.locator("tbody tr").all()) {
     const examples = await row.getByTestId("knowledge-gap-example").allInnerTexts();
-    rows.push([await row.getByTestId("knowledge-gap-words").innerText(), await row.getByTestId("knowledge-gap-drilldown").innerText(), ...examples, ...Array(3 - examples.length).fill("")].map((cell) => cell.trim()));
+    rows.push(
+      [
+        await row.getByTestId("knowledge-gap-words").innerText(),
+        await row.getByTestId("knowledge-gap-drilldown").innerText(),
+        ...examples,
+        ...Array(3 - examples.length).fill(""),
+      ].map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -69,18 +81,27 @@ test.beforeAll(async ({ request, simUrl }) => {
   // Oldest first, so the newest (the examples) are the last ones placed.
   const questions = [...PRODUCT_QUESTIONS, ...FILE_QUESTIONS, ODD_QUESTION];
   for (const [index, question] of questions.entries()) {
-    const call = await placeCall(request, simUrl, { from: `+1${CALLER_BASE + index * 7}`, text: `Call transcript\nCustomer: Hi, ${question}`, assigneeId: "tea_ai01" });
+    const call = await placeCall(request, simUrl, {
+      from: `+1${CALLER_BASE + index * 7}`,
+      text: `Call transcript\nCustomer: Hi, ${question}`,
+      assigneeId: "tea_ai01",
+    });
     expect(call.delivery.status).toBe(200);
   }
   await expect
-    .poll(async () => {
-      const report = await gaps(request);
-      return [sizeOf(report, PRODUCT), sizeOf(report, FILE), sizeOf(report, ODD)];
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        const report = await gaps(request);
+        return [sizeOf(report, PRODUCT), sizeOf(report, FILE), sizeOf(report, ODD)];
+      },
+      { timeout: 60_000 },
+    )
     .toEqual([5, 3, 1]);
 });
 
-test("the table groups the handed-off questions 5 / 3 / 1 under their words, with newest examples linked to their sessions", async ({ page }) => {
+test("the table groups the handed-off questions 5 / 3 / 1 under their words, with newest examples linked to their sessions", async ({
+  page,
+}) => {
   const table = await openGaps(page);
   const product = table.locator(`tr[data-key="${PRODUCT}"]`);
   await expect(product.getByTestId("knowledge-gap-words")).toHaveText(PRODUCT);
@@ -108,9 +129,16 @@ test("the table groups the handed-off questions 5 / 3 / 1 under their words, wit
 
 test("a row's count opens the Inbox listing exactly its sessions", async ({ page }) => {
   const table = await openGaps(page);
-  for (const [key, count] of [[PRODUCT, 5], [FILE, 3], [ODD, 1]] as const) {
+  for (const [key, count] of [
+    [PRODUCT, 5],
+    [FILE, 3],
+    [ODD, 1],
+  ] as const) {
     const link = table.locator(`tr[data-key="${key}"]`).getByTestId("knowledge-gap-drilldown");
-    await expect(link).toHaveAttribute("href", `/inbox?reason=insufficient_knowledge&outcome=handed_off&from=${week.from}&to=${week.to}&gap=${key}`);
+    await expect(link).toHaveAttribute(
+      "href",
+      `/inbox?reason=insufficient_knowledge&outcome=handed_off&from=${week.from}&to=${week.to}&gap=${key}`,
+    );
     await link.click();
     await expect(page).toHaveURL(/\/inbox\?/);
     await expect(page.getByTestId("gap-filter")).toContainText(key);
@@ -134,7 +162,10 @@ test("Write an article opens the editor with the group's words and questions", a
 test("Download CSV saves the table's rows", async ({ page }) => {
   const table = await openGaps(page);
   const shown = await tableRows(table);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("knowledge-gaps-download").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("knowledge-gaps-download").click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`frontline-knowledge-gaps-${week.from}-to-${week.to}.csv`);
   const csv = parseCsv(await readFile((await download.path())!, "utf8"));
   expect(csv[0]).toEqual(["Words", "Sessions", "Example 1", "Example 2", "Example 3"]);
@@ -146,7 +177,10 @@ test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a viewer reads the table but gets no Write an article link", async ({ page }) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.12" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.12" },
+    });
     expect(signIn.status()).toBe(200);
     const table = await openGaps(page);
     await expect(table.locator(`tr[data-key="${PRODUCT}"]`).getByTestId("knowledge-gap-drilldown")).toHaveText("5");
@@ -158,10 +192,20 @@ test.describe("as a viewer", () => {
 
 test("a range and channel without such handoffs says so", async ({ page, request, simUrl }) => {
   // A thank-you on WhatsApp: a session in the range, and nothing the knowledge base lacked.
-  const sent = await request.post(`${simUrl}/_sim/messages`, { data: { channel: "whatsapp", from: `+1${CALLER_BASE + 90}`, text: "Thanks so much, that worked!" } });
+  const sent = await request.post(`${simUrl}/_sim/messages`, {
+    data: { channel: "whatsapp", from: `+1${CALLER_BASE + 90}`, text: "Thanks so much, that worked!" },
+  });
   expect(sent.ok()).toBeTruthy();
   await expect
-    .poll(async () => ((await (await request.get(`/api/reports?from=${week.from}&to=${week.to}&channel=whatsapp`)).json()) as { totalSessions: number }).totalSessions, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (
+          (await (await request.get(`/api/reports?from=${week.from}&to=${week.to}&channel=whatsapp`)).json()) as {
+            totalSessions: number;
+          }
+        ).totalSessions,
+      { timeout: 30_000 },
+    )
     .toBeGreaterThan(0);
   await page.goto("/reports?channel=whatsapp");
   await expect(page.getByTestId("knowledge-gaps-empty")).toHaveText("No handoffs for missing knowledge in this range");

@@ -17,8 +17,14 @@ let folder: string;
 
 test.beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), "frontline-kb-"));
-  writeFileSync(path.join(folder, "returning-a-bike.md"), `# Returning a bike ${run}\n\nBring the bike back to any of our shops before closing time.\n`);
-  writeFileSync(path.join(folder, "gift-vouchers.md"), `---\ntitle: Gift vouchers ${run}\n---\n\nGift vouchers are valid for two years.\n`);
+  writeFileSync(
+    path.join(folder, "returning-a-bike.md"),
+    `# Returning a bike ${run}\n\nBring the bike back to any of our shops before closing time.\n`,
+  );
+  writeFileSync(
+    path.join(folder, "gift-vouchers.md"),
+    `---\ntitle: Gift vouchers ${run}\n---\n\nGift vouchers are valid for two years.\n`,
+  );
   writeFileSync(path.join(folder, "logo.png"), "not really a picture");
 });
 
@@ -29,8 +35,11 @@ test.afterAll(() => {
 test("an admin creates an article, finds it, edits it and sees how it is chunked", async ({ page }) => {
   // A Postgres project's database outlives a run: an earlier run's articles would answer the same question.
   for (const prefix of ["Bike rentals ", "Returning a bike ", "Gift vouchers "]) {
-    const { articles } = (await (await page.request.get(`/api/knowledge?q=${encodeURIComponent(prefix)}`)).json()) as { articles: { id: string; title: string }[] };
-    for (const article of articles.filter((item) => item.title.startsWith(prefix))) expect((await page.request.delete(`/api/knowledge/${article.id}`)).ok()).toBe(true);
+    const { articles } = (await (await page.request.get(`/api/knowledge?q=${encodeURIComponent(prefix)}`)).json()) as {
+      articles: { id: string; title: string }[];
+    };
+    for (const article of articles.filter((item) => item.title.startsWith(prefix)))
+      expect((await page.request.delete(`/api/knowledge/${article.id}`)).ok()).toBe(true);
   }
 
   await page.goto("/settings/knowledge");
@@ -45,7 +54,11 @@ test("an admin creates an article, finds it, edits it and sees how it is chunked
   await expect(page.getByText("Write the article's text.")).toBeVisible();
 
   await page.getByLabel("Title").fill(TITLE);
-  await page.getByLabel("Article text").fill("Rent a city bike by the hour or the day from any of our shops.\n\n## Opening times\n\nThe bike shed opens at 7am and closes at 8pm, every day of the week.");
+  await page
+    .getByLabel("Article text")
+    .fill(
+      "Rent a city bike by the hour or the day from any of our shops.\n\n## Opening times\n\nThe bike shed opens at 7am and closes at 8pm, every day of the week.",
+    );
   await expect(page.getByTestId("chunk-preview")).toHaveAttribute("data-count", "2");
   await expect(page.getByTestId("chunk-heading")).toHaveText(["Opening times"]);
   await page.getByTestId("article-save").click();
@@ -63,14 +76,20 @@ test("an admin creates an article, finds it, edits it and sees how it is chunked
   // The edit adds a section: a third passage, under its own heading.
   await expect(page.getByTestId("article-title")).toHaveValue(TITLE);
   const body = page.getByTestId("article-body");
-  await body.fill(`${await body.inputValue()}\n\n## Helmets\n\nEvery bike rental includes a free helmet in your size. Child seats cost five dollars a day.`);
+  await body.fill(
+    `${await body.inputValue()}\n\n## Helmets\n\nEvery bike rental includes a free helmet in your size. Child seats cost five dollars a day.`,
+  );
   await expect(page.getByTestId("article-save-status")).toHaveText("Unsaved changes");
   await expect(page.getByTestId("chunk-heading")).toHaveText(["Opening times", "Helmets"]);
   await page.getByTestId("article-save").click();
   await expect(page.getByTestId("article-save-status")).toContainText("Saved");
   await expect(page.getByTestId("article-heading").locator("..")).toContainText("3 passages saved");
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => violation.id),
+  ).toEqual([]);
 
   // A second article with the same title is refused with the reason.
   await page.goto("/settings/knowledge/new");
@@ -96,7 +115,10 @@ test("an admin imports a folder of Markdown and deletes one of the new articles"
 
   await page.getByTestId("article-search").fill(run);
   await expect(page.getByTestId("article-row")).toHaveCount(3);
-  await page.getByTestId("article-link").filter({ hasText: `Gift vouchers ${run}` }).click();
+  await page
+    .getByTestId("article-link")
+    .filter({ hasText: `Gift vouchers ${run}` })
+    .click();
   await page.getByTestId("article-delete").click();
   await page.getByTestId("article-delete-confirm").click();
   await expect(page).toHaveURL(/\/settings\/knowledge\?deleted=/);
@@ -110,17 +132,33 @@ test("an admin imports a folder of Markdown and deletes one of the new articles"
   await expect(page.getByTestId("knowledge-try").getByTestId("knowledge-result").first()).toContainText("Helmets");
 
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  expect(
+    results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => violation.id),
+  ).toEqual([]);
 });
 
-test("a caller's question is answered from the new article, and the timeline shows the passages returned", async ({ page, request, simUrl }) => {
-  await placeCall(request, simUrl, { from: CALLER, text: "Voicemail transcript\nHi, does a bike rental come with a helmet? Thanks.", answered: false, durationSeconds: 20, assigneeId: "tea_ai01" });
+test("a caller's question is answered from the new article, and the timeline shows the passages returned", async ({
+  page,
+  request,
+  simUrl,
+}) => {
+  await placeCall(request, simUrl, {
+    from: CALLER,
+    text: "Voicemail transcript\nHi, does a bike rental come with a helmet? Thanks.",
+    answered: false,
+    durationSeconds: 20,
+    assigneeId: "tea_ai01",
+  });
   await page.goto("/inbox");
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
   await expect(row.getByTestId("session-status")).toHaveText("Answered");
   await row.click();
 
-  await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText(`From our help article: ${TITLE}`);
+  await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText(
+    `From our help article: ${TITLE}`,
+  );
   await expect(page.locator('[data-testid="message"][data-author="ai"]')).toContainText("free helmet");
   const search = page.locator('[data-testid="step"][data-tool="search_knowledge_base"]');
   await expect(search.getByTestId("step-summary")).toContainText("passage");

@@ -5,7 +5,11 @@ import { ADMIN } from "./accounts";
 // clicks, reads why the AI handed off, and reads the week's handoff rate for phone against email.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("a lead finds a handed-off call by number, reads why, and compares the week's handoff rates", async ({ page, request, simUrl }) => {
+test("a lead finds a handed-off call by number, reads why, and compares the week's handoff rates", async ({
+  page,
+  request,
+  simUrl,
+}) => {
   await ensureSamples(request, simUrl);
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login/);
@@ -32,7 +36,10 @@ test("a lead finds a handed-off call by number, reads why, and compares the week
   const headers = await table.locator("thead th").allInnerTexts();
   const rateColumn = headers.findIndex((header) => header.trim() === "Handoff rate");
   expect(rateColumn).toBeGreaterThan(0);
-  const rateFor = async (channel: string) => (await table.locator("tbody tr").filter({ hasText: channel }).first().locator("th, td").nth(rateColumn).innerText()).trim();
+  const rateFor = async (channel: string) =>
+    (
+      await table.locator("tbody tr").filter({ hasText: channel }).first().locator("th, td").nth(rateColumn).innerText()
+    ).trim();
   expect(await rateFor("Phone")).toMatch(/^\d+(\.\d+)?%$/);
   expect(await rateFor("Email")).toMatch(/^\d+(\.\d+)?%$/);
   expect(await rateFor("Phone")).not.toBe("0%");

@@ -12,7 +12,9 @@ const ENTRIES = [
   { testId: "nav-troubleshooting", url: /\/troubleshooting$/ },
 ];
 
-test("an admin reaches Inbox, Reports, Settings and Troubleshooting from the navigation at 390 px", async ({ page }) => {
+test("an admin reaches Inbox, Reports, Settings and Troubleshooting from the navigation at 390 px", async ({
+  page,
+}) => {
   await page.goto("/inbox");
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const entry of ENTRIES) {
@@ -35,7 +37,10 @@ test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a viewer reaches Troubleshooting from the navigation at 390 px (Settings is for admins)", async ({ page }) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.3" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.3" },
+    });
     expect(signIn.status()).toBe(200);
     await page.goto("/inbox");
     const nav = page.getByRole("navigation", { name: "Main" });

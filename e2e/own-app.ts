@@ -34,14 +34,23 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export function runToLog(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number | null> {
+export function runToLog(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<number | null> {
   const log = openSync(logFile, "a");
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", log, log] });
   return new Promise((resolve) => child.once("exit", (code) => (closeSync(log), resolve(code))));
 }
 
 /** A database of the project's kind for an app of a spec's own: a PGlite directory, or a fresh Postgres database. */
-export async function ownDatabase(project: string, name: string, dataDir: string): Promise<{ databaseUrl: string | undefined; pgliteDir: string }> {
+export async function ownDatabase(
+  project: string,
+  name: string,
+  dataDir: string,
+): Promise<{ databaseUrl: string | undefined; pgliteDir: string }> {
   const pgliteDir = path.join(dataDir, "pglite");
   if (project !== "postgres") return { databaseUrl: undefined, pgliteDir };
   const server = new URL(process.env.E2E_DATABASE_URL!);
@@ -66,7 +75,11 @@ export interface OwnApp {
  * Starts an app of the spec's own with Front not connected and no sample data, after `seed` has written its rows.
  * The admin account is made by the app from ADMIN_EMAIL and ADMIN_PASSWORD.
  */
-export async function startOwnApp(options: { project: string; name: string; seed?: (db: Db) => Promise<void> }): Promise<OwnApp> {
+export async function startOwnApp(options: {
+  project: string;
+  name: string;
+  seed?: (db: Db) => Promise<void>;
+}): Promise<OwnApp> {
   const dataDir = path.join(ROOT, ".data", `e2e-${options.name}-${options.project}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -104,7 +117,11 @@ export async function startOwnApp(options: { project: string; name: string; seed
     SAMPLE_HISTORY_DAYS: "0",
   };
   const log = openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", log, log] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    { cwd: ROOT, env, stdio: ["ignore", log, log] },
+  );
   closeSync(log);
   const close = async () => {
     if (child.exitCode !== null) return;
@@ -115,10 +132,14 @@ export async function startOwnApp(options: { project: string; name: string; seed
   try {
     await waitFor("the app's health check", async () => ((await fetch(`${url}/api/health`)).ok ? true : undefined));
     // The first admin is made in the background after the server starts listening.
-    await waitFor("the app's runtime", async () => (readFileSync(logFile, "utf8").includes("embedded worker started") ? true : undefined));
+    await waitFor("the app's runtime", async () =>
+      readFileSync(logFile, "utf8").includes("embedded worker started") ? true : undefined,
+    );
   } catch (error) {
     await close();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${readFileSync(logFile, "utf8").slice(-4000)}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n${readFileSync(logFile, "utf8").slice(-4000)}`,
+    );
   }
   return { url, adminEmail, adminPassword, logFile, close };
 }

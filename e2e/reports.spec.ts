@@ -44,7 +44,12 @@ test.beforeAll(async ({ request, simUrl }) => {
     .poll(
       async () => {
         const report = await todaysReport(request);
-        return report.totalSessions >= 8 && report.outcomes.all.counts.ai_answering === 0 && report.responseTimes.all.runs >= 6 && report.handoffReasons.length > 0;
+        return (
+          report.totalSessions >= 8 &&
+          report.outcomes.all.counts.ai_answering === 0 &&
+          report.responseTimes.all.runs >= 6 &&
+          report.handoffReasons.length > 0
+        );
       },
       { timeout: 60_000 },
     )
@@ -64,7 +69,9 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
     expect(await bars.count(), chart).toBeGreaterThan(0);
   }
   // Bars carry stable accessible names; voice is "Phone" everywhere.
-  await expect(page.getByRole("img", { name: new RegExp(`^Phone, ${formatDay(to, { year: true })} \\(UTC\\): \\d+ sessions$`) })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Phone, ${formatDay(to, { year: true })} \\(UTC\\): \\d+ sessions$`) }),
+  ).toBeVisible();
   await expect(page.getByRole("img", { name: /^Phone, Handed off: \d+ sessions? \(/ })).toBeVisible();
   const involvement = await page.getByTestId("ai-figure-involvement").getByTestId("ratio").innerText();
   expect(Number(/ of ([\d,]+) sessions/.exec(involvement)![1].replace(/,/g, ""))).toBeGreaterThanOrEqual(8);
@@ -81,7 +88,9 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
   const todayRow = volume.locator("tbody tr", { has: page.locator("th", { hasText: to }) });
   expect(Number(await todayRow.locator("td").first().innerText())).toBeGreaterThanOrEqual(5);
   await expect(volume.locator("tbody tr").first().locator("th")).toHaveText(from);
-  await expect(page.getByTestId("outcomes-table").locator("tbody tr", { hasText: "Phone" }).first()).toContainText("Phone");
+  await expect(page.getByTestId("outcomes-table").locator("tbody tr", { hasText: "Phone" }).first()).toContainText(
+    "Phone",
+  );
   await expect(page.getByTestId("reasons-table")).toContainText("The customer asked for a person");
 
   // Each number explains itself.
@@ -95,25 +104,43 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
 test("clicking a segment opens the Inbox filtered to those sessions", async ({ page }) => {
   const { from, to } = lastWeek();
   await page.goto("/reports");
-  const handedOff = page.locator('[data-testid="outcomes-chart"] [data-testid="chart-bar"][data-channel="voice"][data-status="handed_off"]');
+  const handedOff = page.locator(
+    '[data-testid="outcomes-chart"] [data-testid="chart-bar"][data-channel="voice"][data-status="handed_off"]',
+  );
   await expect(handedOff).toHaveAttribute("data-href", `/inbox?channel=voice&status=handed_off&from=${from}&to=${to}`);
   await handedOff.click();
-  await expect(page).toHaveURL((url) => url.pathname === "/inbox" && url.search === `?channel=voice&status=handed_off&from=${from}&to=${to}`);
+  await expect(page).toHaveURL(
+    (url) => url.pathname === "/inbox" && url.search === `?channel=voice&status=handed_off&from=${from}&to=${to}`,
+  );
 
   await page.goto("/reports");
-  const reason = page.locator('[data-testid="reasons-chart"] [data-testid="chart-bar"][data-channel="voice"][data-reason="user_requested_human_assistance"]');
+  const reason = page.locator(
+    '[data-testid="reasons-chart"] [data-testid="chart-bar"][data-channel="voice"][data-reason="user_requested_human_assistance"]',
+  );
   await reason.click();
-  await expect(page).toHaveURL((url) => url.pathname === "/inbox" && url.search === `?channel=voice&reason=user_requested_human_assistance&from=${from}&to=${to}`);
+  await expect(page).toHaveURL(
+    (url) =>
+      url.pathname === "/inbox" &&
+      url.search === `?channel=voice&reason=user_requested_human_assistance&from=${from}&to=${to}`,
+  );
 
   await page.goto("/reports");
-  const day = page.locator(`[data-testid="volume-chart"] [data-testid="chart-bar"][data-channel="email"][data-date="${to}"]`);
+  const day = page.locator(
+    `[data-testid="volume-chart"] [data-testid="chart-bar"][data-channel="email"][data-date="${to}"]`,
+  );
   await day.click();
-  await expect(page).toHaveURL((url) => url.pathname === "/inbox" && url.search === `?channel=email&from=${to}&to=${to}`);
+  await expect(page).toHaveURL(
+    (url) => url.pathname === "/inbox" && url.search === `?channel=email&from=${to}&to=${to}`,
+  );
 
   // The same drill-down from the table, for keyboard users.
   await page.goto("/reports");
   await page.getByTestId("sentiment-toggle-table").click();
-  const sentimentLink = page.getByTestId("sentiment-table").getByTestId("drilldown-link").filter({ hasText: /\d/ }).first();
+  const sentimentLink = page
+    .getByTestId("sentiment-table")
+    .getByTestId("drilldown-link")
+    .filter({ hasText: /\d/ })
+    .first();
   const href = await sentimentLink.getAttribute("href");
   expect(href).toMatch(new RegExp(`^/inbox\\?(channel=\\w+&)?(sentiment=\\w+&)?from=${from}&to=${to}$`));
   await sentimentLink.press("Enter");
@@ -126,13 +153,18 @@ test("Download CSV saves the table's numbers", async ({ page }) => {
   for (const section of ["outcomes", "reasons", "response-times"] as const) {
     await page.getByTestId(`${section}-toggle-table`).click();
     const shown = await tableText(page.getByTestId(`${section}-table`));
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`${section}-download`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId(`${section}-download`).click(),
+    ]);
     const dataset = { outcomes: "outcomes", reasons: "handoff-reasons", "response-times": "time-to-reply" }[section];
     expect(download.suggestedFilename()).toBe(`frontline-${dataset}-${from}-to-${to}.csv`);
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.endsWith("\r\n")).toBe(true);
     // Counts are written without thousands separators; "—" (no value) is an empty field.
-    const expected = shown.map((row) => row.map((cell) => (cell === "—" ? "" : /^[\d,.]+%?$/.test(cell) ? cell.replace(/,/g, "") : cell)));
+    const expected = shown.map((row) =>
+      row.map((cell) => (cell === "—" ? "" : /^[\d,.]+%?$/.test(cell) ? cell.replace(/,/g, "") : cell)),
+    );
     expect(parseCsv(csv)).toEqual(expected);
   }
 });
@@ -147,8 +179,12 @@ test("the range and channel live in the URL; a range without sessions says so", 
 
   await page.getByTestId("report-channel").selectOption("voice");
   await expect(page).toHaveURL(/[?&]channel=voice/);
-  await expect(page.locator('[data-testid="volume-chart"] [data-testid="chart-bar"]:not([data-channel="voice"])')).toHaveCount(0);
-  await expect(page.locator('[data-testid="volume-chart"] [data-testid="chart-bar"][data-channel="voice"]').first()).toBeVisible();
+  await expect(
+    page.locator('[data-testid="volume-chart"] [data-testid="chart-bar"]:not([data-channel="voice"])'),
+  ).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid="volume-chart"] [data-testid="chart-bar"][data-channel="voice"]').first(),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("report-channel")).toHaveValue("voice");
 

@@ -4,7 +4,13 @@ import path from "node:path";
 // Every route file under app/, found on disk, so a new route is covered by the tests that use this list.
 export const DUMMY_ID = "00000000-0000-4000-8000-000000000000";
 /** Public on purpose: Front's webhook (signed), the health check, sign-in and better-auth's own endpoints. */
-export const EXEMPT = [/^\/api\/webhooks\/front$/, /^\/api\/health$/, /^\/api\/csp-report$/, /^\/api\/auth\//, /^\/login$/];
+export const EXEMPT = [
+  /^\/api\/webhooks\/front$/,
+  /^\/api\/health$/,
+  /^\/api\/csp-report$/,
+  /^\/api\/auth\//,
+  /^\/login$/,
+];
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export interface RouteOnDisk {
@@ -27,16 +33,33 @@ export function routesOnDisk(): RouteOnDisk[] {
         if (!entry.name.startsWith("_")) walk(full);
         continue;
       }
-      const kind = /^route\.(ts|tsx|js)$/.test(entry.name) ? "api" : /^page\.(tsx|ts|jsx|js)$/.test(entry.name) ? "page" : null;
+      const kind = /^route\.(ts|tsx|js)$/.test(entry.name)
+        ? "api"
+        : /^page\.(tsx|ts|jsx|js)$/.test(entry.name)
+          ? "page"
+          : null;
       if (!kind) continue;
       const named = path
         .relative(appDir, dir)
         .split(path.sep)
         .filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
-      const segments = named.map((segment) => (/^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment));
+      const segments = named.map((segment) =>
+        /^\[\[?\.\.\./.test(segment) ? "dummy" : /^\[.+\]$/.test(segment) ? DUMMY_ID : segment,
+      );
       const source = readFileSync(full, "utf8");
-      const methods = kind === "page" ? ["GET"] : METHODS.filter((method) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source));
-      found.push({ file: path.relative(process.cwd(), full), url: `/${segments.join("/")}`, pattern: `/${named.join("/")}`, kind, methods });
+      const methods =
+        kind === "page"
+          ? ["GET"]
+          : METHODS.filter((method) =>
+              new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source),
+            );
+      found.push({
+        file: path.relative(process.cwd(), full),
+        url: `/${segments.join("/")}`,
+        pattern: `/${named.join("/")}`,
+        kind,
+        methods,
+      });
     }
   };
   walk(appDir);

@@ -10,7 +10,9 @@ test.beforeAll(async ({ request, simUrl }) => {
   await ensureSamples(request, simUrl);
 });
 
-test("a lead saves the current filters under a name, opens them from any Inbox view, and deletes them", async ({ page }) => {
+test("a lead saves the current filters under a name, opens them from any Inbox view, and deletes them", async ({
+  page,
+}) => {
   await page.goto("/inbox?channel=voice&status=handed_off&limit=20");
   await expect(page.getByTestId("session-row").first()).toBeVisible();
   await page.getByTestId("save-view").click();
@@ -53,8 +55,15 @@ test("a lead saves the current filters under a name, opens them from any Inbox v
 test.describe("as a viewer", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("a viewer keeps views of their own, which the admin does not see", async ({ page, playwright, baseURL }, testInfo) => {
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.4" } });
+  test("a viewer keeps views of their own, which the admin does not see", async ({
+    page,
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.4" },
+    });
     expect(signIn.status()).toBe(200);
     await page.goto("/inbox?sentiment=angry");
     await page.getByTestId("save-view").click();
@@ -62,14 +71,20 @@ test.describe("as a viewer", () => {
     await page.getByTestId("save-view-name").press("Enter");
     await expect(page.locator('[data-testid="my-view"][data-view-name="Angry customers"]')).toBeVisible();
 
-    const admin = await playwright.request.newContext({ baseURL, storageState: adminStorageStatePath(testInfo.project.name) });
+    const admin = await playwright.request.newContext({
+      baseURL,
+      storageState: adminStorageStatePath(testInfo.project.name),
+    });
     try {
       const { views } = (await (await admin.get("/api/saved-views")).json()) as { views: { name: string }[] };
       expect(views.map((view) => view.name)).not.toContain("Angry customers");
     } finally {
       await admin.dispose();
     }
-    await page.locator('[data-testid="my-view"][data-view-name="Angry customers"]').getByTestId("my-view-delete").click();
+    await page
+      .locator('[data-testid="my-view"][data-view-name="Angry customers"]')
+      .getByTestId("my-view-delete")
+      .click();
     await expect(page.getByTestId("my-view")).toHaveCount(0);
   });
 });

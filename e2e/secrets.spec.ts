@@ -66,10 +66,15 @@ const FORMS = Object.entries(SECRETS).flatMap(([name, secret]) => secretForms(se
 
 /** "name (form) in where" for every secret form found in the text. */
 function leaksIn(where: string, text: string): string[] {
-  return FORMS.filter(({ form }) => text.includes(form)).map(({ name, form }) => `${name} (${form === SECRETS[name as keyof typeof SECRETS] ? "as is" : `as ${form.slice(0, 12)}…`}) in ${where}`);
+  return FORMS.filter(({ form }) => text.includes(form)).map(
+    ({ name, form }) =>
+      `${name} (${form === SECRETS[name as keyof typeof SECRETS] ? "as is" : `as ${form.slice(0, 12)}…`}) in ${where}`,
+  );
 }
 
-async function startServer(handler: (request: IncomingMessage, body: string, response: ServerResponse) => void): Promise<{ server: Server; url: string }> {
+async function startServer(
+  handler: (request: IncomingMessage, body: string, response: ServerResponse) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -101,9 +106,26 @@ function fakeModel(request: IncomingMessage, body: string, response: ServerRespo
       usage: { prompt_tokens: 20, completion_tokens: 5, total_tokens: 25 },
     });
   if (!input.tools?.length) {
-    sendJson(response, 401, { error: { message: `Incorrect API key provided: ${key}.`, type: "invalid_request_error", code: "invalid_api_key" } });
-  } else if (!input.messages?.some((message) => message.role === "tool") && input.tools.some((tool) => tool.function.name === "order_status")) {
-    completion({ content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "order_status", arguments: JSON.stringify({ order_id: "4411" }) } }] }, "tool_calls");
+    sendJson(response, 401, {
+      error: { message: `Incorrect API key provided: ${key}.`, type: "invalid_request_error", code: "invalid_api_key" },
+    });
+  } else if (
+    !input.messages?.some((message) => message.role === "tool") &&
+    input.tools.some((tool) => tool.function.name === "order_status")
+  ) {
+    completion(
+      {
+        content: null,
+        tool_calls: [
+          {
+            id: "call_1",
+            type: "function",
+            function: { name: "order_status", arguments: JSON.stringify({ order_id: "4411" }) },
+          },
+        ],
+      },
+      "tool_calls",
+    );
   } else {
     completion({ content: "Your order 4411 has shipped and should arrive within two days." }, "stop");
   }
@@ -123,14 +145,17 @@ interface RunningApp {
 
 /** Runs a command to completion with its output appended to the log file. */
 /** Rows of every table in the app's schemas, each row as Postgres prints it (every column, any type). */
-async function everyRow(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<{ table: string; row: string }[]> {
+async function everyRow(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<{ table: string; row: string }[]> {
   const tables = await query(
     "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2",
   );
   const rows: { table: string; row: string }[] = [];
   for (const { table_schema: schema, table_name: name } of tables as { table_schema: string; table_name: string }[]) {
     const table = `"${schema}"."${name}"`;
-    for (const { row } of (await query(`select t::text as row from ${table} t`)) as { row: string }[]) rows.push({ table, row });
+    for (const { row } of (await query(`select t::text as row from ${table} t`)) as { row: string }[])
+      rows.push({ table, row });
   }
   return rows;
 }
@@ -215,20 +240,43 @@ test("no secret appears in any API answer, page, log line or plaintext database 
 
   await test.step("start the app with a viewer account", async () => {
     // PGlite has one owner at a time: the viewer is made before the app starts, as the demo does.
-    const created = await runToLog("npx", ["tsx", "scripts/create-user.ts", "--email", VIEWER_EMAIL, "--password", SECRETS.viewerPassword, "--role", "viewer"], env, logFile);
+    const created = await runToLog(
+      "npx",
+      [
+        "tsx",
+        "scripts/create-user.ts",
+        "--email",
+        VIEWER_EMAIL,
+        "--password",
+        SECRETS.viewerPassword,
+        "--role",
+        "viewer",
+      ],
+      env,
+      logFile,
+    );
     expect(created, readFileSync(logFile, "utf8")).toBe(0);
     const log = openSync(logFile, "a");
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", log, log] });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+      { cwd: ROOT, env, stdio: ["ignore", log, log] },
+    );
     closeSync(log);
     app = { process: child, url: appUrl, logFile };
     await waitFor("the app's health check", async () => ((await fetch(`${appUrl}/api/health`)).ok ? true : undefined));
     // The first admin is made in the background after the server starts listening.
-    await waitFor("the app's runtime", async () => (readFileSync(logFile, "utf8").includes("embedded worker started") ? true : undefined));
+    await waitFor("the app's runtime", async () =>
+      readFileSync(logFile, "utf8").includes("embedded worker started") ? true : undefined,
+    );
   });
 
   const signIn = async (email: string, password: string): Promise<APIRequestContext> => {
     const context = await requestFactory.newContext({ baseURL: appUrl, extraHTTPHeaders: { origin: appUrl } });
-    const signedIn = await record(`sign-in ${email}`, await context.post("/api/auth/sign-in/email", { data: { email, password } }));
+    const signedIn = await record(
+      `sign-in ${email}`,
+      await context.post("/api/auth/sign-in/email", { data: { email, password } }),
+    );
     expect(signedIn.status(), await signedIn.text()).toBe(200);
     expect((await context.get("/api/sessions?limit=1")).status()).toBe(200);
     return context;
@@ -243,11 +291,32 @@ test("no secret appears in any API answer, page, log line or plaintext database 
 
   let actionId = "";
   await test.step("save the secrets through Settings, check the model and test the action", async () => {
-    const refused = await record("PUT /api/settings/front wrong token", await admin.put("/api/settings/front", { data: { apiToken: SECRETS.wrongFrontToken } }));
+    const refused = await record(
+      "PUT /api/settings/front wrong token",
+      await admin.put("/api/settings/front", { data: { apiToken: SECRETS.wrongFrontToken } }),
+    );
     expect(refused.status()).toBe(422);
-    await ok("PUT /api/settings/front", admin.put("/api/settings/front", { data: { apiToken: SECRETS.frontApiToken, appSecret: SECRETS.frontAppSecret, aiTeammateId: AI_TEAMMATE_ID, handleUnassigned: true } }));
-    await ok("PUT /api/settings/ai", admin.put("/api/settings/ai", { data: { model: "openai-compatible:echo", baseUrl: `${model.url}/v1`, apiKey: SECRETS.aiApiKey } }));
-    const check = (await (await ok("POST /api/settings/ai/check", admin.post("/api/settings/ai/check"))).json()) as { ok: boolean; message?: string };
+    await ok(
+      "PUT /api/settings/front",
+      admin.put("/api/settings/front", {
+        data: {
+          apiToken: SECRETS.frontApiToken,
+          appSecret: SECRETS.frontAppSecret,
+          aiTeammateId: AI_TEAMMATE_ID,
+          handleUnassigned: true,
+        },
+      }),
+    );
+    await ok(
+      "PUT /api/settings/ai",
+      admin.put("/api/settings/ai", {
+        data: { model: "openai-compatible:echo", baseUrl: `${model.url}/v1`, apiKey: SECRETS.aiApiKey },
+      }),
+    );
+    const check = (await (await ok("POST /api/settings/ai/check", admin.post("/api/settings/ai/check"))).json()) as {
+      ok: boolean;
+      message?: string;
+    };
     expect(check.ok).toBe(false);
     expect(check.message).toContain("Incorrect API key provided");
 
@@ -269,24 +338,48 @@ test("no secret appears in any API answer, page, log line or plaintext database 
     );
     actionId = ((await created.json()) as { action: { id: string } }).action.id;
     for (const orderId of ["4411", "fail"]) {
-      await ok(`POST test ${orderId}`, admin.post(`/api/settings/actions/${actionId}/test`, { data: { arguments: { order_id: orderId } } }));
+      await ok(
+        `POST test ${orderId}`,
+        admin.post(`/api/settings/actions/${actionId}/test`, { data: { arguments: { order_id: orderId } } }),
+      );
     }
-    await ok("PUT /api/settings/actions/[id]", admin.put(`/api/settings/actions/${actionId}`, { data: { headers: [{ name: "X-Api-Key", secret: true }, { name: "X-Team", value: "support" }] } }));
+    await ok(
+      "PUT /api/settings/actions/[id]",
+      admin.put(`/api/settings/actions/${actionId}`, {
+        data: {
+          headers: [
+            { name: "X-Api-Key", secret: true },
+            { name: "X-Team", value: "support" },
+          ],
+        },
+      }),
+    );
   });
 
   await test.step("conversations through the simulator: one with the hosted model and the action, then the samples on the offline model", async () => {
-    const hosted = await sim!.sendMessage({ channel: "sms", from: "+14155550142", text: "Hi, where is my order 4411? It has been a week." });
-    await waitFor("the hosted model's reply", async () => ((sim!.counts[hosted.conversationId]?.replies ?? 0) > 0 ? true : undefined));
+    const hosted = await sim!.sendMessage({
+      channel: "sms",
+      from: "+14155550142",
+      text: "Hi, where is my order 4411? It has been a week.",
+    });
+    await waitFor("the hosted model's reply", async () =>
+      (sim!.counts[hosted.conversationId]?.replies ?? 0) > 0 ? true : undefined,
+    );
     await ok("PUT /api/settings/ai local", admin.put("/api/settings/ai", { data: { model: "local" } }));
     await placeSamples(sim!);
     // One through a rule webhook, signed with the environment's rule secret.
     sim!.configure({ webhookKind: "rule" });
-    await sim!.placeCall({ from: "+14155550166", text: "Voicemail transcript\nHow do I reset my password? The email never arrives." });
+    await sim!.placeCall({
+      from: "+14155550166",
+      text: "Voicemail transcript\nHow do I reset my password? The email never arrives.",
+    });
     sim!.configure({ webhookKind: "application" });
     // Done when every delivery is processed and no new one came for a second.
     let last = -1;
     await waitFor("every delivery processed", async () => {
-      const { deliveries } = (await (await admin.get("/api/troubleshooting/deliveries?limit=200")).json()) as { deliveries: { decision: string | null }[] };
+      const { deliveries } = (await (await admin.get("/api/troubleshooting/deliveries?limit=200")).json()) as {
+        deliveries: { decision: string | null }[];
+      };
       const settled = deliveries.length === last && deliveries.every((delivery) => delivery.decision !== "queued");
       last = deliveries.length;
       await new Promise((resolve) => setTimeout(resolve, 750));
@@ -296,26 +389,59 @@ test("no secret appears in any API answer, page, log line or plaintext database 
   });
 
   // Real ids from the run for every dynamic route.
-  const sessions = ((await (await admin.get("/api/sessions?limit=100")).json()) as { sessions: { id: string; status: string; frontConversationId: string }[] }).sessions;
+  const sessions = (
+    (await (await admin.get("/api/sessions?limit=100")).json()) as {
+      sessions: { id: string; status: string; frontConversationId: string }[];
+    }
+  ).sessions;
   expect(sessions.map((session) => session.status)).toContain("handed_off");
   const session = sessions[0];
-  const articleId = ((await (await admin.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0].id;
-  const { deliveries } = (await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as { deliveries: { id: number }[] };
+  const articleId = ((await (await admin.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0]
+    .id;
+  const { deliveries } = (await (await admin.get("/api/troubleshooting/deliveries?limit=1")).json()) as {
+    deliveries: { id: number }[];
+  };
 
   await test.step("the console's dry run and an event re-run", async () => {
-    await ok("POST dry-run transcript", admin.post("/api/agent/dry-run", { data: { source: { kind: "transcript", transcript: "Where is my order 4411?", channel: "sms" }, overrides: { model: "openai-compatible:echo", baseUrl: `${model.url}/v1` } } }));
-    await ok("POST dry-run session", admin.post("/api/agent/dry-run", { data: { source: { kind: "session", sessionId: session.id } } }));
+    await ok(
+      "POST dry-run transcript",
+      admin.post("/api/agent/dry-run", {
+        data: {
+          source: { kind: "transcript", transcript: "Where is my order 4411?", channel: "sms" },
+          overrides: { model: "openai-compatible:echo", baseUrl: `${model.url}/v1` },
+        },
+      }),
+    );
+    await ok(
+      "POST dry-run session",
+      admin.post("/api/agent/dry-run", { data: { source: { kind: "session", sessionId: session.id } } }),
+    );
     await ok("POST rerun", admin.post(`/api/troubleshooting/events/${deliveries[0].id}/rerun`));
   });
 
   // A test set made from a session and run with the settings in force (the hosted model and its key).
-  const evalSet = ((await (await admin.post("/api/evals", { data: { name: "Secrets probe" } })).json()) as { set: { id: string } }).set;
-  await ok("POST eval cases from a session", admin.post(`/api/evals/${evalSet.id}/cases`, { data: { sessionIds: [session.id] } }));
-  const evalCaseKey = ((await (await admin.get(`/api/evals/${evalSet.id}`)).json()) as { cases: { key: string }[] }).cases[0].key;
-  const evalRun = ((await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }).run;
-  await waitFor("the test run to end", async () => (((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status === "running" ? undefined : true));
+  const evalSet = (
+    (await (await admin.post("/api/evals", { data: { name: "Secrets probe" } })).json()) as { set: { id: string } }
+  ).set;
+  await ok(
+    "POST eval cases from a session",
+    admin.post(`/api/evals/${evalSet.id}/cases`, { data: { sessionIds: [session.id] } }),
+  );
+  const evalCaseKey = ((await (await admin.get(`/api/evals/${evalSet.id}`)).json()) as { cases: { key: string }[] })
+    .cases[0].key;
+  const evalRun = (
+    (await (await admin.post("/api/evals/runs", { data: { setId: evalSet.id } })).json()) as { run: { id: string } }
+  ).run;
+  await waitFor("the test run to end", async () =>
+    ((await (await admin.get(`/api/evals/runs/${evalRun.id}`)).json()) as { run: { status: string } }).run.status ===
+    "running"
+      ? undefined
+      : true,
+  );
 
-  const adminId = ((await (await admin.get("/api/users")).json()) as { users: { id: string; role: string }[] }).users.find((user) => user.role === "admin")!.id;
+  const adminId = (
+    (await (await admin.get("/api/users")).json()) as { users: { id: string; role: string }[] }
+  ).users.find((user) => user.role === "admin")!.id;
 
   await test.step("every GET route and page, as the admin and as the viewer", async () => {
     const ids: Record<string, string> = {
@@ -340,25 +466,36 @@ test("no secret appears in any API answer, page, log line or plaintext database 
       "/api/troubleshooting/deliveries": "?limit=200",
       "/api/audit": "?limit=200",
     };
-    const gets = routesOnDisk().filter((route) => route.methods.includes("GET") && !EXEMPT.some((pattern) => pattern.test(route.url)));
+    const gets = routesOnDisk().filter(
+      (route) => route.methods.includes("GET") && !EXEMPT.some((pattern) => pattern.test(route.url)),
+    );
     expect(gets.length).toBeGreaterThanOrEqual(15);
     for (const route of gets) {
       const url = realUrl(route, ids) + (queries[route.pattern] ?? "");
-      for (const [who, context] of [["admin", admin], ["viewer", viewer]] as const) {
+      for (const [who, context] of [
+        ["admin", admin],
+        ["viewer", viewer],
+      ] as const) {
         const answer = await record(`GET ${url} as ${who}`, await context.get(url));
         expect(answer.status(), `GET ${url} as ${who}`).toBeLessThan(500);
       }
     }
     // Every session, not just the one above: the hosted model's run holds the action's answer.
     for (const { id } of sessions) {
-      for (const url of [`/api/sessions/${id}`, `/inbox/${id}`]) await record(`GET ${url} as viewer`, await viewer.get(url));
+      for (const url of [`/api/sessions/${id}`, `/inbox/${id}`])
+        await record(`GET ${url} as viewer`, await viewer.get(url));
     }
-    for (const url of ["/api/health", "/login", "/api/auth/get-session"]) await record(`GET ${url}`, await admin.get(url));
+    for (const url of ["/api/health", "/login", "/api/auth/get-session"])
+      await record(`GET ${url}`, await admin.get(url));
   });
 
   await test.step("stop the app, then search the answers, the logs and the database", async () => {
     app!.process.kill("SIGTERM");
-    await waitFor("the app to exit", async () => (app!.process.exitCode !== null || app!.process.signalCode !== null ? true : undefined), 20_000);
+    await waitFor(
+      "the app to exit",
+      async () => (app!.process.exitCode !== null || app!.process.signalCode !== null ? true : undefined),
+      20_000,
+    );
     await admin.dispose();
     await viewer.dispose();
 
@@ -369,7 +506,8 @@ test("no secret appears in any API answer, page, log line or plaintext database 
 
     const database = databaseUrl ? postgres(databaseUrl, { max: 1, onnotice: () => {} }) : undefined;
     const pglite = databaseUrl ? undefined : new PGlite(path.join(dataDir, "pglite"));
-    const query = async (sql: string) => (database ? [...(await database.unsafe(sql))] : (await pglite!.query<Record<string, unknown>>(sql)).rows);
+    const query = async (sql: string) =>
+      database ? [...(await database.unsafe(sql))] : (await pglite!.query<Record<string, unknown>>(sql)).rows;
     try {
       const rows = await everyRow(query);
       expect(rows.length).toBeGreaterThan(50);
@@ -377,17 +515,41 @@ test("no secret appears in any API answer, page, log line or plaintext database 
 
       // The audit log is among the tables searched, and holds the changes that carried secrets: the keys only as markers.
       expect(rows.some(({ table }) => table === '"public"."audit_log"')).toBe(true);
-      const audit = (await query("select action, after::text as after from audit_log order by id")) as { action: string; after: string | null }[];
-      expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(["users.create", "settings.front.update", "settings.ai.update", "actions.create", "troubleshooting.rerun"]));
-      const after = (action: string) => audit.filter((row) => row.action === action).map((row) => JSON.parse(row.after ?? "null") as Record<string, unknown>);
+      const audit = (await query("select action, after::text as after from audit_log order by id")) as {
+        action: string;
+        after: string | null;
+      }[];
+      expect(audit.map((row) => row.action)).toEqual(
+        expect.arrayContaining([
+          "users.create",
+          "settings.front.update",
+          "settings.ai.update",
+          "actions.create",
+          "troubleshooting.rerun",
+        ]),
+      );
+      const after = (action: string) =>
+        audit
+          .filter((row) => row.action === action)
+          .map((row) => JSON.parse(row.after ?? "null") as Record<string, unknown>);
       expect(after("settings.front.update")[0]).toMatchObject({ apiToken: "set", appSecret: "set" });
       expect(after("settings.ai.update")[0]).toMatchObject({ apiKey: "set" });
-      expect(after("actions.create")[0]).toMatchObject({ headers: [{ name: "X-Api-Key", secret: true, value: "set" }, { name: "X-Team", value: "support" }] });
-      for (const created of after("users.create")) expect(Object.keys(created).sort()).toEqual(["email", "id", "name", "role"]);
+      expect(after("actions.create")[0]).toMatchObject({
+        headers: [
+          { name: "X-Api-Key", secret: true, value: "set" },
+          { name: "X-Team", value: "support" },
+        ],
+      });
+      for (const created of after("users.create"))
+        expect(Object.keys(created).sort()).toEqual(["email", "id", "name", "role"]);
 
       // The saved secrets are there, sealed: they open with the encryption key.
       const key = parseEncryptionKey(SECRETS.encryptionKey);
-      const documents = Object.fromEntries(((await query("select key, value::text as value from app_settings")) as { key: string; value: string }[]).map((row) => [row.key, JSON.parse(row.value)]));
+      const documents = Object.fromEntries(
+        ((await query("select key, value::text as value from app_settings")) as { key: string; value: string }[]).map(
+          (row) => [row.key, JSON.parse(row.value)],
+        ),
+      );
       expect(decryptSecret(key, documents.front.apiToken)).toBe(SECRETS.frontApiToken);
       expect(decryptSecret(key, documents.front.appSecret)).toBe(SECRETS.frontAppSecret);
       expect(documents.front.ruleSecret).toBeUndefined();

@@ -19,20 +19,43 @@ test("every page and API answer carries the security headers", async ({ request 
 
 /** The CSP headers of an answer (one expected), and the script nonce in it. */
 function policyOf(headers: { name: string; value: string }[]) {
-  const policies = headers.filter((header) => header.name.toLowerCase() === "content-security-policy").map((header) => header.value);
-  const scriptSrc = policies[0]?.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src "))?.split(/\s+/).slice(1) ?? [];
+  const policies = headers
+    .filter((header) => header.name.toLowerCase() === "content-security-policy")
+    .map((header) => header.value);
+  const scriptSrc =
+    policies[0]
+      ?.split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("script-src "))
+      ?.split(/\s+/)
+      .slice(1) ?? [];
   const nonce = scriptSrc.map((source) => /^'nonce-([A-Za-z0-9+/=_-]+)'$/.exec(source)?.[1]).find(Boolean);
   return { policies, scriptSrc, nonce };
 }
 
-test("violations are reported to /api/csp-report, which takes a browser's report without a sign-in", async ({ request, playwright, baseURL }) => {
+test("violations are reported to /api/csp-report, which takes a browser's report without a sign-in", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const headers = (await request.get("/inbox")).headers();
   expect(headers["content-security-policy"]).toContain("report-uri /api/csp-report");
   expect(headers["content-security-policy"]).toContain("report-to csp-endpoint");
   expect(headers["reporting-endpoints"]).toBe('csp-endpoint="/api/csp-report"');
   const anonymous = await playwright.request.newContext({ baseURL });
-  const report = { "csp-report": { "document-uri": `${baseURL}/inbox`, "effective-directive": "script-src-elem", "blocked-uri": "inline", disposition: "enforce" } };
-  expect((await anonymous.post("/api/csp-report", { data: report, headers: { "content-type": "application/csp-report" } })).status()).toBe(204);
+  const report = {
+    "csp-report": {
+      "document-uri": `${baseURL}/inbox`,
+      "effective-directive": "script-src-elem",
+      "blocked-uri": "inline",
+      disposition: "enforce",
+    },
+  };
+  expect(
+    (
+      await anonymous.post("/api/csp-report", { data: report, headers: { "content-type": "application/csp-report" } })
+    ).status(),
+  ).toBe(204);
   expect((await anonymous.post("/api/csp-report", { data: { not: "a report" } })).status()).toBe(400);
   await anonymous.dispose();
 });
@@ -47,26 +70,48 @@ test("API answers allow no inline script at all", async ({ request }) => {
 
 // Every page on disk (e2e/routes.ts), with real ids for the dynamic ones. The shared fixture fails any browser test
 // on a CSP violation; here each page is also checked to have run its scripts and to carry a fresh nonce.
-test("every page renders and runs its scripts under a nonce-based CSP, with no violation", async ({ page, request, simUrl }) => {
+test("every page renders and runs its scripts under a nonce-based CSP, with no violation", async ({
+  page,
+  request,
+  simUrl,
+}) => {
   await ensureSamples(request, simUrl);
-  const sessionId = ((await (await request.get("/api/sessions?limit=1")).json()) as { sessions: { id: string }[] }).sessions[0].id;
-  const articleId = ((await (await request.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0].id;
+  const sessionId = ((await (await request.get("/api/sessions?limit=1")).json()) as { sessions: { id: string }[] })
+    .sessions[0].id;
+  const articleId = ((await (await request.get("/api/knowledge")).json()) as { articles: { id: string }[] }).articles[0]
+    .id;
   const created = await request.post("/api/evals", { data: { name: `CSP probe ${Date.now()}` } });
   expect(created.status(), await created.text()).toBe(201);
   const evalSet = ((await created.json()) as { set: { id: string } }).set;
   try {
-    expect((await request.post(`/api/evals/${evalSet.id}/cases`, { data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' } })).status()).toBe(200);
+    expect(
+      (
+        await request.post(`/api/evals/${evalSet.id}/cases`, {
+          data: { jsonl: '{"id":"probe","channel":"sms","input":"Hi","expect":{"outcome":"answer"}}' },
+        })
+      ).status(),
+    ).toBe(200);
     const run = await request.post("/api/evals/runs", { data: { setId: evalSet.id } });
     expect(run.status(), await run.text()).toBe(202);
     const runId = ((await run.json()) as { run: { id: string } }).run.id;
-    await expect.poll(async () => ((await (await request.get(`/api/evals/runs/${runId}`)).json()) as { run: { status: string } }).run.status).toBe("done");
+    await expect
+      .poll(
+        async () =>
+          ((await (await request.get(`/api/evals/runs/${runId}`)).json()) as { run: { status: string } }).run.status,
+      )
+      .toBe("done");
     const ids: Record<string, string> = {
       "/inbox/[id]": `/inbox/${sessionId}`,
       "/settings/knowledge/[id]": `/settings/knowledge/${articleId}`,
       "/evals/[id]": `/evals/${evalSet.id}`,
       "/evals/runs/[id]": `/evals/runs/${runId}`,
     };
-    const paths = [...routesOnDisk().filter((route) => route.kind === "page").map((route) => realUrl(route, ids)), "/no-such-page"];
+    const paths = [
+      ...routesOnDisk()
+        .filter((route) => route.kind === "page")
+        .map((route) => realUrl(route, ids)),
+      "/no-such-page",
+    ];
     expect(paths.length).toBeGreaterThanOrEqual(15);
     const nonces = new Set<string>();
     for (const path of paths) {
@@ -80,7 +125,12 @@ test("every page renders and runs its scripts under a nonce-based CSP, with no v
       nonces.add(nonce!);
       await expect(page.locator("main").first(), path).toBeVisible();
       // Next's inline bootstrap and its chunks ran (a blocked script would leave these unset and log a violation).
-      await page.waitForFunction(() => document.readyState === "complete" && "next" in window && Array.isArray((self as unknown as { __next_f?: unknown }).__next_f));
+      await page.waitForFunction(
+        () =>
+          document.readyState === "complete" &&
+          "next" in window &&
+          Array.isArray((self as unknown as { __next_f?: unknown }).__next_f),
+      );
     }
     // Every answer had a nonce of its own ("/" and a signed-in "/login" end on the Inbox, a later answer).
     expect(nonces.size).toBe(paths.length);

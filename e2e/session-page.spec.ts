@@ -8,7 +8,11 @@ const CALLER = "+14155550788";
 const LONG_TRANSCRIPT = [
   "Call transcript (6m40s)",
   "Customer: Hi, I was charged twice for my March invoice and I've called three times already.",
-  ...Array.from({ length: 14 }, (_, index) => (index % 2 === 0 ? `Agent: Let me check that for you, step ${index + 1}.` : `Customer: I already gave you that, it is the same card as before (${index}).`)),
+  ...Array.from({ length: 14 }, (_, index) =>
+    index % 2 === 0
+      ? `Agent: Let me check that for you, step ${index + 1}.`
+      : `Customer: I already gave you that, it is the same card as before (${index}).`,
+  ),
   "Customer: No. I want to talk to a real person right now, this is ridiculous.",
 ].join("\n");
 
@@ -20,8 +24,16 @@ async function openSession(page: Page) {
 }
 
 test.beforeAll(async ({ request, simUrl, browser }, testInfo) => {
-  await placeCall(request, simUrl, { from: CALLER, text: LONG_TRANSCRIPT, durationSeconds: 400, assigneeId: "tea_ai01" });
-  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, storageState: testInfo.project.use.storageState as string });
+  await placeCall(request, simUrl, {
+    from: CALLER,
+    text: LONG_TRANSCRIPT,
+    durationSeconds: 400,
+    assigneeId: "tea_ai01",
+  });
+  const page = await browser.newPage({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: testInfo.project.use.storageState as string,
+  });
   await page.goto(`/inbox?q=${encodeURIComponent(CALLER)}`);
   const row = page.getByTestId("session-row").filter({ hasText: CALLER });
   await expect(row.getByTestId("session-status")).toHaveText("Handed off");
@@ -44,7 +56,9 @@ test("a long transcript is folded until opened", async ({ page }) => {
   await expect(transcript).toHaveAttribute("data-folded", "true");
 });
 
-test("tool calls and knowledge results sit at a one-line summary until opened; expand all and collapse all", async ({ page }) => {
+test("tool calls and knowledge results sit at a one-line summary until opened; expand all and collapse all", async ({
+  page,
+}) => {
   await openSession(page);
   const tools = page.locator('[data-testid="step"][data-kind="tool_call"]');
   await expect(tools.first()).toBeVisible();
@@ -72,7 +86,10 @@ test("the Front comment preview renders its Markdown", async ({ page }) => {
   const comment = page.getByTestId("handoff-card").getByTestId("handoff-comment");
   await expect(comment.locator("strong").first()).toHaveText("Frontline AI handed this conversation to the team.");
   await expect(comment.locator("code")).toHaveText("user_requested_human_assistance");
-  await expect(comment.getByRole("link", { name: "Open the session in Frontline" })).toHaveAttribute("href", new RegExp(`${sessionPath}$`));
+  await expect(comment.getByRole("link", { name: "Open the session in Frontline" })).toHaveAttribute(
+    "href",
+    new RegExp(`${sessionPath}$`),
+  );
   await expect(comment).not.toContainText("**");
 });
 
@@ -82,7 +99,9 @@ test("at 1440 px the handoff heads the side column; at 390 px it comes first", a
   const card = page.getByTestId("handoff-card");
   const conversation = page.getByTestId("conversation");
   await expect(card).toBeVisible();
-  expect((await card.boundingBox())!.x).toBeGreaterThan((await conversation.boundingBox())!.x + (await conversation.boundingBox())!.width);
+  expect((await card.boundingBox())!.x).toBeGreaterThan(
+    (await conversation.boundingBox())!.x + (await conversation.boundingBox())!.width,
+  );
   await page.screenshot({ path: ".data/shots/session-1440.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });

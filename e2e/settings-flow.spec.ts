@@ -32,17 +32,25 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
 
   // Calls are texted back by SMS (Settings → AI → Delivery): until an SMS channel is picked, the checklist says so.
   await page.goto("/settings/ai");
-  const voiceSaved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  const voiceSaved = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT",
+  );
   await page.getByTestId("delivery-voice").selectOption("reply");
   expect((await voiceSaved).ok()).toBeTruthy();
   await page.goto("/settings/front");
   await expect(voiceStep).toHaveAttribute("data-done", "false");
   await expect(voiceStep).toContainText("Pick the SMS channel calls are answered from");
-  await expect(voiceStep.getByTestId("checklist-hint")).toContainText("Calls are set to text callers back by SMS, but no SMS channel is picked");
-  await page.getByTestId("checklist").screenshot({ path: "test-results/screens/settings-front-checklist-voice-todo.png" });
+  await expect(voiceStep.getByTestId("checklist-hint")).toContainText(
+    "Calls are set to text callers back by SMS, but no SMS channel is picked",
+  );
+  await page
+    .getByTestId("checklist")
+    .screenshot({ path: "test-results/screens/settings-front-checklist-voice-todo.png" });
   await voiceStep.getByTestId("checklist-setting").click();
   await expect(page).toHaveURL(/\/settings\/ai#delivery$/);
-  const picked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT");
+  const picked = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/settings/ai" && response.request().method() === "PUT",
+  );
   await page.getByTestId("text-back-channel-select").selectOption("cha_sms1");
   expect((await picked).ok()).toBeTruthy();
   await page.goto("/settings/front");
@@ -52,41 +60,78 @@ test("a Front admin connects the workspace from Settings → Front", async ({ pa
   // The phone integration here is an application channel: its calls arrive as custom messages, taken for web chat
   // until the admin ticks the channel, which the checklist points at. (Unassigned, so the AI leaves them alone.)
   const callStep = page.locator('[data-testid="checklist-step"][data-step-id="call_received"]');
-  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null });
+  await placeCall(request, simUrl, {
+    from: "+14155550300",
+    messageType: "custom",
+    text: "Voicemail transcript\nHi, how do I reset my password?",
+    assigneeId: null,
+  });
   await expect(callStep.getByTestId("checklist-hint")).toContainText("Custom messages arrive", { timeout: 20_000 });
   await expect(callStep).toHaveAttribute("data-done", "false");
   await page.getByTestId("checklist").screenshot({ path: "test-results/screens/settings-front-checklist-custom.png" });
   await callStep.getByTestId("checklist-setting").click();
-  const ticked = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
+  const ticked = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT",
+  );
   await page.getByTestId("phone-channel-cha_call1").check();
   expect((await ticked).ok()).toBeTruthy();
-  await placeCall(request, simUrl, { from: "+14155550300", messageType: "custom", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null });
+  await placeCall(request, simUrl, {
+    from: "+14155550300",
+    messageType: "custom",
+    text: "Voicemail transcript\nHi, how do I reset my password?",
+    assigneeId: null,
+  });
   await expect(callStep).toHaveAttribute("data-done", "true");
 
   // Unassigned handling is off: an unassigned call is recorded and skipped.
   const unassignedSwitch = page.getByRole("switch", { name: "Handle unassigned conversations" });
   await expect(unassignedSwitch).toHaveAttribute("aria-checked", "false");
-  const first = await placeCall(request, simUrl, { from: "+14155550301", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null, answered: false });
+  const first = await placeCall(request, simUrl, {
+    from: "+14155550301",
+    text: "Voicemail transcript\nHi, how do I reset my password?",
+    assigneeId: null,
+    answered: false,
+  });
   expect(first.delivery.status).toBe(200);
   skippedConversationId = first.conversationId;
   await page.goto("/inbox");
-  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status")).toHaveText("Skipped");
+  await expect(
+    page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status"),
+  ).toHaveText("Skipped");
 
   // Turned on, the next unassigned call is answered.
   await page.goto("/settings/front");
   // The switch shows its new state at once; the call must wait until the save has reached the server.
-  const saved = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT");
+  const saved = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/settings/front" && response.request().method() === "PUT",
+  );
   await unassignedSwitch.click();
   await expect(unassignedSwitch).toHaveAttribute("aria-checked", "true");
   expect((await saved).ok()).toBeTruthy();
-  await placeCall(request, simUrl, { from: "+14155550302", text: "Voicemail transcript\nHi, how do I reset my password?", assigneeId: null, answered: false });
+  await placeCall(request, simUrl, {
+    from: "+14155550302",
+    text: "Voicemail transcript\nHi, how do I reset my password?",
+    assigneeId: null,
+    answered: false,
+  });
   await page.goto("/inbox");
-  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550302" }).getByTestId("session-status")).toHaveText("Answered");
+  await expect(
+    page.getByTestId("session-row").filter({ hasText: "+14155550302" }).getByTestId("session-status"),
+  ).toHaveText("Answered");
 
   await page.goto("/settings/front");
-  await expect(page.locator('[data-testid="checklist-step"][data-step-id="call_received"]')).toHaveAttribute("data-done", "true");
-  await expect(page.locator('[data-testid="checklist-step"][data-step-id="ai_processed"]')).toHaveAttribute("data-done", "true");
-  await expect(page.locator('[data-testid="checklist-step"][data-step-id="handoff_fired"]')).toHaveAttribute("data-done", "false");
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="call_received"]')).toHaveAttribute(
+    "data-done",
+    "true",
+  );
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="ai_processed"]')).toHaveAttribute(
+    "data-done",
+    "true",
+  );
+  await expect(page.locator('[data-testid="checklist-step"][data-step-id="handoff_fired"]')).toHaveAttribute(
+    "data-done",
+    "false",
+  );
   await expect(page.getByTestId("webhook-last-verified")).not.toBeEmpty();
 });
 
@@ -98,7 +143,10 @@ test("troubleshooting explains the skipped call, and re-running it gets it answe
   const firstFailure = page.locator('[data-testid="check"][data-first-failure="true"]');
   await expect(firstFailure).toHaveAttribute("data-check-id", "unassigned_switch");
   await expect(firstFailure).toContainText("passes with today's settings");
-  await expect(page.locator('[data-testid="check"][data-check-id="webhook_received"]')).toHaveAttribute("data-status", "passed");
+  await expect(page.locator('[data-testid="check"][data-check-id="webhook_received"]')).toHaveAttribute(
+    "data-status",
+    "passed",
+  );
 
   await page.getByLabel("Decision").selectOption("skipped");
   await expect(page).toHaveURL(/decision=skipped/);
@@ -117,7 +165,9 @@ test("troubleshooting explains the skipped call, and re-running it gets it answe
   await expect(page.getByTestId("delivery").filter({ hasText: skippedConversationId })).toHaveCount(1);
 
   await page.goto("/inbox");
-  await expect(page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status")).toHaveText("Answered");
+  await expect(
+    page.getByTestId("session-row").filter({ hasText: "+14155550301" }).getByTestId("session-status"),
+  ).toHaveText("Answered");
 });
 
 test("a forged delivery shows up as refused, with the reason", async ({ page, request }) => {

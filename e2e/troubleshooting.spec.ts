@@ -11,17 +11,32 @@ import { expect, test } from "./fixtures";
 const DEMO_APP_SECRET = "demo-app-secret";
 
 /** Delivers a signed application webhook for a `tag` event that Front sent at `sentAt` (recorded, touches nothing). */
-async function deliverTagEvent(request: APIRequestContext, conversationId: string, sentAt: Date, eventId = `evt_${randomBytes(6).toString("hex")}`): Promise<string> {
+async function deliverTagEvent(
+  request: APIRequestContext,
+  conversationId: string,
+  sentAt: Date,
+  eventId = `evt_${randomBytes(6).toString("hex")}`,
+): Promise<string> {
   const body = JSON.stringify({
     type: "tag_added",
     // The company the app is connected to (the simulator's, from GET /me): another company's delivery is refused.
     authorization: { id: DEFAULT_COMPANY_ID },
-    payload: { id: eventId, type: "tag", emitted_at: sentAt.getTime() / 1000, conversation: { id: conversationId }, target: { _meta: { type: "tag" }, data: { id: "tag_1", name: "VIP" } } },
+    payload: {
+      id: eventId,
+      type: "tag",
+      emitted_at: sentAt.getTime() / 1000,
+      conversation: { id: conversationId },
+      target: { _meta: { type: "tag" }, data: { id: "tag_1", name: "VIP" } },
+    },
   });
   const timestamp = String(Date.now());
   const response = await request.post("/api/webhooks/front", {
     data: body,
-    headers: { "content-type": "application/json", "x-front-request-timestamp": timestamp, "x-front-signature": signApplicationWebhook(DEMO_APP_SECRET, timestamp, body) },
+    headers: {
+      "content-type": "application/json",
+      "x-front-request-timestamp": timestamp,
+      "x-front-signature": signApplicationWebhook(DEMO_APP_SECRET, timestamp, body),
+    },
   });
   expect(response.status(), await response.text()).toBe(200);
   return eventId;
@@ -55,15 +70,24 @@ test("deliveries are listed by when Front sent them, and the table fits 1440 px"
   await rows.first().getByTestId("delivery-rerun").click();
   await expect(rows.first().getByTestId("delivery-rerun-confirmation")).toBeVisible();
   const table = page.getByTestId("deliveries");
-  const overflow = await table.evaluate((element) => ({ table: element.scrollWidth, box: element.parentElement!.clientWidth, page: document.documentElement.scrollWidth }));
+  const overflow = await table.evaluate((element) => ({
+    table: element.scrollWidth,
+    box: element.parentElement!.clientWidth,
+    page: document.documentElement.scrollWidth,
+  }));
   expect(overflow.table).toBeLessThanOrEqual(overflow.box);
   expect(overflow.page).toBeLessThanOrEqual(1440);
   const confirm = (await rows.first().getByTestId("delivery-rerun-confirm").boundingBox())!;
-  expect(confirm.x + confirm.width).toBeLessThanOrEqual((await table.boundingBox())!.x + (await table.boundingBox())!.width);
+  expect(confirm.x + confirm.width).toBeLessThanOrEqual(
+    (await table.boundingBox())!.x + (await table.boundingBox())!.width,
+  );
   await page.screenshot({ path: ".data/shots/troubleshooting-1440.png", fullPage: false });
 });
 
-test("a re-run asks first, then adds a new attempt beside the delivery, which keeps its record", async ({ page, request }) => {
+test("a re-run asks first, then adds a new attempt beside the delivery, which keeps its record", async ({
+  page,
+  request,
+}) => {
   const conversationId = newConversationId();
   const eventId = await deliverTagEvent(request, conversationId, new Date());
   await openDeliveriesOf(page, conversationId);
@@ -124,7 +148,10 @@ test.describe("as a viewer", () => {
   test("a viewer sees the deliveries but no Re-run button", async ({ page, request }) => {
     const conversationId = newConversationId();
     await deliverTagEvent(request, conversationId, new Date());
-    const signIn = await page.request.post("/api/auth/sign-in/email", { data: VIEWER, headers: { "x-forwarded-for": "10.77.0.2" } });
+    const signIn = await page.request.post("/api/auth/sign-in/email", {
+      data: VIEWER,
+      headers: { "x-forwarded-for": "10.77.0.2" },
+    });
     expect(signIn.status()).toBe(200);
     await openDeliveriesOf(page, conversationId);
     await expect(page.getByTestId("delivery")).toHaveCount(1);

@@ -11,11 +11,18 @@ const PASSWORD = "a-team-lead-password-7";
 /** Signs in through the API from this browser context (its own client address: the per-address limit never interferes). */
 async function signInAs(context: BrowserContext, baseURL: string, email: string, ip: string) {
   const origin = new URL(baseURL).origin;
-  const response = await context.request.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip, origin } });
+  const response = await context.request.post("/api/auth/sign-in/email", {
+    data: { email, password: PASSWORD },
+    headers: { "x-forwarded-for": ip, origin },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
-test("an admin adds a user, signs them out, promotes and removes them, and each change reaches their browser at once", async ({ page, browser, baseURL }) => {
+test("an admin adds a user, signs them out, promotes and removes them, and each change reaches their browser at once", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = `lead-${Date.now()}@frontline.local`;
   await page.goto("/settings/users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
@@ -94,7 +101,9 @@ test("an admin adds a user, signs them out, promotes and removes them, and each 
 
   await test.step("the only admin cannot make themselves a viewer", async () => {
     await row(ADMIN.email).getByTestId("user-role").selectOption("viewer");
-    await expect(row(ADMIN.email).getByTestId("user-error")).toHaveText("This is the only admin: make another user an admin before you make this one a viewer.");
+    await expect(row(ADMIN.email).getByTestId("user-error")).toHaveText(
+      "This is the only admin: make another user an admin before you make this one a viewer.",
+    );
     await expect(row(ADMIN.email).getByTestId("user-role")).toHaveValue("admin");
   });
 

@@ -98,7 +98,11 @@ export class FrontActions {
    * The phone provider delivers a call's transcript (or voicemail transcript) after the call: the message's text
    * and body are replaced, and a call_transcript_added / call_voicemail_transcript_added event names it.
    */
-  async addCallTranscript(messageId: string, text: string, options: CallTranscriptOptions = {}): Promise<SimActionResult> {
+  async addCallTranscript(
+    messageId: string,
+    text: string,
+    options: CallTranscriptOptions = {},
+  ): Promise<SimActionResult> {
     const input = callTranscriptSchema.parse({ messageId, text, ...options });
     const message = this.state.messages.get(input.messageId);
     if (!message) throw new Error(`Unknown message ${input.messageId}`);
@@ -108,14 +112,21 @@ export class FrontActions {
     message.body = htmlParagraphs(input.text);
     if (input.lines) message.metadata = { ...message.metadata, transcript_lines: structuredClone(input.lines) };
     conversation.updatedAtMs = Date.now();
-    return this.deliverMessageEvent(conversation, message, this.events.callTranscript(conversation, message, input.voicemail ?? false));
+    return this.deliverMessageEvent(
+      conversation,
+      message,
+      this.events.callTranscript(conversation, message, input.voicemail ?? false),
+    );
   }
 
   /**
    * Deletes a conversation for good: the Core API answers 404 for it and its messages from then on. With `trash`,
    * a trash event (conversation status "deleted") is delivered first, as when a teammate deletes it in Front.
    */
-  async deleteConversation(conversationId: string, options: DeleteConversationOptions = {}): Promise<DeleteConversationResult> {
+  async deleteConversation(
+    conversationId: string,
+    options: DeleteConversationOptions = {},
+  ): Promise<DeleteConversationResult> {
     const input = deleteConversationSchema.parse({ conversationId, ...options });
     const conversation = this.state.require(input.conversationId);
     let event: FrontEvent | null = null;
@@ -168,7 +179,11 @@ export class FrontActions {
   }
 
   /** Assigns (or unassigns with null); made by teammate `by`, or by a rule when omitted. */
-  async assign(conversationId: string, teammateId: string | null, options: { by?: string } = {}): Promise<SimActionResult> {
+  async assign(
+    conversationId: string,
+    teammateId: string | null,
+    options: { by?: string } = {},
+  ): Promise<SimActionResult> {
     const input = assignSchema.parse({ conversationId, teammateId, ...options });
     const conversation = this.state.require(input.conversationId);
     const assigneeId = input.teammateId === null ? null : this.knownTeammate(input.teammateId);
@@ -208,7 +223,10 @@ export class FrontActions {
     if (!conversationId) {
       // New conversations go to the AI teammate unless the caller says otherwise.
       const assignee = assigneeId === undefined ? AI_TEAMMATE_ID : assigneeId;
-      return this.state.createConversation({ ...fresh(), assigneeId: assignee === null ? null : this.knownTeammate(assignee) });
+      return this.state.createConversation({
+        ...fresh(),
+        assigneeId: assignee === null ? null : this.knownTeammate(assignee),
+      });
     }
     const conversation = this.state.require(conversationId);
     if (assigneeId !== undefined) {
@@ -243,7 +261,11 @@ export class FrontActions {
     return id;
   }
 
-  private async deliverMessageEvent(conversation: StoredConversation, message: StoredMessage, event: FrontEvent): Promise<SimActionResult> {
+  private async deliverMessageEvent(
+    conversation: StoredConversation,
+    message: StoredMessage,
+    event: FrontEvent,
+  ): Promise<SimActionResult> {
     return { ...(await this.deliverEvent(conversation, event)), messageId: message.id };
   }
 

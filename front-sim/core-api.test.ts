@@ -38,9 +38,13 @@ describe("identity and teammates", () => {
     expectShapeLike(body, fixture);
     // Front's spec requires each teammate's _links, which the fixture leaves out.
     const results = body._results as Array<Json & { _links: { self: string } }>;
-    const withoutLinks = (teammate: Json) => Object.fromEntries(Object.entries(teammate).filter(([key]) => key !== "_links"));
+    const withoutLinks = (teammate: Json) =>
+      Object.fromEntries(Object.entries(teammate).filter(([key]) => key !== "_links"));
     expect(results.map(withoutLinks)).toEqual(fixture._results);
-    expect(results.map((teammate) => teammate._links.self)).toEqual([`${sim.url}/teammates/tea_ai01`, `${sim.url}/teammates/tea_rep7`]);
+    expect(results.map((teammate) => teammate._links.self)).toEqual([
+      `${sim.url}/teammates/tea_ai01`,
+      `${sim.url}/teammates/tea_rep7`,
+    ]);
   });
 
   it("every answer carries the x-ratelimit headers", async () => {
@@ -87,23 +91,33 @@ describe("conversations and messages", () => {
     const response = await api(sim, "GET", `/conversations/${id}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Json;
-    const fixtureConversation = readFixture<{ payload: { conversation: Json } }>("app-inbound-call-handoff.json").payload.conversation;
+    const fixtureConversation = readFixture<{ payload: { conversation: Json } }>("app-inbound-call-handoff.json")
+      .payload.conversation;
     expectShapeLike(body, fixtureConversation);
     expect(body).toMatchObject({
       id,
       status: "assigned",
       assignee: fixtureConversation.assignee,
       recipient: { handle: "+14155550100", role: "from" },
-      _links: { self: `${sim.url}/conversations/${id}`, related: { messages: `${sim.url}/conversations/${id}/messages` } },
+      _links: {
+        self: `${sim.url}/conversations/${id}`,
+        related: { messages: `${sim.url}/conversations/${id}/messages` },
+      },
     });
   });
 
   it("GET /messages/{id} has the fixture message shape", async () => {
-    const { messageId } = await sim.placeCall({ from: "+14155550100", text: "Voicemail transcript\nHi", answered: false, durationSeconds: 41 });
+    const { messageId } = await sim.placeCall({
+      from: "+14155550100",
+      text: "Voicemail transcript\nHi",
+      answered: false,
+      durationSeconds: 41,
+    });
     const response = await api(sim, "GET", `/messages/${messageId}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Json;
-    const fixtureMessage = readFixture<{ payload: { target: { data: Json } } }>("app-inbound-call-question.json").payload.target.data;
+    const fixtureMessage = readFixture<{ payload: { target: { data: Json } } }>("app-inbound-call-question.json")
+      .payload.target.data;
     expectShapeLike(body, fixtureMessage);
     expect(body).toMatchObject({
       id: messageId,
@@ -118,14 +132,18 @@ describe("conversations and messages", () => {
 
   it("lists messages newest first and pages with _pagination.next until null", async () => {
     const id = await newCall("message 0");
-    for (let index = 1; index < 5; index += 1) await sim.placeCall({ from: "+14155550100", text: `message ${index}`, conversationId: id });
+    for (let index = 1; index < 5; index += 1)
+      await sim.placeCall({ from: "+14155550100", text: `message ${index}`, conversationId: id });
     const texts: string[] = [];
     let next: string | null = `${sim.url}/conversations/${id}/messages?limit=2`;
     let pages = 0;
     while (next) {
       const response = await api(sim, "GET", next);
       expect(response.status).toBe(200);
-      const page = (await response.json()) as { _pagination: { next: string | null }; _results: Array<{ text: string }> };
+      const page = (await response.json()) as {
+        _pagination: { next: string | null };
+        _results: Array<{ text: string }>;
+      };
       expect(page._results.length).toBeLessThanOrEqual(2);
       texts.push(...page._results.map((message) => message.text));
       if (page._pagination.next) expect(page._pagination.next.startsWith(`${sim.url}/`)).toBe(true);
@@ -161,7 +179,12 @@ describe("conversations and messages", () => {
     sim.merge(merged, conversationId);
     const result = await sim.deleteConversation(conversationId);
     expect(result).toEqual({ conversationId, eventId: null, delivery: null });
-    for (const path of [`/conversations/${conversationId}`, `/conversations/${conversationId}/messages`, `/messages/${messageId}`, `/conversations/${merged}`]) {
+    for (const path of [
+      `/conversations/${conversationId}`,
+      `/conversations/${conversationId}/messages`,
+      `/messages/${messageId}`,
+      `/conversations/${merged}`,
+    ]) {
       const response = await api(sim, "GET", path, undefined, { redirect: "manual" });
       expect(response.status, path).toBe(404);
       expect(await response.json()).toMatchObject({ _error: { status: 404 } });
@@ -175,7 +198,10 @@ describe("conversations and messages", () => {
 describe("writes", () => {
   it("POST comments → 201 com_ comment, stored and counted", async () => {
     const id = await newCall();
-    const response = await api(sim, "POST", `/conversations/${id}/comments`, { body: "**Handoff**: frustrated", author_id: "tea_ai01" });
+    const response = await api(sim, "POST", `/conversations/${id}/comments`, {
+      body: "**Handoff**: frustrated",
+      author_id: "tea_ai01",
+    });
     expect(response.status).toBe(201);
     const comment = (await response.json()) as Json;
     expect(Object.keys(comment)).toEqual(expect.arrayContaining(["_links", "id", "author", "body", "posted_at"]));
@@ -200,7 +226,10 @@ describe("writes", () => {
 
   it("reply → 202 accepted; archives by default like Front", async () => {
     const id = await newCall();
-    const response = await api(sim, "POST", `/conversations/${id}/messages`, { body: "<p>Here is how</p>", author_id: "tea_ai01" });
+    const response = await api(sim, "POST", `/conversations/${id}/messages`, {
+      body: "<p>Here is how</p>",
+      author_id: "tea_ai01",
+    });
     expect(response.status).toBe(202);
     const body = (await response.json()) as Json;
     expect(body).toMatchObject({ status: "accepted" });
@@ -217,7 +246,12 @@ describe("writes", () => {
   it("reply with options.archive false keeps the conversation open and records the options", async () => {
     const id = await newCall();
     const options = { archive: false, tag_ids: ["tag_ai"] };
-    const response = await api(sim, "POST", `/conversations/${id}/messages`, { body: "Hi", text: "Hi", author_id: "tea_ai01", options });
+    const response = await api(sim, "POST", `/conversations/${id}/messages`, {
+      body: "Hi",
+      text: "Hi",
+      author_id: "tea_ai01",
+      options,
+    });
     expect(response.status).toBe(202);
     const conversation = sim.getConversation(id)!;
     expect(conversation.status).toBe("assigned");
@@ -228,10 +262,19 @@ describe("writes", () => {
 
   it("POST drafts → 200 draft message; PATCH → 204", async () => {
     const id = await newCall();
-    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Draft answer", mode: "shared", author_id: "tea_ai01", channel_id: SMS_CHANNEL_ID });
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, {
+      body: "Draft answer",
+      mode: "shared",
+      author_id: "tea_ai01",
+      channel_id: SMS_CHANNEL_ID,
+    });
     expect(draft.status).toBe(200);
     expect(await draft.json()).toMatchObject({ draft_mode: "shared", body: "Draft answer" });
-    const patch = await api(sim, "PATCH", `/conversations/${id}`, { assignee_id: null, status: "archived", tag_ids: ["tag_x"] });
+    const patch = await api(sim, "PATCH", `/conversations/${id}`, {
+      assignee_id: null,
+      status: "archived",
+      tag_ids: ["tag_x"],
+    });
     expect(patch.status).toBe(204);
     expect(sim.getConversation(id)).toMatchObject({ status: "archived", assigneeId: null, tags: ["tag_x"] });
     expect((await api(sim, "PATCH", `/conversations/${id}`, { status: "open" })).status).toBe(204);
@@ -240,10 +283,22 @@ describe("writes", () => {
 
   it("keeps drafts apart from sent messages: listed under /drafts and in the state, never in /messages", async () => {
     const id = await newCall();
-    const response = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "<p>Try Forgot password.</p>", author_id: "tea_ai01", mode: "shared", channel_id: SMS_CHANNEL_ID });
+    const response = await api(sim, "POST", `/conversations/${id}/drafts`, {
+      body: "<p>Try Forgot password.</p>",
+      author_id: "tea_ai01",
+      mode: "shared",
+      channel_id: SMS_CHANNEL_ID,
+    });
     const draft = (await response.json()) as Json;
     // The draft is on the channel it names: the SMS channel, to answer a caller by text.
-    expect(draft).toMatchObject({ id: expect.stringMatching(/^msg_/), type: "sms", is_inbound: false, draft_mode: "shared", text: "Try Forgot password.", author: { id: "tea_ai01" } });
+    expect(draft).toMatchObject({
+      id: expect.stringMatching(/^msg_/),
+      type: "sms",
+      is_inbound: false,
+      draft_mode: "shared",
+      text: "Try Forgot password.",
+      author: { id: "tea_ai01" },
+    });
     const listed = (await (await api(sim, "GET", `/conversations/${id}/drafts`)).json()) as { _results: Json[] };
     expect(listed._results.map((message) => message.id)).toEqual([draft.id]);
     const messages = (await (await api(sim, "GET", `/conversations/${id}/messages`)).json()) as { _results: Json[] };
@@ -257,14 +312,24 @@ describe("writes", () => {
 
   it("a draft without mode is private, Front's default", async () => {
     const id = await newCall();
-    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Mine only", author_id: "tea_rep7", channel_id: SMS_CHANNEL_ID });
+    const draft = await api(sim, "POST", `/conversations/${id}/drafts`, {
+      body: "Mine only",
+      author_id: "tea_rep7",
+      channel_id: SMS_CHANNEL_ID,
+    });
     expect(await draft.json()).toMatchObject({ draft_mode: "private", author: { id: "tea_rep7" } });
   });
 
   it("refuses a draft Front would refuse: no body, no channel, an unknown author or mode, with 400 and nothing stored", async () => {
     const id = await newCall();
     const channel_id = SMS_CHANNEL_ID;
-    for (const body of [{ channel_id }, { body: "", channel_id }, { body: "Hi" }, { body: "Hi", channel_id, author_id: "tea_nobody" }, { body: "Hi", channel_id, mode: "public" }]) {
+    for (const body of [
+      { channel_id },
+      { body: "", channel_id },
+      { body: "Hi" },
+      { body: "Hi", channel_id, author_id: "tea_nobody" },
+      { body: "Hi", channel_id, mode: "public" },
+    ]) {
       const response = await api(sim, "POST", `/conversations/${id}/drafts`, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { _error: Json })._error).toMatchObject({ status: 400 });
@@ -276,15 +341,28 @@ describe("writes", () => {
     const first = await newCall();
     const second = await newCall();
     sim.merge(first, second);
-    const moved = await api(sim, "POST", `/conversations/${first}/drafts`, { body: "Hi", channel_id: SMS_CHANNEL_ID }, { redirect: "manual" });
+    const moved = await api(
+      sim,
+      "POST",
+      `/conversations/${first}/drafts`,
+      { body: "Hi", channel_id: SMS_CHANNEL_ID },
+      { redirect: "manual" },
+    );
     expect(moved.status).toBe(301);
     expect(moved.headers.get("location")).toBe(`${sim.url}/conversations/${second}/drafts`);
-    expect((await api(sim, "POST", "/conversations/cnv_gone/drafts", { body: "Hi", channel_id: SMS_CHANNEL_ID })).status).toBe(404);
+    expect(
+      (await api(sim, "POST", "/conversations/cnv_gone/drafts", { body: "Hi", channel_id: SMS_CHANNEL_ID })).status,
+    ).toBe(404);
   });
 
   it("fault injection applies to drafts: a refusal, a server error, then a draft", async () => {
     const id = await newCall();
-    sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 403, message: "Drafts are not allowed in this inbox" });
+    sim.fail({
+      method: "POST",
+      path: "/conversations/*/drafts",
+      status: 403,
+      message: "Drafts are not allowed in this inbox",
+    });
     sim.fail({ method: "POST", path: "/conversations/*/drafts", status: 503 });
     const draft = { body: "Hi", channel_id: SMS_CHANNEL_ID };
     const refused = await api(sim, "POST", `/conversations/${id}/drafts`, draft);

@@ -42,7 +42,9 @@ type Handler = (ctx: CoreApiContext, request: CoreApiRequest, id: string) => Htt
 
 // Request bodies as Front's spec has them. The spec never sets additionalProperties: false, so unknown fields
 // pass (`loose`), as they do at Front; the contract test fails if a new spec version closes one of these bodies.
-const commentBody = z.object({ body: z.string().min(1), author_id: z.string().optional(), is_pinned: z.boolean().optional() }).loose();
+const commentBody = z
+  .object({ body: z.string().min(1), author_id: z.string().optional(), is_pinned: z.boolean().optional() })
+  .loose();
 // The spec types assignee_id as a string, and says in prose to send null to unassign: null is accepted.
 const assigneeBody = z.object({ assignee_id: z.string().nullable() }).loose();
 const handles = z.array(z.string());
@@ -60,7 +62,10 @@ const replyBody = z
     quote_body: z.string().optional(),
     signature_id: z.string().optional(),
     should_add_default_signature: z.boolean().optional(),
-    options: z.object({ archive: z.boolean().optional(), tag_ids: z.array(z.string()).optional() }).loose().optional(),
+    options: z
+      .object({ archive: z.boolean().optional(), tag_ids: z.array(z.string()).optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 // ReplyDraft: body and channel_id are required; without author_id the draft belongs to the token's owner.
@@ -111,7 +116,10 @@ function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; answer: HttpAnswer } {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, answer: frontError(400, "Body did not satisfy requirements", bodyIssueDetails(body ?? {}, parsed.error.issues)) };
+  return {
+    ok: false,
+    answer: frontError(400, "Body did not satisfy requirements", bodyIssueDetails(body ?? {}, parsed.error.issues)),
+  };
 }
 
 /** undefined when the id is fine (or absent), else a 400. */
@@ -131,14 +139,16 @@ function channelNamed(idOrAlias: string): { ok: true; channel: ChannelSetup } | 
 const getMe: Handler = (ctx) =>
   json(200, { _links: { self: ctx.shapes.link("/me") }, id: ctx.companyId, name: ctx.companyName });
 
-const listTeammates: Handler = (ctx) => json(200, { _links: { self: ctx.shapes.link("/teammates") }, _results: ctx.shapes.teammates() });
+const listTeammates: Handler = (ctx) =>
+  json(200, { _links: { self: ctx.shapes.link("/teammates") }, _results: ctx.shapes.teammates() });
 
 const getTeammate: Handler = (ctx, _request, id) => {
   const teammate = ctx.shapes.teammate(id);
   return teammate ? json(200, teammate) : frontError(404, `Unknown teammate ${id}`);
 };
 
-const listInboxes: Handler = (ctx) => json(200, { _links: { self: ctx.shapes.link("/inboxes") }, _results: ctx.shapes.inboxes() });
+const listInboxes: Handler = (ctx) =>
+  json(200, { _links: { self: ctx.shapes.link("/inboxes") }, _results: ctx.shapes.inboxes() });
 
 const getInbox: Handler = (ctx, _request, id) => {
   const inbox = ctx.shapes.inbox(id);
@@ -150,7 +160,8 @@ const listInboxChannels: Handler = (ctx, _request, id) => {
   return json(200, { _links: { self: ctx.shapes.link(`/inboxes/${id}/channels`) }, _results: ctx.shapes.channels(id) });
 };
 
-const listChannels: Handler = (ctx) => json(200, { _links: { self: ctx.shapes.link("/channels") }, _results: ctx.shapes.channels() });
+const listChannels: Handler = (ctx) =>
+  json(200, { _links: { self: ctx.shapes.link("/channels") }, _results: ctx.shapes.channels() });
 
 const getChannel: Handler = (ctx, _request, id) => {
   const found = channelNamed(id);
@@ -159,7 +170,9 @@ const getChannel: Handler = (ctx, _request, id) => {
 const getMessage: Handler = (ctx, _request, id) => {
   // Front also accepts alt:uid:<message_uid>, the handle a 202 reply answer gives.
   const uid = id.startsWith("alt:uid:") ? id.slice("alt:uid:".length) : null;
-  const message = uid ? [...ctx.state.messages.values()].find((stored) => stored.messageUid === uid) : ctx.state.messages.get(id);
+  const message = uid
+    ? [...ctx.state.messages.values()].find((stored) => stored.messageUid === uid)
+    : ctx.state.messages.get(id);
   return message ? json(200, ctx.shapes.message(message)) : frontError(404, `Unknown message ${id}`);
 };
 
@@ -175,9 +188,14 @@ const getEvent: Handler = (ctx, _request, id) => {
 
 // ---- conversation resources (id already resolved to a live conversation) ----
 
-type ConversationHandler = (ctx: CoreApiContext, request: CoreApiRequest, conversation: StoredConversation) => HttpAnswer;
+type ConversationHandler = (
+  ctx: CoreApiContext,
+  request: CoreApiRequest,
+  conversation: StoredConversation,
+) => HttpAnswer;
 
-const getConversation: ConversationHandler = (ctx, _request, conversation) => json(200, ctx.shapes.conversation(conversation));
+const getConversation: ConversationHandler = (ctx, _request, conversation) =>
+  json(200, ctx.shapes.conversation(conversation));
 
 const patchConversation: ConversationHandler = (ctx, request, conversation) => {
   const parsed = parseBody(patchBody, request.body);
@@ -242,11 +260,20 @@ function sendingByDefault(conversation: StoredConversation, inboxChannel: Channe
 function outgoingMessage(
   conversation: StoredConversation,
   { type, from }: Sending,
-  input: { body: string; text?: string; subject?: string; author_id?: string; to?: string[]; cc?: string[]; bcc?: string[] },
+  input: {
+    body: string;
+    text?: string;
+    subject?: string;
+    author_id?: string;
+    to?: string[];
+    cc?: string[];
+    bcc?: string[];
+  },
   draftMode: StoredMessage["draftMode"],
 ): Omit<StoredMessage, "id" | "messageUid" | "conversationId" | "createdAtMs"> {
   const nameOf = (handle: string) => (handle === conversation.recipient.handle ? conversation.recipient.name : null);
-  const recipientsFor = (role: RecipientRecord["role"], list: string[] = []) => list.map((handle) => ({ name: nameOf(handle), handle, role }));
+  const recipientsFor = (role: RecipientRecord["role"], list: string[] = []) =>
+    list.map((handle) => ({ name: nameOf(handle), handle, role }));
   return {
     type,
     isInbound: false,
@@ -283,7 +310,8 @@ const reply: ConversationHandler = (ctx, request, conversation) => {
   const channel = named?.channel ?? inboxChannel;
   const sending = named ? sendingOn(named.channel) : sendingByDefault(conversation, inboxChannel);
   const message = ctx.state.addMessage(conversation, outgoingMessage(conversation, sending, input, null));
-  const failure = ctx.state.takeReplyFailure(conversation.id) ?? (channel?.carriesText === false ? "sending_error" : null);
+  const failure =
+    ctx.state.takeReplyFailure(conversation.id) ?? (channel?.carriesText === false ? "sending_error" : null);
   // Front archives the conversation after a reply unless options.archive is false.
   const archived = input.options?.archive !== false;
   if (archived) ctx.state.setLifecycle(conversation, "archived");
@@ -358,7 +386,10 @@ const addDraft: ConversationHandler = (ctx, request, conversation) => {
   const invalid = unknownTeammate(ctx, input.author_id);
   if (invalid) return invalid;
   // Front's default is a private draft, seen by its author only.
-  const draft = ctx.state.addMessage(conversation, outgoingMessage(conversation, sendingOn(named.channel), input, input.mode ?? "private"));
+  const draft = ctx.state.addMessage(
+    conversation,
+    outgoingMessage(conversation, sendingOn(named.channel), input, input.mode ?? "private"),
+  );
   return json(200, ctx.shapes.message(draft));
 };
 
@@ -383,7 +414,10 @@ function onConversation(handler: ConversationHandler): Handler {
     if (found.kind === "moved") {
       // Merged: Front answers 301 pointing at the conversation it was merged into.
       const subPath = request.url.pathname.replace(/^\/conversations\/[^/]+/, "");
-      return { status: 301, headers: { location: ctx.shapes.link(`/conversations/${found.to}${subPath}${request.url.search}`) } };
+      return {
+        status: 301,
+        headers: { location: ctx.shapes.link(`/conversations/${found.to}${subPath}${request.url.search}`) },
+      };
     }
     return handler(ctx, request, found.conversation);
   };
@@ -425,7 +459,8 @@ export function handleCoreApi(ctx: CoreApiContext, request: CoreApiRequest): Htt
   const forRequest: CoreApiContext = { ...ctx, onWrite: (write) => ctx.onWrite(write, answered) };
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(pathname);
-    if (match && candidate.method === request.method) return candidate.handle(forRequest, request, decodeURIComponent(match[1] ?? ""));
+    if (match && candidate.method === request.method)
+      return candidate.handle(forRequest, request, decodeURIComponent(match[1] ?? ""));
   }
   return frontError(404, `Unknown route ${request.method} ${pathname}`);
 }

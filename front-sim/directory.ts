@@ -79,7 +79,12 @@ export const CUSTOM_INBOX_ID = "inb_custom1";
 export const CUSTOM_CHANNEL_ADDRESS = "custom@acme.example";
 
 /** The call channel as an admin picks it among the phone channels (Settings → Front): the demo and the tests do. */
-export const SIM_PHONE_CHANNEL = { id: CALL_CHANNEL_ID, name: "Phone calls", address: CALL_CHANNEL_ADDRESS, inboxId: PHONE_INBOX_ID } as const;
+export const SIM_PHONE_CHANNEL = {
+  id: CALL_CHANNEL_ID,
+  name: "Phone calls",
+  address: CALL_CHANNEL_ADDRESS,
+  inboxId: PHONE_INBOX_ID,
+} as const;
 
 const PHONE_INBOX: InboxRecord = { id: PHONE_INBOX_ID, name: "Phone support", is_private: false };
 const MAIL_INBOX: InboxRecord = { id: "inb_mail1", name: "Support", is_private: false };
@@ -89,12 +94,60 @@ const CHAT_INBOX: InboxRecord = { id: "inb_chat1", name: "Website chat", is_priv
 const CUSTOM_INBOX: InboxRecord = { id: CUSTOM_INBOX_ID, name: "Custom channel", is_private: false };
 
 const CHANNELS: ChannelSetup[] = [
-  { id: CALL_CHANNEL_ID, name: "Phone calls", type: "custom", address: CALL_CHANNEL_ADDRESS, messageType: "custom", carriesText: false, inboxId: PHONE_INBOX.id },
-  { id: SMS_CHANNEL_ID, name: "SMS", type: "twilio", address: SMS_CHANNEL_ADDRESS, messageType: "sms", carriesText: true, inboxId: SMS_INBOX.id },
-  { id: EMAIL_CHANNEL_ID, name: "Support email", type: "smtp", address: EMAIL_CHANNEL_ADDRESS, messageType: "email", carriesText: true, inboxId: MAIL_INBOX.id },
-  { id: WHATSAPP_CHANNEL_ID, name: "WhatsApp", type: "twilio_whatsapp", address: WHATSAPP_CHANNEL_ADDRESS, messageType: "whatsapp", carriesText: true, inboxId: WHATSAPP_INBOX.id },
-  { id: CHAT_CHANNEL_ID, name: "Website chat", type: "front_chat", address: CHAT_CHANNEL_ADDRESS, messageType: "front_chat", carriesText: true, inboxId: CHAT_INBOX.id },
-  { id: CUSTOM_CHANNEL_ID, name: "Custom channel", type: "custom", address: CUSTOM_CHANNEL_ADDRESS, messageType: "custom", carriesText: true, inboxId: CUSTOM_INBOX.id },
+  {
+    id: CALL_CHANNEL_ID,
+    name: "Phone calls",
+    type: "custom",
+    address: CALL_CHANNEL_ADDRESS,
+    messageType: "custom",
+    carriesText: false,
+    inboxId: PHONE_INBOX.id,
+  },
+  {
+    id: SMS_CHANNEL_ID,
+    name: "SMS",
+    type: "twilio",
+    address: SMS_CHANNEL_ADDRESS,
+    messageType: "sms",
+    carriesText: true,
+    inboxId: SMS_INBOX.id,
+  },
+  {
+    id: EMAIL_CHANNEL_ID,
+    name: "Support email",
+    type: "smtp",
+    address: EMAIL_CHANNEL_ADDRESS,
+    messageType: "email",
+    carriesText: true,
+    inboxId: MAIL_INBOX.id,
+  },
+  {
+    id: WHATSAPP_CHANNEL_ID,
+    name: "WhatsApp",
+    type: "twilio_whatsapp",
+    address: WHATSAPP_CHANNEL_ADDRESS,
+    messageType: "whatsapp",
+    carriesText: true,
+    inboxId: WHATSAPP_INBOX.id,
+  },
+  {
+    id: CHAT_CHANNEL_ID,
+    name: "Website chat",
+    type: "front_chat",
+    address: CHAT_CHANNEL_ADDRESS,
+    messageType: "front_chat",
+    carriesText: true,
+    inboxId: CHAT_INBOX.id,
+  },
+  {
+    id: CUSTOM_CHANNEL_ID,
+    name: "Custom channel",
+    type: "custom",
+    address: CUSTOM_CHANNEL_ADDRESS,
+    messageType: "custom",
+    carriesText: true,
+    inboxId: CUSTOM_INBOX.id,
+  },
 ];
 
 interface InboxSetup {
@@ -133,7 +186,9 @@ const ADDRESS_ALIAS = "alt:address:";
 /** A channel by `cha_` id or by the resource alias `alt:address:<channel address>`; undefined when unknown. */
 export function findChannel(idOrAlias: string): ChannelSetup | undefined {
   const byAddress = idOrAlias.startsWith(ADDRESS_ALIAS) ? idOrAlias.slice(ADDRESS_ALIAS.length) : null;
-  const found = CHANNELS.find((channel) => (byAddress === null ? channel.id === idOrAlias : channel.address === byAddress));
+  const found = CHANNELS.find((channel) =>
+    byAddress === null ? channel.id === idOrAlias : channel.address === byAddress,
+  );
   return found ? { ...found } : undefined;
 }
 

@@ -41,7 +41,10 @@ export class EventDispatcher {
    * Delivers any body: a bare Event, an application envelope, or a raw string sent byte for byte.
    * Envelopes are unwrapped for rule webhooks; bare events are wrapped for application webhooks.
    */
-  async deliver(event: FrontEvent | Record<string, unknown> | string, options: DeliverEventOptions = {}): Promise<EventDelivery> {
+  async deliver(
+    event: FrontEvent | Record<string, unknown> | string,
+    options: DeliverEventOptions = {},
+  ): Promise<EventDelivery> {
     const kind = options.kind ?? "application";
     const rawBody = typeof event === "string" ? event : JSON.stringify(this.bodyFor(event, kind, options));
     const eventId = eventIdOf(rawBody);
@@ -78,7 +81,11 @@ export class EventDispatcher {
     return { challenge, delivery: record.result, ok };
   }
 
-  private bodyFor(event: FrontEvent | Record<string, unknown>, kind: WebhookKind, options: DeliverEventOptions): unknown {
+  private bodyFor(
+    event: FrontEvent | Record<string, unknown>,
+    kind: WebhookKind,
+    options: DeliverEventOptions,
+  ): unknown {
     const bare = (isEnvelope(event) ? event.payload : event) as FrontEvent;
     const payload = options.preview ? toPreviewEvent(bare, this.settings.baseUrl) : bare;
     if (kind === "rule") return payload;

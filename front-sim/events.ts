@@ -9,7 +9,12 @@ import type { ApplicationEnvelope, FrontEvent, FrontEventSide, SendingFailureKin
 export type EventActor = { teammateId: string } | "rule" | "api";
 
 /** The rule shown as the source of simulated automatic assignments (as in fixtures/app-assign.json). */
-export const SIM_RULE = { id: "rul_58xhq", name: "Route calls to AI", actions: ["Assign to Frontline AI"], is_private: false };
+export const SIM_RULE = {
+  id: "rul_58xhq",
+  name: "Route calls to AI",
+  actions: ["Assign to Frontline AI"],
+  is_private: false,
+};
 
 /** Application-webhook envelope names; captured ones first, the rest from third-party specs. */
 const ENVELOPE_TYPES: Record<string, string> = {
@@ -29,7 +34,11 @@ export function envelopeTypeFor(eventType: string): string {
   return ENVELOPE_TYPES[eventType] ?? eventType;
 }
 
-export function envelope(companyId: string, event: FrontEvent, type = envelopeTypeFor(event.type)): ApplicationEnvelope {
+export function envelope(
+  companyId: string,
+  event: FrontEvent,
+  type = envelopeTypeFor(event.type),
+): ApplicationEnvelope {
   return { type, authorization: { id: companyId }, payload: event };
 }
 
@@ -59,13 +68,20 @@ export class EventFactory {
 
   /** A call's transcript (or voicemail transcript) arrived after the call: the target is the updated message. */
   callTranscript(conversation: StoredConversation, message: StoredMessage, voicemail: boolean): FrontEvent {
-    return this.messageEvent(voicemail ? "call_voicemail_transcript_added" : "call_transcript_added", conversation, message);
+    return this.messageEvent(
+      voicemail ? "call_voicemail_transcript_added" : "call_transcript_added",
+      conversation,
+      message,
+    );
   }
 
   /** A sent message failed (or bounced): the source is the recipient it did not reach, the target the message. */
   sendingFailure(conversation: StoredConversation, message: StoredMessage, kind: SendingFailureKind): FrontEvent {
     const recipient = message.recipients.find((candidate) => candidate.role === "to") ?? conversation.recipient;
-    const source: FrontEventSide = { _meta: { type: "recipient" }, data: this.shapes.recipient({ ...recipient, role: "to" }) };
+    const source: FrontEventSide = {
+      _meta: { type: "recipient" },
+      data: this.shapes.recipient({ ...recipient, role: "to" }),
+    };
     return this.record(kind, source, this.messageSide(message), conversation);
   }
 
@@ -114,11 +130,20 @@ export class EventFactory {
   }
 
   private rule() {
-    return { _links: { self: this.shapes.link(`/rules/${SIM_RULE.id}`), related: { owner: null } }, ...SIM_RULE, actions: [...SIM_RULE.actions] };
+    return {
+      _links: { self: this.shapes.link(`/rules/${SIM_RULE.id}`), related: { owner: null } },
+      ...SIM_RULE,
+      actions: [...SIM_RULE.actions],
+    };
   }
 
   /** Snapshots the conversation as it is now and remembers the event for GET /events/{id}. */
-  private record(type: string, source: FrontEventSide, target: FrontEventSide | undefined, conversation: StoredConversation): FrontEvent {
+  private record(
+    type: string,
+    source: FrontEventSide,
+    target: FrontEventSide | undefined,
+    conversation: StoredConversation,
+  ): FrontEvent {
     const id = newId("evt");
     const event: FrontEvent = {
       _links: { self: this.shapes.link(`/events/${id}`) },
@@ -157,7 +182,8 @@ type PreviewSide = { _meta: { type: string }; _links: { self: string }; id: stri
 function previewSide(side: FrontEventSide, baseUrl: string): PreviewSide {
   const kind = side._meta.type;
   const linkPath = PREVIEW_LINK_PATHS[kind];
-  const resource = (Array.isArray(side.data) ? side.data[0] : side.data) as { id?: unknown; _links?: { self?: string } } | null | undefined;
+  const resource = (Array.isArray(side.data) ? side.data[0] : side.data) as
+    { id?: unknown; _links?: { self?: string } } | null | undefined;
   if (!linkPath || typeof resource?.id !== "string") return structuredClone(side);
   const self = resource._links?.self ?? `${baseUrl}/${linkPath}/${resource.id}`;
   return { _meta: { type: kind }, _links: { self }, id: resource.id };

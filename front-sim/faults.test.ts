@@ -65,20 +65,31 @@ describe("fail mode", () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ _error: { status: 503 } });
     }
-    expect((await api(sim, "PUT", `/conversations/${conversationId}/assignee`, { assignee_id: null })).status).toBe(204);
+    expect((await api(sim, "PUT", `/conversations/${conversationId}/assignee`, { assignee_id: null })).status).toBe(
+      204,
+    );
     expect(sim.getConversation(conversationId)?.assigneeChanges).toHaveLength(1);
   });
 
   it("answers a 4xx too, with Front's error body and the given message: Front refusing a request", async () => {
     const { conversationId } = await sim.placeCall({ from: "+14155550100", text: "hello" });
-    sim.fail({ status: 400, method: "POST", path: "/conversations/*/messages", message: "This channel cannot send replies" });
+    sim.fail({
+      status: 400,
+      method: "POST",
+      path: "/conversations/*/messages",
+      message: "This channel cannot send replies",
+    });
     const refused = await api(sim, "POST", `/conversations/${conversationId}/messages`, { body: "<p>Hi</p>" });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ _error: { status: 400, title: "Bad request", message: "This channel cannot send replies", details: [] } });
+    expect(await refused.json()).toEqual({
+      _error: { status: 400, title: "Bad request", message: "This channel cannot send replies", details: [] },
+    });
     expect(sim.getConversation(conversationId)?.replies).toHaveLength(0);
     expect(sim.requests.at(-1)).toMatchObject({ status: 400, fault: "fail" });
     sim.fail({ status: 422 });
-    expect(await (await api(sim, "GET", "/me")).json()).toMatchObject({ _error: { status: 422, message: "Simulated client error" } });
+    expect(await (await api(sim, "GET", "/me")).json()).toMatchObject({
+      _error: { status: 422, message: "Simulated client error" },
+    });
   });
 
   it("refuses statuses outside 400–599", () => {
@@ -98,7 +109,9 @@ describe("hang mode", () => {
   it("never answers until the client aborts; the next request is served", async () => {
     sim.hang({ count: 1 });
     const started = Date.now();
-    await expect(fetch(`${sim.url}/me`, { headers: { authorization: "Bearer test-token" }, signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(`${sim.url}/me`, { headers: { authorization: "Bearer test-token" }, signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect((await api(sim, "GET", "/me")).status).toBe(200);
     expect(sim.requests[0]).toMatchObject({ status: null, fault: "hang" });
@@ -107,7 +120,9 @@ describe("hang mode", () => {
   it("close() does not wait for hung requests", async () => {
     const other = await startSim();
     other.hang({ count: 1 });
-    const pending = fetch(`${other.url}/me`, { headers: { authorization: "Bearer test-token" } }).catch((error: unknown) => error);
+    const pending = fetch(`${other.url}/me`, { headers: { authorization: "Bearer test-token" } }).catch(
+      (error: unknown) => error,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     await other.close();
     expect(await pending).toBeInstanceOf(Error);

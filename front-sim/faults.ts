@@ -103,7 +103,11 @@ function matches(fault: ActiveFault, method: string, pathname: string): boolean 
 function decide(fault: ActiveFault, nowMs: number): FaultDecision {
   if (fault.kind === "fail") {
     const status = fault.status ?? 500;
-    return { kind: "fail", status, message: fault.message ?? (status < 500 ? "Simulated client error" : "Simulated server error") };
+    return {
+      kind: "fail",
+      status,
+      message: fault.message ?? (status < 500 ? "Simulated client error" : "Simulated server error"),
+    };
   }
   if (fault.kind === "hang") return { kind: "hang" };
   const secondsLeft = fault.untilMs !== null ? Math.max(1, Math.ceil((fault.untilMs - nowMs) / 1000)) : undefined;

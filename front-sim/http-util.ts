@@ -84,5 +84,7 @@ export function writeAnswer(res: ServerResponse, answer: HttpAnswer, extraHeader
 
 /** Minimal zod-like issue formatting for `_error.details`. */
 export function issueDetails(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string[] {
-  return issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message));
+  return issues.map((issue) =>
+    issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message,
+  );
 }

@@ -2,7 +2,13 @@
 
 export { createFrontSimulator } from "./simulator";
 export { signApplicationWebhook, signRuleWebhook } from "./signing";
-export { placeSamples, SAMPLE_CONVERSATIONS, type PlacedSample, type SampleConversation, type SampleOutcome } from "./samples";
+export {
+  placeSamples,
+  SAMPLE_CONVERSATIONS,
+  type PlacedSample,
+  type SampleConversation,
+  type SampleOutcome,
+} from "./samples";
 export {
   AI_TEAMMATE_ID,
   CALL_CHANNEL_ADDRESS,

@@ -82,7 +82,9 @@ export const teammateReplySchema = z
   })
   .strict();
 
-export const archiveSchema = z.object({ conversationId: z.string().min(1), teammateId: teammateId.optional() }).strict();
+export const archiveSchema = z
+  .object({ conversationId: z.string().min(1), teammateId: teammateId.optional() })
+  .strict();
 
 export const assignSchema = z
   .object({
@@ -93,13 +95,19 @@ export const assignSchema = z
   })
   .strict();
 
-export const mergeSchema = z.object({ sourceId: z.string().min(1), targetId: z.string().min(1), by: teammateId.optional() }).strict();
+export const mergeSchema = z
+  .object({ sourceId: z.string().min(1), targetId: z.string().min(1), by: teammateId.optional() })
+  .strict();
 
 const sendingFailureKind = z.enum(["sending_error", "message_bounce_error"]);
 
-export const sendingErrorSchema = z.object({ messageId: z.string().min(1), kind: sendingFailureKind.optional() }).strict();
+export const sendingErrorSchema = z
+  .object({ messageId: z.string().min(1), kind: sendingFailureKind.optional() })
+  .strict();
 
-export const failNextReplySchema = z.object({ conversationId: z.string().min(1).optional(), kind: sendingFailureKind.optional() }).strict();
+export const failNextReplySchema = z
+  .object({ conversationId: z.string().min(1).optional(), kind: sendingFailureKind.optional() })
+  .strict();
 
 export const deliverEventSchema = z
   .object({

@@ -21,7 +21,9 @@ describe("sample conversations", () => {
     const outcomes = SAMPLE_CONVERSATIONS.map((sample) => sample.expected);
     expect(outcomes).toEqual(expect.arrayContaining(["answer", "handoff", "skip"]));
     expect(new Set(SAMPLE_CONVERSATIONS.map((sample) => sample.key)).size).toBe(SAMPLE_CONVERSATIONS.length);
-    const texts = SAMPLE_CONVERSATIONS.map((sample) => (sample.kind === "call" ? sample.call.text : sample.message.text)).join("\n");
+    const texts = SAMPLE_CONVERSATIONS.map((sample) =>
+      sample.kind === "call" ? sample.call.text : sample.message.text,
+    ).join("\n");
     expect(texts).toMatch(/Customer:/);
     expect(texts).toMatch(/Agent:/);
     expect(texts).toMatch(/Voicemail transcript/);

@@ -26,7 +26,7 @@ export const SAMPLE_CONVERSATIONS: SampleConversation[] = [
       durationSeconds: 41,
       text: [
         "Voicemail transcript",
-        "Hi, this is Sam Patel. Quick question: how do I reset my password? I click \"forgot password\" but the reset email never arrives. My login is sam.patel@customer.example. Thanks.",
+        'Hi, this is Sam Patel. Quick question: how do I reset my password? I click "forgot password" but the reset email never arrives. My login is sam.patel@customer.example. Thanks.',
       ].join("\n"),
     },
   },
@@ -149,7 +149,10 @@ export interface PlacedSample extends SimActionResult {
 }
 
 /** Places every sample, one after the other so the order is stable. */
-export async function placeSamples(sim: FrontSimulator, samples: SampleConversation[] = SAMPLE_CONVERSATIONS): Promise<PlacedSample[]> {
+export async function placeSamples(
+  sim: FrontSimulator,
+  samples: SampleConversation[] = SAMPLE_CONVERSATIONS,
+): Promise<PlacedSample[]> {
   const placed: PlacedSample[] = [];
   for (const sample of samples) {
     const result = sample.kind === "call" ? await sim.placeCall(sample.call) : await sim.sendMessage(sample.message);

@@ -1,5 +1,13 @@
 import { allChannels, allInboxes, type ChannelSetup } from "./directory";
-import { statusOf, type AssigneeChange, type ReplyRecord, type SimState, type StoredComment, type StoredConversation, type StoredMessage } from "./state";
+import {
+  statusOf,
+  type AssigneeChange,
+  type ReplyRecord,
+  type SimState,
+  type StoredComment,
+  type StoredConversation,
+  type StoredMessage,
+} from "./state";
 import type {
   ConversationStatus,
   FrontChannel,
@@ -66,7 +74,10 @@ export class FrontShapes {
     const teammate = this.state.teammates.get(id);
     if (!teammate) return null;
     const self = this.link(`/teammates/${teammate.id}`);
-    return { _links: { self, related: { inboxes: `${self}/inboxes`, conversations: `${self}/conversations` } }, ...structuredClone(teammate) };
+    return {
+      _links: { self, related: { inboxes: `${self}/inboxes`, conversations: `${self}/conversations` } },
+      ...structuredClone(teammate),
+    };
   }
 
   teammates(): FrontTeammate[] {
@@ -78,7 +89,14 @@ export class FrontShapes {
     if (!inbox) return undefined;
     const self = this.link(`/inboxes/${inbox.id}`);
     return {
-      _links: { self, related: { teammates: `${self}/teammates`, conversations: `${self}/conversations`, channels: `${self}/channels` } },
+      _links: {
+        self,
+        related: {
+          teammates: `${self}/teammates`,
+          conversations: `${self}/conversations`,
+          channels: `${self}/channels`,
+        },
+      },
       ...inbox,
       is_public: !inbox.is_private,
     };
@@ -90,7 +108,10 @@ export class FrontShapes {
 
   channel(channel: ChannelSetup): FrontChannel {
     return {
-      _links: { self: this.link(`/channels/${channel.id}`), related: { inbox: this.link(`/inboxes/${channel.inboxId}`) } },
+      _links: {
+        self: this.link(`/channels/${channel.id}`),
+        related: { inbox: this.link(`/inboxes/${channel.inboxId}`) },
+      },
       id: channel.id,
       name: channel.name,
       address: channel.address,
@@ -117,7 +138,10 @@ export class FrontShapes {
   tag(id: string): FrontTag {
     const self = this.link(`/tags/${id}`);
     return {
-      _links: { self, related: { conversations: `${self}/conversations`, owner: null, parent_tag: null, children: null } },
+      _links: {
+        self,
+        related: { conversations: `${self}/conversations`, owner: null, parent_tag: null, children: null },
+      },
       id,
       name: id,
       description: null,

@@ -63,7 +63,12 @@ export function attachHandlers(server: Server, baseUrl: string, handlers: Server
   });
 }
 
-async function handleCore(req: IncomingMessage, res: ServerResponse, url: URL, handlers: ServerHandlers): Promise<void> {
+async function handleCore(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  handlers: ServerHandlers,
+): Promise<void> {
   const method = req.method ?? "GET";
   const entry: RequestLogEntry = {
     method,
@@ -93,7 +98,10 @@ const BURST_TIER = "2";
 
 function rateLimitAnswer(retryAfterSeconds: number, limit: "plan" | "burst"): HttpAnswer {
   if (limit === "burst") {
-    const answer = frontError(429, `Rate limit exceeded for tier-${BURST_TIER} route. Please retry in ${retryAfterSeconds * 1000} milliseconds.`);
+    const answer = frontError(
+      429,
+      `Rate limit exceeded for tier-${BURST_TIER} route. Please retry in ${retryAfterSeconds * 1000} milliseconds.`,
+    );
     return { ...answer, headers: { "retry-after": String(retryAfterSeconds), "x-front-tier": BURST_TIER } };
   }
   const answer = frontError(429, `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds`);

@@ -4,10 +4,7 @@ import { createHmac } from "node:crypto";
 
 /** Application webhook: base64(HMAC-SHA256(appSecret, `${timestampMs}:${rawBody}`)). */
 export function signApplicationWebhook(secret: string, timestampMs: number | string, rawBody: string | Buffer): string {
-  return createHmac("sha256", secret)
-    .update(`${timestampMs}:`)
-    .update(rawBody)
-    .digest("base64");
+  return createHmac("sha256", secret).update(`${timestampMs}:`).update(rawBody).digest("base64");
 }
 
 /** Rule webhook: base64(HMAC-SHA1(ruleSecret, rawBody)); no timestamp. */

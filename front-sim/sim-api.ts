@@ -21,7 +21,11 @@ import type { PlaceCallInput, SendMessageInput, TeammateReplyInput } from "./typ
 type SimRoute = (sim: FrontSimulator, body: unknown, match: RegExpExecArray) => Promise<HttpAnswer> | HttpAnswer;
 
 const ROUTES: Array<[string, RegExp, SimRoute]> = [
-  ["GET", /^\/_sim\/?$/, (sim) => json(200, { ok: true, url: sim.url, companyId: sim.companyId, webhookUrl: sim.webhookUrl ?? null })],
+  [
+    "GET",
+    /^\/_sim\/?$/,
+    (sim) => json(200, { ok: true, url: sim.url, companyId: sim.companyId, webhookUrl: sim.webhookUrl ?? null }),
+  ],
   ["GET", /^\/_sim\/state$/, (sim) => json(200, sim.snapshot())],
   ["GET", /^\/_sim\/requests$/, (sim) => json(200, { requests: sim.requests })],
   ["DELETE", /^\/_sim\/requests$/, (sim) => (sim.clearRequests(), noContent())],
@@ -41,10 +45,17 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
     /^\/_sim\/transcripts$/,
     async (sim, body) => {
       const input = callTranscriptSchema.parse(body);
-      return json(200, await sim.addCallTranscript(input.messageId, input.text, { voicemail: input.voicemail, lines: input.lines }));
+      return json(
+        200,
+        await sim.addCallTranscript(input.messageId, input.text, { voicemail: input.voicemail, lines: input.lines }),
+      );
     },
   ],
-  ["POST", /^\/_sim\/teammate-replies$/, async (sim, body) => json(200, await sim.teammateReply(body as TeammateReplyInput))],
+  [
+    "POST",
+    /^\/_sim\/teammate-replies$/,
+    async (sim, body) => json(200, await sim.teammateReply(body as TeammateReplyInput)),
+  ],
   [
     "POST",
     /^\/_sim\/archive$/,
@@ -84,7 +95,9 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
     (sim, body) => {
       const input = failNextReplySchema.parse(body ?? {});
       sim.failNextReply(input);
-      return json(200, { planned: { conversationId: input.conversationId ?? null, kind: input.kind ?? "sending_error" } });
+      return json(200, {
+        planned: { conversationId: input.conversationId ?? null, kind: input.kind ?? "sending_error" },
+      });
     },
   ],
   [
@@ -104,7 +117,11 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
     },
   ],
   ["GET", /^\/_sim\/faults$/, (sim) => json(200, { faults: sim.faults })],
-  ["POST", /^\/_sim\/faults$/, (sim, body) => json(200, { fault: sim.addFault(faultSpecSchema.parse(body)), faults: sim.faults })],
+  [
+    "POST",
+    /^\/_sim\/faults$/,
+    (sim, body) => json(200, { fault: sim.addFault(faultSpecSchema.parse(body)), faults: sim.faults }),
+  ],
   ["DELETE", /^\/_sim\/faults$/, (sim) => (sim.clearFaults(), json(200, { faults: [] }))],
   [
     "POST",
@@ -114,7 +131,11 @@ const ROUTES: Array<[string, RegExp, SimRoute]> = [
       return json(200, await sim.deliverEvent(event, options));
     },
   ],
-  ["POST", /^\/_sim\/redeliver$/, async (sim, body) => json(200, await sim.redeliver(redeliverSchema.parse(body).eventId))],
+  [
+    "POST",
+    /^\/_sim\/redeliver$/,
+    async (sim, body) => json(200, await sim.redeliver(redeliverSchema.parse(body).eventId)),
+  ],
   ["POST", /^\/_sim\/sync$/, async (sim) => json(200, await sim.sync())],
   ["POST", /^\/_sim\/reset$/, (sim) => (sim.reset(), json(200, { ok: true }))],
   ["POST", /^\/_sim\/samples$/, async (sim) => json(200, { results: await placeSamples(sim) })],

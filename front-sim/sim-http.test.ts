@@ -33,10 +33,19 @@ async function state(): Promise<SimSnapshot> {
 
 describe("/_sim controls over HTTP", () => {
   it("calls, messages, teammate replies, assign and archive drive the conversation and deliver webhooks", async () => {
-    const call = await post<ActionAnswer>("/calls", { from: "+14155550123", text: "Customer: hi", durationSeconds: 30 });
+    const call = await post<ActionAnswer>("/calls", {
+      from: "+14155550123",
+      text: "Customer: hi",
+      durationSeconds: 30,
+    });
     expect(call.delivery.status).toBe(200);
     expect(call.conversationId).toMatch(/^cnv_/);
-    await post("/messages", { channel: "sms", from: "+14155550123", text: "follow-up", conversationId: call.conversationId });
+    await post("/messages", {
+      channel: "sms",
+      from: "+14155550123",
+      text: "follow-up",
+      conversationId: call.conversationId,
+    });
     await post("/teammate-replies", { conversationId: call.conversationId, text: "On it" });
     await post("/assign", { conversationId: call.conversationId, teammateId: "tea_rep7" });
     await post("/archive", { conversationId: call.conversationId });
@@ -47,17 +56,32 @@ describe("/_sim controls over HTTP", () => {
       "assignee_changed",
       "conversation_archived",
     ]);
-    const conversation = (await (await control(sim, "GET", `/conversations/${call.conversationId}`)).json()) as ConversationView;
+    const conversation = (await (
+      await control(sim, "GET", `/conversations/${call.conversationId}`)
+    ).json()) as ConversationView;
     expect(conversation).toMatchObject({ status: "archived", assigneeId: "tea_rep7" });
     expect(conversation.messages.map((message) => message.text)).toEqual(["Customer: hi", "follow-up", "On it"]);
   });
 
   it("GET /_sim/state shows conversations, the app's writes and counters; /_sim/requests the log", async () => {
     const call = await post<ActionAnswer>("/calls", { from: "+14155550123", text: "hello" });
-    await api(sim, "POST", `/conversations/${call.conversationId}/comments`, { body: "summary", author_id: "tea_ai01" });
-    await api(sim, "POST", `/conversations/${call.conversationId}/messages`, { body: "Hi", channel_id: SMS_CHANNEL_ID, to: ["+14155550123"], options: { archive: false } });
+    await api(sim, "POST", `/conversations/${call.conversationId}/comments`, {
+      body: "summary",
+      author_id: "tea_ai01",
+    });
+    await api(sim, "POST", `/conversations/${call.conversationId}/messages`, {
+      body: "Hi",
+      channel_id: SMS_CHANNEL_ID,
+      to: ["+14155550123"],
+      options: { archive: false },
+    });
     await api(sim, "PUT", `/conversations/${call.conversationId}/assignee`, { assignee_id: null });
-    await api(sim, "POST", `/conversations/${call.conversationId}/drafts`, { body: "Suggested", channel_id: SMS_CHANNEL_ID, author_id: "tea_ai01", mode: "shared" });
+    await api(sim, "POST", `/conversations/${call.conversationId}/drafts`, {
+      body: "Suggested",
+      channel_id: SMS_CHANNEL_ID,
+      author_id: "tea_ai01",
+      mode: "shared",
+    });
     const snapshot = await state();
     expect(snapshot.conversations).toHaveLength(1);
     expect(snapshot.conversations[0]).toMatchObject({
@@ -66,11 +90,29 @@ describe("/_sim controls over HTTP", () => {
       replies: [{ archived: false, options: { archive: false } }],
       drafts: [{ body: "Suggested", draft_mode: "shared" }],
     });
-    expect(snapshot.counts[call.conversationId]).toMatchObject({ comments: 1, replies: 1, drafts: 1, assigneeChanges: 1 });
-    expect(snapshot.totals).toMatchObject({ conversations: 1, comments: 1, replies: 1, drafts: 1, assigneeChanges: 1, requests: 4, deliveries: 1 });
+    expect(snapshot.counts[call.conversationId]).toMatchObject({
+      comments: 1,
+      replies: 1,
+      drafts: 1,
+      assigneeChanges: 1,
+    });
+    expect(snapshot.totals).toMatchObject({
+      conversations: 1,
+      comments: 1,
+      replies: 1,
+      drafts: 1,
+      assigneeChanges: 1,
+      requests: 4,
+      deliveries: 1,
+    });
     const { requests } = (await (await control(sim, "GET", "/requests")).json()) as { requests: Json[] };
     // /_sim calls are not part of the Core API log.
-    expect(requests.map((entry) => `${String(entry.method)} ${String(entry.status)}`)).toEqual(["POST 201", "POST 202", "PUT 204", "POST 200"]);
+    expect(requests.map((entry) => `${String(entry.method)} ${String(entry.status)}`)).toEqual([
+      "POST 201",
+      "POST 202",
+      "PUT 204",
+      "POST 200",
+    ]);
   });
 
   it("faults can be set and cleared over HTTP", async () => {
@@ -96,7 +138,10 @@ describe("/_sim controls over HTTP", () => {
     await post("/events", { event, kind: "rule", preview: true });
     expect(receiver.deliveries[2].json).toMatchObject({ id: call.eventId, conversation: { id: call.conversationId } });
     expect(await post("/sync")).toMatchObject({ ok: true });
-    expect(await post("/config", { webhookKind: "rule" })).toMatchObject({ webhookKind: "rule", webhookUrl: receiver.url });
+    expect(await post("/config", { webhookKind: "rule" })).toMatchObject({
+      webhookKind: "rule",
+      webhookUrl: receiver.url,
+    });
     await post("/calls", { from: "+14155550123", text: "again" });
     expect(receiver.deliveries.at(-1)!.json).toHaveProperty("conversation");
     expect(receiver.deliveries.at(-1)!.json).not.toHaveProperty("payload");
@@ -114,13 +159,31 @@ describe("/_sim controls over HTTP", () => {
 
   it("transcripts and delete: a call's transcript event, then a deleted conversation with its trash event", async () => {
     const call = await post<ActionAnswer>("/calls", { from: "+14155550123", text: "Incoming call" });
-    const transcript = await post<ActionAnswer>("/transcripts", { messageId: call.messageId, text: "Voicemail transcript\nPlease call me back.", voicemail: true });
-    expect(transcript).toMatchObject({ conversationId: call.conversationId, messageId: call.messageId, delivery: { status: 200 } });
-    expect(receiver.deliveries.at(-1)!.json).toMatchObject({ type: "call_voicemail_transcript_added", payload: { target: { data: { id: call.messageId } } } });
+    const transcript = await post<ActionAnswer>("/transcripts", {
+      messageId: call.messageId,
+      text: "Voicemail transcript\nPlease call me back.",
+      voicemail: true,
+    });
+    expect(transcript).toMatchObject({
+      conversationId: call.conversationId,
+      messageId: call.messageId,
+      delivery: { status: 200 },
+    });
+    expect(receiver.deliveries.at(-1)!.json).toMatchObject({
+      type: "call_voicemail_transcript_added",
+      payload: { target: { data: { id: call.messageId } } },
+    });
     expect((await control(sim, "POST", "/transcripts", { messageId: "msg_nope", text: "hi" })).status).toBe(400);
 
-    const deleted = await post<{ eventId: string }>("/delete", { conversationId: call.conversationId, trash: true, by: "tea_rep7" });
-    expect(receiver.deliveries.at(-1)!.json).toMatchObject({ type: "trash", payload: { id: deleted.eventId, conversation: { status: "deleted" } } });
+    const deleted = await post<{ eventId: string }>("/delete", {
+      conversationId: call.conversationId,
+      trash: true,
+      by: "tea_rep7",
+    });
+    expect(receiver.deliveries.at(-1)!.json).toMatchObject({
+      type: "trash",
+      payload: { id: deleted.eventId, conversation: { status: "deleted" } },
+    });
     expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
     expect((await control(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
   });

@@ -46,7 +46,10 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
       // A reply that cannot go out is reported whether or not writes are echoed: the app has to hear of it.
       if (write.failure) return [events.sendingFailure(write.conversation, write.message, write.failure)];
       if (!options.emitEventsForApiWrites) return [];
-      return [events.outReply(write.conversation, write.message), ...(write.archived ? [events.archive(write.conversation, "api")] : [])];
+      return [
+        events.outReply(write.conversation, write.message),
+        ...(write.archived ? [events.archive(write.conversation, "api")] : []),
+      ];
     }
     // Front emits events for the app's own writes too; off by default so tests see only what they trigger.
     if (!options.emitEventsForApiWrites) return [];
@@ -70,8 +73,11 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
 
   const snapshot = (): SimSnapshot => {
     const conversations = state.liveConversations();
-    const counts = Object.fromEntries(conversations.map((conversation) => [conversation.id, shapes.counts(conversation)]));
-    const sum = (key: keyof ConversationCounts) => Object.values(counts).reduce((total, count) => total + count[key], 0);
+    const counts = Object.fromEntries(
+      conversations.map((conversation) => [conversation.id, shapes.counts(conversation)]),
+    );
+    const sum = (key: keyof ConversationCounts) =>
+      Object.values(counts).reduce((total, count) => total + count[key], 0);
     return {
       url,
       companyId,
@@ -167,7 +173,8 @@ export async function createFrontSimulator(options: FrontSimulatorOptions): Prom
 
     placeCall: (input) => actions.placeCall(input),
     sendMessage: (input) => actions.sendMessage(input),
-    addCallTranscript: (messageId, text, transcriptOptions) => actions.addCallTranscript(messageId, text, transcriptOptions),
+    addCallTranscript: (messageId, text, transcriptOptions) =>
+      actions.addCallTranscript(messageId, text, transcriptOptions),
     teammateReply: (input) => actions.teammateReply(input),
     archive: (conversationId, archiveOptions) => actions.archive(conversationId, archiveOptions),
     reopen: (conversationId, reopenOptions) => actions.reopen(conversationId, reopenOptions),

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { newId } from "./directory";
-import type { ConversationStatus, FrontAttachment, FrontEvent, RecipientRecord, SendingFailureKind, Teammate } from "./types";
+import type {
+  ConversationStatus,
+  FrontAttachment,
+  FrontEvent,
+  RecipientRecord,
+  SendingFailureKind,
+  Teammate,
+} from "./types";
 
 // The simulator's memory. Plain records keyed by id; Front-shaped JSON is built from them in serialize.ts.
 
@@ -91,9 +98,7 @@ export interface StoredConversation {
 }
 
 export type ConversationLookup =
-  | { kind: "found"; conversation: StoredConversation }
-  | { kind: "moved"; to: string }
-  | { kind: "missing" };
+  { kind: "found"; conversation: StoredConversation } | { kind: "moved"; to: string } | { kind: "missing" };
 
 export function statusOf(conversation: StoredConversation): ConversationStatus {
   if (conversation.lifecycle === "archived") return "archived";
@@ -127,7 +132,9 @@ export class SimState {
 
   /** The failure planned for the next reply on this conversation, used up; null when none is. */
   takeReplyFailure(conversationId: string): SendingFailureKind | null {
-    const index = this.plannedReplyFailures.findIndex((planned) => planned.conversationId === null || planned.conversationId === conversationId);
+    const index = this.plannedReplyFailures.findIndex(
+      (planned) => planned.conversationId === null || planned.conversationId === conversationId,
+    );
     if (index < 0) return null;
     return this.plannedReplyFailures.splice(index, 1)[0].kind;
   }
@@ -180,7 +187,10 @@ export class SimState {
     throw new Error(`Unknown conversation ${id}`);
   }
 
-  addMessage(conversation: StoredConversation, message: Omit<StoredMessage, "id" | "messageUid" | "conversationId" | "createdAtMs">): StoredMessage {
+  addMessage(
+    conversation: StoredConversation,
+    message: Omit<StoredMessage, "id" | "messageUid" | "conversationId" | "createdAtMs">,
+  ): StoredMessage {
     const stored: StoredMessage = {
       ...message,
       id: newId("msg"),

@@ -52,14 +52,22 @@ describe("drafts need the channel they will be sent from", () => {
     const response = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Hi", author_id: "tea_ai01" });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      _error: { status: 400, title: "Bad request", message: "Body did not satisfy requirements", details: ["body.channel_id: missing"] },
+      _error: {
+        status: 400,
+        title: "Bad request",
+        message: "Body did not satisfy requirements",
+        details: ["body.channel_id: missing"],
+      },
     });
     expect(sim.getConversation(id)!.drafts).toEqual([]);
   });
 
   it("takes a cha_ id or an alt:address: alias, needs no author, and follows the channel's message type", async () => {
     const id = await newCall();
-    const sms = await api(sim, "POST", `/conversations/${id}/drafts`, { body: "Our address is 1 Main St.", channel_id: SMS_CHANNEL_ID });
+    const sms = await api(sim, "POST", `/conversations/${id}/drafts`, {
+      body: "Our address is 1 Main St.",
+      channel_id: SMS_CHANNEL_ID,
+    });
     expect(sms.status).toBe(200);
     expect(await sms.json()).toMatchObject({
       type: "sms",
@@ -75,7 +83,13 @@ describe("drafts need the channel they will be sent from", () => {
       channel_id: `alt:address:${EMAIL_CHANNEL_ADDRESS}`,
       to: ["sam@customer.example"],
     });
-    expect(await email.json()).toMatchObject({ type: "email", recipients: [{ handle: EMAIL_CHANNEL_ADDRESS, role: "from" }, { handle: "sam@customer.example", role: "to" }] });
+    expect(await email.json()).toMatchObject({
+      type: "email",
+      recipients: [
+        { handle: EMAIL_CHANNEL_ADDRESS, role: "from" },
+        { handle: "sam@customer.example", role: "to" },
+      ],
+    });
   });
 
   it("answers 404 for an unknown channel, by id or by address", async () => {
@@ -91,7 +105,14 @@ describe("drafts need the channel they will be sent from", () => {
 describe("channels", () => {
   it("lists every channel with Front's ChannelResponse shape, one per inbox", async () => {
     const body = (await (await api(sim, "GET", "/channels")).json()) as { _results: Json[] };
-    expect(body._results.map((channel) => channel.type)).toEqual(["custom", "twilio", "smtp", "twilio_whatsapp", "front_chat", "custom"]);
+    expect(body._results.map((channel) => channel.type)).toEqual([
+      "custom",
+      "twilio",
+      "smtp",
+      "twilio_whatsapp",
+      "front_chat",
+      "custom",
+    ]);
     expect(body._results.find((channel) => channel.id === SMS_CHANNEL_ID)).toEqual({
       _links: { self: `${sim.url}/channels/${SMS_CHANNEL_ID}`, related: { inbox: `${sim.url}/inboxes/inb_sms1` } },
       id: SMS_CHANNEL_ID,
@@ -107,13 +128,20 @@ describe("channels", () => {
 
   it("answers one channel by id or alias, an inbox's channels, and a conversation's inboxes", async () => {
     expect(((await (await api(sim, "GET", `/channels/${EMAIL_CHANNEL_ID}`)).json()) as Json).type).toBe("smtp");
-    expect(((await (await api(sim, "GET", `/channels/alt:address:${SMS_CHANNEL_ADDRESS}`)).json()) as Json).id).toBe(SMS_CHANNEL_ID);
+    expect(((await (await api(sim, "GET", `/channels/alt:address:${SMS_CHANNEL_ADDRESS}`)).json()) as Json).id).toBe(
+      SMS_CHANNEL_ID,
+    );
     expect((await api(sim, "GET", "/channels/cha_nope")).status).toBe(404);
     const phone = (await (await api(sim, "GET", "/inboxes/inb_phone1/channels")).json()) as { _results: Json[] };
     expect(phone._results.map((channel) => channel.id)).toEqual([CALL_CHANNEL_ID]);
     const id = await newCall();
     const inboxes = (await (await api(sim, "GET", `/conversations/${id}/inboxes`)).json()) as { _results: Json[] };
-    expect(inboxes._results).toEqual([expect.objectContaining({ id: "inb_phone1", _links: expect.objectContaining({ self: `${sim.url}/inboxes/inb_phone1` }) })]);
+    expect(inboxes._results).toEqual([
+      expect.objectContaining({
+        id: "inb_phone1",
+        _links: expect.objectContaining({ self: `${sim.url}/inboxes/inb_phone1` }),
+      }),
+    ]);
   });
 });
 
@@ -137,14 +165,21 @@ describe("replies", () => {
         { handle: CALLER, role: "to" },
       ],
     });
-    expect(conversation.replies[0]).toMatchObject({ channelId: `alt:address:${SMS_CHANNEL_ADDRESS}`, to: [CALLER], failure: null });
+    expect(conversation.replies[0]).toMatchObject({
+      channelId: `alt:address:${SMS_CHANNEL_ADDRESS}`,
+      to: [CALLER],
+      failure: null,
+    });
     await sim.whenIdle();
     expect(receiver.deliveries).toHaveLength(1);
   });
 
   it("on a call without channel_id, is accepted and then fails with a sending_error, never becoming a text", async () => {
     const id = await newCall();
-    const response = await api(sim, "POST", `/conversations/${id}/messages`, { body: "Hi", options: { archive: false } });
+    const response = await api(sim, "POST", `/conversations/${id}/messages`, {
+      body: "Hi",
+      options: { archive: false },
+    });
     expect(response.status).toBe(202);
     await sim.whenIdle();
     const conversation = sim.getConversation(id)!;
@@ -160,7 +195,10 @@ describe("replies", () => {
 
   it("answers 404 for an unknown channel", async () => {
     const id = await newCall();
-    expect((await api(sim, "POST", `/conversations/${id}/messages`, { body: "Hi", channel_id: "cha_nope", to: [CALLER] })).status).toBe(404);
+    expect(
+      (await api(sim, "POST", `/conversations/${id}/messages`, { body: "Hi", channel_id: "cha_nope", to: [CALLER] }))
+        .status,
+    ).toBe(404);
     expect(sim.getConversation(id)!.replies).toEqual([]);
   });
 
@@ -189,7 +227,12 @@ describe("replies", () => {
     await api(sim, "POST", `/conversations/${id}/messages`, { body: "Hi", channel_id: SMS_CHANNEL_ID, to: [CALLER] });
     const messageId = sim.getConversation(id)!.replies[0].messageId;
     const result = await sim.emitSendingError(messageId);
-    expect(result).toMatchObject({ conversationId: id, messageId, eventId: expect.stringMatching(/^evt_/), delivery: { status: 200 } });
+    expect(result).toMatchObject({
+      conversationId: id,
+      messageId,
+      eventId: expect.stringMatching(/^evt_/),
+      delivery: { status: 200 },
+    });
     expect(lastPayload()).toMatchObject({ type: "sending_error", target: { data: { id: messageId } } });
     const overHttp = await control(sim, "POST", "/sending-errors", { messageId, kind: "message_bounce_error" });
     expect(overHttp.status).toBe(200);
@@ -202,9 +245,17 @@ describe("events", () => {
   it("the app's own reply, echoed, is an out_reply", async () => {
     const echoing = await startSim({ webhookUrl: receiver.url, emitEventsForApiWrites: true });
     const { conversationId } = await echoing.placeCall({ from: CALLER, text: "hello" });
-    await api(echoing, "POST", `/conversations/${conversationId}/messages`, { body: "Hi", channel_id: SMS_CHANNEL_ID, to: [CALLER], options: { archive: false } });
+    await api(echoing, "POST", `/conversations/${conversationId}/messages`, {
+      body: "Hi",
+      channel_id: SMS_CHANNEL_ID,
+      to: [CALLER],
+      options: { archive: false },
+    });
     await echoing.whenIdle();
-    expect(receiver.deliveries.map((delivery) => (delivery.json as Envelope).payload.type)).toEqual(["inbound", "out_reply"]);
+    expect(receiver.deliveries.map((delivery) => (delivery.json as Envelope).payload.type)).toEqual([
+      "inbound",
+      "out_reply",
+    ]);
     await echoing.close();
   });
 
@@ -213,8 +264,16 @@ describe("events", () => {
     sim.configure({ webhookKind: "rule", rulePreview: true });
     await sim.assign(id, "tea_rep7", { by: "tea_rep7" });
     const preview = receiver.deliveries.at(-1)!.json as Event;
-    expect(preview.source).toEqual({ _meta: { type: "teammate" }, _links: { self: `${sim.url}/teammates/tea_rep7` }, id: "tea_rep7" });
-    expect(preview.target).toEqual({ _meta: { type: "teammate" }, _links: { self: `${sim.url}/teammates/tea_rep7` }, id: "tea_rep7" });
+    expect(preview.source).toEqual({
+      _meta: { type: "teammate" },
+      _links: { self: `${sim.url}/teammates/tea_rep7` },
+      id: "tea_rep7",
+    });
+    expect(preview.target).toEqual({
+      _meta: { type: "teammate" },
+      _links: { self: `${sim.url}/teammates/tea_rep7` },
+      id: "tea_rep7",
+    });
     expect(preview.conversation).toEqual({ _links: { self: `${sim.url}/conversations/${id}` }, id });
     await sim.archive(id);
     expect(receiver.deliveries.at(-1)!.json).not.toHaveProperty("target");
@@ -224,7 +283,11 @@ describe("events", () => {
     const first = await newCall();
     const second = await newCall();
     const result = await sim.merge(first, second);
-    expect(result).toMatchObject({ conversationId: second, eventId: expect.stringMatching(/^evt_/), delivery: { status: 200 } });
+    expect(result).toMatchObject({
+      conversationId: second,
+      eventId: expect.stringMatching(/^evt_/),
+      delivery: { status: 200 },
+    });
     expect(lastPayload()).toMatchObject({
       type: "conversations_merged",
       source: { _meta: { type: "rule" } },
@@ -243,14 +306,18 @@ describe("token scopes", () => {
     sim.configure({ tokenScopes: ["conversations:read", "messages:read"] });
     const refused = await api(sim, "POST", "/conversations/cnv_missing/drafts", { nonsense: true });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ _error: { status: 403, title: "Forbidden", message: "The API token lacks the scope drafts:write" } });
+    expect(await refused.json()).toMatchObject({
+      _error: { status: 403, title: "Forbidden", message: "The API token lacks the scope drafts:write" },
+    });
     expect((await api(sim, "GET", "/channels")).status).toBe(403);
     expect((await api(sim, "GET", "/conversations/cnv_missing")).status).toBe(404);
     expect((await api(sim, "GET", "/me")).status).toBe(200);
   });
 
   it("takes the scopes from /_sim/config too, and null restores every scope", async () => {
-    expect(await (await control(sim, "POST", "/config", { tokenScopes: [] })).json()).toMatchObject({ tokenScopes: [] });
+    expect(await (await control(sim, "POST", "/config", { tokenScopes: [] })).json()).toMatchObject({
+      tokenScopes: [],
+    });
     expect((await api(sim, "GET", "/teammates")).status).toBe(403);
     await control(sim, "POST", "/config", { tokenScopes: null });
     expect((await api(sim, "GET", "/teammates")).status).toBe(200);
@@ -282,9 +349,18 @@ describe("rate limits", () => {
   });
 
   it("a burst fault can be set over HTTP", async () => {
-    const response = await control(sim, "POST", "/faults", { kind: "rate-limit", limit: "burst", path: "/me", retryAfterSeconds: 2 });
+    const response = await control(sim, "POST", "/faults", {
+      kind: "rate-limit",
+      limit: "burst",
+      path: "/me",
+      retryAfterSeconds: 2,
+    });
     expect(response.status).toBe(200);
     const limited = await api(sim, "GET", "/me");
-    expect([limited.status, limited.headers.get("retry-after"), limited.headers.get("x-front-tier")]).toEqual([429, "2", "2"]);
+    expect([limited.status, limited.headers.get("retry-after"), limited.headers.get("x-front-tier")]).toEqual([
+      429,
+      "2",
+      "2",
+    ]);
   });
 });

@@ -90,7 +90,10 @@ export interface FrontMessage {
 }
 
 export interface FrontTag {
-  _links: { self: string; related: { conversations: string; owner: string | null; parent_tag: string | null; children: string | null } };
+  _links: {
+    self: string;
+    related: { conversations: string; owner: string | null; parent_tag: string | null; children: string | null };
+  };
   id: string;
   name: string;
   description: string | null;
@@ -348,9 +351,25 @@ export interface SimSnapshot extends SimSettings {
   companyId: string;
   conversations: ConversationView[];
   counts: Record<string, ConversationCounts>;
-  totals: { conversations: number; messages: number; comments: number; replies: number; drafts: number; assigneeChanges: number; requests: number; deliveries: number };
+  totals: {
+    conversations: number;
+    messages: number;
+    comments: number;
+    replies: number;
+    drafts: number;
+    assigneeChanges: number;
+    requests: number;
+    deliveries: number;
+  };
   faults: ActiveFault[];
-  deliveries: Array<{ eventId: string | null; kind: string; status: number; error?: string; redelivery: boolean; atMs: number }>;
+  deliveries: Array<{
+    eventId: string | null;
+    kind: string;
+    status: number;
+    error?: string;
+    redelivery: boolean;
+    atMs: number;
+  }>;
 }
 
 export interface FrontSimulator {
@@ -364,7 +383,12 @@ export interface FrontSimulator {
   /** Forgets conversations, events, deliveries, faults and the request log; keeps the configuration. */
   reset(): void;
   /** `tokenScopes: null` gives the token every scope again. */
-  configure(settings: { webhookUrl?: string | null; webhookKind?: WebhookKind; rulePreview?: boolean; tokenScopes?: string[] | null }): void;
+  configure(settings: {
+    webhookUrl?: string | null;
+    webhookKind?: WebhookKind;
+    rulePreview?: boolean;
+    tokenScopes?: string[] | null;
+  }): void;
   settings(): SimSettings;
 
   getConversation(id: string): ConversationView | undefined;
@@ -416,7 +440,10 @@ export interface FrontSimulator {
   emitSendingError(messageId: string, options?: SendingErrorOptions): Promise<SimActionResult>;
   /** Deletes a conversation for good: Core API calls on it (and its messages) answer 404. `trash` emits a trash event first. */
   deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeleteConversationResult>;
-  deliverEvent(event: FrontEvent | Record<string, unknown> | string, options?: DeliverEventOptions): Promise<EventDelivery>;
+  deliverEvent(
+    event: FrontEvent | Record<string, unknown> | string,
+    options?: DeliverEventOptions,
+  ): Promise<EventDelivery>;
   redeliver(eventId: string): Promise<EventDelivery>;
   sync(): Promise<SyncResult>;
   /** Resolves when echoed events for Core API writes, and reply failures, have been delivered. */

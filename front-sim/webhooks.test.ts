@@ -16,7 +16,11 @@ import {
 } from "../test/helpers/front-sim";
 
 type Json = Record<string, unknown>;
-type Envelope = { type: string; authorization: { id: string }; payload: Json & { id: string; conversation: Json; target: { data: Json } | null } };
+type Envelope = {
+  type: string;
+  authorization: { id: string };
+  payload: Json & { id: string; conversation: Json; target: { data: Json } | null };
+};
 
 let sim: FrontSimulator;
 let receiver: Receiver;
@@ -39,7 +43,9 @@ beforeEach(() => {
 /** An independent check of Front's application-webhook signature. */
 function verifiesAsApplication(delivery: CapturedDelivery, secret = APP_SECRET): boolean {
   const timestamp = delivery.headers["x-front-request-timestamp"];
-  const expected = createHmac("sha256", secret).update(`${String(timestamp)}:${delivery.rawBody}`).digest("base64");
+  const expected = createHmac("sha256", secret)
+    .update(`${String(timestamp)}:${delivery.rawBody}`)
+    .digest("base64");
   return delivery.headers["x-front-signature"] === expected;
 }
 
@@ -51,7 +57,11 @@ function verifiesAsRule(delivery: CapturedDelivery, secret = RULE_SECRET): boole
 function keyTree(value: unknown): unknown {
   if (Array.isArray(value)) return value.length ? [keyTree(value[0])] : [];
   if (value === null || typeof value !== "object") return typeof value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, keyTree(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, item]) => [key, keyTree(item)]),
+  );
 }
 
 function lastEnvelope(): Envelope {
@@ -61,7 +71,11 @@ function lastEnvelope(): Envelope {
 describe("application webhooks for Front-side actions", () => {
   it("placeCall posts a signed inbound_received envelope shaped like the fixture", async () => {
     const before = Date.now();
-    const result = await sim.placeCall({ from: "+14155550123", text: "Call transcript (3m09s)\nCustomer: I want a real person.", durationSeconds: 189 });
+    const result = await sim.placeCall({
+      from: "+14155550123",
+      text: "Call transcript (3m09s)\nCustomer: I want a real person.",
+      durationSeconds: 189,
+    });
     expect(result.delivery).toMatchObject({ status: 200, body: { received: true } });
     const delivery = receiver.deliveries[0];
     expect(delivery.method).toBe("POST");
@@ -98,33 +112,69 @@ describe("application webhooks for Front-side actions", () => {
             ],
           },
         },
-        conversation: { id: result.conversationId, status: "assigned", assignee: fixture.payload.conversation.assignee },
+        conversation: {
+          id: result.conversationId,
+          status: "assigned",
+          assignee: fixture.payload.conversation.assignee,
+        },
       },
     });
     expect(String(envelope.payload.emitted_at)).toMatch(/^\d+(\.\d{1,3})?$/);
   });
 
   it("placeCall variants: voicemail unassigned, phone-call type, another teammate, continuing a conversation", async () => {
-    const voicemail = await sim.placeCall({ from: "+14155550188", text: "Voicemail transcript\nReset?", answered: false, assigneeId: null });
+    const voicemail = await sim.placeCall({
+      from: "+14155550188",
+      text: "Voicemail transcript\nReset?",
+      answered: false,
+      assigneeId: null,
+    });
     expectShapeLike(lastEnvelope(), readFixture("app-inbound-call-question.json"));
-    expect(lastEnvelope().payload.conversation).toMatchObject({ status: "unassigned", assignee: null, subject: "Voicemail from +14155550188" });
+    expect(lastEnvelope().payload.conversation).toMatchObject({
+      status: "unassigned",
+      assignee: null,
+      subject: "Voicemail from +14155550188",
+    });
 
-    await sim.placeCall({ from: "+14155550123", text: "Call notes: delivery times.", messageType: "phone-call", assigneeId: "tea_rep7" });
+    await sim.placeCall({
+      from: "+14155550123",
+      text: "Call notes: delivery times.",
+      messageType: "phone-call",
+      assigneeId: "tea_rep7",
+    });
     expectShapeLike(lastEnvelope(), readFixture("app-inbound-call-other-assignee.json"));
-    expect(lastEnvelope().payload).toMatchObject({ target: { data: { type: "phone-call" } }, conversation: { assignee: { id: "tea_rep7" } } });
+    expect(lastEnvelope().payload).toMatchObject({
+      target: { data: { type: "phone-call" } },
+      conversation: { assignee: { id: "tea_rep7" } },
+    });
 
-    const followUp = await sim.placeCall({ from: "+14155550188", text: "Calling again", conversationId: voicemail.conversationId });
+    const followUp = await sim.placeCall({
+      from: "+14155550188",
+      text: "Calling again",
+      conversationId: voicemail.conversationId,
+    });
     expect(followUp.conversationId).toBe(voicemail.conversationId);
     expect(sim.getConversation(voicemail.conversationId)?.messages).toHaveLength(2);
   });
 
   it("sendMessage: an email shaped like the fixture; sms and whatsapp types", async () => {
-    await sim.sendMessage({ channel: "email", from: "sam@customer.example", subject: "Billing email", text: "Hello,\nCan I change the billing email?" });
+    await sim.sendMessage({
+      channel: "email",
+      from: "sam@customer.example",
+      subject: "Billing email",
+      text: "Hello,\nCan I change the billing email?",
+    });
     const fixture = readFixture("app-inbound-email.json");
     expectShapeLike(lastEnvelope(), fixture);
     expect(lastEnvelope().payload).toMatchObject({
       source: { data: [{ id: "inb_mail1" }] },
-      target: { data: { type: "email", subject: "Billing email", recipients: [{ handle: "sam@customer.example" }, { handle: "support@acme.example" }] } },
+      target: {
+        data: {
+          type: "email",
+          subject: "Billing email",
+          recipients: [{ handle: "sam@customer.example" }, { handle: "support@acme.example" }],
+        },
+      },
       conversation: { subject: "Billing email" },
     });
     for (const channel of ["sms", "whatsapp", "front_chat", "custom"]) {
@@ -139,11 +189,28 @@ describe("application webhooks for Front-side actions", () => {
       channel: "email",
       from: "sam@customer.example",
       text: "Invoice attached",
-      attachments: [{ filename: "invoice.pdf", contentType: "application/pdf", size: 48213 }, { filename: "notes.txt" }],
+      attachments: [
+        { filename: "invoice.pdf", contentType: "application/pdf", size: 48213 },
+        { filename: "notes.txt" },
+      ],
     });
     expect(lastEnvelope().payload.target?.data.attachments).toEqual([
-      { id: expect.stringMatching(/^fil_/), filename: "invoice.pdf", url: expect.stringContaining("/download/fil_"), content_type: "application/pdf", size: 48213, metadata: { is_inline: false } },
-      { id: expect.stringMatching(/^fil_/), filename: "notes.txt", url: expect.any(String), content_type: "application/octet-stream", size: 1024, metadata: { is_inline: false } },
+      {
+        id: expect.stringMatching(/^fil_/),
+        filename: "invoice.pdf",
+        url: expect.stringContaining("/download/fil_"),
+        content_type: "application/pdf",
+        size: 48213,
+        metadata: { is_inline: false },
+      },
+      {
+        id: expect.stringMatching(/^fil_/),
+        filename: "notes.txt",
+        url: expect.any(String),
+        content_type: "application/octet-stream",
+        size: 1024,
+        metadata: { is_inline: false },
+      },
     ]);
     const fetched = (await (await api(sim, "GET", `/messages/${sent.messageId}`)).json()) as { attachments: unknown[] };
     expect(fetched.attachments).toEqual(lastEnvelope().payload.target?.data.attachments);
@@ -151,8 +218,15 @@ describe("application webhooks for Front-side actions", () => {
 
   it("addCallTranscript replaces the call's text and posts call_transcript_added targeting the message", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "Incoming call", durationSeconds: 95 });
-    const result = await sim.addCallTranscript(call.messageId!, "Call transcript\nCustomer: How do I reset my password?");
-    expect(result).toMatchObject({ conversationId: call.conversationId, messageId: call.messageId, delivery: { status: 200 } });
+    const result = await sim.addCallTranscript(
+      call.messageId!,
+      "Call transcript\nCustomer: How do I reset my password?",
+    );
+    expect(result).toMatchObject({
+      conversationId: call.conversationId,
+      messageId: call.messageId,
+      delivery: { status: 200 },
+    });
     expect(verifiesAsApplication(receiver.deliveries.at(-1)!)).toBe(true);
     expect(lastEnvelope()).toMatchObject({
       type: "call_transcript_added",
@@ -178,7 +252,10 @@ describe("application webhooks for Front-side actions", () => {
     expect(sim.getConversation(call.conversationId)?.messages).toHaveLength(1);
 
     await sim.addCallTranscript(call.messageId!, "Voicemail transcript\nCall me back please.", { voicemail: true });
-    expect(lastEnvelope().payload).toMatchObject({ type: "call_voicemail_transcript_added", target: { data: { text: "Voicemail transcript\nCall me back please." } } });
+    expect(lastEnvelope().payload).toMatchObject({
+      type: "call_voicemail_transcript_added",
+      target: { data: { text: "Voicemail transcript\nCall me back please." } },
+    });
 
     const email = await sim.sendMessage({ channel: "email", from: "sam@customer.example", text: "hi" });
     await expect(sim.addCallTranscript(email.messageId!, "words")).rejects.toThrow(/not an inbound call/);
@@ -188,17 +265,33 @@ describe("application webhooks for Front-side actions", () => {
   it("addCallTranscript with lines stores them in the message's metadata, as Front's Channel API shapes them", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "Incoming call", durationSeconds: 95 });
     const lines = [
-      { speaker_type: "internal" as const, speaker_name: "Dana", content: "Acme support, how can I help?", start_time_seconds: 0 },
-      { speaker_type: "external" as const, speaker_name: "Sam", content: "How do I reset my password?", start_time_seconds: 3.5 },
+      {
+        speaker_type: "internal" as const,
+        speaker_name: "Dana",
+        content: "Acme support, how can I help?",
+        start_time_seconds: 0,
+      },
+      {
+        speaker_type: "external" as const,
+        speaker_name: "Sam",
+        content: "How do I reset my password?",
+        start_time_seconds: 3.5,
+      },
     ];
     await sim.addCallTranscript(call.messageId!, "Call transcript", { lines });
-    expect(lastEnvelope().payload.target?.data.metadata).toEqual({ duration: 95, have_been_answered: true, transcript_lines: lines });
+    expect(lastEnvelope().payload.target?.data.metadata).toEqual({
+      duration: 95,
+      have_been_answered: true,
+      transcript_lines: lines,
+    });
     const fetched = (await (await api(sim, "GET", `/messages/${call.messageId}`)).json()) as Json;
     expect(fetched.metadata).toEqual({ duration: 95, have_been_answered: true, transcript_lines: lines });
 
     // Front's TranscriptLine needs all four fields and a known speaker_type; AddCallTranscript at least one line.
     await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [] })).rejects.toThrow();
-    await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [{ ...lines[0], speaker_type: "customer" as never }] })).rejects.toThrow();
+    await expect(
+      sim.addCallTranscript(call.messageId!, "x", { lines: [{ ...lines[0], speaker_type: "customer" as never }] }),
+    ).rejects.toThrow();
     const untimed: Record<string, unknown> = { ...lines[0] };
     delete untimed.start_time_seconds;
     await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [untimed as never] })).rejects.toThrow();
@@ -207,10 +300,18 @@ describe("application webhooks for Front-side actions", () => {
   it("deleteConversation with trash posts a trash event, then the conversation is gone", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "hello" });
     const deleted = await sim.deleteConversation(call.conversationId, { trash: true, by: "tea_rep7" });
-    expect(deleted).toMatchObject({ conversationId: call.conversationId, eventId: expect.stringMatching(/^evt_/), delivery: { status: 200 } });
+    expect(deleted).toMatchObject({
+      conversationId: call.conversationId,
+      eventId: expect.stringMatching(/^evt_/),
+      delivery: { status: 200 },
+    });
     expect(lastEnvelope()).toMatchObject({
       type: "trash",
-      payload: { type: "trash", source: { _meta: { type: "teammate" }, data: { id: "tea_rep7" } }, conversation: { id: call.conversationId, status: "deleted" } },
+      payload: {
+        type: "trash",
+        source: { _meta: { type: "teammate" }, data: { id: "tea_rep7" } },
+        conversation: { id: call.conversationId, status: "deleted" },
+      },
     });
     expect(lastEnvelope().payload).not.toHaveProperty("target");
     expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
@@ -218,11 +319,18 @@ describe("application webhooks for Front-side actions", () => {
 
   it("teammateReply posts outbound_sent authored by the teammate", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "charged twice" });
-    const result = await sim.teammateReply({ conversationId: call.conversationId, text: "Refunded the duplicate charge." });
+    const result = await sim.teammateReply({
+      conversationId: call.conversationId,
+      text: "Refunded the duplicate charge.",
+    });
     expectShapeLike(lastEnvelope(), readFixture("app-outbound-teammate.json"));
     expect(lastEnvelope()).toMatchObject({
       type: "outbound_sent",
-      payload: { id: result.eventId, type: "outbound", target: { data: { is_inbound: false, author: { id: "tea_rep7" }, type: "sms" } } },
+      payload: {
+        id: result.eventId,
+        type: "outbound",
+        target: { data: { is_inbound: false, author: { id: "tea_rep7" }, type: "sms" } },
+      },
     });
   });
 
@@ -230,7 +338,11 @@ describe("application webhooks for Front-side actions", () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "hello", assigneeId: null });
     await sim.assign(call.conversationId, "tea_ai01");
     expectShapeLike(lastEnvelope(), readFixture("app-assign.json"));
-    expect(lastEnvelope().payload).toMatchObject({ type: "assign", source: { _meta: { type: "rule" } }, target: { data: { id: "tea_ai01" } } });
+    expect(lastEnvelope().payload).toMatchObject({
+      type: "assign",
+      source: { _meta: { type: "rule" } },
+      target: { data: { id: "tea_ai01" } },
+    });
 
     await sim.assign(call.conversationId, null, { by: "tea_rep7" });
     expect(lastEnvelope().payload).toMatchObject({ type: "unassign", source: { data: { id: "tea_rep7" } } });
@@ -240,9 +352,14 @@ describe("application webhooks for Front-side actions", () => {
     await sim.archive(call.conversationId);
     // The fixture has `"target": null`; Front's captured archive body has no target key at all, and neither has ours.
     const archiveFixture = readFixture<Envelope>("app-archive.json");
-    const archivePayload = Object.fromEntries(Object.entries(archiveFixture.payload).filter(([key]) => key !== "target"));
+    const archivePayload = Object.fromEntries(
+      Object.entries(archiveFixture.payload).filter(([key]) => key !== "target"),
+    );
     expectShapeLike(lastEnvelope(), { ...archiveFixture, payload: archivePayload });
-    expect(lastEnvelope()).toMatchObject({ type: "conversation_archived", payload: { type: "archive", conversation: { status: "archived" } } });
+    expect(lastEnvelope()).toMatchObject({
+      type: "conversation_archived",
+      payload: { type: "archive", conversation: { status: "archived" } },
+    });
     expect(lastEnvelope().payload).not.toHaveProperty("target");
     expect(receiver.deliveries.every((delivery) => verifiesAsApplication(delivery))).toBe(true);
   });
@@ -265,13 +382,25 @@ describe("deliverEvent, rule webhooks and previews", () => {
     sim.configure({ webhookKind: "rule", rulePreview: true });
     const call = await sim.placeCall({ from: "+14155550177", text: "Where is my order?" });
     type FlatSide = { _meta: { type: string }; _links: { self: string }; id: string };
-    const preview = receiver.deliveries.at(-1)!.json as { conversation: { _links: { self: string } }; source: FlatSide; target: FlatSide };
+    const preview = receiver.deliveries.at(-1)!.json as {
+      conversation: { _links: { self: string } };
+      source: FlatSide;
+      target: FlatSide;
+    };
     expect(keyTree(preview)).toEqual(keyTree(readFixture("rule-inbound-preview.json")));
     expect(verifiesAsRule(receiver.deliveries.at(-1)!)).toBe(true);
     const conversation = await api(sim, "GET", preview.conversation._links.self);
     expect(((await conversation.json()) as Json).id).toBe(call.conversationId);
-    expect(preview.source).toEqual({ _meta: { type: "inboxes" }, _links: { self: `${sim.url}/inboxes/inb_phone1` }, id: "inb_phone1" });
-    expect(preview.target).toEqual({ _meta: { type: "message" }, _links: { self: `${sim.url}/messages/${call.messageId}` }, id: call.messageId });
+    expect(preview.source).toEqual({
+      _meta: { type: "inboxes" },
+      _links: { self: `${sim.url}/inboxes/inb_phone1` },
+      id: "inb_phone1",
+    });
+    expect(preview.target).toEqual({
+      _meta: { type: "message" },
+      _links: { self: `${sim.url}/messages/${call.messageId}` },
+      id: call.messageId,
+    });
     const message = await api(sim, "GET", preview.target._links.self);
     expect(((await message.json()) as Json).text).toBe("Where is my order?");
   });
@@ -282,7 +411,9 @@ describe("deliverEvent, rule webhooks and previews", () => {
     await sim.redeliver(call.eventId);
     const [first, second] = receiver.deliveries;
     expect(second.rawBody).toBe(first.rawBody);
-    expect(Number(second.headers["x-front-request-timestamp"])).toBeGreaterThan(Number(first.headers["x-front-request-timestamp"]));
+    expect(Number(second.headers["x-front-request-timestamp"])).toBeGreaterThan(
+      Number(first.headers["x-front-request-timestamp"]),
+    );
     expect(verifiesAsApplication(second)).toBe(true);
     expect(sim.deliveries.map((record) => record.redelivery)).toEqual([false, true]);
   });
@@ -318,7 +449,10 @@ describe("deliverEvent, rule webhooks and previews", () => {
     });
     expect((await sim.placeCall({ from: "+1415", text: "hi" })).delivery).toMatchObject({ status: 500, body: "boom" });
     sim.configure({ webhookUrl: null });
-    expect((await sim.placeCall({ from: "+1415", text: "hi" })).delivery).toMatchObject({ status: 0, error: expect.any(String) });
+    expect((await sim.placeCall({ from: "+1415", text: "hi" })).delivery).toMatchObject({
+      status: 0,
+      error: expect.any(String),
+    });
   });
 
   it("gives up after the delivery timeout", async () => {
@@ -349,7 +483,12 @@ describe("sync handshake and echoed events", () => {
   it("with emitEventsForApiWrites, the app's own reply comes back as out_reply then archive", async () => {
     const echoing = await startSim({ webhookUrl: receiver.url, emitEventsForApiWrites: true });
     const { conversationId } = await echoing.placeCall({ from: "+14155550123", text: "hello" });
-    await api(echoing, "POST", `/conversations/${conversationId}/messages`, { body: "Hi!", author_id: "tea_ai01", channel_id: SMS_CHANNEL_ID, to: ["+14155550123"] });
+    await api(echoing, "POST", `/conversations/${conversationId}/messages`, {
+      body: "Hi!",
+      author_id: "tea_ai01",
+      channel_id: SMS_CHANNEL_ID,
+      to: ["+14155550123"],
+    });
     await echoing.whenIdle();
     await waitFor(() => receiver.deliveries.length === 3);
     expect(receiver.deliveries.map((delivery) => (delivery.json as Envelope).type)).toEqual([
@@ -357,7 +496,10 @@ describe("sync handshake and echoed events", () => {
       "outbound_reply_sent",
       "conversation_archived",
     ]);
-    expect((receiver.deliveries[1].json as Envelope).payload).toMatchObject({ type: "out_reply", target: { data: { type: "sms", author: { id: "tea_ai01" } } } });
+    expect((receiver.deliveries[1].json as Envelope).payload).toMatchObject({
+      type: "out_reply",
+      target: { data: { type: "sms", author: { id: "tea_ai01" } } },
+    });
     await echoing.close();
   });
 });

@@ -81,7 +81,8 @@ export class WebhookSender {
     const wrong = mode === "wrong-secret";
     if (request.kind === "rule") {
       if (mode === "missing") return {};
-      if (this.config.ruleSecret === undefined) throw new Error("ruleSecret is not configured: cannot sign a rule webhook");
+      if (this.config.ruleSecret === undefined)
+        throw new Error("ruleSecret is not configured: cannot sign a rule webhook");
       const secret = wrong ? `${this.config.ruleSecret}-wrong` : this.config.ruleSecret;
       // Rule webhooks spell the header this way; HTTP header names are case-insensitive anyway.
       return { "X-Front-Signature": signRuleWebhook(secret, request.rawBody) };
@@ -100,7 +101,12 @@ function tamper(rawBody: string): string {
   return altered !== rawBody ? altered : `${rawBody} `;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<DeliveryResult> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<DeliveryResult> {
   const startedAt = Date.now();
   try {
     const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
@@ -115,7 +121,10 @@ async function post(url: string, headers: Record<string, string>, body: string, 
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const name = (error as Error).name;
-    const message = name === "TimeoutError" ? `No answer within ${timeoutMs} ms` : `${(error as Error).message}${cause ? ` (${cause})` : ""}`;
+    const message =
+      name === "TimeoutError"
+        ? `No answer within ${timeoutMs} ms`
+        : `${(error as Error).message}${cause ? ` (${cause})` : ""}`;
     return failed(message, Date.now() - startedAt);
   }
 }

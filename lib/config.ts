@@ -28,17 +28,23 @@ const optionalSecretText = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: z.url({ message: "must be a URL such as http://localhost:3000" }).default("http://localhost:3000"),
-  DATABASE_URL: optionalText.pipe(z.string().startsWith("postgres", "must start with postgres:// or postgresql://").optional()),
+  DATABASE_URL: optionalText.pipe(
+    z.string().startsWith("postgres", "must start with postgres:// or postgresql://").optional(),
+  ),
   PGLITE_DIR: z.string().default(".data/pglite"),
   /** Where Frontline keeps local files such as a generated encryption key. */
   DATA_DIR: z.string().default(".data"),
   /** 32-byte key (base64 or hex) for secrets at rest; generated into DATA_DIR on first start when unset. */
   ENCRYPTION_KEY: optionalText,
-  FRONT_API_BASE_URL: z.url({ message: "must be a URL such as https://api2.frontapp.com" }).default("https://api2.frontapp.com"),
+  FRONT_API_BASE_URL: z
+    .url({ message: "must be a URL such as https://api2.frontapp.com" })
+    .default("https://api2.frontapp.com"),
   FRONT_API_TOKEN: optionalText,
   FRONT_APP_SECRET: optionalText,
   FRONT_RULE_WEBHOOK_SECRET: optionalText,
-  FRONT_AI_TEAMMATE_ID: optionalText.pipe(z.string().startsWith("tea_", "must be a Front teammate id (tea_…)").optional()),
+  FRONT_AI_TEAMMATE_ID: optionalText.pipe(
+    z.string().startsWith("tea_", "must be a Front teammate id (tea_…)").optional(),
+  ),
   FRONT_HANDLE_UNASSIGNED: optionalBooleanFlag,
   /** Front's per-minute request budget for the company (50, 100 or 200 by plan); adjusted from Front's headers. */
   FRONT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -69,7 +75,12 @@ export const configSchema = z.object({
    * How long a claimed job stays a worker's without a heartbeat (sent every third of it): a killed worker's jobs go
    * to another worker after this long. Shorter recovers faster; too short lets a stalled worker lose jobs it still runs.
    */
-  WORKER_LEASE_MS: z.coerce.number().int().min(1_000, "must be at least 1000 (one second)").max(3_600_000).default(120_000),
+  WORKER_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000, "must be at least 1000 (one second)")
+    .max(3_600_000)
+    .default(120_000),
   /** Set to false to run the web process without the embedded worker (then run `npm run worker`). */
   EMBEDDED_WORKER: z
     .enum(["true", "false"])
@@ -80,11 +91,27 @@ export const configSchema = z.object({
   /** With SEED_SAMPLE_DATA: days of sample history written in the background (0 for none). */
   SAMPLE_HISTORY_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** Days after a session's last activity when its texts are deleted (its outcome and figures stay); unset: kept for ever. */
-  RETENTION_DAYS: optionalText.pipe(z.coerce.number<string | undefined>().int("must be a whole number of days").min(1, "must be at least 1 day").max(36_500).optional()),
+  RETENTION_DAYS: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(36_500)
+      .optional(),
+  ),
   /** Days the audit log keeps a row; unset: kept for ever. At least 30, so a month's changes can always be reviewed. */
-  AUDIT_RETENTION_DAYS: optionalText.pipe(z.coerce.number<string | undefined>().int("must be a whole number of days").min(30, "must be at least 30 days").max(36_500).optional()),
+  AUDIT_RETENTION_DAYS: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int("must be a whole number of days")
+      .min(30, "must be at least 30 days")
+      .max(36_500)
+      .optional(),
+  ),
   /** Signs session cookies; generated into DATA_DIR on first start when unset. */
-  BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+  BETTER_AUTH_SECRET: optionalText.pipe(
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
   /** The first admin, created on start when no account has this email (an existing password is never changed). */
   ADMIN_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
   ADMIN_PASSWORD: optionalSecretText.pipe(

@@ -43,7 +43,15 @@ export const ATTENTION_FLAGS = ["handoff_incomplete", "reply_not_delivered"] as 
 export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
 
 /** What became of a webhook delivery (webhook_events.decision). */
-export const EVENT_DECISIONS = ["queued", "processed", "duplicate", "skipped", "recorded", "failed", "rejected"] as const;
+export const EVENT_DECISIONS = [
+  "queued",
+  "processed",
+  "duplicate",
+  "skipped",
+  "recorded",
+  "failed",
+  "rejected",
+] as const;
 export type EventDecision = (typeof EVENT_DECISIONS)[number];
 
 /** How the AI's answer reaches the customer on a channel (Settings → AI → Delivery). */

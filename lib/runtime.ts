@@ -35,7 +35,14 @@ export function createFrontClient(db: Db, config: Config, settings: FrontSetting
 }
 
 /** The pipeline's dependencies, built from the configuration and the saved settings. */
-export function createPipelineContext({ db, config, settings, agentSettings, actions, front }: AppServices): PipelineContext {
+export function createPipelineContext({
+  db,
+  config,
+  settings,
+  agentSettings,
+  actions,
+  front,
+}: AppServices): PipelineContext {
   return {
     db,
     front,
@@ -50,7 +57,15 @@ export function createPipelineContext({ db, config, settings, agentSettings, act
 /** Starts a worker that processes Front events from the queue. */
 export function startPipelineWorker(
   context: PipelineContext,
-  options: { concurrency: number; pollMs?: number; leaseMs?: number; retryDelayMs?: (attempt: number) => number; retentionDays?: number; auditRetentionDays?: number; maintenanceEveryMs?: number },
+  options: {
+    concurrency: number;
+    pollMs?: number;
+    leaseMs?: number;
+    retryDelayMs?: (attempt: number) => number;
+    retentionDays?: number;
+    auditRetentionDays?: number;
+    maintenanceEveryMs?: number;
+  },
 ): RunningWorker {
   const { retentionDays, auditRetentionDays } = options;
   return startWorker({
@@ -68,17 +83,22 @@ export function startPipelineWorker(
         ? async () => {
             if (retentionDays) {
               const deleted = await purgeExpired(context.db, { days: retentionDays });
-              if (deleted.sessions > 0) console.log(`[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`);
+              if (deleted.sessions > 0)
+                console.log(
+                  `[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`,
+                );
             }
             if (auditRetentionDays) {
               const deleted = await purgeAuditLog(context.db, { days: auditRetentionDays });
-              if (deleted > 0) console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
+              if (deleted > 0)
+                console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
             }
           }
         : undefined,
     handler: {
       // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.
-      run: (job, lease) => processWebhookEvent({ ...context, beforeFrontWrite: lease.assertHeld }, Number(job.payload.webhookEventId)),
+      run: (job, lease) =>
+        processWebhookEvent({ ...context, beforeFrontWrite: lease.assertHeld }, Number(job.payload.webhookEventId)),
       onFailed: (job, error) => markEventFailed(context.db, Number(job.payload.webhookEventId), error),
     },
   });
@@ -137,12 +157,21 @@ export function startEmbeddedRuntime(): Promise<RunningWorker | null> {
     await ensureFirstAdmin(await getAuth(), db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     const chunked = await ensureKnowledgeChunks(db);
     if (chunked > 0) console.log(`[frontline] chunked ${chunked} knowledge article(s) written before search by chunk`);
-    if (config.SEED_SAMPLE_DATA && (await seedSampleData(db))) console.log("[frontline] loaded the sample knowledge base");
+    if (config.SEED_SAMPLE_DATA && (await seedSampleData(db)))
+      console.log("[frontline] loaded the sample knowledge base");
     // Weeks of demo history for the Inbox and reports, written in the background: the app serves meanwhile.
-    if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0) void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
+    if (config.SEED_SAMPLE_DATA && config.SAMPLE_HISTORY_DAYS > 0)
+      void startSampleHistory(db, { appUrl: config.APP_URL, days: config.SAMPLE_HISTORY_DAYS });
     if (!config.EMBEDDED_WORKER) return null;
-    const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
-    console.log(`[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
+    const worker = startPipelineWorker(createPipelineContext(services), {
+      concurrency: config.WORKER_CONCURRENCY,
+      leaseMs: config.WORKER_LEASE_MS,
+      retentionDays: config.RETENTION_DAYS,
+      auditRetentionDays: config.AUDIT_RETENTION_DAYS,
+    });
+    console.log(
+      `[frontline] embedded worker started (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`,
+    );
     return worker;
   })();
   return globalForRuntime.__frontlineWorker;

@@ -12,7 +12,8 @@ import { ConfigError, getConfig } from "../lib/config";
 import { openDatabase } from "../lib/db/client";
 import { DatabaseInUseError } from "../lib/db/pglite-lock";
 
-const USAGE = "usage: npm run user:create -- --email <email> --password <password> [--name <name>] [--role admin|viewer]";
+const USAGE =
+  "usage: npm run user:create -- --email <email> --password <password> [--name <name>] [--role admin|viewer]";
 
 function fail(message: string): never {
   console.error(message);
@@ -23,7 +24,12 @@ async function main() {
   let values: Record<string, string | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "viewer" } },
+      options: {
+        email: { type: "string" },
+        password: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string", default: "viewer" },
+      },
       strict: true,
       allowPositionals: false,
     }));

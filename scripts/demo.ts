@@ -45,8 +45,14 @@ const simPort = Number(flags["sim-port"]);
 const appUrl = `http://localhost:${appPort}`;
 const secrets = { apiToken: "demo-front-token", appSecret: "demo-app-secret", ruleSecret: "demo-rule-secret" };
 /** The demo's sign-ins; the environment may name others. */
-const admin = { email: process.env.ADMIN_EMAIL || "admin@frontline.local", password: process.env.ADMIN_PASSWORD || "frontline-demo" };
-const viewer = { email: process.env.VIEWER_EMAIL || "viewer@frontline.local", password: process.env.VIEWER_PASSWORD || "frontline-viewer" };
+const admin = {
+  email: process.env.ADMIN_EMAIL || "admin@frontline.local",
+  password: process.env.ADMIN_PASSWORD || "frontline-demo",
+};
+const viewer = {
+  email: process.env.VIEWER_EMAIL || "viewer@frontline.local",
+  password: process.env.VIEWER_PASSWORD || "frontline-viewer",
+};
 
 /** True when the production build is missing or older than the sources. */
 function buildIsStale(): boolean {
@@ -73,19 +79,31 @@ function refuse(lines: string[]): never {
  * started: both ports free, and the data directory held by no live process (another demo on other ports).
  */
 async function refuseWhatWouldClash(): Promise<void> {
-  for (const [flag, port] of [["--port", appPort], ["--sim-port", simPort]] as const) {
-    if (!Number.isInteger(port) || port < 1 || port > 65_535) refuse([`${flag} ${flags[flag === "--port" ? "port" : "sim-port"]} is not a port number (1–65535).`]);
+  for (const [flag, port] of [
+    ["--port", appPort],
+    ["--sim-port", simPort],
+  ] as const) {
+    if (!Number.isInteger(port) || port < 1 || port > 65_535)
+      refuse([`${flag} ${flags[flag === "--port" ? "port" : "sim-port"]} is not a port number (1–65535).`]);
   }
-  if (appPort === simPort) refuse([`--port and --sim-port are both ${appPort}: the app and the Front simulator need a port each.`]);
+  if (appPort === simPort)
+    refuse([`--port and --sim-port are both ${appPort}: the app and the Front simulator need a port each.`]);
   const busy = [];
   if (await portInUse(appPort)) busy.push({ flag: "--port", port: appPort, what: "the app" });
   if (await portInUse(simPort)) busy.push({ flag: "--sim-port", port: simPort, what: "the Front simulator" });
   if (busy.length > 0) {
-    const freeApp = busy.some((entry) => entry.flag === "--port") ? await nextFreePort(appPort + 1, [simPort]) : appPort;
-    const freeSim = busy.some((entry) => entry.flag === "--sim-port") ? await nextFreePort(simPort + 1, [freeApp]) : simPort;
+    const freeApp = busy.some((entry) => entry.flag === "--port")
+      ? await nextFreePort(appPort + 1, [simPort])
+      : appPort;
+    const freeSim = busy.some((entry) => entry.flag === "--sim-port")
+      ? await nextFreePort(simPort + 1, [freeApp])
+      : simPort;
     const suggestion = busy.map((entry) => `${entry.flag} ${entry.flag === "--port" ? freeApp : freeSim}`).join(" ");
     refuse([
-      ...busy.map((entry) => `Port ${entry.port} (${entry.what}, ${entry.flag}) is already in use: is a demo or another server running on it?`),
+      ...busy.map(
+        (entry) =>
+          `Port ${entry.port} (${entry.what}, ${entry.flag}) is already in use: is a demo or another server running on it?`,
+      ),
       "Nothing was built, deleted or started.",
       `Stop what holds it, or start this demo on free ports: npm run demo -- ${suggestion}${flags["database-url"] ? "" : " --data-dir .data/demo-2"}`,
     ]);
@@ -122,8 +140,16 @@ async function waitForHealth(url: string, app: { exitCode: number | null }, time
 async function createViewer(store: { url?: string; pgliteDir?: string }, dataDir: string): Promise<void> {
   const database = await openDatabase({ url: store.url, pgliteDir: store.pgliteDir, maxConnections: 1 });
   try {
-    const auth = createAuth({ db: database.db, secret: loadAuthSecret({ envSecret: process.env.BETTER_AUTH_SECRET, dataDir }), appUrl });
-    const result = await createUserAccount(auth, { ...viewer, name: "Demo viewer", role: "viewer" }, { db: database.db, actor: COMMAND_LINE_ACTOR });
+    const auth = createAuth({
+      db: database.db,
+      secret: loadAuthSecret({ envSecret: process.env.BETTER_AUTH_SECRET, dataDir }),
+      appUrl,
+    });
+    const result = await createUserAccount(
+      auth,
+      { ...viewer, name: "Demo viewer", role: "viewer" },
+      { db: database.db, actor: COMMAND_LINE_ACTOR },
+    );
     if (result.status === "created") console.log(`[demo] created viewer ${result.user.email}`);
   } finally {
     await database.close();
@@ -168,11 +194,18 @@ async function connectFront(appBase: string): Promise<void> {
   const ai = await fetch(`${appBase}/api/settings/ai`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ delivery: { voice: "reply" }, textBackChannel: { id: SMS_CHANNEL_ID, address: SMS_CHANNEL_ADDRESS, name: "SMS" } }),
+    body: JSON.stringify({
+      delivery: { voice: "reply" },
+      textBackChannel: { id: SMS_CHANNEL_ID, address: SMS_CHANNEL_ADDRESS, name: "SMS" },
+    }),
   });
   if (!ai.ok) throw new Error(`could not save the AI settings: ${ai.status} ${await ai.text()}`);
   // Done with this session (the origin is the app's own, as better-auth asks of a signed-in POST).
-  await fetch(`${appBase}/api/auth/sign-out`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: appUrl }, body: "{}" }).catch(() => {});
+  await fetch(`${appBase}/api/auth/sign-out`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: appUrl },
+    body: "{}",
+  }).catch(() => {});
 }
 
 /** Set once the app runs: stops it and the simulator, for a start that fails midway. */
@@ -202,21 +235,27 @@ async function main() {
 
   // Next.js's bin run by node itself: this child is the `next-server` process that holds the port (with `npx next`,
   // a SIGTERM stopped npx and left next-server running). See scripts/lib/stop-child.ts.
-  const app = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort)], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      APP_URL: appUrl,
-      ...(flags["database-url"] ? { DATABASE_URL: flags["database-url"] } : { PGLITE_DIR: pgliteDir, DATABASE_URL: "" }),
-      DATA_DIR: appDataDir,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      FRONT_API_BASE_URL: sim.url,
-      SEED_SAMPLE_DATA: "true",
-      ...(flags["no-history"] ? { SAMPLE_HISTORY_DAYS: "0" } : {}),
+  const app = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        APP_URL: appUrl,
+        ...(flags["database-url"]
+          ? { DATABASE_URL: flags["database-url"] }
+          : { PGLITE_DIR: pgliteDir, DATABASE_URL: "" }),
+        DATA_DIR: appDataDir,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        FRONT_API_BASE_URL: sim.url,
+        SEED_SAMPLE_DATA: "true",
+        ...(flags["no-history"] ? { SAMPLE_HISTORY_DAYS: "0" } : {}),
+      },
     },
-  });
+  );
   let stopping = false;
   /** Stops the app and the simulator: the ports are free when the demo exits. */
   stopStarted = async () => {
@@ -250,7 +289,9 @@ async function main() {
 
   await waitForHealth(`http://127.0.0.1:${appPort}`, app);
   if (flags.unconfigured) {
-    console.log(`[demo] Settings → Front is empty. Connect the simulator: token ${secrets.apiToken}, app secret ${secrets.appSecret}, AI teammate "Frontline AI".`);
+    console.log(
+      `[demo] Settings → Front is empty. Connect the simulator: token ${secrets.apiToken}, app secret ${secrets.appSecret}, AI teammate "Frontline AI".`,
+    );
   } else {
     // A demo that cannot connect Front stops whole: the app is not left running without its simulator.
     await connectFront(`http://127.0.0.1:${appPort}`);

@@ -24,12 +24,22 @@ import { dryRunSettings } from "../lib/agent/dry-run";
 import { openDatabase, type Database } from "../lib/db/client";
 import { insertKnowledgeArticles } from "../lib/knowledge/articles";
 import { EvalSetFormatError, parseEvalSet } from "../lib/evals/case";
-import { evalReport, gradedTable, parseThreshold, thresholdFailures, THRESHOLD_FLAGS, totalsTable, type Threshold, type ThresholdFlag } from "../lib/evals/report";
+import {
+  evalReport,
+  gradedTable,
+  parseThreshold,
+  thresholdFailures,
+  THRESHOLD_FLAGS,
+  totalsTable,
+  type Threshold,
+  type ThresholdFlag,
+} from "../lib/evals/report";
 import { runEvalCases } from "../lib/evals/run";
 import { SAMPLE_ARTICLES } from "../lib/knowledge/sample-articles";
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from "../lib/settings/ai-settings";
 
-const USAGE = "usage: npm run eval -- --set FILE.jsonl [--against sample|app] [--model SPEC] [--min-answer-precision R] [--min-handoff-recall R] …";
+const USAGE =
+  "usage: npm run eval -- --set FILE.jsonl [--against sample|app] [--model SPEC] [--min-answer-precision R] [--min-handoff-recall R] …";
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -53,12 +63,17 @@ const { values: flags } = parseArgs({
   strict: true,
 });
 
-async function openAgainst(against: string): Promise<{ database: Database; saved: AgentSettings; close: () => Promise<void> }> {
+async function openAgainst(
+  against: string,
+): Promise<{ database: Database; saved: AgentSettings; close: () => Promise<void> }> {
   if (against === "sample") {
     const database = await openDatabase({ pgliteDir: "memory://" });
     await insertKnowledgeArticles(database.db, SAMPLE_ARTICLES);
     const fromEnv = { model: process.env.AI_MODEL, baseUrl: process.env.AI_BASE_URL, apiKey: process.env.AI_API_KEY };
-    const saved: AgentSettings = { ...DEFAULT_AGENT_SETTINGS, ...Object.fromEntries(Object.entries(fromEnv).filter(([, value]) => value)) };
+    const saved: AgentSettings = {
+      ...DEFAULT_AGENT_SETTINGS,
+      ...Object.fromEntries(Object.entries(fromEnv).filter(([, value]) => value)),
+    };
     return { database, saved, close: () => database.close() };
   }
   if (against === "app") {
@@ -94,7 +109,8 @@ async function main() {
     }
   }
   const concurrency = Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) fail("--concurrency must be a whole number from 1 to 32");
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
+    fail("--concurrency must be a whole number from 1 to 32");
 
   const { database, saved, close } = await openAgainst(flags.against!);
   let settings: AgentSettings;
@@ -113,11 +129,15 @@ async function main() {
   }
   if (flags.judge && settings.model === "local") {
     await close();
-    fail("--judge needs a hosted model (--model openai:… or anthropic:…): the offline model cannot read an answer for meaning");
+    fail(
+      "--judge needs a hosted model (--model openai:… or anthropic:…): the offline model cannot read an answer for meaning",
+    );
   }
   const model = createModel({ model: settings.model, baseUrl: settings.baseUrl, apiKey: settings.apiKey });
   const setName = path.basename(setPath).replace(/\.jsonl$/i, "");
-  console.log(`[eval] ${cases.length} cases from ${flags.set}, model ${modelLabel(settings.model)}, against ${flags.against}`);
+  console.log(
+    `[eval] ${cases.length} cases from ${flags.set}, model ${modelLabel(settings.model)}, against ${flags.against}`,
+  );
 
   const startedAt = new Date();
   const results = await runEvalCases({
@@ -128,19 +148,26 @@ async function main() {
     concurrency,
     judge: flags.judge ? { model, modelId: settings.model, prices: settings.prices } : undefined,
     onCase: (result, done, total) => {
-      if (!flags.quiet) console.log(`[eval] ${String(done).padStart(String(total).length)}/${total} ${result.score.passed ? "pass" : "FAIL"} ${result.case.id}${result.score.failure ? `: ${result.score.failure}` : ""}`);
+      if (!flags.quiet)
+        console.log(
+          `[eval] ${String(done).padStart(String(total).length)}/${total} ${result.score.passed ? "pass" : "FAIL"} ${result.case.id}${result.score.failure ? `: ${result.score.failure}` : ""}`,
+        );
     },
   });
   await close();
-  const report = evalReport(results, {
-    set: setName,
-    model: settings.model,
-    modelLabel: modelLabel(settings.model),
-    against: flags.against,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    thresholds,
-  }, flags.judge ? settings.model : undefined);
+  const report = evalReport(
+    results,
+    {
+      set: setName,
+      model: settings.model,
+      modelLabel: modelLabel(settings.model),
+      against: flags.against,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      thresholds,
+    },
+    flags.judge ? settings.model : undefined,
+  );
 
   const failures = report.cases.filter((entry) => !entry.passed);
   if (failures.length > 0) {
@@ -154,7 +181,9 @@ async function main() {
     for (const row of gradedTable(report.graded)) console.log(`  ${row.figure.padEnd(26)} ${row.value}`);
   }
 
-  const out = path.resolve(flags.out ?? path.join("eval-results", `${setName}-${settings.model.replace(/[^A-Za-z0-9._-]+/g, "_")}.json`));
+  const out = path.resolve(
+    flags.out ?? path.join("eval-results", `${setName}-${settings.model.replace(/[^A-Za-z0-9._-]+/g, "_")}.json`),
+  );
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n[eval] wrote ${path.relative(process.cwd(), out)}`);

@@ -47,7 +47,9 @@ const DOCUMENTATION_KEYWORDS = new Set(["description", "example", "examples", "e
 function parseArgs(argv) {
   const [specPath, ...rest] = argv;
   if (!specPath || specPath.startsWith("--")) {
-    throw new Error("Usage: node scripts/extract-front-schemas.mjs <path/to/core-api.json> [--commit <sha>] [--out <file>]");
+    throw new Error(
+      "Usage: node scripts/extract-front-schemas.mjs <path/to/core-api.json> [--commit <sha>] [--out <file>]",
+    );
   }
   const option = (name, fallback) => {
     const index = rest.indexOf(name);
@@ -85,7 +87,10 @@ function toJsonSchema(spec, schema, refStack = []) {
     result = {};
     for (const [key, value] of Object.entries(rest)) {
       if (DOCUMENTATION_KEYWORDS.has(key) || key.startsWith("x-")) continue;
-      result[key] = key === "properties" ? mapValues(value, (property) => toJsonSchema(spec, property, refStack)) : toJsonSchema(spec, value, refStack);
+      result[key] =
+        key === "properties"
+          ? mapValues(value, (property) => toJsonSchema(spec, property, refStack))
+          : toJsonSchema(spec, value, refStack);
     }
   }
   return nullable === true ? allowNull(result) : result;
@@ -116,7 +121,11 @@ function extractOperation(spec, method, path, commit) {
   if (!operation) throw new Error(`The spec has no ${specPath}`);
   const responses = {};
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
-    responses[status] = { specPath: `${specPath}.responses.${status}`, commit, schema: jsonContentSchema(spec, response) };
+    responses[status] = {
+      specPath: `${specPath}.responses.${status}`,
+      commit,
+      schema: jsonContentSchema(spec, response),
+    };
   }
   const requestSchema = jsonContentSchema(spec, operation.requestBody);
   return {
@@ -126,7 +135,12 @@ function extractOperation(spec, method, path, commit) {
     commit,
     requiredScopes: operation["x-required-scopes"] ?? [],
     requestBody: requestSchema
-      ? { specPath: `${specPath}.requestBody`, commit, required: operation.requestBody?.required === true, schema: requestSchema }
+      ? {
+          specPath: `${specPath}.requestBody`,
+          commit,
+          required: operation.requestBody?.required === true,
+          schema: requestSchema,
+        }
       : null,
     responses,
   };
@@ -136,12 +150,17 @@ function main() {
   const { specPath, commit, out } = parseArgs(process.argv.slice(2));
   const spec = JSON.parse(readFileSync(specPath, "utf8"));
   const operations = {};
-  for (const [method, path] of OPERATIONS) operations[`${method.toUpperCase()} ${path}`] = extractOperation(spec, method, path, commit);
+  for (const [method, path] of OPERATIONS)
+    operations[`${method.toUpperCase()} ${path}`] = extractOperation(spec, method, path, commit);
   const schemas = {};
   for (const name of COMPONENT_SCHEMAS) {
     const schema = spec.components?.schemas?.[name];
     if (!schema) throw new Error(`The spec has no components.schemas.${name}`);
-    schemas[name] = { specPath: `components.schemas.${name}`, commit, schema: toJsonSchema(spec, { $ref: `#/components/schemas/${name}` }) };
+    schemas[name] = {
+      specPath: `components.schemas.${name}`,
+      commit,
+      schema: toJsonSchema(spec, { $ref: `#/components/schemas/${name}` }),
+    };
   }
   const document = {
     $comment:
@@ -151,7 +170,9 @@ function main() {
     schemas,
   };
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
-  console.log(`Wrote ${Object.keys(operations).length} operations and ${Object.keys(schemas).length} schemas to ${out}`);
+  console.log(
+    `Wrote ${Object.keys(operations).length} operations and ${Object.keys(schemas).length} schemas to ${out}`,
+  );
 }
 
 main();

@@ -4,7 +4,8 @@ import { createFrontSimulator } from "../front-sim";
 async function main(): Promise<void> {
   const env = process.env;
   const port = Number(env.FRONT_SIM_PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`FRONT_SIM_PORT is not a port: ${env.FRONT_SIM_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`FRONT_SIM_PORT is not a port: ${env.FRONT_SIM_PORT}`);
   const webhookUrl = env.FRONT_SIM_WEBHOOK_URL ?? "http://127.0.0.1:3000/api/webhooks/front";
   const sim = await createFrontSimulator({
     port,

@@ -27,7 +27,8 @@ async function main() {
       chunkSize: Number(flags.chunk),
       force: flags.force,
       deferIndexes: true,
-      onProgress: ({ done, total, elapsedMs, phase }) => console.log(`[seed:scale] ${done}/${total} sessions (${phase}), ${(elapsedMs / 1000).toFixed(1)} s`),
+      onProgress: ({ done, total, elapsedMs, phase }) =>
+        console.log(`[seed:scale] ${done}/${total} sessions (${phase}), ${(elapsedMs / 1000).toFixed(1)} s`),
     });
     console.log(JSON.stringify(summary, null, 2));
   } catch (error) {

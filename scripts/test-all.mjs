@@ -36,7 +36,8 @@ function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (existsSync(path)) return true;
   console.log("\n=== installing Chromium from Debian's packages (apt-get)");
-  const apt = (args) => spawnSync("apt-get", args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  const apt = (args) =>
+    spawnSync("apt-get", args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
   if (!apt(["update"]) || !apt(["install", "-y", "--no-install-recommends", "chromium"])) {
     console.error("Could not install chromium: run `apt-get install chromium` as root, or set CHROMIUM_PATH.");
     return false;
@@ -48,13 +49,22 @@ function ensureChromium() {
 function vitestSuite(label, name, args) {
   const report = `test-results/${name}.json`;
   rmSync(report, { force: true });
-  const result = run(label, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const result = run(label, "npx", [
+    "vitest",
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   const counts = readJson(report);
   if (counts) {
     totals.passed += counts.numPassedTests;
     totals.failed += counts.numFailedTests;
     totals.skipped += counts.numPendingTests + (counts.numTodoTests ?? 0);
-    summary.push(`${name}: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${counts.numPendingTests} skipped (${result.seconds}s)`);
+    summary.push(
+      `${name}: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${counts.numPendingTests} skipped (${result.seconds}s)`,
+    );
   }
   if (!result.ok && (!counts || counts.numFailedTests === 0)) {
     totals.failed += 1;
@@ -79,7 +89,10 @@ async function main() {
     }
     const e2eReport = "test-results/e2e.json";
     rmSync(e2eReport, { force: true });
-    const e2e = run("browser tests", "npx", ["playwright", "test"], { CI: "true", ...(e2eDatabase ? { E2E_DATABASE_URL: e2eDatabase } : {}) });
+    const e2e = run("browser tests", "npx", ["playwright", "test"], {
+      CI: "true",
+      ...(e2eDatabase ? { E2E_DATABASE_URL: e2eDatabase } : {}),
+    });
     const report = readJson(e2eReport);
     if (report?.stats) {
       const { expected, unexpected, skipped, flaky } = report.stats;

@@ -6,12 +6,21 @@ import { createPipelineContext, getServices, startPipelineWorker } from "../lib/
 async function main() {
   const config = getConfig();
   if (!config.DATABASE_URL) {
-    console.error("npm run worker needs DATABASE_URL: extra workers share a Postgres server with the web process (PGlite is embedded in one process).");
+    console.error(
+      "npm run worker needs DATABASE_URL: extra workers share a Postgres server with the web process (PGlite is embedded in one process).",
+    );
     process.exit(1);
   }
   const services = await getServices();
-  const worker = startPipelineWorker(createPipelineContext(services), { concurrency: config.WORKER_CONCURRENCY, leaseMs: config.WORKER_LEASE_MS, retentionDays: config.RETENTION_DAYS, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
-  console.log(`[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`);
+  const worker = startPipelineWorker(createPipelineContext(services), {
+    concurrency: config.WORKER_CONCURRENCY,
+    leaseMs: config.WORKER_LEASE_MS,
+    retentionDays: config.RETENTION_DAYS,
+    auditRetentionDays: config.AUDIT_RETENTION_DAYS,
+  });
+  console.log(
+    `[worker] ${worker.id} processing Front events (${config.WORKER_CONCURRENCY} at once, model ${(await services.agentSettings.get()).values.model})`,
+  );
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing the jobs in hand`);
     await worker.stop();

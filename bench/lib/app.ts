@@ -25,8 +25,13 @@ export async function freshPostgres(name: string): Promise<string | null> {
   return url.toString();
 }
 
-export async function startApp(options: { port: number; databaseUrl: string | null; env?: Record<string, string> }): Promise<BenchApp> {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("Build the app first: npx next build");
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string | null;
+  env?: Record<string, string>;
+}): Promise<BenchApp> {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID")))
+    throw new Error("Build the app first: npx next build");
   const dataDir = mkdtempSync(path.join(tmpdir(), "frontline-bench-"));
   // Its own process group: npx starts next-server as a child, and stopping must stop both.
   const child = spawn("npx", ["next", "start", "-p", String(options.port)], {
@@ -37,7 +42,9 @@ export async function startApp(options: { port: number; databaseUrl: string | nu
       NODE_ENV: "production",
       APP_URL: `http://127.0.0.1:${options.port}`,
       DATA_DIR: dataDir,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATABASE_URL: "", PGLITE_DIR: path.join(dataDir, "pglite") }),
+      ...(options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl }
+        : { DATABASE_URL: "", PGLITE_DIR: path.join(dataDir, "pglite") }),
       SEED_SAMPLE_DATA: "",
       ...options.env,
     },

@@ -23,7 +23,12 @@ export interface PacedResult {
 
 export async function pacedLoad(
   baseUrl: string,
-  options: { rate: number; durationSeconds: number; request: () => PacedRequest; onResponse?: (status: number, body: string) => void },
+  options: {
+    rate: number;
+    durationSeconds: number;
+    request: () => PacedRequest;
+    onResponse?: (status: number, body: string) => void;
+  },
 ): Promise<PacedResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const url = new URL(baseUrl);
@@ -35,18 +40,21 @@ export async function pacedLoad(
   const send = (dueAt: number) =>
     new Promise<void>((resolve) => {
       const { method, path, headers, body } = options.request();
-      const request = http.request({ host: url.hostname, port: url.port, method, path, headers, agent, timeout: 10_000 }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => {
-          const status = response.statusCode ?? 0;
-          latencies.push(performance.now() - dueAt);
-          if (status >= 200 && status < 300) counts.ok++;
-          else counts.non2xx++;
-          options.onResponse?.(status, Buffer.concat(chunks).toString("utf8"));
-          resolve();
-        });
-      });
+      const request = http.request(
+        { host: url.hostname, port: url.port, method, path, headers, agent, timeout: 10_000 },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const status = response.statusCode ?? 0;
+            latencies.push(performance.now() - dueAt);
+            if (status >= 200 && status < 300) counts.ok++;
+            else counts.non2xx++;
+            options.onResponse?.(status, Buffer.concat(chunks).toString("utf8"));
+            resolve();
+          });
+        },
+      );
       request.on("timeout", () => {
         counts.timeouts++;
         request.destroy();

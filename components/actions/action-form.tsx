@@ -7,7 +7,19 @@ import { CHANNEL_LABELS, CHANNELS, type Channel } from "@/lib/front/channels";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
-import { draftFrom, emptyDraft, METHODS, newHeaderKey, parametersProblem, placeholdersOf, splitServerMessage, toInput, type ActionDraft, type FormField, type HeaderDraft } from "./form-state";
+import {
+  draftFrom,
+  emptyDraft,
+  METHODS,
+  newHeaderKey,
+  parametersProblem,
+  placeholdersOf,
+  splitServerMessage,
+  toInput,
+  type ActionDraft,
+  type FormField,
+  type HeaderDraft,
+} from "./form-state";
 import { useCreateAction, useUpdateAction } from "./use-actions";
 
 const textareaClass = cn(inputClass, "h-auto py-2 leading-relaxed");
@@ -51,7 +63,17 @@ function Field({
   );
 }
 
-function HeaderRow({ header, index, onChange, onRemove }: { header: HeaderDraft; index: number; onChange: (next: HeaderDraft) => void; onRemove: () => void }) {
+function HeaderRow({
+  header,
+  index,
+  onChange,
+  onRemove,
+}: {
+  header: HeaderDraft;
+  index: number;
+  onChange: (next: HeaderDraft) => void;
+  onRemove: () => void;
+}) {
   const id = useId();
   const placeholder = header.secret
     ? header.unreadable
@@ -61,7 +83,11 @@ function HeaderRow({ header, index, onChange, onRemove }: { header: HeaderDraft;
         : "Secret value"
     : "Value";
   return (
-    <li className="grid grid-cols-1 gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto] sm:items-center" data-testid="header-row" data-secret={header.secret ? "true" : "false"}>
+    <li
+      className="grid grid-cols-1 gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_auto] sm:items-center"
+      data-testid="header-row"
+      data-secret={header.secret ? "true" : "false"}
+    >
       <label htmlFor={`${id}-name`} className="sr-only">
         Header {index + 1} name
       </label>
@@ -94,14 +120,26 @@ function HeaderRow({ header, index, onChange, onRemove }: { header: HeaderDraft;
         <input
           type="checkbox"
           checked={header.secret}
-          onChange={(event) => onChange({ ...header, secret: event.target.checked, savedMask: event.target.checked ? header.savedMask : null })}
+          onChange={(event) =>
+            onChange({
+              ...header,
+              secret: event.target.checked,
+              savedMask: event.target.checked ? header.savedMask : null,
+            })
+          }
           className="size-4 rounded border-gray-300 accent-brand-600"
           data-testid="header-secret"
         />
         <KeyRound aria-hidden="true" className="size-3.5 text-gray-500" />
         Secret
       </label>
-      <Button variant="ghost" size="icon" onClick={onRemove} aria-label={`Remove header ${header.name || index + 1}`} data-testid="header-remove">
+      <Button
+        variant="ghost"
+        size="icon"
+        onClick={onRemove}
+        aria-label={`Remove header ${header.name || index + 1}`}
+        data-testid="header-remove"
+      >
         <Trash2 aria-hidden="true" />
       </Button>
     </li>
@@ -130,7 +168,10 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
 
   const set = <Key extends keyof ActionDraft>(key: Key, value: ActionDraft[Key]) => {
     setDraft((current) => ({ ...current, [key]: value }));
-    setProblems((current) => ({ ...current, [key === "parametersText" ? "parameters" : key === "timeoutText" ? "timeoutMs" : key]: undefined }));
+    setProblems((current) => ({
+      ...current,
+      [key === "parametersText" ? "parameters" : key === "timeoutText" ? "timeoutMs" : key]: undefined,
+    }));
   };
 
   const liveParametersError = parametersProblem(draft.parametersText);
@@ -155,18 +196,34 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
 
   const title = action ? `Edit ${action.name}` : "New action";
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} data-testid="action-form" className="space-y-5 px-4 py-4">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid="action-form"
+      className="space-y-5 px-4 py-4"
+    >
       <h3 id={`${id}-title`} className="text-base font-semibold text-gray-900">
         {title}
       </h3>
       {formError ? (
-        <p role="alert" data-testid="action-form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="action-form-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {formError}
         </p>
       ) : null}
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id={`${id}-name`} label="Name" hint="snake_case, as the model sees it: order_status, book_callback." error={problems.name}>
+        <Field
+          id={`${id}-name`}
+          label="Name"
+          hint="snake_case, as the model sees it: order_status, book_callback."
+          error={problems.name}
+        >
           {(describedBy) => (
             <input
               ref={nameRef}
@@ -182,7 +239,12 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
             />
           )}
         </Field>
-        <Field id={`${id}-timeout`} label="Timeout (ms)" hint="100 to 30,000. Past it, the model is told the action timed out." error={problems.timeoutMs}>
+        <Field
+          id={`${id}-timeout`}
+          label="Timeout (ms)"
+          hint="100 to 30,000. Past it, the model is told the action timed out."
+          error={problems.timeoutMs}
+        >
           {(describedBy) => (
             <input
               id={`${id}-timeout`}
@@ -201,7 +263,12 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
         </Field>
       </div>
 
-      <Field id={`${id}-description`} label="Description" hint="Tells the model when to use this action and what it gives back." error={problems.description}>
+      <Field
+        id={`${id}-description`}
+        label="Description"
+        hint="Tells the model when to use this action and what it gives back."
+        error={problems.description}
+      >
         {(describedBy) => (
           <textarea
             id={`${id}-description`}
@@ -219,7 +286,13 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
       <div className="grid gap-5 sm:grid-cols-[8rem_minmax(0,1fr)]">
         <Field id={`${id}-method`} label="Method" error={problems.method}>
           {(describedBy) => (
-            <select id={`${id}-method`} value={draft.method} onChange={(event) => set("method", event.target.value as ActionDraft["method"])} aria-describedby={describedBy} className={inputClass}>
+            <select
+              id={`${id}-method`}
+              value={draft.method}
+              onChange={(event) => set("method", event.target.value as ActionDraft["method"])}
+              aria-describedby={describedBy}
+              className={inputClass}
+            >
               {METHODS.map((method) => (
                 <option key={method} value={method}>
                   {method}
@@ -233,10 +306,18 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
           label="URL template"
           hint={
             <>
-              Each <code className="rounded bg-gray-100 px-1 font-mono">{"{name}"}</code> is filled from the argument of that name, e.g.{" "}
-              <code className="rounded bg-gray-100 px-1 font-mono break-all">{"https://api.example.com/orders/{order_id}"}</code>. The other arguments go in
-              the query string (GET, DELETE) or the JSON body.
-              {placeholders.length > 0 ? <span data-testid="url-placeholders"> Fills: {placeholders.map((name) => `{${name}}`).join(", ")}.</span> : null}
+              Each <code className="rounded bg-gray-100 px-1 font-mono">{"{name}"}</code> is filled from the argument of
+              that name, e.g.{" "}
+              <code className="rounded bg-gray-100 px-1 font-mono break-all">
+                {"https://api.example.com/orders/{order_id}"}
+              </code>
+              . The other arguments go in the query string (GET, DELETE) or the JSON body.
+              {placeholders.length > 0 ? (
+                <span data-testid="url-placeholders">
+                  {" "}
+                  Fills: {placeholders.map((name) => `{${name}}`).join(", ")}.
+                </span>
+              ) : null}
             </>
           }
           error={problems.urlTemplate}
@@ -280,7 +361,9 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
 
       <fieldset data-testid="headers-field">
         <legend className="text-sm font-medium text-gray-900">Headers</legend>
-        <p className="mt-0.5 text-xs text-gray-600">Mark API keys and tokens as secret: they are encrypted when saved and never shown again.</p>
+        <p className="mt-0.5 text-xs text-gray-600">
+          Mark API keys and tokens as secret: they are encrypted when saved and never shown again.
+        </p>
         {draft.headers.length > 0 ? (
           <ul className="mt-2 space-y-2">
             {draft.headers.map((header, index) => (
@@ -288,8 +371,18 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
                 key={header.key}
                 header={header}
                 index={index}
-                onChange={(next) => set("headers", draft.headers.map((candidate) => (candidate.key === header.key ? next : candidate)))}
-                onRemove={() => set("headers", draft.headers.filter((candidate) => candidate.key !== header.key))}
+                onChange={(next) =>
+                  set(
+                    "headers",
+                    draft.headers.map((candidate) => (candidate.key === header.key ? next : candidate)),
+                  )
+                }
+                onRemove={() =>
+                  set(
+                    "headers",
+                    draft.headers.filter((candidate) => candidate.key !== header.key),
+                  )
+                }
               />
             ))}
           </ul>
@@ -302,7 +395,12 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
         <Button
           size="sm"
           className="mt-2"
-          onClick={() => set("headers", [...draft.headers, { key: newHeaderKey(), name: "", value: "", secret: false, savedMask: null, unreadable: false }])}
+          onClick={() =>
+            set("headers", [
+              ...draft.headers,
+              { key: newHeaderKey(), name: "", value: "", secret: false, savedMask: null, unreadable: false },
+            ])
+          }
           data-testid="add-header"
         >
           <Plus aria-hidden="true" />
@@ -312,14 +410,23 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
 
       <fieldset aria-describedby={problems.channels ? `${id}-channels-error` : undefined}>
         <legend className="text-sm font-medium text-gray-900">Channels</legend>
-        <p className="mt-0.5 text-xs text-gray-600">The AI is offered this action only in conversations on these channels.</p>
+        <p className="mt-0.5 text-xs text-gray-600">
+          The AI is offered this action only in conversations on these channels.
+        </p>
         <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
           {CHANNELS.map((channel: Channel) => (
             <label key={channel} className="inline-flex cursor-pointer items-center gap-2 text-sm text-gray-800">
               <input
                 type="checkbox"
                 checked={draft.channels.includes(channel)}
-                onChange={(event) => set("channels", event.target.checked ? CHANNELS.filter((candidate) => candidate === channel || draft.channels.includes(candidate)) : draft.channels.filter((candidate) => candidate !== channel))}
+                onChange={(event) =>
+                  set(
+                    "channels",
+                    event.target.checked
+                      ? CHANNELS.filter((candidate) => candidate === channel || draft.channels.includes(candidate))
+                      : draft.channels.filter((candidate) => candidate !== channel),
+                  )
+                }
                 className="size-4 rounded border-gray-300 accent-brand-600"
               />
               {CHANNEL_LABELS[channel]}
@@ -334,10 +441,17 @@ export function ActionForm({ action, onDone }: { action?: ActionView; onDone: ()
       </fieldset>
 
       <label className="flex cursor-pointer items-start gap-2 text-sm text-gray-800">
-        <input type="checkbox" checked={draft.enabled} onChange={(event) => set("enabled", event.target.checked)} className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600" />
+        <input
+          type="checkbox"
+          checked={draft.enabled}
+          onChange={(event) => set("enabled", event.target.checked)}
+          className="mt-0.5 size-4 rounded border-gray-300 accent-brand-600"
+        />
         <span>
           <span className="font-medium text-gray-900">Enabled</span>
-          <span className="block text-xs text-gray-600">Off: saved, and testable here, but never offered to the AI.</span>
+          <span className="block text-xs text-gray-600">
+            Off: saved, and testable here, but never offered to the AI.
+          </span>
         </span>
       </label>
 

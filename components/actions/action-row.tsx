@@ -10,7 +10,13 @@ import { cn } from "@/components/ui/cn";
 import { ActionTestPanel } from "./action-test-panel";
 import { useDeleteAction, useToggleAction } from "./use-actions";
 
-const METHOD_TONES: Record<ActionView["method"], BadgeTone> = { GET: "blue", POST: "green", PUT: "amber", PATCH: "amber", DELETE: "red" };
+const METHOD_TONES: Record<ActionView["method"], BadgeTone> = {
+  GET: "blue",
+  POST: "green",
+  PUT: "amber",
+  PATCH: "amber",
+  DELETE: "red",
+};
 
 /** The list's on/off switch, named after the action. */
 function EnabledSwitch({ action }: { action: ActionView }) {
@@ -38,9 +44,17 @@ function EnabledSwitch({ action }: { action: ActionView }) {
         >
           <span
             aria-hidden="true"
-            className={cn("relative inline-flex h-6 w-11 items-center rounded-full transition-colors", action.enabled ? "bg-brand-600 group-hover:bg-brand-700" : "bg-gray-300 group-hover:bg-gray-400")}
+            className={cn(
+              "relative inline-flex h-6 w-11 items-center rounded-full transition-colors",
+              action.enabled ? "bg-brand-600 group-hover:bg-brand-700" : "bg-gray-300 group-hover:bg-gray-400",
+            )}
           >
-            <span className={cn("inline-block size-5 rounded-full bg-white shadow-sm ring-1 ring-black/5 transition-transform", action.enabled ? "translate-x-[1.375rem]" : "translate-x-0.5")} />
+            <span
+              className={cn(
+                "inline-block size-5 rounded-full bg-white shadow-sm ring-1 ring-black/5 transition-transform",
+                action.enabled ? "translate-x-[1.375rem]" : "translate-x-0.5",
+              )}
+            />
           </span>
         </button>
       </div>
@@ -58,7 +72,13 @@ function DeleteConfirm({ action, onCancel }: { action: ActionView; onCancel: () 
   const id = useId();
   const remove = useDeleteAction();
   return (
-    <div role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="delete-confirm">
+    <div
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      className="rounded-md border border-red-200 bg-red-50 p-3"
+      data-testid="delete-confirm"
+    >
       <p id={`${id}-title`} className="text-sm font-semibold text-red-900">
         Delete {action.name}?
       </p>
@@ -79,7 +99,11 @@ function DeleteConfirm({ action, onCancel }: { action: ActionView; onCancel: () 
           onClick={() => remove.mutate(action.id)}
           data-testid="delete-confirm-button"
         >
-          {remove.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Trash2 aria-hidden="true" />}
+          {remove.isPending ? (
+            <LoaderCircle aria-hidden="true" className="animate-spin" />
+          ) : (
+            <Trash2 aria-hidden="true" />
+          )}
           Delete action
         </Button>
         <Button size="sm" onClick={onCancel} disabled={remove.isPending}>
@@ -96,7 +120,12 @@ export function ActionRow({ action, onEdit }: { action: ActionView; onEdit: () =
   const allChannels = CHANNELS.every((channel) => action.channels.includes(channel));
   const unreadable = action.headers.filter((header) => header.unreadable);
   return (
-    <li className="space-y-3 px-4 py-4" data-testid="action-row" data-action-name={action.name} data-enabled={action.enabled ? "true" : "false"}>
+    <li
+      className="space-y-3 px-4 py-4"
+      data-testid="action-row"
+      data-action-name={action.name}
+      data-enabled={action.enabled ? "true" : "false"}
+    >
       <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1 space-y-1">
           <div className="flex flex-wrap items-center gap-2">
@@ -123,7 +152,12 @@ export function ActionRow({ action, onEdit }: { action: ActionView; onEdit: () =
               ))
             )}
             {action.headers.map((header) => (
-              <Badge key={header.name} tone="gray" data-testid="action-header" title={header.secret ? "Secret header: encrypted, never shown" : undefined}>
+              <Badge
+                key={header.name}
+                tone="gray"
+                data-testid="action-header"
+                title={header.secret ? "Secret header: encrypted, never shown" : undefined}
+              >
                 {header.secret ? <KeyRound aria-hidden="true" /> : null}
                 <span className="font-mono">
                   {header.name}: {header.secret ? (header.masked ?? "unreadable") : header.value}
@@ -134,14 +168,20 @@ export function ActionRow({ action, onEdit }: { action: ActionView; onEdit: () =
           {unreadable.length > 0 ? (
             <p role="alert" className="flex items-start gap-1.5 text-sm text-amber-800">
               <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              The secret {unreadable.map((header) => header.name).join(", ")} cannot be decrypted (the encryption key changed?). The AI is not offered this action until you enter it again.
+              The secret {unreadable.map((header) => header.name).join(", ")} cannot be decrypted (the encryption key
+              changed?). The AI is not offered this action until you enter it again.
             </p>
           ) : null}
         </div>
         <EnabledSwitch action={action} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" aria-expanded={panel === "test"} onClick={() => setPanel(panel === "test" ? null : "test")} data-testid="action-test-toggle">
+        <Button
+          size="sm"
+          aria-expanded={panel === "test"}
+          onClick={() => setPanel(panel === "test" ? null : "test")}
+          data-testid="action-test-toggle"
+        >
           <FlaskConical aria-hidden="true" />
           Test
         </Button>
@@ -149,7 +189,13 @@ export function ActionRow({ action, onEdit }: { action: ActionView; onEdit: () =
           <Pencil aria-hidden="true" />
           Edit
         </Button>
-        <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => setPanel("delete")} data-testid="action-delete">
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-red-700 hover:bg-red-50 hover:text-red-800"
+          onClick={() => setPanel("delete")}
+          data-testid="action-delete"
+        >
           <Trash2 aria-hidden="true" />
           Delete
         </Button>

@@ -13,12 +13,19 @@ import { exampleArguments } from "./form-state";
 import { useTestAction } from "./use-actions";
 
 /** The badge of a failed test call; an error status shows the status instead. */
-const ERROR_LABELS: Record<string, string> = { timeout: "Timed out", unreachable: "Unreachable", blocked: "Address not allowed", too_large: "Answer too large" };
+const ERROR_LABELS: Record<string, string> = {
+  timeout: "Timed out",
+  unreachable: "Unreachable",
+  blocked: "Address not allowed",
+  too_large: "Answer too large",
+};
 
 /** Calls a saved action once with arguments the admin types, and shows what the model would get back. */
 export function ActionTestPanel({ action }: { action: ActionView }) {
   const id = useId();
-  const [argumentsText, setArgumentsText] = useState(() => JSON.stringify(exampleArguments(action.parameters), null, 2));
+  const [argumentsText, setArgumentsText] = useState(() =>
+    JSON.stringify(exampleArguments(action.parameters), null, 2),
+  );
   const [inputError, setInputError] = useState<string | null>(null);
   const run = useTestAction(action.id);
   const result = run.data;
@@ -42,13 +49,19 @@ export function ActionTestPanel({ action }: { action: ActionView }) {
 
   const error = inputError ?? (run.isError ? run.error.message : null);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-gray-200 bg-gray-50/60 p-3" data-testid="action-test">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3 rounded-md border border-gray-200 bg-gray-50/60 p-3"
+      data-testid="action-test"
+    >
       <div>
         <label htmlFor={`${id}-arguments`} className="block text-sm font-medium text-gray-900">
           Arguments
         </label>
         <p id={`${id}-hint`} className="text-xs text-gray-600">
-          A real call to the server with these arguments, as the model would make it. Disabled actions can be tested too.
+          A real call to the server with these arguments, as the model would make it. Disabled actions can be tested
+          too.
         </p>
         <textarea
           id={`${id}-arguments`}
@@ -94,8 +107,13 @@ export function ActionTestPanel({ action }: { action: ActionView }) {
             </div>
             {result.error ? (
               <div>
-                <h4 className="mb-1 text-xs font-semibold tracking-wide text-red-700 uppercase">The model would be told</h4>
-                <pre data-testid="test-error" className="overflow-auto rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs break-words whitespace-pre-wrap text-red-800">
+                <h4 className="mb-1 text-xs font-semibold tracking-wide text-red-700 uppercase">
+                  The model would be told
+                </h4>
+                <pre
+                  data-testid="test-error"
+                  className="overflow-auto rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs break-words whitespace-pre-wrap text-red-800"
+                >
                   {result.error}
                 </pre>
               </div>

@@ -15,7 +15,12 @@ type Editing = { mode: "create" } | { mode: "edit"; id: string } | null;
 
 function ActionsSkeleton() {
   return (
-    <div role="status" aria-live="polite" data-testid="actions-loading" className="rounded-lg border border-gray-200 bg-white">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="actions-loading"
+      className="rounded-lg border border-gray-200 bg-white"
+    >
       <span className="sr-only">Loading actions…</span>
       {[0, 1].map((row) => (
         <div key={row} className="space-y-2 border-b border-gray-100 px-4 py-4 last:border-b-0">
@@ -31,13 +36,17 @@ function ActionsSkeleton() {
 /** The network rule, and the internal hosts the server's ACTIONS_ALLOWED_HOSTS lets actions reach anyway. */
 function NetworkRule({ allowedHosts }: { allowedHosts: string[] }) {
   return (
-    <section aria-labelledby="actions-network-title" className="rounded-lg border border-gray-200 bg-white px-4 py-3 text-sm" data-testid="actions-network">
+    <section
+      aria-labelledby="actions-network-title"
+      className="rounded-lg border border-gray-200 bg-white px-4 py-3 text-sm"
+      data-testid="actions-network"
+    >
       <h2 id="actions-network-title" className="font-semibold text-gray-900">
         Internal addresses
       </h2>
       <p className="mt-1 text-gray-600">
-        Actions cannot reach loopback, private, link-local or other internal addresses: a URL whose host is (or resolves to) one is refused when
-        saved and again at every call, and redirects are not followed.
+        Actions cannot reach loopback, private, link-local or other internal addresses: a URL whose host is (or resolves
+        to) one is refused when saved and again at every call, and redirects are not followed.
       </p>
       {allowedHosts.length > 0 ? (
         <>
@@ -46,7 +55,10 @@ function NetworkRule({ allowedHosts }: { allowedHosts: string[] }) {
           </p>
           <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="actions-allowed-hosts">
             {allowedHosts.map((host) => (
-              <li key={host} className="rounded border border-gray-200 bg-gray-50 px-1.5 py-0.5 font-mono text-xs text-gray-800">
+              <li
+                key={host}
+                className="rounded border border-gray-200 bg-gray-50 px-1.5 py-0.5 font-mono text-xs text-gray-800"
+              >
                 {host}
               </li>
             ))}
@@ -55,7 +67,8 @@ function NetworkRule({ allowedHosts }: { allowedHosts: string[] }) {
       ) : (
         <p className="mt-2 text-gray-600" data-testid="actions-allowed-hosts-none">
           No internal host is allowed. To call a service of your own on the internal network, set{" "}
-          <code className="font-mono text-xs">ACTIONS_ALLOWED_HOSTS</code> on the server (hostnames, addresses or CIDR ranges, comma-separated).
+          <code className="font-mono text-xs">ACTIONS_ALLOWED_HOSTS</code> on the server (hostnames, addresses or CIDR
+          ranges, comma-separated).
         </p>
       )}
     </section>
@@ -69,12 +82,24 @@ export function ActionsSettings() {
 
   if (query.isPending) return <ActionsSkeleton />;
   if (query.isError && !query.data) {
-    return <LoadError title="Could not load the actions" testId="actions-error" message={query.error.message} onRetry={() => void query.refetch()} />;
+    return (
+      <LoadError
+        title="Could not load the actions"
+        testId="actions-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
 
   const { actions, allowedHosts } = query.data;
   const newButton = (
-    <Button variant="primary" onClick={() => setEditing({ mode: "create" })} disabled={editing?.mode === "create"} data-testid="action-new">
+    <Button
+      variant="primary"
+      onClick={() => setEditing({ mode: "create" })}
+      disabled={editing?.mode === "create"}
+      data-testid="action-new"
+    >
       <Plus aria-hidden="true" />
       New action
     </Button>
@@ -94,8 +119,8 @@ export function ActionsSettings() {
       ) : null}
       {actions.length === 0 && editing?.mode !== "create" ? (
         <StatePanel icon={Webhook} title="No actions yet" testId="actions-empty" action={newButton}>
-          Actions let the AI call your own APIs while it answers: look up an order, check a booking, book a callback. Add one, test it here, then
-          leave it on.
+          Actions let the AI call your own APIs while it answers: look up an order, check a booking, book a callback.
+          Add one, test it here, then leave it on.
         </StatePanel>
       ) : null}
       {actions.length > 0 ? (

@@ -4,7 +4,17 @@ import { CHANNELS, type Channel } from "@/lib/front/channels";
 export const METHODS: ActionMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** The fields an error message can point at; anything else shows at the top of the form. */
-export const FORM_FIELDS = ["name", "description", "parameters", "method", "urlTemplate", "headers", "timeoutMs", "channels", "enabled"] as const;
+export const FORM_FIELDS = [
+  "name",
+  "description",
+  "parameters",
+  "method",
+  "urlTemplate",
+  "headers",
+  "timeoutMs",
+  "channels",
+  "enabled",
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 export interface HeaderDraft {
@@ -81,7 +91,9 @@ export function draftFrom(action: ActionView): ActionDraft {
 /** The database gives JSON keys back in its own order: put a schema's type, properties and required first again. */
 function readableSchema(schema: Record<string, unknown>): Record<string, unknown> {
   const { type, properties, required, ...rest } = schema;
-  return Object.fromEntries(Object.entries({ type, properties, required, ...rest }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries({ type, properties, required, ...rest }).filter(([, value]) => value !== undefined),
+  );
 }
 
 /** Checks the JSON Schema text before it is sent: it must parse and describe an object. Returns the problem or null. */
@@ -93,7 +105,8 @@ export function parametersProblem(text: string): string | null {
     return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "Must be a JSON object.";
-  if ((parsed as { type?: unknown }).type !== "object") return 'Must be { "type": "object", "properties": { … } }: the model fills in the properties.';
+  if ((parsed as { type?: unknown }).type !== "object")
+    return 'Must be { "type": "object", "properties": { … } }: the model fills in the properties.';
   return null;
 }
 
@@ -134,7 +147,10 @@ export function toInput(draft: ActionDraft): { input: ActionInput } | { problems
  * The API's message ("urlTemplate: uses {x}…; name: …") split by field, so each shows under its input; what names
  * no field stays for the top of the form.
  */
-export function splitServerMessage(message: string): { fields: Partial<Record<FormField, string>>; rest: string | null } {
+export function splitServerMessage(message: string): {
+  fields: Partial<Record<FormField, string>>;
+  rest: string | null;
+} {
   const fields: Partial<Record<FormField, string>> = {};
   const rest: string[] = [];
   for (const part of message.split("; ")) {
@@ -154,13 +170,25 @@ export function splitServerMessage(message: string): { fields: Partial<Record<Fo
 
 /** Example arguments for the Test panel: each property's `example`, or an empty value of its type. */
 export function exampleArguments(parameters: Record<string, unknown>): Record<string, unknown> {
-  const properties = (parameters.properties ?? {}) as Record<string, { type?: unknown; example?: unknown; examples?: unknown[] }>;
+  const properties = (parameters.properties ?? {}) as Record<
+    string,
+    { type?: unknown; example?: unknown; examples?: unknown[] }
+  >;
   return Object.fromEntries(
     Object.entries(properties).map(([name, property]) => {
       if (property?.example !== undefined) return [name, property.example];
       if (Array.isArray(property?.examples) && property.examples.length > 0) return [name, property.examples[0]];
       const type = Array.isArray(property?.type) ? property.type[0] : property?.type;
-      const empty = type === "number" || type === "integer" ? 0 : type === "boolean" ? false : type === "array" ? [] : type === "object" ? {} : "";
+      const empty =
+        type === "number" || type === "integer"
+          ? 0
+          : type === "boolean"
+            ? false
+            : type === "array"
+              ? []
+              : type === "object"
+                ? {}
+                : "";
       return [name, empty];
     }),
   );

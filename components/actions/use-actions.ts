@@ -28,7 +28,9 @@ export function useCreateAction() {
 }
 
 export function useUpdateAction() {
-  return useActionMutation(({ id, patch }: { id: string; patch: Partial<ActionInput> }) => sendJson<ActionResponse>(`/api/settings/actions/${id}`, "PUT", patch));
+  return useActionMutation(({ id, patch }: { id: string; patch: Partial<ActionInput> }) =>
+    sendJson<ActionResponse>(`/api/settings/actions/${id}`, "PUT", patch),
+  );
 }
 
 export function useDeleteAction() {
@@ -38,7 +40,8 @@ export function useDeleteAction() {
 /** One real call of a saved action; nothing to refetch. */
 export function useTestAction(id: string) {
   return useMutation({
-    mutationFn: (args: Record<string, unknown>) => sendJson<ActionTestResponse>(`/api/settings/actions/${id}/test`, "POST", { arguments: args }),
+    mutationFn: (args: Record<string, unknown>) =>
+      sendJson<ActionTestResponse>(`/api/settings/actions/${id}/test`, "POST", { arguments: args }),
   });
 }
 
@@ -47,10 +50,13 @@ export function useToggleAction() {
   const client = useQueryClient();
   const setEnabled = (id: string, enabled: boolean) =>
     client.setQueryData<ActionsResponse>(ACTIONS_KEY, (current) =>
-      current ? { ...current, actions: current.actions.map((action) => (action.id === id ? { ...action, enabled } : action)) } : current,
+      current
+        ? { ...current, actions: current.actions.map((action) => (action.id === id ? { ...action, enabled } : action)) }
+        : current,
     );
   return useMutation({
-    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => sendJson<ActionResponse>(`/api/settings/actions/${id}`, "PUT", { enabled }),
+    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
+      sendJson<ActionResponse>(`/api/settings/actions/${id}`, "PUT", { enabled }),
     onMutate: async ({ id, enabled }) => {
       await client.cancelQueries({ queryKey: ACTIONS_KEY });
       setEnabled(id, enabled);

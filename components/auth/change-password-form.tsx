@@ -42,7 +42,13 @@ export function ChangePasswordForm() {
         setMessage({ ok: true, text: "Password changed. Your other sessions are signed out." });
       } else {
         const body = (await response.json().catch(() => null)) as { code?: string } | null;
-        setMessage({ ok: false, text: body?.code === "INVALID_PASSWORD" ? "The current password is wrong." : `Could not change the password (error ${response.status}). Try again.` });
+        setMessage({
+          ok: false,
+          text:
+            body?.code === "INVALID_PASSWORD"
+              ? "The current password is wrong."
+              : `Could not change the password (error ${response.status}). Try again.`,
+        });
       }
     } catch {
       setMessage({ ok: false, text: "Could not reach Frontline. Check the connection and try again." });
@@ -67,14 +73,25 @@ export function ChangePasswordForm() {
           ).map(([name, label, autoComplete]) => (
             <label key={name} className="block text-sm">
               <span className="mb-1 block font-medium text-gray-800">{label}</span>
-              <input name={name} type="password" autoComplete={autoComplete} required className={inputClass} data-testid={`password-${name}`} />
+              <input
+                name={name}
+                type="password"
+                autoComplete={autoComplete}
+                required
+                className={inputClass}
+                data-testid={`password-${name}`}
+              />
             </label>
           ))}
           <Button type="submit" variant="primary" disabled={pending} data-testid="change-password-submit">
             Change password
           </Button>
           {message ? (
-            <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-800" : "text-sm text-red-700"} data-testid="change-password-message">
+            <p
+              role={message.ok ? "status" : "alert"}
+              className={message.ok ? "text-sm text-green-800" : "text-sm text-red-700"}
+              data-testid="change-password-message"
+            >
               {message.text}
             </p>
           ) : null}

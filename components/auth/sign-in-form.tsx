@@ -17,9 +17,13 @@ async function describeFailure(response: Response): Promise<SignInError> {
   }
   const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
   if (response.status === 403 && body?.code === "INVALID_ORIGIN") {
-    return { kind: "other", message: "Sign-in is refused at this address. Open Frontline at the address set in APP_URL." };
+    return {
+      kind: "other",
+      message: "Sign-in is refused at this address. Open Frontline at the address set in APP_URL.",
+    };
   }
-  if (response.status === 400 && body?.code === "INVALID_EMAIL") return { kind: "credentials", message: "Enter a valid email address." };
+  if (response.status === 400 && body?.code === "INVALID_EMAIL")
+    return { kind: "credentials", message: "Enter a valid email address." };
   return { kind: "other", message: `Could not sign in right now (error ${response.status}). Try again.` };
 }
 
@@ -36,7 +40,11 @@ export function SignInForm({ next }: { next: string }) {
       const response = await fetch("/api/auth/sign-in/email", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? ""), rememberMe: true }),
+        body: JSON.stringify({
+          email: String(form.get("email") ?? "").trim(),
+          password: String(form.get("password") ?? ""),
+          rememberMe: true,
+        }),
         cache: "no-store",
       });
       if (response.ok) {
@@ -86,7 +94,12 @@ export function SignInForm({ next }: { next: string }) {
         />
       </div>
       {error ? (
-        <p id="sign-in-error" role="alert" data-testid="sign-in-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          id="sign-in-error"
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error.message}
         </p>
       ) : null}

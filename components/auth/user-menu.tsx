@@ -45,13 +45,22 @@ export function UserMenu({ user }: { user: AuthUser }) {
     setSigningOut(true);
     setError(null);
     try {
-      const response = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}", cache: "no-store" });
+      const response = await fetch("/api/auth/sign-out", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+        cache: "no-store",
+      });
       if (!response.ok) throw new Error(`Could not sign out (error ${response.status}). Try again.`);
       // A full page load: nothing of the signed-in session stays in memory.
       window.location.replace("/login");
     } catch (caught) {
       setSigningOut(false);
-      setError(caught instanceof Error && caught.message.startsWith("Could not") ? caught.message : "Could not reach Frontline to sign out. Try again.");
+      setError(
+        caught instanceof Error && caught.message.startsWith("Could not")
+          ? caught.message
+          : "Could not reach Frontline to sign out. Try again.",
+      );
     }
   }
 
@@ -66,7 +75,10 @@ export function UserMenu({ user }: { user: AuthUser }) {
         data-testid="user-menu-button"
         className="flex w-full min-w-0 items-center gap-2 rounded-md p-1 text-left hover:bg-gray-100 md:px-2 md:py-1.5"
       >
-        <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800">
+        <span
+          aria-hidden="true"
+          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800"
+        >
           {initials(user)}
         </span>
         <span className="sr-only min-w-0 flex-1 md:not-sr-only">
@@ -96,7 +108,13 @@ export function UserMenu({ user }: { user: AuthUser }) {
         <Link href="/account" className="mt-3 block text-sm text-brand-700 underline" data-testid="account-link">
           Change your password
         </Link>
-        <Button className="mt-3 w-full" onClick={() => void signOut()} disabled={signingOut} aria-busy={signingOut || undefined} data-testid="sign-out">
+        <Button
+          className="mt-3 w-full"
+          onClick={() => void signOut()}
+          disabled={signingOut}
+          aria-busy={signingOut || undefined}
+          data-testid="sign-out"
+        >
           {signingOut ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <LogOut aria-hidden="true" />}
           Sign out
         </Button>

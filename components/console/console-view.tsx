@@ -28,14 +28,25 @@ export function ConsoleView() {
   const defaults = useDryRunDefaults();
   if (defaults.isPending) {
     return (
-      <div role="status" aria-label="Loading the console" className="grid gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
+      <div
+        role="status"
+        aria-label="Loading the console"
+        className="grid gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]"
+      >
         <Skeleton className="h-[32rem] w-full rounded-lg" />
         <Skeleton className="h-64 w-full rounded-lg" />
       </div>
     );
   }
   if (defaults.isError) {
-    return <LoadError title="Could not load the AI settings" testId="console-load-error" message={defaults.error.message} onRetry={() => void defaults.refetch()} />;
+    return (
+      <LoadError
+        title="Could not load the AI settings"
+        testId="console-load-error"
+        message={defaults.error.message}
+        onRetry={() => void defaults.refetch()}
+      />
+    );
   }
   return <ConsoleForm defaults={defaults.data} />;
 }
@@ -52,7 +63,8 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
   const run = useDryRun();
 
   function source(): DryRunSourceInput | string {
-    if (sourceKind === "transcript") return transcript.trim() ? { kind: "transcript", transcript, channel } : "Paste what the customer said first.";
+    if (sourceKind === "transcript")
+      return transcript.trim() ? { kind: "transcript", transcript, channel } : "Paste what the customer said first.";
     return picked ? { kind: "session", ...picked } : "Pick a session first.";
   }
 
@@ -72,9 +84,18 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <form onSubmit={onSubmit} noValidate className="space-y-6" data-testid="console-form" aria-label="Dry run">
-        <SettingsSection id="console-conversation" icon={MessageSquareText} title="Conversation" description="What the customer said: pasted, or a session Frontline stored.">
+        <SettingsSection
+          id="console-conversation"
+          icon={MessageSquareText}
+          title="Conversation"
+          description="What the customer said: pasted, or a session Frontline stored."
+        >
           <SettingsRow className="space-y-4">
-            <div role="radiogroup" aria-label="Where the conversation comes from" className="grid grid-cols-2 gap-1 rounded-md border border-gray-200 bg-gray-50 p-1">
+            <div
+              role="radiogroup"
+              aria-label="Where the conversation comes from"
+              className="grid grid-cols-2 gap-1 rounded-md border border-gray-200 bg-gray-50 p-1"
+            >
               {SOURCE_TABS.map((tab) => (
                 <button
                   key={tab.kind}
@@ -120,13 +141,16 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
                     Transcript or message
                   </label>
                   <p id={`${id}-transcript-hint`} className="mt-0.5 text-sm text-gray-600">
-                    For a call, the transcript with speaker labels (Customer:, Agent:); otherwise the customer’s message.
+                    For a call, the transcript with speaker labels (Customer:, Agent:); otherwise the customer’s
+                    message.
                   </p>
                   <textarea
                     id={`${id}-transcript`}
                     rows={8}
                     value={transcript}
-                    placeholder={"Customer: Hi, I was charged twice for my March invoice.\nAgent: Let me check that for you."}
+                    placeholder={
+                      "Customer: Hi, I was charged twice for my March invoice.\nAgent: Let me check that for you."
+                    }
                     onChange={(event) => {
                       setTranscript(event.target.value);
                       if (formError) setFormError(null);
@@ -160,8 +184,18 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
             <RunOptionsFields value={options} onChange={setOptions} defaults={defaults} testIdPrefix="console" />
           </SettingsRow>
           <SettingsRow className="flex flex-wrap items-center gap-2">
-            <Button type="submit" variant="primary" disabled={run.isPending} aria-busy={run.isPending || undefined} data-testid="console-run">
-              {run.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Play aria-hidden="true" />}
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={run.isPending}
+              aria-busy={run.isPending || undefined}
+              data-testid="console-run"
+            >
+              {run.isPending ? (
+                <LoaderCircle aria-hidden="true" className="animate-spin" />
+              ) : (
+                <Play aria-hidden="true" />
+              )}
               {run.isPending ? "Running…" : "Run"}
             </Button>
             <Button variant="ghost" onClick={() => setOptions(optionsFrom(defaults))} data-testid="console-reset">
@@ -169,7 +203,12 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
               Back to saved settings
             </Button>
             {formError ? (
-              <p id={`${id}-form-error`} role="alert" className="w-full text-sm text-red-700" data-testid="console-form-error">
+              <p
+                id={`${id}-form-error`}
+                role="alert"
+                className="w-full text-sm text-red-700"
+                data-testid="console-form-error"
+              >
                 {formError}
               </p>
             ) : null}
@@ -177,7 +216,12 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
         </SettingsSection>
       </form>
 
-      <section aria-labelledby={`${id}-result-heading`} aria-busy={run.isPending || undefined} className="min-w-0 space-y-3" data-testid="console-result-area">
+      <section
+        aria-labelledby={`${id}-result-heading`}
+        aria-busy={run.isPending || undefined}
+        className="min-w-0 space-y-3"
+        data-testid="console-result-area"
+      >
         <h2 id={`${id}-result-heading`} className="text-base font-semibold text-gray-900">
           Result
         </h2>
@@ -190,7 +234,11 @@ function ConsoleForm({ defaults }: { defaults: DryRunDefaults }) {
 function ConsoleResult({ run, onRetry }: { run: ReturnType<typeof useDryRun>; onRetry: () => void }) {
   if (run.isPending) {
     return (
-      <div role="status" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="console-running">
+      <div
+        role="status"
+        className="space-y-3 rounded-lg border border-gray-200 bg-white p-4"
+        data-testid="console-running"
+      >
         <p className="flex items-center gap-2 text-sm text-gray-700">
           <LoaderCircle aria-hidden="true" className="size-4 animate-spin text-brand-600" />
           The AI is working on it. Nothing is sent to Front.
@@ -222,7 +270,8 @@ function ConsoleResult({ run, onRetry }: { run: ReturnType<typeof useDryRun>; on
   if (run.isSuccess) return <DryRunResultView result={run.data} />;
   return (
     <StatePanel icon={Play} testId="console-idle" title="Nothing run yet">
-      Paste a transcript or pick a session, then Run: every step, tool call and the outcome show here. Nothing is sent to Front.
+      Paste a transcript or pick a session, then Run: every step, tool call and the outcome show here. Nothing is sent
+      to Front.
     </StatePanel>
   );
 }

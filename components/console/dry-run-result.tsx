@@ -14,10 +14,15 @@ import type { DryRunResponse } from "./types";
 /** The one sentence every dry run carries. */
 export function DryRunNote() {
   return (
-    <p role="note" data-testid="dry-run-note" className="flex items-start gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+    <p
+      role="note"
+      data-testid="dry-run-note"
+      className="flex items-start gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900"
+    >
       <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-blue-700" />
       <span>
-        <span className="font-semibold">Dry run — nothing was sent to Front.</span> No reply, comment or handoff happened, and nothing was saved.
+        <span className="font-semibold">Dry run — nothing was sent to Front.</span> No reply, comment or handoff
+        happened, and nothing was saved.
       </span>
     </p>
   );
@@ -28,13 +33,19 @@ export function DryRunTimeline({ result, title = "Dry run" }: { result: DryRunRe
   const rows = buildTimeline(result, result.steps);
   const heldBack = result.steps.filter((step) => step.notSent);
   return (
-    <Card data-testid="dry-run-timeline" data-outcome={result.outcome.kind} data-failed={result.error ? "true" : undefined}>
+    <Card
+      data-testid="dry-run-timeline"
+      data-outcome={result.outcome.kind}
+      data-failed={result.error ? "true" : undefined}
+    >
       <section aria-label={`${title}: steps`}>
         <header className="space-y-2 border-b border-gray-200 px-4 py-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
             <h3 className="text-sm font-semibold text-gray-900">{title}</h3>
             <Badge tone={result.error ? "red" : "green"}>{result.error ? "Failed" : "Completed"}</Badge>
-            <Badge tone={result.outcome.kind === "handoff" ? "amber" : "brand"}>{result.outcome.kind === "handoff" ? "Would hand off" : "Would reply"}</Badge>
+            <Badge tone={result.outcome.kind === "handoff" ? "amber" : "brand"}>
+              {result.outcome.kind === "handoff" ? "Would hand off" : "Would reply"}
+            </Badge>
           </div>
           <RunStats
             testIdPrefix="dry-run"
@@ -49,11 +60,14 @@ export function DryRunTimeline({ result, title = "Dry run" }: { result: DryRunRe
           {heldBack.length > 0 ? (
             <ul className="space-y-1" data-testid="dry-run-held-back">
               {heldBack.map((step) => (
-                <li key={step.id} className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <li
+                  key={step.id}
+                  className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                >
                   <Send aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
                   <span>
-                    <code className="font-mono text-xs font-semibold">{step.toolName}</code> was not sent: a dry run only lets actions read (GET). Its result
-                    below is a stand-in showing the request it would have made.
+                    <code className="font-mono text-xs font-semibold">{step.toolName}</code> was not sent: a dry run
+                    only lets actions read (GET). Its result below is a stand-in showing the request it would have made.
                   </span>
                 </li>
               ))}
@@ -83,8 +97,11 @@ export function PromptSummary({ prompt }: { prompt: DryRunResponse["prompt"] }) 
           <span className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2">
             <span className="text-sm font-semibold text-gray-900">What the model read</span>
             <span className="text-xs text-gray-500">
-              {channelName(prompt.channel)} · {prompt.messageCount === 1 ? "1 message" : `${prompt.messageCount} messages`}
-              {prompt.handoffTopics.length ? ` · ${prompt.handoffTopics.length} handoff topic${prompt.handoffTopics.length === 1 ? "" : "s"}` : ""}
+              {channelName(prompt.channel)} ·{" "}
+              {prompt.messageCount === 1 ? "1 message" : `${prompt.messageCount} messages`}
+              {prompt.handoffTopics.length
+                ? ` · ${prompt.handoffTopics.length} handoff topic${prompt.handoffTopics.length === 1 ? "" : "s"}`
+                : ""}
               {prompt.redactions.length ? ` · ${prompt.redactions.length} redacted` : ""}
             </span>
           </span>
@@ -94,7 +111,10 @@ export function PromptSummary({ prompt }: { prompt: DryRunResponse["prompt"] }) 
       >
         <div>
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-gray-500 uppercase">Customer turn</h4>
-          <p data-testid="dry-run-turn" className="rounded-md border border-gray-200 bg-white px-3 py-2 text-sm break-words whitespace-pre-wrap text-gray-900">
+          <p
+            data-testid="dry-run-turn"
+            className="rounded-md border border-gray-200 bg-white px-3 py-2 text-sm break-words whitespace-pre-wrap text-gray-900"
+          >
             {prompt.turn}
           </p>
         </div>
@@ -115,7 +135,15 @@ export function PromptSummary({ prompt }: { prompt: DryRunResponse["prompt"] }) 
 }
 
 /** A dry run in full: the outcome, the trace and what the model read. */
-export function DryRunResultView({ result, title, showNote = true }: { result: DryRunResponse; title?: string; showNote?: boolean }) {
+export function DryRunResultView({
+  result,
+  title,
+  showNote = true,
+}: {
+  result: DryRunResponse;
+  title?: string;
+  showNote?: boolean;
+}) {
   return (
     <div className="space-y-4" data-testid="dry-run-result" data-outcome={result.outcome.kind}>
       {showNote ? <DryRunNote /> : null}

@@ -5,15 +5,27 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 
 /** What a run decided, as the session page and the console both show it. The sentiment is unknown for stored replies. */
-export type OutcomeView = { kind: "reply"; text: string; sentiment?: string | null } | { kind: "handoff"; reason: string; summary: string; sentiment?: string | null };
+export type OutcomeView =
+  | { kind: "reply"; text: string; sentiment?: string | null }
+  | { kind: "handoff"; reason: string; summary: string; sentiment?: string | null };
 
 /** The outcome at a glance: the reply the customer would get, or why and to whom it goes to a person. */
 export function OutcomeCard({ outcome, testId = "outcome" }: { outcome: OutcomeView; testId?: string }) {
   const handoff = outcome.kind === "handoff";
   const Icon = handoff ? Hand : MessageSquareReply;
   return (
-    <Card className={cn(handoff ? "border-amber-200" : "border-brand-200")} data-testid={testId} data-outcome={outcome.kind} data-reason={handoff ? outcome.reason : undefined}>
-      <div className={cn("flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-2.5", handoff ? "border-amber-100 bg-amber-50/60" : "border-brand-100 bg-brand-50/50")}>
+    <Card
+      className={cn(handoff ? "border-amber-200" : "border-brand-200")}
+      data-testid={testId}
+      data-outcome={outcome.kind}
+      data-reason={handoff ? outcome.reason : undefined}
+    >
+      <div
+        className={cn(
+          "flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-2.5",
+          handoff ? "border-amber-100 bg-amber-50/60" : "border-brand-100 bg-brand-50/50",
+        )}
+      >
         <Icon aria-hidden="true" className={cn("size-4", handoff ? "text-amber-700" : "text-brand-700")} />
         <h3 className="text-sm font-semibold text-gray-900" data-testid="outcome-kind">
           {handoff ? "Hands off to a person" : "Replies to the customer"}

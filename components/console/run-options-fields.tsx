@@ -43,7 +43,9 @@ export function RunOptionsFields({
           </label>
           <p id={`${id}-model-hint`} className="mt-0.5 text-sm text-gray-600">
             In force: <span className="font-medium text-gray-800">{defaults.modelLabel}</span>
-            {defaults.model !== defaults.modelLabel ? <code className="ml-1 rounded bg-gray-100 px-1 font-mono text-xs text-gray-600">{defaults.model}</code> : null}
+            {defaults.model !== defaults.modelLabel ? (
+              <code className="ml-1 rounded bg-gray-100 px-1 font-mono text-xs text-gray-600">{defaults.model}</code>
+            ) : null}
           </p>
           <input
             id={`${id}-model`}
@@ -68,7 +70,9 @@ export function RunOptionsFields({
                 onClick={() => set({ model: suggestion.spec })}
                 className={cn(
                   "rounded-full border px-2 py-0.5 font-mono text-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600",
-                  value.model.trim() === suggestion.spec ? "border-brand-600 bg-brand-50 text-brand-800" : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
+                  value.model.trim() === suggestion.spec
+                    ? "border-brand-600 bg-brand-50 text-brand-800"
+                    : "border-gray-300 bg-white text-gray-700 hover:bg-gray-50",
                 )}
               >
                 {suggestion.spec}
@@ -88,14 +92,18 @@ export function RunOptionsFields({
             </label>
             <p id={`${id}-base-url-hint`} className="mt-0.5 text-sm text-gray-600">
               Where an openai-compatible model answers.{" "}
-              {defaults.baseUrl && provider === savedProvider ? "Empty: the saved one." : "Required for openai-compatible models."}
+              {defaults.baseUrl && provider === savedProvider
+                ? "Empty: the saved one."
+                : "Required for openai-compatible models."}
             </p>
             <input
               id={`${id}-base-url`}
               type="url"
               autoComplete="off"
               spellCheck={false}
-              placeholder={defaults.baseUrl && provider === savedProvider ? defaults.baseUrl : "http://127.0.0.1:11434/v1"}
+              placeholder={
+                defaults.baseUrl && provider === savedProvider ? defaults.baseUrl : "http://127.0.0.1:11434/v1"
+              }
               value={value.baseUrl}
               onChange={(event) => set({ baseUrl: event.target.value })}
               aria-describedby={`${id}-base-url-hint`}

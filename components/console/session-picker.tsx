@@ -24,13 +24,23 @@ export interface PickedSession {
 const PAGE_SIZE = 20;
 
 /** Recent sessions from the Inbox's own list (search included), then which customer turn to answer. */
-export function SessionPicker({ value, onChange }: { value: PickedSession | null; onChange: (next: PickedSession | null) => void }) {
+export function SessionPicker({
+  value,
+  onChange,
+}: {
+  value: PickedSession | null;
+  onChange: (next: PickedSession | null) => void;
+}) {
   const id = useId();
   const [search, setSearch] = useState("");
   const q = useDeferredValue(search.trim());
   const list = useQuery({
     queryKey: ["sessions", "list", "console-picker", q],
-    queryFn: ({ signal }) => fetchJson<SessionListResponse>(`/api/sessions?limit=${PAGE_SIZE}${q ? `&q=${encodeURIComponent(q)}` : ""}`, signal),
+    queryFn: ({ signal }) =>
+      fetchJson<SessionListResponse>(
+        `/api/sessions?limit=${PAGE_SIZE}${q ? `&q=${encodeURIComponent(q)}` : ""}`,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -41,7 +51,10 @@ export function SessionPicker({ value, onChange }: { value: PickedSession | null
           Find a session
         </label>
         <div className="relative mt-2">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-gray-400" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-gray-400"
+          />
           <input
             id={`${id}-search`}
             type="search"
@@ -70,13 +83,21 @@ export function SessionPicker({ value, onChange }: { value: PickedSession | null
       ) : (
         <fieldset>
           <legend className="sr-only">Session</legend>
-          <ul className={cn("max-h-72 divide-y divide-gray-100 overflow-y-auto rounded-md border border-gray-200 bg-white", list.isFetching && "opacity-70")}>
+          <ul
+            className={cn(
+              "max-h-72 divide-y divide-gray-100 overflow-y-auto rounded-md border border-gray-200 bg-white",
+              list.isFetching && "opacity-70",
+            )}
+          >
             {list.data.sessions.map((session) => {
               const checked = value?.sessionId === session.id;
               return (
                 <li key={session.id}>
                   <label
-                    className={cn("flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-gray-50", checked && "bg-brand-50/60 hover:bg-brand-50")}
+                    className={cn(
+                      "flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-gray-50",
+                      checked && "bg-brand-50/60 hover:bg-brand-50",
+                    )}
                     data-testid="session-option"
                     data-session-id={session.id}
                   >
@@ -90,13 +111,17 @@ export function SessionPicker({ value, onChange }: { value: PickedSession | null
                     />
                     <span className="min-w-0 flex-1 space-y-0.5">
                       <span className="flex items-baseline gap-2 text-sm">
-                        <span className="font-medium text-gray-900 tabular-nums">{ticketLabel(session.ticketNumber)}</span>
+                        <span className="font-medium text-gray-900 tabular-nums">
+                          {ticketLabel(session.ticketNumber)}
+                        </span>
                         <span className="min-w-0 truncate text-gray-800">{contactLabel(session)}</span>
                         <RelativeTime iso={session.lastActivityAt} className="ml-auto shrink-0 text-xs text-gray-500" />
                       </span>
                       <span className="flex items-center gap-2">
                         <ChannelLabel channel={session.channel} className="shrink-0 text-xs" />
-                        <span className="min-w-0 truncate text-xs text-gray-600">{rowSnippet(session) || "No text"}</span>
+                        <span className="min-w-0 truncate text-xs text-gray-600">
+                          {rowSnippet(session) || "No text"}
+                        </span>
                       </span>
                     </span>
                   </label>
@@ -117,11 +142,15 @@ function TurnSelect({ value, onChange }: { value: PickedSession; onChange: (next
   const id = useId();
   const detail = useQuery({
     queryKey: ["sessions", "detail", value.sessionId],
-    queryFn: ({ signal }) => fetchJson<SessionDetailResponse>(`/api/sessions/${encodeURIComponent(value.sessionId)}`, signal),
+    queryFn: ({ signal }) =>
+      fetchJson<SessionDetailResponse>(`/api/sessions/${encodeURIComponent(value.sessionId)}`, signal),
     staleTime: 30_000,
   });
   if (detail.isPending) return <Skeleton className="h-9 w-full" />;
-  if (detail.isError) return <LoadError testId="turn-select-error" message={detail.error.message} onRetry={() => void detail.refetch()} />;
+  if (detail.isError)
+    return (
+      <LoadError testId="turn-select-error" message={detail.error.message} onRetry={() => void detail.refetch()} />
+    );
   const turns = detail.data.messages.filter((message) => message.authorType === "customer").reverse();
   if (turns.length === 0) {
     return (

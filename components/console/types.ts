@@ -19,7 +19,9 @@ export interface RunOptions {
   handoffTopics: string;
 }
 
-export type DryRunSourceInput = { kind: "transcript"; transcript: string; channel: Channel } | { kind: "session"; sessionId: string; upToMessageId?: string };
+export type DryRunSourceInput =
+  | { kind: "transcript"; transcript: string; channel: Channel }
+  | { kind: "session"; sessionId: string; upToMessageId?: string };
 
 /** The body POST /api/agent/dry-run takes. */
 export interface DryRunRequestBody {

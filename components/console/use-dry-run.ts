@@ -20,7 +20,12 @@ export function useDryRunDefaults(enabled = true) {
 
 /** The fields prefilled with what is in force; the base URL stays empty, meaning the saved one for the same provider. */
 export function optionsFrom(defaults: DryRunDefaults): RunOptions {
-  return { model: defaults.model, baseUrl: "", instructions: defaults.instructions, handoffTopics: defaults.handoffTopics.join("\n") };
+  return {
+    model: defaults.model,
+    baseUrl: "",
+    instructions: defaults.instructions,
+    handoffTopics: defaults.handoffTopics.join("\n"),
+  };
 }
 
 /** The request for these options: the base URL only when typed, topics one per non-blank line. */

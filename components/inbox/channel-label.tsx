@@ -22,7 +22,11 @@ export function channelName(channel: string): string {
 export function ChannelLabel({ channel, className }: { channel: string; className?: string }) {
   const Icon = isChannel(channel) ? CHANNEL_ICONS[channel] : Globe;
   return (
-    <span className={cn("inline-flex items-center gap-1.5 text-sm text-gray-600", className)} data-testid="channel" data-channel={channel}>
+    <span
+      className={cn("inline-flex items-center gap-1.5 text-sm text-gray-600", className)}
+      data-testid="channel"
+      data-channel={channel}
+    >
       <Icon aria-hidden="true" className="size-4 shrink-0 text-gray-500" />
       <span>{channelName(channel)}</span>
     </span>

@@ -8,7 +8,8 @@ export const FLAG_LABELS: Record<string, string> = {
 };
 
 const FLAG_HINTS: Record<string, string> = {
-  handoff_incomplete: "The AI posted its handoff comment but could not unassign the conversation: a person must pick it up in Front.",
+  handoff_incomplete:
+    "The AI posted its handoff comment but could not unassign the conversation: a person must pick it up in Front.",
   reply_not_delivered: "The AI wrote a reply but Front did not accept it: the customer has not been answered.",
 };
 

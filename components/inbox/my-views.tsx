@@ -87,7 +87,10 @@ export function MyViews({ canonicalQuery, pageSize }: { canonicalQuery: string; 
   const client = useQueryClient();
   const [saving, setSaving] = useState(false);
   const saveButton = useRef<HTMLButtonElement>(null);
-  const views = useQuery({ queryKey: MY_VIEWS_KEY, queryFn: ({ signal }) => fetchJson<{ views: MyView[] }>("/api/saved-views", signal) });
+  const views = useQuery({
+    queryKey: MY_VIEWS_KEY,
+    queryFn: ({ signal }) => fetchJson<{ views: MyView[] }>("/api/saved-views", signal),
+  });
   const remove = useMutation({
     mutationFn: (view: MyView) => sendJson(`/api/saved-views/${view.id}`, "DELETE"),
     onSettled: () => client.invalidateQueries({ queryKey: MY_VIEWS_KEY }),
@@ -115,7 +118,9 @@ export function MyViews({ canonicalQuery, pageSize }: { canonicalQuery: string; 
                     data-view-name={view.name}
                     className={cn(
                       "inline-flex items-center rounded-full border text-sm",
-                      current ? "border-brand-600 bg-brand-50 text-brand-700" : "border-gray-300 bg-white text-gray-700",
+                      current
+                        ? "border-brand-600 bg-brand-50 text-brand-700"
+                        : "border-gray-300 bg-white text-gray-700",
                     )}
                   >
                     <Link

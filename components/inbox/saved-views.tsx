@@ -28,7 +28,9 @@ export function SavedViews({ active, pageSize }: { active: SessionViewId; pageSi
                 data-view={view.id}
                 className={cn(
                   "-mb-px flex items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600",
-                  current ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900",
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900",
                 )}
               >
                 {view.label}

@@ -19,8 +19,15 @@ export function SentimentLabel({ sentiment, className }: { sentiment: string | n
     );
   }
   return (
-    <span className={cn("inline-flex items-center gap-1.5 text-sm text-gray-700", className)} data-testid="sentiment" data-sentiment={sentiment}>
-      <span aria-hidden="true" className={cn("size-2 shrink-0 rounded-full", SENTIMENT_DOTS[sentiment] ?? "bg-gray-400")} />
+    <span
+      className={cn("inline-flex items-center gap-1.5 text-sm text-gray-700", className)}
+      data-testid="sentiment"
+      data-sentiment={sentiment}
+    >
+      <span
+        aria-hidden="true"
+        className={cn("size-2 shrink-0 rounded-full", SENTIMENT_DOTS[sentiment] ?? "bg-gray-400")}
+      />
       {sentimentLabel(sentiment)}
     </span>
   );

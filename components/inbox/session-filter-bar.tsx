@@ -6,7 +6,15 @@ import { SENTIMENT_LABELS, STATUS_LABELS } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field-styles";
-import { AI_OUTCOME_LABELS, AI_RESULTS, DEFAULT_RESULT_WINDOW_HOURS, LIST_PARAMS, MAX_SEARCH_LENGTH, type ListParam, type SessionFilters } from "@/lib/inbox/session-filters";
+import {
+  AI_OUTCOME_LABELS,
+  AI_RESULTS,
+  DEFAULT_RESULT_WINDOW_HOURS,
+  LIST_PARAMS,
+  MAX_SEARCH_LENGTH,
+  type ListParam,
+  type SessionFilters,
+} from "@/lib/inbox/session-filters";
 import { AI_OUTCOMES, CHANNELS, HANDOFF_REASONS, SENTIMENTS, SESSION_STATUSES } from "@/lib/domain";
 import { CHANNEL_LABELS } from "@/lib/front/channels";
 import { handoffReasonLabel } from "@/lib/pipeline/handoff-comment";
@@ -20,15 +28,47 @@ interface Option {
 }
 
 const OPTIONS: Record<ListParam, { label: string; any: string; options: Option[] }> = {
-  channel: { label: "Channel", any: "Any", options: CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] })) },
-  status: { label: "Status", any: "Any", options: SESSION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] ?? value })) },
-  sentiment: { label: "Sentiment", any: "Any", options: SENTIMENTS.map((value) => ({ value, label: SENTIMENT_LABELS[value] ?? value })) },
-  reason: { label: "Handoff reason", any: "Any", options: HANDOFF_REASONS.map((value) => ({ value, label: handoffReasonLabel(value) })) },
-  outcome: { label: "AI outcome", any: "Any", options: AI_OUTCOMES.map((value) => ({ value, label: AI_OUTCOME_LABELS[value] })) },
+  channel: {
+    label: "Channel",
+    any: "Any",
+    options: CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] })),
+  },
+  status: {
+    label: "Status",
+    any: "Any",
+    options: SESSION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] ?? value })),
+  },
+  sentiment: {
+    label: "Sentiment",
+    any: "Any",
+    options: SENTIMENTS.map((value) => ({ value, label: SENTIMENT_LABELS[value] ?? value })),
+  },
+  reason: {
+    label: "Handoff reason",
+    any: "Any",
+    options: HANDOFF_REASONS.map((value) => ({ value, label: handoffReasonLabel(value) })),
+  },
+  outcome: {
+    label: "AI outcome",
+    any: "Any",
+    options: AI_OUTCOMES.map((value) => ({ value, label: AI_OUTCOME_LABELS[value] })),
+  },
 };
 
 /** Everything the filter bar clears (the view and the page size stay). */
-export const CLEARED_FILTERS: Record<string, null> = { channel: null, status: null, sentiment: null, reason: null, outcome: null, result: null, window: null, from: null, to: null, q: null, gap: null };
+export const CLEARED_FILTERS: Record<string, null> = {
+  channel: null,
+  status: null,
+  sentiment: null,
+  reason: null,
+  outcome: null,
+  result: null,
+  window: null,
+  from: null,
+  to: null,
+  q: null,
+  gap: null,
+};
 
 /** How many filters sit in the collapsible panel (the search box is always visible). */
 function panelFilterCount(filters: SessionFilters): number {
@@ -40,10 +80,16 @@ function ResultChip({ filters }: { filters: SessionFilters }) {
   const result = AI_RESULTS.find((item) => item.id === filters.result);
   if (!result) return null;
   const hours = filters.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const windowText = result.id === "human_replied" ? "" : ` · window ${hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? "day" : "days"}` : `${hours} h`}`;
+  const windowText =
+    result.id === "human_replied"
+      ? ""
+      : ` · window ${hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? "day" : "days"}` : `${hours} h`}`;
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="result-filter">
-      <span className="inline-flex items-center gap-1 rounded-full border border-brand-600/60 bg-brand-50 py-0.5 pr-1 pl-3 text-brand-800" title={result.description}>
+      <span
+        className="inline-flex items-center gap-1 rounded-full border border-brand-600/60 bg-brand-50 py-0.5 pr-1 pl-3 text-brand-800"
+        title={result.description}
+      >
         {result.label}
         {windowText}
         <button
@@ -77,7 +123,9 @@ function GapChip({ filters }: { filters: SessionFilters }) {
           <X aria-hidden="true" className="size-3.5" />
         </button>
       </span>
-      <span className="text-xs text-gray-500">Questions the AI handed off for insufficient knowledge, grouped under this word on the Reports page.</span>
+      <span className="text-xs text-gray-500">
+        Questions the AI handed off for insufficient knowledge, grouped under this word on the Reports page.
+      </span>
     </p>
   );
 }
@@ -116,7 +164,21 @@ function FilterSelect({ name, values }: { name: ListParam; values: string[] }) {
   );
 }
 
-function DateInput({ name, label, value, min, max, describedBy }: { name: "from" | "to"; label: string; value: string | null; min?: string; max?: string; describedBy: string }) {
+function DateInput({
+  name,
+  label,
+  value,
+  min,
+  max,
+  describedBy,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: string | null;
+  min?: string;
+  max?: string;
+  describedBy: string;
+}) {
   const id = useId();
   return (
     <div className="min-w-0">
@@ -131,7 +193,8 @@ function DateInput({ name, label, value, min, max, describedBy }: { name: "from"
         max={max}
         // A half-typed date is "" (invalid): the filter changes only once the day is complete, or cleared.
         onChange={(event) => {
-          if (event.target.value || !event.target.validity.badInput) setInboxParams({ [name]: event.target.value || null });
+          if (event.target.value || !event.target.validity.badInput)
+            setInboxParams({ [name]: event.target.value || null });
         }}
         aria-describedby={describedBy}
         data-testid={`filter-${name}`}
@@ -192,17 +255,28 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
   const inverted = Boolean(filters.from && filters.to && filters.from > filters.to);
 
   return (
-    <form onSubmit={onSubmit} noValidate role="search" aria-label="Filter sessions" data-testid="session-filters" className="space-y-3">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      role="search"
+      aria-label="Filter sessions"
+      data-testid="session-filters"
+      className="space-y-3"
+    >
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 basis-60">
           <label htmlFor={searchId} className="block text-xs font-medium text-gray-700">
             Search
           </label>
           <span id={searchHintId} className="sr-only">
-            A ticket (#1042), a phone number in any format, an email, a name, a Front conversation id (cnv_…) or words from the messages.
+            A ticket (#1042), a phone number in any format, an email, a name, a Front conversation id (cnv_…) or words
+            from the messages.
           </span>
           <div className="relative mt-1">
-            <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-gray-400" />
+            <Search
+              aria-hidden="true"
+              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-gray-400"
+            />
             <input
               id={searchId}
               ref={searchRef}
@@ -242,7 +316,10 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
           <SlidersHorizontal aria-hidden="true" />
           Filters
           {panelCount > 0 ? (
-            <span className="rounded-full bg-brand-600 px-1.5 text-xs leading-5 font-semibold text-white" data-testid="filters-count">
+            <span
+              className="rounded-full bg-brand-600 px-1.5 text-xs leading-5 font-semibold text-white"
+              data-testid="filters-count"
+            >
               {panelCount}
               <span className="sr-only"> set</span>
             </span>
@@ -273,8 +350,20 @@ export function SessionFilterBar({ filters }: { filters: SessionFilters }) {
           {LIST_PARAMS.map((name) => (
             <FilterSelect key={name} name={name} values={filters[name]} />
           ))}
-          <DateInput name="from" label="Started from" value={filters.from} max={filters.to ?? undefined} describedBy={datesHintId} />
-          <DateInput name="to" label="Started to" value={filters.to} min={filters.from ?? undefined} describedBy={datesHintId} />
+          <DateInput
+            name="from"
+            label="Started from"
+            value={filters.from}
+            max={filters.to ?? undefined}
+            describedBy={datesHintId}
+          />
+          <DateInput
+            name="to"
+            label="Started to"
+            value={filters.to}
+            min={filters.from ?? undefined}
+            describedBy={datesHintId}
+          />
         </div>
         <p id={datesHintId} className={cn("text-xs", inverted ? "text-red-700" : "text-gray-500")} aria-live="polite">
           {inverted ? "“Started from” is after “Started to”: no session can match. " : null}

@@ -3,7 +3,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 /** Placeholder rows while the first page loads. */
 export function SessionListSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <div role="status" aria-live="polite" data-testid="sessions-loading" className="overflow-hidden rounded-lg border border-gray-200 bg-white">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="sessions-loading"
+      className="overflow-hidden rounded-lg border border-gray-200 bg-white"
+    >
       <span className="sr-only">Loading sessions…</span>
       <ul className="divide-y divide-gray-100" aria-hidden="true">
         {Array.from({ length: rows }, (_, index) => (

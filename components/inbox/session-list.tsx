@@ -12,7 +12,13 @@ import { fetchJson } from "@/components/ui/fetch-json";
 import { StatePanel } from "@/components/ui/state-panel";
 import { LoadError } from "@/components/ui/load-error";
 import { uniqueById } from "@/components/ui/unique-by-id";
-import { activeFilterCount, parseSessionFilters, SESSION_VIEWS, sessionFilterParams, type SessionFilters } from "@/lib/inbox/session-filters";
+import {
+  activeFilterCount,
+  parseSessionFilters,
+  SESSION_VIEWS,
+  sessionFilterParams,
+  type SessionFilters,
+} from "@/lib/inbox/session-filters";
 import { MyViews } from "./my-views";
 import { SavedViews, viewHref } from "./saved-views";
 import { CLEARED_FILTERS, SessionFilterBar } from "./session-filter-bar";
@@ -67,7 +73,10 @@ function targetRow(key: string, index: number, count: number): number | null {
  */
 export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
   const searchParams = useSearchParams();
-  const { filters, issues } = useMemo(() => parseSessionFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { filters, issues } = useMemo(
+    () => parseSessionFilters(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
   const pageSize = readPageSize(searchParams);
   const canonical = sessionFilterParams(filters).toString();
   const filterCount = activeFilterCount(filters);
@@ -170,8 +179,12 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
         }
       >
         <p data-kind="view">
-          <strong className="font-semibold text-gray-900">{filters.view === "needs_attention" ? "Nothing needs attention" : `No sessions in “${view.label}”`}</strong>
-          {filters.view === "needs_attention" ? " — no failed session, and every handoff and reply went through." : " yet."}
+          <strong className="font-semibold text-gray-900">
+            {filters.view === "needs_attention" ? "Nothing needs attention" : `No sessions in “${view.label}”`}
+          </strong>
+          {filters.view === "needs_attention"
+            ? " — no failed session, and every handoff and reply went through."
+            : " yet."}
         </p>
       </StatePanel>
     );
@@ -179,8 +192,8 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
     body = (
       <StatePanel icon={Inbox} testId="sessions-empty" role="status">
         <p data-kind="none">
-          <strong className="font-semibold text-gray-900">No sessions yet</strong> — when Front sends a conversation to the AI teammate it appears
-          here.
+          <strong className="font-semibold text-gray-900">No sessions yet</strong> — when Front sends a conversation to
+          the AI teammate it appears here.
         </p>
       </StatePanel>
     );
@@ -192,7 +205,10 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
             Showing the last sessions loaded; refreshing failed ({query.error.message}). Retrying…
           </p>
         ) : null}
-        <div className="overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs" aria-busy={query.isPlaceholderData || undefined}>
+        <div
+          className="overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs"
+          aria-busy={query.isPlaceholderData || undefined}
+        >
           <div
             aria-hidden="true"
             className={`hidden grid-cols-[minmax(0,1fr)_7.5rem_8.5rem_7rem_6.5rem] gap-x-4 border-b border-gray-200 bg-gray-50 px-4 py-2 text-xs font-medium text-gray-500 md:grid ${selected ? "pl-12" : ""}`}
@@ -224,7 +240,11 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
                   />
                 ) : null}
                 <div className="min-w-0 flex-1">
-                  <SessionRow session={session} tabIndex={session.id === tabStopId ? 0 : -1} onFocus={() => setFocusedId(session.id)} />
+                  <SessionRow
+                    session={session}
+                    tabIndex={session.id === tabStopId ? 0 : -1}
+                    onFocus={() => setFocusedId(session.id)}
+                  />
                 </div>
               </li>
             ))}
@@ -233,12 +253,16 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
         <div className="flex flex-col-reverse items-center gap-3 sm:flex-row sm:justify-between">
           <p id={hintId} className="text-xs text-gray-500 max-md:sr-only" data-testid="keyboard-hint">
             Keyboard: <kbd className="font-sans font-medium">↑</kbd> <kbd className="font-sans font-medium">↓</kbd> or{" "}
-            <kbd className="font-sans font-medium">J</kbd> <kbd className="font-sans font-medium">K</kbd> move between sessions,{" "}
-            <kbd className="font-sans font-medium">Home</kbd> <kbd className="font-sans font-medium">End</kbd> jump to the first or last,{" "}
-            <kbd className="font-sans font-medium">Enter</kbd> opens one.
+            <kbd className="font-sans font-medium">J</kbd> <kbd className="font-sans font-medium">K</kbd> move between
+            sessions, <kbd className="font-sans font-medium">Home</kbd> <kbd className="font-sans font-medium">End</kbd>{" "}
+            jump to the first or last, <kbd className="font-sans font-medium">Enter</kbd> opens one.
           </p>
           {query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="load-more">
+            <Button
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+              data-testid="load-more"
+            >
               {query.isFetchingNextPage ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
               {query.isFetchingNextPage ? "Loading…" : "Load more"}
             </Button>
@@ -260,10 +284,12 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
       <MyViews canonicalQuery={canonical} pageSize={searchParams.get("limit")} />
       <SessionFilterBar filters={filters} />
       {issues.length > 0 ? (
-        <div role="alert" data-testid="filter-issues" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <p className="min-w-0 flex-1">
-            Part of this link was not understood and is ignored: {issues.join("; ")}.
-          </p>
+        <div
+          role="alert"
+          data-testid="filter-issues"
+          className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          <p className="min-w-0 flex-1">Part of this link was not understood and is ignored: {issues.join("; ")}.</p>
           <Button size="sm" variant="secondary" onClick={() => setInboxParams({ ...CLEARED_FILTERS, view: null })}>
             Clear filters
           </Button>
@@ -283,7 +309,10 @@ export function SessionList({ canSelect = false }: { canSelect?: boolean }) {
         </div>
       </div>
       {selected ? (
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3" data-testid="selection-bar">
+        <div
+          className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3"
+          data-testid="selection-bar"
+        >
           <p className="text-sm font-medium text-gray-900" data-testid="selection-count">
             {selected.size} selected
           </p>

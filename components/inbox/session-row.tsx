@@ -35,11 +35,19 @@ export function SessionRow({ session, tabIndex, onFocus }: { session: Row; tabIn
           <span className="shrink-0 font-mono text-xs text-gray-500 tabular-nums" data-testid="session-ticket">
             {ticketLabel(session.ticketNumber)}
           </span>
-          <span className="truncate text-sm font-semibold text-gray-900 group-hover:text-brand-700" data-testid="session-contact">
+          <span
+            className="truncate text-sm font-semibold text-gray-900 group-hover:text-brand-700"
+            data-testid="session-contact"
+          >
             {contactLabel(session)}
           </span>
           {session.isSample ? (
-            <Badge tone="slate" className="shrink-0 self-center" data-testid="session-sample" title="Demo history from the sample data; Settings can clear it">
+            <Badge
+              tone="slate"
+              className="shrink-0 self-center"
+              data-testid="session-sample"
+              title="Demo history from the sample data; Settings can clear it"
+            >
               Sample
             </Badge>
           ) : null}
@@ -50,7 +58,10 @@ export function SessionRow({ session, tabIndex, onFocus }: { session: Row; tabIn
         </p>
       </div>
 
-      <RelativeTime iso={session.lastActivityAt} className="justify-self-end text-xs whitespace-nowrap text-gray-500 md:order-last" />
+      <RelativeTime
+        iso={session.lastActivityAt}
+        className="justify-self-end text-xs whitespace-nowrap text-gray-500 md:order-last"
+      />
 
       <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1 md:contents">
         <ChannelLabel channel={session.channel} />

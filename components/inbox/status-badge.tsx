@@ -21,11 +21,22 @@ const DOT_COLOURS: Record<BadgeTone, string> = {
 };
 
 /** The session status as a coloured pill with its words ("Handed off"); the colour is never the only signal. */
-export function StatusBadge({ status, className, testId = "status" }: { status: string; className?: string; testId?: string }) {
+export function StatusBadge({
+  status,
+  className,
+  testId = "status",
+}: {
+  status: string;
+  className?: string;
+  testId?: string;
+}) {
   const tone = STATUS_TONES[status] ?? "gray";
   return (
     <Badge tone={tone} className={className} data-testid={testId} data-status={status}>
-      <span aria-hidden="true" className={`size-1.5 rounded-full ${DOT_COLOURS[tone]} ${status === "ai_answering" ? "animate-pulse" : ""}`} />
+      <span
+        aria-hidden="true"
+        className={`size-1.5 rounded-full ${DOT_COLOURS[tone]} ${status === "ai_answering" ? "animate-pulse" : ""}`}
+      />
       {statusLabel(status)}
     </Badge>
   );

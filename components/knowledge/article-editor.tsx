@@ -36,7 +36,10 @@ function fieldErrors(input: ArticleInput): FieldErrors {
 
 function BackLink() {
   return (
-    <Link href={LIST_HREF} className="inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900">
+    <Link
+      href={LIST_HREF}
+      className="inline-flex items-center gap-1 text-sm font-medium text-gray-600 hover:text-gray-900"
+    >
       <ArrowLeft aria-hidden="true" className="size-4" />
       All articles
     </Link>
@@ -73,10 +76,18 @@ function DeleteArticle({ id, title }: { id: string; title: string }) {
         aria-describedby="article-delete-text"
         disabled={remove.isPending}
         aria-busy={remove.isPending || undefined}
-        onClick={() => remove.mutate(undefined, { onSuccess: (result) => router.push(`${LIST_HREF}?deleted=${encodeURIComponent(result.deleted.title)}`) })}
+        onClick={() =>
+          remove.mutate(undefined, {
+            onSuccess: (result) => router.push(`${LIST_HREF}?deleted=${encodeURIComponent(result.deleted.title)}`),
+          })
+        }
         data-testid="article-delete-confirm"
       >
-        {remove.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Trash2 aria-hidden="true" />}
+        {remove.isPending ? (
+          <LoaderCircle aria-hidden="true" className="animate-spin" />
+        ) : (
+          <Trash2 aria-hidden="true" />
+        )}
         Yes, delete
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} disabled={remove.isPending}>
@@ -128,7 +139,13 @@ function ArticleForm({ saved }: { saved: ArticleResponse | null }) {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <Card className="min-w-0">
-        <form onSubmit={submit} noValidate className="space-y-4 px-4 py-4" aria-label={id ? "Edit article" : "New article"} data-testid="article-form">
+        <form
+          onSubmit={submit}
+          noValidate
+          className="space-y-4 px-4 py-4"
+          aria-label={id ? "Edit article" : "New article"}
+          data-testid="article-form"
+        >
           <div>
             <label htmlFor={titleId} className="block text-sm font-medium text-gray-900">
               Title
@@ -156,7 +173,9 @@ function ArticleForm({ saved }: { saved: ArticleResponse | null }) {
               <label htmlFor={bodyId} className="block text-sm font-medium text-gray-900">
                 Article text
               </label>
-              <span className={cn("text-xs tabular-nums", body.length > MAX_BODY_CHARS ? "text-red-700" : "text-gray-500")}>
+              <span
+                className={cn("text-xs tabular-nums", body.length > MAX_BODY_CHARS ? "text-red-700" : "text-gray-500")}
+              >
                 {body.length.toLocaleString("en-US")} / {MAX_BODY_CHARS.toLocaleString("en-US")}
               </span>
             </div>
@@ -181,20 +200,38 @@ function ArticleForm({ saved }: { saved: ArticleResponse | null }) {
             ) : null}
           </div>
           {save.isError ? (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="article-save-error">
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+              data-testid="article-save-error"
+            >
               Could not save the article: {save.error.message}
             </p>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" variant="primary" disabled={save.isPending} aria-busy={save.isPending || undefined} data-testid="article-save">
-              {save.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Save aria-hidden="true" />}
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={save.isPending}
+              aria-busy={save.isPending || undefined}
+              data-testid="article-save"
+            >
+              {save.isPending ? (
+                <LoaderCircle aria-hidden="true" className="animate-spin" />
+              ) : (
+                <Save aria-hidden="true" />
+              )}
               {id ? "Save" : "Create article"}
             </Button>
             <span role="status" className="text-sm" data-testid="article-save-status">
               {dirty ? (
                 <span className="text-amber-800">Unsaved changes</span>
               ) : save.isSuccess || justCreated ? (
-                <span className="text-green-700">{justCreated ? "Article created. The AI can use it now." : "Saved. The AI uses the new text from now on."}</span>
+                <span className="text-green-700">
+                  {justCreated
+                    ? "Article created. The AI can use it now."
+                    : "Saved. The AI uses the new text from now on."}
+                </span>
               ) : null}
             </span>
           </div>
@@ -274,7 +311,12 @@ export function EditArticle({ id }: { id: string }) {
     }
     return (
       <div className="max-w-3xl">
-        <LoadError title="Could not load the article" testId="article-error" message={query.error.message} onRetry={() => void query.refetch()} />
+        <LoadError
+          title="Could not load the article"
+          testId="article-error"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
       </div>
     );
   }
@@ -285,7 +327,8 @@ export function EditArticle({ id }: { id: string }) {
         title={article.title}
         meta={
           <>
-            Updated <RelativeTime iso={article.updatedAt} /> · {query.data.chunks.length === 1 ? "1 passage" : `${query.data.chunks.length} passages`} saved
+            Updated <RelativeTime iso={article.updatedAt} /> ·{" "}
+            {query.data.chunks.length === 1 ? "1 passage" : `${query.data.chunks.length} passages`} saved
           </>
         }
         actions={<DeleteArticle id={article.id} title={article.title} />}

@@ -26,7 +26,11 @@ export function ChunkPreview({ body }: { body: string }) {
       {chunks.length > 0 ? (
         <ol className="mt-3 max-h-[32rem] space-y-2 overflow-y-auto pr-1">
           {chunks.map((chunk) => (
-            <li key={chunk.position} data-testid="chunk" className="rounded-md border border-gray-200 bg-gray-50/60 px-3 py-2">
+            <li
+              key={chunk.position}
+              data-testid="chunk"
+              className="rounded-md border border-gray-200 bg-gray-50/60 px-3 py-2"
+            >
               <div className="flex items-baseline gap-2 text-xs text-gray-500">
                 <span className="font-medium text-gray-700">Passage {chunk.position + 1}</span>
                 {chunk.heading ? (
@@ -34,10 +38,14 @@ export function ChunkPreview({ body }: { body: string }) {
                     {chunk.heading}
                   </span>
                 ) : null}
-                <span className="ml-auto shrink-0 tabular-nums">{chunk.content.length.toLocaleString("en-US")} characters</span>
+                <span className="ml-auto shrink-0 tabular-nums">
+                  {chunk.content.length.toLocaleString("en-US")} characters
+                </span>
               </div>
               <p className="mt-1 text-sm break-words text-gray-700">
-                {chunk.content.length > PREVIEW_CHARS ? `${chunk.content.slice(0, PREVIEW_CHARS - 1).trimEnd()}…` : chunk.content}
+                {chunk.content.length > PREVIEW_CHARS
+                  ? `${chunk.content.slice(0, PREVIEW_CHARS - 1).trimEnd()}…`
+                  : chunk.content}
               </p>
             </li>
           ))}

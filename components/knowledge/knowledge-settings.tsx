@@ -22,7 +22,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 /** The body's opening as one line of text: Markdown heading marks and line breaks would only be noise here. */
 function plainExcerpt(markdown: string): string {
-  return markdown.replace(/^#{1,6}\s+/gm, "").replace(/\s+/g, " ").trim();
+  return markdown
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Keeps the search in the address, so coming back from an article shows the same list. */
@@ -35,15 +38,38 @@ function replaceQuery(q: string) {
   window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
 }
 
-function SearchBox({ value, onChange, label, placeholder, testId }: { value: string; onChange: (value: string) => void; label: string; placeholder: string; testId: string }) {
+function SearchBox({
+  value,
+  onChange,
+  label,
+  placeholder,
+  testId,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  placeholder: string;
+  testId: string;
+}) {
   const id = useId();
   return (
     <div className="relative min-w-0 flex-1">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400" />
-      <input id={id} type="search" value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} className={cn(inputClass, "pl-9")} data-testid={testId} />
+      <Search
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-gray-400"
+      />
+      <input
+        id={id}
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className={cn(inputClass, "pl-9")}
+        data-testid={testId}
+      />
     </div>
   );
 }
@@ -66,9 +92,18 @@ function ArticleRows({ data }: { data: ArticleListResponse }) {
   return (
     <ul className="divide-y divide-gray-100" data-testid="article-list">
       {data.articles.map((article) => (
-        <li key={article.id} data-testid="article-row" data-article-id={article.id} className="relative px-4 py-3 hover:bg-gray-50">
+        <li
+          key={article.id}
+          data-testid="article-row"
+          data-article-id={article.id}
+          className="relative px-4 py-3 hover:bg-gray-50"
+        >
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
-            <Link href={articleHref(article.id)} className="min-w-0 font-medium break-words text-gray-900 after:absolute after:inset-0 hover:text-brand-700" data-testid="article-link">
+            <Link
+              href={articleHref(article.id)}
+              className="min-w-0 font-medium break-words text-gray-900 after:absolute after:inset-0 hover:text-brand-700"
+              data-testid="article-link"
+            >
               {article.title}
             </Link>
             <span className="ml-auto shrink-0 text-xs text-gray-500">
@@ -88,7 +123,15 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
   const query = useArticles(searched);
   let content: ReactNode;
   if (query.isPending) content = <ListSkeleton />;
-  else if (query.isError && !query.data) content = <LoadError title="Could not load the articles" testId="articles-error" message={query.error.message} onRetry={() => void query.refetch()} />;
+  else if (query.isError && !query.data)
+    content = (
+      <LoadError
+        title="Could not load the articles"
+        testId="articles-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   else if (query.data.total === 0 && !searched) {
     content = (
       <StatePanel
@@ -103,7 +146,8 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
           </Link>
         }
       >
-        The AI answers only from these articles: without any, it hands every question to a person. Write one, or import a folder of Markdown files below.
+        The AI answers only from these articles: without any, it hands every question to a person. Write one, or import
+        a folder of Markdown files below.
       </StatePanel>
     );
   } else if (query.data.total === 0) {
@@ -130,10 +174,22 @@ function ArticleList({ q, onSearch }: { q: string; onSearch: (q: string) => void
             {data ? (searched ? `${plural(data.total, "match", "matches")}` : plural(data.total, "article")) : null}
             {data && data.articles.length < data.total ? ` (showing ${data.articles.length})` : null}
           </span>
-          {query.isFetching && !query.isPending ? <LoaderCircle aria-label="Searching" className="size-4 animate-spin text-gray-400" /> : null}
+          {query.isFetching && !query.isPending ? (
+            <LoaderCircle aria-label="Searching" className="size-4 animate-spin text-gray-400" />
+          ) : null}
           <div className="flex w-full flex-wrap items-center gap-2 sm:ml-auto sm:w-auto sm:flex-nowrap">
-            <SearchBox value={q} onChange={onSearch} label="Search articles" placeholder="Search articles" testId="article-search" />
-            <Link href="/settings/knowledge/new" className={buttonVariants({ variant: "primary" })} data-testid="article-new">
+            <SearchBox
+              value={q}
+              onChange={onSearch}
+              label="Search articles"
+              placeholder="Search articles"
+              testId="article-search"
+            />
+            <Link
+              href="/settings/knowledge/new"
+              className={buttonVariants({ variant: "primary" })}
+              data-testid="article-new"
+            >
               <Plus aria-hidden="true" />
               New article
             </Link>
@@ -162,9 +218,17 @@ function TrySearch() {
           <h2 id="try-heading" className="text-base font-semibold text-gray-900">
             Try a question
           </h2>
-          <p className="mt-0.5 text-sm text-gray-600">The passages the AI would be given for it, best first, as the search ranks them.</p>
+          <p className="mt-0.5 text-sm text-gray-600">
+            The passages the AI would be given for it, best first, as the search ranks them.
+          </p>
         </div>
-        <SearchBox value={question} onChange={setQuestion} label="A customer's question" placeholder="How do I reset my password?" testId="knowledge-try-input" />
+        <SearchBox
+          value={question}
+          onChange={setQuestion}
+          label="A customer's question"
+          placeholder="How do I reset my password?"
+          testId="knowledge-try-input"
+        />
         {!asked ? null : query.isPending ? (
           <p className="text-sm text-gray-500">Searching…</p>
         ) : query.isError ? (
@@ -195,7 +259,11 @@ export function KnowledgeSettings() {
   return (
     <div className="space-y-6" data-testid="knowledge-settings">
       {deleted ? (
-        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="article-deleted">
+        <p
+          role="status"
+          className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+          data-testid="article-deleted"
+        >
           Deleted “{deleted}”. The AI no longer finds it.
         </p>
       ) : null}

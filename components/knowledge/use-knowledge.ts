@@ -13,7 +13,8 @@ const articleKey = (id: string) => [...KNOWLEDGE_KEY, "article", id] as const;
 export function useArticles(q: string) {
   return useQuery({
     queryKey: listKey(q),
-    queryFn: ({ signal }) => fetchJson<ArticleListResponse>(`/api/knowledge${q ? `?q=${encodeURIComponent(q)}` : ""}`, signal),
+    queryFn: ({ signal }) =>
+      fetchJson<ArticleListResponse>(`/api/knowledge${q ? `?q=${encodeURIComponent(q)}` : ""}`, signal),
     // While a new search loads, the last list stays on screen instead of a skeleton.
     placeholderData: keepPreviousData,
   });
@@ -32,7 +33,10 @@ export function useArticle(id: string) {
 export function useSaveArticle(id: string | null) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ArticleInput) => (id ? sendJson<ArticleResponse>(`/api/knowledge/${id}`, "PUT", input) : sendJson<ArticleResponse>("/api/knowledge", "POST", input)),
+    mutationFn: (input: ArticleInput) =>
+      id
+        ? sendJson<ArticleResponse>(`/api/knowledge/${id}`, "PUT", input)
+        : sendJson<ArticleResponse>("/api/knowledge", "POST", input),
     onSuccess: (saved) => {
       client.setQueryData(articleKey(saved.article.id), saved);
       void client.invalidateQueries({ queryKey: [...KNOWLEDGE_KEY, "list"] });

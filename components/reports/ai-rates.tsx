@@ -6,7 +6,15 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { RESULT_WINDOWS } from "@/lib/inbox/session-filters";
 import { inputClass } from "@/components/ui/field-styles";
-import { aiFigures, HUMAN_REPLY_FORMULA, humanReplyHref, rateChange, windowWords, type AiFigure, type AiFigurePart } from "@/lib/reports/ai-figures";
+import {
+  aiFigures,
+  HUMAN_REPLY_FORMULA,
+  humanReplyHref,
+  rateChange,
+  windowWords,
+  type AiFigure,
+  type AiFigurePart,
+} from "@/lib/reports/ai-figures";
 import { aiRatesTable, aiReasonsTable, aiTrendTable } from "@/lib/reports/ai-tables";
 import { DEFINITIONS, POPULATION } from "@/lib/reports/definitions";
 import { formatCount, formatPercent, formatWait } from "@/lib/reports/format";
@@ -23,20 +31,42 @@ function PartLink({ part }: { part: AiFigurePart }) {
   const count = formatCount(part.count);
   if (part.count === 0) return <span className="font-medium text-gray-700">{count}</span>;
   return (
-    <Link href={part.href} className="font-medium text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700" aria-label={`${count} ${part.what}: open in the Inbox`}>
+    <Link
+      href={part.href}
+      className="font-medium text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700"
+      aria-label={`${count} ${part.what}: open in the Inbox`}
+    >
       {count}
     </Link>
   );
 }
 
 /** ▲▼ against the range before: green when the change is good news, red when bad. */
-function Change({ value, previous, higherIsBetter, previousText }: { value: number | null; previous: number | null; higherIsBetter: boolean; previousText: string }) {
+function Change({
+  value,
+  previous,
+  higherIsBetter,
+  previousText,
+}: {
+  value: number | null;
+  previous: number | null;
+  higherIsBetter: boolean;
+  previousText: string;
+}) {
   const change = rateChange(value, previous);
   if (!change) return <span className="text-gray-500">Previous range: {previousText}</span>;
-  const good = change.arrow === null ? null : (change.points > 0) === higherIsBetter;
+  const good = change.arrow === null ? null : change.points > 0 === higherIsBetter;
   return (
     <span>
-      <span className={cn("font-medium", good === true && "text-emerald-700", good === false && "text-red-700", good === null && "text-gray-600")} data-testid="change">
+      <span
+        className={cn(
+          "font-medium",
+          good === true && "text-emerald-700",
+          good === false && "text-red-700",
+          good === null && "text-gray-600",
+        )}
+        data-testid="change"
+      >
         {change.text}
       </span>
       <span className="text-gray-500"> vs {previousText}</span>
@@ -55,14 +85,24 @@ function FigureTile({ figure }: { figure: AiFigure }) {
           <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
         </InfoButton>
       </div>
-      <p className="mt-1 text-2xl font-semibold tracking-tight text-gray-900 tabular-nums" aria-describedby={definitionId} data-testid="value">
+      <p
+        className="mt-1 text-2xl font-semibold tracking-tight text-gray-900 tabular-nums"
+        aria-describedby={definitionId}
+        data-testid="value"
+      >
         {formatPercent(figure.value)}
       </p>
       <p className="mt-0.5 text-xs text-gray-500" data-testid="ratio">
-        <PartLink part={figure.numerator} /> of <PartLink part={figure.denominator} /> {figure.denominator.what.replace(/^sessions /, "")}
+        <PartLink part={figure.numerator} /> of <PartLink part={figure.denominator} />{" "}
+        {figure.denominator.what.replace(/^sessions /, "")}
       </p>
       <p className="mt-1 text-xs">
-        <Change value={figure.value} previous={figure.previous} higherIsBetter={figure.higherIsBetter} previousText={formatPercent(figure.previous)} />
+        <Change
+          value={figure.value}
+          previous={figure.previous}
+          higherIsBetter={figure.higherIsBetter}
+          previousText={formatPercent(figure.previous)}
+        />
       </p>
       <span id={definitionId} hidden>
         {figure.formula}
@@ -72,7 +112,23 @@ function FigureTile({ figure }: { figure: AiFigure }) {
 }
 
 /** A time figure (median and 90th percentile), with the range before beside its median. */
-function TimeTile({ testId, label, formula, median, p90, previousMedian, detail }: { testId: string; label: string; formula: string; median: number | null; p90: number | null; previousMedian: number | null; detail: ReactNode }) {
+function TimeTile({
+  testId,
+  label,
+  formula,
+  median,
+  p90,
+  previousMedian,
+  detail,
+}: {
+  testId: string;
+  label: string;
+  formula: string;
+  median: number | null;
+  p90: number | null;
+  previousMedian: number | null;
+  detail: ReactNode;
+}) {
   const change = median !== null && previousMedian !== null && median !== previousMedian;
   return (
     <Card className="px-4 py-3" data-testid={testId}>
@@ -86,11 +142,16 @@ function TimeTile({ testId, label, formula, median, p90, previousMedian, detail 
       <p className="mt-1 text-2xl font-semibold tracking-tight text-gray-900 tabular-nums" data-testid="value">
         {formatWait(median)}
       </p>
-      <p className="mt-0.5 text-xs text-gray-500">{p90 !== null ? <>90th percentile {formatWait(p90)} · </> : null}{detail}</p>
+      <p className="mt-0.5 text-xs text-gray-500">
+        {p90 !== null ? <>90th percentile {formatWait(p90)} · </> : null}
+        {detail}
+      </p>
       <p className="mt-1 text-xs">
         {change ? (
           <span>
-            <span className={cn("font-medium", median! < previousMedian! ? "text-emerald-700" : "text-red-700")}>{median! < previousMedian! ? "▼ faster" : "▲ slower"}</span>
+            <span className={cn("font-medium", median! < previousMedian! ? "text-emerald-700" : "text-red-700")}>
+              {median! < previousMedian! ? "▼ faster" : "▲ slower"}
+            </span>
             <span className="text-gray-500"> vs {formatWait(previousMedian)}</span>
           </span>
         ) : (
@@ -120,7 +181,8 @@ export function AiRates({ report }: { report: ChannelReport }) {
             How the AI did
           </h2>
           <p className="text-xs text-gray-500" data-testid="ai-rates-compared">
-            By what the AI did, whatever people did after · compared with {formatRange(previous.range.from, previous.range.to)}
+            By what the AI did, whatever people did after · compared with{" "}
+            {formatRange(previous.range.from, previous.range.to)}
           </p>
         </div>
         <div>
@@ -130,7 +192,9 @@ export function AiRates({ report }: { report: ChannelReport }) {
           <select
             id={selectId}
             value={String(ai.windowHours)}
-            onChange={(event) => setReportParams({ [WINDOW_PARAM]: event.target.value === "72" ? null : event.target.value })}
+            onChange={(event) =>
+              setReportParams({ [WINDOW_PARAM]: event.target.value === "72" ? null : event.target.value })
+            }
             className={cn(inputClass, "mt-1 w-36 pr-2")}
             data-testid="ai-window"
           >
@@ -165,7 +229,10 @@ export function AiRates({ report }: { report: ChannelReport }) {
           detail={
             <>
               {all.counts.humanReplied > 0 ? (
-                <Link href={humanReplyHref(report)} className="font-medium text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700">
+                <Link
+                  href={humanReplyHref(report)}
+                  className="font-medium text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700"
+                >
                   {formatCount(all.counts.humanReplied)}
                 </Link>
               ) : (
@@ -181,7 +248,9 @@ export function AiRates({ report }: { report: ChannelReport }) {
         title="The AI's rates by channel"
         definition={
           <>
-            <span className="block">Each rate per channel, with the two counts it divides; every count opens its sessions in the Inbox.</span>
+            <span className="block">
+              Each rate per channel, with the two counts it divides; every count opens its sessions in the Inbox.
+            </span>
             <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
           </>
         }
@@ -198,8 +267,10 @@ export function AiRates({ report }: { report: ChannelReport }) {
         definition={
           <>
             <span className="block">
-              For the sessions started each UTC day: AI resolution (answered, with no teammate reply and no reopen within {windowWords(ai.windowHours)}, ÷ sessions the AI acted on at least{" "}
-              {windowWords(ai.windowHours)} ago) and the handoff rate (handed off ÷ sessions the AI acted on). A day whose sessions are too recent to judge has no resolution bar.
+              For the sessions started each UTC day: AI resolution (answered, with no teammate reply and no reopen
+              within {windowWords(ai.windowHours)}, ÷ sessions the AI acted on at least {windowWords(ai.windowHours)}{" "}
+              ago) and the handoff rate (handed off ÷ sessions the AI acted on). A day whose sessions are too recent to
+              judge has no resolution bar.
             </span>
             <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
           </>
@@ -216,7 +287,10 @@ export function AiRates({ report }: { report: ChannelReport }) {
         title="Handoff rate by reason"
         definition={
           <>
-            <span className="block">Sessions the AI handed off for each reason ÷ sessions the AI acted on, beside the same for the range before.</span>
+            <span className="block">
+              Sessions the AI handed off for each reason ÷ sessions the AI acted on, beside the same for the range
+              before.
+            </span>
             <span className="mt-1.5 block text-gray-500">{POPULATION}</span>
           </>
         }
@@ -234,21 +308,30 @@ export function AiRates({ report }: { report: ChannelReport }) {
 function Bar({ value, className }: { value: number | null; className: string }) {
   return (
     <span className="block h-2 w-full overflow-hidden rounded-full bg-gray-100">
-      <span className={cn("block h-full rounded-full", className)} style={{ width: `${Math.round((value ?? 0) * 1000) / 10}%` }} />
+      <span
+        className={cn("block h-full rounded-full", className)}
+        style={{ width: `${Math.round((value ?? 0) * 1000) / 10}%` }}
+      />
     </span>
   );
 }
 
 /** AI resolution and handoff rate per channel, as bars with their numbers. */
 function ChannelBars({ report }: { report: ChannelReport }) {
-  const rows = report.channels.length > 1 ? report.ai.current.byChannel.filter((row) => row.counts.sessions > 0) : [report.ai.current.all];
+  const rows =
+    report.channels.length > 1
+      ? report.ai.current.byChannel.filter((row) => row.counts.sessions > 0)
+      : [report.ai.current.all];
   if (rows.length === 0) return <p className="text-sm text-gray-500">No sessions in this range.</p>;
   return (
     <ul className="space-y-3" data-testid="ai-channel-bars">
       {rows.map((row) => {
         const name = report.channels.length > 1 ? row.channel : (report.channel ?? "all");
         return (
-          <li key={row.channel} className="grid grid-cols-[6rem_1fr] items-center gap-x-3 gap-y-1 text-xs sm:grid-cols-[8rem_1fr_1fr]">
+          <li
+            key={row.channel}
+            className="grid grid-cols-[6rem_1fr] items-center gap-x-3 gap-y-1 text-xs sm:grid-cols-[8rem_1fr_1fr]"
+          >
             <span className="font-medium text-gray-800">{channelLabel(name)}</span>
             <span className="space-y-1">
               <span className="flex justify-between text-gray-600">
@@ -273,7 +356,12 @@ function ChannelBars({ report }: { report: ChannelReport }) {
 
 function ReasonBars({ report }: { report: ChannelReport }) {
   const table = aiReasonsTable(report);
-  if (table.rows.length === 0) return <p className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-500">The AI handed off no session in this range.</p>;
+  if (table.rows.length === 0)
+    return (
+      <p className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-500">
+        The AI handed off no session in this range.
+      </p>
+    );
   return (
     <ul className="space-y-2">
       {report.ai.current.handoffReasons.map((row, index) => (

@@ -5,7 +5,15 @@ import { aiTrendRows, type AiTrendRow } from "@/lib/reports/ai-tables";
 import { formatPercent } from "@/lib/reports/format";
 import { formatDay } from "@/lib/reports/range";
 import type { ChannelReport } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+} from "./chart-parts";
 
 const RESOLUTION_COLOR = "#059669";
 const HANDOFF_COLOR = "#f59e0b";
@@ -43,21 +51,44 @@ export function AiTrendChart({ report }: { report: ChannelReport }) {
       />
       <div className="h-56 w-full" data-testid="ai-trend-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barCategoryGap={rows.length > 45 ? 1 : "20%"}>
+          <BarChart
+            data={rows}
+            margin={{ top: 4, right: 4, bottom: 0, left: -16 }}
+            barCategoryGap={rows.length > 45 ? 1 : "20%"}
+          >
             <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={12} />
-            <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(value: number) => formatPercent(value)} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+            <XAxis
+              dataKey="label"
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={{ stroke: GRID_STROKE }}
+              minTickGap={12}
+            />
+            <YAxis
+              domain={[0, 1]}
+              ticks={[0, 0.25, 0.5, 0.75, 1]}
+              tickFormatter={(value: number) => formatPercent(value)}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={false}
+            />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {
                 const row = payload?.[0]?.payload as ChartRow | undefined;
                 if (!active || !row) return null;
-                const text = (part: AiTrendRow["resolution"]) => (part.rate === null ? "not judged yet" : `${formatPercent(part.rate)} (${part.count} of ${part.of})`);
+                const text = (part: AiTrendRow["resolution"]) =>
+                  part.rate === null ? "not judged yet" : `${formatPercent(part.rate)} (${part.count} of ${part.of})`;
                 return (
                   <TooltipBox
                     title={`${formatDay(row.date, { weekday: true, year: true })} (UTC day)`}
                     rows={[
-                      { key: "resolution", label: "AI resolution", value: text(row.resolution), color: RESOLUTION_COLOR },
+                      {
+                        key: "resolution",
+                        label: "AI resolution",
+                        value: text(row.resolution),
+                        color: RESOLUTION_COLOR,
+                      },
                       { key: "handoff", label: "Handoff rate", value: text(row.handoff), color: HANDOFF_COLOR },
                     ]}
                     footer="Sessions started that UTC day. Select a bar to open the sessions it counts."
@@ -85,7 +116,8 @@ export function AiTrendChart({ report }: { report: ChannelReport }) {
         </ResponsiveContainer>
       </div>
       <p className="mt-1 text-xs text-gray-500" data-testid="ai-trend-key">
-        A thin line is 0%. No bar: the AI acted on none of that day’s sessions, or (AI resolution) their {report.ai.windowHours}-hour window has not passed yet.
+        A thin line is 0%. No bar: the AI acted on none of that day’s sessions, or (AI resolution) their{" "}
+        {report.ai.windowHours}-hour window has not passed yet.
       </p>
     </>
   );

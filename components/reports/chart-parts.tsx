@@ -31,7 +31,10 @@ export function useOpenHref(): (href: string) => void {
  * A bar's shape for recharts: a rectangle with an accessible name (role img) that opens its drill-down link on
  * click. Empty segments draw nothing. Keyboard users reach the same links in the data table.
  */
-export function segmentShape(describe: (payload: Record<string, unknown>) => SegmentInfo | null, open: (href: string) => void) {
+export function segmentShape(
+  describe: (payload: Record<string, unknown>) => SegmentInfo | null,
+  open: (href: string) => void,
+) {
   return function renderSegment(props: BarShapeProps) {
     const { x, y, width, height, payload, fill } = props;
     const info = describe((payload ?? {}) as Record<string, unknown>);
@@ -72,7 +75,11 @@ export interface LegendItem {
 
 /** The CSS look of a legend or tooltip swatch. */
 export function swatchStyle(item: { color: string; light?: boolean; hatch?: boolean }): CSSProperties {
-  if (item.hatch) return { backgroundImage: `repeating-linear-gradient(45deg, ${item.color} 0 1.5px, #ffffff 1.5px 4px)`, borderColor: item.color };
+  if (item.hatch)
+    return {
+      backgroundImage: `repeating-linear-gradient(45deg, ${item.color} 0 1.5px, #ffffff 1.5px 4px)`,
+      borderColor: item.color,
+    };
   return { backgroundColor: item.light ? `${item.color}66` : item.color, borderColor: item.color };
 }
 
@@ -94,7 +101,11 @@ export function HatchPattern({ color = "#9ca3af" }: { color?: string }) {
 /** The chart's key as a list above it, so it wraps on small screens and reads as text. */
 export function ChartLegend({ items, label }: { items: LegendItem[]; label: string }) {
   return (
-    <ul aria-label={label} className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-600" data-testid="chart-legend">
+    <ul
+      aria-label={label}
+      className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-600"
+      data-testid="chart-legend"
+    >
       {items.map((item) => (
         <li key={item.key} className="inline-flex items-center gap-1.5">
           <span aria-hidden="true" className="size-3 shrink-0 rounded-sm border" style={swatchStyle(item)} />
@@ -106,7 +117,15 @@ export function ChartLegend({ items, label }: { items: LegendItem[]; label: stri
 }
 
 /** The box recharts shows on hover: a title and rows of swatch, name and value. */
-export function TooltipBox({ title, rows, footer }: { title: ReactNode; rows: { key: string; label: string; value: string; color?: string; light?: boolean; hatch?: boolean }[]; footer?: ReactNode }) {
+export function TooltipBox({
+  title,
+  rows,
+  footer,
+}: {
+  title: ReactNode;
+  rows: { key: string; label: string; value: string; color?: string; light?: boolean; hatch?: boolean }[];
+  footer?: ReactNode;
+}) {
   return (
     <div className="max-w-72 rounded-md border border-gray-200 bg-white px-3 py-2 text-xs shadow-lg">
       <p className="font-semibold text-gray-900">{title}</p>
@@ -117,7 +136,11 @@ export function TooltipBox({ title, rows, footer }: { title: ReactNode; rows: { 
               <td className="py-0.5 pr-3 text-gray-600">
                 <span className="inline-flex items-center gap-1.5">
                   {row.color ? (
-                    <span aria-hidden="true" className="size-2.5 shrink-0 rounded-sm border" style={swatchStyle({ color: row.color, light: row.light, hatch: row.hatch })} />
+                    <span
+                      aria-hidden="true"
+                      className="size-2.5 shrink-0 rounded-sm border"
+                      style={swatchStyle({ color: row.color, light: row.light, hatch: row.hatch })}
+                    />
                   ) : null}
                   {row.label}
                 </span>
@@ -147,9 +170,28 @@ export function wrapWords(text: string, max: number): string[] {
 }
 
 /** A category-axis tick whose text wraps onto up to three lines, for long labels such as handoff reasons. */
-export function WrappedTick({ x, y, payload, maxChars }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; maxChars: number }) {
+export function WrappedTick({
+  x,
+  y,
+  payload,
+  maxChars,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  maxChars: number;
+}) {
   const lines = wrapWords(String(payload?.value ?? ""), maxChars);
-  const shown = lines.length > 3 ? [...lines.slice(0, 2), `${lines.slice(2).join(" ").slice(0, maxChars - 1)}…`] : lines;
+  const shown =
+    lines.length > 3
+      ? [
+          ...lines.slice(0, 2),
+          `${lines
+            .slice(2)
+            .join(" ")
+            .slice(0, maxChars - 1)}…`,
+        ]
+      : lines;
   const lineHeight = 14;
   return (
     <text x={Number(x)} y={Number(y)} textAnchor="end" fontSize={12} fill="#374151">

@@ -27,21 +27,33 @@ function when(iso: string): string {
 
 function SetScoresCard({ set }: { set: SetScores }) {
   const latest = latestScores(set.runs)!;
-  const rows = set.runs.map((run, index) => ({ index, label: when(run.finishedAt), run, ...Object.fromEntries(LINES.map((line) => [line.key, run.totals[line.key].rate])) }));
+  const rows = set.runs.map((run, index) => ({
+    index,
+    label: when(run.finishedAt),
+    run,
+    ...Object.fromEntries(LINES.map((line) => [line.key, run.totals[line.key].rate])),
+  }));
   return (
     <div className="rounded-md border border-gray-200 p-3" data-testid="eval-scores-set" data-set={set.name}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-gray-900">
-          <Link href={`/evals/${set.setId}`} className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700">
+          <Link
+            href={`/evals/${set.setId}`}
+            className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700"
+          >
             {set.name}
           </Link>
         </h3>
         <p className="text-xs text-gray-600">
           Latest run:{" "}
-          <Link href={`/evals/runs/${latest.run.runId}`} className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700">
+          <Link
+            href={`/evals/runs/${latest.run.runId}`}
+            className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700"
+          >
             {latest.run.label}
           </Link>{" "}
-          ({latest.run.model}, {when(latest.run.finishedAt)} UTC){latest.previous ? `, compared with ${latest.previous.label}` : ""}
+          ({latest.run.model}, {when(latest.run.finishedAt)} UTC)
+          {latest.previous ? `, compared with ${latest.previous.label}` : ""}
         </p>
       </div>
       <dl className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -50,7 +62,12 @@ function SetScoresCard({ set }: { set: SetScores }) {
             <dt className="text-xs font-medium text-gray-600">{figure.label}</dt>
             <dd className="text-lg font-semibold text-gray-900 tabular-nums">
               {figure.value.denominator > 0 ? (
-                <Link href={figure.href} className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700" aria-label={`${ratioWords(figure.value)}: ${figure.label.toLowerCase()}, open the run's cases`} data-testid="value">
+                <Link
+                  href={figure.href}
+                  className="underline decoration-gray-300 underline-offset-2 hover:text-brand-700"
+                  aria-label={`${ratioWords(figure.value)}: ${figure.label.toLowerCase()}, open the run's cases`}
+                  data-testid="value"
+                >
                   {formatPercent(figure.value.rate)}
                 </Link>
               ) : (
@@ -62,7 +79,17 @@ function SetScoresCard({ set }: { set: SetScores }) {
                 {figure.value.numerator} of {figure.value.denominator}
               </span>
               {figure.change ? (
-                <span className={cn("ml-1.5 font-medium", figure.change.arrow === null ? "text-gray-600" : figure.change.points > 0 ? "text-emerald-700" : "text-red-700")} data-testid="change">
+                <span
+                  className={cn(
+                    "ml-1.5 font-medium",
+                    figure.change.arrow === null
+                      ? "text-gray-600"
+                      : figure.change.points > 0
+                        ? "text-emerald-700"
+                        : "text-red-700",
+                  )}
+                  data-testid="change"
+                >
                   {figure.change.text}
                 </span>
               ) : null}
@@ -72,13 +99,29 @@ function SetScoresCard({ set }: { set: SetScores }) {
       </dl>
       {rows.length > 1 ? (
         <div className="mt-3">
-          <ChartLegend label={`${set.name}: scores`} items={LINES.map((line) => ({ key: line.key, label: line.label, color: line.color }))} />
+          <ChartLegend
+            label={`${set.name}: scores`}
+            items={LINES.map((line) => ({ key: line.key, label: line.label, color: line.color }))}
+          />
           <div className="h-40 w-full" data-testid="eval-scores-chart">
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                 <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-                <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={24} />
-                <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={(value: number) => formatPercent(value)} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+                <XAxis
+                  dataKey="label"
+                  tick={AXIS_TICK}
+                  tickLine={false}
+                  axisLine={{ stroke: GRID_STROKE }}
+                  minTickGap={24}
+                />
+                <YAxis
+                  domain={[0, 1]}
+                  ticks={[0, 0.5, 1]}
+                  tickFormatter={(value: number) => formatPercent(value)}
+                  tick={AXIS_TICK}
+                  tickLine={false}
+                  axisLine={false}
+                />
                 <Tooltip
                   content={({ active, payload }) => {
                     const row = payload?.[0]?.payload as (typeof rows)[number] | undefined;
@@ -86,13 +129,26 @@ function SetScoresCard({ set }: { set: SetScores }) {
                     return (
                       <TooltipBox
                         title={`${row.run.label} · ${row.label} UTC`}
-                        rows={LINES.map((line) => ({ key: line.key, label: line.label, value: ratioWords(row.run.totals[line.key]), color: line.color }))}
+                        rows={LINES.map((line) => ({
+                          key: line.key,
+                          label: line.label,
+                          value: ratioWords(row.run.totals[line.key]),
+                          color: line.color,
+                        }))}
                       />
                     );
                   }}
                 />
                 {LINES.map((line) => (
-                  <Line key={line.key} dataKey={line.key} stroke={line.color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+                  <Line
+                    key={line.key}
+                    dataKey={line.key}
+                    stroke={line.color}
+                    strokeWidth={2}
+                    dot={{ r: 3 }}
+                    isAnimationActive={false}
+                    connectNulls
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -127,7 +183,10 @@ export function EvalScores({ range, channel }: { range: { from: string; to: stri
       ) : !query.data ? (
         <p className="text-sm text-gray-600">Loading the test set scores…</p>
       ) : data.sets.length === 0 ? (
-        <p className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-600" data-testid="eval-scores-empty">
+        <p
+          className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-600"
+          data-testid="eval-scores-empty"
+        >
           No test set run finished in this range.{" "}
           <Link href="/evals" className="text-brand-700 underline">
             Evaluations

@@ -9,7 +9,17 @@ import { cn } from "@/components/ui/cn";
  * also the button's description (aria-describedby), so a screen reader reads it on focus without opening it.
  * Escape, a click elsewhere or moving focus away closes it.
  */
-export function InfoButton({ metric, children, align = "start", testId }: { metric: string; children: ReactNode; align?: "start" | "end"; testId?: string }) {
+export function InfoButton({
+  metric,
+  children,
+  align = "start",
+  testId,
+}: {
+  metric: string;
+  children: ReactNode;
+  align?: "start" | "end";
+  testId?: string;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLSpanElement>(null);

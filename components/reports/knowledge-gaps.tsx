@@ -14,7 +14,14 @@ import { csvFilename } from "@/lib/reports/csv";
 import { POPULATION } from "@/lib/reports/definitions";
 import { formatCount } from "@/lib/reports/format";
 import { KNOWLEDGE_GAPS_DEFINITION } from "@/lib/reports/knowledge-gaps/definition";
-import { articleDraftHref, exampleLabel, gapInboxHref, groupName, knowledgeGapsCsv, sessionHref } from "@/lib/reports/knowledge-gaps/links";
+import {
+  articleDraftHref,
+  exampleLabel,
+  gapInboxHref,
+  groupName,
+  knowledgeGapsCsv,
+  sessionHref,
+} from "@/lib/reports/knowledge-gaps/links";
 import type { GapGroupRow, KnowledgeGapsResponse } from "@/lib/reports/knowledge-gaps/types";
 import { channelLabel } from "@/lib/reports/labels";
 import { InfoButton } from "./info-button";
@@ -30,12 +37,25 @@ function gapsUrl(range: { from: string; to: string }, channel: string | null): s
   return `/api/reports/knowledge-gaps?${params}`;
 }
 
-function WriteArticleLink({ group, name, testId, wrap = false }: { group: GapGroupRow; name: string; testId: string; wrap?: boolean }) {
+function WriteArticleLink({
+  group,
+  name,
+  testId,
+  wrap = false,
+}: {
+  group: GapGroupRow;
+  name: string;
+  testId: string;
+  wrap?: boolean;
+}) {
   return (
     <Link
       href={articleDraftHref(group)}
       aria-label={`Write an article about ${name}`}
-      className={cn("inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline", !wrap && "whitespace-nowrap")}
+      className={cn(
+        "inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline",
+        !wrap && "whitespace-nowrap",
+      )}
       data-testid={testId}
     >
       <FilePlus2 aria-hidden="true" className="size-4 shrink-0" />
@@ -49,7 +69,10 @@ function GapRow({ report, group }: { report: KnowledgeGapsResponse; group: GapGr
   const sessions = `${formatCount(group.sessions)} ${group.sessions === 1 ? "session" : "sessions"}`;
   return (
     <tr data-testid="knowledge-gap-row" data-key={group.key} className="align-top">
-      <th scope="row" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere] text-gray-900 max-sm:min-w-28">
+      <th
+        scope="row"
+        className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere] text-gray-900 max-sm:min-w-28"
+      >
         <span data-testid="knowledge-gap-words">{name}</span>
         {/* On a phone the article link sits under the words, so the examples keep the width. */}
         {report.canWriteArticles ? (
@@ -72,7 +95,11 @@ function GapRow({ report, group }: { report: KnowledgeGapsResponse; group: GapGr
         <ul className="space-y-1">
           {group.examples.map((example) => (
             <li key={example.sessionId}>
-              <Link href={sessionHref(example.sessionId)} className="text-gray-700 underline-offset-2 hover:text-brand-700 hover:underline" data-testid="knowledge-gap-example">
+              <Link
+                href={sessionHref(example.sessionId)}
+                className="text-gray-700 underline-offset-2 hover:text-brand-700 hover:underline"
+                data-testid="knowledge-gap-example"
+              >
                 {exampleLabel(example)}
               </Link>
             </li>
@@ -93,9 +120,16 @@ function GapsTable({ report }: { report: KnowledgeGapsResponse }) {
   const rows = showAll ? report.groups : report.groups.slice(0, FIRST_ROWS);
   return (
     <div className="space-y-3">
-      <div role="region" aria-label="Knowledge gaps by their words" tabIndex={0} className="overflow-x-auto rounded-md border border-gray-200 focus-visible:outline-2 focus-visible:outline-brand-600">
+      <div
+        role="region"
+        aria-label="Knowledge gaps by their words"
+        tabIndex={0}
+        className="overflow-x-auto rounded-md border border-gray-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
         <table className="w-full text-sm" data-testid="knowledge-gaps-table">
-          <caption className="sr-only">Questions handed off for insufficient knowledge, grouped by their most distinctive words</caption>
+          <caption className="sr-only">
+            Questions handed off for insufficient knowledge, grouped by their most distinctive words
+          </caption>
           <thead className="bg-gray-50 text-xs text-gray-500">
             <tr>
               <th scope="col" className="w-1/4 px-3 py-2 text-left font-medium whitespace-nowrap">
@@ -122,7 +156,12 @@ function GapsTable({ report }: { report: KnowledgeGapsResponse }) {
         </table>
       </div>
       {report.groups.length > FIRST_ROWS ? (
-        <Button size="sm" variant="ghost" onClick={() => setShowAll((value) => !value)} data-testid="knowledge-gaps-show-all">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setShowAll((value) => !value)}
+          data-testid="knowledge-gaps-show-all"
+        >
           {showAll ? `Show the first ${FIRST_ROWS}` : `Show all ${formatCount(report.groups.length)} groups`}
         </Button>
       ) : null}
@@ -144,10 +183,20 @@ export function KnowledgeGaps({ range, channel }: { range: { from: string; to: s
   if (query.isPending) {
     body = <Skeleton className="h-32 w-full" />;
   } else if (query.isError && !report) {
-    body = <LoadError title="Could not load the knowledge gaps" testId="knowledge-gaps-error" message={query.error.message} onRetry={() => void query.refetch()} />;
+    body = (
+      <LoadError
+        title="Could not load the knowledge gaps"
+        testId="knowledge-gaps-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   } else if (!report || report.groups.length === 0) {
     body = (
-      <p className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-500" data-testid="knowledge-gaps-empty">
+      <p
+        className="rounded-md bg-gray-50 px-3 py-6 text-center text-sm text-gray-500"
+        data-testid="knowledge-gaps-empty"
+      >
         No handoffs for missing knowledge in this range
       </p>
     );
@@ -172,16 +221,26 @@ export function KnowledgeGaps({ range, channel }: { range: { from: string; to: s
               </InfoButton>
             </div>
             <p className="mt-0.5 text-xs text-gray-500" data-testid="knowledge-gaps-description">
-              {report && report.sessions > 0 ? `${formatCount(report.sessions)} ${report.sessions === 1 ? "question" : "questions"} the AI handed off because no article answered them` : "Questions the AI handed off because no article answered them"}
-              , grouped by their most distinctive words{report && !report.canWriteArticles ? ". Only admins can write articles." : ""}
+              {report && report.sessions > 0
+                ? `${formatCount(report.sessions)} ${report.sessions === 1 ? "question" : "questions"} the AI handed off because no article answered them`
+                : "Questions the AI handed off because no article answered them"}
+              , grouped by their most distinctive words
+              {report && !report.canWriteArticles ? ". Only admins can write articles." : ""}
             </p>
           </div>
-          <Button size="sm" disabled={!report || report.groups.length === 0} onClick={() => report && downloadText(filename, knowledgeGapsCsv(report))} data-testid="knowledge-gaps-download">
+          <Button
+            size="sm"
+            disabled={!report || report.groups.length === 0}
+            onClick={() => report && downloadText(filename, knowledgeGapsCsv(report))}
+            data-testid="knowledge-gaps-download"
+          >
             <Download aria-hidden="true" />
             Download CSV<span className="sr-only"> of knowledge gaps</span>
           </Button>
         </CardHeader>
-        <CardBody className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>{body}</CardBody>
+        <CardBody className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
+          {body}
+        </CardBody>
       </section>
     </Card>
   );

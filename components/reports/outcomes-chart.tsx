@@ -5,8 +5,22 @@ import { OUTCOME_COLORS } from "@/lib/reports/colors";
 import { inboxHref } from "@/lib/reports/drilldown";
 import { formatCount, formatPercent } from "@/lib/reports/format";
 import { channelLabel, OUTCOME_LABELS } from "@/lib/reports/labels";
-import { OUTCOME_STATUSES, REACHED_OUTCOME_STATUSES, type ChannelReport, type OutcomeRow, type ReachedOutcomeStatus } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import {
+  OUTCOME_STATUSES,
+  REACHED_OUTCOME_STATUSES,
+  type ChannelReport,
+  type OutcomeRow,
+  type ReachedOutcomeStatus,
+} from "@/lib/reports/types";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+} from "./chart-parts";
 import { plural } from "@/lib/format/plural";
 
 type Key = (typeof OUTCOME_STATUSES)[number] | "other";
@@ -31,13 +45,34 @@ export function OutcomesChart({ report }: { report: ChannelReport }) {
     .map((row) => ({ channel: row.channel, label: channelLabel(row.channel), row, ...row.counts, other: row.other }));
   return (
     <>
-      <ChartLegend label="Outcomes" items={keys.map((key) => ({ key, label: OUTCOME_LABELS[key], color: OUTCOME_COLORS[key] }))} />
+      <ChartLegend
+        label="Outcomes"
+        items={keys.map((key) => ({ key, label: OUTCOME_LABELS[key], color: OUTCOME_COLORS[key] }))}
+      />
       <div className="w-full" style={{ height: rows.length * 44 + 36 }} data-testid="outcomes-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="25%">
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+            barCategoryGap="25%"
+          >
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} />
-            <YAxis type="category" dataKey="label" width={76} tick={{ ...AXIS_TICK, fill: "#374151" }} tickLine={false} axisLine={false} />
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={{ stroke: GRID_STROKE }}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={76}
+              tick={{ ...AXIS_TICK, fill: "#374151" }}
+              tickLine={false}
+              axisLine={false}
+            />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {
@@ -47,7 +82,12 @@ export function OutcomesChart({ report }: { report: ChannelReport }) {
                 return (
                   <TooltipBox
                     title={`${data.label}: ${plural(row.sessions, "session")}`}
-                    rows={keys.map((key) => ({ key, label: OUTCOME_LABELS[key], value: valueText(row, key), color: OUTCOME_COLORS[key] }))}
+                    rows={keys.map((key) => ({
+                      key,
+                      label: OUTCOME_LABELS[key],
+                      value: valueText(row, key),
+                      color: OUTCOME_COLORS[key],
+                    }))}
                     footer={`Rates are of the ${plural(row.reachedOutcome, "session")} that reached an outcome. Select a bar to open those sessions.`}
                   />
                 );
@@ -65,7 +105,9 @@ export function OutcomesChart({ report }: { report: ChannelReport }) {
                   const data = payload as OutcomeChartRow;
                   const count = Number(data[key] ?? 0);
                   if (!count) return null;
-                  const rate = isReached(key) ? ` (${formatPercent(data.row.rates[key])} of sessions that reached an outcome)` : "";
+                  const rate = isReached(key)
+                    ? ` (${formatPercent(data.row.rates[key])} of sessions that reached an outcome)`
+                    : "";
                   return {
                     label: `${data.label}, ${OUTCOME_LABELS[key]}: ${formatCount(count)} ${count === 1 ? "session" : "sessions"}${rate}`,
                     href: key === "other" ? undefined : inboxHref({ channel: data.channel, status: key, from, to }),

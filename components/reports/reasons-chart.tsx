@@ -6,7 +6,16 @@ import { inboxHref } from "@/lib/reports/drilldown";
 import { formatCount, formatPercent } from "@/lib/reports/format";
 import { channelLabel, reasonLabel } from "@/lib/reports/labels";
 import type { ChannelReport, ReasonRow } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref, WrappedTick } from "./chart-parts";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+  WrappedTick,
+} from "./chart-parts";
 
 type ReasonChartRow = { reason: string; label: string; row: ReasonRow } & Record<string, unknown>;
 
@@ -14,25 +23,52 @@ type ReasonChartRow = { reason: string; label: string; row: ReasonRow } & Record
 export function ReasonsChart({ report, compact }: { report: ChannelReport; compact: boolean }) {
   const open = useOpenHref();
   const { from, to } = report.range;
-  const channels = report.channels.filter((channel) => report.handoffReasons.some((row) => (row.counts[channel] ?? 0) > 0));
-  const rows: ReasonChartRow[] = report.handoffReasons.map((row) => ({ ...row.counts, reason: row.reason, label: reasonLabel(row.reason), row }));
+  const channels = report.channels.filter((channel) =>
+    report.handoffReasons.some((row) => (row.counts[channel] ?? 0) > 0),
+  );
+  const rows: ReasonChartRow[] = report.handoffReasons.map((row) => ({
+    ...row.counts,
+    reason: row.reason,
+    label: reasonLabel(row.reason),
+    row,
+  }));
   const axisWidth = compact ? 124 : 196;
   // About 6.5 px per character of 12 px text, less the gap to the bars.
   const maxChars = Math.floor((axisWidth - 10) / 6.6);
   return (
     <>
-      <ChartLegend label="Channels" items={channels.map((channel) => ({ key: channel, label: channelLabel(channel), color: channelColor(channel, report.channels.indexOf(channel)) }))} />
+      <ChartLegend
+        label="Channels"
+        items={channels.map((channel) => ({
+          key: channel,
+          label: channelLabel(channel),
+          color: channelColor(channel, report.channels.indexOf(channel)),
+        }))}
+      />
       <div className="w-full" style={{ height: rows.length * (compact ? 56 : 48) + 36 }} data-testid="reasons-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="25%">
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+            barCategoryGap="25%"
+          >
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} />
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={{ stroke: GRID_STROKE }}
+            />
             <YAxis
               type="category"
               dataKey="label"
               width={axisWidth}
               interval={0}
-              tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => <WrappedTick {...props} maxChars={maxChars} />}
+              tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => (
+                <WrappedTick {...props} maxChars={maxChars} />
+              )}
               tickLine={false}
               axisLine={false}
             />
@@ -51,7 +87,11 @@ export function ReasonsChart({ report, compact }: { report: ChannelReport; compa
                         value: formatCount(data.row.counts[channel] ?? 0),
                         color: channelColor(channel, report.channels.indexOf(channel)),
                       })),
-                      { key: "total", label: `Total (${formatPercent(data.row.share)} of handoffs)`, value: formatCount(data.row.total) },
+                      {
+                        key: "total",
+                        label: `Total (${formatPercent(data.row.share)} of handoffs)`,
+                        value: formatCount(data.row.total),
+                      },
                     ]}
                     footer="Sessions, by the reason of their latest handoff. Select a bar to open them."
                   />

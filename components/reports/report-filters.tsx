@@ -9,7 +9,14 @@ import { CHANNELS } from "@/lib/front/channels";
 import { channelLabel } from "@/lib/reports/labels";
 import { daysInRange, formatRange, isIsoDate, RANGE_PRESETS } from "@/lib/reports/range";
 import { MAX_RANGE_DAYS } from "@/lib/reports/types";
-import { CHANNEL_PARAM, FROM_PARAM, RANGE_PARAM, setReportParams, TO_PARAM, type ReportFilters as Filters } from "./url-state";
+import {
+  CHANNEL_PARAM,
+  FROM_PARAM,
+  RANGE_PARAM,
+  setReportParams,
+  TO_PARAM,
+  type ReportFilters as Filters,
+} from "./url-state";
 
 const segmentClass =
   "h-9 px-3 text-sm font-medium whitespace-nowrap text-gray-700 hover:bg-gray-50 focus-visible:z-10 aria-pressed:bg-brand-50 aria-pressed:text-brand-700 aria-pressed:hover:bg-brand-50";
@@ -31,7 +38,8 @@ export function ReportFilters({ filters }: { filters: Filters }) {
     event.preventDefault();
     if (!isIsoDate(draft.from) || !isIsoDate(draft.to)) return setError("Enter both dates.");
     if (draft.from > draft.to) return setError("The first day must be on or before the last day.");
-    if (daysInRange(draft.from, draft.to) > MAX_RANGE_DAYS) return setError(`A report covers at most ${MAX_RANGE_DAYS} days.`);
+    if (daysInRange(draft.from, draft.to) > MAX_RANGE_DAYS)
+      return setError(`A report covers at most ${MAX_RANGE_DAYS} days.`);
     setError(null);
     setReportParams({ [RANGE_PARAM]: null, [FROM_PARAM]: draft.from, [TO_PARAM]: draft.to });
   }
@@ -39,7 +47,11 @@ export function ReportFilters({ filters }: { filters: Filters }) {
   return (
     <div className="space-y-3" data-testid="report-filters">
       <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
-        <div role="group" aria-label="Date range" className="inline-flex w-fit overflow-hidden rounded-md border border-gray-300 bg-white shadow-xs [&>*+*]:border-l [&>*+*]:border-gray-300">
+        <div
+          role="group"
+          aria-label="Date range"
+          className="inline-flex w-fit overflow-hidden rounded-md border border-gray-300 bg-white shadow-xs [&>*+*]:border-l [&>*+*]:border-gray-300"
+        >
           {RANGE_PRESETS.map((preset) => (
             <button
               key={preset.id}
@@ -48,7 +60,11 @@ export function ReportFilters({ filters }: { filters: Filters }) {
               onClick={() => {
                 setCustomOpen(false);
                 setError(null);
-                setReportParams({ [RANGE_PARAM]: preset.id === "7d" ? null : preset.id, [FROM_PARAM]: null, [TO_PARAM]: null });
+                setReportParams({
+                  [RANGE_PARAM]: preset.id === "7d" ? null : preset.id,
+                  [FROM_PARAM]: null,
+                  [TO_PARAM]: null,
+                });
               }}
               className={segmentClass}
               data-testid={`range-${preset.id}`}

@@ -38,7 +38,16 @@ export interface ReportSectionProps {
 }
 
 /** A report card: title and definition, the chart, "Show table" and "Download CSV" of the same numbers. */
-export function ReportSection({ id, title, definition, description, table, range, channel, children }: ReportSectionProps) {
+export function ReportSection({
+  id,
+  title,
+  definition,
+  description,
+  table,
+  range,
+  channel,
+  children,
+}: ReportSectionProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const headingId = `${id}-heading`;
@@ -59,7 +68,13 @@ export function ReportSection({ id, title, definition, description, table, range
             {description ? <p className="mt-0.5 text-xs text-gray-500">{description}</p> : null}
           </div>
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((value) => !value)} data-testid={`${id}-toggle-table`}>
+            <Button
+              size="sm"
+              aria-expanded={showTable}
+              aria-controls={tableId}
+              onClick={() => setShowTable((value) => !value)}
+              data-testid={`${id}-toggle-table`}
+            >
               <Table2 aria-hidden="true" />
               {showTable ? "Hide table" : "Show table"}
             </Button>

@@ -88,7 +88,8 @@ function Report({ report }: { report: ChannelReport }) {
             <span className="mt-1.5 block space-y-0.5">
               {OUTCOME_STATUSES.map((status) => (
                 <span key={status} className="block">
-                  <strong className="font-semibold text-gray-900">{OUTCOME_LABELS[status]}:</strong> {OUTCOME_DEFINITIONS[status]}
+                  <strong className="font-semibold text-gray-900">{OUTCOME_LABELS[status]}:</strong>{" "}
+                  {OUTCOME_DEFINITIONS[status]}
                 </span>
               ))}
             </span>
@@ -113,7 +114,9 @@ function Report({ report }: { report: ChannelReport }) {
           {report.handoffReasons.length > 0 ? (
             <ReasonsChart report={report} compact={compact} />
           ) : (
-            <NoneInRange>{handedOff > 0 ? "No handoff reason recorded in this range." : "No session was handed off in this range."}</NoneInRange>
+            <NoneInRange>
+              {handedOff > 0 ? "No handoff reason recorded in this range." : "No session was handed off in this range."}
+            </NoneInRange>
           )}
         </ReportSection>
         <ReportSection
@@ -135,7 +138,11 @@ function Report({ report }: { report: ChannelReport }) {
         table={responseTimesTable(report)}
         {...common}
       >
-        {report.responseTimes.all.runs > 0 ? <ResponseTimeChart report={report} /> : <NoneInRange>No AI reply or handoff reached Front in this range.</NoneInRange>}
+        {report.responseTimes.all.runs > 0 ? (
+          <ResponseTimeChart report={report} />
+        ) : (
+          <NoneInRange>No AI reply or handoff reached Front in this range.</NoneInRange>
+        )}
       </ReportSection>
       <KnowledgeGaps range={range} channel={channel} />
       <EvalScores range={range} channel={channel} />
@@ -147,7 +154,10 @@ function Report({ report }: { report: ChannelReport }) {
 export function ReportsView() {
   const filters = useReportFilters();
   const query = useQuery({
-    queryKey: ["reports", { from: filters.from, to: filters.to, channel: filters.channel, window: filters.windowHours }],
+    queryKey: [
+      "reports",
+      { from: filters.from, to: filters.to, channel: filters.channel, window: filters.windowHours },
+    ],
     queryFn: ({ signal }) => fetchJson<ChannelReport>(reportUrl(filters), signal),
     // A new range keeps the last report on screen (dimmed) until its numbers arrive.
     placeholderData: keepPreviousData,
@@ -158,7 +168,12 @@ export function ReportsView() {
     body = <ReportsSkeleton />;
   } else if (query.isError && !query.data) {
     body = (
-      <LoadError title="Could not load the report" testId="reports-error" message={query.error.message} onRetry={() => void query.refetch()} />
+      <LoadError
+        title="Could not load the report"
+        testId="reports-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
     );
   } else if (query.data.totalSessions === 0) {
     const widen = filters.preset !== "90d";
@@ -170,20 +185,33 @@ export function ReportsView() {
         title={`No ${filters.channel ? `${channelLabel(filters.channel)} ` : ""}sessions for ${formatRange(filters.from, filters.to)}`}
         action={
           widen ? (
-            <Button onClick={() => setReportParams({ [RANGE_PARAM]: "90d", [FROM_PARAM]: null, [TO_PARAM]: null })} data-testid="reports-widen">
+            <Button
+              onClick={() => setReportParams({ [RANGE_PARAM]: "90d", [FROM_PARAM]: null, [TO_PARAM]: null })}
+              data-testid="reports-widen"
+            >
               Show the last 90 days
             </Button>
           ) : null
         }
       >
-        <p>Reports count the sessions Front sent to the AI teammate, by the UTC day of their first message. Try a wider range or another channel.</p>
+        <p>
+          Reports count the sessions Front sent to the AI teammate, by the UTC day of their first message. Try a wider
+          range or another channel.
+        </p>
       </StatePanel>
     );
   } else {
     body = (
-      <div aria-busy={query.isPlaceholderData || undefined} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"} data-testid="report">
+      <div
+        aria-busy={query.isPlaceholderData || undefined}
+        className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}
+        data-testid="report"
+      >
         {query.isError ? (
-          <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          <p
+            role="status"
+            className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+          >
             Showing the last report loaded; refreshing failed ({query.error.message}).
           </p>
         ) : null}

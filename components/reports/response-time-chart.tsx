@@ -6,7 +6,15 @@ import { inboxHref } from "@/lib/reports/drilldown";
 import { formatCount, formatWait } from "@/lib/reports/format";
 import { channelLabel } from "@/lib/reports/labels";
 import type { ChannelReport, ResponseTimeRow } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+} from "./chart-parts";
 
 type Metric = "medianSeconds" | "p90Seconds";
 type ResponseChartRow = ResponseTimeRow & { label: string; color: string };
@@ -26,13 +34,31 @@ export function ResponseTimeChart({ report }: { report: ChannelReport }) {
   const { from, to } = report.range;
   const rows: ResponseChartRow[] = report.responseTimes.byChannel
     .filter((row) => row.runs > 0)
-    .map((row) => ({ ...row, label: channelLabel(row.channel), color: channelColor(row.channel, report.channels.indexOf(row.channel)) }));
+    .map((row) => ({
+      ...row,
+      label: channelLabel(row.channel),
+      color: channelColor(row.channel, report.channels.indexOf(row.channel)),
+    }));
   return (
     <>
-      <ChartLegend label="Measures" items={METRICS.map((metric) => ({ key: metric.key, label: metric.legend, color: "#4b5563", light: metric.light }))} />
+      <ChartLegend
+        label="Measures"
+        items={METRICS.map((metric) => ({
+          key: metric.key,
+          label: metric.legend,
+          color: "#4b5563",
+          light: metric.light,
+        }))}
+      />
       <div className="w-full" style={{ height: rows.length * 56 + 40 }} data-testid="response-time-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 12, left: 0 }} barCategoryGap="22%" barGap={2}>
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 0, right: 16, bottom: 12, left: 0 }}
+            barCategoryGap="22%"
+            barGap={2}
+          >
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
             <XAxis
               type="number"
@@ -41,7 +67,14 @@ export function ResponseTimeChart({ report }: { report: ChannelReport }) {
               tickLine={false}
               axisLine={{ stroke: GRID_STROKE }}
             />
-            <YAxis type="category" dataKey="label" width={76} tick={{ ...AXIS_TICK, fill: "#374151" }} tickLine={false} axisLine={false} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={76}
+              tick={{ ...AXIS_TICK, fill: "#374151" }}
+              tickLine={false}
+              axisLine={false}
+            />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {
@@ -50,7 +83,13 @@ export function ResponseTimeChart({ report }: { report: ChannelReport }) {
                 return (
                   <TooltipBox
                     title={`${row.label}: ${runs(row.runs)}`}
-                    rows={METRICS.map((metric) => ({ key: metric.key, label: metric.label, value: formatWait(row[metric.key]), color: row.color, light: metric.light }))}
+                    rows={METRICS.map((metric) => ({
+                      key: metric.key,
+                      label: metric.label,
+                      value: formatWait(row[metric.key]),
+                      color: row.color,
+                      light: metric.light,
+                    }))}
                     footer="From Front's webhook reaching Frontline to the reply or handoff reaching Front. Select a bar to open this channel's sessions."
                   />
                 );

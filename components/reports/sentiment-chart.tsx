@@ -6,7 +6,17 @@ import { inboxHref } from "@/lib/reports/drilldown";
 import { formatCount, formatPercent, rate } from "@/lib/reports/format";
 import { channelLabel, SENTIMENT_LABELS } from "@/lib/reports/labels";
 import { REPORT_SENTIMENTS, type ChannelReport, type ReportSentiment, type SentimentRow } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, HATCH_FILL, HatchPattern, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  HATCH_FILL,
+  HatchPattern,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+} from "./chart-parts";
 import { plural } from "@/lib/format/plural";
 
 type Key = ReportSentiment | "unknown";
@@ -24,17 +34,51 @@ export function SentimentChart({ report }: { report: ChannelReport }) {
   const { from, to } = report.range;
   const rows: SentimentChartRow[] = report.sentiment.byChannel
     .filter((row) => row.sessions > 0)
-    .map((row) => ({ channel: row.channel, label: channelLabel(row.channel), row, ...row.counts, unknown: row.unknown }));
+    .map((row) => ({
+      channel: row.channel,
+      label: channelLabel(row.channel),
+      row,
+      ...row.counts,
+      unknown: row.unknown,
+    }));
   return (
     <>
-      <ChartLegend label="Sentiment" items={KEYS.map((key) => ({ key, label: SENTIMENT_LABELS[key], color: SENTIMENT_COLORS[key], hatch: key === "unknown" }))} />
+      <ChartLegend
+        label="Sentiment"
+        items={KEYS.map((key) => ({
+          key,
+          label: SENTIMENT_LABELS[key],
+          color: SENTIMENT_COLORS[key],
+          hatch: key === "unknown",
+        }))}
+      />
       <HatchPattern color={SENTIMENT_COLORS.unknown} />
       <div className="w-full" style={{ height: rows.length * 44 + 36 }} data-testid="sentiment-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" stackOffset="expand" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="25%">
+          <BarChart
+            data={rows}
+            layout="vertical"
+            stackOffset="expand"
+            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+            barCategoryGap="25%"
+          >
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis type="number" tickFormatter={(value: number) => formatPercent(value)} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} />
-            <YAxis type="category" dataKey="label" width={76} tick={{ ...AXIS_TICK, fill: "#374151" }} tickLine={false} axisLine={false} />
+            <XAxis
+              type="number"
+              tickFormatter={(value: number) => formatPercent(value)}
+              ticks={[0, 0.25, 0.5, 0.75, 1]}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={{ stroke: GRID_STROKE }}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={76}
+              tick={{ ...AXIS_TICK, fill: "#374151" }}
+              tickLine={false}
+              axisLine={false}
+            />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {
@@ -47,7 +91,10 @@ export function SentimentChart({ report }: { report: ChannelReport }) {
                     rows={KEYS.map((key) => ({
                       key,
                       label: SENTIMENT_LABELS[key],
-                      value: key === "unknown" ? formatCount(row.unknown) : `${formatCount(row.counts[key])} (${formatPercent(row.shares[key])})`,
+                      value:
+                        key === "unknown"
+                          ? formatCount(row.unknown)
+                          : `${formatCount(row.counts[key])} (${formatPercent(row.shares[key])})`,
                       color: SENTIMENT_COLORS[key],
                       hatch: key === "unknown",
                     }))}
@@ -70,7 +117,8 @@ export function SentimentChart({ report }: { report: ChannelReport }) {
                   if (!count) return null;
                   return {
                     label: `${data.label}, ${SENTIMENT_LABELS[key]}: ${formatCount(count)} ${count === 1 ? "session" : "sessions"} (${formatPercent(shareOfSessions(data.row, key))} of the channel's sessions)`,
-                    href: key === "unknown" ? undefined : inboxHref({ channel: data.channel, sentiment: key, from, to }),
+                    href:
+                      key === "unknown" ? undefined : inboxHref({ channel: data.channel, sentiment: key, from, to }),
                     data: { channel: data.channel, sentiment: key, value: String(count) },
                   };
                 }, open)}

@@ -15,7 +15,6 @@ export const CHANNEL_PARAM = "channel";
 /** Hours after the AI's act that resolution and reopens are judged at; 72 when absent. */
 export const WINDOW_PARAM = "window";
 
-
 export interface ReportFilters extends ResolvedRange {
   channel: Channel | null;
   windowHours: number;

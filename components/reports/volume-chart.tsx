@@ -7,7 +7,15 @@ import { formatCount } from "@/lib/reports/format";
 import { channelLabel } from "@/lib/reports/labels";
 import { formatDay } from "@/lib/reports/range";
 import type { ChannelReport } from "@/lib/reports/types";
-import { AXIS_TICK, ChartLegend, GRID_STROKE, segmentShape, TOOLTIP_CURSOR, TooltipBox, useOpenHref } from "./chart-parts";
+import {
+  AXIS_TICK,
+  ChartLegend,
+  GRID_STROKE,
+  segmentShape,
+  TOOLTIP_CURSOR,
+  TooltipBox,
+  useOpenHref,
+} from "./chart-parts";
 
 type VolumeRow = { date: string; label: string; total: number } & Record<string, number | string>;
 
@@ -18,16 +26,38 @@ function sessions(count: number): string {
 /** Sessions started per UTC day, stacked by channel; a segment opens that day's sessions of that channel. */
 export function VolumeChart({ report }: { report: ChannelReport }) {
   const open = useOpenHref();
-  const rows: VolumeRow[] = report.volume.map((day) => ({ ...day.counts, date: day.date, label: formatDay(day.date), total: day.total }));
+  const rows: VolumeRow[] = report.volume.map((day) => ({
+    ...day.counts,
+    date: day.date,
+    label: formatDay(day.date),
+    total: day.total,
+  }));
   const channels = report.channels;
   return (
     <>
-      <ChartLegend label="Channels" items={channels.map((channel, index) => ({ key: channel, label: channelLabel(channel), color: channelColor(channel, index) }))} />
+      <ChartLegend
+        label="Channels"
+        items={channels.map((channel, index) => ({
+          key: channel,
+          label: channelLabel(channel),
+          color: channelColor(channel, index),
+        }))}
+      />
       <div className="h-64 w-full" data-testid="volume-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barCategoryGap={rows.length > 45 ? 1 : "20%"}>
+          <BarChart
+            data={rows}
+            margin={{ top: 4, right: 4, bottom: 0, left: -16 }}
+            barCategoryGap={rows.length > 45 ? 1 : "20%"}
+          >
             <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_STROKE }} minTickGap={12} />
+            <XAxis
+              dataKey="label"
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={{ stroke: GRID_STROKE }}
+              minTickGap={12}
+            />
             <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
@@ -38,7 +68,12 @@ export function VolumeChart({ report }: { report: ChannelReport }) {
                   <TooltipBox
                     title={`${formatDay(row.date, { weekday: true, year: true })} (UTC day)`}
                     rows={[
-                      ...channels.map((channel, index) => ({ key: channel, label: channelLabel(channel), value: formatCount(Number(row[channel] ?? 0)), color: channelColor(channel, index) })),
+                      ...channels.map((channel, index) => ({
+                        key: channel,
+                        label: channelLabel(channel),
+                        value: formatCount(Number(row[channel] ?? 0)),
+                        color: channelColor(channel, index),
+                      })),
                       ...(channels.length > 1 ? [{ key: "total", label: "Total", value: formatCount(row.total) }] : []),
                     ]}
                     footer="Counted on the UTC day of the first message, 00:00–24:00 UTC. Select a bar to open these sessions."

@@ -11,7 +11,11 @@ const noSubscription = () => () => {};
 export function BackToInbox() {
   const search = useSyncExternalStore(noSubscription, lastInboxSearch, () => "");
   return (
-    <Link href={search ? `/inbox?${search}` : "/inbox"} className="inline-flex items-center gap-1 rounded text-sm text-gray-600 hover:text-gray-900" data-testid="back-to-inbox">
+    <Link
+      href={search ? `/inbox?${search}` : "/inbox"}
+      className="inline-flex items-center gap-1 rounded text-sm text-gray-600 hover:text-gray-900"
+      data-testid="back-to-inbox"
+    >
       <ArrowLeft aria-hidden="true" className="size-4" />
       Inbox
     </Link>

@@ -27,7 +27,9 @@ export function ContactSessions({ sessions }: { sessions: ContactSessionRecord[]
                 className="group block space-y-1 px-4 py-2.5 hover:bg-gray-50 focus-visible:bg-gray-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600"
               >
                 <span className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
-                  <span className="font-mono text-xs text-gray-500 tabular-nums group-hover:text-brand-700">{ticketLabel(session.ticketNumber)}</span>
+                  <span className="font-mono text-xs text-gray-500 tabular-nums group-hover:text-brand-700">
+                    {ticketLabel(session.ticketNumber)}
+                  </span>
                   <ChannelLabel channel={session.channel} className="text-xs [&_svg]:size-3.5" />
                   <StatusBadge status={session.status} testId="contact-session-status" />
                   <RelativeTime iso={session.createdAt} className="ml-auto text-xs whitespace-nowrap text-gray-500" />

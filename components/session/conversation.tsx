@@ -1,12 +1,33 @@
 "use client";
 
 import { useState } from "react";
-import { Bot, ChevronDown, ChevronUp, MessageSquare, Paperclip, Phone, PhoneMissed, Scissors, Send, ShieldCheck, UserRound, Users } from "lucide-react";
+import {
+  Bot,
+  ChevronDown,
+  ChevronUp,
+  MessageSquare,
+  Paperclip,
+  Phone,
+  PhoneMissed,
+  Scissors,
+  Send,
+  ShieldCheck,
+  UserRound,
+  Users,
+} from "lucide-react";
 import { callDetailsLine } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/time";
-import { attachmentLine, messageAttachments, messageCallInfo, redactedForModel, removedForModel, smsInfo, smsLine } from "./message-details";
+import {
+  attachmentLine,
+  messageAttachments,
+  messageCallInfo,
+  redactedForModel,
+  removedForModel,
+  smsInfo,
+  smsLine,
+} from "./message-details";
 import type { SessionMessageRecord } from "./types";
 import { plural } from "@/lib/format/plural";
 
@@ -34,7 +55,11 @@ function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
   const folded = long && !open;
   return (
     <>
-      <p className={cn("break-words whitespace-pre-wrap", folded && "line-clamp-6")} data-testid="message-text" data-folded={long ? String(folded) : undefined}>
+      <p
+        className={cn("break-words whitespace-pre-wrap", folded && "line-clamp-6")}
+        data-testid="message-text"
+        data-folded={long ? String(folded) : undefined}
+      >
         {text}
       </p>
       {long ? (
@@ -48,7 +73,11 @@ function MessageText({ text, onBrand }: { text: string; onBrand: boolean }) {
             onBrand ? "text-white" : "text-brand-700",
           )}
         >
-          {open ? <ChevronUp aria-hidden="true" className="size-3.5" /> : <ChevronDown aria-hidden="true" className="size-3.5" />}
+          {open ? (
+            <ChevronUp aria-hidden="true" className="size-3.5" />
+          ) : (
+            <ChevronDown aria-hidden="true" className="size-3.5" />
+          )}
           {open ? "Show less" : `Show all ${lines > 1 ? `${lines} lines` : plural(text.length, "character")}`}
         </button>
       ) : null}
@@ -60,9 +89,14 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
   const fromCustomer = message.authorType === "customer";
   const metadata = message.metadata ?? {};
   const unsentLabel =
-    message.authorType === "ai" ? (metadata.callback === true ? "Note for the callback" : UNSENT_ANSWER_LABELS[message.messageType]) : undefined;
+    message.authorType === "ai"
+      ? metadata.callback === true
+        ? "Note for the callback"
+        : UNSENT_ANSWER_LABELS[message.messageType]
+      : undefined;
   // Where the AI's answer went in Front, in plain words ("Texted back from +1… to +1…").
-  const deliveredAs = message.authorType === "ai" && typeof metadata.deliveredAs === "string" ? metadata.deliveredAs : null;
+  const deliveredAs =
+    message.authorType === "ai" && typeof metadata.deliveredAs === "string" ? metadata.deliveredAs : null;
   // Sent AI replies are solid; an answer the customer has not seen is drawn as a dashed outline.
   const sentByAi = message.authorType === "ai" && !unsentLabel;
   const call = messageCallInfo(message);
@@ -99,11 +133,17 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
           fromCustomer && "rounded-tl-sm border border-gray-200 bg-white text-gray-900",
           sentByAi && "rounded-tr-sm bg-brand-600 text-white",
           unsentLabel && "rounded-tr-sm border border-dashed border-brand-500 bg-brand-50 text-gray-900",
-          !fromCustomer && !sentByAi && !unsentLabel && "rounded-tr-sm border border-gray-200 bg-gray-100 text-gray-900",
+          !fromCustomer &&
+            !sentByAi &&
+            !unsentLabel &&
+            "rounded-tr-sm border border-gray-200 bg-gray-100 text-gray-900",
         )}
       >
         {call ? (
-          <p data-testid="call-details" className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", detailTone)}>
+          <p
+            data-testid="call-details"
+            className={cn("mb-2 flex items-center gap-1.5 border-b pb-2 text-xs font-medium", detailTone)}
+          >
             <CallIcon aria-hidden="true" className="size-3.5 shrink-0" />
             {callDetailsLine(call)}
           </p>
@@ -126,9 +166,17 @@ function MessageBubble({ message }: { message: SessionMessageRecord }) {
           <p className={cn("italic", sentByAi ? "text-white/80" : "text-gray-500")}>No text (yet)</p>
         )}
         {attachments.length ? (
-          <ul aria-label="Attachments" data-testid="attachments" className={cn("mt-2 space-y-1 border-t pt-2 text-xs", detailTone)}>
+          <ul
+            aria-label="Attachments"
+            data-testid="attachments"
+            className={cn("mt-2 space-y-1 border-t pt-2 text-xs", detailTone)}
+          >
             {attachments.map((attachment, index) => (
-              <li key={`${attachment.name}-${index}`} data-testid="attachment" className="flex items-start gap-1.5 break-all">
+              <li
+                key={`${attachment.name}-${index}`}
+                data-testid="attachment"
+                className="flex items-start gap-1.5 break-all"
+              >
                 <Paperclip aria-hidden="true" className="mt-px size-3.5 shrink-0" />
                 {attachmentLine(attachment)}
               </li>
@@ -166,7 +214,9 @@ export function Conversation({ messages }: { messages: SessionMessageRecord[] })
         Conversation
       </h2>
       {messages.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">No messages recorded yet.</p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">
+          No messages recorded yet.
+        </p>
       ) : (
         <ol className="space-y-4 rounded-lg border border-gray-200 bg-gray-50/60 p-3 sm:p-4">
           {messages.map((message) => (

@@ -35,20 +35,34 @@ export function EraseContact({ handle }: { handle: string | null }) {
   if (erase.data) {
     const { erased } = erase.data;
     return (
-      <p role="status" className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3 text-sm text-gray-700" data-testid="erase-contact-done">
-        Erased {erasing}: the texts of {plural(erased.sessions, "session")}, {plural(erased.messages, "message")}, {plural(erased.events, "delivery", "deliveries")} and{" "}
-        {plural(erased.cases, "test case")}. The sessions keep their outcome and figures.
+      <p
+        role="status"
+        className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3 text-sm text-gray-700"
+        data-testid="erase-contact-done"
+      >
+        Erased {erasing}: the texts of {plural(erased.sessions, "session")}, {plural(erased.messages, "message")},{" "}
+        {plural(erased.events, "delivery", "deliveries")} and {plural(erased.cases, "test case")}. The sessions keep
+        their outcome and figures.
       </p>
     );
   }
   // Nothing to erase: no handle (never given, or erased already).
   if (!handle) return null;
   return (
-    <div className="space-y-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3 text-sm" data-testid="erase-contact">
+    <div
+      className="space-y-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3 text-sm"
+      data-testid="erase-contact"
+    >
       {asking ? (
-        <ConfirmPanel confirmLabel="Erase" onConfirm={() => erase.mutate()} onCancel={() => setAsking(false)} pending={erase.isPending} confirmTestId="erase-contact-confirm">
-          Erase every text and handle of {handle} in Frontline: messages, the AI&apos;s steps, handoff summaries, Front&apos;s deliveries and test cases? This cannot
-          be undone. Front keeps its own copy.
+        <ConfirmPanel
+          confirmLabel="Erase"
+          onConfirm={() => erase.mutate()}
+          onCancel={() => setAsking(false)}
+          pending={erase.isPending}
+          confirmTestId="erase-contact-confirm"
+        >
+          Erase every text and handle of {handle} in Frontline: messages, the AI&apos;s steps, handoff summaries,
+          Front&apos;s deliveries and test cases? This cannot be undone. Front keeps its own copy.
         </ConfirmPanel>
       ) : (
         <Button

@@ -21,13 +21,21 @@ export function EventHistory({ events }: { events: EventRecord[] }) {
         Event history
       </h2>
       {events.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">No webhook events recorded.</p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-4 py-6 text-center text-sm text-gray-500">
+          No webhook events recorded.
+        </p>
       ) : (
         <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm shadow-xs">
           {events.map((event) => {
             const type = event.eventType ?? event.envelopeType ?? event.kind;
             return (
-              <li key={event.id} data-testid="event" data-decision={event.decision} data-event-type={type} className="space-y-1 px-4 py-2.5">
+              <li
+                key={event.id}
+                data-testid="event"
+                data-decision={event.decision}
+                data-event-type={type}
+                className="space-y-1 px-4 py-2.5"
+              >
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <span className="font-medium text-gray-900" data-testid="event-type">
                     {humanize(type)}

@@ -7,12 +7,21 @@ import { LocalTime } from "@/components/ui/time";
 import type { HandoffRecord } from "./types";
 
 /** Whether a Front action happened, and when. */
-function Progress({ doneAt, done, pending, testId }: { doneAt: string | null; done: string; pending: string; testId: string }) {
+function Progress({
+  doneAt,
+  done,
+  pending,
+  testId,
+}: {
+  doneAt: string | null;
+  done: string;
+  pending: string;
+  testId: string;
+}) {
   return doneAt ? (
     <span className="inline-flex flex-wrap items-center gap-1.5 text-green-800" data-testid={testId} data-done="true">
       <CircleCheck aria-hidden="true" className="size-4 shrink-0 text-green-600" />
-      {done}{" "}
-      <LocalTime iso={doneAt} seconds className="text-gray-500" />
+      {done} <LocalTime iso={doneAt} seconds className="text-gray-500" />
     </span>
   ) : (
     <span className="inline-flex items-center gap-1.5 text-amber-800" data-testid={testId} data-done="false">
@@ -49,19 +58,34 @@ export function HandoffCard({ handoff, index, total }: { handoff: HandoffRecord;
             <dt className="text-gray-500">Reason</dt>
             <dd data-testid="handoff-reason" data-reason={handoff.reason}>
               <span className="text-gray-900">{handoffReasonLabel(handoff.reason)}</span>{" "}
-              <code className="rounded bg-gray-100 px-1 py-px font-mono text-xs break-all text-gray-600">{handoff.reason}</code>
+              <code className="rounded bg-gray-100 px-1 py-px font-mono text-xs break-all text-gray-600">
+                {handoff.reason}
+              </code>
             </dd>
             <dt className="text-gray-500">Comment</dt>
             <dd>
-              <Progress doneAt={handoff.commentPostedAt} done="Posted in Front" pending="Not posted yet" testId="handoff-comment-status" />
+              <Progress
+                doneAt={handoff.commentPostedAt}
+                done="Posted in Front"
+                pending="Not posted yet"
+                testId="handoff-comment-status"
+              />
             </dd>
             <dt className="text-gray-500">Unassigned</dt>
             <dd>
-              <Progress doneAt={handoff.unassignedAt} done="Unassigned" pending="Still assigned to the AI" testId="handoff-unassign-status" />
+              <Progress
+                doneAt={handoff.unassignedAt}
+                done="Unassigned"
+                pending="Still assigned to the AI"
+                testId="handoff-unassign-status"
+              />
             </dd>
           </dl>
           {handoff.error ? (
-            <p data-testid="handoff-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 break-words text-red-800">
+            <p
+              data-testid="handoff-error"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 break-words text-red-800"
+            >
               <span className="font-semibold">Error: </span>
               {handoff.error}
             </p>

@@ -12,7 +12,12 @@ export function JsonModeToggle({ mode, onChange }: { mode: JsonMode; onChange: (
     { value: "pretty", label: "Pretty" },
   ];
   return (
-    <div role="group" aria-label="Show arguments and result as" className="inline-flex rounded-md border border-gray-200 bg-gray-50 p-0.5" data-testid="json-mode">
+    <div
+      role="group"
+      aria-label="Show arguments and result as"
+      className="inline-flex rounded-md border border-gray-200 bg-gray-50 p-0.5"
+      data-testid="json-mode"
+    >
       {options.map((option) => (
         <button
           key={option.value}
@@ -56,9 +61,17 @@ export function JsonView({ value, mode, testId }: { value: unknown; mode: JsonMo
   }
   const entries = flattenJson(value);
   return (
-    <dl data-testid={testId} data-mode="pretty" tabIndex={0} className="max-h-96 divide-y divide-gray-100 overflow-auto rounded-md border border-gray-200 bg-white text-xs">
+    <dl
+      data-testid={testId}
+      data-mode="pretty"
+      tabIndex={0}
+      className="max-h-96 divide-y divide-gray-100 overflow-auto rounded-md border border-gray-200 bg-white text-xs"
+    >
       {entries.map((entry, index) => (
-        <div key={`${entry.path}-${index}`} className="gap-3 px-3 py-1.5 sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div
+          key={`${entry.path}-${index}`}
+          className="gap-3 px-3 py-1.5 sm:grid sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"
+        >
           <dt className="font-mono break-words text-gray-500">{entry.path || "value"}</dt>
           <dd className={cn("break-words whitespace-pre-wrap", VALUE_CLASSES[entry.type])}>{entry.value}</dd>
         </div>

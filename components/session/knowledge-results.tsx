@@ -44,7 +44,13 @@ function snippet(content: string): string {
 }
 
 /** Passages in the order the search ranked them: article (linked to its editor), heading, score and the text's opening. */
-export function KnowledgeResultList({ results, linkArticles = true }: { results: KnowledgeResultItem[]; linkArticles?: boolean }) {
+export function KnowledgeResultList({
+  results,
+  linkArticles = true,
+}: {
+  results: KnowledgeResultItem[];
+  linkArticles?: boolean;
+}) {
   return (
     <ol className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white">
       {results.map((result, index) => (
@@ -58,7 +64,11 @@ export function KnowledgeResultList({ results, linkArticles = true }: { results:
           <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
             <span className="text-xs text-gray-500 tabular-nums">{index + 1}.</span>
             {result.articleId && linkArticles ? (
-              <Link href={articleHref(result.articleId)} className="text-sm font-medium text-brand-700 hover:underline" data-testid="knowledge-result-title">
+              <Link
+                href={articleHref(result.articleId)}
+                className="text-sm font-medium text-brand-700 hover:underline"
+                data-testid="knowledge-result-title"
+              >
                 {result.title}
               </Link>
             ) : (
@@ -99,7 +109,11 @@ export function KnowledgeResults({ output }: { output: unknown }) {
     <section data-testid="knowledge-results" className="mb-3" aria-label="Knowledge passages returned">
       <h4 className="mb-1 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-gray-500 uppercase">
         <BookOpen aria-hidden="true" className="size-3.5" />
-        {results.length === 0 ? "No passages matched" : results.length === 1 ? "1 passage returned" : `${results.length} passages returned`}
+        {results.length === 0
+          ? "No passages matched"
+          : results.length === 1
+            ? "1 passage returned"
+            : `${results.length} passages returned`}
       </h4>
       {results.length > 0 ? <KnowledgeResultList results={results} /> : null}
     </section>

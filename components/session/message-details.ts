@@ -73,8 +73,14 @@ export function messageAttachments(message: MessageLike): MessageAttachment[] {
     return [
       {
         name: typeof attachment.name === "string" && attachment.name.trim() ? attachment.name.trim() : "attachment",
-        contentType: typeof attachment.contentType === "string" && attachment.contentType ? attachment.contentType : "unknown type",
-        sizeLabel: typeof attachment.sizeLabel === "string" && attachment.sizeLabel ? attachment.sizeLabel : sizeLabel(numberOr(attachment.size)),
+        contentType:
+          typeof attachment.contentType === "string" && attachment.contentType
+            ? attachment.contentType
+            : "unknown type",
+        sizeLabel:
+          typeof attachment.sizeLabel === "string" && attachment.sizeLabel
+            ? attachment.sizeLabel
+            : sizeLabel(numberOr(attachment.size)),
       },
     ];
   });
@@ -101,7 +107,11 @@ export function redactedForModel(message: MessageLike): string | null {
   const redactions = (message.metadata ?? {}).redactions;
   if (!Array.isArray(redactions) || redactions.length === 0) return null;
   const labels = redactions
-    .map((redaction) => (typeof redaction === "object" && redaction && "placeholder" in redaction ? String(redaction.placeholder).replace(/^\[|\]$/g, "") : null))
+    .map((redaction) =>
+      typeof redaction === "object" && redaction && "placeholder" in redaction
+        ? String(redaction.placeholder).replace(/^\[|\]$/g, "")
+        : null,
+    )
     .filter((label): label is string => Boolean(label));
   return labels.length ? `Redacted before the AI read it: ${labels.join(", ")}.` : null;
 }

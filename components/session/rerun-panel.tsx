@@ -32,8 +32,13 @@ export function RerunPanel({ detail }: { detail: SessionDetailResponse }) {
 
   if (!open) {
     return (
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3" data-testid="rerun">
-        <p className="text-sm text-gray-600">Try the latest message with another model or instructions. Nothing is sent to Front.</p>
+      <div
+        className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-lg border border-dashed border-gray-300 bg-white px-4 py-3"
+        data-testid="rerun"
+      >
+        <p className="text-sm text-gray-600">
+          Try the latest message with another model or instructions. Nothing is sent to Front.
+        </p>
         <Button ref={openButton} onClick={() => setOpen(true)} data-testid="rerun-open">
           <FlaskConical aria-hidden="true" />
           Re-run with…
@@ -53,21 +58,42 @@ export function RerunPanel({ detail }: { detail: SessionDetailResponse }) {
   );
 }
 
-function OpenRerunPanel({ detail, latestTurn, onClose }: { detail: SessionDetailResponse; latestTurn: SessionMessageRecord; onClose: () => void }) {
+function OpenRerunPanel({
+  detail,
+  latestTurn,
+  onClose,
+}: {
+  detail: SessionDetailResponse;
+  latestTurn: SessionMessageRecord;
+  onClose: () => void;
+}) {
   const defaults = useDryRunDefaults();
   const headingId = useId();
   const sectionRef = useRef<HTMLElement>(null);
   // The button that opened the panel is gone: keyboard focus continues here instead of falling to the page.
   useEffect(() => sectionRef.current?.focus(), []);
   return (
-    <section ref={sectionRef} tabIndex={-1} aria-labelledby={headingId} className="space-y-6 focus:outline-none" data-testid="rerun">
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className="space-y-6 focus:outline-none"
+      data-testid="rerun"
+    >
       <Card>
         <div className="flex items-center gap-2 border-b border-gray-200 px-4 py-3">
           <FlaskConical aria-hidden="true" className="size-4 text-gray-500" />
           <h2 id={headingId} className="text-base font-semibold text-gray-900">
             Re-run with…
           </h2>
-          <Button variant="ghost" size="icon" onClick={onClose} className="ml-auto" aria-label="Close the re-run" data-testid="rerun-close">
+          <Button
+            variant="ghost"
+            size="icon"
+            onClick={onClose}
+            className="ml-auto"
+            aria-label="Close the re-run"
+            data-testid="rerun-close"
+          >
             <X aria-hidden="true" />
           </Button>
         </div>
@@ -78,7 +104,12 @@ function OpenRerunPanel({ detail, latestTurn, onClose }: { detail: SessionDetail
           </div>
         ) : defaults.isError ? (
           <div className="p-4">
-            <LoadError title="Could not load the AI settings" testId="rerun-load-error" message={defaults.error.message} onRetry={() => void defaults.refetch()} />
+            <LoadError
+              title="Could not load the AI settings"
+              testId="rerun-load-error"
+              message={defaults.error.message}
+              onRetry={() => void defaults.refetch()}
+            />
           </div>
         ) : (
           <RerunForm detail={detail} latestTurn={latestTurn} defaults={defaults.data} />
@@ -88,7 +119,15 @@ function OpenRerunPanel({ detail, latestTurn, onClose }: { detail: SessionDetail
   );
 }
 
-function RerunForm({ detail, latestTurn, defaults }: { detail: SessionDetailResponse; latestTurn: SessionMessageRecord; defaults: DryRunDefaults }) {
+function RerunForm({
+  detail,
+  latestTurn,
+  defaults,
+}: {
+  detail: SessionDetailResponse;
+  latestTurn: SessionMessageRecord;
+  defaults: DryRunDefaults;
+}) {
   const [options, setOptions] = useState<RunOptions>(() => optionsFrom(defaults));
   // The turn the shown re-run answered: a newer message arriving meanwhile must not pair it with another run.
   const [ranTurn, setRanTurn] = useState<SessionMessageRecord | null>(null);
@@ -102,7 +141,13 @@ function RerunForm({ detail, latestTurn, defaults }: { detail: SessionDetailResp
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate aria-label="Re-run with another model or instructions" className="divide-y divide-gray-100" data-testid="rerun-form">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Re-run with another model or instructions"
+        className="divide-y divide-gray-100"
+        data-testid="rerun-form"
+      >
         <div className="px-4 py-4">
           <p className="mb-4 text-sm text-gray-600">
             Answers the latest customer message:{" "}
@@ -113,7 +158,13 @@ function RerunForm({ detail, latestTurn, defaults }: { detail: SessionDetailResp
           <RunOptionsFields value={options} onChange={setOptions} defaults={defaults} columns testIdPrefix="rerun" />
         </div>
         <div className="flex flex-wrap items-center gap-2 px-4 py-3">
-          <Button type="submit" variant="primary" disabled={run.isPending} aria-busy={run.isPending || undefined} data-testid="rerun-run">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={run.isPending}
+            aria-busy={run.isPending || undefined}
+            data-testid="rerun-run"
+          >
             {run.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Play aria-hidden="true" />}
             {run.isPending ? "Running…" : "Run"}
           </Button>
@@ -131,7 +182,11 @@ function RerunForm({ detail, latestTurn, defaults }: { detail: SessionDetailResp
             </Column>
             <Column title="Re-run (dry run, not sent)" testId="rerun-result">
               {run.isPending ? (
-                <div role="status" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4" data-testid="rerun-running">
+                <div
+                  role="status"
+                  className="space-y-3 rounded-lg border border-gray-200 bg-white p-4"
+                  data-testid="rerun-running"
+                >
                   <p className="flex items-center gap-2 text-sm text-gray-700">
                     <LoaderCircle aria-hidden="true" className="size-4 animate-spin text-brand-600" />
                     The AI is working on it.
@@ -140,7 +195,11 @@ function RerunForm({ detail, latestTurn, defaults }: { detail: SessionDetailResp
                   <Skeleton className="h-40 w-full" />
                 </div>
               ) : run.isError ? (
-                <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="rerun-error">
+                <p
+                  role="alert"
+                  className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+                  data-testid="rerun-error"
+                >
                   <span className="font-semibold">The re-run did not start: </span>
                   {run.error.message}
                 </p>
@@ -189,7 +248,13 @@ function OriginalRun({ detail, turn }: { detail: SessionDetailResponse; turn: Se
 
 function storedOutcome(run: RunRecord): OutcomeView | null {
   if (run.outcome === "reply" && run.replyText) return { kind: "reply", text: run.replyText };
-  if (run.outcome === "handoff" && run.handoff) return { kind: "handoff", reason: run.handoff.reason, summary: run.handoff.summary, sentiment: run.handoff.sentiment };
+  if (run.outcome === "handoff" && run.handoff)
+    return {
+      kind: "handoff",
+      reason: run.handoff.reason,
+      summary: run.handoff.summary,
+      sentiment: run.handoff.sentiment,
+    };
   return null;
 }
 

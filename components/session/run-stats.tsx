@@ -54,7 +54,11 @@ export function RunStats({
       </div>
       <div className="flex gap-1">
         <dt className="text-gray-500">Cost</dt>
-        <dd className="font-medium text-gray-800 tabular-nums" data-testid={`${testIdPrefix}-cost`} title="By the price table in Settings → AI">
+        <dd
+          className="font-medium text-gray-800 tabular-nums"
+          data-testid={`${testIdPrefix}-cost`}
+          title="By the price table in Settings → AI"
+        >
           {formatCost(costUsd)}
         </dd>
       </div>
@@ -70,7 +74,10 @@ export function RunStats({
 /** Why a run failed, under its figures. */
 export function RunError({ error, testId }: { error: string; testId: string }) {
   return (
-    <p data-testid={testId} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800">
+    <p
+      data-testid={testId}
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800"
+    >
       <span className="font-semibold">Error: </span>
       {error}
     </p>

@@ -77,7 +77,10 @@ export function RunTimeline({ run, index, expansion }: { run: RunRecord; index: 
             {run.deliveryStatus ? (
               <div className="flex gap-1">
                 <dt className="sr-only">Delivery</dt>
-                <dd className={run.deliveryStatus === "failed" ? "font-medium text-red-700" : undefined} data-testid="run-delivery">
+                <dd
+                  className={run.deliveryStatus === "failed" ? "font-medium text-red-700" : undefined}
+                  data-testid="run-delivery"
+                >
                   {DELIVERY_LABELS[run.deliveryStatus] ?? run.deliveryStatus}
                 </dd>
               </div>
@@ -88,7 +91,9 @@ export function RunTimeline({ run, index, expansion }: { run: RunRecord; index: 
 
         {rows.length === 0 ? (
           <p className="px-4 py-4 text-sm text-gray-500">
-            {run.status === "running" ? "The AI is working; steps appear here as they finish." : "This run recorded no steps."}
+            {run.status === "running"
+              ? "The AI is working; steps appear here as they finish."
+              : "This run recorded no steps."}
           </p>
         ) : (
           <ol aria-label={`Steps of run ${index + 1}`} className="space-y-0.5 px-2 py-2">
@@ -120,9 +125,12 @@ export function RunList({ runs }: { runs: RunRecord[] }) {
         </h2>
         {runs.length > 0 ? (
           <p className="text-xs text-gray-600" data-testid="session-cost">
-            Session total: <span className="font-medium text-gray-800 tabular-nums">{formatCost(sessionCost(runs))}</span>
+            Session total:{" "}
+            <span className="font-medium text-gray-800 tabular-nums">{formatCost(sessionCost(runs))}</span>
             {" · "}
-            <span className="tabular-nums">{formatTokens(runs.reduce((sum, run) => sum + run.inputTokens + run.outputTokens, 0))}</span>
+            <span className="tabular-nums">
+              {formatTokens(runs.reduce((sum, run) => sum + run.inputTokens + run.outputTokens, 0))}
+            </span>
           </p>
         ) : null}
         {hasSteps ? (

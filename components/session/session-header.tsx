@@ -14,7 +14,9 @@ import type { SessionRecord } from "./types";
 /** Who and what the session is: ticket number, contact, channel, status, sentiment and a way into Front. */
 export function SessionHeader({ session, frontUrl }: { session: SessionRecord; frontUrl: string }) {
   const contact = contactLabel(session);
-  const showHandle = Boolean(session.contactName && session.contactHandle && session.contactName !== session.contactHandle);
+  const showHandle = Boolean(
+    session.contactName && session.contactHandle && session.contactName !== session.contactHandle,
+  );
   return (
     <header className="space-y-3" data-testid="session-header">
       <BackToInbox />
@@ -36,7 +38,13 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
             </p>
           ) : null}
         </div>
-        <a href={frontUrl} target="_blank" rel="noreferrer" className={buttonVariants({ variant: "secondary" })} data-testid="open-in-front">
+        <a
+          href={frontUrl}
+          target="_blank"
+          rel="noreferrer"
+          className={buttonVariants({ variant: "secondary" })}
+          data-testid="open-in-front"
+        >
           Open in Front
           <ExternalLink aria-hidden="true" />
           <span className="sr-only">(opens in a new tab)</span>
@@ -53,7 +61,10 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
       </div>
       <AiOutcomeLine session={session} />
       {session.statusReason ? (
-        <p className="flex items-start gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-sm text-gray-700" data-testid="status-reason">
+        <p
+          className="flex items-start gap-2 rounded-md border border-gray-200 bg-white px-3 py-2 text-sm text-gray-700"
+          data-testid="status-reason"
+        >
           <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-gray-400" />
           <span>{session.statusReason}</span>
         </p>
@@ -69,7 +80,8 @@ export function SessionHeader({ session, frontUrl }: { session: SessionRecord; f
 function AiOutcomeLine({ session }: { session: SessionRecord }) {
   if (!session.aiOutcome) return null;
   const actedAt = session.aiOutcomeAt ? Date.parse(session.aiOutcomeAt) : null;
-  const after = (iso: string | null) => (iso && actedAt !== null ? formatWait(Math.max(0, (Date.parse(iso) - actedAt) / 1000)) : null);
+  const after = (iso: string | null) =>
+    iso && actedAt !== null ? formatWait(Math.max(0, (Date.parse(iso) - actedAt) / 1000)) : null;
   const replied = after(session.humanRepliedAt);
   const reopened = after(session.reopenedAt);
   const parts = [

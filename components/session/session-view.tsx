@@ -40,7 +40,9 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
     return (
       <div className="space-y-4">
         <BackToInbox />
-        <h1 className="text-xl font-semibold tracking-tight text-gray-900">{notFound ? "Session not found" : "Could not load this session"}</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-gray-900">
+          {notFound ? "Session not found" : "Could not load this session"}
+        </h1>
         {notFound ? (
           <StatePanel
             icon={SearchX}
@@ -90,7 +92,13 @@ export function SessionView({ id, canRerun = false }: { id: string; canRerun?: b
           <Conversation messages={data.messages} />
           <RunList runs={data.runs} />
         </div>
-        <div className={data.handoffs.length > 0 ? "min-w-0 space-y-8 lg:col-start-2 lg:row-start-2" : "min-w-0 space-y-8 lg:col-start-2 lg:row-start-1"}>
+        <div
+          className={
+            data.handoffs.length > 0
+              ? "min-w-0 space-y-8 lg:col-start-2 lg:row-start-2"
+              : "min-w-0 space-y-8 lg:col-start-2 lg:row-start-1"
+          }
+        >
           <ContactSessions sessions={data.contactSessions} />
           <EventHistory events={data.events} />
         </div>

@@ -18,7 +18,11 @@ const KIND_ICONS: Record<string, { icon: LucideIcon; className: string; name: st
   tool_call: { icon: Wrench, className: "bg-amber-50 text-amber-800 ring-amber-600/20", name: "Tool call" },
 };
 
-const BAR_COLOURS: Record<string, string> = { reasoning: "bg-violet-400", text: "bg-brand-500", tool_call: "bg-amber-500" };
+const BAR_COLOURS: Record<string, string> = {
+  reasoning: "bg-violet-400",
+  text: "bg-brand-500",
+  tool_call: "bg-amber-500",
+};
 
 const SUMMARY_CHARS = 80;
 
@@ -31,7 +35,10 @@ function shortValue(value: unknown): string {
 
 /** A tool call in one line: its arguments (`query: "reset password"`), then what came back. */
 export function toolCallSummary(step: Pick<StepRecord, "toolName" | "input" | "output" | "error">): string {
-  const input = step.input && typeof step.input === "object" && !Array.isArray(step.input) ? Object.entries(step.input as Record<string, unknown>) : [];
+  const input =
+    step.input && typeof step.input === "object" && !Array.isArray(step.input)
+      ? Object.entries(step.input as Record<string, unknown>)
+      : [];
   const args = input.map(([name, value]) => `${name}: ${shortValue(value)}`).join(", ");
   let result: string;
   const passages = step.toolName === "search_knowledge_base" ? parseKnowledgeResults(step.output) : null;
@@ -51,12 +58,17 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
   const httpOutcome = httpCallOutcome(step);
   return (
     <span className="flex min-w-0 flex-1 items-center gap-2.5">
-      <span className={cn("flex size-6 shrink-0 items-center justify-center rounded-md ring-1 ring-inset", kind.className)}>
+      <span
+        className={cn("flex size-6 shrink-0 items-center justify-center rounded-md ring-1 ring-inset", kind.className)}
+      >
         <Icon aria-hidden="true" className="size-3.5" />
         <span className="sr-only">{kind.name}:</span>
       </span>
       <span
-        className={cn("min-w-0 truncate text-sm font-medium text-gray-900", step.kind === "tool_call" && "font-mono text-[0.8125rem] sm:shrink-0")}
+        className={cn(
+          "min-w-0 truncate text-sm font-medium text-gray-900",
+          step.kind === "tool_call" && "font-mono text-[0.8125rem] sm:shrink-0",
+        )}
         data-testid="step-name"
       >
         {row.label}
@@ -83,9 +95,15 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
         )
       ) : null}
       <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-gray-500 tabular-nums">
-        <span aria-hidden="true" className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 @lg:block">
+        <span
+          aria-hidden="true"
+          className="relative hidden h-1.5 w-24 overflow-hidden rounded-full bg-gray-100 @lg:block"
+        >
           <span
-            className={cn("absolute inset-y-0 rounded-full", failed ? "bg-red-500" : (BAR_COLOURS[step.kind] ?? "bg-gray-400"))}
+            className={cn(
+              "absolute inset-y-0 rounded-full",
+              failed ? "bg-red-500" : (BAR_COLOURS[step.kind] ?? "bg-gray-400"),
+            )}
             style={{ left: `${row.offsetPct}%`, width: `${row.widthPct}%` }}
           />
         </span>
@@ -100,7 +118,11 @@ function StepSummary({ row, failed }: { row: TimelineRow<StepRecord>; failed: bo
           {row.tokens > 0 ? formatTokens(row.tokens) : "—"}
           {row.tokens > 0 ? null : <span className="sr-only">no tokens</span>}
         </span>
-        <span className="hidden w-16 text-right md:inline" data-testid="step-cost" title="Cost of this step's tokens, by the price table in Settings → AI">
+        <span
+          className="hidden w-16 text-right md:inline"
+          data-testid="step-cost"
+          title="Cost of this step's tokens, by the price table in Settings → AI"
+        >
           {row.tokens > 0 ? formatCost(step.costUsd ?? null) : <span aria-hidden="true">—</span>}
         </span>
       </span>
@@ -150,7 +172,13 @@ export function StepRow({ row, defaultOpen = true }: { row: TimelineRow<StepReco
   const { step } = row;
   const failed = Boolean(step.error);
   return (
-    <li className="@container" data-testid="step" data-kind={step.kind} data-tool={step.toolName ?? undefined} data-failed={failed ? "true" : undefined}>
+    <li
+      className="@container"
+      data-testid="step"
+      data-kind={step.kind}
+      data-tool={step.toolName ?? undefined}
+      data-failed={failed ? "true" : undefined}
+    >
       <Collapsible
         defaultOpen={defaultOpen}
         trigger={<StepSummary row={row} failed={failed} />}
@@ -165,17 +193,15 @@ export function StepRow({ row, defaultOpen = true }: { row: TimelineRow<StepReco
             data-testid={step.kind === "reasoning" ? "reasoning-text" : "step-text"}
             className={cn(
               "rounded-md border px-3 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap",
-              step.kind === "reasoning" ? "border-violet-100 bg-violet-50/40 text-gray-700" : "border-gray-200 bg-white text-gray-900",
+              step.kind === "reasoning"
+                ? "border-violet-100 bg-violet-50/40 text-gray-700"
+                : "border-gray-200 bg-white text-gray-900",
             )}
           >
             {step.text || <span className="text-gray-500 italic">No text</span>}
           </p>
         )}
-        {step.error && step.kind !== "tool_call" ? (
-          <p className="mt-2 text-sm text-red-700">
-            {step.error}
-          </p>
-        ) : null}
+        {step.error && step.kind !== "tool_call" ? <p className="mt-2 text-sm text-red-700">{step.error}</p> : null}
       </Collapsible>
     </li>
   );

@@ -65,7 +65,10 @@ export function runTotals(run: TimelineRunInput, steps: readonly TimelineStepInp
 }
 
 /** A run's cost: as recorded when it finished, else the sum of its priced steps so far; null when nothing is priced. */
-export function runCost(run: { costUsd?: number | null; steps: readonly { costUsd?: number | null }[] }): number | null {
+export function runCost(run: {
+  costUsd?: number | null;
+  steps: readonly { costUsd?: number | null }[];
+}): number | null {
   if (run.costUsd !== null && run.costUsd !== undefined) return run.costUsd;
   const priced = run.steps.filter((step) => step.costUsd !== null && step.costUsd !== undefined);
   return priced.length > 0 ? priced.reduce((sum, step) => sum + (step.costUsd ?? 0), 0) : null;
@@ -78,12 +81,17 @@ export function sessionCost(runs: readonly Parameters<typeof runCost>[0][]): num
 }
 
 /** Steps in position order, placed on the run's span (its start to its finish or the last step's end). */
-export function buildTimeline<Step extends TimelineStepInput>(run: TimelineRunInput, steps: readonly Step[]): TimelineRow<Step>[] {
+export function buildTimeline<Step extends TimelineStepInput>(
+  run: TimelineRunInput,
+  steps: readonly Step[],
+): TimelineRow<Step>[] {
   const ordered = [...steps].sort((a, b) => a.position - b.position);
   const parsedStart = Date.parse(run.startedAt);
   const stepStarts = ordered.map((step) => Date.parse(step.startedAt)).filter((time) => !Number.isNaN(time));
   const start = Number.isNaN(parsedStart) ? Math.min(...stepStarts, 0) : Math.min(parsedStart, ...stepStarts);
-  const ends = ordered.map((step) => Date.parse(step.startedAt) + step.durationMs).filter((time) => !Number.isNaN(time));
+  const ends = ordered
+    .map((step) => Date.parse(step.startedAt) + step.durationMs)
+    .filter((time) => !Number.isNaN(time));
   const finished = run.finishedAt ? Date.parse(run.finishedAt) : Number.NaN;
   const end = Math.max(start, ...ends, Number.isNaN(finished) ? start : finished);
   const span = Math.max(1, end - start);

@@ -65,7 +65,14 @@ export function AuditLog() {
       </div>
     );
   } else if (query.isError && entries.length === 0) {
-    body = <LoadError testId="audit-error" title="The audit log did not load" message={query.error.message} onRetry={() => void query.refetch()} />;
+    body = (
+      <LoadError
+        testId="audit-error"
+        title="The audit log did not load"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   } else if (entries.length === 0) {
     body = filtered ? (
       <StatePanel
@@ -86,21 +93,28 @@ export function AuditLog() {
     ) : (
       <StatePanel icon={History} role="status" testId="audit-empty">
         <p>
-          <strong className="font-semibold text-gray-900">No changes yet</strong> — every change an admin makes in Settings, to the knowledge base, to
-          users or a re-run shows here.
+          <strong className="font-semibold text-gray-900">No changes yet</strong> — every change an admin makes in
+          Settings, to the knowledge base, to users or a re-run shows here.
         </p>
       </StatePanel>
     );
   } else {
     body = (
       <div className="space-y-3">
-        <ol className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white" data-testid="audit-list">
+        <ol
+          className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white"
+          data-testid="audit-list"
+        >
           {entries.map((entry) => (
             <AuditRow key={entry.id} entry={entry} />
           ))}
         </ol>
         {query.hasNextPage ? (
-          <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="audit-more">
+          <Button
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+            data-testid="audit-more"
+          >
             <ChevronDown aria-hidden="true" />
             {query.isFetchingNextPage ? "Loading…" : "Older changes"}
           </Button>
@@ -133,7 +147,14 @@ function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (filt
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate role="search" aria-label="Filter the audit log" data-testid="audit-filters" className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      role="search"
+      aria-label="Filter the audit log"
+      data-testid="audit-filters"
+      className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
+    >
       <div className="sm:w-56">
         <label htmlFor={`${id}-action`} className="block text-xs font-medium text-gray-700">
           Change
@@ -179,13 +200,27 @@ function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (filt
           <label htmlFor={`${id}-from`} className="block text-xs font-medium text-gray-700">
             From
           </label>
-          <input id={`${id}-from`} type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} data-testid="audit-from" className={cn(inputClass, "mt-1")} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={draft.from}
+            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+            data-testid="audit-from"
+            className={cn(inputClass, "mt-1")}
+          />
         </div>
         <div className="sm:w-40">
           <label htmlFor={`${id}-to`} className="block text-xs font-medium text-gray-700">
             To
           </label>
-          <input id={`${id}-to`} type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} data-testid="audit-to" className={cn(inputClass, "mt-1")} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={draft.to}
+            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+            data-testid="audit-to"
+            className={cn(inputClass, "mt-1")}
+          />
         </div>
       </div>
       <div className="flex gap-2">
@@ -222,7 +257,10 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
         onClick={() => setOpen((value) => !value)}
         className="flex w-full flex-col gap-1 text-left focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 sm:flex-row sm:items-center sm:gap-3"
       >
-        <ChevronDown aria-hidden="true" className={cn("hidden size-4 shrink-0 text-gray-400 transition-transform sm:block", !open && "-rotate-90")} />
+        <ChevronDown
+          aria-hidden="true"
+          className={cn("hidden size-4 shrink-0 text-gray-400 transition-transform sm:block", !open && "-rotate-90")}
+        />
         <span className="min-w-0 flex-1">
           <span className="block text-sm font-medium text-gray-900">
             {actionLabel(entry.action)}
@@ -230,7 +268,8 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
           </span>
           <span className="block text-xs text-gray-500">
             <span data-testid="audit-actor">{who}</span>
-            {entry.actor.email && entry.actor.name ? ` (${entry.actor.name})` : null} · <code className="text-[11px]">{entry.action}</code> · {changes.length}{" "}
+            {entry.actor.email && entry.actor.name ? ` (${entry.actor.name})` : null} ·{" "}
+            <code className="text-[11px]">{entry.action}</code> · {changes.length}{" "}
             {changes.length === 1 ? "field" : "fields"}
           </span>
         </span>
@@ -288,7 +327,12 @@ function ChangeTable({ changes }: { changes: PathChange[] }) {
       </thead>
       <tbody className="align-top">
         {changes.map((change) => (
-          <tr key={change.path} className="border-t border-gray-100" data-testid="audit-change" data-field={change.path}>
+          <tr
+            key={change.path}
+            className="border-t border-gray-100"
+            data-testid="audit-change"
+            data-field={change.path}
+          >
             <th scope="row" className="py-1.5 pr-2 font-mono font-normal break-words text-gray-700">
               {change.path}
             </th>
@@ -310,7 +354,10 @@ function ChangeValue({ value, secret }: { value: unknown; secret: boolean }) {
   if (value === undefined) return <span className="text-gray-400">—</span>;
   if (secret && typeof value === "string" && MARKERS.has(value)) {
     return (
-      <Badge tone={value === "removed" ? "red" : value === "unchanged" ? "gray" : "amber"} data-testid="audit-secret-marker">
+      <Badge
+        tone={value === "removed" ? "red" : value === "unchanged" ? "gray" : "amber"}
+        data-testid="audit-secret-marker"
+      >
         <KeyRound aria-hidden="true" />
         Secret {value}
       </Badge>

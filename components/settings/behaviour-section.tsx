@@ -20,7 +20,9 @@ function SavingSwitch({
   checked,
   patch,
   ...props
-}: Omit<Parameters<typeof SettingSwitch>[0], "onCheckedChange" | "pending" | "error"> & { patch: (checked: boolean) => FrontSettingsPatch }) {
+}: Omit<Parameters<typeof SettingSwitch>[0], "onCheckedChange" | "pending" | "error"> & {
+  patch: (checked: boolean) => FrontSettingsPatch;
+}) {
   const save = useSaveFrontSettings();
   return (
     <SettingSwitch
@@ -73,13 +75,20 @@ export function BehaviourSection({ settings }: { settings: FrontSettingsResponse
         />
       </SettingsRow>
       <SettingsRow>
-        <div role="group" aria-labelledby="channels-heading" aria-describedby="channels-description" data-testid="channel-switches">
+        <div
+          role="group"
+          aria-labelledby="channels-heading"
+          aria-describedby="channels-description"
+          data-testid="channel-switches"
+        >
           <h3 id="channels-heading" className="text-sm font-semibold text-gray-900">
             Channels
           </h3>
           <p id="channels-description" className="mt-0.5 text-sm text-gray-600">
             The AI answers only on the channels switched on.
-            {values.enabled ? null : <span className="font-medium text-amber-800"> Frontline is off, so no channel is answered now.</span>}
+            {values.enabled ? null : (
+              <span className="font-medium text-amber-800"> Frontline is off, so no channel is answered now.</span>
+            )}
           </p>
           <ul className="mt-2 divide-y divide-gray-100">
             {CHANNELS.map((channel) => {

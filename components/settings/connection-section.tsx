@@ -36,7 +36,9 @@ export function ConnectionSection({ settings }: { settings: FrontSettingsRespons
               ) : (
                 "Token saved. Front accepted it."
               )}
-              {response.missingScopes?.length ? <span className="block text-amber-800">{response.missingScopes.join(" ")}</span> : null}
+              {response.missingScopes?.length ? (
+                <span className="block text-amber-800">{response.missingScopes.join(" ")}</span>
+              ) : null}
             </>
           )}
           footer={
@@ -54,7 +56,11 @@ export function ConnectionSection({ settings }: { settings: FrontSettingsRespons
         </SettingsRow>
       ) : null}
       <SettingsRow>
-        <TeammatePicker selectedId={values.aiTeammateId ?? null} hasToken={Boolean(values.apiToken)} locked={locked.aiTeammateId} />
+        <TeammatePicker
+          selectedId={values.aiTeammateId ?? null}
+          hasToken={Boolean(values.apiToken)}
+          locked={locked.aiTeammateId}
+        />
       </SettingsRow>
       <SettingsRow>
         <SecretField

@@ -18,7 +18,12 @@ export function FrontSettings() {
 
   if (query.isError && !query.data) {
     return (
-      <LoadError title="Could not load the settings" testId="settings-error" message={query.error.message} onRetry={() => void query.refetch()} />
+      <LoadError
+        title="Could not load the settings"
+        testId="settings-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
 

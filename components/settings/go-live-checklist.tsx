@@ -20,7 +20,10 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
       description="Ticked by real traffic and the settings in force, not by hand: each step links to the session that proved it or to its setting."
       testId="checklist"
       aside={
-        <span className={cn("text-sm font-medium tabular-nums", allDone ? "text-green-700" : "text-gray-600")} data-testid="checklist-progress">
+        <span
+          className={cn("text-sm font-medium tabular-nums", allDone ? "text-green-700" : "text-gray-600")}
+          data-testid="checklist-progress"
+        >
           {done} of {steps.length} done
         </span>
       }
@@ -33,7 +36,13 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
       ) : null}
       <ol className="divide-y divide-gray-100">
         {steps.map((step, index) => (
-          <li key={step.id} data-testid="checklist-step" data-step-id={step.id} data-done={step.done ? "true" : "false"} className="flex gap-3 px-4 py-3.5">
+          <li
+            key={step.id}
+            data-testid="checklist-step"
+            data-step-id={step.id}
+            data-done={step.done ? "true" : "false"}
+            className="flex gap-3 px-4 py-3.5"
+          >
             {step.done ? (
               <CircleCheck aria-hidden="true" className="mt-px size-6 shrink-0 text-green-600" />
             ) : (
@@ -60,7 +69,11 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
                     <span>Done</span>
                   )}
                   {step.link ? (
-                    <Link href={step.link} className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline" data-testid="checklist-proof">
+                    <Link
+                      href={step.link}
+                      className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+                      data-testid="checklist-proof"
+                    >
                       {step.linkLabel ?? "See what proved it"}
                       <ArrowRight aria-hidden="true" className="size-3.5" />
                     </Link>
@@ -72,7 +85,11 @@ export function GoLiveChecklist({ steps }: { steps: ChecklistStep[] }) {
                   {step.link ? (
                     <>
                       {" "}
-                      <Link href={step.link} className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline" data-testid="checklist-setting">
+                      <Link
+                        href={step.link}
+                        className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+                        data-testid="checklist-setting"
+                      >
                         {step.linkLabel ?? "Open the setting"}
                         <ArrowRight aria-hidden="true" className="size-3.5" />
                       </Link>

@@ -27,7 +27,9 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
   const noToken = channels.error instanceof ApiRequestError && channels.error.code === "no_token";
   const offered = (channels.data?.channels ?? []).filter((channel) => channel.callCapable);
   // A picked channel Front no longer lists stays on screen, so it can be taken off; while the list loads, the picked ones show.
-  const gone = channels.isSuccess ? picked.filter((channel) => !offered.some((candidate) => candidate.id === channel.id)) : [];
+  const gone = channels.isSuccess
+    ? picked.filter((channel) => !offered.some((candidate) => candidate.id === channel.id))
+    : [];
   const rows: PhoneChannel[] = channels.isSuccess ? [...offered.map(asPhoneChannel), ...gone] : picked;
 
   const toggle = (channel: PhoneChannel, on: boolean) => {
@@ -45,15 +47,20 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
       title="Phone channels"
       description={
         <>
-          Front’s <code>call</code> and <code>phone-call</code> messages are always calls. A phone integration built on an application channel writes
-          its calls as <code>custom</code> messages, as a chat app does: tick the channels that carry calls, and a <code>custom</code> message that
-          arrives on one (to its address, or in its inbox) is answered as a call.
+          Front’s <code>call</code> and <code>phone-call</code> messages are always calls. A phone integration built on
+          an application channel writes its calls as <code>custom</code> messages, as a chat app does: tick the channels
+          that carry calls, and a <code>custom</code> message that arrives on one (to its address, or in its inbox) is
+          answered as a call.
         </>
       }
       testId="phone-channels-section"
     >
       <SettingsRow>
-        <fieldset aria-describedby="phone-channels-message" data-testid="phone-channels" data-selected={picked.map((channel) => channel.id).join(" ")}>
+        <fieldset
+          aria-describedby="phone-channels-message"
+          data-testid="phone-channels"
+          data-selected={picked.map((channel) => channel.id).join(" ")}
+        >
           <legend className="text-sm font-medium text-gray-900">Channels that carry calls</legend>
           {rows.length > 0 ? (
             <ul className="mt-2 space-y-2">
@@ -74,7 +81,9 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
                       <span>
                         <span className="font-medium text-gray-900">{channel.name ?? channel.id}</span>
                         <span className="text-gray-600">
-                          {[channel.address, type ?? (gone.includes(channel) ? "no longer listed by Front" : null)].filter(Boolean).map((part) => ` · ${part}`)}
+                          {[channel.address, type ?? (gone.includes(channel) ? "no longer listed by Front" : null)]
+                            .filter(Boolean)
+                            .map((part) => ` · ${part}`)}
                         </span>
                       </span>
                     </label>
@@ -83,7 +92,12 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
               })}
             </ul>
           ) : null}
-          <p id="phone-channels-message" role="status" className="mt-2 text-sm empty:hidden" data-testid="phone-channels-message">
+          <p
+            id="phone-channels-message"
+            role="status"
+            className="mt-2 text-sm empty:hidden"
+            data-testid="phone-channels-message"
+          >
             {noToken ? (
               <span className="text-gray-600">Save a Front API token above first: the list comes from Front.</span>
             ) : channels.isError ? (
@@ -91,7 +105,9 @@ export function PhoneChannelsSection({ settings }: { settings: FrontSettingsResp
             ) : save.isError ? (
               <span className="text-red-700">{save.error.message}</span>
             ) : channels.isSuccess && offered.length === 0 ? (
-              <span className="text-gray-600">Front lists no application, Truly or Talkdesk channel: only call and phone-call messages are calls.</span>
+              <span className="text-gray-600">
+                Front lists no application, Truly or Talkdesk channel: only call and phone-call messages are calls.
+              </span>
             ) : channels.isSuccess && picked.length === 0 ? (
               <span className="text-amber-800">None ticked: custom messages are answered as web chat.</span>
             ) : null}

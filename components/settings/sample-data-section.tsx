@@ -55,7 +55,11 @@ export function SampleDataSection() {
           </p>
         ) : (
           <p className="text-sm text-gray-700">
-            <span data-testid="sample-data-count" data-count={count} className="font-semibold text-gray-900 tabular-nums">
+            <span
+              data-testid="sample-data-count"
+              data-count={count}
+              className="font-semibold text-gray-900 tabular-nums"
+            >
               {count.toLocaleString("en-US")}
             </span>{" "}
             sample {count === 1 ? "session" : "sessions"}
@@ -73,8 +77,8 @@ export function SampleDataSection() {
 
         {clear.isSuccess ? (
           <p role="status" className="mt-2 text-sm text-green-700" data-testid="sample-data-cleared">
-            Cleared {plural(clear.data.sessions, "sample session")} and their {plural(clear.data.messages, "message")}, {plural(clear.data.runs, "AI run")} and{" "}
-            {plural(clear.data.webhookEvents, "webhook event")}.
+            Cleared {plural(clear.data.sessions, "sample session")} and their {plural(clear.data.messages, "message")},{" "}
+            {plural(clear.data.runs, "AI run")} and {plural(clear.data.webhookEvents, "webhook event")}.
           </p>
         ) : null}
         {clear.isError ? (
@@ -87,7 +91,8 @@ export function SampleDataSection() {
           {confirming ? (
             <>
               <span className="text-sm text-gray-900" id="sample-data-confirm-text">
-                Delete {plural(count, "sample session")} and everything recorded for them? Real sessions are kept, and the sample data does not come back on restart.
+                Delete {plural(count, "sample session")} and everything recorded for them? Real sessions are kept, and
+                the sample data does not come back on restart.
               </span>
               <Button
                 ref={confirmRef}
@@ -99,7 +104,11 @@ export function SampleDataSection() {
                 aria-describedby="sample-data-confirm-text"
                 data-testid="sample-data-confirm"
               >
-                {clear.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Trash2 aria-hidden="true" />}
+                {clear.isPending ? (
+                  <LoaderCircle aria-hidden="true" className="animate-spin" />
+                ) : (
+                  <Trash2 aria-hidden="true" />
+                )}
                 Yes, clear sample data
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} disabled={clear.isPending}>

@@ -31,7 +31,18 @@ export interface SecretFieldProps {
  * A secret (token or signing secret): a password input that never shows the saved value, only its last four
  * characters as the placeholder. Saved with its own button (or Enter); the API's message shows beside it on error.
  */
-export function SecretField({ field, label, saved, locked, description, emptyPlaceholder, saveLabel, savedMessage, testId, footer }: SecretFieldProps) {
+export function SecretField({
+  field,
+  label,
+  saved,
+  locked,
+  description,
+  emptyPlaceholder,
+  saveLabel,
+  savedMessage,
+  testId,
+  footer,
+}: SecretFieldProps) {
   const id = useId();
   const [value, setValue] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
@@ -56,7 +67,14 @@ export function SecretField({ field, label, saved, locked, description, emptyPla
   const placeholder = locked ? "Set in the environment" : saved ? `Saved: ${saved}` : emptyPlaceholder;
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid={testId} data-field={field} data-saved={saved ? "true" : "false"} data-locked={locked ? "true" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      data-testid={testId}
+      data-field={field}
+      data-saved={saved ? "true" : "false"}
+      data-locked={locked ? "true" : undefined}
+    >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <label htmlFor={id} className="inline-flex items-center gap-1.5 text-sm font-medium text-gray-900">
           <KeyRound aria-hidden="true" className="size-4 text-gray-400" />
@@ -84,11 +102,19 @@ export function SecretField({ field, label, saved, locked, description, emptyPla
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[description ? descriptionId : null, locked ? lockedId : null, messageId].filter(Boolean).join(" ")}
+          aria-describedby={[description ? descriptionId : null, locked ? lockedId : null, messageId]
+            .filter(Boolean)
+            .join(" ")}
           data-testid={`${testId}-input`}
           className={cn(inputClass, "font-mono sm:flex-1")}
         />
-        <Button type="submit" variant="primary" disabled={locked || save.isPending} data-testid={`${testId}-save`} className="sm:shrink-0">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={locked || save.isPending}
+          data-testid={`${testId}-save`}
+          className="sm:shrink-0"
+        >
           {save.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
           {save.isPending ? "Saving…" : saveLabel}
         </Button>

@@ -23,19 +23,44 @@ export interface SettingSwitchProps {
  * An on/off setting: a `role="switch"` button named by its visible label (clicking the label toggles it too),
  * described by the sentence under it. Saving is the caller's job; `pending` shows a spinner meanwhile.
  */
-export function SettingSwitch({ label, description, checked, onCheckedChange, locked = false, pending = false, error, icon, testId, className }: SettingSwitchProps) {
+export function SettingSwitch({
+  label,
+  description,
+  checked,
+  onCheckedChange,
+  locked = false,
+  pending = false,
+  error,
+  icon,
+  testId,
+  className,
+}: SettingSwitchProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
   const lockedId = `${id}-locked`;
-  const describedBy = [description ? descriptionId : null, locked ? lockedId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [description ? descriptionId : null, locked ? lockedId : null, error ? errorId : null].filter(Boolean).join(" ") ||
+    undefined;
 
   return (
-    <div className={cn("flex items-start gap-4", className)} data-testid={testId} data-checked={checked ? "true" : "false"} data-locked={locked ? "true" : undefined}>
+    <div
+      className={cn("flex items-start gap-4", className)}
+      data-testid={testId}
+      data-checked={checked ? "true" : "false"}
+      data-locked={locked ? "true" : undefined}
+    >
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <label id={labelId} htmlFor={id} className={cn("inline-flex items-center gap-2 text-sm font-medium text-gray-900", locked ? "cursor-not-allowed" : "cursor-pointer")}>
+          <label
+            id={labelId}
+            htmlFor={id}
+            className={cn(
+              "inline-flex items-center gap-2 text-sm font-medium text-gray-900",
+              locked ? "cursor-not-allowed" : "cursor-pointer",
+            )}
+          >
             {icon}
             {label}
           </label>
@@ -79,7 +104,12 @@ export function SettingSwitch({ label, description, checked, onCheckedChange, lo
             checked ? "bg-brand-600 group-hover:bg-brand-700" : "bg-gray-300 group-hover:bg-gray-400",
           )}
         >
-          <span className={cn("inline-block size-5 rounded-full bg-white shadow-sm ring-1 ring-black/5 transition-transform", checked ? "translate-x-[1.375rem]" : "translate-x-0.5")} />
+          <span
+            className={cn(
+              "inline-block size-5 rounded-full bg-white shadow-sm ring-1 ring-black/5 transition-transform",
+              checked ? "translate-x-[1.375rem]" : "translate-x-0.5",
+            )}
+          />
         </span>
       </button>
     </div>

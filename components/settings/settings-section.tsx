@@ -29,7 +29,10 @@ export function SettingsSection({
     <Card className={className} data-testid={testId}>
       <section aria-labelledby={headingId} id={id} className="scroll-mt-20">
         <header className="flex flex-wrap items-start gap-x-3 gap-y-1 border-b border-gray-200 px-4 py-3">
-          <span aria-hidden="true" className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md bg-gray-100 text-gray-600">
+          <span
+            aria-hidden="true"
+            className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md bg-gray-100 text-gray-600"
+          >
             <Icon className="size-4" />
           </span>
           <div className="min-w-0 flex-1">

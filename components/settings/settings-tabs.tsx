@@ -30,7 +30,9 @@ export function SettingsTabs() {
                 data-testid={`settings-tab-${page.label.toLowerCase()}`}
                 className={cn(
                   "-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900",
                 )}
               >
                 {page.label}

@@ -19,7 +19,15 @@ function optionLabel(teammate: Teammate): string {
  * The Front teammate the AI acts as: a select filled from Front's teammates (bots first, marked "bot"), saved
  * as soon as it changes. Needs a saved API token.
  */
-export function TeammatePicker({ selectedId, hasToken, locked }: { selectedId: string | null; hasToken: boolean; locked: boolean }) {
+export function TeammatePicker({
+  selectedId,
+  hasToken,
+  locked,
+}: {
+  selectedId: string | null;
+  hasToken: boolean;
+  locked: boolean;
+}) {
   const id = useId();
   const teammates = useTeammates(hasToken);
   const save = useSaveFrontSettings();
@@ -68,7 +76,11 @@ export function TeammatePicker({ selectedId, hasToken, locked }: { selectedId: s
           ) : (
             <>
               {!selectedId ? <option value="">{noToken ? "No API token saved" : "Choose a teammate…"}</option> : null}
-              {selectedId && !selected ? <option value={selectedId}>{teammates.isSuccess ? `${selectedId} (not in Front’s list)` : selectedId}</option> : null}
+              {selectedId && !selected ? (
+                <option value={selectedId}>
+                  {teammates.isSuccess ? `${selectedId} (not in Front’s list)` : selectedId}
+                </option>
+              ) : null}
               {bots.length ? (
                 <optgroup label="Bots">
                   {bots.map((teammate) => (

@@ -26,7 +26,14 @@ export function TokenScopes({ check }: { check: ScopeCheck | undefined }) {
     <div data-testid="token-scopes" data-missing={missing.map((result) => result.scope).join(" ")}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-medium text-gray-900">Token scopes</h3>
-        <Button type="button" variant="secondary" size="sm" onClick={() => recheck.mutate()} disabled={recheck.isPending} data-testid="recheck-scopes">
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          onClick={() => recheck.mutate()}
+          disabled={recheck.isPending}
+          data-testid="recheck-scopes"
+        >
           <RefreshCw aria-hidden="true" className={recheck.isPending ? "size-3.5 animate-spin" : "size-3.5"} />
           Check again
         </Button>
@@ -43,13 +50,24 @@ export function TokenScopes({ check }: { check: ScopeCheck | undefined }) {
             {check.results.map((result) => {
               const Icon = STATE_ICONS[result.state];
               return (
-                <li key={result.scope} className="flex gap-1.5" data-testid="token-scope" data-scope={result.scope} data-state={result.state}>
+                <li
+                  key={result.scope}
+                  className="flex gap-1.5"
+                  data-testid="token-scope"
+                  data-scope={result.scope}
+                  data-state={result.state}
+                >
                   <Icon aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${STATE_TONES[result.state]}`} />
                   <span>
                     <code className="font-mono text-[0.8125rem] text-gray-900">{result.scope}</code>
                     <span className="text-gray-600">
                       {" "}
-                      — {result.state === "missing" ? "missing: Frontline cannot " : result.state === "unknown" ? "not checked (Front did not answer): " : "to "}
+                      —{" "}
+                      {result.state === "missing"
+                        ? "missing: Frontline cannot "
+                        : result.state === "unknown"
+                          ? "not checked (Front did not answer): "
+                          : "to "}
                       {result.usedFor}
                     </span>
                   </span>

@@ -4,7 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Channel } from "@/lib/front/channels";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { sendJson } from "@/components/ui/send-json";
-import type { FrontSettingsPatch, FrontSettingsResponse, FrontSettingsValues, SaveFrontSettingsResponse, TeammatesResponse } from "./types";
+import type {
+  FrontSettingsPatch,
+  FrontSettingsResponse,
+  FrontSettingsValues,
+  SaveFrontSettingsResponse,
+  TeammatesResponse,
+} from "./types";
 
 export const FRONT_SETTINGS_KEY = ["settings", "front"] as const;
 /** Not under FRONT_SETTINGS_KEY: a switch saved must not re-ask Front for its teammates. */
@@ -33,7 +39,10 @@ export function useTeammates(enabled: boolean) {
   });
 }
 
-type PlainFields = Pick<FrontSettingsPatch, "handleUnassigned" | "enabled" | "archiveOnReply" | "channels" | "phoneChannels"> & { aiTeammateId?: string | null };
+type PlainFields = Pick<
+  FrontSettingsPatch,
+  "handleUnassigned" | "enabled" | "archiveOnReply" | "channels" | "phoneChannels"
+> & { aiTeammateId?: string | null };
 
 /**
  * `values` with the plain fields `patch` names taken from `source`: the patch itself to show a save at once, the
@@ -64,7 +73,11 @@ export function useSaveFrontSettings() {
     onMutate: async (patch) => {
       await client.cancelQueries({ queryKey: FRONT_SETTINGS_KEY, exact: true });
       const previous = client.getQueryData<FrontSettingsResponse>(FRONT_SETTINGS_KEY);
-      if (previous) client.setQueryData<FrontSettingsResponse>(FRONT_SETTINGS_KEY, { ...previous, values: takeFields(previous.values, patch, patch) });
+      if (previous)
+        client.setQueryData<FrontSettingsResponse>(FRONT_SETTINGS_KEY, {
+          ...previous,
+          values: takeFields(previous.values, patch, patch),
+        });
       return { previous };
     },
     onError: (_error, patch, context) => {
@@ -78,7 +91,8 @@ export function useSaveFrontSettings() {
       // A new token may belong to another company: ask Front for its teammates again (without waiting for it).
       if (patch.apiToken) void client.invalidateQueries({ queryKey: TEAMMATES_KEY });
       // Another save still running would see its optimistic value overwritten; the last one to settle refetches.
-      if (client.isMutating({ mutationKey: SAVE_KEY }) <= 1) await client.invalidateQueries({ queryKey: FRONT_SETTINGS_KEY, exact: true });
+      if (client.isMutating({ mutationKey: SAVE_KEY }) <= 1)
+        await client.invalidateQueries({ queryKey: FRONT_SETTINGS_KEY, exact: true });
     },
   });
 }

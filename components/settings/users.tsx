@@ -25,7 +25,10 @@ const USERS_KEY = ["users"] as const;
 
 /** Settings → Users: who can sign in, with which role, from which browsers; add, change, sign out, remove. */
 export function UsersSettings({ currentUserId }: { currentUserId: string }) {
-  const query = useQuery({ queryKey: USERS_KEY, queryFn: ({ signal }) => fetchJson<UsersResponse>("/api/users", signal) });
+  const query = useQuery({
+    queryKey: USERS_KEY,
+    queryFn: ({ signal }) => fetchJson<UsersResponse>("/api/users", signal),
+  });
 
   let body;
   if (query.isPending) {
@@ -37,7 +40,14 @@ export function UsersSettings({ currentUserId }: { currentUserId: string }) {
       </div>
     );
   } else if (query.isError) {
-    body = <LoadError testId="users-error" title="The users did not load" message={query.error.message} onRetry={() => void query.refetch()} />;
+    body = (
+      <LoadError
+        testId="users-error"
+        title="The users did not load"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   } else if (query.data.users.length === 0) {
     body = (
       <StatePanel icon={UsersIcon} role="status" testId="users-empty">
@@ -46,7 +56,10 @@ export function UsersSettings({ currentUserId }: { currentUserId: string }) {
     );
   } else {
     body = (
-      <ul className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white" data-testid="users-list">
+      <ul
+        className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white"
+        data-testid="users-list"
+      >
         {query.data.users.map((user) => (
           <UserRow key={user.id} user={user} isYou={user.id === currentUserId} />
         ))}
@@ -66,7 +79,10 @@ function UserRow({ user, isYou }: { user: UserView; isYou: boolean }) {
   const [showSessions, setShowSessions] = useState(false);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: USERS_KEY });
-  const changeRole = useMutation({ mutationFn: (role: Role) => sendJson(`/api/users/${user.id}`, "PATCH", { role }), onSettled: refresh });
+  const changeRole = useMutation({
+    mutationFn: (role: Role) => sendJson(`/api/users/${user.id}`, "PATCH", { role }),
+    onSettled: refresh,
+  });
   const remove = useMutation({ mutationFn: () => sendJson(`/api/users/${user.id}`, "DELETE"), onSuccess: refresh });
   const error = changeRole.error ?? remove.error;
   const sessionsId = useId();
@@ -105,7 +121,13 @@ function UserRow({ user, isYou }: { user: UserView; isYou: boolean }) {
             <option value="admin">Admin</option>
             <option value="viewer">Viewer</option>
           </select>
-          <Button size="sm" aria-expanded={showSessions} aria-controls={sessionsId} onClick={() => setShowSessions(!showSessions)} data-testid="user-sessions-toggle">
+          <Button
+            size="sm"
+            aria-expanded={showSessions}
+            aria-controls={sessionsId}
+            onClick={() => setShowSessions(!showSessions)}
+            data-testid="user-sessions-toggle"
+          >
             {showSessions ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
             Sessions
           </Button>
@@ -117,7 +139,14 @@ function UserRow({ user, isYou }: { user: UserView; isYou: boolean }) {
         </div>
       </div>
       {confirmingRemoval ? (
-        <ConfirmPanel className="mt-3" confirmLabel="Remove" onConfirm={() => remove.mutate()} onCancel={() => setConfirmingRemoval(false)} pending={remove.isPending} confirmTestId="user-remove-confirm">
+        <ConfirmPanel
+          className="mt-3"
+          confirmLabel="Remove"
+          onConfirm={() => remove.mutate()}
+          onCancel={() => setConfirmingRemoval(false)}
+          pending={remove.isPending}
+          confirmTestId="user-remove-confirm"
+        >
           Remove {user.email}? They are signed out at once and can no longer sign in. The audit log keeps what they did.
         </ConfirmPanel>
       ) : null}
@@ -134,9 +163,16 @@ function UserRow({ user, isYou }: { user: UserView; isYou: boolean }) {
 function UserSessions({ id, userId, onChange }: { id: string; userId: string; onChange: () => Promise<void> }) {
   const client = useQueryClient();
   const key = ["users", userId, "sessions"];
-  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchJson<UserSessionsResponse>(`/api/users/${userId}/sessions`, signal) });
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => fetchJson<UserSessionsResponse>(`/api/users/${userId}/sessions`, signal),
+  });
   const revoke = useMutation({
-    mutationFn: (sessionId?: string) => sendJson(sessionId ? `/api/users/${userId}/sessions/${encodeURIComponent(sessionId)}` : `/api/users/${userId}/sessions`, "DELETE"),
+    mutationFn: (sessionId?: string) =>
+      sendJson(
+        sessionId ? `/api/users/${userId}/sessions/${encodeURIComponent(sessionId)}` : `/api/users/${userId}/sessions`,
+        "DELETE",
+      ),
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: key });
       await onChange();
@@ -145,25 +181,42 @@ function UserSessions({ id, userId, onChange }: { id: string; userId: string; on
 
   let content;
   if (query.isPending) content = <Skeleton className="h-10 w-full" />;
-  else if (query.isError) content = <LoadError testId="user-sessions-error" title="The sessions did not load" message={query.error.message} onRetry={() => void query.refetch()} />;
+  else if (query.isError)
+    content = (
+      <LoadError
+        testId="user-sessions-error"
+        title="The sessions did not load"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   else if (query.data.sessions.length === 0) content = <p className="text-gray-600">Not signed in anywhere.</p>;
   else {
     content = (
       <>
         <ul className="divide-y divide-gray-100" data-testid="user-sessions">
           {query.data.sessions.map((session) => (
-            <li key={session.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center" data-testid="user-session">
+            <li
+              key={session.id}
+              className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center"
+              data-testid="user-session"
+            >
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-2 font-medium text-gray-800">
                   {browserLabel(session.userAgent)}
                   {session.current ? <Badge tone="green">This browser</Badge> : null}
                 </p>
                 <p className="text-xs text-gray-500">
-                  {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in <LocalTime iso={session.createdAt} /> · active <RelativeTime iso={session.lastActiveAt} /> · expires{" "}
-                  <LocalTime iso={session.expiresAt} />
+                  {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in <LocalTime iso={session.createdAt} /> ·
+                  active <RelativeTime iso={session.lastActiveAt} /> · expires <LocalTime iso={session.expiresAt} />
                 </p>
               </div>
-              <Button size="sm" onClick={() => revoke.mutate(session.id)} disabled={revoke.isPending} data-testid="user-session-revoke">
+              <Button
+                size="sm"
+                onClick={() => revoke.mutate(session.id)}
+                disabled={revoke.isPending}
+                data-testid="user-session-revoke"
+              >
                 <LogOut aria-hidden="true" />
                 Sign out
               </Button>
@@ -171,7 +224,13 @@ function UserSessions({ id, userId, onChange }: { id: string; userId: string; on
           ))}
         </ul>
         {query.data.sessions.length > 1 ? (
-          <Button size="sm" className="mt-2" onClick={() => revoke.mutate(undefined)} disabled={revoke.isPending} data-testid="user-sessions-revoke-all">
+          <Button
+            size="sm"
+            className="mt-2"
+            onClick={() => revoke.mutate(undefined)}
+            disabled={revoke.isPending}
+            data-testid="user-sessions-revoke-all"
+          >
             <LogOut aria-hidden="true" />
             Sign out everywhere
           </Button>
@@ -196,7 +255,8 @@ function AddUserForm() {
   const id = useId();
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (input: { email: string; name: string; role: string; password: string }) => sendJson<{ user: UserView }>("/api/users", "POST", input),
+    mutationFn: (input: { email: string; name: string; role: string; password: string }) =>
+      sendJson<{ user: UserView }>("/api/users", "POST", input),
     onSuccess: async ({ user }) => {
       setAdded(user.email);
       await client.invalidateQueries({ queryKey: USERS_KEY });
@@ -209,7 +269,12 @@ function AddUserForm() {
     const form = new FormData(formElement);
     setAdded(null);
     add.mutate(
-      { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "viewer"), password: String(form.get("password") ?? "") },
+      {
+        email: String(form.get("email") ?? ""),
+        name: String(form.get("name") ?? ""),
+        role: String(form.get("role") ?? "viewer"),
+        password: String(form.get("password") ?? ""),
+      },
       { onSuccess: () => formElement.reset() },
     );
   }
@@ -223,21 +288,49 @@ function AddUserForm() {
         <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" data-testid="add-user-form">
           <label className="block text-sm" htmlFor={`${id}-email`}>
             <span className="mb-1 block font-medium text-gray-800">Email</span>
-            <input id={`${id}-email`} name="email" type="email" autoComplete="off" required className={inputClass} data-testid="add-user-email" />
+            <input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              autoComplete="off"
+              required
+              className={inputClass}
+              data-testid="add-user-email"
+            />
           </label>
           <label className="block text-sm" htmlFor={`${id}-name`}>
             <span className="mb-1 block font-medium text-gray-800">Name (optional)</span>
-            <input id={`${id}-name`} name="name" autoComplete="off" className={inputClass} data-testid="add-user-name" />
+            <input
+              id={`${id}-name`}
+              name="name"
+              autoComplete="off"
+              className={inputClass}
+              data-testid="add-user-name"
+            />
           </label>
           <label className="block text-sm" htmlFor={`${id}-password`}>
             <span className="mb-1 block font-medium text-gray-800">
               First password ({MIN_PASSWORD_LENGTH}–{MAX_PASSWORD_LENGTH} characters)
             </span>
-            <input id={`${id}-password`} name="password" type="password" autoComplete="new-password" required className={inputClass} data-testid="add-user-password" />
+            <input
+              id={`${id}-password`}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              className={inputClass}
+              data-testid="add-user-password"
+            />
           </label>
           <label className="block text-sm" htmlFor={`${id}-role`}>
             <span className="mb-1 block font-medium text-gray-800">Role</span>
-            <select id={`${id}-role`} name="role" defaultValue="viewer" className={cn(inputClass, "pr-8")} data-testid="add-user-role">
+            <select
+              id={`${id}-role`}
+              name="role"
+              defaultValue="viewer"
+              className={cn(inputClass, "pr-8")}
+              data-testid="add-user-role"
+            >
               <option value="viewer">Viewer (reads only)</option>
               <option value="admin">Admin</option>
             </select>

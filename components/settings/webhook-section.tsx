@@ -27,9 +27,7 @@ export function WebhookSection({ settings }: { settings: FrontSettingsResponse }
       testId="webhook-section"
     >
       <SettingsRow>
-        <h3 className="text-sm font-medium text-gray-900">
-          Webhook URL
-        </h3>
+        <h3 className="text-sm font-medium text-gray-900">Webhook URL</h3>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center">
           <code
             data-testid="webhook-url"
@@ -71,7 +69,9 @@ export function WebhookSection({ settings }: { settings: FrontSettingsResponse }
                 <span className="text-gray-500">
                   (<RelativeTime iso={status.lastVerified.receivedAt} />)
                 </span>
-                {status.lastVerified.eventType ? <span className="text-gray-600">· {humanize(status.lastVerified.eventType)}</span> : null}
+                {status.lastVerified.eventType ? (
+                  <span className="text-gray-600">· {humanize(status.lastVerified.eventType)}</span>
+                ) : null}
               </span>
             ) : (
               <span className="inline-flex items-center gap-1.5 text-gray-600">

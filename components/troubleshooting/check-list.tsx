@@ -40,14 +40,19 @@ export function CheckList({ checks, firstFailureId }: { checks: ExplainedCheck[]
             data-first-failure={isFirstFailure ? "true" : undefined}
             className={cn(
               "flex items-start gap-3 rounded-md border px-3 py-2.5",
-              isFirstFailure ? "border-red-300 bg-red-50/70 ring-1 ring-red-300 ring-inset" : "border-gray-200 bg-white",
+              isFirstFailure
+                ? "border-red-300 bg-red-50/70 ring-1 ring-red-300 ring-inset"
+                : "border-gray-200 bg-white",
               check.status === "unknown" && "bg-gray-50/60",
             )}
           >
             <Icon aria-hidden="true" className={cn("mt-0.5 size-5 shrink-0", status.iconClass)} />
             <div className="min-w-0 flex-1">
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span className={cn("text-sm font-medium", check.status === "unknown" ? "text-gray-600" : "text-gray-900")} data-testid="check-label">
+                <span
+                  className={cn("text-sm font-medium", check.status === "unknown" ? "text-gray-600" : "text-gray-900")}
+                  data-testid="check-label"
+                >
                   {checkLabel(check)}
                 </span>
                 {isFirstFailure ? (
@@ -57,7 +62,10 @@ export function CheckList({ checks, firstFailureId }: { checks: ExplainedCheck[]
                 ) : null}
               </p>
               {check.detail ? (
-                <p className={cn("mt-0.5 text-sm break-words", isFirstFailure ? "text-red-800" : "text-gray-600")} data-testid="check-detail">
+                <p
+                  className={cn("mt-0.5 text-sm break-words", isFirstFailure ? "text-red-800" : "text-gray-600")}
+                  data-testid="check-detail"
+                >
                   {check.detail}
                 </p>
               ) : null}

@@ -19,7 +19,10 @@ import { DECISION_PARAM, DELIVERY_CONVERSATION_PARAM, EXPLAIN_PARAM, pageHref, s
 export const DELIVERIES_PAGE_SIZE = 50;
 const POLL_MS = 5_000;
 
-function deliveriesUrl(filters: { decision: string | null; conversation: string | null }, before: number | null): string {
+function deliveriesUrl(
+  filters: { decision: string | null; conversation: string | null },
+  before: number | null,
+): string {
   const params = new URLSearchParams({ limit: String(DELIVERIES_PAGE_SIZE) });
   if (filters.decision) params.set("decision", filters.decision);
   if (filters.conversation) params.set("conversation", filters.conversation);
@@ -32,12 +35,21 @@ function LiveMarker({ reconnecting }: { reconnecting: boolean }) {
   return (
     <span
       role="status"
-      className={reconnecting ? "inline-flex items-center gap-1.5 text-xs font-medium text-amber-800" : "inline-flex items-center gap-1.5 text-xs text-gray-500"}
+      className={
+        reconnecting
+          ? "inline-flex items-center gap-1.5 text-xs font-medium text-amber-800"
+          : "inline-flex items-center gap-1.5 text-xs text-gray-500"
+      }
       title={reconnecting ? "The last refresh failed; trying again every 5 seconds" : "Refreshed every 5 seconds"}
       data-testid="deliveries-live"
       data-state={reconnecting ? "reconnecting" : "live"}
     >
-      <span aria-hidden="true" className={reconnecting ? "size-1.5 rounded-full bg-amber-500" : "size-1.5 animate-pulse rounded-full bg-green-500"} />
+      <span
+        aria-hidden="true"
+        className={
+          reconnecting ? "size-1.5 rounded-full bg-amber-500" : "size-1.5 animate-pulse rounded-full bg-green-500"
+        }
+      />
       {reconnecting ? "Reconnecting…" : "Live"}
     </span>
   );
@@ -55,7 +67,8 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
 
   const query = useInfiniteQuery({
     queryKey: ["troubleshooting", "deliveries", { decision, conversation }],
-    queryFn: ({ pageParam, signal }) => fetchJson<DeliveriesResponse>(deliveriesUrl({ decision, conversation }, pageParam), signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<DeliveriesResponse>(deliveriesUrl({ decision, conversation }, pageParam), signal),
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextBeforeId,
     refetchInterval: POLL_MS,
@@ -66,9 +79,15 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
   });
 
   // Pages are keyset-paginated by id; a refetch can overlap, so a delivery is shown once.
-  const deliveries = useMemo(() => uniqueById((query.data?.pages ?? []).flatMap((page) => page.deliveries)), [query.data]);
+  const deliveries = useMemo(
+    () => uniqueById((query.data?.pages ?? []).flatMap((page) => page.deliveries)),
+    [query.data],
+  );
 
-  const explainHref = useCallback((conversationId: string) => pageHref(searchParams, { [EXPLAIN_PARAM]: conversationId }, "explain"), [searchParams]);
+  const explainHref = useCallback(
+    (conversationId: string) => pageHref(searchParams, { [EXPLAIN_PARAM]: conversationId }, "explain"),
+    [searchParams],
+  );
   const clearFilters = () => setSearchParams({ [DECISION_PARAM]: null, [DELIVERY_CONVERSATION_PARAM]: null });
 
   let body;
@@ -111,8 +130,8 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
     ) : (
       <StatePanel icon={Inbox} role="status" testId="deliveries-empty">
         <p>
-          <strong className="font-semibold text-gray-900">No deliveries yet</strong> — Front’s webhooks show here as they arrive. The URL to give Front is
-          in{" "}
+          <strong className="font-semibold text-gray-900">No deliveries yet</strong> — Front’s webhooks show here as
+          they arrive. The URL to give Front is in{" "}
           <Link href="/settings/front#webhook" className="font-medium text-brand-700 hover:underline">
             Settings → Front
           </Link>
@@ -124,11 +143,17 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
     body = (
       <div className="space-y-4">
         {query.isError ? (
-          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="deliveries-reconnecting">
+          <p
+            className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            data-testid="deliveries-reconnecting"
+          >
             Reconnecting — showing the deliveries loaded last; the latest refresh failed ({query.error.message}).
           </p>
         ) : null}
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs" aria-busy={query.isPlaceholderData || undefined}>
+        <div
+          className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-xs"
+          aria-busy={query.isPlaceholderData || undefined}
+        >
           <table className="w-full text-left max-md:block" data-testid="deliveries">
             <caption className="sr-only">Webhook deliveries, newest first by when Front sent them</caption>
             <thead className="border-b border-gray-200 bg-gray-50 text-xs font-medium text-gray-500 max-md:sr-only">
@@ -161,7 +186,13 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
                 ) : null}
               </tr>
             </thead>
-            <tbody className={query.isPlaceholderData ? "divide-y divide-gray-100 opacity-60 max-md:block" : "divide-y divide-gray-100 max-md:block"}>
+            <tbody
+              className={
+                query.isPlaceholderData
+                  ? "divide-y divide-gray-100 opacity-60 max-md:block"
+                  : "divide-y divide-gray-100 max-md:block"
+              }
+            >
               {deliveries.map((delivery) => (
                 <DeliveryRow key={delivery.id} delivery={delivery} explainHref={explainHref} canRerun={canRerun} />
               ))}
@@ -170,7 +201,11 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
         </div>
         {query.hasNextPage ? (
           <div className="flex justify-center">
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="deliveries-load-more">
+            <Button
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+              data-testid="deliveries-load-more"
+            >
               {query.isFetchingNextPage ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
               {query.isFetchingNextPage ? "Loading…" : "Load more"}
             </Button>
@@ -181,13 +216,21 @@ export function DeliveriesPanel({ canRerun }: { canRerun: boolean }) {
   }
 
   return (
-    <section aria-labelledby="deliveries-heading" id="deliveries" className="scroll-mt-20 space-y-4" data-testid="deliveries-section">
+    <section
+      aria-labelledby="deliveries-heading"
+      id="deliveries"
+      className="scroll-mt-20 space-y-4"
+      data-testid="deliveries-section"
+    >
       <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-1">
         <div>
           <h2 id="deliveries-heading" className="text-base font-semibold text-gray-900">
             Deliveries
           </h2>
-          <p className="mt-0.5 text-sm text-gray-600">Every webhook Front sent, newest first by when Front sent it, and what Frontline decided; a re-run is listed above the delivery it repeats. Times are in your time zone.</p>
+          <p className="mt-0.5 text-sm text-gray-600">
+            Every webhook Front sent, newest first by when Front sent it, and what Frontline decided; a re-run is listed
+            above the delivery it repeats. Times are in your time zone.
+          </p>
         </div>
         <LiveMarker reconnecting={query.isError && Boolean(query.data)} />
       </div>

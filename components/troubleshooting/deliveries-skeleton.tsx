@@ -3,7 +3,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 /** Placeholder rows while the first page of deliveries loads. */
 export function DeliveriesSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <div role="status" aria-live="polite" data-testid="deliveries-loading" className="overflow-hidden rounded-lg border border-gray-200 bg-white">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="deliveries-loading"
+      className="overflow-hidden rounded-lg border border-gray-200 bg-white"
+    >
       <span className="sr-only">Loading deliveries…</span>
       <ul className="divide-y divide-gray-100" aria-hidden="true">
         {Array.from({ length: rows }, (_, index) => (

@@ -46,7 +46,14 @@ export function DeliveryFilters({ decision, conversation }: { decision: string |
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate role="search" aria-label="Filter deliveries" data-testid="deliveries-filters" className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      role="search"
+      aria-label="Filter deliveries"
+      data-testid="deliveries-filters"
+      className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
+    >
       <div className="sm:w-44">
         <label htmlFor={decisionId} className="block text-xs font-medium text-gray-700">
           Decision
@@ -65,7 +72,9 @@ export function DeliveryFilters({ decision, conversation }: { decision: string |
               {humanize(value)}
             </option>
           ))}
-          {decision && !(EVENT_DECISIONS as readonly string[]).includes(decision) ? <option value={decision}>{decision}</option> : null}
+          {decision && !(EVENT_DECISIONS as readonly string[]).includes(decision) ? (
+            <option value={decision}>{decision}</option>
+          ) : null}
         </select>
       </div>
       <div className="min-w-0 sm:w-72">
@@ -113,7 +122,12 @@ export function DeliveryFilters({ decision, conversation }: { decision: string |
         ) : null}
       </div>
       {error ? (
-        <p id={errorId} role="alert" className="text-sm text-red-700 sm:basis-full" data-testid="deliveries-filter-error">
+        <p
+          id={errorId}
+          role="alert"
+          className="text-sm text-red-700 sm:basis-full"
+          data-testid="deliveries-filter-error"
+        >
           {error}
         </p>
       ) : null}

@@ -19,12 +19,22 @@ function SentAt({ delivery }: { delivery: Delivery }) {
   if (Number.isNaN(time)) return <span className="text-gray-500">—</span>;
   return (
     <div className="flex flex-col md:gap-0.5">
-      <time dateTime={delivery.sentAt} title={`Sent by Front ${localDateTime(delivery.sentAt, { seconds: true })}`} className="flex flex-col tabular-nums md:gap-0.5">
+      <time
+        dateTime={delivery.sentAt}
+        title={`Sent by Front ${localDateTime(delivery.sentAt, { seconds: true })}`}
+        className="flex flex-col tabular-nums md:gap-0.5"
+      >
         <span className="text-gray-900">{timeOfDay(time)}</span>
-        <span className="text-xs text-gray-500">{new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(time)}</span>
+        <span className="text-xs text-gray-500">
+          {new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" }).format(time)}
+        </span>
       </time>
       {delivery.rerunOf !== null ? (
-        <span className="text-xs font-medium text-brand-700" data-testid="delivery-rerun-of" title={`Re-run of delivery #${delivery.rerunOf}, at ${localDateTime(delivery.receivedAt, { seconds: true })}`}>
+        <span
+          className="text-xs font-medium text-brand-700"
+          data-testid="delivery-rerun-of"
+          title={`Re-run of delivery #${delivery.rerunOf}, at ${localDateTime(delivery.receivedAt, { seconds: true })}`}
+        >
           Re-run at {timeOfDay(Date.parse(delivery.receivedAt))}
         </span>
       ) : null}
@@ -36,7 +46,11 @@ function Signature({ result }: { result: string }) {
   const valid = result === "valid";
   const Icon = valid ? ShieldCheck : ShieldX;
   return (
-    <span className={cn("inline-flex items-center gap-1 text-sm", valid ? "text-green-700" : "font-medium text-red-700")} data-testid="delivery-signature" data-signature={result}>
+    <span
+      className={cn("inline-flex items-center gap-1 text-sm", valid ? "text-green-700" : "font-medium text-red-700")}
+      data-testid="delivery-signature"
+      data-signature={result}
+    >
       <Icon aria-hidden="true" className="size-4 shrink-0" />
       <span className="md:sr-only">Signature </span>
       {result}
@@ -50,7 +64,15 @@ const cell = "align-top max-md:p-0 md:px-3 md:py-2.5";
  * One delivery as a table row; below `md` the row becomes a small card (two columns, reason across), so the
  * table reads on a phone without scrolling sideways.
  */
-export function DeliveryRow({ delivery, explainHref, canRerun }: { delivery: Delivery; explainHref: (conversationId: string) => string; canRerun: boolean }) {
+export function DeliveryRow({
+  delivery,
+  explainHref,
+  canRerun,
+}: {
+  delivery: Delivery;
+  explainHref: (conversationId: string) => string;
+  canRerun: boolean;
+}) {
   const reason = delivery.decisionReason?.trim();
   return (
     <tr
@@ -73,7 +95,9 @@ export function DeliveryRow({ delivery, explainHref, canRerun }: { delivery: Del
         <span className="block text-xs text-gray-500" data-testid="delivery-kind">
           {delivery.kind}
         </span>
-        {delivery.frontEventId ? <span className="block font-mono text-[0.6875rem] break-all text-gray-500">{delivery.frontEventId}</span> : null}
+        {delivery.frontEventId ? (
+          <span className="block font-mono text-[0.6875rem] break-all text-gray-500">{delivery.frontEventId}</span>
+        ) : null}
       </td>
       <td className={cn(cell, "max-md:justify-self-end md:whitespace-nowrap")}>
         <Signature result={delivery.signatureResult} />
@@ -89,7 +113,9 @@ export function DeliveryRow({ delivery, explainHref, canRerun }: { delivery: Del
             {delivery.failedCheck ? (
               <p>
                 <span className="sr-only">Failed check: </span>
-                <code className="rounded bg-amber-50 px-1 py-px font-mono text-xs text-amber-800 ring-1 ring-amber-600/20 ring-inset">{delivery.failedCheck}</code>
+                <code className="rounded bg-amber-50 px-1 py-px font-mono text-xs text-amber-800 ring-1 ring-amber-600/20 ring-inset">
+                  {delivery.failedCheck}
+                </code>
               </p>
             ) : null}
             {delivery.error ? (
@@ -118,27 +144,53 @@ export function DeliveryRow({ delivery, explainHref, canRerun }: { delivery: Del
             <span className="text-sm text-gray-500">—</span>
           )}
           {delivery.sessionId && delivery.ticketNumber !== null ? (
-            <Link href={`/inbox/${delivery.sessionId}`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="delivery-session">
+            <Link
+              href={`/inbox/${delivery.sessionId}`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+              data-testid="delivery-session"
+            >
               <span className="sr-only">Session </span>
               {ticketLabel(delivery.ticketNumber)}
             </Link>
           ) : null}
         </div>
       </td>
-      <td className={cn(cell, "text-sm text-gray-600 tabular-nums max-md:justify-self-end max-md:text-right md:text-right md:whitespace-nowrap")}>
+      <td
+        className={cn(
+          cell,
+          "text-sm text-gray-600 tabular-nums max-md:justify-self-end max-md:text-right md:text-right md:whitespace-nowrap",
+        )}
+      >
         <span className="block" data-testid="delivery-processing">
-          {delivery.processingMs === null ? <span className="text-gray-500">—</span> : formatDurationMs(delivery.processingMs)}
+          {delivery.processingMs === null ? (
+            <span className="text-gray-500">—</span>
+          ) : (
+            formatDurationMs(delivery.processingMs)
+          )}
         </span>
         {delivery.deliveryCount > 1 ? (
-          <span className="block text-xs font-medium text-amber-800" data-testid="delivery-count" title={`Front delivered this event ${delivery.deliveryCount} times`}>
+          <span
+            className="block text-xs font-medium text-amber-800"
+            data-testid="delivery-count"
+            title={`Front delivered this event ${delivery.deliveryCount} times`}
+          >
             delivered {delivery.deliveryCount}×
           </span>
         ) : null}
       </td>
       {canRerun ? (
-        <td className={cn(cell, "max-md:col-span-2 md:pr-4 md:text-right", delivery.decision === "rejected" && "max-md:hidden")}>
+        <td
+          className={cn(
+            cell,
+            "max-md:col-span-2 md:pr-4 md:text-right",
+            delivery.decision === "rejected" && "max-md:hidden",
+          )}
+        >
           {delivery.decision === "rejected" ? (
-            <span className="text-xs text-gray-500" title="Refused deliveries cannot be re-run: their content was never trusted.">
+            <span
+              className="text-xs text-gray-500"
+              title="Refused deliveries cannot be re-run: their content was never trusted."
+            >
               <span aria-hidden="true">—</span>
               <span className="sr-only">Cannot be re-run</span>
             </span>

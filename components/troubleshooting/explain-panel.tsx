@@ -14,7 +14,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { LoadError } from "@/components/ui/load-error";
 import { CheckList } from "./check-list";
 import type { Explanation } from "./types";
-import { DELIVERY_CONVERSATION_PARAM, EXPLAIN_PARAM, pageHref, parseConversationId, setSearchParams } from "./url-state";
+import {
+  DELIVERY_CONVERSATION_PARAM,
+  EXPLAIN_PARAM,
+  pageHref,
+  parseConversationId,
+  setSearchParams,
+} from "./url-state";
 
 export const EXPLAIN_KEY = ["troubleshooting", "explain"] as const;
 
@@ -30,7 +36,8 @@ function Verdict({ explanation }: { explanation: Explanation }) {
       <p className="flex items-start gap-2 text-sm text-red-800" data-testid="explain-verdict" data-verdict="failed">
         <CircleX aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
         <span>
-          <span className="font-semibold">The AI did not reply because a check failed:</span> {failure.detail || failure.label}
+          <span className="font-semibold">The AI did not reply because a check failed:</span>{" "}
+          {failure.detail || failure.label}
         </span>
       </p>
     );
@@ -51,7 +58,12 @@ function Verdict({ explanation }: { explanation: Explanation }) {
 
 function ExplainLoading() {
   return (
-    <div role="status" aria-live="polite" data-testid="explain-loading" className="space-y-2 rounded-lg border border-gray-200 bg-white p-4">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="explain-loading"
+      className="space-y-2 rounded-lg border border-gray-200 bg-white p-4"
+    >
       <span className="sr-only">Checking the conversation…</span>
       <Skeleton className="h-4 w-56 max-w-full" />
       {Array.from({ length: 5 }, (_, index) => (
@@ -84,7 +96,11 @@ export function ExplainPanel() {
 
   const query = useQuery({
     queryKey: [...EXPLAIN_KEY, conversation],
-    queryFn: ({ signal }) => fetchJson<Explanation>(`/api/troubleshooting/explain?${new URLSearchParams({ conversation: conversation ?? "" })}`, signal),
+    queryFn: ({ signal }) =>
+      fetchJson<Explanation>(
+        `/api/troubleshooting/explain?${new URLSearchParams({ conversation: conversation ?? "" })}`,
+        signal,
+      ),
     enabled: conversation !== null,
     retry: retryServerErrors,
     refetchOnWindowFocus: false,
@@ -109,15 +125,24 @@ export function ExplainPanel() {
         <h2 id="explain-heading" className="text-base font-semibold text-gray-900">
           Why didn’t the AI reply?
         </h2>
-        <p className="mt-0.5 text-sm text-gray-600">Give a Front conversation id and Frontline replays its checks against what arrived and the settings in force now.</p>
+        <p className="mt-0.5 text-sm text-gray-600">
+          Give a Front conversation id and Frontline replays its checks against what arrived and the settings in force
+          now.
+        </p>
       </div>
 
-      <form onSubmit={onSubmit} noValidate className="rounded-lg border border-gray-200 bg-white p-4 shadow-xs" data-testid="explain-form">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="rounded-lg border border-gray-200 bg-white p-4 shadow-xs"
+        data-testid="explain-form"
+      >
         <label htmlFor={inputId} className="text-sm font-medium text-gray-900">
           Front conversation id
         </label>
         <p id={hintId} className="mt-0.5 text-sm text-gray-600">
-          In Front, open the conversation: the id is the <code className="rounded bg-gray-100 px-1 font-mono text-xs">cnv_…</code> part of its link.
+          In Front, open the conversation: the id is the{" "}
+          <code className="rounded bg-gray-100 px-1 font-mono text-xs">cnv_…</code> part of its link.
         </p>
         <div className="mt-2 flex flex-col gap-2 sm:flex-row">
           <input
@@ -139,8 +164,17 @@ export function ExplainPanel() {
             data-testid="explain-input"
             className={cn(inputClass, "font-mono leading-6 sm:max-w-sm sm:flex-1")}
           />
-          <Button type="submit" variant="primary" data-testid="explain-submit" aria-busy={query.isFetching || undefined}>
-            {query.isFetching ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <Search aria-hidden="true" />}
+          <Button
+            type="submit"
+            variant="primary"
+            data-testid="explain-submit"
+            aria-busy={query.isFetching || undefined}
+          >
+            {query.isFetching ? (
+              <LoaderCircle aria-hidden="true" className="animate-spin" />
+            ) : (
+              <Search aria-hidden="true" />
+            )}
             Explain
           </Button>
         </div>
@@ -154,7 +188,12 @@ export function ExplainPanel() {
       {conversation === null ? null : query.isPending ? (
         <ExplainLoading />
       ) : query.isError ? (
-        <LoadError title="Could not explain this conversation" testId="explain-error" message={query.error.message} onRetry={() => void query.refetch()} />
+        <LoadError
+          title="Could not explain this conversation"
+          testId="explain-error"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
       ) : (
         <Card data-testid="explain-result" data-conversation={query.data.frontConversationId}>
           <div className="space-y-2 border-b border-gray-200 px-4 py-3">
@@ -164,13 +203,21 @@ export function ExplainPanel() {
               </h3>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:ml-auto">
                 {query.data.sessionId ? (
-                  <Link href={`/inbox/${query.data.sessionId}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline" data-testid="explain-session-link">
+                  <Link
+                    href={`/inbox/${query.data.sessionId}`}
+                    className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+                    data-testid="explain-session-link"
+                  >
                     Open the session
                     <ArrowRight aria-hidden="true" className="size-3.5" />
                   </Link>
                 ) : null}
                 <Link
-                  href={pageHref(searchParams, { [DELIVERY_CONVERSATION_PARAM]: query.data.frontConversationId }, "deliveries")}
+                  href={pageHref(
+                    searchParams,
+                    { [DELIVERY_CONVERSATION_PARAM]: query.data.frontConversationId },
+                    "deliveries",
+                  )}
                   className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
                   data-testid="explain-deliveries-link"
                 >

@@ -7,7 +7,10 @@ import { sendJson } from "@/components/ui/send-json";
 import { Button } from "@/components/ui/button";
 import type { Delivery, RerunResponse } from "./types";
 
-const RERUN_LABELS: Record<RerunResponse["status"], string> = { queued: "Re-run queued: a new attempt is listed above", already_queued: "An attempt is already queued" };
+const RERUN_LABELS: Record<RerunResponse["status"], string> = {
+  queued: "Re-run queued: a new attempt is listed above",
+  already_queued: "An attempt is already queued",
+};
 
 /**
  * Re-runs a stored delivery (admins only: viewers are not shown it) after a confirmation. The re-run is a new
@@ -36,8 +39,15 @@ export function RerunButton({ delivery }: { delivery: Delivery }) {
   return (
     <div className="flex flex-col items-start gap-1 md:items-end">
       {confirming ? (
-        <div role="group" aria-label={`Confirm the re-run of ${label}`} className="flex flex-col items-start gap-1.5 md:items-end" data-testid="delivery-rerun-confirmation">
-          <p className="max-w-52 text-xs text-gray-700 md:text-right">Run it again as a new attempt? This row keeps what happened then.</p>
+        <div
+          role="group"
+          aria-label={`Confirm the re-run of ${label}`}
+          className="flex flex-col items-start gap-1.5 md:items-end"
+          data-testid="delivery-rerun-confirmation"
+        >
+          <p className="max-w-52 text-xs text-gray-700 md:text-right">
+            Run it again as a new attempt? This row keeps what happened then.
+          </p>
           <div className="flex gap-1.5">
             <Button size="sm" variant="ghost" onClick={cancel} data-testid="delivery-rerun-cancel">
               Cancel
@@ -58,13 +68,28 @@ export function RerunButton({ delivery }: { delivery: Delivery }) {
           </div>
         </div>
       ) : (
-        <Button ref={rerunButton} size="sm" onClick={() => setConfirming(true)} aria-busy={rerun.isPending || undefined} disabled={rerun.isPending} data-testid="delivery-rerun">
-          {rerun.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : <RotateCw aria-hidden="true" />}
+        <Button
+          ref={rerunButton}
+          size="sm"
+          onClick={() => setConfirming(true)}
+          aria-busy={rerun.isPending || undefined}
+          disabled={rerun.isPending}
+          data-testid="delivery-rerun"
+        >
+          {rerun.isPending ? (
+            <LoaderCircle aria-hidden="true" className="animate-spin" />
+          ) : (
+            <RotateCw aria-hidden="true" />
+          )}
           Re-run…
           <span className="sr-only"> delivery {label}</span>
         </Button>
       )}
-      <span role="status" className="max-w-52 text-xs text-green-700 empty:hidden md:text-right" data-testid="delivery-rerun-status">
+      <span
+        role="status"
+        className="max-w-52 text-xs text-green-700 empty:hidden md:text-right"
+        data-testid="delivery-rerun-status"
+      >
         {rerun.isSuccess && !confirming ? (RERUN_LABELS[rerun.data.status] ?? rerun.data.status) : null}
       </span>
       {rerun.isError ? (

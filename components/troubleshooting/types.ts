@@ -14,4 +14,3 @@ export interface DeliveriesResponse {
 
 /** POST /api/troubleshooting/events/{id}/rerun. */
 export type RerunResponse = { status: "queued"; attemptId: number } | { status: "already_queued" };
-

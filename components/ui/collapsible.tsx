@@ -15,7 +15,14 @@ export interface CollapsibleProps {
 }
 
 /** A disclosure: a full-width button (aria-expanded) that shows or hides the region below it. */
-export function Collapsible({ trigger, children, defaultOpen = false, className, triggerClassName, contentClassName }: CollapsibleProps) {
+export function Collapsible({
+  trigger,
+  children,
+  defaultOpen = false,
+  className,
+  triggerClassName,
+  contentClassName,
+}: CollapsibleProps) {
   const [open, setOpen] = useState(defaultOpen);
   const contentId = useId();
   return (
@@ -30,7 +37,10 @@ export function Collapsible({ trigger, children, defaultOpen = false, className,
           triggerClassName,
         )}
       >
-        <ChevronRight aria-hidden="true" className={cn("size-4 shrink-0 text-gray-400 transition-transform", open && "rotate-90")} />
+        <ChevronRight
+          aria-hidden="true"
+          className={cn("size-4 shrink-0 text-gray-400 transition-transform", open && "rotate-90")}
+        />
         {trigger}
       </button>
       <div id={contentId} hidden={!open} className={contentClassName}>

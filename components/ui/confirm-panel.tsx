@@ -23,16 +23,38 @@ interface ConfirmPanelProps {
 }
 
 /** Asks in place before an action that cannot be undone (or that costs): the question, then confirm or cancel. */
-export function ConfirmPanel({ children, confirmLabel, onConfirm, onCancel, pending = false, tone = "danger", className, testId, confirmTestId }: ConfirmPanelProps) {
+export function ConfirmPanel({
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  pending = false,
+  tone = "danger",
+  className,
+  testId,
+  confirmTestId,
+}: ConfirmPanelProps) {
   const id = useId();
   const colors = TONES[tone];
   return (
-    <div role="alertdialog" aria-labelledby={id} className={cn("rounded-md border p-3 text-sm", colors.panel, className)} data-testid={testId}>
+    <div
+      role="alertdialog"
+      aria-labelledby={id}
+      className={cn("rounded-md border p-3 text-sm", colors.panel, className)}
+      data-testid={testId}
+    >
       <p id={id} className={cn("font-medium", colors.text)}>
         {children}
       </p>
       <div className="mt-2 flex gap-2">
-        <Button size="sm" variant="primary" className={colors.confirm} onClick={onConfirm} disabled={pending} data-testid={confirmTestId}>
+        <Button
+          size="sm"
+          variant="primary"
+          className={colors.confirm}
+          onClick={onConfirm}
+          disabled={pending}
+          data-testid={confirmTestId}
+        >
           {confirmLabel}
         </Button>
         <Button size="sm" onClick={onCancel}>

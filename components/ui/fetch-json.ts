@@ -15,7 +15,11 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   const response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiRequestError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? `Request failed (${response.status})`);
+    throw new ApiRequestError(
+      response.status,
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `Request failed (${response.status})`,
+    );
   }
   return (await response.json()) as T;
 }

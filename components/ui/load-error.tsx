@@ -4,7 +4,19 @@ import { Button } from "./button";
 import { StatePanel } from "./state-panel";
 
 /** The error state of a page or panel whose data did not load: the message and a "Try again" button. */
-export function LoadError({ title, testId, message, onRetry, extraAction }: { title?: string; testId: string; message: string; onRetry: () => void; extraAction?: ReactNode }) {
+export function LoadError({
+  title,
+  testId,
+  message,
+  onRetry,
+  extraAction,
+}: {
+  title?: string;
+  testId: string;
+  message: string;
+  onRetry: () => void;
+  extraAction?: ReactNode;
+}) {
   return (
     <StatePanel
       icon={TriangleAlert}

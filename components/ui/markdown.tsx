@@ -45,7 +45,10 @@ function inline(text: string, keyPrefix: string): ReactNode[] {
 
 /** Paragraphs split on blank lines; single newlines are line breaks. */
 export function Markdown({ source }: { source: string }) {
-  const paragraphs = source.replace(/\r\n?/g, "\n").split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== "");
+  const paragraphs = source
+    .replace(/\r\n?/g, "\n")
+    .split(/\n{2,}/)
+    .filter((paragraph) => paragraph.trim() !== "");
   return (
     <>
       {paragraphs.map((paragraph, index) => (

@@ -17,7 +17,9 @@ export function NavLink({ href, children, testId }: { href: string; children: Re
       aria-current={active ? "page" : undefined}
       className={cn(
         navItemClass,
-        active ? "bg-brand-50 text-brand-700 [&_svg]:text-brand-600" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900 [&_svg]:text-gray-500",
+        active
+          ? "bg-brand-50 text-brand-700 [&_svg]:text-brand-600"
+          : "text-gray-700 hover:bg-gray-100 hover:text-gray-900 [&_svg]:text-gray-500",
       )}
     >
       {children}

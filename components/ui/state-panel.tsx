@@ -15,7 +15,16 @@ export interface StatePanelProps {
 }
 
 /** Empty, error and not-found states: an icon, a short title, a sentence and an optional action. */
-export function StatePanel({ icon: Icon, title, children, action, tone = "neutral", role, className, testId }: StatePanelProps) {
+export function StatePanel({
+  icon: Icon,
+  title,
+  children,
+  action,
+  tone = "neutral",
+  role,
+  className,
+  testId,
+}: StatePanelProps) {
   return (
     <div
       role={role}
@@ -26,7 +35,12 @@ export function StatePanel({ icon: Icon, title, children, action, tone = "neutra
         className,
       )}
     >
-      <span className={cn("mb-3 flex size-10 items-center justify-center rounded-full", tone === "error" ? "bg-red-100 text-red-700" : "bg-gray-100 text-gray-500")}>
+      <span
+        className={cn(
+          "mb-3 flex size-10 items-center justify-center rounded-full",
+          tone === "error" ? "bg-red-100 text-red-700" : "bg-gray-100 text-gray-500",
+        )}
+      >
         <Icon aria-hidden="true" className="size-5" />
       </span>
       {title ? <p className="text-sm font-semibold text-gray-900">{title}</p> : null}

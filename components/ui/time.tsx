@@ -25,7 +25,17 @@ export function RelativeTime({ iso, className }: { iso: string; className?: stri
 }
 
 /** A local date and time ("Mar 4, 2025, 2:05 PM"), or only the time of day with the full date in the title. */
-export function LocalTime({ iso, timeOnly = false, seconds = false, className }: { iso: string; timeOnly?: boolean; seconds?: boolean; className?: string }) {
+export function LocalTime({
+  iso,
+  timeOnly = false,
+  seconds = false,
+  className,
+}: {
+  iso: string;
+  timeOnly?: boolean;
+  seconds?: boolean;
+  className?: string;
+}) {
   const full = localDateTime(iso, { seconds: true });
   return (
     <time dateTime={iso} title={full} className={className}>

@@ -38,19 +38,23 @@ export const httpActionFields = {
 };
 
 /** Problems with an action's parameters schema and URL template that a field on its own cannot see. */
-export function definitionProblems(definition: { parameters: { properties?: Record<string, unknown>; required?: unknown }; urlTemplate: string }): { path: string[]; message: string }[] {
+export function definitionProblems(definition: {
+  parameters: { properties?: Record<string, unknown>; required?: unknown };
+  urlTemplate: string;
+}): { path: string[]; message: string }[] {
   const problems: { path: string[]; message: string }[] = [];
   const properties = definition.parameters.properties ?? {};
   for (const [name, property] of Object.entries(properties)) {
     const path = ["parameters", "properties", name];
     if (typeof property !== "object" || property === null || Array.isArray(property)) {
-      problems.push({ path, message: "must be a JSON Schema object such as { \"type\": \"string\" }" });
+      problems.push({ path, message: 'must be a JSON Schema object such as { "type": "string" }' });
       continue;
     }
     const type = (property as { type?: unknown }).type;
     const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
     const unknown = types.filter((entry) => typeof entry !== "string" || !JSON_TYPES.includes(entry));
-    if (unknown.length > 0) problems.push({ path: [...path, "type"], message: `must be one of ${JSON_TYPES.join(", ")}` });
+    if (unknown.length > 0)
+      problems.push({ path: [...path, "type"], message: `must be one of ${JSON_TYPES.join(", ")}` });
   }
   const required = definition.parameters.required;
   if (required !== undefined) {
@@ -58,15 +62,23 @@ export function definitionProblems(definition: { parameters: { properties?: Reco
       problems.push({ path: ["parameters", "required"], message: "must be a list of property names" });
     } else {
       for (const name of required as string[]) {
-        if (!(name in properties)) problems.push({ path: ["parameters", "required"], message: `names '${name}', which is not in properties` });
+        if (!(name in properties))
+          problems.push({ path: ["parameters", "required"], message: `names '${name}', which is not in properties` });
       }
     }
   }
   for (const [, name] of definition.urlTemplate.matchAll(PLACEHOLDER)) {
-    if (!(name in properties)) problems.push({ path: ["urlTemplate"], message: `uses {${name}}, which is not a parameter: add it to the parameters' properties` });
+    if (!(name in properties))
+      problems.push({
+        path: ["urlTemplate"],
+        message: `uses {${name}}, which is not a parameter: add it to the parameters' properties`,
+      });
   }
   if (/[{}]/.test(definition.urlTemplate.replace(PLACEHOLDER, ""))) {
-    problems.push({ path: ["urlTemplate"], message: "has a { or } that is not a {placeholder} (letters, digits and _ between braces)" });
+    problems.push({
+      path: ["urlTemplate"],
+      message: "has a { or } that is not a {placeholder} (letters, digits and _ between braces)",
+    });
   }
   return problems;
 }
@@ -81,7 +93,8 @@ export const httpActionSchema = z
     enabled: httpActionFields.enabled.default(true),
   })
   .superRefine((action, context) => {
-    for (const problem of definitionProblems(action)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    for (const problem of definitionProblems(action))
+      context.addIssue({ code: "custom", path: problem.path, message: problem.message });
   });
 export type HttpAction = z.infer<typeof httpActionSchema> & {
   /** The secret headers' values: a server that echoes them back must not put them in front of the model, a page or the database. */
@@ -101,9 +114,12 @@ export function buildRequest(action: HttpAction, args: Record<string, unknown>):
       return encodeURIComponent(String(value));
     }),
   );
-  const rest = Object.fromEntries(Object.entries(args).filter(([name, value]) => !used.has(name) && value !== undefined));
+  const rest = Object.fromEntries(
+    Object.entries(args).filter(([name, value]) => !used.has(name) && value !== undefined),
+  );
   if (action.method === "GET" || action.method === "DELETE") {
-    for (const [name, value] of Object.entries(rest)) url.searchParams.set(name, typeof value === "string" ? value : JSON.stringify(value));
+    for (const [name, value] of Object.entries(rest))
+      url.searchParams.set(name, typeof value === "string" ? value : JSON.stringify(value));
     return { url: url.toString() };
   }
   return { url: url.toString(), body: JSON.stringify(rest) };
@@ -191,7 +207,11 @@ function isTimeout(error: unknown): boolean {
  * address: …"), and the request then goes to the address checked, not to a second DNS answer. Redirects are not
  * followed, and an answer over MAX_RESPONSE_BYTES is refused.
  */
-export async function callHttpAction(action: HttpAction, args: Record<string, unknown>, options: ActionCallOptions = {}): Promise<HttpActionResult> {
+export async function callHttpAction(
+  action: HttpAction,
+  args: Record<string, unknown>,
+  options: ActionCallOptions = {},
+): Promise<HttpActionResult> {
   const doFetch = options.fetch ?? fetch;
   const secrets = action.secretValues ?? [];
   let request: { url: string; body?: string };
@@ -208,7 +228,10 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
   } catch (error) {
     if (error instanceof BlockedAddressError) throw new HttpActionError(`${action.name}: ${error.message}`, "blocked");
     if (isTimeout(error)) throw timedOut();
-    throw new HttpActionError(`${action.name} could not reach its server: ${redactSecrets(error instanceof Error ? error.message : String(error), secrets)}`, "unreachable");
+    throw new HttpActionError(
+      `${action.name} could not reach its server: ${redactSecrets(error instanceof Error ? error.message : String(error), secrets)}`,
+      "unreachable",
+    );
   }
   const dispatcher = pinnedDispatcher(target, options.guard);
   let response: Response;
@@ -216,7 +239,11 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
   try {
     response = await doFetch(request.url, {
       method: action.method,
-      headers: { accept: "application/json", ...(request.body ? { "content-type": "application/json" } : {}), ...action.headers },
+      headers: {
+        accept: "application/json",
+        ...(request.body ? { "content-type": "application/json" } : {}),
+        ...action.headers,
+      },
       body: request.body,
       // Not followed: a redirect could point anywhere, the internal network included.
       redirect: "manual",
@@ -238,7 +265,11 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
     text = redactSecrets(await readCapped(response), secrets).slice(0, MAX_RESULT_CHARS);
   } catch (error) {
     if (error instanceof HttpActionError) throw error;
-    if (error instanceof ResponseTooLargeError) throw new HttpActionError(`${action.name} answered with ${error.message}: an action's answer may be at most 1 MB`, "too_large");
+    if (error instanceof ResponseTooLargeError)
+      throw new HttpActionError(
+        `${action.name} answered with ${error.message}: an action's answer may be at most 1 MB`,
+        "too_large",
+      );
     if (isTimeout(error)) throw timedOut();
     // fetch says only "fetch failed": the cause says what (ECONNREFUSED, a certificate problem…).
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
@@ -256,7 +287,12 @@ export async function callHttpAction(action: HttpAction, args: Record<string, un
   }
   if (!response.ok) {
     const excerpt = typeof body === "string" ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300);
-    throw new HttpActionError(`${action.name} answered ${response.status}: ${excerpt}`, "status", response.status, body);
+    throw new HttpActionError(
+      `${action.name} answered ${response.status}: ${excerpt}`,
+      "status",
+      response.status,
+      body,
+    );
   }
   return { status: response.status, body };
 }
@@ -275,5 +311,9 @@ export function httpActionTool(action: HttpAction, options: ActionCallOptions = 
 
 /** The enabled actions for a channel, as tools keyed by name. */
 export function actionTools(actions: HttpAction[], channel: Channel, options: ActionCallOptions = {}) {
-  return Object.fromEntries(actions.filter((action) => action.enabled && action.channels.includes(channel)).map((action) => [action.name, httpActionTool(action, options)]));
+  return Object.fromEntries(
+    actions
+      .filter((action) => action.enabled && action.channels.includes(channel))
+      .map((action) => [action.name, httpActionTool(action, options)]),
+  );
 }

@@ -122,7 +122,8 @@ function classifyParsed(parsed: ParsedIp): AddressKind {
   if (parsed.family === 6) {
     if (parsed.value === 0n) return "unspecified";
     if (parsed.value === 1n) return "loopback";
-    if (EMBEDDING_RANGES.some((candidate) => inRange(parsed, candidate))) return classifyParsed({ family: 4, value: parsed.value & 0xffffffffn });
+    if (EMBEDDING_RANGES.some((candidate) => inRange(parsed, candidate)))
+      return classifyParsed({ family: 4, value: parsed.value & 0xffffffffn });
     if (inRange(parsed, SIX_TO_FOUR)) return classifyParsed({ family: 4, value: (parsed.value >> 80n) & 0xffffffffn });
   }
   return BLOCKED_RANGES.find(([, candidate]) => inRange(parsed, candidate))?.[0] ?? "public";
@@ -138,16 +139,19 @@ export interface AllowList {
 
 /** A problem in one allow-list entry, or null. */
 export function allowListEntryProblem(entry: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return `'${entry}' is a URL: give only its host (no scheme, port or path)`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry))
+    return `'${entry}' is a URL: give only its host (no scheme, port or path)`;
   if (entry.includes("/")) {
     const [address, bits, extra] = entry.split("/");
     const parsed = parseIp(address);
     const width = parsed?.family === 4 ? 32 : 128;
-    if (!parsed || extra !== undefined || !/^\d+$/.test(bits) || Number(bits) > width) return `'${entry}' is not a CIDR range such as 10.1.0.0/16`;
+    if (!parsed || extra !== undefined || !/^\d+$/.test(bits) || Number(bits) > width)
+      return `'${entry}' is not a CIDR range such as 10.1.0.0/16`;
     return null;
   }
   if (parseIp(entry)) return null;
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry)) return `'${entry}' is not a hostname, an IP address or a CIDR range (no scheme, port or path)`;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry))
+    return `'${entry}' is not a hostname, an IP address or a CIDR range (no scheme, port or path)`;
   return null;
 }
 
@@ -223,7 +227,9 @@ export class BlockedAddressError extends Error {
 /** The name could not be resolved: not a refusal by the rule, the server is just not reachable. */
 export class UnresolvedHostError extends Error {
   constructor(hostname: string, cause: unknown) {
-    super(`could not resolve ${hostname} (${cause instanceof Error && "code" in cause ? String((cause as { code: unknown }).code) : String(cause)})`);
+    super(
+      `could not resolve ${hostname} (${cause instanceof Error && "code" in cause ? String((cause as { code: unknown }).code) : String(cause)})`,
+    );
     this.name = "UnresolvedHostError";
   }
 }
@@ -243,7 +249,8 @@ const ALLOW_HINT = `To call your own internal service, add its host to ${ALLOWED
 
 function describe(address: string, kind: AddressKind, hostname: string): string {
   const article = kind === "unspecified" ? "an" : "a";
-  const shown = hostname === address || `[${address}]` === hostname ? address : `${hostname} resolves to ${address}, which`;
+  const shown =
+    hostname === address || `[${address}]` === hostname ? address : `${hostname} resolves to ${address}, which`;
   return `${shown} is ${article} ${kind} address. ${ALLOW_HINT}`;
 }
 
@@ -254,7 +261,8 @@ function describe(address: string, kind: AddressKind, hostname: string): string 
  */
 export async function checkUrl(url: string | URL, options: NetworkGuardOptions = {}): Promise<CheckedTarget> {
   const parsed = typeof url === "string" ? new URL(url) : url;
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new BlockedAddressError(`only http and https are allowed, not ${parsed.protocol}`);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new BlockedAddressError(`only http and https are allowed, not ${parsed.protocol}`);
   const list = options.allowList ?? allowListFromEnv();
   // The WHATWG parser has already turned 127.1, 2130706433, 0x7f.1 and %31… into 127.0.0.1, and [::ffff:127.0.0.1] into [::ffff:7f00:1].
   const hostname = normalHostname(parsed.hostname);
@@ -281,9 +289,15 @@ export async function checkUrl(url: string | URL, options: NetworkGuardOptions =
     const ip = parseIp(address);
     if (!ip) throw new BlockedAddressError(`${hostname} resolves to ${address}, which is not an IP address`);
     const kind = classifyParsed(ip);
-    if (kind !== "public" && !nameAllowed && !addressAllowed(list, ip)) throw new BlockedAddressError(describe(address.replace(/%.*$/, ""), kind, hostname));
+    if (kind !== "public" && !nameAllowed && !addressAllowed(list, ip))
+      throw new BlockedAddressError(describe(address.replace(/%.*$/, ""), kind, hostname));
   }
-  return { hostname, address: addresses[0].address, addresses: addresses.map(({ address }) => address), allowed: nameAllowed || addresses.some(({ address }) => addressAllowed(list, parseIp(address)!)) };
+  return {
+    hostname,
+    address: addresses[0].address,
+    addresses: addresses.map(({ address }) => address),
+    allowed: nameAllowed || addresses.some(({ address }) => addressAllowed(list, parseIp(address)!)),
+  };
 }
 
 /**
@@ -291,7 +305,10 @@ export async function checkUrl(url: string | URL, options: NetworkGuardOptions =
  * call, which checks it then; a name that does not resolve now is not refused (the call checks it again).
  * Returns the refusal, or null.
  */
-export async function templateRefusal(urlTemplate: string, options: NetworkGuardOptions & { timeoutMs?: number } = {}): Promise<string | null> {
+export async function templateRefusal(
+  urlTemplate: string,
+  options: NetworkGuardOptions & { timeoutMs?: number } = {},
+): Promise<string | null> {
   let url: URL;
   try {
     url = new URL(urlTemplate);
@@ -307,7 +324,9 @@ export async function templateRefusal(urlTemplate: string, options: NetworkGuard
     });
     // Only the resolver is raced: a slow DNS does not hold up the save, the call checks again.
     const resolve = options.resolve ?? systemResolver;
-    await checkUrl(url, { ...options, resolve: (hostname) => Promise.race([resolve(hostname), timeout]) }).finally(() => clearTimeout(timer));
+    await checkUrl(url, { ...options, resolve: (hostname) => Promise.race([resolve(hostname), timeout]) }).finally(() =>
+      clearTimeout(timer),
+    );
     return null;
   } catch (error) {
     if (error instanceof BlockedAddressError) return error.message;

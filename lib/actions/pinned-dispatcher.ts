@@ -7,7 +7,10 @@ import type { CheckedTarget, NetworkGuardOptions } from "./network-guard";
  * A dispatcher for fetch that connects only to the checked address, whatever the URL's host (which still goes in
  * the Host header and, over TLS, in the server name that the certificate must match). Close it after the call.
  */
-export function pinnedDispatcher(target: CheckedTarget, options: Pick<NetworkGuardOptions, "onConnect"> = {}): Dispatcher {
+export function pinnedDispatcher(
+  target: CheckedTarget,
+  options: Pick<NetworkGuardOptions, "onConnect"> = {},
+): Dispatcher {
   const connector = buildConnector({});
   return new Agent({
     connections: 1,

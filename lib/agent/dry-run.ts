@@ -168,7 +168,10 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     prompt: {
       channel: conversation.channel,
-      system: buildSystemPrompt(conversation, { instructions: settings.instructions, handoffTopics: settings.handoffTopics }),
+      system: buildSystemPrompt(conversation, {
+        instructions: settings.instructions,
+        handoffTopics: settings.handoffTopics,
+      }),
       instructions: settings.instructions,
       handoffTopics: settings.handoffTopics,
       messageCount: history.length,
@@ -186,12 +189,20 @@ export async function dryRun(input: DryRunInput): Promise<DryRunResult> {
 export function dryRunSettings(saved: AgentSettings, overrides: DryRunOverrides): AgentSettings {
   const model = overrides.model?.trim() || saved.model;
   if (!MODEL_SPEC_PATTERN.test(model)) {
-    throw new ApiError(422, "invalid_model", `'${model}' is not a model: use local, openai:<model>, anthropic:<model> or openai-compatible:<model>.`);
+    throw new ApiError(
+      422,
+      "invalid_model",
+      `'${model}' is not a model: use local, openai:<model>, anthropic:<model> or openai-compatible:<model>.`,
+    );
   }
   const provider = providerOf(model);
   const baseUrl = overrides.baseUrl?.trim() || (provider === providerOf(saved.model) ? saved.baseUrl : undefined);
   if (provider === "openai-compatible" && !baseUrl) {
-    throw new ApiError(422, "invalid_model", "An openai-compatible model needs a base URL, such as http://127.0.0.1:11434/v1.");
+    throw new ApiError(
+      422,
+      "invalid_model",
+      "An openai-compatible model needs a base URL, such as http://127.0.0.1:11434/v1.",
+    );
   }
   const keyFits = provider === providerOf(saved.model) && (baseUrl ?? "") === (saved.baseUrl ?? "");
   return {
@@ -216,7 +227,11 @@ function buildModel(settings: AgentSettings, modelFor: (settings: AgentSettings)
   try {
     return modelFor(settings);
   } catch (error) {
-    throw new ApiError(422, "invalid_model", `The model '${settings.model}' cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ApiError(
+      422,
+      "invalid_model",
+      `The model '${settings.model}' cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -230,10 +245,19 @@ interface LoadedTurn {
 /** The conversation up to the turn to answer: pasted text prepared as the pipeline prepares a message, or a session's stored messages. */
 async function loadTurn(db: Db, source: DryRunSource): Promise<LoadedTurn> {
   if ("transcript" in source) {
-    if (!CHANNELS.includes(source.channel)) throw new ApiError(422, "invalid_input", `channel: must be one of ${CHANNELS.join(", ")}`);
-    const content = prepareMessage({ channel: source.channel, type: source.channel === "voice" ? "call" : null, text: source.transcript });
+    if (!CHANNELS.includes(source.channel))
+      throw new ApiError(422, "invalid_input", `channel: must be one of ${CHANNELS.join(", ")}`);
+    const content = prepareMessage({
+      channel: source.channel,
+      type: source.channel === "voice" ? "call" : null,
+      text: source.transcript,
+    });
     if (!content.usable || !content.modelText.trim()) {
-      throw new ApiError(422, "invalid_input", "transcript: there is nothing for the model to read in it (a call needs the customer's words).");
+      throw new ApiError(
+        422,
+        "invalid_input",
+        "transcript: there is nothing for the model to read in it (a call needs the customer's words).",
+      );
     }
     return {
       conversation: { channel: source.channel, subject: content.subject, call: content.call ?? null },
@@ -246,12 +270,16 @@ async function loadTurn(db: Db, source: DryRunSource): Promise<LoadedTurn> {
   const detail = await getSessionDetail(db, source.sessionId);
   if (!detail) throw new ApiError(404, "not_found", "No such session.");
   const customerMessages = detail.messages.filter((message) => message.authorType === "customer");
-  const turn = source.upToMessageId ? customerMessages.find((message) => message.id === source.upToMessageId) : customerMessages.at(-1);
+  const turn = source.upToMessageId
+    ? customerMessages.find((message) => message.id === source.upToMessageId)
+    : customerMessages.at(-1);
   if (!turn) {
     throw new ApiError(
       422,
       "no_customer_turn",
-      source.upToMessageId ? "upToMessageId: that message is not a customer message of this session." : "This session has no customer message to answer.",
+      source.upToMessageId
+        ? "upToMessageId: that message is not a customer message of this session."
+        : "This session has no customer message to answer.",
     );
   }
   const { session } = detail;

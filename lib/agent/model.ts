@@ -45,7 +45,9 @@ export function createModel(settings: ModelSettings): LanguageModel {
  */
 function requireKey(settings: ModelSettings, provider: string): void {
   if (settings.apiKey) return;
-  throw new Error(`${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`);
+  throw new Error(
+    `${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`,
+  );
 }
 
 type ProviderModel = Parameters<typeof wrapLanguageModel>[0]["model"];
@@ -67,7 +69,9 @@ function providerModel(settings: ModelSettings): ProviderModel {
       return createAnthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl })(modelId);
     case "openai-compatible":
       if (!settings.baseUrl) throw new Error("AI_BASE_URL is required for openai-compatible models");
-      return createOpenAICompatible({ name: "openai-compatible", baseURL: settings.baseUrl, apiKey: settings.apiKey })(modelId);
+      return createOpenAICompatible({ name: "openai-compatible", baseURL: settings.baseUrl, apiKey: settings.apiKey })(
+        modelId,
+      );
     default:
       throw new Error(`Unknown model provider '${provider}' in '${settings.model}'`);
   }

@@ -6,7 +6,11 @@ export { HANDOFF_REASONS, SENTIMENTS, type HandoffReason, type Sentiment };
 
 export const handoffInputSchema = z.object({
   reason: z.enum(HANDOFF_REASONS).describe("Why a person must take over"),
-  summary: z.string().min(1).max(1000).describe("One or two sentences a teammate reads before picking up the conversation"),
+  summary: z
+    .string()
+    .min(1)
+    .max(1000)
+    .describe("One or two sentences a teammate reads before picking up the conversation"),
   sentiment: z.enum(SENTIMENTS).describe("The customer's mood"),
 });
 export type HandoffInput = z.infer<typeof handoffInputSchema>;

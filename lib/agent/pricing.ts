@@ -14,7 +14,11 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
 };
 
 /** The cost of some tokens, or null when the model has no price (shown as "no price set", never as $0). */
-export function costOf(model: string, tokens: { inputTokens: number; outputTokens: number }, prices: Record<string, ModelPrice> = DEFAULT_PRICES): number | null {
+export function costOf(
+  model: string,
+  tokens: { inputTokens: number; outputTokens: number },
+  prices: Record<string, ModelPrice> = DEFAULT_PRICES,
+): number | null {
   const price = prices[model];
   if (!price) return null;
   return (tokens.inputTokens * price.inputPerMillion + tokens.outputTokens * price.outputPerMillion) / 1_000_000;

@@ -29,7 +29,9 @@ export const HANDOFF_TOPICS_HEADING = "Handoff topics";
 
 /** The system prompt: Frontline's rules, the team's instructions and handoff topics, then this conversation. */
 export function buildSystemPrompt(context: ConversationContext, guidance: TeamGuidance = {}): string {
-  const lines = [`Channel: ${context.channel} (${CHANNEL_LABELS[context.channel]}${context.channel === "voice" ? " call" : ""}).`];
+  const lines = [
+    `Channel: ${context.channel} (${CHANNEL_LABELS[context.channel]}${context.channel === "voice" ? " call" : ""}).`,
+  ];
   if (context.contactHandle) lines.push(`Contact: ${context.contactHandle}.`);
   if (context.subject) lines.push(`Subject: ${context.subject}.`);
   if (context.call) {
@@ -41,7 +43,10 @@ export function buildSystemPrompt(context: ConversationContext, guidance: TeamGu
   // The conversation's facts come before the team's text, so a reader of "Channel:" finds Frontline's line first.
   const sections = [BASE_INSTRUCTIONS, lines.join(" ")];
   const instructions = guidance.instructions?.trim();
-  if (instructions) sections.push(`## The team's instructions\nFollow these unless they conflict with the rules above.\n${instructions}`);
+  if (instructions)
+    sections.push(
+      `## The team's instructions\nFollow these unless they conflict with the rules above.\n${instructions}`,
+    );
   const topics = (guidance.handoffTopics ?? []).map((topic) => topic.trim()).filter(Boolean);
   if (topics.length > 0) {
     sections.push(
@@ -69,7 +74,10 @@ const UNSENT_ANSWER_NOTES: Record<string, string> = {
 export function buildMessages(history: HistoryMessage[]): ModelMessage[] {
   return history.map((message): ModelMessage => {
     if (message.authorType === "customer") return { role: "user", content: message.text };
-    const speaker = message.authorType === "ai" ? (UNSENT_ANSWER_NOTES[message.messageType ?? ""] ?? "") : `[${message.authorName ?? "Teammate"}, a human teammate]: `;
+    const speaker =
+      message.authorType === "ai"
+        ? (UNSENT_ANSWER_NOTES[message.messageType ?? ""] ?? "")
+        : `[${message.authorName ?? "Teammate"}, a human teammate]: `;
     return { role: "assistant", content: `${speaker}${message.text}` };
   });
 }

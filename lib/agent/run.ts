@@ -1,4 +1,12 @@
-import { generateText, hasToolCall, stepCountIs, type LanguageModel, type ModelMessage, type StepResult, type ToolSet } from "ai";
+import {
+  generateText,
+  hasToolCall,
+  stepCountIs,
+  type LanguageModel,
+  type ModelMessage,
+  type StepResult,
+  type ToolSet,
+} from "ai";
 import type { NewStep } from "../db/queries/agent-runs";
 import { handoffInputSchema, type AgentOutcome } from "./outcome";
 import { scoreSentiment } from "../text-analysis";
@@ -51,15 +59,29 @@ function timedTools(tools: ToolSet, timings: Map<string, ToolTiming>): ToolSet {
 }
 
 /** One model step as timeline rows: reasoning, text, then each tool call with its result or error. */
-export function stepRows(step: StepResult<ToolSet>, firstPosition: number, startedAt: Date, finishedAt: Date, timings: Map<string, ToolTiming>): NewStep[] {
+export function stepRows(
+  step: StepResult<ToolSet>,
+  firstPosition: number,
+  startedAt: Date,
+  finishedAt: Date,
+  timings: Map<string, ToolTiming>,
+): NewStep[] {
   const rows: NewStep[] = [];
   const toolTime = step.toolCalls.reduce((total, call) => total + (timings.get(call.toolCallId)?.durationMs ?? 0), 0);
   const modelMs = Math.max(0, finishedAt.getTime() - startedAt.getTime() - toolTime);
   const tokens = { inputTokens: step.usage.inputTokens ?? 0, outputTokens: step.usage.outputTokens ?? 0 };
   const push = (row: Omit<NewStep, "position">) => rows.push({ ...row, position: firstPosition + rows.length });
 
-  if (step.reasoningText) push({ kind: "reasoning", text: step.reasoningText, startedAt, durationMs: modelMs, ...tokens });
-  if (step.text) push({ kind: "text", text: step.text, startedAt, durationMs: rows.length ? 0 : modelMs, ...(rows.length ? {} : tokens) });
+  if (step.reasoningText)
+    push({ kind: "reasoning", text: step.reasoningText, startedAt, durationMs: modelMs, ...tokens });
+  if (step.text)
+    push({
+      kind: "text",
+      text: step.text,
+      startedAt,
+      durationMs: rows.length ? 0 : modelMs,
+      ...(rows.length ? {} : tokens),
+    });
   for (const call of step.toolCalls) {
     const result = step.toolResults.find((candidate) => candidate.toolCallId === call.toolCallId);
     const failure = step.content.find((part) => part.type === "tool-error" && part.toolCallId === call.toolCallId);
@@ -115,14 +137,19 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
     outputTokens: result.totalUsage.outputTokens ?? 0,
     stoppedAtStepLimit: result.steps.length >= maxSteps,
   };
-  const handoffCall = result.steps.flatMap((step) => step.toolCalls).find((call) => call.toolName === "handoff_to_human");
+  const handoffCall = result.steps
+    .flatMap((step) => step.toolCalls)
+    .find((call) => call.toolName === "handoff_to_human");
   if (handoffCall) {
     const handoff = handoffInputSchema.safeParse(handoffCall.input);
     if (handoff.success) return { outcome: { kind: "handoff", ...handoff.data }, ...usage };
   }
   const text = result.text.trim();
   if (text) {
-    const customerText = input.messages.filter((message) => message.role === "user").map((message) => String(message.content)).join("\n");
+    const customerText = input.messages
+      .filter((message) => message.role === "user")
+      .map((message) => String(message.content))
+      .join("\n");
     return { outcome: { kind: "reply", text, sentiment: scoreSentiment(customerText).label }, ...usage };
   }
   return { outcome: null, ...usage };

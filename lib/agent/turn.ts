@@ -44,10 +44,15 @@ export interface AgentTurnResult {
 }
 
 /** The tools the agent may call on a channel: the built-ins and the team's enabled actions. */
-export function agentTools(input: Pick<AgentTurnInput, "db" | "sessionId" | "actions" | "actionFetch" | "conversation" | "tools">) {
+export function agentTools(
+  input: Pick<AgentTurnInput, "db" | "sessionId" | "actions" | "actionFetch" | "conversation" | "tools">,
+) {
   return {
     search_knowledge_base: searchKnowledgeBaseTool(input.db),
-    lookup_contact: lookupContactTool(input.db, { currentSessionId: input.sessionId ?? "", contactHandle: input.conversation.contactHandle }),
+    lookup_contact: lookupContactTool(input.db, {
+      currentSessionId: input.sessionId ?? "",
+      contactHandle: input.conversation.contactHandle,
+    }),
     ...actionTools(input.actions, input.conversation.channel, { fetch: input.actionFetch }),
     ...input.tools,
     // Last, so an action can never shadow it.
@@ -63,11 +68,17 @@ export function agentTools(input: Pick<AgentTurnInput, "db" | "sessionId" | "act
 export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
   const { settings } = input;
   const redact = (text: string) => redactForModel(text, settings.redactionPatterns).text;
-  const messages = buildMessages(input.history.map((message) => ({ ...message, text: redact(message.modelText ?? message.text) })));
+  const messages = buildMessages(
+    input.history.map((message) => ({ ...message, text: redact(message.modelText ?? message.text) })),
+  );
   const currentTurn = [...input.history].reverse().find((message) => message.authorType === "customer");
   const turnText = redact(currentTurn?.modelText ?? currentTurn?.text ?? "");
   const price = (tokens: { inputTokens?: number; outputTokens?: number }) =>
-    costOf(settings.model, { inputTokens: tokens.inputTokens ?? 0, outputTokens: tokens.outputTokens ?? 0 }, settings.prices);
+    costOf(
+      settings.model,
+      { inputTokens: tokens.inputTokens ?? 0, outputTokens: tokens.outputTokens ?? 0 },
+      settings.prices,
+    );
 
   let position = 0;
   let outcome: AgentOutcome;
@@ -77,7 +88,10 @@ export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResu
   try {
     const result = await runAgent({
       model: input.model,
-      system: buildSystemPrompt(input.conversation, { instructions: settings.instructions, handoffTopics: settings.handoffTopics }),
+      system: buildSystemPrompt(input.conversation, {
+        instructions: settings.instructions,
+        handoffTopics: settings.handoffTopics,
+      }),
       messages,
       tools: agentTools(input),
       maxSteps: settings.maxSteps,
@@ -100,18 +114,32 @@ export async function runAgentTurn(input: AgentTurnInput): Promise<AgentTurnResu
     outcome = fallbackHandoff(turnText);
   }
   const failureStep: NewStep | null = error
-    ? { position, kind: "text", text: "The run failed; handing off to a person.", error, startedAt, durationMs: Date.now() - startedAt.getTime() }
+    ? {
+        position,
+        kind: "text",
+        text: "The run failed; handing off to a person.",
+        error,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+      }
     : null;
   return { outcome, error, ...tokens, costUsd: price(tokens), failureStep };
 }
 
 function describeFailure(failure: unknown, timeoutSeconds: number): string {
-  const timedOut = failure instanceof Error && (failure.name === "TimeoutError" || failure.name === "AbortError" || /aborted|timed? ?out/i.test(failure.message));
+  const timedOut =
+    failure instanceof Error &&
+    (failure.name === "TimeoutError" || failure.name === "AbortError" || /aborted|timed? ?out/i.test(failure.message));
   if (timedOut) return `the run passed its time limit of ${timeoutSeconds} s`;
   return failure instanceof Error ? failure.message : String(failure);
 }
 
 /** When the AI cannot finish, a person still gets the conversation, with a summary made without the model. */
 export function fallbackHandoff(text: string): AgentOutcome {
-  return { kind: "handoff", reason: "error", summary: summarize(text) || "The AI could not process this message.", sentiment: scoreSentiment(text).label };
+  return {
+    kind: "handoff",
+    reason: "error",
+    summary: summarize(text) || "The AI could not process this message.",
+    sentiment: scoreSentiment(text).label,
+  };
 }

@@ -41,17 +41,25 @@ const ERROR_TABLE: Record<string, (error: Error) => ApiError> = {
     const { code, message } = error as ActionStoreError;
     return new ApiError(ACTION_STATUS[code], code, message);
   },
-  DuplicateTitleError: (error) => new ApiError(409, "duplicate_title", `${error.message} Choose another title, or edit that article.`),
+  DuplicateTitleError: (error) =>
+    new ApiError(409, "duplicate_title", `${error.message} Choose another title, or edit that article.`),
   SavedViewConflictError: (error) => new ApiError(409, "conflict", error.message),
   LockedSettingError: (error) => new ApiError(409, "locked", error.message),
   EvalSetConflictError: (error) => new ApiError(409, "duplicate_name", error.message),
-  EvalSetFormatError: (error) => new ApiError(422, "invalid_jsonl", `The file is not a valid test set: ${error.message.split("\n").slice(0, 10).join("; ")}`),
+  EvalSetFormatError: (error) =>
+    new ApiError(
+      422,
+      "invalid_jsonl",
+      `The file is not a valid test set: ${error.message.split("\n").slice(0, 10).join("; ")}`,
+    ),
 };
 
 /** Turns anything thrown in a route into a JSON answer without a stack trace. */
 export function errorResponse(error: unknown): Response {
-  const mapped = error instanceof Error && Object.hasOwn(ERROR_TABLE, error.name) ? ERROR_TABLE[error.name](error) : error;
-  if (mapped instanceof ApiError || isErrorNamed<ApiError>(mapped, "ApiError")) return Response.json({ error: { code: mapped.code, message: mapped.message } }, { status: mapped.status });
+  const mapped =
+    error instanceof Error && Object.hasOwn(ERROR_TABLE, error.name) ? ERROR_TABLE[error.name](error) : error;
+  if (mapped instanceof ApiError || isErrorNamed<ApiError>(mapped, "ApiError"))
+    return Response.json({ error: { code: mapped.code, message: mapped.message } }, { status: mapped.status });
   if (mapped instanceof z.ZodError || isErrorNamed<z.ZodError>(mapped, "ZodError")) {
     const message = mapped.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
     return Response.json({ error: { code: "invalid_input", message } }, { status: 422 });

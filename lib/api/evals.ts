@@ -46,11 +46,23 @@ export function uuidFrom(id: string, what: string): string {
 }
 
 export function setJson(set: EvalSet) {
-  return { id: set.id, name: set.name, description: set.description, createdAt: set.createdAt, updatedAt: set.updatedAt };
+  return {
+    id: set.id,
+    name: set.name,
+    description: set.description,
+    createdAt: set.createdAt,
+    updatedAt: set.updatedAt,
+  };
 }
 
 export function caseJson(row: EvalCaseRow) {
-  return { key: row.caseKey, position: row.position, case: row.body, sourceSessionId: row.sourceSessionId, updatedAt: row.updatedAt };
+  return {
+    key: row.caseKey,
+    position: row.position,
+    case: row.body,
+    sourceSessionId: row.sourceSessionId,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export function runJson(run: EvalRun) {
@@ -71,7 +83,17 @@ export function runJson(run: EvalRun) {
 }
 
 export function runCaseJson(row: EvalRunCase) {
-  return { key: row.caseKey, position: row.position, case: row.caseBody, passed: row.passed, failure: row.failure, result: row.result, error: row.error, durationMs: row.durationMs, costUsd: row.costUsd };
+  return {
+    key: row.caseKey,
+    position: row.position,
+    case: row.caseBody,
+    passed: row.passed,
+    failure: row.failure,
+    result: row.result,
+    error: row.error,
+    durationMs: row.durationMs,
+    costUsd: row.costUsd,
+  };
 }
 
 export type EvalSetJson = ReturnType<typeof setJson>;

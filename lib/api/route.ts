@@ -30,11 +30,15 @@ type NextContext = { params: Promise<Record<string, string>> };
  * the handler, and answer `cache-control: no-store` (API answers are per person and change). Whatever the handler
  * throws becomes the JSON error errorResponse makes. The handler returns a Response, or a value to send as JSON.
  */
-export function route<R extends RouteRole, B = undefined, Q = undefined>(options: RouteOptions<R, B, Q>, handler: (context: RouteContext<R, B, Q>) => Promise<unknown>) {
+export function route<R extends RouteRole, B = undefined, Q = undefined>(
+  options: RouteOptions<R, B, Q>,
+  handler: (context: RouteContext<R, B, Q>) => Promise<unknown>,
+) {
   return async (request: Request, next?: NextContext): Promise<Response> => {
     let response: Response;
     try {
-      const user = options.role === "admin" ? await requireAdmin() : options.role === "viewer" ? await requireUser() : null;
+      const user =
+        options.role === "admin" ? await requireAdmin() : options.role === "viewer" ? await requireUser() : null;
       const body = options.body ? options.body.parse(await readJsonBody(request)) : (undefined as B);
       const query = options.query ? options.query.parse(queryObject(request)) : (undefined as Q);
       const params = (await next?.params) ?? {};

@@ -11,14 +11,19 @@ export const MAX_VIEW_NAME_LENGTH = 60;
  */
 export const savedViewInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1, "Give the view a name.").max(MAX_VIEW_NAME_LENGTH, `Keep the name to ${MAX_VIEW_NAME_LENGTH} characters.`),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give the view a name.")
+      .max(MAX_VIEW_NAME_LENGTH, `Keep the name to ${MAX_VIEW_NAME_LENGTH} characters.`),
     query: z.string().max(1_000, "The filters are too long to save."),
   })
   .transform((input, context) => {
     const { filters, issues } = parseSessionFilters(new URLSearchParams(input.query));
     for (const issue of issues) context.addIssue({ code: "custom", path: ["query"], message: issue });
     const query = sessionFilterParams(filters).toString();
-    if (!query) context.addIssue({ code: "custom", path: ["query"], message: "Set at least one filter or view to save." });
+    if (!query)
+      context.addIssue({ code: "custom", path: ["query"], message: "Set at least one filter or view to save." });
     return { name: input.name, query };
   });
 

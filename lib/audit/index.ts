@@ -53,7 +53,12 @@ function isPlainObject(value: unknown): value is Json {
 const present = (value: unknown) => value !== undefined && value !== null && value !== "";
 
 /** A secret's before and after as markers: "set" → "replaced", "unchanged", "removed", or absent. */
-function secretMarkers(before: unknown, after: unknown, beforeSecret: boolean, afterSecret: boolean): [unknown, unknown] {
+function secretMarkers(
+  before: unknown,
+  after: unknown,
+  beforeSecret: boolean,
+  afterSecret: boolean,
+): [unknown, unknown] {
   const maskedBefore = beforeSecret && present(before) ? SECRET_MARKERS.set : before;
   if (!afterSecret) return [maskedBefore, after];
   if (!present(after)) return [maskedBefore, present(before) && beforeSecret ? SECRET_MARKERS.removed : after];
@@ -68,7 +73,9 @@ function counterpart(item: unknown, index: number, others: unknown[] | null): un
   if (!others) return undefined;
   if (isPlainObject(item) && typeof item.name === "string") {
     const name = item.name.toLowerCase();
-    return others.find((other) => isPlainObject(other) && typeof other.name === "string" && other.name.toLowerCase() === name);
+    return others.find(
+      (other) => isPlainObject(other) && typeof other.name === "string" && other.name.toLowerCase() === name,
+    );
   }
   return others[index];
 }
@@ -93,7 +100,8 @@ export function maskSecrets(before: unknown, after: unknown): [unknown, unknown]
       const av = a?.[key];
       let pair: [unknown, unknown];
       if (AUDIT_SECRET_KEYS.has(key)) pair = secretMarkers(bv, av, true, true);
-      else if (key === "value" && (b?.secret === true || a?.secret === true)) pair = secretMarkers(bv, av, b?.secret === true, a?.secret === true);
+      else if (key === "value" && (b?.secret === true || a?.secret === true))
+        pair = secretMarkers(bv, av, b?.secret === true, a?.secret === true);
       else pair = maskSecrets(bv, av);
       if (b && key in b) maskedBefore[key] = pair[0];
       if (a && key in a) maskedAfter[key] = pair[1];
@@ -131,10 +139,16 @@ export function diffObjects(before: Json, after: Json): { before: Json; after: J
 
 /** Long strings cut, dates as ISO text, undefined dropped: what the jsonb column holds. */
 function forStorage(value: unknown): unknown {
-  if (typeof value === "string") return value.length > AUDIT_MAX_STRING ? `${value.slice(0, AUDIT_MAX_STRING)}… (${value.length} characters)` : value;
+  if (typeof value === "string")
+    return value.length > AUDIT_MAX_STRING
+      ? `${value.slice(0, AUDIT_MAX_STRING)}… (${value.length} characters)`
+      : value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(forStorage);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : [[key, forStorage(item)]])));
+  if (isPlainObject(value))
+    return Object.fromEntries(
+      Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : [[key, forStorage(item)]])),
+    );
   return value;
 }
 
@@ -147,9 +161,14 @@ function without(value: Json | null | undefined, keys: readonly string[]): Json 
  * Before and after as the log keeps them: secrets masked, then only the changed keys (both sides given), and null
  * when a change between two states changed nothing.
  */
-export function auditChange(entry: Pick<AuditEntry, "before" | "after" | "ignore">): { before: Json | null; after: Json | null } | null {
+export function auditChange(
+  entry: Pick<AuditEntry, "before" | "after" | "ignore">,
+): { before: Json | null; after: Json | null } | null {
   const ignore = entry.ignore ?? [];
-  const [maskedBefore, maskedAfter] = maskSecrets(without(entry.before, ignore), without(entry.after, ignore)) as [Json | null, Json | null];
+  const [maskedBefore, maskedAfter] = maskSecrets(without(entry.before, ignore), without(entry.after, ignore)) as [
+    Json | null,
+    Json | null,
+  ];
   if (maskedBefore && maskedAfter) {
     const changed = diffObjects(maskedBefore, maskedAfter);
     if (Object.keys(changed.before).length === 0 && Object.keys(changed.after).length === 0) return null;
@@ -169,7 +188,8 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<AuditLogRo
     .insert(auditLog)
     .values({
       // The account as it is now: one deleted since the request was signed in leaves the id null (the email and name say who).
-      actorId: entry.actor.id === null ? null : sql`(select ${users.id} from ${users} where ${users.id} = ${entry.actor.id})`,
+      actorId:
+        entry.actor.id === null ? null : sql`(select ${users.id} from ${users} where ${users.id} = ${entry.actor.id})`,
       actorEmail: entry.actor.email,
       actorName: entry.actor.name,
       action: entry.action,

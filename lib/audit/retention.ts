@@ -19,7 +19,11 @@ export async function purgeAuditLog(db: Db, options: { days: number; now?: Date;
     if (part === 0) break;
   }
   if (deleted > 0) {
-    await recordAudit(db, { actor: SYSTEM_ACTOR, action: "audit.purge", after: { deleted, olderThan: cutoff.toISOString(), retentionDays: options.days } });
+    await recordAudit(db, {
+      actor: SYSTEM_ACTOR,
+      action: "audit.purge",
+      after: { deleted, olderThan: cutoff.toISOString(), retentionDays: options.days },
+    });
   }
   return deleted;
 }

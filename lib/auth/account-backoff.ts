@@ -26,7 +26,10 @@ export function backoffSeconds(failures: number): number {
 /** Seconds this account must still wait before its next attempt (0: it may try now). */
 export async function accountWaitSeconds(db: Db, email: string, now = Date.now()): Promise<number> {
   if (!email.trim()) return 0;
-  const [row] = await db.select().from(authRateLimits).where(eq(authRateLimits.key, keyOf(email)));
+  const [row] = await db
+    .select()
+    .from(authRateLimits)
+    .where(eq(authRateLimits.key, keyOf(email)));
   if (!row) return 0;
   const until = row.lastRequest + backoffSeconds(row.count) * 1000;
   return until > now ? Math.ceil((until - now) / 1000) : 0;
@@ -38,7 +41,10 @@ export async function recordFailedSignIn(db: Db, email: string, now = Date.now()
   await db
     .insert(authRateLimits)
     .values({ id: crypto.randomUUID(), key: keyOf(email), count: 1, lastRequest: now })
-    .onConflictDoUpdate({ target: authRateLimits.key, set: { count: sql`${authRateLimits.count} + 1`, lastRequest: now } });
+    .onConflictDoUpdate({
+      target: authRateLimits.key,
+      set: { count: sql`${authRateLimits.count} + 1`, lastRequest: now },
+    });
 }
 
 /** A right password: the account starts again with no failures. */

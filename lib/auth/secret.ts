@@ -6,7 +6,11 @@ import path from "node:path";
  * The secret that signs session cookies: BETTER_AUTH_SECRET, or `<dataDir>/auth.secret`, generated on first start
  * (logged once). Replacing it signs everyone out; it is not needed to read the database.
  */
-export function loadAuthSecret(options: { envSecret?: string; dataDir: string; log?: (message: string) => void }): string {
+export function loadAuthSecret(options: {
+  envSecret?: string;
+  dataDir: string;
+  log?: (message: string) => void;
+}): string {
   if (options.envSecret) return options.envSecret;
   const file = path.resolve(options.dataDir, "auth.secret");
   if (existsSync(file)) {

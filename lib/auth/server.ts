@@ -65,7 +65,13 @@ export function createAuth({ db, secret, appUrl }: AuthOptions) {
     trustedOrigins: trustedOrigins(url),
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: { user: users, session: authSessions, account: authAccounts, verification: authVerifications, rateLimit: authRateLimits },
+      schema: {
+        user: users,
+        session: authSessions,
+        account: authAccounts,
+        verification: authVerifications,
+        rateLimit: authRateLimits,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -102,7 +108,10 @@ export function createAuth({ db, secret, appUrl }: AuthOptions) {
         if (wait > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { code: "ACCOUNT_BACKOFF", message: `Too many wrong passwords for this account: wait ${wait} seconds and try again.` },
+            {
+              code: "ACCOUNT_BACKOFF",
+              message: `Too many wrong passwords for this account: wait ${wait} seconds and try again.`,
+            },
             { "X-Retry-After": String(wait), "Retry-After": String(wait) },
           );
         }

@@ -10,7 +10,11 @@ import { roleSchema, type AuthUser, type Role } from "./types";
  * handlers); a page or layout cannot set cookies, and extending the session without the cookie would leave the
  * browser's copy to expire first. The pages' own API calls do the extending.
  */
-export async function userFromRequestHeaders(auth: Auth, headers: Headers, options: { refresh?: boolean } = {}): Promise<AuthUser | null> {
+export async function userFromRequestHeaders(
+  auth: Auth,
+  headers: Headers,
+  options: { refresh?: boolean } = {},
+): Promise<AuthUser | null> {
   const session = await auth.api.getSession({ headers, query: { disableRefresh: !options.refresh } });
   if (!session) return null;
   const { id, email, name, role } = session.user;

@@ -4,7 +4,15 @@
 import { recordAudit, type AuditActor } from "../audit";
 import { ApiError } from "../api/errors";
 import type { Db } from "../db/client";
-import { deleteSessions, deleteUser, findUserById, listOpenSessions, listUsersWithSessions, lockAdmins, updateUserRole } from "../db/queries/users";
+import {
+  deleteSessions,
+  deleteUser,
+  findUserById,
+  listOpenSessions,
+  listUsersWithSessions,
+  lockAdmins,
+  updateUserRole,
+} from "../db/queries/users";
 import type { Role } from "./types";
 
 /** One row of GET /api/users. */
@@ -58,7 +66,12 @@ async function existingUser(db: Db, id: string) {
   return user;
 }
 
-export async function userSessions(db: Db, userId: string, currentSessionId: string | null, now = new Date()): Promise<UserSessionsResponse> {
+export async function userSessions(
+  db: Db,
+  userId: string,
+  currentSessionId: string | null,
+  now = new Date(),
+): Promise<UserSessionsResponse> {
   await existingUser(db, userId);
   const user = (await listUsers(db, now)).find((row) => row.id === userId);
   if (!user) throw new ApiError(404, "not_found", "No such user.");
@@ -92,7 +105,13 @@ export async function changeRole(db: Db, actor: AuditActor, userId: string, role
     if (user.role === role) return;
     if (user.role === "admin") await keepAnAdmin(tx, userId, "make this one a viewer");
     await updateUserRole(tx, userId, role);
-    await recordAudit(tx, { actor, action: "users.role", target: user.email, before: { role: user.role }, after: { role } });
+    await recordAudit(tx, {
+      actor,
+      action: "users.role",
+      target: user.email,
+      before: { role: user.role },
+      after: { role },
+    });
   });
   const updated = (await listUsers(db)).find((row) => row.id === userId);
   if (!updated) throw new ApiError(404, "not_found", "No such user.");
@@ -105,8 +124,14 @@ export async function revokeSessions(db: Db, actor: AuditActor, userId: string, 
     const tx = transaction as unknown as Db;
     const user = await existingUser(tx, userId);
     const ended = await deleteSessions(tx, userId, sessionId);
-    if (sessionId && ended === 0) throw new ApiError(404, "not_found", "No such session: it was signed out or has expired.");
-    await recordAudit(tx, { actor, action: "users.sessions.revoke", target: user.email, after: { sessions: ended, ...(sessionId ? { session: sessionId } : {}) } });
+    if (sessionId && ended === 0)
+      throw new ApiError(404, "not_found", "No such session: it was signed out or has expired.");
+    await recordAudit(tx, {
+      actor,
+      action: "users.sessions.revoke",
+      target: user.email,
+      after: { sessions: ended, ...(sessionId ? { session: sessionId } : {}) },
+    });
     return ended;
   });
 }
@@ -122,6 +147,12 @@ export async function removeUser(db: Db, actor: AuditActor, userId: string): Pro
     const user = await existingUser(tx, userId);
     if (user.role === "admin") await keepAnAdmin(tx, userId, "remove this one");
     await deleteUser(tx, userId);
-    await recordAudit(tx, { actor, action: "users.remove", target: user.email, before: { email: user.email, name: user.name, role: user.role }, after: null });
+    await recordAudit(tx, {
+      actor,
+      action: "users.remove",
+      target: user.email,
+      before: { email: user.email, name: user.name, role: user.role },
+      after: null,
+    });
   });
 }

@@ -7,11 +7,7 @@ import type { Auth } from "./server";
 import { roleSchema, type AuthUser } from "./types";
 
 export const newUserSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email("must be an email address")),
+  email: z.string().trim().toLowerCase().pipe(z.email("must be an email address")),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -30,7 +26,11 @@ export type CreateUserResult = { status: "created"; user: AuthUser } | { status:
  * Throws a ZodError for a bad email, a short password or an unknown role. With `audit`, a new account is written to
  * the audit log (email, name and role; never the password).
  */
-export async function createUserAccount(auth: Auth, input: NewUser, audit?: { db: Db; actor: AuditActor }): Promise<CreateUserResult> {
+export async function createUserAccount(
+  auth: Auth,
+  input: NewUser,
+  audit?: { db: Db; actor: AuditActor },
+): Promise<CreateUserResult> {
   const { email, password, name, role } = newUserSchema.parse(input);
   const context = await auth.$context;
   const existing = await context.internalAdapter.findUserByEmail(email);
@@ -39,7 +39,10 @@ export async function createUserAccount(auth: Auth, input: NewUser, audit?: { db
   const hash = await context.password.hash(password);
   let created;
   try {
-    created = await context.internalAdapter.createUser({ email, name: name || email.split("@")[0], emailVerified: true, role }, { method: "admin" });
+    created = await context.internalAdapter.createUser(
+      { email, name: name || email.split("@")[0], emailVerified: true, role },
+      { method: "admin" },
+    );
   } catch (error) {
     // Another process created it first (ADMIN_EMAIL on two app processes starting together).
     const raced = await context.internalAdapter.findUserByEmail(email);
@@ -47,13 +50,24 @@ export async function createUserAccount(auth: Auth, input: NewUser, audit?: { db
     throw error;
   }
   try {
-    await context.internalAdapter.linkAccount({ userId: created.id, providerId: "credential", accountId: created.id, password: hash });
+    await context.internalAdapter.linkAccount({
+      userId: created.id,
+      providerId: "credential",
+      accountId: created.id,
+      password: hash,
+    });
   } catch (error) {
     await context.internalAdapter.deleteUser(created.id).catch(() => {});
     throw error;
   }
   const user = toAuthUser(created);
-  if (audit) await recordAudit(audit.db, { actor: audit.actor, action: "users.create", target: user.email, after: { id: user.id, email: user.email, name: user.name, role: user.role } });
+  if (audit)
+    await recordAudit(audit.db, {
+      actor: audit.actor,
+      action: "users.create",
+      target: user.email,
+      after: { id: user.id, email: user.email, name: user.name, role: user.role },
+    });
   return { status: "created", user };
 }
 
@@ -73,12 +87,21 @@ export async function ensureFirstAdmin(
   const log = options.log ?? console.log;
   if (!options.email || !options.password) {
     if ((await countUsers(db)) === 0) {
-      log("[frontline] no accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create -- --email … --password … --role admin`");
+      log(
+        "[frontline] no accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create -- --email … --password … --role admin`",
+      );
     }
     return null;
   }
-  const result = await createUserAccount(auth, { email: options.email, password: options.password, name: "Admin", role: "admin" }, { db, actor: ENVIRONMENT_ACTOR });
+  const result = await createUserAccount(
+    auth,
+    { email: options.email, password: options.password, name: "Admin", role: "admin" },
+    { db, actor: ENVIRONMENT_ACTOR },
+  );
   if (result.status === "created") log(`[frontline] created admin ${result.user.email}`);
-  else log(`[frontline] ADMIN_EMAIL ${result.user.email} already has an account (${result.user.role}); its password is left as it is`);
+  else
+    log(
+      `[frontline] ADMIN_EMAIL ${result.user.email} already has an account (${result.user.role}); its password is left as it is`,
+    );
   return result;
 }

@@ -35,7 +35,10 @@ export function sizeLabel(bytes: number | null | undefined): string {
 
 export function describeAttachments(attachments: readonly AttachmentInput[] | null | undefined): Attachment[] {
   return (attachments ?? []).map((attachment) => {
-    const size = typeof attachment.size === "number" && Number.isFinite(attachment.size) && attachment.size >= 0 ? attachment.size : null;
+    const size =
+      typeof attachment.size === "number" && Number.isFinite(attachment.size) && attachment.size >= 0
+        ? attachment.size
+        : null;
     return {
       name: attachment.filename?.trim() || "attachment",
       contentType: attachment.content_type?.trim().toLowerCase() || "application/octet-stream",

@@ -8,7 +8,10 @@ const PHONE = /^\+?[\d\s().\/-]+$/;
 
 /** Drops "tel:", "mailto:" and the like, and "Sam Lee <sam@x.example>" down to the address. */
 function unwrap(handle: string): string {
-  let value = handle.trim().replace(/^(tel|mailto|sms|callto|whatsapp):\/{0,2}/i, "").trim();
+  let value = handle
+    .trim()
+    .replace(/^(tel|mailto|sms|callto|whatsapp):\/{0,2}/i, "")
+    .trim();
   const angled = value.match(/<([^<>]+)>\s*$/);
   if (angled) value = angled[1].trim();
   // mailto: links can carry "?subject=…".
@@ -25,7 +28,8 @@ function phoneKey(value: string): string | null {
   if (withoutTrunk.startsWith("+")) return digits.length >= 7 && digits.length <= 15 ? `+${digits}` : null;
   if (digits.length < 7 || digits.length > 17) return null;
   if (digits.startsWith("00")) digits = digits.slice(2);
-  else if (digits.startsWith("0")) return digits; // national format ("020 7946 0958"): the country is unknown
+  else if (digits.startsWith("0"))
+    return digits; // national format ("020 7946 0958"): the country is unknown
   else if (digits.length === 10 && /^[2-9]/.test(digits)) digits = `1${digits}`; // North American without +1
   return digits.length >= 7 && digits.length <= 15 ? `+${digits}` : null;
 }

@@ -47,7 +47,12 @@ export function prepareMessage(input: MessageInput): PreparedMessage {
   let sms: SmsSegments | undefined;
 
   if (channel === "email") {
-    const email = emailForModel({ subject: input.subject, html: input.body, text: input.text, attachments: input.attachments });
+    const email = emailForModel({
+      subject: input.subject,
+      html: input.body,
+      text: input.text,
+      attachments: input.attachments,
+    });
     modelText = email.text;
     metadata.quotedRemoved = email.quotedRemoved;
     metadata.signatureRemoved = email.signatureRemoved;
@@ -75,5 +80,14 @@ export function prepareMessage(input: MessageInput): PreparedMessage {
   // An email's subject alone can be the whole question ("Refund for order 1042?").
   const hasWords = Boolean(modelText) || (channel === "email" && Boolean(subject));
   const usable = call ? call.hasUsableText : hasWords;
-  return { displayText: plain, modelText, subject, attachments, ...(call && { call }), ...(sms && { sms }), usable, metadata };
+  return {
+    displayText: plain,
+    modelText,
+    subject,
+    attachments,
+    ...(call && { call }),
+    ...(sms && { sms }),
+    usable,
+    metadata,
+  };
 }

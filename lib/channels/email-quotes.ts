@@ -16,14 +16,16 @@ const ATTRIBUTION = [
 /** Outlook's reply header: "From: …" followed within a few lines by "Sent:"/"Date:" and "To:"/"Subject:". */
 const HEADER_FROM = /^\*?(from|de|von|van|da|från|fra)\s*\*?\s*:\s*\S/i;
 const HEADER_DATE = /^\*?(sent|date|envoyé|gesendet|datum|enviado|fecha|data|verzonden|skickat|sendt)\s*\*?\s*:/i;
-const HEADER_TO = /^\*?(to|à|a|an|aan|para|till|til|subject|objet|betreff|asunto|assunto|oggetto|onderwerp|ämne|emne)\s*\*?\s*:/i;
+const HEADER_TO =
+  /^\*?(to|à|a|an|aan|para|till|til|subject|objet|betreff|asunto|assunto|oggetto|onderwerp|ämne|emne)\s*\*?\s*:/i;
 
 /** "-----Original Message-----" and its translations: everything after is the previous message. */
 const ORIGINAL_MESSAGE =
   /^-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht)\s*-{2,}$/i;
 
 /** A forwarded message is the customer's content, so its header block is not a reply header. */
-const FORWARD_MARKER = /^(-{2,}\s*)?(forwarded message|begin forwarded message|message transféré|weitergeleitete nachricht|mensaje reenviado)\b/i;
+const FORWARD_MARKER =
+  /^(-{2,}\s*)?(forwarded message|begin forwarded message|message transféré|weitergeleitete nachricht|mensaje reenviado)\b/i;
 
 /** Separator lines left dangling once the history below them is gone. */
 const SEPARATOR = /^([_=*~-])\1{4,}$/;

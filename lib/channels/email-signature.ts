@@ -31,7 +31,10 @@ function isShortLine(line: string): boolean {
 
 /** Non-blank lines after `index`. */
 function linesAfter(lines: string[], index: number): string[] {
-  return lines.slice(index + 1).map((line) => line.trim()).filter(Boolean);
+  return lines
+    .slice(index + 1)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 function trimTrailingBlank(lines: string[]): string[] {
@@ -45,7 +48,9 @@ function signatureStart(lines: string[]): number {
   const delimiter = lines.findIndex((line) => DELIMITER.test(line));
   if (delimiter >= 0) return delimiter;
 
-  const footer = lines.findIndex((line, i) => line.trim().length <= 100 && APP_FOOTER.test(line.trim()) && linesAfter(lines, i).length <= 4);
+  const footer = lines.findIndex(
+    (line, i) => line.trim().length <= 100 && APP_FOOTER.test(line.trim()) && linesAfter(lines, i).length <= 4,
+  );
   if (footer >= 0) return footer;
 
   // Walk up through the short lines at the end; the highest sign-off among them starts the signature.

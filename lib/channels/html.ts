@@ -1,22 +1,101 @@
 /** HTML email bodies as plain text, and removal of the quote and signature containers mail clients add. */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ",
-  copy: "©", reg: "®", trade: "™", hellip: "…", mdash: "—", ndash: "–", lsquo: "‘", rsquo: "’",
-  ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", bull: "•", middot: "·", deg: "°", times: "×",
-  divide: "÷", euro: "€", pound: "£", yen: "¥", cent: "¢", sect: "§", para: "¶", iexcl: "¡", iquest: "¿",
-  agrave: "à", aacute: "á", acirc: "â", atilde: "ã", auml: "ä", aring: "å", aelig: "æ", ccedil: "ç",
-  egrave: "è", eacute: "é", ecirc: "ê", euml: "ë", igrave: "ì", iacute: "í", icirc: "î", iuml: "ï",
-  ntilde: "ñ", ograve: "ò", oacute: "ó", ocirc: "ô", otilde: "õ", ouml: "ö", oslash: "ø", ugrave: "ù",
-  uacute: "ú", ucirc: "û", uuml: "ü", yacute: "ý", yuml: "ÿ", szlig: "ß", Agrave: "À", Aacute: "Á",
-  Auml: "Ä", Ccedil: "Ç", Egrave: "È", Eacute: "É", Ecirc: "Ê", Ntilde: "Ñ", Ouml: "Ö", Uuml: "Ü",
-  zwnj: "", zwj: "", shy: "",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  hellip: "…",
+  mdash: "—",
+  ndash: "–",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  laquo: "«",
+  raquo: "»",
+  bull: "•",
+  middot: "·",
+  deg: "°",
+  times: "×",
+  divide: "÷",
+  euro: "€",
+  pound: "£",
+  yen: "¥",
+  cent: "¢",
+  sect: "§",
+  para: "¶",
+  iexcl: "¡",
+  iquest: "¿",
+  agrave: "à",
+  aacute: "á",
+  acirc: "â",
+  atilde: "ã",
+  auml: "ä",
+  aring: "å",
+  aelig: "æ",
+  ccedil: "ç",
+  egrave: "è",
+  eacute: "é",
+  ecirc: "ê",
+  euml: "ë",
+  igrave: "ì",
+  iacute: "í",
+  icirc: "î",
+  iuml: "ï",
+  ntilde: "ñ",
+  ograve: "ò",
+  oacute: "ó",
+  ocirc: "ô",
+  otilde: "õ",
+  ouml: "ö",
+  oslash: "ø",
+  ugrave: "ù",
+  uacute: "ú",
+  ucirc: "û",
+  uuml: "ü",
+  yacute: "ý",
+  yuml: "ÿ",
+  szlig: "ß",
+  Agrave: "À",
+  Aacute: "Á",
+  Auml: "Ä",
+  Ccedil: "Ç",
+  Egrave: "È",
+  Eacute: "É",
+  Ecirc: "Ê",
+  Ntilde: "Ñ",
+  Ouml: "Ö",
+  Uuml: "Ü",
+  zwnj: "",
+  zwj: "",
+  shy: "",
 };
 
 /** Outlook writes Windows-1252 code points as numeric entities (&#146; for ’); browsers show them as 1252. */
 const WINDOWS_1252: Record<number, string> = {
-  128: "€", 130: "‚", 132: "„", 133: "…", 139: "‹", 145: "‘", 146: "’", 147: "“", 148: "”", 149: "•",
-  150: "–", 151: "—", 153: "™", 155: "›",
+  128: "€",
+  130: "‚",
+  132: "„",
+  133: "…",
+  139: "‹",
+  145: "‘",
+  146: "’",
+  147: "“",
+  148: "”",
+  149: "•",
+  150: "–",
+  151: "—",
+  153: "™",
+  155: "›",
 };
 
 /** Decodes named, decimal and hex entities. Unknown or invalid ones stay as written. */
@@ -42,13 +121,13 @@ export function attribute(attrs: string, name: string): string | null {
 
 /** Comments (Outlook's conditional ones hold whole stylesheets) and elements whose content is never text. */
 function stripInvisible(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|head|title|xml)\b[\s\S]*?<\/\1\s*>/gi, "");
+  return html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style|head|title|xml)\b[\s\S]*?<\/\1\s*>/gi, "");
 }
 
 const LINE_BLOCKS = new Set(
-  "div tr table thead tbody tfoot ul ol dl dt dd section article header footer nav aside main blockquote center address figure figcaption form fieldset caption hr".split(" "),
+  "div tr table thead tbody tfoot ul ol dl dt dd section article header footer nav aside main blockquote center address figure figcaption form fieldset caption hr".split(
+    " ",
+  ),
 );
 const PARAGRAPH_BLOCKS = new Set("p h1 h2 h3 h4 h5 h6 pre".split(" "));
 
@@ -204,7 +283,8 @@ function hasClass(attrs: string, pattern: RegExp): boolean {
 const QUOTE_CLASS = /^(gmail_quote|gmail_quote_container|yahoo_quoted|moz-cite-prefix|protonmail_quote)$/i;
 /** Outlook puts the previous message after these markers without wrapping it, so everything after goes. */
 const REPLY_HEADER_ID = /^(divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$/i;
-const FORWARD_MARKER = /(forwarded message|begin forwarded message|message transféré|weitergeleitete nachricht|mensaje reenviado)/i;
+const FORWARD_MARKER =
+  /(forwarded message|begin forwarded message|message transféré|weitergeleitete nachricht|mensaje reenviado)/i;
 
 /**
  * Removes quoted history containers: <blockquote>, Gmail/Yahoo/Thunderbird/Proton quote divs, and Outlook's
@@ -218,7 +298,8 @@ export function removeQuoteContainers(html: string): { html: string; removed: bo
       if (name === "blockquote" || hasClass(attrs, QUOTE_CLASS)) return "element";
       return null;
     },
-    (inner, before) => FORWARD_MARKER.test(inner.split("\n")[0]) || FORWARD_MARKER.test(before().split("\n").pop() ?? ""),
+    (inner, before) =>
+      FORWARD_MARKER.test(inner.split("\n")[0]) || FORWARD_MARKER.test(before().split("\n").pop() ?? ""),
   );
 }
 

@@ -8,4 +8,12 @@ export { stripQuotedHistory } from "./email-quotes";
 export { stripSignature } from "./email-signature";
 export { decodeEntities, htmlToText, removeQuoteContainers, removeSignatureContainers } from "./html";
 export { isGsm7, smsSegments, type SmsEncoding, type SmsSegments } from "./sms";
-export { callRecord, hasUsableCallText, parseAnswered, parseDuration, type CallInput, type CallKind, type CallRecord } from "./voice";
+export {
+  callRecord,
+  hasUsableCallText,
+  parseAnswered,
+  parseDuration,
+  type CallInput,
+  type CallKind,
+  type CallRecord,
+} from "./voice";

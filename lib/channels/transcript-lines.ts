@@ -29,9 +29,12 @@ export interface TranscriptLine {
 const KEYS = ["transcript_lines", "transcript"] as const;
 
 function candidateLists(metadata: Record<string, unknown>): unknown[] {
-  const headers = metadata.headers && typeof metadata.headers === "object" ? (metadata.headers as Record<string, unknown>) : {};
+  const headers =
+    metadata.headers && typeof metadata.headers === "object" ? (metadata.headers as Record<string, unknown>) : {};
   return [metadata, headers].flatMap((place) =>
-    KEYS.map((key) => place[key]).map((value) => (value && typeof value === "object" && !Array.isArray(value) ? (value as { lines?: unknown }).lines : value)),
+    KEYS.map((key) => place[key]).map((value) =>
+      value && typeof value === "object" && !Array.isArray(value) ? (value as { lines?: unknown }).lines : value,
+    ),
   );
 }
 
@@ -53,12 +56,18 @@ export function transcriptLinesFrom(metadata: Record<string, unknown> | null | u
     const parsed = transcriptLineSchema.safeParse(item);
     if (!parsed.success) return [];
     const { speaker_name, content, start_time_seconds, speaker_type } = parsed.data;
-    const startSeconds = typeof start_time_seconds === "number" && Number.isFinite(start_time_seconds) ? start_time_seconds : null;
+    const startSeconds =
+      typeof start_time_seconds === "number" && Number.isFinite(start_time_seconds) ? start_time_seconds : null;
     previous = startSeconds ?? previous;
     const words = oneLine(content ?? "");
     if (!words) return [];
     const name = oneLine((speaker_name ?? "").replace(/[():]/g, " ")).slice(0, 60) || null;
-    const line: TranscriptLine = { speaker: speaker_type === "external" ? "customer" : "agent", name, content: words, startSeconds };
+    const line: TranscriptLine = {
+      speaker: speaker_type === "external" ? "customer" : "agent",
+      name,
+      content: words,
+      startSeconds,
+    };
     return [{ line, at: previous, index }];
   });
   if (lines.length === 0) return null;
@@ -68,6 +77,9 @@ export function transcriptLinesFrom(metadata: Record<string, unknown> | null | u
 
 /** "Customer (Sam Lee): …" / "Agent (Dana): …", under a "Call transcript" header, as the rest of Frontline reads calls. */
 export function renderTranscript(lines: readonly TranscriptLine[]): string {
-  const rendered = lines.map((line) => `${line.speaker === "customer" ? "Customer" : "Agent"}${line.name ? ` (${line.name})` : ""}: ${line.content}`);
+  const rendered = lines.map(
+    (line) =>
+      `${line.speaker === "customer" ? "Customer" : "Agent"}${line.name ? ` (${line.name})` : ""}: ${line.content}`,
+  );
   return ["Call transcript", ...rendered].join("\n");
 }

@@ -94,14 +94,17 @@ export function parseDuration(value: unknown): number | undefined {
 /** A boolean, or the strings and numbers integrations use for one. */
 export function parseAnswered(value: unknown): boolean | undefined {
   if (typeof value === "boolean") return value;
-  const text = String(value ?? "").trim().toLowerCase();
+  const text = String(value ?? "")
+    .trim()
+    .toLowerCase();
   if (["true", "yes", "1", "answered"].includes(text)) return true;
   if (["false", "no", "0", "missed", "unanswered"].includes(text)) return false;
   return undefined;
 }
 
 /** "Customer: …" / "Agent (Dana): …" lines make a transcript even without a header. */
-const SPEAKER_LINE = /^\s*(?:\[?\d{1,2}:\d{2}\]?\s*)?(customer|caller|agent|ai line|ai|assistant|rep|representative|operator)\s*(?:\([^()\n]*\))?\s*:/im;
+const SPEAKER_LINE =
+  /^\s*(?:\[?\d{1,2}:\d{2}\]?\s*)?(customer|caller|agent|ai line|ai|assistant|rep|representative|operator)\s*(?:\([^()\n]*\))?\s*:/im;
 
 function kindOf(type: string, text: string, answered: boolean | undefined, usable: boolean): CallKind {
   const header = transcriptKind(text);

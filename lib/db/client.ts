@@ -41,7 +41,9 @@ function preparedByDefault(client: postgres.Sql | postgres.TransactionSql): void
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, args?: unknown, options?: postgres.UnsafeQueryOptions) => {
     // unsafe(query, options) is also a valid call.
-    const [values, given] = Array.isArray(args) ? [args, options] : [[], args as postgres.UnsafeQueryOptions | undefined];
+    const [values, given] = Array.isArray(args)
+      ? [args, options]
+      : [[], args as postgres.UnsafeQueryOptions | undefined];
     return unsafe(query, values as never, { ...given, prepare: true });
   }) as typeof client.unsafe;
   // A transaction (and a savepoint inside one) runs its queries through a client of its own.

@@ -11,10 +11,12 @@ const globalForDb = globalThis as typeof globalThis & { __frontlineDatabase?: Pr
 export function getDatabase(): Promise<Database> {
   if (!globalForDb.__frontlineDatabase) {
     const config = getConfig();
-    globalForDb.__frontlineDatabase = openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }).catch((error) => {
-      globalForDb.__frontlineDatabase = undefined;
-      throw error;
-    });
+    globalForDb.__frontlineDatabase = openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }).catch(
+      (error) => {
+        globalForDb.__frontlineDatabase = undefined;
+        throw error;
+      },
+    );
   }
   return globalForDb.__frontlineDatabase;
 }

@@ -59,7 +59,9 @@ export function channelForMessage(message: ClassifiedMessage, origin: MessageOri
 
 /** Our address the customer wrote to: an inbound message's `to`. */
 function toHandles(message: ClassifiedMessage): string[] {
-  return (message.recipients ?? []).filter((recipient) => recipient.role === "to").map((recipient) => normalizeHandle(recipient.handle));
+  return (message.recipients ?? [])
+    .filter((recipient) => recipient.role === "to")
+    .map((recipient) => normalizeHandle(recipient.handle));
 }
 
 /**
@@ -68,7 +70,9 @@ function toHandles(message: ClassifiedMessage): string[] {
  */
 export function phoneChannelOf(message: ClassifiedMessage, origin: MessageOrigin): PhoneChannel | null {
   const to = toHandles(message);
-  const byAddress = origin.phoneChannels.find((channel) => channel.address && to.includes(normalizeHandle(channel.address)));
+  const byAddress = origin.phoneChannels.find(
+    (channel) => channel.address && to.includes(normalizeHandle(channel.address)),
+  );
   if (byAddress) return byAddress;
   const inboxes = origin.inboxIds ?? [];
   return origin.phoneChannels.find((channel) => channel.inboxId && inboxes.includes(channel.inboxId)) ?? null;

@@ -65,7 +65,9 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** Front's Core API: the calls Frontline makes, with retry-after, backoff and typed errors. */
 export class FrontClient {
   private readonly baseUrl: string;
-  private readonly options: Required<Omit<FrontClientOptions, "fetch" | "sleep" | "baseUrl" | "token" | "rateLimiter" | "requestsPerMinute">>;
+  private readonly options: Required<
+    Omit<FrontClientOptions, "fetch" | "sleep" | "baseUrl" | "token" | "rateLimiter" | "requestsPerMinute">
+  >;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly rateLimiter: RateLimiter;
@@ -82,7 +84,10 @@ export class FrontClient {
     this.sleep = init.sleep ?? defaultSleep;
     this.rateLimiter =
       init.rateLimiter ??
-      new InProcessRateLimiter({ requestsPerMinute: init.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, burstPerResource: DEFAULT_BURST_PER_RESOURCE });
+      new InProcessRateLimiter({
+        requestsPerMinute: init.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+        burstPerResource: DEFAULT_BURST_PER_RESOURCE,
+      });
   }
 
   me() {
@@ -100,7 +105,8 @@ export class FrontClient {
     if (response.status === 301 || response.status === 302) {
       const location = response.headers.get("location") ?? "";
       const mergedInto = /\/conversations\/([^/?#]+)/.exec(location)?.[1];
-      if (!mergedInto || mergedInto === id) throw new FrontApiError(`conversation ${id} moved without a usable Location`, response.status, "GET", path);
+      if (!mergedInto || mergedInto === id)
+        throw new FrontApiError(`conversation ${id} moved without a usable Location`, response.status, "GET", path);
       const target = await this.getConversation(decodeURIComponent(mergedInto));
       return { conversation: target.conversation, mergedFrom: id };
     }
@@ -123,7 +129,10 @@ export class FrontClient {
 
   /** Every message of a conversation, newest first, following `_pagination.next`. */
   listMessages(conversationId: string, limit = 100): Promise<FrontMessage[]> {
-    return this.listAll(`/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`, messagePageSchema);
+    return this.listAll(
+      `/conversations/${encodeURIComponent(conversationId)}/messages?limit=${limit}`,
+      messagePageSchema,
+    );
   }
 
   /** Every internal comment on a conversation. */
@@ -137,11 +146,18 @@ export class FrontClient {
   }
 
   /** Every result of a list, following `_pagination.next`. */
-  private async listAll<T>(firstPath: string, schema: z.ZodType<{ _results: T[]; _pagination?: { next?: string | null } | null }>): Promise<T[]> {
+  private async listAll<T>(
+    firstPath: string,
+    schema: z.ZodType<{ _results: T[]; _pagination?: { next?: string | null } | null }>,
+  ): Promise<T[]> {
     const results: T[] = [];
     let path: string | null = firstPath;
     while (path) {
-      const page: { _results: T[]; _pagination?: { next?: string | null } | null } = await this.request("GET", path, schema);
+      const page: { _results: T[]; _pagination?: { next?: string | null } | null } = await this.request(
+        "GET",
+        path,
+        schema,
+      );
       results.push(...page._results);
       path = page._pagination?.next ? this.relative(page._pagination.next) : null;
     }
@@ -158,7 +174,9 @@ export class FrontClient {
 
   /** `null` unassigns: the conversation lands in the team's unassigned queue. */
   async setAssignee(conversationId: string, assigneeId: string | null): Promise<void> {
-    await this.request("PUT", `/conversations/${encodeURIComponent(conversationId)}/assignee`, null, { assignee_id: assigneeId });
+    await this.request("PUT", `/conversations/${encodeURIComponent(conversationId)}/assignee`, null, {
+      assignee_id: assigneeId,
+    });
   }
 
   /**
@@ -166,7 +184,10 @@ export class FrontClient {
    * `channelId` and `to` the reply goes out on that channel to those handles: how a caller is texted back.
    * Front accepts it (202) before sending: a failure arrives later as a `sending_error` event.
    */
-  sendReply(conversationId: string, reply: { body: string; authorId?: string; archive?: boolean; channelId?: string; to?: string[] }) {
+  sendReply(
+    conversationId: string,
+    reply: { body: string; authorId?: string; archive?: boolean; channelId?: string; to?: string[] },
+  ) {
     return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/messages`, replyAcceptedSchema, {
       body: reply.body,
       ...(reply.authorId ? { author_id: reply.authorId } : {}),
@@ -181,7 +202,10 @@ export class FrontClient {
    * be sent from (a `cha_` id, or `alt:address:<channel address>`). `shared` makes it visible to every teammate
    * with access to the conversation (Front's default, `private`, shows it to its author only).
    */
-  createDraft(conversationId: string, draft: { body: string; channelId: string; authorId?: string; mode?: "private" | "shared"; to?: string[] }): Promise<FrontMessage> {
+  createDraft(
+    conversationId: string,
+    draft: { body: string; channelId: string; authorId?: string; mode?: "private" | "shared"; to?: string[] },
+  ): Promise<FrontMessage> {
     return this.request("POST", `/conversations/${encodeURIComponent(conversationId)}/drafts`, frontMessageSchema, {
       body: draft.body,
       channel_id: draft.channelId,
@@ -206,7 +230,10 @@ export class FrontClient {
     return this.listAll(`/inboxes/${encodeURIComponent(inboxId)}/channels`, channelListSchema);
   }
 
-  async updateConversation(conversationId: string, patch: { status?: string; assignee_id?: string | null }): Promise<void> {
+  async updateConversation(
+    conversationId: string,
+    patch: { status?: string; assignee_id?: string | null },
+  ): Promise<void> {
     await this.request("PATCH", `/conversations/${encodeURIComponent(conversationId)}`, null, patch);
   }
 
@@ -243,7 +270,13 @@ export class FrontClient {
   private async parse<T>(response: Response, method: string, path: string, schema: z.ZodType<T>): Promise<T> {
     const json: unknown = await response.json().catch(() => undefined);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new FrontApiError(`Front answered ${method} ${path} with an unexpected body`, response.status, method, path);
+    if (!parsed.success)
+      throw new FrontApiError(
+        `Front answered ${method} ${path} with an unexpected body`,
+        response.status,
+        method,
+        path,
+      );
     return parsed.data;
   }
 
@@ -278,7 +311,8 @@ export class FrontClient {
         // a burst limit holds back only the resource it was hit on.
         if (response.status === 429) {
           const until = Date.now() + retryAfterMs(response.headers);
-          if (isBurstLimit(response.headers) && this.rateLimiter.pauseResource) this.rateLimiter.pauseResource(resource, until);
+          if (isBurstLimit(response.headers) && this.rateLimiter.pauseResource)
+            this.rateLimiter.pauseResource(resource, until);
           else this.rateLimiter.pauseUntil(until);
         }
         if (response.ok || (acceptRedirect && (response.status === 301 || response.status === 302))) return response;
@@ -286,7 +320,9 @@ export class FrontClient {
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         failure = new FrontApiError(
-          timedOut ? `Front did not answer ${method} ${path} within ${timeoutMs}ms` : `Could not reach Front for ${method} ${path}: ${describe(error)}`,
+          timedOut
+            ? `Front did not answer ${method} ${path} within ${timeoutMs}ms`
+            : `Could not reach Front for ${method} ${path}: ${describe(error)}`,
           0,
           method,
           path,
@@ -313,7 +349,14 @@ export class FrontClient {
     } catch (error) {
       if (!(error instanceof RateLimitPausedError)) throw error;
       const seconds = Math.ceil((error.untilMs - Date.now()) / 1000);
-      throw new FrontApiError(`Front is rate limiting the company for ${seconds}s more; not sending ${method} ${path}`, 429, method, path, undefined, seconds);
+      throw new FrontApiError(
+        `Front is rate limiting the company for ${seconds}s more; not sending ${method} ${path}`,
+        429,
+        method,
+        path,
+        undefined,
+        seconds,
+      );
     }
   }
 

@@ -136,7 +136,8 @@ export class InProcessRateLimiter implements RateLimiter {
   constructor(options: InProcessRateLimiterOptions = {}) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
-    this.fixedCapacity = options.bucketCapacity === undefined ? undefined : Math.max(1, Math.floor(options.bucketCapacity));
+    this.fixedCapacity =
+      options.bucketCapacity === undefined ? undefined : Math.max(1, Math.floor(options.bucketCapacity));
     this.burstPerResource = Math.max(1, Math.floor(options.burstPerResource ?? DEFAULT_BURST_PER_RESOURCE));
     this.burstWindowMs = Math.max(1, options.burstWindowMs ?? DEFAULT_BURST_WINDOW_MS);
     this.setBudget(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
@@ -164,7 +165,8 @@ export class InProcessRateLimiter implements RateLimiter {
   acquire(resource: string, options: AcquireOptions = {}): Promise<void> {
     const now = this.now();
     this.sweep(now);
-    if (exceeds(options.maxPauseMs, this.pausedUntilMs - now)) return Promise.reject(new RateLimitPausedError(this.pausedUntilMs));
+    if (exceeds(options.maxPauseMs, this.pausedUntilMs - now))
+      return Promise.reject(new RateLimitPausedError(this.pausedUntilMs));
     return new Promise<void>((resolve, reject) => {
       let state = this.resources.get(resource);
       if (!state) this.resources.set(resource, (state = { grants: [], waiters: [] }));
@@ -301,7 +303,8 @@ export class InProcessRateLimiter implements RateLimiter {
     this.sweptAt = now;
     for (const [key, state] of this.resources) {
       this.prune(state, now);
-      if (state.waiters.length === 0 && state.grants.length === 0 && (state.pausedUntilMs ?? 0) <= now) this.resources.delete(key);
+      if (state.waiters.length === 0 && state.grants.length === 0 && (state.pausedUntilMs ?? 0) <= now)
+        this.resources.delete(key);
     }
   }
 }

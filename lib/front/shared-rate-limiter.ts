@@ -1,6 +1,13 @@
 import type { Db } from "../db/client";
 import { pauseSharedBudget, resizeSharedBudget, takeSharedRequest } from "../db/queries/rate-budget";
-import { defaultBucketCapacity, InProcessRateLimiter, RateLimitPausedError, type AcquireOptions, type HeaderSource, type RateLimiter } from "./rate-limiter";
+import {
+  defaultBucketCapacity,
+  InProcessRateLimiter,
+  RateLimitPausedError,
+  type AcquireOptions,
+  type HeaderSource,
+  type RateLimiter,
+} from "./rate-limiter";
 
 export interface SharedRateLimiterOptions {
   db: Db;
@@ -69,7 +76,9 @@ export class SharedRateLimiter implements RateLimiter {
     if (Number.isFinite(limit) && limit >= 1 && limit !== this.perMinute) {
       this.perMinute = limit;
       resizeSharedBudget(this.options.db, this.options.key, this.shape).catch((error) =>
-        this.log(`[front] could not resize the shared rate budget: ${error instanceof Error ? error.message : String(error)}`),
+        this.log(
+          `[front] could not resize the shared rate budget: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
     }
   }

@@ -18,16 +18,65 @@ export interface ScopeRequirement {
 }
 
 export const SCOPE_REQUIREMENTS: ScopeRequirement[] = [
-  { scope: "messages:read", usedFor: "read the customer's messages and calls", method: "GET", path: `${NO_SUCH_CONVERSATION}/messages` },
-  { scope: "conversations:read", usedFor: "see who a conversation is assigned to", method: "GET", path: "/conversations?limit=1" },
-  { scope: "messages:send", usedFor: "reply to customers and text callers back", method: "POST", path: `${NO_SUCH_CONVERSATION}/messages`, body: {} },
-  { scope: "comments:write", usedFor: "post handoff comments and callback notes", method: "POST", path: `${NO_SUCH_CONVERSATION}/comments`, body: {} },
-  { scope: "conversations:write", usedFor: "unassign a conversation on handoff, and archive", method: "PUT", path: `${NO_SUCH_CONVERSATION}/assignee`, body: {} },
-  { scope: "drafts:write", usedFor: "leave shared drafts for a teammate", method: "POST", path: `${NO_SUCH_CONVERSATION}/drafts`, body: {} },
-  { scope: "comments:read", usedFor: "check a comment was posted before posting it again", method: "GET", path: `${NO_SUCH_CONVERSATION}/comments` },
-  { scope: "drafts:read", usedFor: "check a draft was left before leaving it again", method: "GET", path: `${NO_SUCH_CONVERSATION}/drafts` },
+  {
+    scope: "messages:read",
+    usedFor: "read the customer's messages and calls",
+    method: "GET",
+    path: `${NO_SUCH_CONVERSATION}/messages`,
+  },
+  {
+    scope: "conversations:read",
+    usedFor: "see who a conversation is assigned to",
+    method: "GET",
+    path: "/conversations?limit=1",
+  },
+  {
+    scope: "messages:send",
+    usedFor: "reply to customers and text callers back",
+    method: "POST",
+    path: `${NO_SUCH_CONVERSATION}/messages`,
+    body: {},
+  },
+  {
+    scope: "comments:write",
+    usedFor: "post handoff comments and callback notes",
+    method: "POST",
+    path: `${NO_SUCH_CONVERSATION}/comments`,
+    body: {},
+  },
+  {
+    scope: "conversations:write",
+    usedFor: "unassign a conversation on handoff, and archive",
+    method: "PUT",
+    path: `${NO_SUCH_CONVERSATION}/assignee`,
+    body: {},
+  },
+  {
+    scope: "drafts:write",
+    usedFor: "leave shared drafts for a teammate",
+    method: "POST",
+    path: `${NO_SUCH_CONVERSATION}/drafts`,
+    body: {},
+  },
+  {
+    scope: "comments:read",
+    usedFor: "check a comment was posted before posting it again",
+    method: "GET",
+    path: `${NO_SUCH_CONVERSATION}/comments`,
+  },
+  {
+    scope: "drafts:read",
+    usedFor: "check a draft was left before leaving it again",
+    method: "GET",
+    path: `${NO_SUCH_CONVERSATION}/drafts`,
+  },
   { scope: "teammates:read", usedFor: "pick the AI teammate", method: "GET", path: "/teammates" },
-  { scope: "channels:read", usedFor: "pick the SMS channel callers are texted back from, and a draft's channel", method: "GET", path: "/channels" },
+  {
+    scope: "channels:read",
+    usedFor: "pick the SMS channel callers are texted back from, and a draft's channel",
+    method: "GET",
+    path: "/channels",
+  },
   { scope: "inboxes:read", usedFor: "find the channel a draft is sent from", method: "GET", path: "/inboxes" },
 ];
 
@@ -52,13 +101,24 @@ export async function checkTokenScopes(front: FrontClient, now = () => new Date(
   const results: ScopeResult[] = [];
   for (const requirement of SCOPE_REQUIREMENTS) {
     const status = await front.answerStatus(requirement.method, requirement.path, requirement.body);
-    const state: ScopeState = status === 403 ? "missing" : status === 0 || status === 401 || status === 429 || status >= 500 ? "unknown" : "granted";
+    const state: ScopeState =
+      status === 403
+        ? "missing"
+        : status === 0 || status === 401 || status === 429 || status >= 500
+          ? "unknown"
+          : "granted";
     results.push({ scope: requirement.scope, usedFor: requirement.usedFor, state, status });
   }
-  return { checkedAt: now().toISOString(), results, missing: results.filter((result) => result.state === "missing").map((result) => result.scope) };
+  return {
+    checkedAt: now().toISOString(),
+    results,
+    missing: results.filter((result) => result.state === "missing").map((result) => result.scope),
+  };
 }
 
 /** "The token lacks messages:send (reply to customers …)": one line per missing scope. */
 export function describeMissingScopes(check: ScopeCheck): string[] {
-  return check.results.filter((result) => result.state === "missing").map((result) => `The token lacks ${result.scope}: Frontline cannot ${result.usedFor}.`);
+  return check.results
+    .filter((result) => result.state === "missing")
+    .map((result) => `The token lacks ${result.scope}: Frontline cannot ${result.usedFor}.`);
 }

@@ -167,7 +167,9 @@ export const meSchema = z.looseObject({ id: z.string(), name: z.string().nullish
 /** A message with its full content (a preview event carries only ids and links). */
 export function isFullMessage(value: unknown): value is FrontMessage {
   const parsed = frontMessageSchema.safeParse(value);
-  return parsed.success && typeof parsed.data.type === "string" && (parsed.data.text != null || parsed.data.body != null);
+  return (
+    parsed.success && typeof parsed.data.type === "string" && (parsed.data.text != null || parsed.data.body != null)
+  );
 }
 
 /** A conversation with its assignment known (a preview carries only the id). */

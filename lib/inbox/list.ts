@@ -8,6 +8,8 @@ import { gapGroupSessionIds } from "../reports/knowledge-gaps/query";
  */
 export async function listInboxSessions(db: Db, options: Omit<SessionListOptions, "gapSessionIds">) {
   const { filters } = options;
-  const gapSessionIds = filters?.gap ? await gapGroupSessionIds(db, { from: filters.from, to: filters.to, channels: filters.channel }, filters.gap) : undefined;
+  const gapSessionIds = filters?.gap
+    ? await gapGroupSessionIds(db, { from: filters.from, to: filters.to, channels: filters.channel }, filters.gap)
+    : undefined;
   return listSessions(db, { ...options, gapSessionIds });
 }

@@ -34,14 +34,35 @@ import {
   type SessionStatus,
 } from "@/lib/domain";
 
-export const AI_OUTCOME_LABELS: Record<AiOutcome, string> = { answered: "Answered", handed_off: "Handed off", failed: "Failed", skipped: "Skipped" };
+export const AI_OUTCOME_LABELS: Record<AiOutcome, string> = {
+  answered: "Answered",
+  handed_off: "Handed off",
+  failed: "Failed",
+  skipped: "Skipped",
+};
 
 /** What came of the AI's act, judged `window` hours after it (lib/db/queries/ai-results.ts has the SQL). */
 export const AI_RESULTS = [
-  { id: "judged", label: "Window passed", description: "The AI acted at least the window ago, so what came of it is known" },
-  { id: "ai_resolved", label: "AI resolved", description: "Answered by the AI, with no teammate reply and no reopen within the window, which has passed" },
-  { id: "reopened", label: "Reopened", description: "Answered by the AI and reopened within the window, which has passed" },
-  { id: "human_replied", label: "Person replied after the handoff", description: "Handed off by the AI, and a teammate has replied since" },
+  {
+    id: "judged",
+    label: "Window passed",
+    description: "The AI acted at least the window ago, so what came of it is known",
+  },
+  {
+    id: "ai_resolved",
+    label: "AI resolved",
+    description: "Answered by the AI, with no teammate reply and no reopen within the window, which has passed",
+  },
+  {
+    id: "reopened",
+    label: "Reopened",
+    description: "Answered by the AI and reopened within the window, which has passed",
+  },
+  {
+    id: "human_replied",
+    label: "Person replied after the handoff",
+    description: "Handed off by the AI, and a teammate has replied since",
+  },
 ] as const;
 export type AiResult = (typeof AI_RESULTS)[number]["id"];
 export const DEFAULT_RESULT_WINDOW_HOURS = 72;
@@ -57,7 +78,11 @@ export const SESSION_VIEWS = [
   { id: "handed_off", label: "Handed off", description: "Sessions the AI handed to a person (status handed off)" },
   { id: "negative", label: "Negative sentiment", description: "Angry or frustrated customers" },
   { id: "voice", label: "Phone", description: "Calls and voicemails" },
-  { id: "needs_attention", label: "Needs attention", description: "Failed sessions, and handoffs or replies that did not go through" },
+  {
+    id: "needs_attention",
+    label: "Needs attention",
+    description: "Failed sessions, and handoffs or replies that did not go through",
+  },
 ] as const;
 export type SessionViewId = (typeof SESSION_VIEWS)[number]["id"];
 
@@ -65,7 +90,20 @@ export const LIST_PARAMS = ["channel", "status", "sentiment", "reason", "outcome
 export type ListParam = (typeof LIST_PARAMS)[number];
 
 /** Every parameter of the contract, in the order the Inbox writes them. */
-export const FILTER_PARAMS = ["view", "channel", "status", "sentiment", "reason", "outcome", "result", "window", "from", "to", "q", "gap"] as const;
+export const FILTER_PARAMS = [
+  "view",
+  "channel",
+  "status",
+  "sentiment",
+  "reason",
+  "outcome",
+  "result",
+  "window",
+  "from",
+  "to",
+  "q",
+  "gap",
+] as const;
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_PAGE_SIZE = 100;
@@ -88,7 +126,19 @@ export interface SessionFilters {
   gap?: string | null;
 }
 
-export const NO_FILTERS: SessionFilters = { view: "all", channel: [], status: [], sentiment: [], reason: [], outcome: [], result: null, window: null, from: null, to: null, q: null };
+export const NO_FILTERS: SessionFilters = {
+  view: "all",
+  channel: [],
+  status: [],
+  sentiment: [],
+  reason: [],
+  outcome: [],
+  result: null,
+  window: null,
+  from: null,
+  to: null,
+  q: null,
+};
 
 /** A knowledge-gap key: a word as the report's tokenizer writes it, or "-". */
 const GAP_KEY = /^(?:-|[a-z0-9]+(?:'[a-z]+)?)$/;
@@ -122,7 +172,12 @@ export function dayBounds(from: string | null, to: string | null): { start: Date
 }
 
 /** A list parameter's values that are among `allowed`; each other value is an issue. */
-function knownValues<Value extends string>(params: URLSearchParams, name: ListParam, allowed: readonly Value[], issues: string[]): Value[] {
+function knownValues<Value extends string>(
+  params: URLSearchParams,
+  name: ListParam,
+  allowed: readonly Value[],
+  issues: string[],
+): Value[] {
   const isAllowed = (value: string): value is Value => (allowed as readonly string[]).includes(value);
   const values = readList(params, name);
   for (const value of values) if (!isAllowed(value)) issues.push(`${name}: unknown value "${value}"`);
@@ -159,8 +214,15 @@ export function parseSessionFilters(params: URLSearchParams): { filters: Session
   const result = AI_RESULTS.find((item) => item.id === resultParam)?.id ?? null;
   if (resultParam && !result) issues.push(`result: unknown value "${resultParam}"`);
   const windowParam = params.get("window")?.trim() || null;
-  const window = windowParam && /^\d{1,4}$/.test(windowParam) && Number(windowParam) >= 1 && Number(windowParam) <= MAX_RESULT_WINDOW_HOURS ? Number(windowParam) : null;
-  if (windowParam && window === null) issues.push(`window: "${windowParam}" is not a number of hours from 1 to ${MAX_RESULT_WINDOW_HOURS}`);
+  const window =
+    windowParam &&
+    /^\d{1,4}$/.test(windowParam) &&
+    Number(windowParam) >= 1 &&
+    Number(windowParam) <= MAX_RESULT_WINDOW_HOURS
+      ? Number(windowParam)
+      : null;
+  if (windowParam && window === null)
+    issues.push(`window: "${windowParam}" is not a number of hours from 1 to ${MAX_RESULT_WINDOW_HOURS}`);
   const viewParam = params.get("view")?.trim() || "all";
   if (!isView(viewParam)) issues.push(`view: unknown view "${viewParam}"`);
   let q = params.get("q")?.trim() || null;
@@ -208,7 +270,14 @@ export function sessionFilterParams(filters: Partial<SessionFilters>): URLSearch
 
 /** How many of the filter-bar filters are set (the view is not one of them). */
 export function activeFilterCount(filters: SessionFilters): number {
-  return LIST_PARAMS.filter((name) => filters[name].length > 0).length + (filters.result ? 1 : 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0) + (filters.q ? 1 : 0) + (filters.gap ? 1 : 0);
+  return (
+    LIST_PARAMS.filter((name) => filters[name].length > 0).length +
+    (filters.result ? 1 : 0) +
+    (filters.from ? 1 : 0) +
+    (filters.to ? 1 : 0) +
+    (filters.q ? 1 : 0) +
+    (filters.gap ? 1 : 0)
+  );
 }
 
 /** What a search can match; every present part is ORed (see `parseSessionSearch`). */
@@ -250,11 +319,19 @@ const WHOLE_NUMBER_DIGITS = 10;
 export function parseSessionSearch(input: string): SessionSearch | null {
   const q = input.trim();
   if (!q) return null;
-  const none: SessionSearch = { ticketNumber: null, conversationId: null, contactKey: null, phoneDigits: null, contactText: null, messageText: null };
+  const none: SessionSearch = {
+    ticketNumber: null,
+    conversationId: null,
+    contactKey: null,
+    phoneDigits: null,
+    contactText: null,
+    messageText: null,
+  };
   const ticket = TICKET.exec(q);
   if (ticket) return { ...none, ticketNumber: Number(ticket[1]) };
   const conversation = CONVERSATION_ID.exec(q);
-  if (conversation && (q === conversation[0] || /^https?:\/\//i.test(q))) return { ...none, conversationId: conversation[0] };
+  if (conversation && (q === conversation[0] || /^https?:\/\//i.test(q)))
+    return { ...none, conversationId: conversation[0] };
 
   const messageText = /[\p{L}\p{N}]/u.test(q) ? q : null;
   const contactKey = normalizeHandle(q) || null;
@@ -263,7 +340,12 @@ export function parseSessionSearch(input: string): SessionSearch | null {
     // A national number ("020 7946 0958") is stored with its country code instead of the trunk 0, so it is
     // looked for as the digits after the 0, anywhere in a number, like a part of a number.
     const national = /^0\d{6}/.test(digits) && !contactKey?.startsWith("+");
-    const partial = digits.length >= 4 && (digits.length < WHOLE_NUMBER_DIGITS || national) ? (national ? digits.slice(1) : digits) : null;
+    const partial =
+      digits.length >= 4 && (digits.length < WHOLE_NUMBER_DIGITS || national)
+        ? national
+          ? digits.slice(1)
+          : digits
+        : null;
     return { ...none, ticketNumber: DIGITS.test(q) ? Number(q) : null, contactKey, phoneDigits: partial, messageText };
   }
   if (handleKind(q) === "email") return { ...none, contactKey, messageText };

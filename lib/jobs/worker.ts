@@ -109,7 +109,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         if (stopped) return;
         log(`[worker] could not claim a job: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (job) await processOne(job).catch((error) => log(`[worker] job ${job?.id} crashed the loop: ${String(error)}`));
+      if (job)
+        await processOne(job).catch((error) => log(`[worker] job ${job?.id} crashed the loop: ${String(error)}`));
       else if (!stopped) await idle();
     }
   }
@@ -117,10 +118,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const retention = options.retention ?? { doneMs: 24 * 3_600_000, failedMs: 30 * 24 * 3_600_000 };
   const prune = async () => {
     try {
-      const deleted = await pruneFinishedJobs(db, { doneOlderThanMs: retention.doneMs, failedOlderThanMs: retention.failedMs });
+      const deleted = await pruneFinishedJobs(db, {
+        doneOlderThanMs: retention.doneMs,
+        failedOlderThanMs: retention.failedMs,
+      });
       if (deleted > 0) log(`[worker] pruned ${deleted} finished jobs`);
     } catch (error) {
-      if (!stopped) log(`[worker] could not prune finished jobs: ${error instanceof Error ? error.message : String(error)}`);
+      if (!stopped)
+        log(`[worker] could not prune finished jobs: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const upkeep = async () => {

@@ -2,7 +2,17 @@
 // in one transaction with the queries of lib/db/queries/knowledge.ts.
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import { inTransaction, type Db } from "../db/client";
-import { articleIdByTitle, countChunks, deleteArticle, insertArticle, lockArticle, replaceChunks, unchunkedArticleIds, updateArticle, type ArticleWrite } from "../db/queries/knowledge";
+import {
+  articleIdByTitle,
+  countChunks,
+  deleteArticle,
+  insertArticle,
+  lockArticle,
+  replaceChunks,
+  unchunkedArticleIds,
+  updateArticle,
+  type ArticleWrite,
+} from "../db/queries/knowledge";
 import type { KnowledgeArticle } from "../db/schema";
 import { storedChunks } from "./chunk";
 import { DuplicateTitleError } from "./errors";
@@ -18,7 +28,11 @@ function articleState(article: Pick<KnowledgeArticle, "id" | "title" | "body">):
 }
 
 /** Creates an article and its chunks, with its audit row. Throws DuplicateTitleError when the title is taken. */
-export async function createKnowledgeArticle(db: Db, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle> {
+export async function createKnowledgeArticle(
+  db: Db,
+  input: { title: string; body: string },
+  actor: AuditActor = SYSTEM_ACTOR,
+): Promise<KnowledgeArticle> {
   return inTransaction(db, async (tx) => {
     const existingId = await articleIdByTitle(tx, input.title);
     if (existingId) throw new DuplicateTitleError(input.title, existingId);
@@ -29,7 +43,12 @@ export async function createKnowledgeArticle(db: Db, input: { title: string; bod
 }
 
 /** Saves an article and rewrites its chunks, with its audit row; null when it does not exist. Throws DuplicateTitleError. */
-export async function updateKnowledgeArticle(db: Db, id: string, input: { title: string; body: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
+export async function updateKnowledgeArticle(
+  db: Db,
+  id: string,
+  input: { title: string; body: string },
+  actor: AuditActor = SYSTEM_ACTOR,
+): Promise<KnowledgeArticle | null> {
   return inTransaction(db, async (tx) => {
     const existingId = await articleIdByTitle(tx, input.title);
     if (existingId && existingId !== id) throw new DuplicateTitleError(input.title, existingId);
@@ -37,13 +56,23 @@ export async function updateKnowledgeArticle(db: Db, id: string, input: { title:
     if (!previous) return null;
     const article = await updateArticle(tx, id, withChunks(input));
     if (!article) return null;
-    await recordAudit(tx, { actor, action: "knowledge.update", target: article.title, before: articleState(previous), after: articleState(article) });
+    await recordAudit(tx, {
+      actor,
+      action: "knowledge.update",
+      target: article.title,
+      before: articleState(previous),
+      after: articleState(article),
+    });
     return article;
   });
 }
 
 /** Deletes an article, with its audit row; its chunks go with it. */
-export async function deleteKnowledgeArticle(db: Db, id: string, actor: AuditActor = SYSTEM_ACTOR): Promise<KnowledgeArticle | null> {
+export async function deleteKnowledgeArticle(
+  db: Db,
+  id: string,
+  actor: AuditActor = SYSTEM_ACTOR,
+): Promise<KnowledgeArticle | null> {
   return inTransaction(db, async (tx) => {
     const deleted = await deleteArticle(tx, id);
     if (!deleted) return null;

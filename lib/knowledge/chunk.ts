@@ -64,7 +64,9 @@ function splitLong(block: string): string[] {
     piece += sentence;
   }
   if (piece.trim()) pieces.push(piece.trim());
-  return pieces.flatMap((part) => (part.length > MAX_CHARS ? (part.match(new RegExp(`.{1,${MAX_CHARS}}`, "gs")) ?? []) : [part]));
+  return pieces.flatMap((part) =>
+    part.length > MAX_CHARS ? (part.match(new RegExp(`.{1,${MAX_CHARS}}`, "gs")) ?? []) : [part],
+  );
 }
 
 /** A Markdown file as an article: the title from front matter, the first "# " heading, or the file name. */

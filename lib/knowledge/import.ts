@@ -32,12 +32,17 @@ export function planImport(files: ImportFile[]): ImportPlan {
   const titles = new Map<string, string>();
   return files.map((file) => {
     const { title, body } = articleFromMarkdown(baseName(file.name), file.content);
-    const skip = (reason: string) => ({ skipped: { file: file.name, status: "skipped" as const, title: title || null, articleId: null, reason } });
+    const skip = (reason: string) => ({
+      skipped: { file: file.name, status: "skipped" as const, title: title || null, articleId: null, reason },
+    });
     const sameTitle = titles.get(title.toLowerCase());
     if (!title) return skip("The file has no title.");
     if (!body) return skip("The file has no text besides its title.");
     if (title.length > MAX_TITLE_CHARS) return skip(`The title is longer than ${MAX_TITLE_CHARS} characters.`);
-    if (body.length > MAX_BODY_CHARS) return skip(`The text is longer than ${MAX_BODY_CHARS.toLocaleString("en-US")} characters; split it into several files.`);
+    if (body.length > MAX_BODY_CHARS)
+      return skip(
+        `The text is longer than ${MAX_BODY_CHARS.toLocaleString("en-US")} characters; split it into several files.`,
+      );
     if (sameTitle) return skip(`${sameTitle} in this import has the same title.`);
     titles.set(title.toLowerCase(), file.name);
     return { article: { file: file.name, title, body } };
@@ -48,11 +53,16 @@ export function planImport(files: ImportFile[]): ImportPlan {
  * Writes imported articles in one transaction: an article with the same title (without case) is updated, or left
  * alone when nothing changed; otherwise a new one is created. Returns what happened to each, in order.
  */
-async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor: AuditActor = SYSTEM_ACTOR): Promise<ImportOutcome[]> {
+async function importKnowledgeArticles(
+  db: Db,
+  articles: ImportArticle[],
+  actor: AuditActor = SYSTEM_ACTOR,
+): Promise<ImportOutcome[]> {
   return inTransaction(db, async (tx) => {
     const outcomes: ImportOutcome[] = [];
     for (const input of articles) {
-      const done = (status: ImportOutcome["status"], articleId: string) => outcomes.push({ file: input.file, status, title: input.title, articleId, reason: null });
+      const done = (status: ImportOutcome["status"], articleId: string) =>
+        outcomes.push({ file: input.file, status, title: input.title, articleId, reason: null });
       const existingId = await articleIdByTitle(tx, input.title);
       if (!existingId) {
         const article = await insertArticle(tx, withChunks(input));
@@ -70,7 +80,8 @@ async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor:
       done("updated", article.id);
     }
     // One row for the import: which articles it created and updated (the files left unchanged changed nothing).
-    const titles = (status: ImportOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).map((outcome) => outcome.title);
+    const titles = (status: ImportOutcome["status"]) =>
+      outcomes.filter((outcome) => outcome.status === status).map((outcome) => outcome.title);
     if (outcomes.some((outcome) => outcome.status !== "unchanged")) {
       await recordAudit(tx, {
         actor,
@@ -86,7 +97,11 @@ async function importKnowledgeArticles(db: Db, articles: ImportArticle[], actor:
 /** Imports the files (all Markdown, checked by the caller) and says what happened to each, in the order sent. */
 export async function importMarkdownFiles(db: Db, files: ImportFile[], actor?: AuditActor): Promise<ImportOutcome[]> {
   const plan = planImport(files);
-  const written = await importKnowledgeArticles(db, plan.flatMap((step) => (step.article ? [step.article] : [])), actor);
+  const written = await importKnowledgeArticles(
+    db,
+    plan.flatMap((step) => (step.article ? [step.article] : [])),
+    actor,
+  );
   let next = 0;
   return plan.map((step) => step.skipped ?? written[next++]);
 }

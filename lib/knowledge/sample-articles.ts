@@ -2,7 +2,7 @@
 export const SAMPLE_ARTICLES: { title: string; body: string }[] = [
   {
     title: "Resetting your password",
-    body: "To reset your password, open the sign-in page and choose \"Forgot password\". Enter the email address on your account and we send a reset link that is valid for 60 minutes. If the reset email never arrives, check your spam or junk folder and make sure the address matches the one on your account. Reset emails come from no-reply@acme.example; add it to your contacts if your provider filters it. You can request a new link after five minutes.",
+    body: 'To reset your password, open the sign-in page and choose "Forgot password". Enter the email address on your account and we send a reset link that is valid for 60 minutes. If the reset email never arrives, check your spam or junk folder and make sure the address matches the one on your account. Reset emails come from no-reply@acme.example; add it to your contacts if your provider filters it. You can request a new link after five minutes.',
   },
   {
     title: "Changing the billing email on your account",
@@ -22,7 +22,7 @@ export const SAMPLE_ARTICLES: { title: string; body: string }[] = [
   },
   {
     title: "Updating your payment card",
-    body: "To update the card we charge, go to Settings → Billing → Payment method and choose \"Update card\". The new card is used for the next invoice. If a payment failed, update the card and we retry the charge automatically within 24 hours. For your security we never take card numbers over the phone or by email.",
+    body: 'To update the card we charge, go to Settings → Billing → Payment method and choose "Update card". The new card is used for the next invoice. If a payment failed, update the card and we retry the charge automatically within 24 hours. For your security we never take card numbers over the phone or by email.',
   },
   {
     title: "Refunds and duplicate charges",

@@ -29,7 +29,10 @@ export const articleInputSchema = z.object({
     .string({ error: "Write the article's text." })
     .trim()
     .min(1, "Write the article's text.")
-    .max(MAX_BODY_CHARS, `The article is too long: keep it to ${MAX_BODY_CHARS.toLocaleString("en-US")} characters or fewer, or split it into several articles.`),
+    .max(
+      MAX_BODY_CHARS,
+      `The article is too long: keep it to ${MAX_BODY_CHARS.toLocaleString("en-US")} characters or fewer, or split it into several articles.`,
+    ),
 });
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;
@@ -39,7 +42,12 @@ export const importRequestSchema = z.object({
     .array(
       z.object({
         name: z.string().trim().min(1, "Every file needs a name.").max(500),
-        content: z.string().max(MAX_IMPORT_FILE_CHARS, `A file is larger than ${MAX_IMPORT_FILE_CHARS / 1000} KB: that is not a help article.`),
+        content: z
+          .string()
+          .max(
+            MAX_IMPORT_FILE_CHARS,
+            `A file is larger than ${MAX_IMPORT_FILE_CHARS / 1000} KB: that is not a help article.`,
+          ),
       }),
       { error: "Send the files to import." },
     )

@@ -53,19 +53,40 @@ export async function handleCustomerMessage(ctx: PipelineContext, input: Custome
   const eligibility = decideEligibility(message, conversation, channel, settings);
   const agent = await ctx.loadAgentSettings();
   if (!eligibility.eligible && eligibility.check === "customer_author") {
-    return { decision: "skipped", reason: eligibility.reason, failedCheck: eligibility.check, sessionId: (await getSessionByConversation(ctx.db, conversation.id))?.id ?? null };
+    return {
+      decision: "skipped",
+      reason: eligibility.reason,
+      failedCheck: eligibility.check,
+      sessionId: (await getSessionByConversation(ctx.db, conversation.id))?.id ?? null,
+    };
   }
 
-  const turn = await recordCustomerTurn(ctx.db, { message, conversation, channel, eligibility, redactionPatterns: agent.redactionPatterns });
+  const turn = await recordCustomerTurn(ctx.db, {
+    message,
+    conversation,
+    channel,
+    eligibility,
+    redactionPatterns: agent.redactionPatterns,
+  });
   const { session } = turn;
   if (turn.skip) return { decision: "skipped", ...turn.skip, sessionId: session.id };
 
   let run = await findRun(ctx.db, session.id, message.id);
   // Answered before (a re-run, or Front repeating itself): the session keeps the status its answer gave it.
-  if (run?.deliveryStatus === "delivered") return { decision: "processed", reason: "already answered", sessionId: session.id };
+  if (run?.deliveryStatus === "delivered")
+    return { decision: "processed", reason: "already answered", sessionId: session.id };
   await updateSession(ctx.db, session.id, { status: "ai_answering", statusReason: null, preview: turn.preview });
   if (!run || run.status === "running") {
-    ({ run } = await recordAgentRun(ctx, { event: row, sessionId: session.id, messageId: message.id, channel, subject: conversation.subject, agent, contact: turn.sender?.handle, call: turn.content.call }));
+    ({ run } = await recordAgentRun(ctx, {
+      event: row,
+      sessionId: session.id,
+      messageId: message.id,
+      channel,
+      subject: conversation.subject,
+      agent,
+      contact: turn.sender?.handle,
+      call: turn.content.call,
+    }));
   }
   const delivered = await deliverOutcome(ctx, {
     run,
@@ -116,7 +137,11 @@ export async function recordCustomerTurn(db: Db, input: CustomerTurnInput): Prom
     attachments: message.attachments ?? [],
     metadata: message.metadata ?? {},
   });
-  const sender = senderHandle(message) ?? (conversation.recipient ? { handle: conversation.recipient.handle, name: conversation.recipient.name ?? null } : null);
+  const sender =
+    senderHandle(message) ??
+    (conversation.recipient
+      ? { handle: conversation.recipient.handle, name: conversation.recipient.name ?? null }
+      : null);
   const { session, created } = await findOrCreateSession(db, {
     frontConversationId: conversation.id,
     channel,
@@ -133,7 +158,8 @@ export async function recordCustomerTurn(db: Db, input: CustomerTurnInput): Prom
     subject: content.subject ?? null,
     text: content.displayText,
     modelText: forModel.text === content.displayText ? null : forModel.text,
-    metadata: forModel.redactions.length > 0 ? { ...content.metadata, redactions: forModel.redactions } : content.metadata,
+    metadata:
+      forModel.redactions.length > 0 ? { ...content.metadata, redactions: forModel.redactions } : content.metadata,
   };
   const added = await addSessionMessage(db, {
     sessionId: session.id,
@@ -154,12 +180,30 @@ export async function recordCustomerTurn(db: Db, input: CustomerTurnInput): Prom
   if (!eligibility.eligible) {
     // A later message on a conversation a person now owns keeps the session's status (e.g. handed off).
     const keepStatus = !created && session.status !== "skipped";
-    await updateSession(db, session.id, keepStatus ? { preview } : { status: "skipped", statusReason: eligibility.reason, preview, aiOutcome: "skipped", aiOutcomeAt: input.now });
+    await updateSession(
+      db,
+      session.id,
+      keepStatus
+        ? { preview }
+        : {
+            status: "skipped",
+            statusReason: eligibility.reason,
+            preview,
+            aiOutcome: "skipped",
+            aiOutcomeAt: input.now,
+          },
+    );
     return { ...turn, skip: { reason: eligibility.reason, failedCheck: eligibility.check } };
   }
   if (!content.usable) {
     const reason = channel === "voice" ? "waiting for the call's transcript" : "the message has no text";
-    await updateSession(db, session.id, { status: "skipped", statusReason: reason, preview, aiOutcome: "skipped", aiOutcomeAt: input.now });
+    await updateSession(db, session.id, {
+      status: "skipped",
+      statusReason: reason,
+      preview,
+      aiOutcome: "skipped",
+      aiOutcomeAt: input.now,
+    });
     return { ...turn, skip: { reason } };
   }
   return { ...turn, skip: null };
@@ -218,7 +262,12 @@ export async function recordAgentRun(ctx: AgentRunContext, input: AgentRunInput)
         db: ctx.db,
         settings: input.agent,
         model,
-        conversation: { channel: input.channel, contactHandle: input.contact, subject: input.subject, call: input.call },
+        conversation: {
+          channel: input.channel,
+          contactHandle: input.contact,
+          subject: input.subject,
+          call: input.call,
+        },
         history,
         sessionId: input.sessionId,
         actions: await ctx.loadActions(),
@@ -239,14 +288,26 @@ export async function recordAgentRun(ctx: AgentRunContext, input: AgentRunInput)
   });
   const handoff =
     outcome.kind === "handoff"
-      ? await getOrCreateHandoff(ctx.db, { sessionId: input.sessionId, runId: run.id, reason: outcome.reason, summary: outcome.summary, sentiment: outcome.sentiment })
+      ? await getOrCreateHandoff(ctx.db, {
+          sessionId: input.sessionId,
+          runId: run.id,
+          reason: outcome.reason,
+          summary: outcome.summary,
+          sentiment: outcome.sentiment,
+        })
       : null;
-  await updateSession(ctx.db, input.sessionId, { sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
+  await updateSession(ctx.db, input.sessionId, {
+    sentiment: outcome.sentiment,
+    ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}),
+  });
   return { run: finished, outcome, handoff };
 }
 
 /** A run that could not start (e.g. a hosted model without its base URL): hand off, and say why. */
-function failedTurn(history: { authorType: string; text: string; modelText?: string | null }[], error: string): AgentTurnResult {
+function failedTurn(
+  history: { authorType: string; text: string; modelText?: string | null }[],
+  error: string,
+): AgentTurnResult {
   const turn = [...history].reverse().find((message) => message.authorType === "customer");
   return {
     outcome: fallbackHandoff(turn?.modelText ?? turn?.text ?? ""),
@@ -254,7 +315,14 @@ function failedTurn(history: { authorType: string; text: string; modelText?: str
     inputTokens: 0,
     outputTokens: 0,
     costUsd: null,
-    failureStep: { position: 0, kind: "text", text: "The run failed; handing off to a person.", error, startedAt: new Date(), durationMs: 0 },
+    failureStep: {
+      position: 0,
+      kind: "text",
+      text: "The run failed; handing off to a person.",
+      error,
+      startedAt: new Date(),
+      durationMs: 0,
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { getOrCreateHandoff, listToolOutputs, markRunDelivered, recordDeliveryIntent, recordHandoffProgress } from "../db/queries/agent-runs";
+import {
+  getOrCreateHandoff,
+  listToolOutputs,
+  markRunDelivered,
+  recordDeliveryIntent,
+  recordHandoffProgress,
+} from "../db/queries/agent-runs";
 import { getHandoffForRun } from "../db/queries/handoffs";
 import { addSessionMessage, listSessionMessages, updateSession } from "../db/queries/sessions";
 import type { AgentRun, DeliveryIntent, Handoff, Session } from "../db/schema";
@@ -8,7 +14,13 @@ import { DELIVERY_MODES, type DeliveryMode, type TextBackChannel } from "../sett
 import type { FrontSettings } from "../settings/front-settings";
 import { findFrontWrite } from "./front-writes";
 import { deliveredAsText, routeAnswer } from "./answer-route";
-import { callbackNoteBody, handoffCommentBody, suggestedReplyCommentBody, textToHtml, undeliveredAnswerCommentBody } from "./handoff-comment";
+import {
+  callbackNoteBody,
+  handoffCommentBody,
+  suggestedReplyCommentBody,
+  textToHtml,
+  undeliveredAnswerCommentBody,
+} from "./handoff-comment";
 import type { PipelineContext } from "./context";
 
 export interface DeliveryInput {
@@ -29,7 +41,8 @@ export function sessionUrl(appUrl: string, sessionId: string): string {
 }
 
 /** What became of a run's outcome in Front. */
-export type DeliveryResult = "replied" | "reply_refused" | "drafted" | "draft_refused" | "commented" | "callback_note" | "handed_off";
+export type DeliveryResult =
+  "replied" | "reply_refused" | "drafted" | "draft_refused" | "commented" | "callback_note" | "handed_off";
 
 /** Session status reasons for answers a teammate still has to send. */
 export const DRAFTED_REASON = "Answer left as a shared draft for a teammate to send";
@@ -59,7 +72,9 @@ export async function deliverOutcome(ctx: PipelineContext, input: DeliveryInput)
  * conversation is gone) or a 301 (merged): those are handled by the callers, and a comment would fail the same way.
  */
 function isRefusal(error: unknown): error is FrontApiError {
-  return isFrontApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable;
+  return (
+    isFrontApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 404 && !error.retryable
+  );
 }
 
 /**
@@ -96,7 +111,12 @@ async function findPostedAnswer(ctx: PipelineContext, sessionId: string, runId: 
 /** Session message types for the AI's answers, by where they went. */
 const MESSAGE_TYPES: Record<DeliveryMode, string> = { reply: "reply", draft: "draft", comment: "comment" };
 
-async function recordPostedAnswer(ctx: PipelineContext, session: Session, text: string, posted: PostedAnswer): Promise<PostedAnswer> {
+async function recordPostedAnswer(
+  ctx: PipelineContext,
+  session: Session,
+  text: string,
+  posted: PostedAnswer,
+): Promise<PostedAnswer> {
   await addSessionMessage(ctx.db, {
     sessionId: session.id,
     frontMessageId: null,
@@ -132,29 +152,61 @@ async function postAnswer(ctx: PipelineContext, input: DeliveryInput, mode: Deli
     if (route.mode === "reply") {
       const body = textToHtml(text);
       await intend({ mode: "reply", body, channelId: route.channelId, to: route.to, deliveredAs: posted.deliveredAs });
-      const accepted = await ctx.front.sendReply(conversationId, { body, authorId, archive: false, channelId: route.channelId, to: route.to });
-      return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "reply", messageUid: accepted.message_uid ?? null });
+      const accepted = await ctx.front.sendReply(conversationId, {
+        body,
+        authorId,
+        archive: false,
+        channelId: route.channelId,
+        to: route.to,
+      });
+      return recordPostedAnswer(ctx, session, text, {
+        ...posted,
+        deliveryMode: "reply",
+        messageUid: accepted.message_uid ?? null,
+      });
     }
     if (route.mode === "draft") {
       const body = textToHtml(text);
       await intend({ mode: "draft", body, channelId: route.channelId, to: route.to, deliveredAs: posted.deliveredAs });
-      const draft = await ctx.front.createDraft(conversationId, { body, authorId, mode: "shared", channelId: route.channelId, to: route.to });
+      const draft = await ctx.front.createDraft(conversationId, {
+        body,
+        authorId,
+        mode: "shared",
+        channelId: route.channelId,
+        to: route.to,
+      });
       return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "draft", frontDraftId: draft.id });
     }
     const url = sessionUrl(ctx.appUrl, session.id);
     const body = route.callback
       ? callbackNoteBody(text, { to: route.callback.to, article: await sourceArticle(ctx, run) }, url)
       : suggestedReplyCommentBody(text, url);
-    await intend({ mode: "comment", body, callback: route.callback ? true : undefined, deliveredAs: posted.deliveredAs });
+    await intend({
+      mode: "comment",
+      body,
+      callback: route.callback ? true : undefined,
+      deliveredAs: posted.deliveredAs,
+    });
     const comment = await ctx.front.postComment(conversationId, body, authorId);
-    return recordPostedAnswer(ctx, session, text, { ...posted, deliveryMode: "comment", frontCommentId: comment.id, callback: route.callback ? true : undefined });
+    return recordPostedAnswer(ctx, session, text, {
+      ...posted,
+      deliveryMode: "comment",
+      frontCommentId: comment.id,
+      callback: route.callback ? true : undefined,
+    });
   } catch (error) {
     if (route.mode === "comment" || !isRefusal(error)) throw error;
     // Never lost: the answer is kept as an internal comment for a person to send, and the session is flagged.
     const body = undeliveredAnswerCommentBody(route.mode, error.message, text);
     await intend({ mode: "comment", body, refused: route.mode, error: error.message });
     const comment = await ctx.front.postComment(conversationId, body, authorId);
-    return recordPostedAnswer(ctx, session, text, { runId: run.id, deliveryMode: "comment", frontCommentId: comment.id, refused: route.mode, error: error.message });
+    return recordPostedAnswer(ctx, session, text, {
+      runId: run.id,
+      deliveryMode: "comment",
+      frontCommentId: comment.id,
+      refused: route.mode,
+      error: error.message,
+    });
   }
 }
 
@@ -162,7 +214,9 @@ async function postAnswer(ctx: PipelineContext, input: DeliveryInput, mode: Deli
 async function sourceArticle(ctx: PipelineContext, run: AgentRun): Promise<string | null> {
   const titles = (await listToolOutputs(ctx.db, run.id, "search_knowledge_base")).flatMap((output) => {
     const results = (output as { results?: Array<{ title?: unknown }> } | null)?.results;
-    return Array.isArray(results) ? results.map((result) => result.title).filter((title): title is string => typeof title === "string") : [];
+    return Array.isArray(results)
+      ? results.map((result) => result.title).filter((title): title is string => typeof title === "string")
+      : [];
   });
   const answer = (run.replyText ?? "").toLowerCase();
   return titles.find((title) => answer.includes(title.toLowerCase())) ?? titles[0] ?? null;
@@ -172,12 +226,25 @@ async function sourceArticle(ctx: PipelineContext, run: AgentRun): Promise<strin
  * An earlier attempt saved an intent but not its result (it died, or Front's answer never came back): if Front
  * has the write, it is recorded now as if the answer had arrived, and nothing is posted again.
  */
-async function findUnrecordedAnswer(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<PostedAnswer | null> {
+async function findUnrecordedAnswer(
+  ctx: PipelineContext,
+  { run, session, conversationId, settings }: DeliveryInput,
+): Promise<PostedAnswer | null> {
   const intent = run.deliveryIntent;
   if (!intent) return null;
-  const found = await findFrontWrite(ctx.front, conversationId, { kind: intent.mode, body: intent.body, since: new Date(intent.at), authorId: settings.aiTeammateId });
+  const found = await findFrontWrite(ctx.front, conversationId, {
+    kind: intent.mode,
+    body: intent.body,
+    since: new Date(intent.at),
+    authorId: settings.aiTeammateId,
+  });
   if (!found) return null;
-  const where = intent.mode === "draft" ? { frontDraftId: found.id } : intent.mode === "comment" ? { frontCommentId: found.id } : { messageUid: null };
+  const where =
+    intent.mode === "draft"
+      ? { frontDraftId: found.id }
+      : intent.mode === "comment"
+        ? { frontCommentId: found.id }
+        : { messageUid: null };
   return recordPostedAnswer(ctx, session, run.replyText ?? "", {
     runId: run.id,
     deliveryMode: intent.mode,
@@ -198,12 +265,22 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   if (posted.refused === "reply") {
     // The conversation stays with the AI teammate: the flag is what sends a lead to it.
     await markRunDelivered(ctx.db, run.id);
-    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the reply: ${posted.error}`, aiOutcome: "failed" });
+    await updateSession(ctx.db, session.id, {
+      status: "failed",
+      flag: "reply_not_delivered",
+      statusReason: `Front refused the reply: ${posted.error}`,
+      aiOutcome: "failed",
+    });
     return "reply_refused";
   }
   if (posted.deliveryMode === "reply") {
     await markRunDelivered(ctx.db, run.id, posted.messageUid);
-    await updateSession(ctx.db, session.id, { status: "answered", statusReason: null, flag: null, aiOutcome: "answered" });
+    await updateSession(ctx.db, session.id, {
+      status: "answered",
+      statusReason: null,
+      flag: null,
+      aiOutcome: "answered",
+    });
     if (settings.archiveOnReply) await archiveIfStillOwned(ctx, conversationId, session, settings);
     return "replied";
   }
@@ -212,12 +289,22 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
   await unassignFromAi(ctx, conversationId, settings, { retry: earlier !== null });
   await markRunDelivered(ctx.db, run.id);
   if (posted.refused === "draft") {
-    await updateSession(ctx.db, session.id, { status: "failed", flag: "reply_not_delivered", statusReason: `Front refused the draft: ${posted.error}`, aiOutcome: "failed" });
+    await updateSession(ctx.db, session.id, {
+      status: "failed",
+      flag: "reply_not_delivered",
+      statusReason: `Front refused the draft: ${posted.error}`,
+      aiOutcome: "failed",
+    });
     return "draft_refused";
   }
   const drafted = posted.deliveryMode === "draft";
   const reason = drafted ? DRAFTED_REASON : posted.callback ? CALLBACK_REASON : COMMENTED_REASON;
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: reason, flag: null, aiOutcome: "answered" });
+  await updateSession(ctx.db, session.id, {
+    status: "handed_off",
+    statusReason: reason,
+    flag: null,
+    aiOutcome: "answered",
+  });
   return drafted ? "drafted" : posted.callback ? "callback_note" : "commented";
 }
 
@@ -225,7 +312,12 @@ async function deliverAnswer(ctx: PipelineContext, input: DeliveryInput): Promis
  * Hands the conversation to the team's queue. A retry may find it unassigned already (the earlier attempt got that
  * far) and picked up by a teammate since: so on a retry it is unassigned only if the AI still owns it.
  */
-async function unassignFromAi(ctx: PipelineContext, conversationId: string, settings: FrontSettings, { retry }: { retry: boolean }): Promise<void> {
+async function unassignFromAi(
+  ctx: PipelineContext,
+  conversationId: string,
+  settings: FrontSettings,
+  { retry }: { retry: boolean },
+): Promise<void> {
   if (retry) {
     const { conversation } = await ctx.front.getConversation(conversationId);
     if (conversation.assignee?.id !== settings.aiTeammateId) return;
@@ -235,23 +327,49 @@ async function unassignFromAi(ctx: PipelineContext, conversationId: string, sett
 }
 
 /** The AI archives only conversations it still owns: a person may have taken it over meanwhile. */
-async function archiveIfStillOwned(ctx: PipelineContext, conversationId: string, session: Session, settings: FrontSettings): Promise<void> {
+async function archiveIfStillOwned(
+  ctx: PipelineContext,
+  conversationId: string,
+  session: Session,
+  settings: FrontSettings,
+): Promise<void> {
   const { conversation } = await ctx.front.getConversation(conversationId);
   if (conversation.assignee?.id !== settings.aiTeammateId) return;
   await ctx.beforeFrontWrite?.();
   await ctx.front.updateConversation(conversationId, { status: "archived" });
-  await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: "archived by the AI after answering" });
+  await updateSession(ctx.db, session.id, {
+    status: "resolved",
+    resolvedAt: new Date(),
+    statusReason: "archived by the AI after answering",
+  });
 }
 
-async function deliverHandoff(ctx: PipelineContext, { run, session, conversationId, settings }: DeliveryInput): Promise<DeliveryResult> {
+async function deliverHandoff(
+  ctx: PipelineContext,
+  { run, session, conversationId, settings }: DeliveryInput,
+): Promise<DeliveryResult> {
   let handoff = await getHandoffForRun(ctx.db, run.id);
   if (!handoff) {
     // A run stored before its handoff row (a crash between the two) gets one now, as the error fallback.
-    handoff = await getOrCreateHandoff(ctx.db, { sessionId: session.id, runId: run.id, reason: "error", summary: session.preview ?? "See the session.", sentiment: session.sentiment ?? "neutral" });
+    handoff = await getOrCreateHandoff(ctx.db, {
+      sessionId: session.id,
+      runId: run.id,
+      reason: "error",
+      summary: session.preview ?? "See the session.",
+      sentiment: session.sentiment ?? "neutral",
+    });
   }
   await sendHandoff(ctx, handoff, session.id, conversationId, settings);
   await markRunDelivered(ctx.db, run.id);
-  await updateSession(ctx.db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: handoff.summary, sentiment: handoff.sentiment, handoffReason: handoff.reason, aiOutcome: "handed_off" });
+  await updateSession(ctx.db, session.id, {
+    status: "handed_off",
+    statusReason: null,
+    flag: null,
+    summary: handoff.summary,
+    sentiment: handoff.sentiment,
+    handoffReason: handoff.reason,
+    aiOutcome: "handed_off",
+  });
   return "handed_off";
 }
 
@@ -286,31 +404,53 @@ export async function handOffUndeliveredReply(
 }
 
 /** A handoff in Front: its comment once, then the unassign, each recorded as soon as it is done. */
-async function sendHandoff(ctx: PipelineContext, handoff: Handoff, sessionId: string, conversationId: string, settings: FrontSettings, options: { ownerCheck?: boolean } = {}): Promise<void> {
+async function sendHandoff(
+  ctx: PipelineContext,
+  handoff: Handoff,
+  sessionId: string,
+  conversationId: string,
+  settings: FrontSettings,
+  options: { ownerCheck?: boolean } = {},
+): Promise<void> {
   // Whether an earlier attempt got as far as the comment: then it may have unassigned the conversation too.
   let retry = handoff.commentPostedAt !== null;
   if (!handoff.commentPostedAt) {
     // An earlier attempt may have posted the comment and died before recording it: look in Front first.
     const earlier =
       handoff.commentBody && handoff.commentSendingAt
-        ? await findFrontWrite(ctx.front, conversationId, { kind: "comment", body: handoff.commentBody, since: handoff.commentSendingAt, authorId: settings.aiTeammateId })
+        ? await findFrontWrite(ctx.front, conversationId, {
+            kind: "comment",
+            body: handoff.commentBody,
+            since: handoff.commentSendingAt,
+            authorId: settings.aiTeammateId,
+          })
         : null;
     let commentId = earlier?.id;
     let body = handoff.commentBody;
     retry = earlier !== null;
     if (!commentId || !body) {
-      body = handoffCommentBody({ reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never }, sessionUrl(ctx.appUrl, sessionId));
+      body = handoffCommentBody(
+        { reason: handoff.reason as never, summary: handoff.summary, sentiment: handoff.sentiment as never },
+        sessionUrl(ctx.appUrl, sessionId),
+      );
       await ctx.beforeFrontWrite?.();
       await recordHandoffProgress(ctx.db, handoff.id, { commentBody: body, commentSendingAt: new Date() });
       commentId = (await ctx.front.postComment(conversationId, body, settings.aiTeammateId)).id;
     }
-    await recordHandoffProgress(ctx.db, handoff.id, { frontCommentId: commentId, commentBody: body, commentPostedAt: new Date(), error: null });
+    await recordHandoffProgress(ctx.db, handoff.id, {
+      frontCommentId: commentId,
+      commentBody: body,
+      commentPostedAt: new Date(),
+      error: null,
+    });
   }
   if (!handoff.unassignedAt) {
     try {
       await unassignFromAi(ctx, conversationId, settings, { retry: retry || options.ownerCheck === true });
     } catch (error) {
-      await recordHandoffProgress(ctx.db, handoff.id, { error: `unassign failed: ${error instanceof Error ? error.message : String(error)}` });
+      await recordHandoffProgress(ctx.db, handoff.id, {
+        error: `unassign failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
       throw error;
     }
     await recordHandoffProgress(ctx.db, handoff.id, { unassignedAt: new Date(), error: null });

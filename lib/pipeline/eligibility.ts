@@ -27,20 +27,45 @@ export function teammateName(teammate: Teammate): string {
  * The checks that decide whether the AI answers a message, in the order the troubleshooting page explains them:
  * master switch, channel switch, assignment, the unassigned option, and who wrote the message.
  */
-export function eligibilityChecks(message: FrontMessage, conversation: FrontConversation, channel: Channel, settings: EligibilitySettings): EligibilityCheck[] {
+export function eligibilityChecks(
+  message: FrontMessage,
+  conversation: FrontConversation,
+  channel: Channel,
+  settings: EligibilitySettings,
+): EligibilityCheck[] {
   const assignee = conversation.assignee ?? null;
   const channelName = CHANNEL_LABELS[channel];
   const writtenByTeammate = Boolean(message.author) || message.is_inbound === false;
   let assignment: EligibilityCheck;
   if (!settings.aiTeammateId) {
-    assignment = { id: "assignment", label: "Assigned to the AI teammate", passed: false, detail: "no AI teammate is chosen (Settings → Front)" };
+    assignment = {
+      id: "assignment",
+      label: "Assigned to the AI teammate",
+      passed: false,
+      detail: "no AI teammate is chosen (Settings → Front)",
+    };
   } else if (assignee && assignee.id !== settings.aiTeammateId) {
-    assignment = { id: "assignment", label: "Assigned to the AI teammate", passed: false, detail: `conversation is assigned to ${teammateName(assignee)} (${assignee.id}), not the AI teammate` };
+    assignment = {
+      id: "assignment",
+      label: "Assigned to the AI teammate",
+      passed: false,
+      detail: `conversation is assigned to ${teammateName(assignee)} (${assignee.id}), not the AI teammate`,
+    };
   } else {
-    assignment = { id: "assignment", label: "Assigned to the AI teammate", passed: true, detail: assignee ? "assigned to the AI teammate" : "unassigned" };
+    assignment = {
+      id: "assignment",
+      label: "Assigned to the AI teammate",
+      passed: true,
+      detail: assignee ? "assigned to the AI teammate" : "unassigned",
+    };
   }
   return [
-    { id: "master_switch", label: "Frontline is switched on", passed: settings.enabled, detail: settings.enabled ? "on" : "the master switch is off (Settings → Front)" },
+    {
+      id: "master_switch",
+      label: "Frontline is switched on",
+      passed: settings.enabled,
+      detail: settings.enabled ? "on" : "the master switch is off (Settings → Front)",
+    },
     {
       id: "channel_switch",
       label: `The ${channelName} channel is on`,
@@ -52,19 +77,31 @@ export function eligibilityChecks(message: FrontMessage, conversation: FrontConv
       id: "unassigned_switch",
       label: "Unassigned conversations are handled",
       passed: assignee !== null || settings.handleUnassigned,
-      detail: assignee !== null ? "not needed: the conversation is assigned" : settings.handleUnassigned ? "on" : "conversation is unassigned and handling unassigned conversations is off",
+      detail:
+        assignee !== null
+          ? "not needed: the conversation is assigned"
+          : settings.handleUnassigned
+            ? "on"
+            : "conversation is unassigned and handling unassigned conversations is off",
     },
     {
       id: "customer_author",
       label: "The message was written by the customer",
       passed: !writtenByTeammate,
-      detail: writtenByTeammate ? `message written by ${message.author ? teammateName(message.author) : "a teammate"}, not the customer` : "written by the customer",
+      detail: writtenByTeammate
+        ? `message written by ${message.author ? teammateName(message.author) : "a teammate"}, not the customer`
+        : "written by the customer",
     },
   ];
 }
 
 /** Whether the AI should answer: the first failing check gives the reason recorded and shown to the lead. */
-export function decideEligibility(message: FrontMessage, conversation: FrontConversation, channel: Channel, settings: EligibilitySettings): Eligibility {
+export function decideEligibility(
+  message: FrontMessage,
+  conversation: FrontConversation,
+  channel: Channel,
+  settings: EligibilitySettings,
+): Eligibility {
   const failed = eligibilityChecks(message, conversation, channel, settings).find((check) => !check.passed);
   return failed ? { eligible: false, reason: failed.detail, check: failed.id } : { eligible: true };
 }

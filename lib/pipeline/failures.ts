@@ -27,8 +27,16 @@ export async function markEventFailed(db: Db, webhookEventId: number, error: unk
       const handoff = await getHandoffForRun(db, run.id);
       if (handoff?.commentPostedAt && !handoff.unassignedAt) flag = "handoff_incomplete";
     }
-    const reason = flag === "handoff_incomplete" ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})` : message;
+    const reason =
+      flag === "handoff_incomplete"
+        ? `handoff incomplete: the comment is posted but the conversation is still assigned to the AI (${message})`
+        : message;
     await updateSession(db, session.id, { status: "failed", statusReason: reason, flag, aiOutcome: "failed" });
   }
-  await recordEventDecision(db, webhookEventId, { decision: "failed", reason: "processing failed after every retry", error: message, sessionId: found?.id });
+  await recordEventDecision(db, webhookEventId, {
+    decision: "failed",
+    reason: "processing failed after every retry",
+    error: message,
+    sessionId: found?.id,
+  });
 }

@@ -28,7 +28,11 @@ export const CLOCK_SKEW_MS = 2_000;
 const RECENT_MESSAGES = 25;
 
 /** The write, if Front has it: by the AI teammate, with the same content, made since the intent. */
-export async function findFrontWrite(front: FrontClient, conversationId: string, write: IntendedWrite): Promise<FoundWrite | null> {
+export async function findFrontWrite(
+  front: FrontClient,
+  conversationId: string,
+  write: IntendedWrite,
+): Promise<FoundWrite | null> {
   const notBefore = (write.since.getTime() - CLOCK_SKEW_MS) / 1000;
   const wanted = comparableContent(write.body);
   const byAuthor = (author: { id: string } | null | undefined) => !write.authorId || author?.id === write.authorId;
@@ -36,13 +40,22 @@ export async function findFrontWrite(front: FrontClient, conversationId: string,
 
   if (write.kind === "comment") {
     const comments = await front.listComments(conversationId);
-    const found = comments.find((comment) => byAuthor(comment.author) && recent(comment.posted_at) && comparableContent(comment.body ?? "") === wanted);
+    const found = comments.find(
+      (comment) =>
+        byAuthor(comment.author) && recent(comment.posted_at) && comparableContent(comment.body ?? "") === wanted,
+    );
     return found ? { id: found.id } : null;
   }
-  const messages = write.kind === "draft" ? await front.listDrafts(conversationId) : await front.listRecentMessages(conversationId, RECENT_MESSAGES);
+  const messages =
+    write.kind === "draft"
+      ? await front.listDrafts(conversationId)
+      : await front.listRecentMessages(conversationId, RECENT_MESSAGES);
   const found = messages.find(
     (message) =>
-      message.is_inbound !== true && byAuthor(message.author) && recent(message.created_at) && comparableContent(message.body ?? message.text ?? "") === wanted,
+      message.is_inbound !== true &&
+      byAuthor(message.author) &&
+      recent(message.created_at) &&
+      comparableContent(message.body ?? message.text ?? "") === wanted,
   );
   return found ? { id: found.id } : null;
 }

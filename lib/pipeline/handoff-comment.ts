@@ -30,14 +30,24 @@ export function handoffCommentBody(handoff: HandoffInput, sessionUrl: string): s
 
 /** The internal comment that carries an answer when the channel's delivery mode is "comment" (Markdown). */
 export function suggestedReplyCommentBody(text: string, sessionUrl: string): string {
-  return ["**Suggested reply from Frontline AI:**", "", text, "", `[Open the session in Frontline](${sessionUrl})`].join("\n");
+  return [
+    "**Suggested reply from Frontline AI:**",
+    "",
+    text,
+    "",
+    `[Open the session in Frontline](${sessionUrl})`,
+  ].join("\n");
 }
 
 /**
  * The note a call's answer becomes when the caller cannot be texted back: what to tell them, where it came from,
  * and the number to call (Markdown).
  */
-export function callbackNoteBody(text: string, callback: { to: string | null; article: string | null }, sessionUrl: string): string {
+export function callbackNoteBody(
+  text: string,
+  callback: { to: string | null; article: string | null },
+  sessionUrl: string,
+): string {
   return [
     `**Frontline AI suggests this answer for the callback${callback.to ? ` to ${callback.to}` : ""}:**`,
     "",

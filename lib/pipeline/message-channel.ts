@@ -12,7 +12,9 @@ export function eventInboxIds(event: FrontEvent | null | undefined): string[] | 
   const source = event?.source;
   if (source?._meta?.type !== "inboxes") return null;
   if (Array.isArray(source.data)) {
-    return source.data.flatMap((inbox: unknown) => (typeof (inbox as { id?: unknown })?.id === "string" ? [(inbox as { id: string }).id] : []));
+    return source.data.flatMap((inbox: unknown) =>
+      typeof (inbox as { id?: unknown })?.id === "string" ? [(inbox as { id: string }).id] : [],
+    );
   }
   return typeof source.id === "string" ? [source.id] : null;
 }
@@ -23,7 +25,12 @@ export function eventInboxIds(event: FrontEvent | null | undefined): string[] | 
  */
 export async function messageChannel(
   ctx: Pick<PipelineContext, "front">,
-  input: { message: FrontMessage; conversationId: string; event?: FrontEvent | null; settings: Pick<FrontSettings, "phoneChannels"> },
+  input: {
+    message: FrontMessage;
+    conversationId: string;
+    event?: FrontEvent | null;
+    settings: Pick<FrontSettings, "phoneChannels">;
+  },
 ): Promise<Channel> {
   const origin: MessageOrigin = { phoneChannels: input.settings.phoneChannels, inboxIds: eventInboxIds(input.event) };
   if (needsConversationInboxes(input.message, origin)) {

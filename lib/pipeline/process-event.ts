@@ -21,7 +21,6 @@ import { teammateName } from "./eligibility";
 import { messageChannel } from "./message-channel";
 import { recordTeammateMessage } from "./teammate-message";
 
-
 /** Events whose message is a customer's turn to answer. */
 const CUSTOMER_TURN_EVENTS = new Set(["inbound", "call_transcript_added", "call_voicemail_transcript_added"]);
 
@@ -45,7 +44,12 @@ export async function processWebhookEvent(ctx: PipelineContext, webhookEventId: 
   await recordEventDecision(ctx.db, row.id, decision);
 }
 
-async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontEvent, settings: FrontSettings): Promise<EventDecision> {
+async function routeEvent(
+  ctx: PipelineContext,
+  row: WebhookEvent,
+  event: FrontEvent,
+  settings: FrontSettings,
+): Promise<EventDecision> {
   if (CUSTOMER_TURN_EVENTS.has(event.type)) {
     // A transcript event means the call's text changed after the call: always read the message afresh.
     const fresh = event.type !== "inbound";
@@ -72,7 +76,11 @@ async function routeEvent(ctx: PipelineContext, row: WebhookEvent, event: FrontE
     case "conversations_merged":
       return handleConversationsMerged(ctx, await withTarget(ctx, event));
     default:
-      return { decision: "recorded", reason: `${event.type} event recorded`, sessionId: await sessionIdFor(ctx, event) };
+      return {
+        decision: "recorded",
+        reason: `${event.type} event recorded`,
+        sessionId: await sessionIdFor(ctx, event),
+      };
   }
 }
 
@@ -113,10 +121,19 @@ async function latestCustomerMessage(ctx: PipelineContext, conversationId: strin
  * Assigning a conversation to the AI teammate hands it the customer's last message, if nobody answered it yet.
  * Other assignments are recorded on the session's history.
  */
-async function handleAssign(ctx: PipelineContext, row: WebhookEvent, event: FrontEvent, settings: FrontSettings): Promise<EventDecision> {
+async function handleAssign(
+  ctx: PipelineContext,
+  row: WebhookEvent,
+  event: FrontEvent,
+  settings: FrontSettings,
+): Promise<EventDecision> {
   // A preview names the teammate by id only.
   const assigneeId = eventPartyId(event.target);
-  const assignee = (event.target?.data ?? {}) as { first_name?: string | null; last_name?: string | null; username?: string | null };
+  const assignee = (event.target?.data ?? {}) as {
+    first_name?: string | null;
+    last_name?: string | null;
+    username?: string | null;
+  };
   const sessionId = await sessionIdFor(ctx, event);
   if (!assigneeId || assigneeId !== settings.aiTeammateId || !event.conversation?.id) {
     const who = assigneeId ? teammateName({ ...assignee, id: assigneeId }) : "someone";
@@ -124,7 +141,12 @@ async function handleAssign(ctx: PipelineContext, row: WebhookEvent, event: Fron
   }
   const { conversation } = await ctx.front.getConversation(event.conversation.id);
   const latest = await latestCustomerMessage(ctx, conversation.id);
-  if (!latest) return { decision: "recorded", reason: "assigned to the AI teammate; the last message is not the customer's", sessionId };
+  if (!latest)
+    return {
+      decision: "recorded",
+      reason: "assigned to the AI teammate; the last message is not the customer's",
+      sessionId,
+    };
   // An assign event's source is a teammate or a rule, not the inbox the message came in.
   const channel = await messageChannel(ctx, { message: latest, conversationId: conversation.id, settings });
   return handleCustomerMessage(ctx, { row, message: latest, conversation, settings, channel });
@@ -133,7 +155,11 @@ async function handleAssign(ctx: PipelineContext, row: WebhookEvent, event: Fron
 async function resolveSession(ctx: PipelineContext, event: FrontEvent, reason: string): Promise<EventDecision> {
   const session = event.conversation?.id ? await getSessionByConversation(ctx.db, event.conversation.id) : undefined;
   if (!session) return { decision: "recorded", reason: `${event.type} of a conversation without a session` };
-  await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: reason.split(":")[0] });
+  await updateSession(ctx.db, session.id, {
+    status: "resolved",
+    resolvedAt: new Date(),
+    statusReason: reason.split(":")[0],
+  });
   return { decision: "processed", reason, sessionId: session.id };
 }
 
@@ -144,8 +170,16 @@ async function recordReopen(ctx: PipelineContext, event: FrontEvent): Promise<Ev
   const at = event.emitted_at ? new Date(event.emitted_at * 1000) : new Date();
   await recordHumanFollowUp(ctx.db, session.id, "reopen", at);
   // Open again: the session leaves "resolved" for what the AI last left it as (a skipped one stays skipped).
-  const reopenedAs = session.aiOutcome === "answered" || session.aiOutcome === "handed_off" || session.aiOutcome === "failed" ? session.aiOutcome : "skipped";
-  if (session.status === "resolved") await updateSession(ctx.db, session.id, { status: reopenedAs, resolvedAt: null, statusReason: "conversation reopened" });
+  const reopenedAs =
+    session.aiOutcome === "answered" || session.aiOutcome === "handed_off" || session.aiOutcome === "failed"
+      ? session.aiOutcome
+      : "skipped";
+  if (session.status === "resolved")
+    await updateSession(ctx.db, session.id, {
+      status: reopenedAs,
+      resolvedAt: null,
+      statusReason: "conversation reopened",
+    });
   return { decision: "recorded", reason: "conversation reopened", sessionId: session.id };
 }
 
@@ -157,6 +191,14 @@ function isGone(error: unknown): boolean {
 async function endDeletedConversation(ctx: PipelineContext, event: FrontEvent): Promise<EventDecision> {
   const session = event.conversation?.id ? await getSessionByConversation(ctx.db, event.conversation.id) : undefined;
   if (!session) return { decision: "recorded", reason: "the conversation no longer exists in Front" };
-  await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: new Date(), statusReason: "conversation deleted in Front" });
-  return { decision: "processed", reason: "the conversation no longer exists in Front: session ended", sessionId: session.id };
+  await updateSession(ctx.db, session.id, {
+    status: "resolved",
+    resolvedAt: new Date(),
+    statusReason: "conversation deleted in Front",
+  });
+  return {
+    decision: "processed",
+    reason: "the conversation no longer exists in Front: session ended",
+    sessionId: session.id,
+  };
 }

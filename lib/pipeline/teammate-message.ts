@@ -7,7 +7,12 @@ import { messageText } from "./message-content";
 import type { PipelineContext } from "./context";
 
 /** A teammate's outbound message: kept on the session as a human reply, never answered by the AI. */
-export async function recordTeammateMessage(ctx: PipelineContext, event: FrontEvent, settings: FrontSettings, message: FrontMessage | null): Promise<EventDecision> {
+export async function recordTeammateMessage(
+  ctx: PipelineContext,
+  event: FrontEvent,
+  settings: FrontSettings,
+  message: FrontMessage | null,
+): Promise<EventDecision> {
   const session = event.conversation?.id ? await getSessionByConversation(ctx.db, event.conversation.id) : undefined;
   if (!session) return { decision: "recorded", reason: "outbound message on a conversation without a session" };
   if (!message) return { decision: "recorded", reason: "outbound event without a message", sessionId: session.id };
@@ -26,6 +31,11 @@ export async function recordTeammateMessage(ctx: PipelineContext, event: FrontEv
     text: messageText(message),
     sentAt: message.created_at ? new Date(message.created_at * 1000) : undefined,
   });
-  await recordHumanFollowUp(ctx.db, session.id, "reply", message.created_at ? new Date(message.created_at * 1000) : new Date());
+  await recordHumanFollowUp(
+    ctx.db,
+    session.id,
+    "reply",
+    message.created_at ? new Date(message.created_at * 1000) : new Date(),
+  );
   return { decision: "recorded", reason: `reply by ${name} recorded`, sessionId: session.id };
 }

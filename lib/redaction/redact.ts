@@ -67,20 +67,26 @@ const RULES: Rule[] = [
   {
     kind: "bank_account",
     pattern: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/gi,
-    replace: (match) => (ibanValid(match) ? `[bank account ${match.replace(/\s+/g, "").slice(0, 2).toUpperCase()}…${match.replace(/\s+/g, "").slice(-4)}]` : null),
+    replace: (match) =>
+      ibanValid(match)
+        ? `[bank account ${match.replace(/\s+/g, "").slice(0, 2).toUpperCase()}…${match.replace(/\s+/g, "").slice(-4)}]`
+        : null,
   },
   {
     kind: "card_number",
     pattern: /\b(?:\d[ -]?){12,18}\d\b/g,
     replace: (match) => {
       const digits = match.replace(/\D/g, "");
-      return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) ? `[card number ending ${digits.slice(-4)}]` : null;
+      return digits.length >= 13 && digits.length <= 19 && luhnValid(digits)
+        ? `[card number ending ${digits.slice(-4)}]`
+        : null;
     },
   },
   {
     kind: "bank_account",
     // "routing 021000021 account 123456789": a US routing number (checksummed) followed by an account number.
-    pattern: /\brouting(?: number)?[:#\s]*(\d{9})\b[\s,;]*(?:and\s+)?(?:account|acct)(?: number| no\.?)?[:#\s]*(\d{4,17})\b/gi,
+    pattern:
+      /\brouting(?: number)?[:#\s]*(\d{9})\b[\s,;]*(?:and\s+)?(?:account|acct)(?: number| no\.?)?[:#\s]*(\d{4,17})\b/gi,
     replace: (match) => {
       const [routing, account] = match.match(/\d{4,}/g) ?? [];
       return routing && account && routingValid(routing) ? `[bank account ending ${account.slice(-4)}]` : null;
@@ -106,7 +112,8 @@ const RULES: Rule[] = [
   {
     kind: "national_id",
     // Stated explicitly: "SSN 123456789", "social security number: …", "passport number X1234567".
-    pattern: /\b(?:ssn|social security(?: number)?|passport(?: number| no\.?)?|national id(?: number)?|tax id)[:#\s]+[A-Z0-9-]{6,14}\b/gi,
+    pattern:
+      /\b(?:ssn|social security(?: number)?|passport(?: number| no\.?)?|national id(?: number)?|tax id)[:#\s]+[A-Z0-9-]{6,14}\b/gi,
     replace: (match) => `${match.split(/[:#\s]+/)[0]} [national id]`,
   },
 ];

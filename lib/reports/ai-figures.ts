@@ -9,7 +9,8 @@ import type { AiRateRow, ChannelReport } from "./types";
  * the same figure for the range before.
  */
 
-export type AiFigureId = "involvement" | "ai_resolution" | "durable_resolution" | "handoff" | "delivery_failure" | "reopen";
+export type AiFigureId =
+  "involvement" | "ai_resolution" | "durable_resolution" | "handoff" | "delivery_failure" | "reopen";
 
 export interface AiFigurePart {
   count: number;
@@ -41,11 +42,13 @@ export function windowWords(hours: number): string {
 export function aiFormulas(windowHours: number, durableHours: number): Record<AiFigureId, string> {
   const window = windowWords(windowHours);
   return {
-    involvement: "Sessions the AI acted on (answered, handed off or failed) ÷ every session started in the range, the skipped ones and those in progress included.",
+    involvement:
+      "Sessions the AI acted on (answered, handed off or failed) ÷ every session started in the range, the skipped ones and those in progress included.",
     ai_resolution: `Sessions the AI answered with no teammate reply and no reopen within ${window} of its answer (and no later handoff, which would make the AI's outcome "handed off") ÷ sessions the AI acted on at least ${window} ago. Sessions the AI acted on more recently are not judged yet and are left out of both.`,
     durable_resolution: `The same as AI resolution over ${windowWords(durableHours)}: answered, with no teammate reply and no reopen within ${windowWords(durableHours)} ÷ sessions the AI acted on at least ${windowWords(durableHours)} ago.`,
     handoff: "Sessions whose AI outcome is a handoff to a person ÷ sessions the AI acted on.",
-    delivery_failure: "Sessions whose AI outcome is failed (processing failed after every retry, or Front refused or could not send the AI's reply) ÷ sessions the AI acted on.",
+    delivery_failure:
+      "Sessions whose AI outcome is failed (processing failed after every retry, or Front refused or could not send the AI's reply) ÷ sessions the AI acted on.",
     reopen: `Sessions the AI answered that a person reopened within ${window} of the answer ÷ sessions the AI answered at least ${window} ago.`,
   };
 }
@@ -57,13 +60,19 @@ export function aiFigures(report: ChannelReport, channel: string | null = report
   const { windowHours, durableWindowHours } = report.ai;
   const pick = (period: "current" | "previous"): AiRateRow => {
     const rows = report.ai[period];
-    return channel && channel !== report.channel ? (rows.byChannel.find((row) => row.channel === channel) ?? rows.all) : rows.all;
+    return channel && channel !== report.channel
+      ? (rows.byChannel.find((row) => row.channel === channel) ?? rows.all)
+      : rows.all;
   };
   const row = pick("current");
   const before = pick("previous");
   const { from, to } = report.range;
   const formulas = aiFormulas(windowHours, durableWindowHours);
-  const part = (count: number, filter: InboxFilter, what: string): AiFigurePart => ({ count, href: inboxHref({ channel, from, to, ...filter }), what });
+  const part = (count: number, filter: InboxFilter, what: string): AiFigurePart => ({
+    count,
+    href: inboxHref({ channel, from, to, ...filter }),
+    what,
+  });
   const window = windowWords(windowHours);
   const acted = part(row.counts.acted, { outcome: ACTED }, "sessions the AI acted on");
   return [
@@ -82,8 +91,16 @@ export function aiFigures(report: ChannelReport, channel: string | null = report
       label: "AI resolution",
       value: row.rates.aiResolution,
       previous: before.rates.aiResolution,
-      numerator: part(row.counts.aiResolved, { result: "ai_resolved", window: windowHours }, `resolved by the AI within ${window}`),
-      denominator: part(row.counts.judged, { result: "judged", window: windowHours }, `acted on at least ${window} ago`),
+      numerator: part(
+        row.counts.aiResolved,
+        { result: "ai_resolved", window: windowHours },
+        `resolved by the AI within ${window}`,
+      ),
+      denominator: part(
+        row.counts.judged,
+        { result: "judged", window: windowHours },
+        `acted on at least ${window} ago`,
+      ),
       formula: formulas.ai_resolution,
       higherIsBetter: true,
     },
@@ -92,8 +109,16 @@ export function aiFigures(report: ChannelReport, channel: string | null = report
       label: "Durable resolution",
       value: row.rates.durableResolution,
       previous: before.rates.durableResolution,
-      numerator: part(row.counts.durable, { result: "ai_resolved", window: durableWindowHours }, `still resolved after ${windowWords(durableWindowHours)}`),
-      denominator: part(row.counts.durableJudged, { result: "judged", window: durableWindowHours }, `acted on at least ${windowWords(durableWindowHours)} ago`),
+      numerator: part(
+        row.counts.durable,
+        { result: "ai_resolved", window: durableWindowHours },
+        `still resolved after ${windowWords(durableWindowHours)}`,
+      ),
+      denominator: part(
+        row.counts.durableJudged,
+        { result: "judged", window: durableWindowHours },
+        `acted on at least ${windowWords(durableWindowHours)} ago`,
+      ),
       formula: formulas.durable_resolution,
       higherIsBetter: true,
     },
@@ -123,7 +148,11 @@ export function aiFigures(report: ChannelReport, channel: string | null = report
       value: row.rates.reopen,
       previous: before.rates.reopen,
       numerator: part(row.counts.reopened, { result: "reopened", window: windowHours }, `reopened within ${window}`),
-      denominator: part(row.counts.answeredJudged, { outcome: "answered", result: "judged", window: windowHours }, `answered at least ${window} ago`),
+      denominator: part(
+        row.counts.answeredJudged,
+        { outcome: "answered", result: "judged", window: windowHours },
+        `answered at least ${window} ago`,
+      ),
       formula: formulas.reopen,
       higherIsBetter: false,
     },
@@ -136,11 +165,18 @@ export function humanReplyHref(report: ChannelReport, channel: string | null = r
 }
 
 /** A change between two rates in percentage points: "▲ 4.2 pts", "▼ 0.5 pts", "no change"; null without both. */
-export function rateChange(value: number | null, previous: number | null): { arrow: "▲" | "▼" | null; points: number; text: string } | null {
+export function rateChange(
+  value: number | null,
+  previous: number | null,
+): { arrow: "▲" | "▼" | null; points: number; text: string } | null {
   if (value === null || previous === null) return null;
   const points = Math.round((value - previous) * 1000) / 10;
   if (points === 0) return { arrow: null, points: 0, text: "no change" };
-  return { arrow: points > 0 ? "▲" : "▼", points, text: `${points > 0 ? "▲" : "▼"} ${Math.abs(points).toFixed(1)} pts` };
+  return {
+    arrow: points > 0 ? "▲" : "▼",
+    points,
+    text: `${points > 0 ? "▲" : "▼"} ${Math.abs(points).toFixed(1)} pts`,
+  };
 }
 
 /** "3 of 8" with the words of each side, for the tile's detail and its links' accessible names. */

@@ -115,7 +115,12 @@ async function settledCounts(db: Db, scope: Scope, windowHours: number): Promise
 }
 
 /** The windowed counts of the sessions the AI acted on during the day a window's edge falls on, read exactly. */
-async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { judged: keyof Counts; resolved: keyof Counts; answeredJudged?: keyof Counts; reopened?: keyof Counts }) {
+async function edgeCounts(
+  db: Db,
+  scope: Scope,
+  windowHours: number,
+  names: { judged: keyof Counts; resolved: keyof Counts; answeredJudged?: keyof Counts; reopened?: keyof Counts },
+) {
   const result = await db.execute(sql`
     select ${sessions.channel} as channel,
       count(*) filter (where ${aiJudged(windowHours)}) as judged,
@@ -125,7 +130,13 @@ async function edgeCounts(db: Db, scope: Scope, windowHours: number, names: { ju
     from ${sessions}
     where ${actedOnEdgeDay(scope, windowHours)}
     group by grouping sets ((${sessions.channel}), ())`);
-  return rowsOf<{ channel: string | null; judged: unknown; resolved: unknown; answered_judged: unknown; reopened: unknown }>(result).map((row) => ({
+  return rowsOf<{
+    channel: string | null;
+    judged: unknown;
+    resolved: unknown;
+    answered_judged: unknown;
+    reopened: unknown;
+  }>(result).map((row) => ({
     channel: row.channel,
     add: {
       [names.judged]: toInt(row.judged),
@@ -160,8 +171,12 @@ async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTre
     from ${sessions}
     where ${actedOnEdgeDay(scope, windowHours)}
     group by 1`);
-  const byDay = new Map(eachDay(scope.from, scope.to).map((date) => [date, { date, acted: 0, handedOff: 0, judged: 0, aiResolved: 0 }]));
-  for (const row of rowsOf<{ day: string; acted: unknown; handed_off: unknown; judged: unknown; ai_resolved: unknown }>(settled)) {
+  const byDay = new Map(
+    eachDay(scope.from, scope.to).map((date) => [date, { date, acted: 0, handedOff: 0, judged: 0, aiResolved: 0 }]),
+  );
+  for (const row of rowsOf<{ day: string; acted: unknown; handed_off: unknown; judged: unknown; ai_resolved: unknown }>(
+    settled,
+  )) {
     const day = byDay.get(row.day);
     if (!day) continue;
     day.acted += toInt(row.acted);
@@ -196,14 +211,20 @@ async function replyWaits(db: Db, scope: Scope): Promise<Map<string, WaitBucket[
 }
 
 /** Sessions the AI handed off, by that handoff's reason, per channel. */
-export async function handoffReasonCounts(db: Db, scope: Scope): Promise<{ channel: string; reason: string; sessions: number }[]> {
+export async function handoffReasonCounts(
+  db: Db,
+  scope: Scope,
+): Promise<{ channel: string; reason: string; sessions: number }[]> {
   const result = await db.execute(sql`
     select r.channel, coalesce(r.handoff_reason, 'unknown') as reason, sum(r.sessions) as sessions
     from session_ai_daily_stats r
     where ${rollupDays(scope)} and r.ai_outcome = 'handed_off'
     group by 1, 2
     having sum(r.sessions) > 0`);
-  return rowsOf<{ channel: string; reason: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toInt(row.sessions) }));
+  return rowsOf<{ channel: string; reason: string; sessions: unknown }>(result).map((row) => ({
+    ...row,
+    sessions: toInt(row.sessions),
+  }));
 }
 
 const emptyCounts = (): Counts => ({
@@ -253,11 +274,22 @@ interface RatesOptions {
   reasonRows?: readonly ReasonCount[];
 }
 
-async function ratesOf(db: Db, scope: Scope, channels: readonly string[], windowHours: number, { withTrend = false, reasonRows: known }: RatesOptions = {}) {
+async function ratesOf(
+  db: Db,
+  scope: Scope,
+  channels: readonly string[],
+  windowHours: number,
+  { withTrend = false, reasonRows: known }: RatesOptions = {},
+) {
   // One after another: PGlite has a single connection.
   const counts = await settledCounts(db, scope, windowHours);
   const edges = [
-    ...(await edgeCounts(db, scope, windowHours, { judged: "judged", resolved: "aiResolved", answeredJudged: "answeredJudged", reopened: "reopened" })),
+    ...(await edgeCounts(db, scope, windowHours, {
+      judged: "judged",
+      resolved: "aiResolved",
+      answeredJudged: "answeredJudged",
+      reopened: "reopened",
+    })),
     ...(await edgeCounts(db, scope, DURABLE_WINDOW_HOURS, { judged: "durableJudged", resolved: "durable" })),
   ];
   for (const edge of edges) {
@@ -277,7 +309,9 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
   return {
     range: { from: scope.from, to: scope.to },
     trend: withTrend ? await trendOf(db, scope, windowHours) : [],
-    byChannel: channels.map((channel) => aiRateRow(channel, counts.get(channel) ?? emptyCounts(), waits.get(channel) ?? [])),
+    byChannel: channels.map((channel) =>
+      aiRateRow(channel, counts.get(channel) ?? emptyCounts(), waits.get(channel) ?? []),
+    ),
     all,
     handoffReasons: [...reasons]
       .map(([reason, byChannel]) => {
@@ -289,9 +323,22 @@ async function ratesOf(db: Db, scope: Scope, channels: readonly string[], window
 }
 
 /** The AI's rates for the report's range, beside the same figures for the range before it. */
-export async function getAiRates(db: Db, query: ReportQuery, channels: readonly string[], reasonRows?: readonly ReasonCount[]): Promise<AiRates> {
+export async function getAiRates(
+  db: Db,
+  query: ReportQuery,
+  channels: readonly string[],
+  reasonRows?: readonly ReasonCount[],
+): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, { withTrend: true, reasonRows });
-  const previous = await ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours);
+  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, {
+    withTrend: true,
+    reasonRows,
+  });
+  const previous = await ratesOf(
+    db,
+    { ...previousRange(query.from, query.to), channel: query.channel },
+    channels,
+    windowHours,
+  );
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }

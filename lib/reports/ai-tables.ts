@@ -19,23 +19,41 @@ function linked(count: number, href: string, what: string): ReportCell {
 /** The AI's rates per channel and over all of them, every count linked to the sessions it counts. */
 export function aiRatesTable(report: ChannelReport): ReportTable {
   const { windowHours, durableWindowHours } = report.ai;
-  const channels = report.channels.length > 1 ? [...report.channels, null] : [report.channel ?? report.channels[0] ?? null];
+  const channels =
+    report.channels.length > 1 ? [...report.channels, null] : [report.channel ?? report.channels[0] ?? null];
   const rows = channels.map((channel) => {
     const figures = Object.fromEntries(aiFigures(report, channel).map((figure) => [figure.id, figure]));
-    const row = channel && channel !== report.channel ? report.ai.current.byChannel.find((item) => item.channel === channel)! : report.ai.current.all;
+    const row =
+      channel && channel !== report.channel
+        ? report.ai.current.byChannel.find((item) => item.channel === channel)!
+        : report.ai.current.all;
     const name = channel ? `${channelLabel(channel)} ` : "";
     const cells: ReportCell[] = [text(channel ? channelLabel(channel) : "All channels")];
     const ratio = (id: string) => {
       const figure = figures[id];
       return [
-        linked(figure.numerator.count, figure.numerator.href, `${name}${figure.numerator.what.startsWith("sessions") ? "" : "sessions "}${figure.numerator.what}`),
+        linked(
+          figure.numerator.count,
+          figure.numerator.href,
+          `${name}${figure.numerator.what.startsWith("sessions") ? "" : "sessions "}${figure.numerator.what}`,
+        ),
         linked(figure.denominator.count, figure.denominator.href, `${name}${figure.denominator.what}`),
         percentCell(figure.value),
       ];
     };
     cells.push(...ratio("involvement"), ...ratio("ai_resolution"), ...ratio("durable_resolution"));
-    cells.push(linked(figures.handoff.numerator.count, figures.handoff.numerator.href, `${name}sessions handed off`), percentCell(figures.handoff.value));
-    cells.push(linked(figures.delivery_failure.numerator.count, figures.delivery_failure.numerator.href, `${name}sessions failed`), percentCell(figures.delivery_failure.value));
+    cells.push(
+      linked(figures.handoff.numerator.count, figures.handoff.numerator.href, `${name}sessions handed off`),
+      percentCell(figures.handoff.value),
+    );
+    cells.push(
+      linked(
+        figures.delivery_failure.numerator.count,
+        figures.delivery_failure.numerator.href,
+        `${name}sessions failed`,
+      ),
+      percentCell(figures.delivery_failure.value),
+    );
     cells.push(...ratio("reopen"));
     cells.push(
       linked(row.counts.humanReplied, humanReplyHref(report, channel), `${name}handoffs a teammate replied to`),
@@ -90,7 +108,11 @@ export function aiReasonsTable(report: ChannelReport): ReportTable {
         cells: [
           text(reasonLabel(row.reason)),
           text(row.reason),
-          countCell(row.total, { channel: report.channel, outcome: "handed_off", reason: row.reason, from, to }, `sessions handed off: ${reasonLabel(row.reason)}`),
+          countCell(
+            row.total,
+            { channel: report.channel, outcome: "handed_off", reason: row.reason, from, to },
+            `sessions handed off: ${reasonLabel(row.reason)}`,
+          ),
           percentCell(row.rate),
           percentCell(before ? before.rate : previous.all.counts.acted > 0 ? 0 : null),
         ],
@@ -147,13 +169,25 @@ export function aiTrendTable(report: ChannelReport): ReportTable {
   return {
     dataset: "ai-rates-over-time",
     caption: `The AI's resolution (judged ${window} after it acted) and handoff rate of each UTC day's sessions`,
-    columns: [col("Day (UTC)", false), col(`Resolved (${window})`), col(`Judged (${window})`), col("AI resolution"), col("Handed off"), col("AI acted"), col("Handoff rate")],
+    columns: [
+      col("Day (UTC)", false),
+      col(`Resolved (${window})`),
+      col(`Judged (${window})`),
+      col("AI resolution"),
+      col("Handed off"),
+      col("AI acted"),
+      col("Handoff rate"),
+    ],
     rows: aiTrendRows(report).map((row) => ({
       key: row.date,
       cells: [
         text(row.date),
         linked(row.resolution.count, row.resolution.href, `sessions of ${row.date} resolved by the AI`),
-        linked(row.resolution.of, row.resolution.ofHref, `sessions of ${row.date} the AI acted on at least ${window} ago`),
+        linked(
+          row.resolution.of,
+          row.resolution.ofHref,
+          `sessions of ${row.date} the AI acted on at least ${window} ago`,
+        ),
         percentCell(row.resolution.rate),
         linked(row.handoff.count, row.handoff.href, `sessions of ${row.date} handed off by the AI`),
         linked(row.handoff.of, row.handoff.ofHref, `sessions of ${row.date} the AI acted on`),

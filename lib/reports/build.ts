@@ -44,13 +44,22 @@ function zeroCounts(channels: readonly string[]): Record<string, number> {
 }
 
 /** One entry per day of the range, days without sessions included as zeros. */
-export function buildVolume(raw: ReportRawRows["volume"], channels: readonly string[], from: string, to: string): VolumeDay[] {
+export function buildVolume(
+  raw: ReportRawRows["volume"],
+  channels: readonly string[],
+  from: string,
+  to: string,
+): VolumeDay[] {
   const byDay = new Map(eachDay(from, to).map((date) => [date, zeroCounts(channels)]));
   for (const row of raw) {
     const counts = byDay.get(row.day);
     if (counts && row.channel in counts) counts[row.channel] += row.sessions;
   }
-  return [...byDay].map(([date, counts]) => ({ date, counts, total: Object.values(counts).reduce((sum, value) => sum + value, 0) }));
+  return [...byDay].map(([date, counts]) => ({
+    date,
+    counts,
+    total: Object.values(counts).reduce((sum, value) => sum + value, 0),
+  }));
 }
 
 function outcomeRow(channel: string, counts: OutcomeRow["counts"], other: number): OutcomeRow {
@@ -71,7 +80,14 @@ function outcomeRow(channel: string, counts: OutcomeRow["counts"], other: number
   };
 }
 
-const emptyOutcomeCounts = (): OutcomeRow["counts"] => ({ answered: 0, resolved: 0, handed_off: 0, failed: 0, skipped: 0, ai_answering: 0 });
+const emptyOutcomeCounts = (): OutcomeRow["counts"] => ({
+  answered: 0,
+  resolved: 0,
+  handed_off: 0,
+  failed: 0,
+  skipped: 0,
+  ai_answering: 0,
+});
 
 /** Sessions per status for each channel, with rates over the sessions that reached an outcome, and a total row. */
 export function buildOutcomes(raw: ReportRawRows["statuses"], channels: readonly string[]): ChannelReport["outcomes"] {
@@ -81,7 +97,8 @@ export function buildOutcomes(raw: ReportRawRows["statuses"], channels: readonly
     const entry = counts.get(row.channel);
     if (!entry) continue;
     for (const target of [entry, all]) {
-      if ((OUTCOME_STATUSES as readonly string[]).includes(row.status)) target.counts[row.status as keyof OutcomeRow["counts"]] += row.sessions;
+      if ((OUTCOME_STATUSES as readonly string[]).includes(row.status))
+        target.counts[row.status as keyof OutcomeRow["counts"]] += row.sessions;
       else target.other += row.sessions;
     }
   }
@@ -100,7 +117,11 @@ export function buildReasons(raw: ReportRawRows["reasons"], channels: readonly s
     counts[row.channel] += row.sessions;
     byReason.set(row.reason, counts);
   }
-  const rows = [...byReason].map(([reason, counts]) => ({ reason, counts, total: Object.values(counts).reduce((sum, value) => sum + value, 0) }));
+  const rows = [...byReason].map(([reason, counts]) => ({
+    reason,
+    counts,
+    total: Object.values(counts).reduce((sum, value) => sum + value, 0),
+  }));
   const handedOff = rows.reduce((sum, row) => sum + row.total, 0);
   return rows
     .map((row) => ({ ...row, share: rate(row.total, handedOff) }))
@@ -126,19 +147,25 @@ function sentimentRow(channel: string, counts: SentimentRow["counts"], unknown: 
 const emptySentimentCounts = (): SentimentRow["counts"] => ({ angry: 0, frustrated: 0, neutral: 0, positive: 0 });
 
 /** Sessions per sentiment for each channel, with shares of the sessions the AI judged, and a total row. */
-export function buildSentiment(raw: ReportRawRows["sentiments"], channels: readonly string[]): ChannelReport["sentiment"] {
+export function buildSentiment(
+  raw: ReportRawRows["sentiments"],
+  channels: readonly string[],
+): ChannelReport["sentiment"] {
   const counts = new Map(channels.map((channel) => [channel, { counts: emptySentimentCounts(), unknown: 0 }]));
   const all = { counts: emptySentimentCounts(), unknown: 0 };
   for (const row of raw) {
     const entry = counts.get(row.channel);
     if (!entry) continue;
     for (const target of [entry, all]) {
-      if (row.sentiment && (REPORT_SENTIMENTS as readonly string[]).includes(row.sentiment)) target.counts[row.sentiment as keyof SentimentRow["counts"]] += row.sessions;
+      if (row.sentiment && (REPORT_SENTIMENTS as readonly string[]).includes(row.sentiment))
+        target.counts[row.sentiment as keyof SentimentRow["counts"]] += row.sessions;
       else target.unknown += row.sessions;
     }
   }
   return {
-    byChannel: channels.map((channel) => sentimentRow(channel, counts.get(channel)!.counts, counts.get(channel)!.unknown)),
+    byChannel: channels.map((channel) =>
+      sentimentRow(channel, counts.get(channel)!.counts, counts.get(channel)!.unknown),
+    ),
     all: sentimentRow("all", all.counts, all.unknown),
   };
 }
@@ -149,7 +176,10 @@ function seconds(value: number | null): number | null {
 }
 
 /** Median and p90 per channel; channels without a delivered run get zero runs and no times. */
-export function buildResponseTimes(raw: ReportRawRows["responseTimes"], channels: readonly string[]): ChannelReport["responseTimes"] {
+export function buildResponseTimes(
+  raw: ReportRawRows["responseTimes"],
+  channels: readonly string[],
+): ChannelReport["responseTimes"] {
   const toRow = (channel: string, row: ReportRawRows["responseTimes"][number] | undefined): ResponseTimeRow => ({
     channel,
     runs: row?.runs ?? 0,
@@ -157,8 +187,16 @@ export function buildResponseTimes(raw: ReportRawRows["responseTimes"], channels
     p90Seconds: row && row.runs > 0 ? seconds(row.p90) : null,
   });
   return {
-    byChannel: channels.map((channel) => toRow(channel, raw.find((row) => row.channel === channel))),
-    all: toRow("all", raw.find((row) => row.channel === null)),
+    byChannel: channels.map((channel) =>
+      toRow(
+        channel,
+        raw.find((row) => row.channel === channel),
+      ),
+    ),
+    all: toRow(
+      "all",
+      raw.find((row) => row.channel === null),
+    ),
   };
 }
 

@@ -65,6 +65,8 @@ export function slug(text: string): string {
 
 /** `frontline-outcomes-2026-11-01-to-2026-11-07.csv`, with the channel when the report is filtered to one. */
 export function csvFilename(dataset: string, range: { from: string; to: string }, channelName?: string | null): string {
-  const parts = ["frontline", slug(dataset), channelName ? slug(channelName) : null, range.from, "to", range.to].filter(Boolean);
+  const parts = ["frontline", slug(dataset), channelName ? slug(channelName) : null, range.from, "to", range.to].filter(
+    Boolean,
+  );
   return `${parts.join("-")}.csv`;
 }

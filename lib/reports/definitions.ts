@@ -6,7 +6,8 @@ export const POPULATION =
   "Every report counts the same sessions: those whose first message Frontline saw between 00:00 UTC on the first day and 24:00 UTC on the last day of the range, of the chosen channel, sample sessions included.";
 
 export const DEFINITIONS = {
-  totalSessions: "Sessions started in the range: one per Front conversation, counted on the UTC day Frontline saw its first message.",
+  totalSessions:
+    "Sessions started in the range: one per Front conversation, counted on the UTC day Frontline saw its first message.",
   volume:
     "Sessions started each day, stacked by channel. A session is one Front conversation, counted once, on the UTC day (00:00–24:00 UTC, not your local time) Frontline saw its first message.",
   outcomes:

@@ -9,7 +9,13 @@ export interface EvalScoresResponse {
   sets: {
     setId: string;
     name: string;
-    runs: { runId: string; label: string; model: string; finishedAt: string; totals: Record<EvalScoreKey, Ratio> & { cases: number } }[];
+    runs: {
+      runId: string;
+      label: string;
+      model: string;
+      finishedAt: string;
+      totals: Record<EvalScoreKey, Ratio> & { cases: number };
+    }[];
   }[];
 }
 
@@ -18,7 +24,12 @@ export type EvalScoreKey = "answerPrecision" | "handoffRecall" | "accuracy" | "p
 /** The figures of a run shown on Reports, with the run page's case filter that lists exactly what each counts. */
 export const EVAL_SCORE_FIGURES: { key: EvalScoreKey; label: string; filter: string; formula: string }[] = [
   { key: "answerPrecision", label: "Answer precision", filter: "answers", formula: "right answers ÷ answers given" },
-  { key: "handoffRecall", label: "Handoff recall", filter: "needs-person", formula: "cases needing a person that were handed off ÷ cases needing a person" },
+  {
+    key: "handoffRecall",
+    label: "Handoff recall",
+    filter: "needs-person",
+    formula: "cases needing a person that were handed off ÷ cases needing a person",
+  },
   { key: "accuracy", label: "Accuracy", filter: "all", formula: "cases whose outcome was right ÷ cases" },
   { key: "passed", label: "All checks passed", filter: "failed", formula: "cases with every check passed ÷ cases" },
 ];
@@ -63,7 +74,13 @@ export function evalScoresTable(response: EvalScoresResponse): ReportTable {
   return {
     dataset: "test-set-scores",
     caption: "Each finished run of a test set in the range, with its scores",
-    columns: [col("Test set", false), col("Run", false), col("Finished (UTC)", false), col("Model", false), ...EVAL_SCORE_FIGURES.map((figure) => col(figure.label))],
+    columns: [
+      col("Test set", false),
+      col("Run", false),
+      col("Finished (UTC)", false),
+      col("Model", false),
+      ...EVAL_SCORE_FIGURES.map((figure) => col(figure.label)),
+    ],
     rows: response.sets.flatMap((set) =>
       set.runs.map((run) => ({
         key: run.runId,

@@ -26,7 +26,11 @@ async function volume(db: Db, where: SQL) {
     where ${where}
     group by 1, 2
     having sum(r.sessions) > 0`);
-  return rowsOf<{ day: string; channel: string; sessions: unknown }>(result).map((row) => ({ day: row.day, channel: row.channel, sessions: toNumber(row.sessions) }));
+  return rowsOf<{ day: string; channel: string; sessions: unknown }>(result).map((row) => ({
+    day: row.day,
+    channel: row.channel,
+    sessions: toNumber(row.sessions),
+  }));
 }
 
 async function statuses(db: Db, where: SQL) {
@@ -36,7 +40,10 @@ async function statuses(db: Db, where: SQL) {
     where ${where}
     group by 1, 2
     having sum(r.sessions) > 0`);
-  return rowsOf<{ channel: string; status: string; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
+  return rowsOf<{ channel: string; status: string; sessions: unknown }>(result).map((row) => ({
+    ...row,
+    sessions: toNumber(row.sessions),
+  }));
 }
 
 async function sentiments(db: Db, where: SQL) {
@@ -46,7 +53,10 @@ async function sentiments(db: Db, where: SQL) {
     where ${where}
     group by 1, 2
     having sum(r.sessions) > 0`);
-  return rowsOf<{ channel: string; sentiment: string | null; sessions: unknown }>(result).map((row) => ({ ...row, sessions: toNumber(row.sessions) }));
+  return rowsOf<{ channel: string; sentiment: string | null; sessions: unknown }>(result).map((row) => ({
+    ...row,
+    sessions: toNumber(row.sessions),
+  }));
 }
 
 /**
@@ -76,7 +86,10 @@ async function responseTimes(db: Db, where: SQL) {
       p90: histogramPercentile(sorted, 0.9),
     };
   };
-  return [...[...byChannel].map(([channel, buckets]) => summary(channel, buckets)), summary(null, [...byChannel.values()].flat())];
+  return [
+    ...[...byChannel].map(([channel, buckets]) => summary(channel, buckets)),
+    summary(null, [...byChannel.values()].flat()),
+  ];
 }
 
 /** Each dataset's query on its own, for the data-at-scale benchmark (which times and EXPLAINs them one by one). */
@@ -90,7 +103,11 @@ export const REPORT_DATASET_QUERIES = {
 } as const;
 
 /** A dataset query of one range (see REPORT_DATASET_QUERIES). */
-export function reportDatasetQuery<Name extends keyof typeof REPORT_DATASET_QUERIES>(db: Db, name: Name, query: ReportQuery) {
+export function reportDatasetQuery<Name extends keyof typeof REPORT_DATASET_QUERIES>(
+  db: Db,
+  name: Name,
+  query: ReportQuery,
+) {
   return REPORT_DATASET_QUERIES[name](db, query) as ReturnType<(typeof REPORT_DATASET_QUERIES)[Name]>;
 }
 

@@ -65,7 +65,11 @@ export function presetRange(preset: RangePresetId, today: string): { from: strin
  * The range a page URL asks for: `from` and `to` (a custom range) when both are valid and in order, else the
  * `range` preset, else the last 7 days. Custom ranges are clamped to `maxDays`, keeping their end.
  */
-export function resolveRange(params: { range?: string | null; from?: string | null; to?: string | null }, today: string, maxDays = 366): ResolvedRange {
+export function resolveRange(
+  params: { range?: string | null; from?: string | null; to?: string | null },
+  today: string,
+  maxDays = 366,
+): ResolvedRange {
   const { from, to } = params;
   if (isIsoDate(from) && isIsoDate(to) && from <= to) {
     const earliest = addDays(to, -(maxDays - 1));

@@ -45,8 +45,14 @@ export function countCell(value: number, filter: InboxFilter | null, what: strin
   return cell;
 }
 
-export const percentCell = (value: number | null): ReportCell => ({ text: formatPercent(value), csv: value === null ? "" : formatPercent(value) });
-export const secondsCell = (value: number | null): ReportCell => ({ text: formatSecondsValue(value), csv: value === null ? "" : formatSecondsValue(value) });
+export const percentCell = (value: number | null): ReportCell => ({
+  text: formatPercent(value),
+  csv: value === null ? "" : formatPercent(value),
+});
+export const secondsCell = (value: number | null): ReportCell => ({
+  text: formatSecondsValue(value),
+  csv: value === null ? "" : formatSecondsValue(value),
+});
 
 function sessionsWord(count: number): string {
   return count === 1 ? "session" : "sessions";
@@ -63,25 +69,53 @@ export function volumeTable(report: RollupReport): ReportTable {
   const rows = report.volume.map((day) => {
     const when = formatDay(day.date, { year: true });
     const channelCells = report.channels.map((channel) =>
-      countCell(day.counts[channel] ?? 0, { channel, from: day.date, to: day.date }, `${channelLabel(channel)} ${sessionsWord(day.counts[channel] ?? 0)} on ${when}`),
+      countCell(
+        day.counts[channel] ?? 0,
+        { channel, from: day.date, to: day.date },
+        `${channelLabel(channel)} ${sessionsWord(day.counts[channel] ?? 0)} on ${when}`,
+      ),
     );
-    const total = countCell(day.total, { channel: report.channel, from: day.date, to: day.date }, `${sessionsWord(day.total)} on ${when}`);
+    const total = countCell(
+      day.total,
+      { channel: report.channel, from: day.date, to: day.date },
+      `${sessionsWord(day.total)} on ${when}`,
+    );
     return { key: day.date, cells: [text(day.date), ...channelCells, ...(several ? [total] : [])] };
   });
-  const sums = report.channels.map((channel) => report.volume.reduce((sum, day) => sum + (day.counts[channel] ?? 0), 0));
+  const sums = report.channels.map((channel) =>
+    report.volume.reduce((sum, day) => sum + (day.counts[channel] ?? 0), 0),
+  );
   const totalRow = {
     key: "total",
     total: true,
     cells: [
       text("Total"),
-      ...report.channels.map((channel, index) => countCell(sums[index], { channel, from, to }, `${channelLabel(channel)} ${sessionsWord(sums[index])} in the range`)),
-      ...(several ? [countCell(report.totalSessions, { channel: report.channel, from, to }, `${sessionsWord(report.totalSessions)} in the range`)] : []),
+      ...report.channels.map((channel, index) =>
+        countCell(
+          sums[index],
+          { channel, from, to },
+          `${channelLabel(channel)} ${sessionsWord(sums[index])} in the range`,
+        ),
+      ),
+      ...(several
+        ? [
+            countCell(
+              report.totalSessions,
+              { channel: report.channel, from, to },
+              `${sessionsWord(report.totalSessions)} in the range`,
+            ),
+          ]
+        : []),
     ],
   };
   return {
     dataset: "sessions-over-time",
     caption: "Sessions started per UTC day, by channel",
-    columns: [col("Day (UTC)", false), ...report.channels.map((channel) => col(channelLabel(channel))), ...(several ? [col("Total")] : [])],
+    columns: [
+      col("Day (UTC)", false),
+      ...report.channels.map((channel) => col(channelLabel(channel))),
+      ...(several ? [col("Total")] : []),
+    ],
     rows: [...rows, totalRow],
   };
 }
@@ -93,7 +127,11 @@ export function outcomesTable(report: RollupReport): ReportTable {
     const channel = row.channel === "all" ? null : row.channel;
     const name = channel ? `${channelLabel(channel)} ` : "";
     const status = (key: keyof OutcomeRow["counts"]) =>
-      countCell(row.counts[key], { channel, status: key, from, to }, `${name}${sessionsWord(row.counts[key])} ${OUTCOME_SHORT_LABELS[key].toLowerCase()}`);
+      countCell(
+        row.counts[key],
+        { channel, status: key, from, to },
+        `${name}${sessionsWord(row.counts[key])} ${OUTCOME_SHORT_LABELS[key].toLowerCase()}`,
+      );
     return {
       key: row.channel,
       total: row.channel === "all",
@@ -142,7 +180,13 @@ export function reasonsTable(report: RollupReport): ReportTable {
   return {
     dataset: "handoff-reasons",
     caption: "Handed-off sessions by the reason of their latest handoff",
-    columns: [col("Reason", false), col("Code", false), ...(several ? report.channels.map((channel) => col(channelLabel(channel))) : []), col("Sessions"), col("Share")],
+    columns: [
+      col("Reason", false),
+      col("Code", false),
+      ...(several ? report.channels.map((channel) => col(channelLabel(channel))) : []),
+      col("Sessions"),
+      col("Share"),
+    ],
     rows: report.handoffReasons.map((row) => {
       const label = reasonLabel(row.reason);
       return {
@@ -152,10 +196,18 @@ export function reasonsTable(report: RollupReport): ReportTable {
           text(row.reason),
           ...(several
             ? report.channels.map((channel) =>
-                countCell(row.counts[channel] ?? 0, { channel, reason: row.reason, from, to }, `${channelLabel(channel)} ${sessionsWord(row.counts[channel] ?? 0)} handed off: ${label}`),
+                countCell(
+                  row.counts[channel] ?? 0,
+                  { channel, reason: row.reason, from, to },
+                  `${channelLabel(channel)} ${sessionsWord(row.counts[channel] ?? 0)} handed off: ${label}`,
+                ),
               )
             : []),
-          countCell(row.total, { channel: report.channel, reason: row.reason, from, to }, `${sessionsWord(row.total)} handed off: ${label}`),
+          countCell(
+            row.total,
+            { channel: report.channel, reason: row.reason, from, to },
+            `${sessionsWord(row.total)} handed off: ${label}`,
+          ),
           percentCell(row.share),
         ],
       };
@@ -171,7 +223,10 @@ export function sentimentTable(report: RollupReport): ReportTable {
     columns: [
       col("Channel", false),
       col("Sessions"),
-      ...REPORT_SENTIMENTS.flatMap((sentiment) => [col(SENTIMENT_LABELS[sentiment]), col(`${SENTIMENT_LABELS[sentiment]} share`)]),
+      ...REPORT_SENTIMENTS.flatMap((sentiment) => [
+        col(SENTIMENT_LABELS[sentiment]),
+        col(`${SENTIMENT_LABELS[sentiment]} share`),
+      ]),
       col(SENTIMENT_LABELS.unknown),
     ],
     rows: withAll(report, report.sentiment.byChannel, report.sentiment.all).map((row: SentimentRow) => {
@@ -184,7 +239,11 @@ export function sentimentTable(report: RollupReport): ReportTable {
           text(channelLabel(row.channel)),
           countCell(row.sessions, { channel, from, to }, `${name}${sessionsWord(row.sessions)}`),
           ...REPORT_SENTIMENTS.flatMap((sentiment) => [
-            countCell(row.counts[sentiment], { channel, sentiment, from, to }, `${name}${sessionsWord(row.counts[sentiment])} with a ${SENTIMENT_LABELS[sentiment].toLowerCase()} customer`),
+            countCell(
+              row.counts[sentiment],
+              { channel, sentiment, from, to },
+              `${name}${sessionsWord(row.counts[sentiment])} with a ${SENTIMENT_LABELS[sentiment].toLowerCase()} customer`,
+            ),
             percentCell(row.shares[sentiment]),
           ]),
           countCell(row.unknown, null, ""),

@@ -29,7 +29,10 @@ export const reportQuerySchema = z
     window: z.coerce
       .number()
       .int()
-      .refine((hours) => (RESULT_WINDOWS as readonly number[]).includes(hours), `must be one of ${RESULT_WINDOWS.join(", ")} hours`)
+      .refine(
+        (hours) => (RESULT_WINDOWS as readonly number[]).includes(hours),
+        `must be one of ${RESULT_WINDOWS.join(", ")} hours`,
+      )
       .optional(),
   })
   .superRefine((value, context) => {
@@ -53,7 +56,14 @@ export const outcomeRowSchema = z.object({
   /** A channel, or "all" for the row over every channel shown. */
   channel: z.string(),
   sessions: count,
-  counts: z.object({ answered: count, resolved: count, handed_off: count, failed: count, skipped: count, ai_answering: count }),
+  counts: z.object({
+    answered: count,
+    resolved: count,
+    handed_off: count,
+    failed: count,
+    skipped: count,
+    ai_answering: count,
+  }),
   /** Sessions whose status is none of the known ones. */
   other: count,
   /** answered + resolved + handed off + failed: the denominator of the rates. */
@@ -102,13 +112,26 @@ export const aiRateRowSchema = z.object({
     /** Handed off, and a teammate replied since. */
     humanReplied: count,
   }),
-  rates: z.object({ involvement: rate, aiResolution: rate, durableResolution: rate, handoff: rate, deliveryFailure: rate, reopen: rate }),
+  rates: z.object({
+    involvement: rate,
+    aiResolution: rate,
+    durableResolution: rate,
+    handoff: rate,
+    deliveryFailure: rate,
+    reopen: rate,
+  }),
   /** Seconds from the AI's handoff to a teammate's first reply. */
   humanReplySeconds: z.object({ p50: z.number().min(0).nullable(), p90: z.number().min(0).nullable() }),
 });
 
 /** One UTC day of the AI's rates over time: the counts the day's AI resolution and handoff rate divide. */
-export const aiTrendDaySchema = z.object({ date: z.string(), acted: count, handedOff: count, judged: count, aiResolved: count });
+export const aiTrendDaySchema = z.object({
+  date: z.string(),
+  acted: count,
+  handedOff: count,
+  judged: count,
+  aiResolved: count,
+});
 
 const aiPeriodSchema = z.object({
   range: z.object({ from: z.string(), to: z.string() }),

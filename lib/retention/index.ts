@@ -1,6 +1,13 @@
 import { normalizeHandle } from "../channels/contact";
 import type { Db } from "../db/client";
-import { contactSessionIds, deleteCasesAbout, deleteEventBodiesNaming, deleteSessionTexts, expiredSessionIds, type DeletedTexts } from "../db/queries/retention";
+import {
+  contactSessionIds,
+  deleteCasesAbout,
+  deleteEventBodiesNaming,
+  deleteSessionTexts,
+  expiredSessionIds,
+  type DeletedTexts,
+} from "../db/queries/retention";
 
 /**
  * Retention and erasure (issue 15). A retention period (RETENTION_DAYS; unset: keep forever) after which a
@@ -32,7 +39,10 @@ const NOTHING: DeletedTexts = { sessions: 0, messages: 0, steps: 0, handoffs: 0,
  * the deliveries about them received before that cutoff. Safe to run again and from several processes: a session
  * already purged holds nothing to delete and is not selected.
  */
-export async function purgeExpired(db: Db, options: { days: number; now?: Date; batch?: number }): Promise<DeletedTexts> {
+export async function purgeExpired(
+  db: Db,
+  options: { days: number; now?: Date; batch?: number },
+): Promise<DeletedTexts> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.days * DAY_MS);
   let total = NOTHING;
   for (;;) {

@@ -27,7 +27,13 @@ import { addSessionMessage, recordHumanFollowUp, updateSession, type SessionStat
 import type { Session } from "../db/schema";
 import { channelForMessage, type Channel, type MessageOrigin } from "../front/channels";
 import type { FrontConversation, FrontMessage } from "../front/types";
-import { DECISION_REASONS, recordAgentRun, recordCustomerTurn, type AgentRunContext, type CustomerTurn } from "../pipeline/customer-message";
+import {
+  DECISION_REASONS,
+  recordAgentRun,
+  recordCustomerTurn,
+  type AgentRunContext,
+  type CustomerTurn,
+} from "../pipeline/customer-message";
 import { sessionUrl } from "../pipeline/deliver";
 import { decideEligibility, teammateName } from "../pipeline/eligibility";
 import { markEventFailed } from "../pipeline/failures";
@@ -61,7 +67,13 @@ export interface SampleHistoryOptions {
   signal?: AbortSignal;
 }
 
-export const SAMPLE_DEFAULTS = { days: 30, sessions: 3000, seed: "frontline-sample-history", timeZone: "America/New_York", chunkSize: 25 } as const;
+export const SAMPLE_DEFAULTS = {
+  days: 30,
+  sessions: 3000,
+  seed: "frontline-sample-history",
+  timeZone: "America/New_York",
+  chunkSize: 25,
+} as const;
 
 /**
  * The default Settings → AI with the offline model: the history never calls a hosted model, and it is written
@@ -84,7 +96,12 @@ const INBOXES: Record<Channel, { id: string; name: string; address: string }> = 
   web: { id: "inb_sample_chat", name: "Website chat", address: "chat.acme.example" },
 };
 
-const ENVELOPE_TYPES: Record<string, string> = { inbound: "inbound_received", outbound: "outbound_sent", archive: "conversation_archived", reopen: "conversation_reopened" };
+const ENVELOPE_TYPES: Record<string, string> = {
+  inbound: "inbound_received",
+  outbound: "outbound_sent",
+  archive: "conversation_archived",
+  reopen: "conversation_reopened",
+};
 
 export interface SampleHistorySummary {
   sessions: number;
@@ -126,7 +143,15 @@ interface Stats {
   handoffs: number;
   events: number;
   outcomeMs: number[];
-  perSession: { channel: string; status: string; outcome: string; sentiment: string | null; resolved: boolean; contactKey: string | null; call: PlannedSession["call"] }[];
+  perSession: {
+    channel: string;
+    status: string;
+    outcome: string;
+    sentiment: string | null;
+    resolved: boolean;
+    contactKey: string | null;
+    call: PlannedSession["call"];
+  }[];
   reasons: Record<string, number>;
   /** Sessions that ended failed: Front stayed down, or refused the reply. */
   failedSessions: Set<string>;
@@ -186,7 +211,13 @@ function htmlBody(text: string): string {
 }
 
 /** The Front message as a webhook would carry it. */
-function frontMessage(plan: PlannedSession, id: string, text: string, sentAt: Date, subject: string | null): FrontMessage {
+function frontMessage(
+  plan: PlannedSession,
+  id: string,
+  text: string,
+  sentAt: Date,
+  subject: string | null,
+): FrontMessage {
   return {
     id,
     type: plan.messageType,
@@ -211,7 +242,13 @@ function frontConversation(plan: PlannedSession, status: string, assignee: Teamm
     id: plan.conversationId,
     subject: plan.conversationSubject,
     status,
-    assignee: assignee ? { ...assignee, email: `${assignee.first_name.toLowerCase()}@acme.example`, username: assignee.first_name.toLowerCase() } : null,
+    assignee: assignee
+      ? {
+          ...assignee,
+          email: `${assignee.first_name.toLowerCase()}@acme.example`,
+          username: assignee.first_name.toLowerCase(),
+        }
+      : null,
     recipient: { handle: plan.handle, name: plan.name, role: "from" },
     created_at: seconds(plan.sentAt),
   };
@@ -223,7 +260,14 @@ const SAMPLE_ORIGIN: MessageOrigin = {
 };
 
 /** The stored body of a Front application webhook: the envelope and its event. */
-function eventBody(type: string, eventId: string, emittedAt: Date, conversation: FrontConversation, channel: Channel, target: { kind: string; data: unknown } | null) {
+function eventBody(
+  type: string,
+  eventId: string,
+  emittedAt: Date,
+  conversation: FrontConversation,
+  channel: Channel,
+  target: { kind: string; data: unknown } | null,
+) {
   return {
     type: ENVELOPE_TYPES[type] ?? type,
     authorization: { id: "cmp_sample" },
@@ -231,7 +275,10 @@ function eventBody(type: string, eventId: string, emittedAt: Date, conversation:
       id: eventId,
       type,
       emitted_at: seconds(emittedAt),
-      source: type === "archive" ? { _meta: { type: "teammate" }, data: conversation.assignee ?? null } : { _meta: { type: "inboxes" }, data: [INBOXES[channel]] },
+      source:
+        type === "archive"
+          ? { _meta: { type: "teammate" }, data: conversation.assignee ?? null }
+          : { _meta: { type: "inboxes" }, data: [INBOXES[channel]] },
       target: target ? { _meta: { type: target.kind }, data: target.data } : null,
       conversation,
     },
@@ -263,14 +310,20 @@ function stepClock(rng: Prng, startMs: number) {
     time(batch: NewStep[]): NewStep[] {
       const cursor = clock.endMs;
       // The failure note a run ends with takes no time of its own.
-      if (batch.length === 1 && batch[0].kind !== "tool_call" && batch[0].error) return [{ ...batch[0], startedAt: at(cursor), durationMs: 0 }];
+      if (batch.length === 1 && batch[0].kind !== "tool_call" && batch[0].error)
+        return [{ ...batch[0], startedAt: at(cursor), durationMs: 0 }];
       const modelMs = Math.round(clamp(rng.logNormal(1_300, 0.55), 250, 12_000));
       let toolsMs = 0;
       let modelTimed = false;
       const steps: NewStep[] = [];
       for (const row of batch) {
         if (row.kind === "tool_call") {
-          const toolMs = row.toolName === "search_knowledge_base" ? (row.error ? 10_000 : Math.round(clamp(rng.logNormal(90, 0.5), 15, 2_000))) : rng.int(1, 4);
+          const toolMs =
+            row.toolName === "search_knowledge_base"
+              ? row.error
+                ? 10_000
+                : Math.round(clamp(rng.logNormal(90, 0.5), 15, 2_000))
+              : rng.int(1, 4);
           steps.push({ ...row, startedAt: at(cursor + modelMs + toolsMs), durationMs: toolMs });
           toolsMs += toolMs;
         } else {
@@ -341,7 +394,12 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
   const { preview } = turn;
   const failure = input.failure === "reply_refused" && outcome.kind !== "reply" ? "delivery_failed" : input.failure;
   const decide = (decision: Omit<SampleEventDecision, "id" | "sessionId" | "receivedAt">) =>
-    writes.decisions.push({ id: input.webhookEventId, sessionId: session.id, receivedAt: input.receivedAt, ...decision });
+    writes.decisions.push({
+      id: input.webhookEventId,
+      sessionId: session.id,
+      receivedAt: input.receivedAt,
+      ...decision,
+    });
 
   if (outcome.kind === "handoff") {
     // recordAgentRun recorded the handoff a handoff outcome asks for.
@@ -354,21 +412,55 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
     if (failure === "delivery_failed") {
       // Front stayed down through every retry: the event and session are marked failed as the worker would.
       const commented = rng.chance(0.5);
-      const path = commented ? `PUT /conversations/${plan.conversationId}/assignee` : `POST /conversations/${plan.conversationId}/comments`;
-      const message = rng.chance(0.5) ? `Front answered 503 to ${path}: Service Unavailable` : `Front did not answer ${path} within 15000ms`;
+      const path = commented
+        ? `PUT /conversations/${plan.conversationId}/assignee`
+        : `POST /conversations/${plan.conversationId}/comments`;
+      const message = rng.chance(0.5)
+        ? `Front answered 503 to ${path}: Service Unavailable`
+        : `Front did not answer ${path} within 15000ms`;
       if (commented) {
-        await recordHandoffProgress(db, handoffId, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), error: `unassign failed: ${message}` });
+        await recordHandoffProgress(db, handoffId, {
+          frontCommentId: `com_sample_${rng.token(10)}`,
+          commentBody: body,
+          commentPostedAt: at(commentMs),
+          error: `unassign failed: ${message}`,
+        });
       }
       return failTurn(ctx, input, { runId: run.id, startedMs, finishedMs }, outcome, preview, message);
     }
     const unassignedMs = commentMs + frontCallMs(rng, 450);
-    await recordHandoffProgress(db, handoffId, { frontCommentId: `com_sample_${rng.token(10)}`, commentBody: body, commentPostedAt: at(commentMs), unassignedAt: at(unassignedMs), error: null });
+    await recordHandoffProgress(db, handoffId, {
+      frontCommentId: `com_sample_${rng.token(10)}`,
+      commentBody: body,
+      commentPostedAt: at(commentMs),
+      unassignedAt: at(unassignedMs),
+      error: null,
+    });
     await markRunDelivered(db, run.id);
     const deliveredMs = unassignedMs + rng.int(3, 20);
-    writes.runs.push({ id: run.id, startedAt: at(startedMs), finishedAt: at(finishedMs), deliveredAt: at(deliveredMs) });
-    await updateSession(db, session.id, { status: "handed_off", statusReason: null, flag: null, summary: outcome.summary, sentiment: outcome.sentiment, handoffReason: outcome.reason, preview, aiOutcome: "handed_off", aiOutcomeAt: at(deliveredMs) });
+    writes.runs.push({
+      id: run.id,
+      startedAt: at(startedMs),
+      finishedAt: at(finishedMs),
+      deliveredAt: at(deliveredMs),
+    });
+    await updateSession(db, session.id, {
+      status: "handed_off",
+      statusReason: null,
+      flag: null,
+      summary: outcome.summary,
+      sentiment: outcome.sentiment,
+      handoffReason: outcome.reason,
+      preview,
+      aiOutcome: "handed_off",
+      aiOutcomeAt: at(deliveredMs),
+    });
     stats.outcomeMs.push(deliveredMs - input.receivedAt.getTime());
-    decide({ decision: "processed", reason: DECISION_REASONS.handed_off, processedAt: at(deliveredMs + rng.int(5, 30)) });
+    decide({
+      decision: "processed",
+      reason: DECISION_REASONS.handed_off,
+      processedAt: at(deliveredMs + rng.int(5, 30)),
+    });
     return { outcome, doneAt: deliveredMs, status: "handed_off", replyText: null };
   }
 
@@ -393,7 +485,11 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
       aiOutcome: "failed",
       aiOutcomeAt: at(deliveredMs),
     });
-    decide({ decision: "processed", reason: DECISION_REASONS.reply_refused, processedAt: at(deliveredMs + rng.int(5, 30)) });
+    decide({
+      decision: "processed",
+      reason: DECISION_REASONS.reply_refused,
+      processedAt: at(deliveredMs + rng.int(5, 30)),
+    });
     return { outcome, doneAt: deliveredMs, status: "failed", replyText: null };
   }
   const messageUid = `uid_sample_${rng.token(16)}`;
@@ -410,7 +506,15 @@ async function answerTurn(ctx: GenerationContext, input: TurnInput): Promise<Tur
     sentAt: at(deliveredMs),
   });
   stats.messages++;
-  await updateSession(db, session.id, { status: "answered", statusReason: null, flag: null, sentiment: outcome.sentiment, preview, aiOutcome: "answered", aiOutcomeAt: at(deliveredMs) });
+  await updateSession(db, session.id, {
+    status: "answered",
+    statusReason: null,
+    flag: null,
+    sentiment: outcome.sentiment,
+    preview,
+    aiOutcome: "answered",
+    aiOutcomeAt: at(deliveredMs),
+  });
   decide({ decision: "processed", reason: DECISION_REASONS.replied, processedAt: at(deliveredMs + rng.int(5, 30)) });
   return { outcome, doneAt: deliveredMs, status: "answered", replyText: outcome.text };
 }
@@ -435,14 +539,28 @@ async function failTurn(
   const { db, writes } = ctx;
   const { session } = input.turn;
   const { rng } = input;
-  await updateSession(db, session.id, { status: "ai_answering", statusReason: null, preview, sentiment: outcome.sentiment, ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}) });
+  await updateSession(db, session.id, {
+    status: "ai_answering",
+    statusReason: null,
+    preview,
+    sentiment: outcome.sentiment,
+    ...(outcome.kind === "handoff" ? { summary: outcome.summary } : {}),
+  });
   await markEventFailed(db, input.webhookEventId, new Error(message));
   ctx.stats.failedSessions.add(session.id);
   // Five attempts with backoff: the worker gives up a few minutes later.
   const gaveUpMs = Math.min(ctx.now, run.finishedMs + rng.int(90, 400) * 1000);
   await updateSession(db, session.id, { aiOutcome: "failed", aiOutcomeAt: at(gaveUpMs) });
   writes.runs.push({ id: run.runId, startedAt: at(run.startedMs), finishedAt: at(run.finishedMs), deliveredAt: null });
-  writes.decisions.push({ id: input.webhookEventId, sessionId: session.id, receivedAt: input.receivedAt, decision: "failed", reason: "processing failed after every retry", error: message, processedAt: at(gaveUpMs) });
+  writes.decisions.push({
+    id: input.webhookEventId,
+    sessionId: session.id,
+    receivedAt: input.receivedAt,
+    decision: "failed",
+    reason: "processing failed after every retry",
+    error: message,
+    processedAt: at(gaveUpMs),
+  });
   return { outcome, doneAt: gaveUpMs, status: "failed", replyText: null };
 }
 
@@ -452,7 +570,13 @@ function queueDelay(rng: Prng): number {
 }
 
 /** A teammate's reply after a handoff (or on a conversation they own), recorded as recordTeammateMessage does. */
-async function teammateReply(ctx: GenerationContext, plan: PlannedSession, session: Session, replyMs: number, rng: Prng): Promise<number> {
+async function teammateReply(
+  ctx: GenerationContext,
+  plan: PlannedSession,
+  session: Session,
+  replyMs: number,
+  rng: Prng,
+): Promise<number> {
   const name = teammateName(plan.teammate);
   const minutes = rng.int(1, 6);
   const text =
@@ -476,16 +600,30 @@ async function teammateReply(ctx: GenerationContext, plan: PlannedSession, sessi
   await recordHumanFollowUp(ctx.db, session.id, "reply", at(replyMs));
   const receivedMs = replyMs + rng.int(400, 2_000);
   const processedMs = receivedMs + queueDelay(rng) + rng.int(10, 60);
-  const message = { ...frontMessage(plan, messageId, text, at(replyMs), subject), is_inbound: false, author: plan.teammate, recipients: [{ handle: plan.handle, name: plan.name, role: "to" }] };
+  const message = {
+    ...frontMessage(plan, messageId, text, at(replyMs), subject),
+    is_inbound: false,
+    author: plan.teammate,
+    recipients: [{ handle: plan.handle, name: plan.name, role: "to" }],
+  };
   ctx.writes.later.push({
     event: {
       frontEventId: `evt_sample_${rng.token(12)}`,
       envelopeType: ENVELOPE_TYPES.outbound,
       eventType: "outbound",
       frontConversationId: plan.conversationId,
-      body: eventBody("outbound", "", at(replyMs), frontConversation(plan, "assigned", plan.teammate), plan.channel, { kind: "message", data: message }),
+      body: eventBody("outbound", "", at(replyMs), frontConversation(plan, "assigned", plan.teammate), plan.channel, {
+        kind: "message",
+        data: message,
+      }),
     },
-    decision: { decision: "recorded", reason: `reply by ${name} recorded`, sessionId: session.id, receivedAt: at(receivedMs), processedAt: at(processedMs) },
+    decision: {
+      decision: "recorded",
+      reason: `reply by ${name} recorded`,
+      sessionId: session.id,
+      receivedAt: at(receivedMs),
+      processedAt: at(processedMs),
+    },
   });
   return processedMs;
 }
@@ -497,7 +635,14 @@ function pushTeammateEvent(
   plan: PlannedSession,
   session: Session,
   rng: Prng,
-  event: { type: "archive" | "reopen"; atMs: number; receivedMs: number; processedMs: number; decision: "processed" | "recorded"; reason: string },
+  event: {
+    type: "archive" | "reopen";
+    atMs: number;
+    receivedMs: number;
+    processedMs: number;
+    decision: "processed" | "recorded";
+    reason: string;
+  },
 ): void {
   ctx.writes.later.push({
     event: {
@@ -505,28 +650,75 @@ function pushTeammateEvent(
       envelopeType: ENVELOPE_TYPES[event.type],
       eventType: event.type,
       frontConversationId: plan.conversationId,
-      body: eventBody(event.type, "", at(event.atMs), frontConversation(plan, event.type === "archive" ? "archived" : "open", plan.teammate), plan.channel, null),
+      body: eventBody(
+        event.type,
+        "",
+        at(event.atMs),
+        frontConversation(plan, event.type === "archive" ? "archived" : "open", plan.teammate),
+        plan.channel,
+        null,
+      ),
     },
-    decision: { decision: event.decision, reason: event.reason, sessionId: session.id, receivedAt: at(event.receivedMs), processedAt: at(event.processedMs) },
+    decision: {
+      decision: event.decision,
+      reason: event.reason,
+      sessionId: session.id,
+      receivedAt: at(event.receivedMs),
+      processedAt: at(event.processedMs),
+    },
   });
 }
 
-async function archiveConversation(ctx: GenerationContext, plan: PlannedSession, session: Session, archiveMs: number, rng: Prng): Promise<{ resolvedAt: Date; doneMs: number }> {
+async function archiveConversation(
+  ctx: GenerationContext,
+  plan: PlannedSession,
+  session: Session,
+  archiveMs: number,
+  rng: Prng,
+): Promise<{ resolvedAt: Date; doneMs: number }> {
   const receivedMs = archiveMs + rng.int(300, 1_500);
   const resolvedMs = receivedMs + queueDelay(rng);
-  await updateSession(ctx.db, session.id, { status: "resolved", resolvedAt: at(resolvedMs), statusReason: "conversation archived" });
+  await updateSession(ctx.db, session.id, {
+    status: "resolved",
+    resolvedAt: at(resolvedMs),
+    statusReason: "conversation archived",
+  });
   const processedMs = resolvedMs + rng.int(2, 10);
-  pushTeammateEvent(ctx, plan, session, rng, { type: "archive", atMs: archiveMs, receivedMs, processedMs, decision: "processed", reason: "conversation archived: session resolved" });
+  pushTeammateEvent(ctx, plan, session, rng, {
+    type: "archive",
+    atMs: archiveMs,
+    receivedMs,
+    processedMs,
+    decision: "processed",
+    reason: "conversation archived: session resolved",
+  });
   return { resolvedAt: at(resolvedMs), doneMs: processedMs };
 }
 
 /** A teammate reopened the archived conversation (the answer did not settle it), as recordReopen does. */
-async function reopenConversation(ctx: GenerationContext, plan: PlannedSession, session: Session, reopenMs: number, rng: Prng): Promise<number> {
+async function reopenConversation(
+  ctx: GenerationContext,
+  plan: PlannedSession,
+  session: Session,
+  reopenMs: number,
+  rng: Prng,
+): Promise<number> {
   const receivedMs = reopenMs + rng.int(300, 1_500);
   const processedMs = receivedMs + queueDelay(rng) + rng.int(2, 10);
-  await updateSession(ctx.db, session.id, { status: "answered", resolvedAt: null, statusReason: "conversation reopened" });
+  await updateSession(ctx.db, session.id, {
+    status: "answered",
+    resolvedAt: null,
+    statusReason: "conversation reopened",
+  });
   await recordHumanFollowUp(ctx.db, session.id, "reopen", at(reopenMs));
-  pushTeammateEvent(ctx, plan, session, rng, { type: "reopen", atMs: reopenMs, receivedMs, processedMs, decision: "recorded", reason: "conversation reopened" });
+  pushTeammateEvent(ctx, plan, session, rng, {
+    type: "reopen",
+    atMs: reopenMs,
+    receivedMs,
+    processedMs,
+    decision: "recorded",
+    reason: "conversation reopened",
+  });
   return processedMs;
 }
 
@@ -535,7 +727,12 @@ async function reopenConversation(ctx: GenerationContext, plan: PlannedSession, 
  * the customer's follow-up, then a teammate's reply and the archive when they happened before `now`.
  * Returns false when the conversation already exists (the history was generated before).
  */
-async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhookEventId: number | undefined, rng: Prng): Promise<boolean> {
+async function writeSession(
+  ctx: GenerationContext,
+  plan: PlannedSession,
+  webhookEventId: number | undefined,
+  rng: Prng,
+): Promise<boolean> {
   if (webhookEventId === undefined) return false;
   const { db, writes, stats } = ctx;
   const message = frontMessage(plan, plan.messageId, plan.text, plan.sentAt, plan.subject);
@@ -544,7 +741,14 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   const eligibility = decideEligibility(message, conversation, channel, SETTINGS);
   const startedMs = plan.receivedAt.getTime() + queueDelay(rng);
   const skippedMs = startedMs + rng.int(10, 40);
-  const first = await recordCustomerTurn(db, { message, conversation, channel, eligibility, redactionPatterns: AGENT.redactionPatterns, now: at(skippedMs) });
+  const first = await recordCustomerTurn(db, {
+    message,
+    conversation,
+    channel,
+    eligibility,
+    redactionPatterns: AGENT.redactionPatterns,
+    now: at(skippedMs),
+  });
   const { session } = first;
   if (!first.created) return false;
   stats.messages++;
@@ -556,7 +760,14 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   let handedOff = false;
   if (first.skip) {
     lastMs = skippedMs;
-    writes.decisions.push({ id: webhookEventId, sessionId: session.id, receivedAt: plan.receivedAt, decision: "skipped", ...first.skip, processedAt: at(lastMs) });
+    writes.decisions.push({
+      id: webhookEventId,
+      sessionId: session.id,
+      receivedAt: plan.receivedAt,
+      decision: "skipped",
+      ...first.skip,
+      processedAt: at(lastMs),
+    });
     status = "skipped";
   } else {
     let turn = await answerTurn(ctx, {
@@ -576,20 +787,35 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
     const followUpSentMs = turn.doneAt + (followUp?.afterMs ?? 0);
     const followUpReceivedMs = followUpSentMs + rng.int(300, 2_500);
     if (followUp && turn.status === "answered" && turn.replyText && followUpReceivedMs + 60_000 < ctx.now) {
-      const second = frontMessage(plan, followUp.messageId, followUp.text, at(followUpSentMs), plan.channel === "email" ? `Re: ${plan.subject?.replace(/^Re:\s*/i, "") ?? ""}` : null);
+      const second = frontMessage(
+        plan,
+        followUp.messageId,
+        followUp.text,
+        at(followUpSentMs),
+        plan.channel === "email" ? `Re: ${plan.subject?.replace(/^Re:\s*/i, "") ?? ""}` : null,
+      );
       const ids = await insertSampleWebhookEvents(db, [
         {
           frontEventId: followUp.eventId,
           envelopeType: ENVELOPE_TYPES.inbound,
           eventType: "inbound",
           frontConversationId: plan.conversationId,
-          body: eventBody("inbound", followUp.eventId, at(followUpReceivedMs), conversation, plan.channel, { kind: "message", data: second }),
+          body: eventBody("inbound", followUp.eventId, at(followUpReceivedMs), conversation, plan.channel, {
+            kind: "message",
+            data: second,
+          }),
         },
       ]);
       const secondEventId = ids.get(followUp.eventId);
       if (secondEventId !== undefined) {
         stats.events++;
-        const reply = await recordCustomerTurn(db, { message: second, conversation, channel, eligibility, redactionPatterns: AGENT.redactionPatterns });
+        const reply = await recordCustomerTurn(db, {
+          message: second,
+          conversation,
+          channel,
+          eligibility,
+          redactionPatterns: AGENT.redactionPatterns,
+        });
         stats.messages++;
         const secondStartedMs = followUpReceivedMs + queueDelay(rng);
         writes.customerRecorded.push({ frontMessageId: second.id, recordedAt: at(secondStartedMs) });
@@ -648,7 +874,13 @@ async function writeSession(ctx: GenerationContext, plan: PlannedSession, webhoo
   stats.perSession.push({
     channel,
     status,
-    outcome: first.skip ? "skipped" : stats.failedSessions.has(session.id) ? "failed" : handedOff ? "handed_off" : "answered",
+    outcome: first.skip
+      ? "skipped"
+      : stats.failedSessions.has(session.id)
+        ? "failed"
+        : handedOff
+          ? "handed_off"
+          : "answered",
     sentiment,
     resolved: resolvedAt !== null,
     contactKey: session.contactKey,
@@ -686,14 +918,31 @@ export async function generateSampleHistory(db: Db, options: SampleHistoryOption
     timeZone,
   });
   const searches = new Map<string, Promise<unknown>>();
-  const stats: Stats = { messages: 0, runs: 0, handoffs: 0, events: 0, outcomeMs: [], perSession: [], reasons: {}, failedSessions: new Set() };
+  const stats: Stats = {
+    messages: 0,
+    runs: 0,
+    handoffs: 0,
+    events: 0,
+    outcomeMs: [],
+    perSession: [],
+    reasons: {},
+    failedSessions: new Set(),
+  };
 
   for (let i = 0; i < plans.length && !options.signal?.aborted; i += chunkSize) {
     const chunk = plans.slice(i, i + chunkSize);
     await db.transaction(async (tx) => {
       const writes = emptyWrites();
       const db = tx as unknown as Db;
-      const ctx: GenerationContext = { db, now: now.getTime(), appUrl: options.appUrl ?? "http://localhost:3000", timeZone, writes, stats, tools: agentTools(db, searches) };
+      const ctx: GenerationContext = {
+        db,
+        now: now.getTime(),
+        appUrl: options.appUrl ?? "http://localhost:3000",
+        timeZone,
+        writes,
+        stats,
+        tools: agentTools(db, searches),
+      };
       const firstEvents = await insertSampleWebhookEvents(
         ctx.db,
         chunk.map((plan) => ({
@@ -701,17 +950,28 @@ export async function generateSampleHistory(db: Db, options: SampleHistoryOption
           envelopeType: ENVELOPE_TYPES.inbound,
           eventType: "inbound",
           frontConversationId: plan.conversationId,
-          body: eventBody("inbound", plan.eventId, plan.receivedAt, frontConversation(plan, "assigned", plan.assignee ?? AI_TEAMMATE), plan.channel, {
-            kind: "message",
-            data: frontMessage(plan, plan.messageId, plan.text, plan.sentAt, plan.subject),
-          }),
+          body: eventBody(
+            "inbound",
+            plan.eventId,
+            plan.receivedAt,
+            frontConversation(plan, "assigned", plan.assignee ?? AI_TEAMMATE),
+            plan.channel,
+            {
+              kind: "message",
+              data: frontMessage(plan, plan.messageId, plan.text, plan.sentAt, plan.subject),
+            },
+          ),
         })),
       );
       stats.events += firstEvents.size;
-      for (const plan of chunk) await writeSession(ctx, plan, firstEvents.get(plan.eventId), root.fork(`session:${plan.index}`));
+      for (const plan of chunk)
+        await writeSession(ctx, plan, firstEvents.get(plan.eventId), root.fork(`session:${plan.index}`));
       const laterEvents = await insertSampleWebhookEvents(
         ctx.db,
-        writes.later.map((later) => ({ ...later.event, body: withEventId(later.event.body, later.event.frontEventId) })),
+        writes.later.map((later) => ({
+          ...later.event,
+          body: withEventId(later.event.body, later.event.frontEventId),
+        })),
       );
       stats.events += laterEvents.size;
       const laterDecisions = writes.later.flatMap((later) => {
@@ -728,7 +988,11 @@ export async function generateSampleHistory(db: Db, options: SampleHistoryOption
         writes.customerRecorded,
       );
     });
-    options.onProgress?.({ done: Math.min(plans.length, i + chunkSize), total: plans.length, elapsedMs: Date.now() - startedAt });
+    options.onProgress?.({
+      done: Math.min(plans.length, i + chunkSize),
+      total: plans.length,
+      elapsedMs: Date.now() - startedAt,
+    });
     if (options.yieldBetweenChunks) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return summarize(stats, Date.now() - startedAt);
@@ -743,7 +1007,8 @@ function withEventId(body: unknown, eventId: string): unknown {
 function summarize(stats: Stats, elapsedMs: number): SampleHistorySummary {
   const sessions = stats.perSession;
   const contactCounts = new Map<string, number>();
-  for (const session of sessions) if (session.contactKey) contactCounts.set(session.contactKey, (contactCounts.get(session.contactKey) ?? 0) + 1);
+  for (const session of sessions)
+    if (session.contactKey) contactCounts.set(session.contactKey, (contactCounts.get(session.contactKey) ?? 0) + 1);
   const outcome = [...stats.outcomeMs].sort((a, b) => a - b);
   const s = (ms: number) => Math.round(ms / 100) / 10;
   return {
@@ -764,7 +1029,13 @@ function summarize(stats: Stats, elapsedMs: number): SampleHistorySummary {
     },
     contacts: contactCounts.size,
     repeatContacts: [...contactCounts.values()].filter((n) => n > 1).length,
-    outcomeSeconds: { min: s(outcome[0] ?? 0), p50: s(percentile(outcome, 50)), p90: s(percentile(outcome, 90)), p99: s(percentile(outcome, 99)), max: s(outcome.at(-1) ?? 0) },
+    outcomeSeconds: {
+      min: s(outcome[0] ?? 0),
+      p50: s(percentile(outcome, 50)),
+      p90: s(percentile(outcome, 90)),
+      p99: s(percentile(outcome, 99)),
+      max: s(outcome.at(-1) ?? 0),
+    },
     elapsedMs,
   };
 }

@@ -3,9 +3,19 @@ import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { clearSampleData, countSampleSessions, type ClearedSampleData } from "../db/queries/sample-data";
-import { generateSampleHistory, SAMPLE_DEFAULTS, type SampleHistoryOptions, type SampleHistorySummary } from "./generate";
+import {
+  generateSampleHistory,
+  SAMPLE_DEFAULTS,
+  type SampleHistoryOptions,
+  type SampleHistorySummary,
+} from "./generate";
 
-export { generateSampleHistory, SAMPLE_DEFAULTS, type SampleHistoryOptions, type SampleHistorySummary } from "./generate";
+export {
+  generateSampleHistory,
+  SAMPLE_DEFAULTS,
+  type SampleHistoryOptions,
+  type SampleHistorySummary,
+} from "./generate";
 export type { ClearedSampleData };
 
 interface Running {
@@ -26,7 +36,10 @@ const pct = (part: number | undefined, whole: number) => `${Math.round(((part ??
  * returns at once (the promise settles when it is done). Progress is logged briefly. Never rejects: a failure
  * is logged and the app carries on without the history.
  */
-export function startSampleHistory(db: Db, options: Omit<SampleHistoryOptions, "signal" | "onProgress"> & { log?: (line: string) => void } = {}): Promise<SampleHistorySummary | null> {
+export function startSampleHistory(
+  db: Db,
+  options: Omit<SampleHistoryOptions, "signal" | "onProgress"> & { log?: (line: string) => void } = {},
+): Promise<SampleHistorySummary | null> {
   const current = globalForSample.__frontlineSampleHistory;
   if (current) return current.done;
   const log = options.log ?? ((line: string) => console.log(`[frontline] ${line}`));
@@ -36,7 +49,9 @@ export function startSampleHistory(db: Db, options: Omit<SampleHistoryOptions, "
       if ((await countSampleSessions(db)) > 0) return null;
       if ((await readSettingsDocument(db, SETTINGS_KEY)).clearedAt) return null;
       const days = options.days ?? SAMPLE_DEFAULTS.days;
-      log(`writing ${days} days of sample history (about ${options.sessions ?? SAMPLE_DEFAULTS.sessions} sessions) in the background`);
+      log(
+        `writing ${days} days of sample history (about ${options.sessions ?? SAMPLE_DEFAULTS.sessions} sessions) in the background`,
+      );
       let nextReport = 0.25;
       const summary = await generateSampleHistory(db, {
         ...options,

@@ -48,7 +48,13 @@ export const HUMAN_TEAMMATES: Teammate[] = [
 ];
 
 /** Front message types per channel (web chat arrives as Front Chat messages). */
-export const MESSAGE_TYPES: Record<Channel, string> = { voice: "call", email: "email", sms: "sms", whatsapp: "whatsapp", web: "front_chat" };
+export const MESSAGE_TYPES: Record<Channel, string> = {
+  voice: "call",
+  email: "email",
+  sms: "sms",
+  whatsapp: "whatsapp",
+  web: "front_chat",
+};
 
 export type FailureMode = "delivery_failed" | "reply_refused";
 
@@ -180,11 +186,17 @@ function handleFor(rng: Prng, contact: Contact, channel: Channel): { handle: str
   const fullName = `${contact.first} ${contact.last}`;
   switch (channel) {
     case "voice":
-      return { handle: rng.chance(0.25) ? formattedPhone(contact.phone) : contact.phone, name: contact.namedOnPhone ? fullName : null };
+      return {
+        handle: rng.chance(0.25) ? formattedPhone(contact.phone) : contact.phone,
+        name: contact.namedOnPhone ? fullName : null,
+      };
     case "sms":
       return { handle: contact.phone, name: contact.namedOnPhone ? fullName : null };
     case "whatsapp":
-      return { handle: rng.chance(0.3) ? `whatsapp:${contact.phone}` : contact.phone, name: rng.chance(0.7) ? contact.first : null };
+      return {
+        handle: rng.chance(0.3) ? `whatsapp:${contact.phone}` : contact.phone,
+        name: rng.chance(0.7) ? contact.first : null,
+      };
     case "email":
       return { handle: contact.email, name: rng.chance(0.9) ? fullName : null };
     case "web":
@@ -230,14 +242,26 @@ export function planSessions(rng: Prng, options: PlanOptions): PlannedSession[] 
     const slots = drawSlots(r, contact, sentAt);
     const durationSeconds = voiceFormat ? callDuration(r, voiceFormat) : 0;
     const composed =
-      channel === "voice" ? composeCall(r, intent, voiceFormat!, slots, durationSeconds) : channel === "email" ? composeEmail(r, intent, slots, sentAt) : composeShort(r, intent, channel, slots);
+      channel === "voice"
+        ? composeCall(r, intent, voiceFormat!, slots, durationSeconds)
+        : channel === "email"
+          ? composeEmail(r, intent, slots, sentAt)
+          : composeShort(r, intent, channel, slots);
     const { handle, name } = handleFor(r, contact, channel);
     // The webhook arrives once the message exists in Front: after the call and its transcription for calls.
     const lagMs = voiceFormat ? durationSeconds * 1000 + r.int(3_000, 25_000) : r.int(300, 2_500);
     const receivedAt = new Date(Math.min(sentAt.getTime() + lagMs, options.end.getTime() - 1_000));
 
     const assignee = r.chance(0.032) ? r.pick(HUMAN_TEAMMATES) : null;
-    const followUpKind = channel !== "voice" && intent.kind === "answer" ? r.weighted<FollowUp | null>([[null, 86], ["thanks", 8], ["not_helped", 3.5], ["repeat", 2.5]]) : null;
+    const followUpKind =
+      channel !== "voice" && intent.kind === "answer"
+        ? r.weighted<FollowUp | null>([
+            [null, 86],
+            ["thanks", 8],
+            ["not_helped", 3.5],
+            ["repeat", 2.5],
+          ])
+        : null;
     plans.push({
       index,
       conversationId: `cnv_sample_${r.token(10)}`,
@@ -252,12 +276,21 @@ export function planSessions(rng: Prng, options: PlanOptions): PlannedSession[] 
       call: voiceFormat ? { durationSeconds, answered: voiceFormat !== "voicemail" } : null,
       text: composed.text,
       subject: composed.subject,
-      conversationSubject: channel === "voice" ? `${voiceFormat === "voicemail" ? "Voicemail" : "Call"} from ${name ?? handle}` : composed.subject,
+      conversationSubject:
+        channel === "voice"
+          ? `${voiceFormat === "voicemail" ? "Voicemail" : "Call"} from ${name ?? handle}`
+          : composed.subject,
       sentAt,
       receivedAt,
       assignee,
       teammate: assignee ?? r.pick(HUMAN_TEAMMATES),
-      failure: !assignee && r.chance(0.011) ? r.weighted<FailureMode>([["delivery_failed", 6], ["reply_refused", 4]]) : null,
+      failure:
+        !assignee && r.chance(0.011)
+          ? r.weighted<FailureMode>([
+              ["delivery_failed", 6],
+              ["reply_refused", 4],
+            ])
+          : null,
       toolError: !assignee && intent.kind === "answer" && r.chance(0.012),
       followUp: followUpKind
         ? {

@@ -10,8 +10,14 @@ const HOUR_MS = 3_600_000;
 const WEEKDAY_WEIGHT = [0.28, 1.18, 1.12, 1.06, 1.0, 0.9, 0.38];
 
 /** Relative volume by local hour, 0–23. */
-const WEEKDAY_HOURS = [0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.45, 1.1, 2.8, 5.2, 6.6, 6.9, 5.6, 6.2, 6.6, 6.0, 5.2, 3.6, 2.3, 1.7, 1.3, 0.95, 0.6, 0.3];
-const WEEKEND_HOURS = [0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.7, 1.5, 2.6, 3.4, 3.8, 3.7, 3.5, 3.3, 3.0, 2.6, 2.2, 1.9, 1.6, 1.3, 1.0, 0.7, 0.45];
+const WEEKDAY_HOURS = [
+  0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.45, 1.1, 2.8, 5.2, 6.6, 6.9, 5.6, 6.2, 6.6, 6.0, 5.2, 3.6, 2.3, 1.7, 1.3, 0.95,
+  0.6, 0.3,
+];
+const WEEKEND_HOURS = [
+  0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.7, 1.5, 2.6, 3.4, 3.8, 3.7, 3.5, 3.3, 3.0, 2.6, 2.2, 1.9, 1.6, 1.3, 1.0, 0.7,
+  0.45,
+];
 
 export interface LocalTime {
   /** 0 = Sunday. */
@@ -27,7 +33,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localTime(at: Date, timeZone: string): LocalTime {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
@@ -67,7 +81,11 @@ export function conversationTimes(rng: Prng, options: ScheduleOptions): Date[] {
     if (!dayNoise.has(local.day)) dayNoise.set(local.day, 0.85 + 0.3 * rng.next());
     const weekend = local.weekday === 0 || local.weekday === 6;
     const hourWeight = (weekend ? WEEKEND_HOURS : WEEKDAY_HOURS)[local.hour];
-    slots.push({ from, to, weight: WEEKDAY_WEIGHT[local.weekday] * hourWeight * dayNoise.get(local.day)! * ((to - from) / HOUR_MS) });
+    slots.push({
+      from,
+      to,
+      weight: WEEKDAY_WEIGHT[local.weekday] * hourWeight * dayNoise.get(local.day)! * ((to - from) / HOUR_MS),
+    });
   }
   const totalWeight = slots.reduce((sum, slot) => sum + slot.weight, 0);
   const times: Date[] = [];

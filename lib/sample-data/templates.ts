@@ -43,32 +43,164 @@ export interface Slots {
 type Line = (s: Slots) => string;
 
 export const FIRST_NAMES = [
-  "Sam", "Maria", "Lee", "Priya", "Jordan", "Alex", "Chris", "Taylor", "Morgan", "Jamie", "Dana", "Omar", "Aisha", "Diego",
-  "Hannah", "Ethan", "Grace", "Noah", "Olivia", "Lucas", "Mia", "Ben", "Chloe", "Ravi", "Sofia", "Mateo", "Emma", "Kenji",
-  "Fatima", "Liam", "Zoe", "Marcus", "Nina", "Victor", "Elena", "Tom", "Rachel", "Andre", "Julia", "Kwame", "Ana", "Peter",
-  "Leah", "Hugo", "Irene", "Felix", "Maya", "Oscar", "Paula", "Yusuf", "Clara", "Daniel", "Rosa", "Ivan", "Layla", "Simon",
+  "Sam",
+  "Maria",
+  "Lee",
+  "Priya",
+  "Jordan",
+  "Alex",
+  "Chris",
+  "Taylor",
+  "Morgan",
+  "Jamie",
+  "Dana",
+  "Omar",
+  "Aisha",
+  "Diego",
+  "Hannah",
+  "Ethan",
+  "Grace",
+  "Noah",
+  "Olivia",
+  "Lucas",
+  "Mia",
+  "Ben",
+  "Chloe",
+  "Ravi",
+  "Sofia",
+  "Mateo",
+  "Emma",
+  "Kenji",
+  "Fatima",
+  "Liam",
+  "Zoe",
+  "Marcus",
+  "Nina",
+  "Victor",
+  "Elena",
+  "Tom",
+  "Rachel",
+  "Andre",
+  "Julia",
+  "Kwame",
+  "Ana",
+  "Peter",
+  "Leah",
+  "Hugo",
+  "Irene",
+  "Felix",
+  "Maya",
+  "Oscar",
+  "Paula",
+  "Yusuf",
+  "Clara",
+  "Daniel",
+  "Rosa",
+  "Ivan",
+  "Layla",
+  "Simon",
 ];
 export const LAST_NAMES = [
-  "Patel", "Gomez", "Chen", "Nguyen", "Smith", "Johnson", "Garcia", "Kim", "Okafor", "Rossi", "Schmidt", "Dubois", "Silva",
-  "Kowalski", "Haddad", "Murphy", "Tanaka", "Larsen", "Novak", "Ahmed", "Brown", "Lopez", "Wilson", "Singh", "Martin",
-  "Costa", "Meyer", "Fischer", "Moreau", "Reyes", "Park", "Cohen", "Ali", "Walker", "Young", "Hughes", "Price", "Bennett",
+  "Patel",
+  "Gomez",
+  "Chen",
+  "Nguyen",
+  "Smith",
+  "Johnson",
+  "Garcia",
+  "Kim",
+  "Okafor",
+  "Rossi",
+  "Schmidt",
+  "Dubois",
+  "Silva",
+  "Kowalski",
+  "Haddad",
+  "Murphy",
+  "Tanaka",
+  "Larsen",
+  "Novak",
+  "Ahmed",
+  "Brown",
+  "Lopez",
+  "Wilson",
+  "Singh",
+  "Martin",
+  "Costa",
+  "Meyer",
+  "Fischer",
+  "Moreau",
+  "Reyes",
+  "Park",
+  "Cohen",
+  "Ali",
+  "Walker",
+  "Young",
+  "Hughes",
+  "Price",
+  "Bennett",
 ];
 /** One word each: "this is Sam from Globex" reads (and summarises) cleanly. */
 const COMPANIES = [
-  "Globex", "Initech", "Hooli", "Vandelay", "Fabrikam", "Contoso", "Northwind", "Tailspin", "Bluth", "Soylent", "Acorn",
-  "Lakeside", "Summit", "Riverbend", "Umbrella", "Wayne", "Stark", "Dunder", "Gringotts", "Cyberdyne",
+  "Globex",
+  "Initech",
+  "Hooli",
+  "Vandelay",
+  "Fabrikam",
+  "Contoso",
+  "Northwind",
+  "Tailspin",
+  "Bluth",
+  "Soylent",
+  "Acorn",
+  "Lakeside",
+  "Summit",
+  "Riverbend",
+  "Umbrella",
+  "Wayne",
+  "Stark",
+  "Dunder",
+  "Gringotts",
+  "Cyberdyne",
 ];
 const PRODUCTS = [
-  "standing desk", "ergonomic chair", "monitor arm", "desk lamp", "keyboard tray", "footrest", "bookshelf", "filing cabinet",
-  "conference table", "desk organizer", "cable tray", "acoustic panel",
+  "standing desk",
+  "ergonomic chair",
+  "monitor arm",
+  "desk lamp",
+  "keyboard tray",
+  "footrest",
+  "bookshelf",
+  "filing cabinet",
+  "conference table",
+  "desk organizer",
+  "cable tray",
+  "acoustic panel",
 ];
 const PLANS = ["Pro plan", "Team plan", "Starter plan", "annual plan", "Business plan"];
 const AMOUNTS = ["$29.00", "$49.00", "$79.00", "$129.00", "$249.00", "$399.00", "$1,180.00"];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Slot values for one text; `month` is the month before the session's date, the one an invoice is about. */
-export function drawSlots(rng: Prng, contact: { first: string; last: string; email: string; phone: string }, at: Date): Slots {
+export function drawSlots(
+  rng: Prng,
+  contact: { first: string; last: string; email: string; phone: string },
+  at: Date,
+): Slots {
   const digits = contact.phone.replace(/\D/g, "").slice(-10);
   const product = rng.pick(PRODUCTS);
   return {
@@ -84,7 +216,10 @@ export function drawSlots(rng: Prng, contact: { first: string; last: string; ema
     amount: rng.pick(AMOUNTS),
     plan: rng.pick(PLANS),
     weekday: rng.pick(WEEKDAYS),
-    colleague: `${rng.pick(FIRST_NAMES).toLowerCase()}@${rng.pick(COMPANIES).toLowerCase().replace(/[^a-z]/g, "")}.example`,
+    colleague: `${rng.pick(FIRST_NAMES).toLowerCase()}@${rng
+      .pick(COMPANIES)
+      .toLowerCase()
+      .replace(/[^a-z]/g, "")}.example`,
     newEmail: `accounts@${contact.last.toLowerCase()}-${rng.pick(["studio", "co", "group", "labs", "team"])}.example`,
   };
 }
@@ -105,10 +240,15 @@ interface TopicText {
 
 const TOPIC_TEXT: Record<Topic, TopicText> = {
   password: {
-    subjects: [() => "Password reset", () => "Can't log in", () => "Reset email not arriving", () => "Forgot my password"],
+    subjects: [
+      () => "Password reset",
+      () => "Can't log in",
+      () => "Reset email not arriving",
+      () => "Forgot my password",
+    ],
     asks: [
       () => "How do I reset my password?",
-      () => "I click \"forgot password\" but the reset email never arrives. How do I reset my password?",
+      () => 'I click "forgot password" but the reset email never arrives. How do I reset my password?',
       () => "The password reset email never shows up in my inbox. What should I do to reset my password?",
       (s) => `Could you tell me how to reset the password for ${s.email}?`,
       () => "How can I reset my password? The reset link I got last week expired.",
@@ -125,29 +265,58 @@ const TOPIC_TEXT: Record<Topic, TopicText> = {
       () => "I've tried twice already.",
       () => "I got a new laptop and can't remember my password.",
     ],
-    noted: [() => "resetting their password, the reset email never arrives", () => "how to reset the password on their account"],
+    noted: [
+      () => "resetting their password, the reset email never arrives",
+      () => "how to reset the password on their account",
+    ],
     teammate: [
-      (s) => `Hi ${s.first}, I've sent a fresh reset link to ${s.email} and whitelisted the address on our side. It's valid for 60 minutes. Let me know if it doesn't show up!`,
-      (s) => `Hi ${s.first}, your account was locked after several attempts. I've unlocked it, so the "Forgot password" link will work again now.`,
+      (s) =>
+        `Hi ${s.first}, I've sent a fresh reset link to ${s.email} and whitelisted the address on our side. It's valid for 60 minutes. Let me know if it doesn't show up!`,
+      (s) =>
+        `Hi ${s.first}, your account was locked after several attempts. I've unlocked it, so the "Forgot password" link will work again now.`,
     ],
   },
   billing_email: {
-    subjects: [() => "Change billing email", () => "Invoices going to the wrong address", () => "Update billing contact"],
+    subjects: [
+      () => "Change billing email",
+      () => "Invoices going to the wrong address",
+      () => "Update billing contact",
+    ],
     asks: [
       (s) => `Can I change the billing email on our account to ${s.newEmail}?`,
       (s) => `Our invoices still go to ${s.colleague}, who left the company. How do I change the billing email?`,
       () => "How do I update the billing email address on our account?",
       () => "Where can I change the email address that receives our invoices and receipts?",
     ],
-    short: [() => "how do i change the billing email on my account?", (s) => `can you change our billing email to ${s.newEmail}?`, () => "how do I change the billing email on our account?"],
-    context: [(s) => `I'm the office manager at ${s.company}.`, () => "Our finance team changed last month.", () => "We just switched accountants."],
-    noted: [() => "changing the billing email on their account", () => "updating the billing email address on the account"],
-    teammate: [(s) => `Hi ${s.first}, I've verified your identity and updated the billing email to ${s.newEmail}. The next invoice will go there.`],
+    short: [
+      () => "how do i change the billing email on my account?",
+      (s) => `can you change our billing email to ${s.newEmail}?`,
+      () => "how do I change the billing email on our account?",
+    ],
+    context: [
+      (s) => `I'm the office manager at ${s.company}.`,
+      () => "Our finance team changed last month.",
+      () => "We just switched accountants.",
+    ],
+    noted: [
+      () => "changing the billing email on their account",
+      () => "updating the billing email address on the account",
+    ],
+    teammate: [
+      (s) =>
+        `Hi ${s.first}, I've verified your identity and updated the billing email to ${s.newEmail}. The next invoice will go there.`,
+    ],
   },
   delivery: {
-    subjects: [(s) => `Order ${s.order}`, () => "Where is my order?", (s) => `Delivery of my ${s.product}`, () => "Tracking number?"],
+    subjects: [
+      (s) => `Order ${s.order}`,
+      () => "Where is my order?",
+      (s) => `Delivery of my ${s.product}`,
+      () => "Tracking number?",
+    ],
     asks: [
-      (s) => `I ordered ${s.aProduct} last ${s.weekday}, order ${s.order}, and it still says processing. How long does delivery usually take?`,
+      (s) =>
+        `I ordered ${s.aProduct} last ${s.weekday}, order ${s.order}, and it still says processing. How long does delivery usually take?`,
       (s) => `Where is my order ${s.order}? Is there a way to track it myself?`,
       (s) => `How can I track my order? The order number is ${s.order}.`,
       (s) => `My ${s.product} hasn't arrived yet. How long does standard delivery take?`,
@@ -159,20 +328,38 @@ const TOPIC_TEXT: Record<Topic, TopicText> = {
       (s) => `how do I track order ${s.order}?`,
       () => "how long does shipping take?",
     ],
-    context: [(s) => `I ordered ${s.aProduct} for my home office.`, () => "It's a gift so I'd like to know when it arrives.", (s) => `Order ${s.order} was placed on ${s.weekday}.`],
+    context: [
+      (s) => `I ordered ${s.aProduct} for my home office.`,
+      () => "It's a gift so I'd like to know when it arrives.",
+      (s) => `Order ${s.order} was placed on ${s.weekday}.`,
+    ],
     noted: [(s) => `delivery times for order ${s.order}`, (s) => `tracking their ${s.product} order`],
     teammate: [
-      (s) => `Hi ${s.first}, I checked with the carrier: order ${s.order} is out for delivery tomorrow. Here's the tracking link again.`,
-      (s) => `Hi ${s.first}, I've opened an investigation with the carrier for order ${s.order} and will update you within two business days.`,
+      (s) =>
+        `Hi ${s.first}, I checked with the carrier: order ${s.order} is out for delivery tomorrow. Here's the tracking link again.`,
+      (s) =>
+        `Hi ${s.first}, I've opened an investigation with the carrier for order ${s.order} and will update you within two business days.`,
     ],
   },
   hours: {
     subjects: [() => "Opening hours", () => "Are you open on Saturday?"],
-    asks: [() => "What are your opening hours?", () => "Are you open on Saturday? What are your hours?", () => "What time does your support team open on weekdays?"],
-    short: [() => "hi are you guys open saturday? what are your hours", () => "what are your opening hours?", () => "what are your opening hours tomorrow?", () => "what time do you close today?"],
+    asks: [
+      () => "What are your opening hours?",
+      () => "Are you open on Saturday? What are your hours?",
+      () => "What time does your support team open on weekdays?",
+    ],
+    short: [
+      () => "hi are you guys open saturday? what are your hours",
+      () => "what are your opening hours?",
+      () => "what are your opening hours tomorrow?",
+      () => "what time do you close today?",
+    ],
     context: [() => "I'd like to call about my order.", () => "I tried calling earlier and nobody picked up."],
     noted: [() => "opening hours on Saturday", () => "what time the support line opens"],
-    teammate: [(s) => `Hi ${s.first}, we're open Monday to Friday 8am–6pm Eastern and Saturday 10am–2pm. Happy to help whenever suits you!`],
+    teammate: [
+      (s) =>
+        `Hi ${s.first}, we're open Monday to Friday 8am–6pm Eastern and Saturday 10am–2pm. Happy to help whenever suits you!`,
+    ],
   },
   cancel: {
     subjects: [() => "Cancel my subscription?", () => "Cancellation", (s) => `Cancel ${s.plan}`],
@@ -182,10 +369,21 @@ const TOPIC_TEXT: Record<Topic, TopicText> = {
       () => "If I cancel my subscription, when does it stop and will I be charged again?",
       () => "Can I cancel my subscription online, or do I need to call?",
     ],
-    short: [() => "how do i cancel my subscription", () => "how can I cancel my subscription?", (s) => `want to cancel my ${s.plan}, how do I cancel?`],
-    context: [() => "We're closing our second office.", () => "We don't use it as much anymore.", () => "Money is tight this quarter."],
+    short: [
+      () => "how do i cancel my subscription",
+      () => "how can I cancel my subscription?",
+      (s) => `want to cancel my ${s.plan}, how do I cancel?`,
+    ],
+    context: [
+      () => "We're closing our second office.",
+      () => "We don't use it as much anymore.",
+      () => "Money is tight this quarter.",
+    ],
     noted: [() => "cancelling their subscription at the end of the month", () => "how to cancel the subscription"],
-    teammate: [(s) => `Hi ${s.first}, I've cancelled the ${s.plan} for you. It stays active until the end of the billing period and you won't be charged again.`],
+    teammate: [
+      (s) =>
+        `Hi ${s.first}, I've cancelled the ${s.plan} for you. It stays active until the end of the billing period and you won't be charged again.`,
+    ],
   },
   card: {
     subjects: [() => "Payment failed", () => "Update card", () => "Expired card"],
@@ -195,10 +393,24 @@ const TOPIC_TEXT: Record<Topic, TopicText> = {
       () => "Where do I update the payment card you charge each month?",
       () => "How do I update the payment card after a failed payment?",
     ],
-    short: [() => "how do I update my payment card?", () => "got a failed payment email, how do i update my card", () => "need to update my payment card, how?"],
-    context: [() => "My bank sent me a new card.", () => "I got an email saying my payment failed.", () => "We switched to a company card."],
-    noted: [() => "updating the payment card after a failed payment", () => "updating the payment card on their account"],
-    teammate: [(s) => `Hi ${s.first}, thanks for updating the card. I've retried the payment and it went through, so you're all set.`],
+    short: [
+      () => "how do I update my payment card?",
+      () => "got a failed payment email, how do i update my card",
+      () => "need to update my payment card, how?",
+    ],
+    context: [
+      () => "My bank sent me a new card.",
+      () => "I got an email saying my payment failed.",
+      () => "We switched to a company card.",
+    ],
+    noted: [
+      () => "updating the payment card after a failed payment",
+      () => "updating the payment card on their account",
+    ],
+    teammate: [
+      (s) =>
+        `Hi ${s.first}, thanks for updating the card. I've retried the payment and it went through, so you're all set.`,
+    ],
   },
   duplicate_charge: {
     subjects: [() => "Charged twice", () => "Duplicate charge", (s) => `${s.month} invoice`],
@@ -208,12 +420,21 @@ const TOPIC_TEXT: Record<Topic, TopicText> = {
       (s) => `Why was I charged twice this month? Both charges are ${s.amount}.`,
       (s) => `There are two charges for ${s.amount} on my statement. How do refunds for duplicate charges work?`,
     ],
-    short: [(s) => `i was charged twice for ${s.month}?? can you help`, (s) => `why did you charge me ${s.amount} twice?`, () => "got charged twice, will I get a refund?"],
-    context: [() => "I checked my bank statement this morning.", (s) => `My invoice number ends in ${s.order.slice(-3)}.`],
+    short: [
+      (s) => `i was charged twice for ${s.month}?? can you help`,
+      (s) => `why did you charge me ${s.amount} twice?`,
+      () => "got charged twice, will I get a refund?",
+    ],
+    context: [
+      () => "I checked my bank statement this morning.",
+      (s) => `My invoice number ends in ${s.order.slice(-3)}.`,
+    ],
     noted: [(s) => `a duplicate charge on their ${s.month} invoice`, () => "a refund for a double charge"],
     teammate: [
-      (s) => `Hi ${s.first}, I confirmed the duplicate charge of ${s.amount} and refunded it today. It will reach your card in 5–10 business days.`,
-      (s) => `Hi ${s.first}, the second charge was a pending authorisation and has dropped off now. You were only billed once for ${s.month}.`,
+      (s) =>
+        `Hi ${s.first}, I confirmed the duplicate charge of ${s.amount} and refunded it today. It will reach your card in 5–10 business days.`,
+      (s) =>
+        `Hi ${s.first}, the second charge was a pending authorisation and has dropped off now. You were only billed once for ${s.month}.`,
     ],
   },
 };
@@ -229,11 +450,23 @@ const PERSON_ASKS: Line[] = [
   () => "Transfer me to a live agent please.",
   () => "Is there someone I can talk to?",
 ];
-const PERSON_SHORT: Line[] = [() => "agent", () => "can I talk to a real person", () => "human please", () => "pls call me back", () => "Representative please", () => "can someone call me?"];
+const PERSON_SHORT: Line[] = [
+  () => "agent",
+  () => "can I talk to a real person",
+  () => "human please",
+  () => "pls call me back",
+  () => "Representative please",
+  () => "can someone call me?",
+];
 const PERSON_TOPIC: Record<Topic, Line[]> = {
   password: [() => "I've been locked out of my account for two days"],
-  billing_email: [(s) => `I need the billing email changed but I don't have the owner login anymore, ${s.colleague} set it up`],
-  delivery: [(s) => `My ${s.product} arrived with a cracked leg, order ${s.order}`, (s) => `Order ${s.order} was delivered to the wrong address`],
+  billing_email: [
+    (s) => `I need the billing email changed but I don't have the owner login anymore, ${s.colleague} set it up`,
+  ],
+  delivery: [
+    (s) => `My ${s.product} arrived with a cracked leg, order ${s.order}`,
+    (s) => `Order ${s.order} was delivered to the wrong address`,
+  ],
   hours: [() => "I want to book an office visit to see the chairs in person"],
   cancel: [(s) => `I want to cancel the ${s.plan} but I have a question about our contract`],
   card: [() => "I'd rather give my card number to someone over the phone"],
@@ -242,14 +475,17 @@ const PERSON_TOPIC: Record<Topic, Line[]> = {
 
 /** Upset customers: the agent hands these to a person even without a request. */
 const ANGRY: Line[] = [
-  (s) => `This is the third time my ${s.product} arrived broken. Absolutely unacceptable. Fix it today or I'm disputing the charge.`,
+  (s) =>
+    `This is the third time my ${s.product} arrived broken. Absolutely unacceptable. Fix it today or I'm disputing the charge.`,
   (s) => `THIS IS RIDICULOUS!!! MY ORDER ${s.order} IS TWO WEEKS LATE`,
   () => "Your app is a total joke and I'm absolutely sick of it. Nothing works, this is ridiculous.",
   () => "I will be contacting my lawyer about these charges.",
   () => "Worst service I have ever had. You people are completely incompetent and I'm furious.",
-  (s) => `I'm furious. You charged me ${s.amount} after I cancelled. If this isn't refunded today I'm going to file a chargeback.`,
+  (s) =>
+    `I'm furious. You charged me ${s.amount} after I cancelled. If this isn't refunded today I'm going to file a chargeback.`,
   () => "Absolutely disgusting service. Nobody ever calls back and I'm fed up.",
-  (s) => `I've been waiting three weeks for order ${s.order}. This is a disgrace, I'm going to leave a one-star review.`,
+  (s) =>
+    `I've been waiting three weeks for order ${s.order}. This is a disgrace, I'm going to leave a one-star review.`,
 ];
 const ANGRY_SHORT: Line[] = [
   () => "THIS IS RIDICULOUS!!! FIX IT NOW",
@@ -272,7 +508,12 @@ const GAP: Line[] = [
   () => "Can we get invoices in euros?",
   (s) => `What's the weight limit of the ${s.product}?`,
 ];
-const GAP_SUBJECTS: Line[] = [() => "Quick question", () => "Pre-sales question", (s) => `Question about the ${s.product}`, () => "Enquiry"];
+const GAP_SUBJECTS: Line[] = [
+  () => "Quick question",
+  () => "Pre-sales question",
+  (s) => `Question about the ${s.product}`,
+  () => "Enquiry",
+];
 
 /** Nothing to answer: the agent hands these off as unclear. */
 const UNCLEAR_VOICE: Line[] = [
@@ -280,20 +521,45 @@ const UNCLEAR_VOICE: Line[] = [
   (s) => `Hey, this is ${s.first} from ${s.company}. Got your message, talk soon.`,
   (s) => `Hi, this is ${s.first} ${s.last}. Just letting you know I'll be out of the office next week.`,
 ];
-const UNCLEAR_NOTES: Line[] = [() => "customer confirmed their new address, nothing else needed.", () => "caller said they would check with their manager and call again."];
-const UNCLEAR_TEXT: Line[] = [() => "ok", (s) => `This is ${s.first}, got your voicemail.`, () => "Please see my previous message.", () => "See attached."];
+const UNCLEAR_NOTES: Line[] = [
+  () => "customer confirmed their new address, nothing else needed.",
+  () => "caller said they would check with their manager and call again.",
+];
+const UNCLEAR_TEXT: Line[] = [
+  () => "ok",
+  (s) => `This is ${s.first}, got your voicemail.`,
+  () => "Please see my previous message.",
+  () => "See attached.",
+];
 
 export type FollowUp = "thanks" | "not_helped" | "repeat";
 
 const FOLLOW_UPS: Record<FollowUp, Line[]> = {
-  thanks: [() => "Thanks, that worked!", () => "Perfect, thank you so much!", () => "Great, all sorted now. Thanks!", () => "thx, that helped"],
-  not_helped: [() => "That didn't help. Can I talk to a person please?", () => "Still doesn't work. I need to speak to someone.", () => "No, that's not it. Please have someone call me."],
+  thanks: [
+    () => "Thanks, that worked!",
+    () => "Perfect, thank you so much!",
+    () => "Great, all sorted now. Thanks!",
+    () => "thx, that helped",
+  ],
+  not_helped: [
+    () => "That didn't help. Can I talk to a person please?",
+    () => "Still doesn't work. I need to speak to someone.",
+    () => "No, that's not it. Please have someone call me.",
+  ],
   repeat: [],
 };
 
 const EMAIL_GREETINGS = ["Hi,", "Hello,", "Hi there,", "Hello team,", "Hi Acme support,", "Good morning,"];
 const EMAIL_SIGN_OFFS = ["Thanks,", "Best regards,", "Kind regards,", "Cheers,", "Thank you,", "Best,"];
-const TITLES = ["Office Manager", "Operations Lead", "Founder", "Head of Finance", "Practice Manager", "IT Coordinator", "Owner"];
+const TITLES = [
+  "Office Manager",
+  "Operations Lead",
+  "Founder",
+  "Head of Finance",
+  "Practice Manager",
+  "IT Coordinator",
+  "Owner",
+];
 
 const join = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(" ");
 
@@ -335,11 +601,17 @@ function fullWords(rng: Prng, intent: Intent, s: Slots): string {
       return join(about, rng.pick(PERSON_ASKS)(s));
     }
     case "angry": {
-      const about = intent.topic && rng.chance(0.4) ? `${capitalizeFirst(rng.pick(PERSON_TOPIC[intent.topic])(s))}.` : null;
+      const about =
+        intent.topic && rng.chance(0.4) ? `${capitalizeFirst(rng.pick(PERSON_TOPIC[intent.topic])(s))}.` : null;
       return join(about, rng.pick(ANGRY)(s));
     }
     case "gap":
-      return join(rng.chance(0.3) ? rng.pick(["Quick question.", "Hope you can help.", `We're a small team at ${s.company}.`]) : null, rng.pick(GAP)(s));
+      return join(
+        rng.chance(0.3)
+          ? rng.pick(["Quick question.", "Hope you can help.", `We're a small team at ${s.company}.`])
+          : null,
+        rng.pick(GAP)(s),
+      );
     case "unclear":
       return rng.pick(UNCLEAR_TEXT)(s);
   }
@@ -351,7 +623,9 @@ function shortWords(rng: Prng, intent: Intent, s: Slots): string {
     case "answer":
       return rng.pick(TOPIC_TEXT[intent.topic].short)(s);
     case "person":
-      return rng.chance(0.5) && intent.topic ? `${rng.pick(PERSON_TOPIC[intent.topic])(s)}. ${rng.pick(PERSON_SHORT)(s)}` : rng.pick(PERSON_SHORT)(s);
+      return rng.chance(0.5) && intent.topic
+        ? `${rng.pick(PERSON_TOPIC[intent.topic])(s)}. ${rng.pick(PERSON_SHORT)(s)}`
+        : rng.pick(PERSON_SHORT)(s);
     case "angry":
       return rng.pick(ANGRY_SHORT)(s);
     case "gap":
@@ -379,36 +653,65 @@ function subjectFor(rng: Prng, intent: Intent, s: Slots): string {
 const topicOf = (intent: Intent): Topic | null => ("topic" in intent ? intent.topic : null);
 
 /** A phone call: a transcript with Customer:/Agent: lines, a voicemail, or call notes. */
-export function composeCall(rng: Prng, intent: Intent, format: VoiceFormat, s: Slots, durationSeconds: number): Composed {
+export function composeCall(
+  rng: Prng,
+  intent: Intent,
+  format: VoiceFormat,
+  s: Slots,
+  durationSeconds: number,
+): Composed {
   const topic = topicOf(intent);
   if (format === "notes") {
     let notes: string;
     if (intent.kind === "answer") notes = `customer asked about ${rng.pick(TOPIC_TEXT[intent.topic].noted)(s)}.`;
     else if (intent.kind === "unclear") notes = rng.pick(UNCLEAR_NOTES)(s);
-    else if (intent.kind === "gap") notes = `customer asked ${rng.pick(GAP)(s).replace(/^(\w)/, (c) => c.toLowerCase())}`;
+    else if (intent.kind === "gap")
+      notes = `customer asked ${rng
+        .pick(GAP)(s)
+        .replace(/^(\w)/, (c) => c.toLowerCase())}`;
     else notes = `${fullWords(rng, intent, s)}`;
-    return { text: intent.kind === "answer" || intent.kind === "unclear" || intent.kind === "gap" ? `Call notes: ${notes}` : `Call notes\nCustomer: ${notes}`, subject: null, topic };
+    return {
+      text:
+        intent.kind === "answer" || intent.kind === "unclear" || intent.kind === "gap"
+          ? `Call notes: ${notes}`
+          : `Call notes\nCustomer: ${notes}`,
+      subject: null,
+      topic,
+    };
   }
   if (format === "voicemail") {
     const words =
       intent.kind === "unclear"
         ? rng.pick(UNCLEAR_VOICE)(s)
-        : join(`Hi, this is ${s.first} ${s.last}${rng.chance(0.3) ? ` from ${s.company}` : ""}.`, fullWords(rng, intent, s), rng.chance(0.5) ? `You can reach me at ${s.spokenPhone}.` : null, "Thanks, bye.");
+        : join(
+            `Hi, this is ${s.first} ${s.last}${rng.chance(0.3) ? ` from ${s.company}` : ""}.`,
+            fullWords(rng, intent, s),
+            rng.chance(0.5) ? `You can reach me at ${s.spokenPhone}.` : null,
+            "Thanks, bye.",
+          );
     return { text: `Voicemail transcript\n${words}`, subject: null, topic };
   }
   const lines = [`Call transcript (${durationLabel(durationSeconds)})`];
-  lines.push(`Agent: ${rng.pick(["Thanks for calling Acme, how can I help?", "Acme support, this is the AI line. How can I help you today?", "Hi, you've reached Acme. What can I do for you?"])}`);
+  lines.push(
+    `Agent: ${rng.pick(["Thanks for calling Acme, how can I help?", "Acme support, this is the AI line. How can I help you today?", "Hi, you've reached Acme. What can I do for you?"])}`,
+  );
   if (intent.kind === "unclear") {
     lines.push(`Customer: ${rng.pick(UNCLEAR_VOICE)(s)}`);
   } else if (intent.kind === "answer") {
     const t = TOPIC_TEXT[intent.topic];
     lines.push(`Customer: Hi, this is ${s.first} ${s.last}. ${rng.chance(0.6) ? rng.pick(t.context)(s) : ""}`.trim());
-    lines.push(`Agent: ${rng.pick(["Sure, let me help with that.", "Of course. What do you need?", "Thanks, I have your account here."])}`);
+    lines.push(
+      `Agent: ${rng.pick(["Sure, let me help with that.", "Of course. What do you need?", "Thanks, I have your account here."])}`,
+    );
     lines.push(`Customer: ${rng.pick(t.asks)(s)}`);
-    lines.push(`Agent: ${rng.pick(["I'll send you the details by text right after this call.", "Let me look that up for you.", "I'll follow up in writing with the steps."])}`);
+    lines.push(
+      `Agent: ${rng.pick(["I'll send you the details by text right after this call.", "Let me look that up for you.", "I'll follow up in writing with the steps."])}`,
+    );
   } else {
     lines.push(`Customer: Hi, this is ${s.first}. ${fullWords(rng, intent, s)}`);
-    lines.push(`Agent: ${rng.pick(["I'm sorry to hear that. Let me see what I can do.", "I understand. One moment please.", "Thanks for explaining."])}`);
+    lines.push(
+      `Agent: ${rng.pick(["I'm sorry to hear that. Let me see what I can do.", "I understand. One moment please.", "Thanks for explaining."])}`,
+    );
   }
   return { text: lines.join("\n"), subject: null, topic };
 }
@@ -423,11 +726,24 @@ export function composeEmail(rng: Prng, intent: Intent, s: Slots, sentAt: Date):
     ["phone", 2],
     ["none", 3],
   ]);
-  if (signature === "full") lines.push("", "--", `${s.first} ${s.last}`, `${rng.pick(TITLES)}, ${s.company}`, `+1 ${s.spokenPhone.replace(/ /g, "-")}`);
+  if (signature === "full")
+    lines.push(
+      "",
+      "--",
+      `${s.first} ${s.last}`,
+      `${rng.pick(TITLES)}, ${s.company}`,
+      `+1 ${s.spokenPhone.replace(/ /g, "-")}`,
+    );
   if (signature === "phone") lines.push("", "Sent from my iPhone");
   if (rng.chance(0.3)) {
     const earlier = new Date(sentAt.getTime() - rng.int(2, 20) * 86_400_000);
-    const when = earlier.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const when = earlier.toLocaleDateString("en-US", {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     lines.push(
       "",
       `On ${when}, Acme Support <support@acme.example> wrote:`,
@@ -443,7 +759,12 @@ export function composeEmail(rng: Prng, intent: Intent, s: Slots, sentAt: Date):
 }
 
 /** SMS, WhatsApp or web chat: short, often lower-case. */
-export function composeShort(rng: Prng, intent: Intent, channel: Exclude<Channel, "voice" | "email">, s: Slots): Composed {
+export function composeShort(
+  rng: Prng,
+  intent: Intent,
+  channel: Exclude<Channel, "voice" | "email">,
+  s: Slots,
+): Composed {
   let text = channel === "web" && rng.chance(0.5) ? fullWords(rng, intent, s) : shortWords(rng, intent, s);
   if (channel === "whatsapp" && intent.kind === "answer" && rng.chance(0.3)) text = `${text} 🙏`;
   return { text, subject: null, topic: topicOf(intent) };

@@ -19,14 +19,20 @@ export function parseEncryptionKey(value: string): Buffer {
  * The key from ENCRYPTION_KEY, or from `<dataDir>/encryption.key`, generated on first start (logged once).
  * Keep that file (or set ENCRYPTION_KEY) when moving the database: secrets cannot be read without it.
  */
-export function loadEncryptionKey(options: { envKey?: string; dataDir: string; log?: (message: string) => void }): Buffer {
+export function loadEncryptionKey(options: {
+  envKey?: string;
+  dataDir: string;
+  log?: (message: string) => void;
+}): Buffer {
   if (options.envKey) return parseEncryptionKey(options.envKey);
   const file = path.resolve(options.dataDir, "encryption.key");
   if (existsSync(file)) return parseEncryptionKey(readFileSync(file, "utf8"));
   mkdirSync(path.dirname(file), { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600 });
-  (options.log ?? console.log)(`[frontline] ENCRYPTION_KEY is not set: generated a key in ${file} (keep it with the database)`);
+  (options.log ?? console.log)(
+    `[frontline] ENCRYPTION_KEY is not set: generated a key in ${file} (keep it with the database)`,
+  );
   return key;
 }
 
@@ -34,7 +40,9 @@ export function encryptSecret(key: Buffer, plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), ciphertext.toString("base64")].join(":");
+  return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), ciphertext.toString("base64")].join(
+    ":",
+  );
 }
 
 export function decryptSecret(key: Buffer, sealed: string): string {

@@ -21,7 +21,9 @@ describe("redactErrorSecrets", () => {
     class ApiCallError extends Error {
       responseBody = '{"error":"Incorrect API key provided: sk-live-123456"}';
     }
-    const error = new ApiCallError("Incorrect API key provided: sk-live-123456", { cause: new Error("sk-live-123456 refused") });
+    const error = new ApiCallError("Incorrect API key provided: sk-live-123456", {
+      cause: new Error("sk-live-123456 refused"),
+    });
     const redacted = redactErrorSecrets(error, ["sk-live-123456"]);
     expect(redacted).toBe(error);
     expect(redacted).toBeInstanceOf(ApiCallError);

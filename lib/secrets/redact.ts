@@ -31,7 +31,8 @@ export function redactErrorSecrets<T>(error: T, secrets: readonly (string | unde
   if (!(error instanceof Error)) return error;
   for (const field of ["message", "stack", "responseBody"] as const) {
     const value = (error as unknown as Record<string, unknown>)[field];
-    if (typeof value === "string") Object.defineProperty(error, field, { value: redactSecrets(value, secrets), writable: true, configurable: true });
+    if (typeof value === "string")
+      Object.defineProperty(error, field, { value: redactSecrets(value, secrets), writable: true, configurable: true });
   }
   if (error.cause !== undefined) redactErrorSecrets(error.cause, secrets);
   return error;

@@ -20,12 +20,14 @@ export interface CspViolation {
 
 type Fields = Record<string, unknown>;
 
-const text = (value: unknown, max = 500): string | null => (typeof value === "string" && value ? value.slice(0, max) : null);
+const text = (value: unknown, max = 500): string | null =>
+  typeof value === "string" && value ? value.slice(0, max) : null;
 const whole = (value: unknown): number | null => (typeof value === "number" && Number.isInteger(value) ? value : null);
 
 /** One report's fields, whichever format (kebab-case in report-uri's, camelCase in the Reporting API's). */
 function violationOf(fields: Fields, pick: (kebab: string, camel: string) => unknown): CspViolation | null {
-  const directive = text(pick("effective-directive", "effectiveDirective")) ?? text(pick("violated-directive", "violatedDirective"));
+  const directive =
+    text(pick("effective-directive", "effectiveDirective")) ?? text(pick("violated-directive", "violatedDirective"));
   const page = text(pick("document-uri", "documentURL"));
   if (!directive || !page) return null;
   return {
@@ -42,7 +44,14 @@ function violationOf(fields: Fields, pick: (kebab: string, camel: string) => unk
 export function parseCspReport(body: unknown): CspViolation[] | null {
   if (Array.isArray(body)) {
     const violations = body
-      .filter((report): report is { type: string; body: Fields } => typeof report === "object" && report !== null && report.type === "csp-violation" && typeof report.body === "object" && report.body !== null)
+      .filter(
+        (report): report is { type: string; body: Fields } =>
+          typeof report === "object" &&
+          report !== null &&
+          report.type === "csp-violation" &&
+          typeof report.body === "object" &&
+          report.body !== null,
+      )
       .map((report) => violationOf(report.body, (_kebab, camel) => report.body[camel]))
       .filter((violation): violation is CspViolation => violation !== null);
     return violations.length > 0 ? violations : null;
@@ -56,7 +65,9 @@ export function parseCspReport(body: unknown): CspViolation[] | null {
 /** One log line per violation; a page's URL is cut at its query, which may carry a search or an id. */
 export function describeViolation(violation: CspViolation): string {
   const page = violation.page.split(/[?#]/)[0];
-  const where = violation.source ? ` in ${violation.source.split(/[?#]/)[0]}${violation.line ? `:${violation.line}` : ""}` : "";
+  const where = violation.source
+    ? ` in ${violation.source.split(/[?#]/)[0]}${violation.line ? `:${violation.line}` : ""}`
+    : "";
   return `[csp] ${violation.disposition === "report" ? "would block" : "blocked"} ${violation.blocked} (${violation.directive}) on ${page}${where}`;
 }
 

@@ -16,7 +16,10 @@ const MAX_HEADERS = 30;
 
 const headerInputSchema = z
   .object({
-    name: z.string().trim().regex(/^[A-Za-z0-9-]+$/, "is not a header name (letters, digits and -)"),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]+$/, "is not a header name (letters, digits and -)"),
     value: z
       .string()
       .max(4096)
@@ -26,7 +29,10 @@ const headerInputSchema = z
   })
   .strict();
 
-const inputFields = { ...httpActionFields, headers: z.array(headerInputSchema).max(MAX_HEADERS, `at most ${MAX_HEADERS} headers`) };
+const inputFields = {
+  ...httpActionFields,
+  headers: z.array(headerInputSchema).max(MAX_HEADERS, `at most ${MAX_HEADERS} headers`),
+};
 
 /** A new action from the admin API; a secret header must carry its value. */
 export const actionCreateSchema = z
@@ -73,7 +79,14 @@ const DOCUMENT_KEY = "actions";
 /** An action ready to call, with its id. */
 export type SavedHttpAction = HttpAction & { id: string };
 
-export type ActionStoreErrorCode = "not_found" | "duplicate_name" | "secret_missing" | "not_callable" | "invalid_action" | "too_many" | "address_not_allowed";
+export type ActionStoreErrorCode =
+  | "not_found"
+  | "duplicate_name"
+  | "secret_missing"
+  | "not_callable"
+  | "invalid_action"
+  | "too_many"
+  | "address_not_allowed";
 
 /** A refused change or an unknown id, with a message an admin can act on. */
 export class ActionStoreError extends Error {
@@ -125,7 +138,8 @@ export class ActionsStore {
     const action = (await this.stored()).find((candidate) => candidate.id === id);
     if (!action) throw notFound();
     const resolved = this.resolve(action);
-    if ("problem" in resolved) throw new ActionStoreError("not_callable", `This action cannot run: ${resolved.problem}.`);
+    if ("problem" in resolved)
+      throw new ActionStoreError("not_callable", `This action cannot run: ${resolved.problem}.`);
     return resolved.action;
   }
 
@@ -134,7 +148,11 @@ export class ActionsStore {
     await this.assertAddressAllowed(parsed.urlTemplate);
     return this.exclusive(async () => {
       const actions = await this.stored();
-      if (actions.length >= MAX_ACTIONS) throw new ActionStoreError("too_many", `There can be at most ${MAX_ACTIONS} actions: delete one you no longer need first.`);
+      if (actions.length >= MAX_ACTIONS)
+        throw new ActionStoreError(
+          "too_many",
+          `There can be at most ${MAX_ACTIONS} actions: delete one you no longer need first.`,
+        );
       assertUniqueName(actions, parsed.name, null);
       const now = new Date().toISOString();
       const action: StoredAction = {
@@ -145,7 +163,13 @@ export class ActionsStore {
         updatedAt: now,
       };
       validateDefinition(action);
-      await this.write([...actions, action], { actor, action: "actions.create", target: action.name, before: null, after: action });
+      await this.write([...actions, action], {
+        actor,
+        action: "actions.create",
+        target: action.name,
+        before: null,
+        after: action,
+      });
       return this.toView(action);
     });
   }
@@ -200,7 +224,13 @@ export class ActionsStore {
   }
 
   /** Writes the document and the change's audit row (secret header values as markers) in one transaction. */
-  private async write(actions: StoredAction[], audit: Omit<AuditEntry, "before" | "after" | "ignore"> & { before: StoredAction | null; after: StoredAction | null }): Promise<void> {
+  private async write(
+    actions: StoredAction[],
+    audit: Omit<AuditEntry, "before" | "after" | "ignore"> & {
+      before: StoredAction | null;
+      after: StoredAction | null;
+    },
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, { actions });
       await recordAudit(tx as unknown as Db, { ...audit, ignore: ["createdAt", "updatedAt"] });
@@ -234,14 +264,20 @@ export class ActionsStore {
     const secretValues: string[] = [];
     for (const header of action.headers) {
       const value = header.secret ? this.reveal(header.value) : header.value;
-      if (value === null) return { problem: `the saved value of the secret header '${header.name}' cannot be decrypted (was the encryption key changed?); enter it again in Settings → Actions` };
+      if (value === null)
+        return {
+          problem: `the saved value of the secret header '${header.name}' cannot be decrypted (was the encryption key changed?); enter it again in Settings → Actions`,
+        };
       headers[header.name] = value;
       // "Bearer <token>": a server may echo the token alone.
       if (header.secret) secretValues.push(value, ...(/^(bearer|basic|token)\s+(\S+)$/i.exec(value)?.slice(2) ?? []));
     }
     // The schema keeps only the definition's fields (not the id or the dates).
     const checked = httpActionSchema.safeParse({ ...action, headers });
-    if (!checked.success) return { problem: `its saved definition no longer passes the checks (${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}); edit and save it` };
+    if (!checked.success)
+      return {
+        problem: `its saved definition no longer passes the checks (${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}); edit and save it`,
+      };
     return { action: { ...checked.data, id: action.id, secretValues } };
   }
 
@@ -267,7 +303,8 @@ export class ActionsStore {
       }
       if (value) return { name: header.name, secret: true, value: encryptSecret(this.encryptionKey, value) };
       const kept = previous.find((candidate) => candidate.secret && candidate.name.toLowerCase() === key);
-      if (!kept) throw new ActionStoreError("secret_missing", `headers: enter a value for the secret header '${header.name}'.`);
+      if (!kept)
+        throw new ActionStoreError("secret_missing", `headers: enter a value for the secret header '${header.name}'.`);
       return { name: header.name, secret: true, value: kept.value };
     });
   }
@@ -276,19 +313,27 @@ export class ActionsStore {
     const headers = action.headers.map((header): ActionHeaderView => {
       if (!header.secret) return { name: header.name, secret: false, value: header.value, masked: null };
       const revealed = this.reveal(header.value);
-      return revealed === null ? { name: header.name, secret: true, value: null, masked: null, unreadable: true } : { name: header.name, secret: true, value: null, masked: maskSecret(revealed) };
+      return revealed === null
+        ? { name: header.name, secret: true, value: null, masked: null, unreadable: true }
+        : { name: header.name, secret: true, value: null, masked: maskSecret(revealed) };
     });
     return { ...action, channels: action.channels as Channel[], headers };
   }
 }
 
 function notFound(): ActionStoreError {
-  return new ActionStoreError("not_found", "There is no action with this id: it may have been deleted. Reload the page.");
+  return new ActionStoreError(
+    "not_found",
+    "There is no action with this id: it may have been deleted. Reload the page.",
+  );
 }
 
 function assertUniqueName(actions: StoredAction[], name: string, exceptId: string | null): void {
   if (actions.some((action) => action.name === name && action.id !== exceptId)) {
-    throw new ActionStoreError("duplicate_name", `name: an action called '${name}' already exists. The model tells actions apart by name, so pick another.`);
+    throw new ActionStoreError(
+      "duplicate_name",
+      `name: an action called '${name}' already exists. The model tells actions apart by name, so pick another.`,
+    );
   }
 }
 

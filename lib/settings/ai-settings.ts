@@ -49,7 +49,9 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   handoffTopics: [],
   redactionPatterns: [],
   // A text reply posted onto a call is undocumented in Front: by default a call's answer is a note for the callback.
-  delivery: Object.fromEntries(CHANNELS.map((channel) => [channel, channel === "voice" ? "comment" : "reply"])) as Record<Channel, DeliveryMode>,
+  delivery: Object.fromEntries(
+    CHANNELS.map((channel) => [channel, channel === "voice" ? "comment" : "reply"]),
+  ) as Record<Channel, DeliveryMode>,
   maxSteps: 6,
   timeoutSeconds: 120,
   prices: DEFAULT_PRICES,
@@ -78,7 +80,10 @@ const redactionPatternSchema = z
   );
 
 const textBackChannelSchema = z.object({
-  id: z.string().trim().regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
+  id: z
+    .string()
+    .trim()
+    .regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
   /** The channel's phone number, shown as where the text came from. */
   address: z.string().trim().max(200).nullish(),
   name: z.string().trim().max(200).nullish(),
@@ -87,7 +92,11 @@ export type TextBackChannel = z.infer<typeof textBackChannelSchema>;
 
 export const agentSettingsPatchSchema = z
   .object({
-    model: z.string().trim().regex(MODEL_SPEC_PATTERN, "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>").optional(),
+    model: z
+      .string()
+      .trim()
+      .regex(MODEL_SPEC_PATTERN, "must be local, openai:<model>, anthropic:<model> or openai-compatible:<model>")
+      .optional(),
     baseUrl: z.union([z.literal(""), z.url("must be a URL such as http://127.0.0.1:11434/v1")]).optional(),
     /** An empty string removes the saved key. */
     apiKey: z.string().trim().max(4096).optional(),
@@ -156,10 +165,16 @@ export class AgentSettingsStore {
       try {
         savedKey = decryptSecret(this.encryptionKey, stored.apiKey);
       } catch {
-        console.error("[frontline] cannot decrypt the saved AI key: was the encryption key changed? Enter it again in Settings → AI.");
+        console.error(
+          "[frontline] cannot decrypt the saved AI key: was the encryption key changed? Enter it again in Settings → AI.",
+        );
       }
     }
-    const locked = { model: this.config.AI_MODEL !== undefined, baseUrl: this.config.AI_BASE_URL !== undefined, apiKey: this.config.AI_API_KEY !== undefined };
+    const locked = {
+      model: this.config.AI_MODEL !== undefined,
+      baseUrl: this.config.AI_BASE_URL !== undefined,
+      apiKey: this.config.AI_API_KEY !== undefined,
+    };
     const values: AgentSettings = {
       model: this.config.AI_MODEL ?? stored.model ?? DEFAULT_AGENT_SETTINGS.model,
       baseUrl: this.config.AI_BASE_URL ?? (stored.baseUrl || undefined),
@@ -167,7 +182,10 @@ export class AgentSettingsStore {
       instructions: stored.instructions ?? DEFAULT_AGENT_SETTINGS.instructions,
       handoffTopics: stored.handoffTopics ?? DEFAULT_AGENT_SETTINGS.handoffTopics,
       redactionPatterns: stored.redactionPatterns ?? DEFAULT_AGENT_SETTINGS.redactionPatterns,
-      delivery: { ...DEFAULT_AGENT_SETTINGS.delivery, ...(stored.delivery as Partial<Record<Channel, DeliveryMode>> | undefined) },
+      delivery: {
+        ...DEFAULT_AGENT_SETTINGS.delivery,
+        ...(stored.delivery as Partial<Record<Channel, DeliveryMode>> | undefined),
+      },
       textBackChannel: stored.textBackChannel,
       maxSteps: stored.maxSteps ?? DEFAULT_AGENT_SETTINGS.maxSteps,
       timeoutSeconds: stored.timeoutSeconds ?? DEFAULT_AGENT_SETTINGS.timeoutSeconds,
@@ -183,15 +201,28 @@ export class AgentSettingsStore {
   async save(patch: AgentSettingsPatch, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
     const { locked } = await this.load();
     for (const field of Object.keys(locked) as AgentLockableField[]) {
-      if (locked[field] && patch[field] !== undefined) throw new LockedSettingError(field, `AI_${field === "model" ? "MODEL" : field === "baseUrl" ? "BASE_URL" : "API_KEY"}`);
+      if (locked[field] && patch[field] !== undefined)
+        throw new LockedSettingError(
+          field,
+          `AI_${field === "model" ? "MODEL" : field === "baseUrl" ? "BASE_URL" : "API_KEY"}`,
+        );
     }
     const stored = await this.stored();
     const next: StoredAgentSettings = { ...stored };
-    if (patch.apiKey !== undefined) next.apiKey = patch.apiKey === "" ? undefined : encryptSecret(this.encryptionKey, patch.apiKey);
+    if (patch.apiKey !== undefined)
+      next.apiKey = patch.apiKey === "" ? undefined : encryptSecret(this.encryptionKey, patch.apiKey);
     if (patch.baseUrl !== undefined) next.baseUrl = patch.baseUrl || undefined;
     if (patch.delivery) next.delivery = { ...next.delivery, ...patch.delivery };
     if (patch.textBackChannel !== undefined) next.textBackChannel = patch.textBackChannel ?? undefined;
-    for (const field of ["model", "instructions", "handoffTopics", "redactionPatterns", "maxSteps", "timeoutSeconds", "prices"] as const) {
+    for (const field of [
+      "model",
+      "instructions",
+      "handoffTopics",
+      "redactionPatterns",
+      "maxSteps",
+      "timeoutSeconds",
+      "prices",
+    ] as const) {
       if (patch[field] !== undefined) (next as Record<string, unknown>)[field] = patch[field];
     }
     await this.db.transaction(async (tx) => {

@@ -16,9 +16,14 @@ export async function checkFrontToken(baseUrl: string, token: string): Promise<T
     const me = await client.me();
     return { ok: true, company: { id: me.id, name: me.name ?? null }, scopes: await checkTokenScopes(client) };
   } catch (error) {
-    if (!(error instanceof FrontApiError)) return { ok: false, code: "front_error", message: `Unexpected error: ${String(error)}` };
+    if (!(error instanceof FrontApiError))
+      return { ok: false, code: "front_error", message: `Unexpected error: ${String(error)}` };
     if (error.status === 401) {
-      return { ok: false, code: "token_rejected", message: "Front rejected this token (401). Copy it again from Front → Settings → Developers → API tokens." };
+      return {
+        ok: false,
+        code: "token_rejected",
+        message: "Front rejected this token (401). Copy it again from Front → Settings → Developers → API tokens.",
+      };
     }
     if (error.status === 402 || error.status === 403) {
       return {
@@ -27,7 +32,8 @@ export async function checkFrontToken(baseUrl: string, token: string): Promise<T
         message: `Front refused API access (${error.status}): the company's plan may not include the API, or the token lacks the scopes Frontline needs.`,
       };
     }
-    if (error.status === 0) return { ok: false, code: "front_unreachable", message: `Could not reach Front at ${baseUrl}: ${error.message}` };
+    if (error.status === 0)
+      return { ok: false, code: "front_unreachable", message: `Could not reach Front at ${baseUrl}: ${error.message}` };
     return { ok: false, code: "front_error", message: error.message };
   }
 }
@@ -47,11 +53,17 @@ export async function lookUpCompany(baseUrl: string, token: string): Promise<{ i
  */
 export const WEBHOOK_SUBSCRIPTIONS = [
   { event: "Inbound messages", why: "customer messages and calls for the AI to answer" },
-  { event: "Outbound messages and outbound replies", why: "teammates' replies (and the AI's own) recorded, never answered again" },
+  {
+    event: "Outbound messages and outbound replies",
+    why: "teammates' replies (and the AI's own) recorded, never answered again",
+  },
   { event: "Conversation archived", why: "the session is resolved" },
   { event: "Conversation assigned", why: "assigning a conversation to the AI teammate hands it the last message" },
   { event: "Call transcript added and voicemail transcript added", why: "a call's words arrive after the call" },
-  { event: "Message sending error and message bounced", why: "a reply Front accepted but could not send is handed to a person" },
+  {
+    event: "Message sending error and message bounced",
+    why: "a reply Front accepted but could not send is handed to a person",
+  },
   { event: "Conversation deleted (trash)", why: "the session ends" },
   { event: "Conversations merged", why: "the merged conversation's session moves onto the one that remains" },
 ];

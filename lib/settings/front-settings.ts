@@ -49,10 +49,17 @@ export interface EffectiveFrontSettings {
 
 const phoneChannelSchema = z
   .object({
-    id: z.string().trim().regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
+    id: z
+      .string()
+      .trim()
+      .regex(/^cha_[A-Za-z0-9]+$/, "must be a channel id (cha_…)"),
     name: z.string().trim().max(200).nullish(),
     address: z.string().trim().max(200).nullish(),
-    inboxId: z.string().trim().regex(/^inb_[A-Za-z0-9]+$/, "must be an inbox id (inb_…)").nullish(),
+    inboxId: z
+      .string()
+      .trim()
+      .regex(/^inb_[A-Za-z0-9]+$/, "must be an inbox id (inb_…)")
+      .nullish(),
   })
   .strict();
 
@@ -71,7 +78,14 @@ const storedSchema = z.object({
   scopeCheck: z
     .object({
       checkedAt: z.string(),
-      results: z.array(z.object({ scope: z.string(), usedFor: z.string(), state: z.enum(["granted", "missing", "unknown"]), status: z.number() })),
+      results: z.array(
+        z.object({
+          scope: z.string(),
+          usedFor: z.string(),
+          state: z.enum(["granted", "missing", "unknown"]),
+          status: z.number(),
+        }),
+      ),
       missing: z.array(z.string()),
     })
     .optional(),
@@ -159,7 +173,9 @@ export class FrontSettingsStore {
         return decryptSecret(this.encryptionKey, sealed);
       } catch {
         // A changed ENCRYPTION_KEY must not take the webhook down: the secret reads as unset until re-entered.
-        console.error(`[frontline] cannot decrypt the saved ${field}: was the encryption key changed? Enter it again in Settings → Front.`);
+        console.error(
+          `[frontline] cannot decrypt the saved ${field}: was the encryption key changed? Enter it again in Settings → Front.`,
+        );
         return undefined;
       }
     };
@@ -179,7 +195,11 @@ export class FrontSettingsStore {
     // The saved company counts only for the token it was looked up with. A document saved before the fingerprint
     // was kept had its company saved with its own token, which is in force unless the environment sets another.
     const company = stored.company;
-    if (company && values.apiToken && (company.token ? company.token === tokenFingerprint(values.apiToken) : fromEnv.apiToken === undefined)) {
+    if (
+      company &&
+      values.apiToken &&
+      (company.token ? company.token === tokenFingerprint(values.apiToken) : fromEnv.apiToken === undefined)
+    ) {
       values.company = { id: company.id, name: company.name ?? null };
     }
     const locked = {
@@ -203,7 +223,8 @@ export class FrontSettingsStore {
     if (!token) return { id: null, reason: "no Front API token is saved" };
     const now = options.now ?? Date.now();
     const failure = this.companyFailure;
-    if (failure && failure.token === token && now - failure.at < COMPANY_RETRY_MS) return { id: null, reason: failure.reason };
+    if (failure && failure.token === token && now - failure.at < COMPANY_RETRY_MS)
+      return { id: null, reason: failure.reason };
     if (!this.companyLookup) {
       const lookup = this.lookUpCompany(token, options.lookUp, now);
       this.companyLookup = lookup;
@@ -214,7 +235,11 @@ export class FrontSettingsStore {
     return this.companyLookup;
   }
 
-  private async lookUpCompany(token: string, lookUp: CompanyLookupOptions["lookUp"], now: number): Promise<CompanyLookupResult> {
+  private async lookUpCompany(
+    token: string,
+    lookUp: CompanyLookupOptions["lookUp"],
+    now: number,
+  ): Promise<CompanyLookupResult> {
     try {
       const company = await lookUp(token);
       await this.save({}, { company, companyToken: token });
@@ -262,7 +287,13 @@ export class FrontSettingsStore {
     if (extra.scopeCheck) next.scopeCheck = extra.scopeCheck;
     await this.db.transaction(async (tx) => {
       await writeSettingsDocument(tx as unknown as Db, DOCUMENT_KEY, next);
-      await recordAudit(tx as unknown as Db, { actor, action: "settings.front.update", before: stored, after: next, ignore: ["scopeCheck"] });
+      await recordAudit(tx as unknown as Db, {
+        actor,
+        action: "settings.front.update",
+        before: stored,
+        after: next,
+        ignore: ["scopeCheck"],
+      });
     });
     this.invalidate();
   }

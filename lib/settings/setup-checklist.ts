@@ -49,7 +49,9 @@ function channelName(channel: TextBackChannel): string {
  * How a call is answered, from Settings → AI: texted back by SMS, an SMS draft, or a note for the callback. To do
  * while a text back or a draft is chosen with no SMS channel to send it from: calls then get a note instead.
  */
-export function voiceDeliveryStep(settings: Pick<ChecklistSettings, "voiceDelivery" | "textBackChannel">): ChecklistStep {
+export function voiceDeliveryStep(
+  settings: Pick<ChecklistSettings, "voiceDelivery" | "textBackChannel">,
+): ChecklistStep {
   const step = { id: "voice_delivery" as const, at: null, ...DELIVERY_SETTING };
   const channel = settings.textBackChannel;
   if (settings.voiceDelivery === "comment") {
@@ -74,7 +76,10 @@ export function voiceDeliveryStep(settings: Pick<ChecklistSettings, "voiceDelive
 /** The go-live steps a Front admin follows, each ticked from real data or from the settings in force. */
 export function setupChecklist(milestones: SetupMilestones, settings: ChecklistSettings): ChecklistStep[] {
   const { firstCall, firstRun, firstHandoff } = milestones;
-  const session = (proof: SessionProof | null) => (proof ? { link: `/inbox/${proof.sessionId}`, linkLabel: `Session #${proof.ticketNumber}` } : { link: null, linkLabel: null });
+  const session = (proof: SessionProof | null) =>
+    proof
+      ? { link: `/inbox/${proof.sessionId}`, linkLabel: `Session #${proof.ticketNumber}` }
+      : { link: null, linkLabel: null };
   // Calls written as `custom` messages on a channel nobody picked are answered as web chat, and never tick this step.
   const unrecognisedCalls = !firstCall && !settings.phoneChannelsPicked && settings.customMessage;
   return [

@@ -19,7 +19,8 @@ export function stripHtml(text: string): string {
 }
 
 /** What a transcriber writes for sounds, not words: "[inaudible]", "[crosstalk]", "[silence]". */
-const NOISE = /\[(?:inaudible|crosstalk|silence|muffled|background noise|noise|laughs?|laughter|pause|unintelligible|static|music|beep|cough(?:s|ing)?)[^\]]*\]/gi;
+const NOISE =
+  /\[(?:inaudible|crosstalk|silence|muffled|background noise|noise|laughs?|laughter|pause|unintelligible|static|music|beep|cough(?:s|ing)?)[^\]]*\]/gi;
 
 /** How a phone message reached us, read from its first line; other channels are plain "message". */
 export type TranscriptKind = "call" | "voicemail" | "call_notes" | "message";
@@ -35,7 +36,8 @@ const AGENT_LABEL =
  * Speaker labels for the customer, with an optional name after them: "Customer (Sam Lee)", as structured transcript
  * lines are rendered. What is in the brackets never changes the side: "Customer (Agent Smith)" is still the customer.
  */
-const CUSTOMER_LABEL = /^(customer|caller|client|user|contact|visitor|member|guest|me|them|patient|buyer)(?:\s*\([^()\n]*\))?$/i;
+const CUSTOMER_LABEL =
+  /^(customer|caller|client|user|contact|visitor|member|guest|me|them|patient|buyer)(?:\s*\([^()\n]*\))?$/i;
 
 /** "Customer:", "Agent (Dana Reyes):", "Dana (agent):" — a label (a role, maybe a name in brackets), then the words. */
 const LABELED_LINE = /^(\p{L}[\p{L} .'-]{0,30}?)\s*(\([^()\n]{0,80}\))?\s*:\s*(.*)$/u;
@@ -108,7 +110,11 @@ export function extractCustomerWords(text: string): string {
     kept.push(line);
   }
   return kept
-    .map((line) => repairWords(line.replace(NOISE, " ")).replace(/\s{2,}/g, " ").trim())
+    .map((line) =>
+      repairWords(line.replace(NOISE, " "))
+        .replace(/\s{2,}/g, " ")
+        .trim(),
+    )
     .filter((line) => /[\p{L}\p{N}?]/u.test(line))
     .join("\n");
 }
@@ -125,11 +131,15 @@ const INTRO_NAME = new RegExp(
 /** "Schneider hier", "Sam here". */
 const NAME_HERE = new RegExp(`(?:^|[,.]\\s*)(${NAME})\\s+(?:hier|here)\\b`, "u");
 /** An email's sign-off: a closing line, then a name on its own line ("Thanks,\nRuth Adeyemi"), or "thx - Luis". */
-const CLOSING = /^(?:thanks|thank you|many thanks|thanks again|regards|kind regards|best regards|best|cheers|sincerely|saludos|gracias|un saludo|cordialement|merci(?: d'avance)?|bien à vous|mit freundlichen grüßen|viele grüße|danke|lg|vg|best wishes|warm regards|take care)[,.!]*$/i;
+const CLOSING =
+  /^(?:thanks|thank you|many thanks|thanks again|regards|kind regards|best regards|best|cheers|sincerely|saludos|gracias|un saludo|cordialement|merci(?: d'avance)?|bien à vous|mit freundlichen grüßen|viele grüße|danke|lg|vg|best wishes|warm regards|take care)[,.!]*$/i;
 
 function cleanName(candidate: string | undefined): string | null {
   if (!candidate) return null;
-  const parts = candidate.trim().split(/\s+/).filter((part) => !NOT_NAMES.test(part));
+  const parts = candidate
+    .trim()
+    .split(/\s+/)
+    .filter((part) => !NOT_NAMES.test(part));
   return parts.length ? parts.join(" ") : null;
 }
 
@@ -141,14 +151,19 @@ export function callerFullName(text: string): string | null {
   if (fromIntro) return fromIntro;
   const here = cleanName(plain.match(NAME_HERE)?.[1]);
   if (here) return here;
-  const lines = plain.split(/\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = plain
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (let i = lines.length - 1; i >= Math.max(1, lines.length - 4); i--) {
     const line = lines[i];
     const signed = line.match(new RegExp(`^(?:[-–—]\\s*)?(${NAME}(?:\\s+${NAME}){0,2})$`, "u"));
     if (signed && (CLOSING.test(lines[i - 1] ?? "") || /^[-–—]/.test(line))) return cleanName(signed[1]);
   }
   // "thx - Luis", "Danke, Jonas", "Cheers, Ben" at the very end of a short message.
-  const tail = plain.trim().match(new RegExp(`(?:\\s[-–—]\\s*|\\b(?:thanks|thx|danke|gracias|merci|cheers),\\s*)(${NAME})\\.?$`, "iu"));
+  const tail = plain
+    .trim()
+    .match(new RegExp(`(?:\\s[-–—]\\s*|\\b(?:thanks|thx|danke|gracias|merci|cheers),\\s*)(${NAME})\\.?$`, "iu"));
   return cleanName(tail?.[1]);
 }
 
@@ -160,8 +175,10 @@ export function callerName(text: string): string | null {
 /** "Hi, this is Sam from Acme. Quick question:" — openers a teammate does not need. Names need a capital. */
 const GREETING =
   /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|um|uh|so|also|anyway)\b[\s,.!-]*|(?:yes|yeah|yep|no|nope|ok|okay|well|right)[,.!]+\s*)+/i;
-const INTRO = /^(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is)\s+\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?(?:\s+(?:from|at|with)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?(?![\p{L}])[\s,.!-]*/u;
-const QUESTION_LEAD = /^(?:just |and )?(?:a |one |another )?(?:(?:more|other|quick|small|last|simple)\s+)*questions?(?: for you)?\s*[:,-]\s*/i;
+const INTRO =
+  /^(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is)\s+\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)?(?:\s+(?:from|at|with)\s+\p{Lu}[\p{L}&'-]*(?:\s+\p{Lu}[\p{L}&'-]*){0,3})?(?![\p{L}])[\s,.!-]*/u;
+const QUESTION_LEAD =
+  /^(?:just |and )?(?:a |one |another )?(?:(?:more|other|quick|small|last|simple)\s+)*questions?(?: for you)?\s*[:,-]\s*/i;
 
 /** Drops greetings, self-introductions and "Quick question:" from the start of a sentence. */
 export function stripPreamble(sentence: string): string {

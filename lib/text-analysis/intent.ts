@@ -15,50 +15,96 @@ export interface HumanRequest {
 
 /** Verb, then only small words ("to", "a", "real"…), then a person: "talk to a real person", "get me a manager". */
 const VERB = "(?:talk|speak|chat|connect|transfer|put|get|reach|want|need|give|let|bring|escalate|send)";
-const FILLER = "(?:\\s+(?:to|with|me|us|through|over|a|an|the|your|one|of|real|live|actual|human|proper|some|talk|speak|chat|please|now|right|immediately|just))*";
-const PERSON = "(?:person|human(?: being)?|agent|representative|rep|operator|someone|somebody|anyone|anybody|staff|team member|people|associate|specialist|advisor|employee)";
+const FILLER =
+  "(?:\\s+(?:to|with|me|us|through|over|a|an|the|your|one|of|real|live|actual|human|proper|some|talk|speak|chat|please|now|right|immediately|just))*";
+const PERSON =
+  "(?:person|human(?: being)?|agent|representative|rep|operator|someone|somebody|anyone|anybody|staff|team member|people|associate|specialist|advisor|employee)";
 const MANAGER = "(?:manager|supervisor|boss|someone in charge|superior)";
 const verbThen = (noun: string) => new RegExp(`\\b${VERB}${FILLER}\\s+${noun}\\b`, "i");
 
 /** Request patterns; each runs on one sentence. Bare role nouns need a verb so "the agent said…" is not a request. */
 const REQUESTS: { kind: HumanRequestKind; re: RegExp }[] = [
-  { kind: "callback", re: /\b(?:call me back|call back to me|ring me back|give me a (?:call|ring)|(?:a|request a|want a|need a|get a) ?call ?back|callback)\b/i },
-  { kind: "callback", re: /\b(?:please|can you|could you|would you|will you|someone|somebody|anyone|need you to|want you to)\b[^.?!,;]{0,20}\b(?:call|phone|ring) me\b/i },
+  {
+    kind: "callback",
+    re: /\b(?:call me back|call back to me|ring me back|give me a (?:call|ring)|(?:a|request a|want a|need a|get a) ?call ?back|callback)\b/i,
+  },
+  {
+    kind: "callback",
+    re: /\b(?:please|can you|could you|would you|will you|someone|somebody|anyone|need you to|want you to)\b[^.?!,;]{0,20}\b(?:call|phone|ring) me\b/i,
+  },
   { kind: "manager", re: verbThen(MANAGER) },
   { kind: "person", re: /\b(?:real|live|actual|proper) (?:person|human|agent|people|representative|rep|someone)\b/i },
   { kind: "person", re: /\b(?:human (?:being|agent|please)|a human|to humans?)\b/i },
   { kind: "person", re: /\bnot (?:a |an |talking to (?:a |an )?)?(?:bot|robot|machine|ai|computer|automated)\b/i },
-  { kind: "person", re: /\b(?:no more|stop (?:the|this)|enough with the|hate (?:these|this)) (?:bots?|robots?|machines?|ai|automated)\b/i },
+  {
+    kind: "person",
+    re: /\b(?:no more|stop (?:the|this)|enough with the|hate (?:these|this)) (?:bots?|robots?|machines?|ai|automated)\b/i,
+  },
   { kind: "person", re: /\b(?:transfer me|put me through|escalate (?:this|it|me|my)|connect me)\b/i },
   { kind: "person", re: /\b(?:someone|somebody|anyone|anybody) (?:i|we) (?:can|could) (?:talk|speak) (?:to|with)\b/i },
   { kind: "person", re: verbThen(PERSON) },
   // IVR-style one-word turns: "Agent!", "Representative please".
   { kind: "person", re: /^\W*(?:agent|representative|operator|human|person|someone)(?: please)?\W*$/i },
   // "I'd like a person to call me", "have someone from your team call me".
-  { kind: "person", re: /\b(?:like|want|need|have|get)\s+(?:a|an|some|one of your)\s+(?:real\s+)?(?:person|human|agent|rep|representative|teammate|team member)\b/i },
+  {
+    kind: "person",
+    re: /\b(?:like|want|need|have|get)\s+(?:a|an|some|one of your)\s+(?:real\s+)?(?:person|human|agent|rep|representative|teammate|team member)\b/i,
+  },
   // A teammate by name: "I'd like to chat with Maria again".
-  { kind: "person", re: /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?!You\b|Someone\b|Somebody\b|Anyone\b|Anybody\b|The\b|Your\b|A\b|An\b)[A-Z][a-z]{2,}\b/ },
+  {
+    kind: "person",
+    re: /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?!You\b|Someone\b|Somebody\b|Anyone\b|Anybody\b|The\b|Your\b|A\b|An\b)[A-Z][a-z]{2,}\b/,
+  },
   // Spanish.
-  { kind: "callback", re: /(?:devuelva[n]? la llamada|devolver(?:me)? la llamada|(?:me|nos) (?:puede[n]?|podría[n]?|podria[n]?) (?:llamar|devolver)|que (?:me|nos) llame[n]?|me llame alguien|llámenme|llamenme)/i },
-  { kind: "manager", re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|su)?\s*(?:supervisor|supervisora|gerente|encargado|encargada|jefe|responsable)/i },
-  { kind: "person", re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?|atender(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|alguien|su)?\s*(?:persona|humano|agente|asesor|asesora|representante|operador|operadora|alguien|ser humano)/i },
-  { kind: "person", re: /(?:asesor|agente|persona) (?:humano|humana|real)|no con (?:un|una) (?:bot|robot|máquina|maquina)/i },
+  {
+    kind: "callback",
+    re: /(?:devuelva[n]? la llamada|devolver(?:me)? la llamada|(?:me|nos) (?:puede[n]?|podría[n]?|podria[n]?) (?:llamar|devolver)|que (?:me|nos) llame[n]?|me llame alguien|llámenme|llamenme)/i,
+  },
+  {
+    kind: "manager",
+    re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|su)?\s*(?:supervisor|supervisora|gerente|encargado|encargada|jefe|responsable)/i,
+  },
+  {
+    kind: "person",
+    re: /(?:hablar|comunicar(?:me)?|pasar(?:me)?|atender(?:me)?)\s+con\s+(?:un|una|el|la|algún|alguna|alguien|su)?\s*(?:persona|humano|agente|asesor|asesora|representante|operador|operadora|alguien|ser humano)/i,
+  },
+  {
+    kind: "person",
+    re: /(?:asesor|agente|persona) (?:humano|humana|real)|no con (?:un|una) (?:bot|robot|máquina|maquina)/i,
+  },
   // French.
   { kind: "callback", re: /(?:me rappeler|rappelez-moi|me rappelle|m'appelle|m'appeler|me recontacter)/i },
-  { kind: "manager", re: /(?:parler|passer|discuter)\s+(?:à|a|avec)?\s*(?:un|une|le|la|votre)\s+(?:responsable|manager|superviseur|supérieur|directeur)|me passer (?:un|le|votre) (?:responsable|manager|superviseur|supérieur)/i },
-  { kind: "person", re: /(?:parler|discuter)\s+(?:à|a|avec)\s+(?:un|une|le|la|quelqu'un|un vrai|une vraie|votre)?\s*(?:conseiller|conseillère|humain|personne|agent|quelqu'un|vrai|opérateur)|me passer (?:un|une) (?:conseiller|agent|humain|personne)|une personne, en|un humain/i },
+  {
+    kind: "manager",
+    re: /(?:parler|passer|discuter)\s+(?:à|a|avec)?\s*(?:un|une|le|la|votre)\s+(?:responsable|manager|superviseur|supérieur|directeur)|me passer (?:un|le|votre) (?:responsable|manager|superviseur|supérieur)/i,
+  },
+  {
+    kind: "person",
+    re: /(?:parler|discuter)\s+(?:à|a|avec)\s+(?:un|une|le|la|quelqu'un|un vrai|une vraie|votre)?\s*(?:conseiller|conseillère|humain|personne|agent|quelqu'un|vrai|opérateur)|me passer (?:un|une) (?:conseiller|agent|humain|personne)|une personne, en|un humain/i,
+  },
   // German.
   { kind: "callback", re: /(?:rückruf|zurückrufen|zurückruft|mich (?:\p{L}+ ){0,6}anruft|mich (?:bitte )?anrufen)/iu },
-  { kind: "manager", re: /mit (?:Ihrem|Ihrer|einem|einer|dem|der|Ihren)\s+(?:Vorgesetzten|Chef|Chefin|Manager|Supervisor|Verantwortlichen)/i },
-  { kind: "person", re: /mit (?:einem|einer|Ihrem|Ihrer|dem|der)?\s*(?:echten\s+)?(?:Menschen|Mitarbeiter|Mitarbeiterin|Kollegen|Kollegin|Berater|Beraterin|Agenten|Person)\b|verbinden Sie mich/i },
+  {
+    kind: "manager",
+    re: /mit (?:Ihrem|Ihrer|einem|einer|dem|der|Ihren)\s+(?:Vorgesetzten|Chef|Chefin|Manager|Supervisor|Verantwortlichen)/i,
+  },
+  {
+    kind: "person",
+    re: /mit (?:einem|einer|Ihrem|Ihrer|dem|der)?\s*(?:echten\s+)?(?:Menschen|Mitarbeiter|Mitarbeiterin|Kollegen|Kollegin|Berater|Beraterin|Agenten|Person)\b|verbinden Sie mich/i,
+  },
 ];
 
 /** Words that take the request back when they come earlier in the same clause. */
-const NEGATION = /\b(?:no (?:need|reason|point)|not necessary|don'?t|do not|doesn'?t|does not|didn'?t|did not|never|without|not|no necesito|pas besoin|nicht nötig|kein)\b/i;
+const NEGATION =
+  /\b(?:no (?:need|reason|point)|not necessary|don'?t|do not|doesn'?t|does not|didn'?t|did not|never|without|not|no necesito|pas besoin|nicht nötig|kein)\b/i;
 
 /** The last few words before a match, within its clause: "I'm not happy and [want a manager]" is not negated. */
 function clauseBefore(sentence: string, index: number): string {
-  const clause = sentence.slice(0, index).split(/[,;:]|\b(?:but|just|and|so)\b/i).pop() ?? "";
+  const clause =
+    sentence
+      .slice(0, index)
+      .split(/[,;:]|\b(?:but|just|and|so)\b/i)
+      .pop() ?? "";
   return clause.trim().split(/\s+/).slice(-4).join(" ");
 }
 
@@ -98,10 +144,22 @@ export interface Threat {
 
 /** `heated` threats count only with a condition or in a complaint: "I'm going to cancel, how?" is a plain request. */
 const THREATS: { what: string; re: RegExp; heated?: boolean }[] = [
-  { what: "a chargeback", re: /\b(?:charge ?back|dispute (?:the|this|these|my) charges?|call my bank|contact my bank)\b/i },
-  { what: "legal action", re: /\b(?:sue|suing|lawsuit|lawyer|attorney|legal action|small claims|take you to court)\b/i },
-  { what: "to report the company", re: /\b(?:report (?:you|this)|better business bureau|bbb|consumer protection|trading standards)\b/i },
-  { what: "a bad review", re: /\b(?:(?:bad|negative|1[- ]star|one[- ]star) review|post (?:this|about this) (?:online|everywhere)|tell everyone)\b/i },
+  {
+    what: "a chargeback",
+    re: /\b(?:charge ?back|dispute (?:the|this|these|my) charges?|call my bank|contact my bank)\b/i,
+  },
+  {
+    what: "legal action",
+    re: /\b(?:sue|suing|lawsuit|lawyer|attorney|legal action|small claims|take you to court)\b/i,
+  },
+  {
+    what: "to report the company",
+    re: /\b(?:report (?:you|this)|better business bureau|bbb|consumer protection|trading standards)\b/i,
+  },
+  {
+    what: "a bad review",
+    re: /\b(?:(?:bad|negative|1[- ]star|one[- ]star) review|post (?:this|about this) (?:online|everywhere)|tell everyone)\b/i,
+  },
   {
     what: "to cancel",
     re: /\b(?:i'?m|i am|i will|i'll|we will|we'll|gonna|going to|about to|or i|otherwise i|ready to|will be)\s+(?:\w+\s+){0,2}(?:cancel|cancelling|canceling|close my account|leave|leaving|switch to (?:a |another |your )?competitor|take my business)\b/i,
@@ -134,7 +192,8 @@ export interface CustomerQuestion {
 
 /** Spoken questions often lack "?": a sentence that opens like one counts. */
 const QUESTION_START = /^(?:how|what|what's|where|when|why|which|who|can|could|do|does|is|are|did)\b/i;
-const QUESTION_INSIDE = /\b(?:i (?:just |really )?(?:need|want|would like|'d like) to know|wondering|wanted to know|any idea|not sure how)\b/i;
+const QUESTION_INSIDE =
+  /\b(?:i (?:just |really )?(?:need|want|would like|'d like) to know|wondering|wanted to know|any idea|not sure how)\b/i;
 const REPORTED_PHRASES = [
   "asked about|asking about|asked if|asked whether|asked how|asked for|asked to|wants to know|wanted to know|would like to know",
   "inquired about|enquired about|questions? about|had a question about|calling about|called about|calling regarding|called regarding",
@@ -160,7 +219,10 @@ export function findQuestion(text: string): CustomerQuestion | null {
   // Of several questions ("Anyone there? How do I reset my password?") the one with the most topic words.
   const asked = sentences
     .filter((s) => s.includes("?"))
-    .reduce<string | undefined>((best, s) => (!best || keywords(s).length > keywords(best).length ? s : best), undefined);
+    .reduce<string | undefined>(
+      (best, s) => (!best || keywords(s).length > keywords(best).length ? s : best),
+      undefined,
+    );
   if (asked) return { text: stripPreamble(asked), kind: "question" };
   const opener = sentences.find((s) => QUESTION_START.test(stripPreamble(s)) || QUESTION_INSIDE.test(s));
   if (opener) return { text: stripPreamble(opener), kind: "question" };

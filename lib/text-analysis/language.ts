@@ -14,7 +14,8 @@ const MARKERS: Record<Exclude<Language, "en">, RegExp> = {
 };
 
 /** English evidence, so "Hi, my order A12 is late" is never read as Spanish for one "a". */
-const ENGLISH = /\b(?:the|and|is|are|i|my|you|your|to|of|it|this|that|with|for|have|how|what|can|do|please|thanks|hi|hello|me|was|not|on|in|be|will|would)\b/gi;
+const ENGLISH =
+  /\b(?:the|and|is|are|i|my|you|your|to|of|it|this|that|with|for|have|how|what|can|do|please|thanks|hi|hello|me|was|not|on|in|be|will|would)\b/gi;
 
 /** The message's language: the one with the most marker words, English unless another clearly wins. */
 export function detectLanguage(text: string): Language {
@@ -141,7 +142,10 @@ const GLOSSARY: [string, string][] = [
   ["deutsch", "german"],
 ];
 
-const GLOSSARY_RES = GLOSSARY.map(([from, to]) => ({ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to }));
+const GLOSSARY_RES = GLOSSARY.map(([from, to]) => ({
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"),
+  to,
+}));
 
 /**
  * The English gloss of a non-English text: known help-desk words become English words, everything else is dropped
@@ -164,7 +168,13 @@ export function englishGloss(text: string, lang: Language = detectLanguage(text)
       // name in Spanish and French; German capitalises every noun, so there only all-caps codes and numbers carry.
       for (const m of rest.matchAll(/[\p{Lu}][\p{L}]+|\b[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\b|\b[A-Z]{2,}\b|[?]/gu)) {
         if (m[0] === "?" || /\d/.test(m[0]) || /^[A-Z]{2,}$/.test(m[0])) found.push({ at: m.index, word: m[0] });
-        else if (lang !== "de" && m.index > 0 && !/[.!?¿¡]\s*$/.test(rest.slice(0, m.index).trimEnd() + " ") && rest.slice(0, m.index).trim()) found.push({ at: m.index, word: m[0] });
+        else if (
+          lang !== "de" &&
+          m.index > 0 &&
+          !/[.!?¿¡]\s*$/.test(rest.slice(0, m.index).trimEnd() + " ") &&
+          rest.slice(0, m.index).trim()
+        )
+          found.push({ at: m.index, word: m[0] });
       }
       return found
         .sort((a, b) => a.at - b.at)
@@ -177,10 +187,46 @@ export function englishGloss(text: string, lang: Language = detectLanguage(text)
 }
 
 const DIGITS: Record<string, string> = {
-  zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
-  cero: "0", uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9",
-  zéro: "0", un: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", sept: "7", huit: "8", neuf: "9",
-  null: "0", eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", sechs: "6", sieben: "7", acht: "8", neun: "9",
+  zero: "0",
+  oh: "0",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  cero: "0",
+  uno: "1",
+  dos: "2",
+  tres: "3",
+  cuatro: "4",
+  cinco: "5",
+  seis: "6",
+  siete: "7",
+  ocho: "8",
+  nueve: "9",
+  zéro: "0",
+  un: "1",
+  deux: "2",
+  trois: "3",
+  quatre: "4",
+  cinq: "5",
+  sept: "7",
+  huit: "8",
+  neuf: "9",
+  null: "0",
+  eins: "1",
+  zwei: "2",
+  drei: "3",
+  vier: "4",
+  fünf: "5",
+  sechs: "6",
+  sieben: "7",
+  acht: "8",
+  neun: "9",
 };
 const DIGIT_WORD = Object.keys(DIGITS).join("|");
 

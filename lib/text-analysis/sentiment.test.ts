@@ -21,7 +21,11 @@ describe("scoreSentiment", () => {
   });
 
   it("rates the fixture call frustrated from the customer's own words", () => {
-    expect(scoreSentiment(FIXTURES.handoffCall)).toEqual({ label: "frustrated", score: -6, matched: ["charged twice", "three times", "ridiculous"] });
+    expect(scoreSentiment(FIXTURES.handoffCall)).toEqual({
+      label: "frustrated",
+      score: -6,
+      matched: ["charged twice", "three times", "ridiculous"],
+    });
   });
 
   it("rates the fixture voicemail neutral", () => {
@@ -52,7 +56,8 @@ describe("scoreSentiment", () => {
   });
 
   it("ignores agent and AI lines in a transcript", () => {
-    const text = "Call transcript (0m40s)\nAgent: Sorry, that sounds terrible and frustrating.\nCustomer: Thanks, that's great.";
+    const text =
+      "Call transcript (0m40s)\nAgent: Sorry, that sounds terrible and frustrating.\nCustomer: Thanks, that's great.";
     expect(scoreSentiment(text).label).toBe("positive");
     expect(scoreSentiment(text).matched).not.toContain("terrible");
   });

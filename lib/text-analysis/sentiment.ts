@@ -30,7 +30,13 @@ function tokenize(text: string): Token[] {
 }
 
 function isShouted(token: Token): boolean {
-  return token.word && token.raw.length >= 2 && /[A-Z]/.test(token.raw) && token.raw === token.raw.toUpperCase() && !ACRONYMS.has(token.raw);
+  return (
+    token.word &&
+    token.raw.length >= 2 &&
+    /[A-Z]/.test(token.raw) &&
+    token.raw === token.raw.toUpperCase() &&
+    !ACRONYMS.has(token.raw)
+  );
 }
 
 /** The longest lexicon phrase starting at i, within one clause. */
@@ -94,7 +100,13 @@ export function scoreSentiment(text: string): SentimentResult {
       from = Math.min(from, i - 1);
     }
     if (tokens.slice(i, i + length).every(isShouted)) value *= 1.5;
-    add(value, tokens.slice(from, i + length).map((t) => (isShouted(t) ? t.raw : t.lower)).join(" "));
+    add(
+      value,
+      tokens
+        .slice(from, i + length)
+        .map((t) => (isShouted(t) ? t.raw : t.lower))
+        .join(" "),
+    );
     i += length - 1;
   }
 

@@ -17,7 +17,8 @@ function unshout(sentence: string): string {
   return capitalize(sentence.toLowerCase().replace(/\bi\b/g, "I"));
 }
 
-const PLEASANTRY = /^(?:thanks|thank you|thanks again|many thanks|cheers|bye|goodbye|talk soon|have a (?:nice|good|great) (?:day|one|weekend)|speak soon|take care)\b/i;
+const PLEASANTRY =
+  /^(?:thanks|thank you|thanks again|many thanks|cheers|bye|goodbye|talk soon|have a (?:nice|good|great) (?:day|one|weekend)|speak soon|take care)\b/i;
 
 /** True when a clause has no topic beyond feelings ("this is ridiculous", "No."). */
 function isEmotionOnly(clause: string): boolean {
@@ -46,7 +47,13 @@ function reportQuestion(question: string): string | null {
   if (m) return `asked whether we ${toThirdPerson(m[1], { named: true })}`;
   m = q.match(/^(is there|are there|are you|is it|is this) (.+)$/i);
   if (m) {
-    const subject = { "is there": "there is", "are there": "there are", "are you": "we are", "is it": "it is", "is this": "this is" }[m[1].toLowerCase()];
+    const subject = {
+      "is there": "there is",
+      "are there": "there are",
+      "are you": "we are",
+      "is it": "it is",
+      "is this": "this is",
+    }[m[1].toLowerCase()];
     return `asked whether ${subject} ${toThirdPerson(m[2], { named: true })}`;
   }
   m = q.match(/^(why|how|when|where|what) (was|were|am|is|are|have|has|do|does|can|should) I (.+)$/i);
@@ -55,12 +62,14 @@ function reportQuestion(question: string): string | null {
     const rest = toThirdPerson(m[3], { named: true });
     // "where do I find" -> "where to find"; "why do I get" -> "why they get"; "why was I" -> "why they were".
     if (aux === "do" || aux === "does") return wh === "why" ? `asked why they ${rest}` : `asked ${wh} to ${rest}`;
-    if (aux === "can" || aux === "should") return wh === "why" ? `asked why they ${aux} ${rest}` : `asked ${wh} to ${rest}`;
+    if (aux === "can" || aux === "should")
+      return wh === "why" ? `asked why they ${aux} ${rest}` : `asked ${wh} to ${rest}`;
     const plural: Record<string, string> = { was: "were", am: "are", is: "are", has: "have" };
     return `asked ${wh} they ${plural[aux] ?? aux} ${rest}`;
   }
   m = q.match(/^(what|where|when|which|who) (is|are) ((?:\S+ ){0,4}\S+)$/i);
-  if (m && !/\b(?:I|you)\b/i.test(m[3])) return `asked ${m[1].toLowerCase()} ${toThirdPerson(m[3], { named: true })} ${m[2].toLowerCase()}`;
+  if (m && !/\b(?:I|you)\b/i.test(m[3]))
+    return `asked ${m[1].toLowerCase()} ${toThirdPerson(m[3], { named: true })} ${m[2].toLowerCase()}`;
   if (/^(?:how|what|where|when|why|which|who|is|are|do|does|did|can|could|will)\b/i.test(q)) {
     return `asked ${toThirdPerson(q.charAt(0).toLowerCase() + q.slice(1), { named: true })}`;
   }
@@ -96,7 +105,8 @@ function rewrite(sentence: string, state: PersonState): string {
   }
   const rewritten = toThirdPerson(body, state).replace(/([?!])$/, "$1\u0000");
   // A later complaint without a subject is still their view, not a fact: "They say our team are incompetent."
-  if (state.named && !/^(?:Customer|they)\b/i.test(rewritten) && scoreSentiment(body).score <= -2) return `They say ${lowerFirst(rewritten)}.`.replace(/\u0000\.$/, "");
+  if (state.named && !/^(?:Customer|they)\b/i.test(rewritten) && scoreSentiment(body).score <= -2)
+    return `They say ${lowerFirst(rewritten)}.`.replace(/\u0000\.$/, "");
   return (capitalize(rewritten) + ".").replace(/\u0000\.$/, "");
 }
 
@@ -114,7 +124,10 @@ function requestClause(request: HumanRequest): string {
 
 /** Scores sentences so the summary keeps the issue, not the small talk. */
 function weight(sentence: string): number {
-  const ask = /\?|\b(?:charged|refund|cancel|error|can'?t|cannot|unable|never|broken|wrong|missing|late|how|why|where|when|what)\b/i.test(sentence);
+  const ask =
+    /\?|\b(?:charged|refund|cancel|error|can'?t|cannot|unable|never|broken|wrong|missing|late|how|why|where|when|what)\b/i.test(
+      sentence,
+    );
   return keywords(sentence).length + (ask ? 4 : 0);
 }
 
@@ -130,7 +143,9 @@ export interface HandoffFacts {
 
 /** A phone number in the message (digits read out are digits by now), else the contact handle when it is one. */
 function phoneOf(words: string, contact: string | null | undefined): string | null {
-  const m = words.match(/(?:\+?\d[\d\s().-]{5,}\d)/g)?.find((n) => n.replace(/\D/g, "").length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(n.trim()));
+  const m = words
+    .match(/(?:\+?\d[\d\s().-]{5,}\d)/g)
+    ?.find((n) => n.replace(/\D/g, "").length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(n.trim()));
   if (m) return m.trim();
   return contact && /^\+?[\d\s().-]{7,}$/.test(contact) ? contact : null;
 }
@@ -138,7 +153,8 @@ function phoneOf(words: string, contact: string | null | undefined): string | nu
 /** Order, account and invoice numbers: "order A1234", "#58213", "C-20931", "D4419", "pedido 88123". */
 function referencesOf(words: string): string[] {
   const found = new Set<string>();
-  const labeled = /\b(order|pedido|commande|bestellung|account|invoice|ticket|case|factura|facture|rechnung)s?\s*(?:number|no\.?|nr\.?|n°|#)?\s*:?\s*#?([A-Z]{0,3}-?\d[\dA-Z-]{2,})\b/giu;
+  const labeled =
+    /\b(order|pedido|commande|bestellung|account|invoice|ticket|case|factura|facture|rechnung)s?\s*(?:number|no\.?|nr\.?|n°|#)?\s*:?\s*#?([A-Z]{0,3}-?\d[\dA-Z-]{2,})\b/giu;
   for (const m of words.matchAll(labeled)) found.add(`${m[1].toLowerCase()} ${m[2]}`);
   for (const m of words.matchAll(/(?:#(\d{3,})|\b([A-Z]{1,3}-?\d{3,})\b)/g)) {
     const ref = m[1] ?? m[2];
@@ -149,7 +165,9 @@ function referencesOf(words: string): string[] {
 
 /** When they want to hear back: "after 3pm today". */
 function whenOf(words: string): string | null {
-  const m = words.match(/\b(?:(?:after|before|at|around|by|from)\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:today|tomorrow|tonight))?/i);
+  const m = words.match(
+    /\b(?:(?:after|before|at|around|by|from)\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:today|tomorrow|tonight))?/i,
+  );
   if (m) return m[0];
   return words.match(/\b(?:today|tomorrow|this (?:morning|afternoon|evening)|any afternoon this week)\b/i)?.[0] ?? null;
 }
@@ -157,8 +175,10 @@ function whenOf(words: string): string | null {
 /** Files the message carried: "Attachment: invoice.pdf", "see attached receipt.png". */
 function attachmentsOf(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(/(?:attachments?|attached|adjunto|pièce jointe|anhang)\s*[:\-]\s*([^\n\]]+)/gi)) for (const n of m[1].split(/,\s*/)) if (n.trim()) names.add(n.trim().replace(/[.)\]]+$/, ""));
-  for (const m of text.matchAll(/\b[\w-]+\.(?:pdf|png|jpe?g|gif|heic|docx?|xlsx?|csv|txt|zip)\b/gi)) if (![...names].some((n) => n.includes(m[0]))) names.add(m[0]);
+  for (const m of text.matchAll(/(?:attachments?|attached|adjunto|pièce jointe|anhang)\s*[:\-]\s*([^\n\]]+)/gi))
+    for (const n of m[1].split(/,\s*/)) if (n.trim()) names.add(n.trim().replace(/[.)\]]+$/, ""));
+  for (const m of text.matchAll(/\b[\w-]+\.(?:pdf|png|jpe?g|gif|heic|docx?|xlsx?|csv|txt|zip)\b/gi))
+    if (![...names].some((n) => n.includes(m[0]))) names.add(m[0]);
   return [...names].slice(0, 3);
 }
 
@@ -187,7 +207,10 @@ function nextStep(facts: HandoffFacts, phone: string | null, when: string | null
  * Next: call them back on 617-555-0182 (today)." At most 300 characters, no speaker labels. When this turn holds no
  * issue (just "Agent please"), the issue comes from `earlier` customer turns.
  */
-export function summarize(text: string, options: { earlier?: string; contact?: string | null; facts?: HandoffFacts } = {}): string {
+export function summarize(
+  text: string,
+  options: { earlier?: string; contact?: string | null; facts?: HandoffFacts } = {},
+): string {
   const words = extractCustomerWords(text);
   const facts = options.facts ?? {};
   const issue = issueSummary(words, options.earlier, facts);
@@ -202,7 +225,9 @@ export function summarize(text: string, options: { earlier?: string; contact?: s
   const tail = [
     refs.length ? `Ref: ${refs.join(", ")}.` : "",
     files.length ? `Attachment: ${files.join(", ")}.` : "",
-    options.facts ? nextStep({ ...facts, request: facts.request ?? detectHumanRequest(words) }, phone, when, referencesOf(words)) : "",
+    options.facts
+      ? nextStep({ ...facts, request: facts.request ?? detectHumanRequest(words) }, phone, when, referencesOf(words))
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -235,12 +260,21 @@ function issueSummary(words: string, earlier: string | undefined, facts: Handoff
   if (threat && !detectThreat(ranked.map(({ s }) => s).join(" "))) extras.push(`threatened ${threat.what}`);
 
   if (parts.length === 0) {
-    if (extras.length === 0) return words.trim() ? `Customer left a message with no question: "${truncate(words.replace(/\s+/g, " "), 160)}"` : "Customer sent an empty message.";
+    if (extras.length === 0)
+      return words.trim()
+        ? `Customer left a message with no question: "${truncate(words.replace(/\s+/g, " "), 160)}"`
+        : "Customer sent an empty message.";
     return `Customer ${joinAnd(extras)}.`;
   }
   let summary = parts.join(" ").replace(/\?\.$/, "?");
-  if (extras.length) summary = /[?"]$/.test(summary) ? `${summary} They ${joinAnd(extras)}.` : `${summary.replace(/[.!]$/, "")}, and ${joinAnd(extras)}.`;
-  return summary.replace(/\s+/g, " ").replace(/\s+([,.?!])/g, "$1").replace(/([?!.]),/g, "$1");
+  if (extras.length)
+    summary = /[?"]$/.test(summary)
+      ? `${summary} They ${joinAnd(extras)}.`
+      : `${summary.replace(/[.!]$/, "")}, and ${joinAnd(extras)}.`;
+  return summary
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.?!])/g, "$1")
+    .replace(/([?!.]),/g, "$1");
 }
 
 function joinAnd(items: string[]): string {

@@ -12,7 +12,9 @@ describe("extractCustomerWords", () => {
   });
 
   it("drops the voicemail header but keeps 'Quick question:' as the customer's words", () => {
-    expect(extractCustomerWords(FIXTURES.passwordVoicemail)).toBe("Hi, this is Sam. Quick question: how do I reset my password? The reset email never arrives. Thanks.");
+    expect(extractCustomerWords(FIXTURES.passwordVoicemail)).toBe(
+      "Hi, this is Sam. Quick question: how do I reset my password? The reset email never arrives. Thanks.",
+    );
   });
 
   it("keeps call notes after their header", () => {
@@ -24,7 +26,8 @@ describe("extractCustomerWords", () => {
   });
 
   it("handles Caller:/Rep:/named agents and timestamps", () => {
-    const text = "Transcript\n[00:01] Caller: My card was declined.\n[00:05] Dana (agent): Let me check.\n[00:09] Rep: Anything else?\nCaller: No, that's it.";
+    const text =
+      "Transcript\n[00:01] Caller: My card was declined.\n[00:05] Dana (agent): Let me check.\n[00:09] Rep: Anything else?\nCaller: No, that's it.";
     expect(extractCustomerWords(text)).toBe("My card was declined.\nNo, that's it.");
   });
 
@@ -81,8 +84,16 @@ describe("detectHumanRequest", () => {
   });
 
   it("finds the request in the fixture transcript, and ignores the AI line's offer", () => {
-    expect(detectHumanRequest(FIXTURES.handoffCall)).toMatchObject({ requested: true, phrase: "talk to a real person", kind: "person" });
-    expect(detectHumanRequest("Call transcript\nAgent: Would you like to speak to a manager?\nCustomer: How do I update my card?").requested).toBe(false);
+    expect(detectHumanRequest(FIXTURES.handoffCall)).toMatchObject({
+      requested: true,
+      phrase: "talk to a real person",
+      kind: "person",
+    });
+    expect(
+      detectHumanRequest(
+        "Call transcript\nAgent: Would you like to speak to a manager?\nCustomer: How do I update my card?",
+      ).requested,
+    ).toBe(false);
   });
 
   it("reports a negated request and the kind of request", () => {
@@ -104,7 +115,10 @@ describe("detectThreat and findQuestion", () => {
 
   it("finds the ask: a question, a spoken question, a call note, a problem", () => {
     expect(findQuestion(FIXTURES.passwordVoicemail)).toEqual({ text: "how do I reset my password?", kind: "question" });
-    expect(findQuestion("hi so how do I change my card")).toEqual({ text: "how do I change my card", kind: "question" });
+    expect(findQuestion("hi so how do I change my card")).toEqual({
+      text: "how do I change my card",
+      kind: "question",
+    });
     expect(findQuestion(FIXTURES.deliveryNotes)).toEqual({ text: "delivery times", kind: "reported" });
     expect(findQuestion("My app keeps crashing when I open reports.")?.kind).toBe("problem");
     expect(findQuestion("Hi it's Sam, just returning your call.")).toBeNull();
@@ -121,13 +135,19 @@ describe("detectThreat and findQuestion", () => {
 
 describe("summarize", () => {
   it.each([
-    [FIXTURES.handoffCall, "Customer was charged twice for their March invoice and they have called three times already, and asked to speak to a real person."],
+    [
+      FIXTURES.handoffCall,
+      "Customer was charged twice for their March invoice and they have called three times already, and asked to speak to a real person.",
+    ],
     [FIXTURES.passwordVoicemail, "Sam asked how to reset their password. The reset email never arrives."],
     [FIXTURES.deliveryNotes, "Customer asked about delivery times."],
     [FIXTURES.billingEmail, "Customer asked whether they can change the billing email on their account."],
     ["Voicemail transcript\nHi it's Sam, just returning your call.", "Sam is just returning our call."],
     ["Do you ship to Canada?", "Customer asked whether we ship to Canada."],
-    ["Why was I charged twice? I'm going to file a chargeback.", "Customer asked why they were charged twice. They are going to file a chargeback."],
+    [
+      "Why was I charged twice? I'm going to file a chargeback.",
+      "Customer asked why they were charged twice. They are going to file a chargeback.",
+    ],
     ["Agent!", "Customer asked to speak to a person."],
     ["I want a refund, and if I don't get it I'll sue.", "Customer wants a refund, and threatened legal action."],
   ])("%s", (text, summary) => {
@@ -135,7 +155,11 @@ describe("summarize", () => {
   });
 
   it("adds a threat the chosen sentences leave out", () => {
-    expect(summarize("My invoice is wrong and the refund never arrived. Why was I charged for March? Honestly, I'm ready to leave.")).toBe(
+    expect(
+      summarize(
+        "My invoice is wrong and the refund never arrived. Why was I charged for March? Honestly, I'm ready to leave.",
+      ),
+    ).toBe(
       "Customer says their invoice is wrong and the refund never arrived. They asked why they were charged for March, and threatened to cancel.",
     );
   });

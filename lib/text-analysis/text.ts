@@ -31,7 +31,11 @@ export function splitSentences(text: string): string[] {
 
 /** Lower-case word tokens, apostrophes kept ("don't"). */
 export function words(text: string): string[] {
-  return normalize(text).toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    normalize(text)
+      .toLowerCase()
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 /** A light suffix stripper so "resetting", "resets" and "reset" compare equal. Not Porter, just enough. */

@@ -15,7 +15,8 @@ const PAST_OR_MODAL = new Set(
     "came kept heard began understood knew ran set hit put let meant sold spent paid brought"
   ).split(" "),
 );
-const ADVERB = "(?:just|already|also|still|really|never|only|actually|even|recently|then|now|again|definitely|honestly|basically)";
+const ADVERB =
+  "(?:just|already|also|still|really|never|only|actually|even|recently|then|now|again|definitely|honestly|basically)";
 
 function conjugate(verb: string, singular: boolean): string {
   const v = verb.toLowerCase();
@@ -52,13 +53,19 @@ export function toThirdPerson(sentence: string, state: PersonState): string {
   let s = expand(sentence);
   const inverted: Record<string, string> = { am: "are", was: "were" };
   // Questions: "was I charged" -> "were they charged".
-  s = s.replace(/\b(am|was|have|do|did|can|could|will|would|should|may|might) I\b/gi, (_m, aux: string) => `${inverted[aux.toLowerCase()] ?? aux} they`);
-  s = s.replace(new RegExp(`\\bI(\\s+${ADVERB})?\\s+([A-Za-z']+)`, "g"), (_m, adverb: string | undefined, verb: string) => {
-    const singular = !state.named;
-    const subject = state.named ? "they" : "Customer";
-    state.named = true;
-    return `${subject}${adverb ?? ""} ${conjugate(verb, singular)}`;
-  });
+  s = s.replace(
+    /\b(am|was|have|do|did|can|could|will|would|should|may|might) I\b/gi,
+    (_m, aux: string) => `${inverted[aux.toLowerCase()] ?? aux} they`,
+  );
+  s = s.replace(
+    new RegExp(`\\bI(\\s+${ADVERB})?\\s+([A-Za-z']+)`, "g"),
+    (_m, adverb: string | undefined, verb: string) => {
+      const singular = !state.named;
+      const subject = state.named ? "they" : "Customer";
+      state.named = true;
+      return `${subject}${adverb ?? ""} ${conjugate(verb, singular)}`;
+    },
+  );
   s = s.replace(/\bI\b/g, "they");
   s = s
     .replace(/\bmyself\b/gi, "themselves")
@@ -76,7 +83,10 @@ export function toThirdPerson(sentence: string, state: PersonState): string {
     .replace(/\byours\b/gi, "ours")
     .replace(/\byour\b/gi, "our")
     .replace(/\b(do|does|did|can|could|will|would|are|were|have|should|if|when|because|that|and|but) you\b/gi, "$1 we")
-    .replace(/^you\b|\byou(?= (?:guys|people|are|were|have|can|could|will|would|should|do|did|don't|didn't|never|always|keep|still|just|charge|charged|send|sent|use|need|take|ship|offer|bill|sell|say|said|told|want|make|guys|\w+ed)\b)/gi, "we")
+    .replace(
+      /^you\b|\byou(?= (?:guys|people|are|were|have|can|could|will|would|should|do|did|don't|didn't|never|always|keep|still|just|charge|charged|send|sent|use|need|take|ship|offer|bill|sell|say|said|told|want|make|guys|\w+ed)\b)/gi,
+      "we",
+    )
     .replace(/\byou\b/gi, "us");
   return s.replace(/^customer\b/, "Customer");
 }

@@ -3,8 +3,7 @@ import { inTransaction, type Db } from "../db/client";
 import { queueRerun } from "../db/queries/webhook-events";
 
 export type RerunResult =
-  | { status: "queued"; attemptId: number }
-  | { status: "already_queued" | "not_found" | "not_verified" };
+  { status: "queued"; attemptId: number } | { status: "already_queued" | "not_found" | "not_verified" };
 
 /**
  * The troubleshooting page's re-run: a new attempt at a stored, verified delivery, queued (see queueRerun), with
@@ -19,7 +18,13 @@ export async function rerunEvent(db: Db, id: number, actor: AuditActor = SYSTEM_
       actor,
       action: "troubleshooting.rerun",
       target: `event ${original.id}`,
-      after: { eventId: original.id, attemptId, frontEventId: original.frontEventId, eventType: original.eventType, conversation: original.frontConversationId },
+      after: {
+        eventId: original.id,
+        attemptId,
+        frontEventId: original.frontEventId,
+        eventType: original.eventType,
+        conversation: original.frontConversationId,
+      },
     });
     return { status: "queued", attemptId };
   });

@@ -6,7 +6,14 @@ import { signalJobEnqueued } from "../jobs/signals";
 /** Front's bodies are small; anything larger is refused before it is read in full. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const HEADERS_KEPT = ["content-type", "content-length", "user-agent", "x-front-signature", "x-front-request-timestamp", "x-front-challenge"];
+const HEADERS_KEPT = [
+  "content-type",
+  "content-length",
+  "user-agent",
+  "x-front-signature",
+  "x-front-request-timestamp",
+  "x-front-challenge",
+];
 
 /** A body still arriving after this long is a slow-drip client holding a connection open: answered 408. */
 export const BODY_READ_TIMEOUT_MS = 10_000;
@@ -79,7 +86,10 @@ async function readBody(request: Request, timeoutMs: number): Promise<Buffer> {
 /** The conversation a refused delivery names, so "why didn't the AI reply?" can point at it. Never acted on. */
 function conversationIdForTroubleshooting(rawBody: Buffer): string | null {
   try {
-    const body = JSON.parse(rawBody.toString("utf8")) as { payload?: { conversation?: { id?: unknown } }; conversation?: { id?: unknown } };
+    const body = JSON.parse(rawBody.toString("utf8")) as {
+      payload?: { conversation?: { id?: unknown } };
+      conversation?: { id?: unknown };
+    };
     const id = body?.payload?.conversation?.id ?? body?.conversation?.id;
     return typeof id === "string" && /^cnv_[A-Za-z0-9]{1,64}$/.test(id) ? id : null;
   } catch {
@@ -92,7 +102,10 @@ function conversationIdForTroubleshooting(rawBody: Buffer): string | null {
  * The app secret is the app's, not the company's: an app installed in several Front companies signs every one's
  * deliveries with it, so the signature alone does not say the event is about this workspace's conversations.
  */
-async function companyRefusal(companyId: string | null, connectedCompany: ReceiveOptions["connectedCompany"]): Promise<{ status: 403 | 503; reason: string } | null> {
+async function companyRefusal(
+  companyId: string | null,
+  connectedCompany: ReceiveOptions["connectedCompany"],
+): Promise<{ status: 403 | 503; reason: string } | null> {
   let connected: ConnectedCompany;
   try {
     connected = await connectedCompany();
@@ -101,11 +114,18 @@ async function companyRefusal(companyId: string | null, connectedCompany: Receiv
   }
   if (companyId === connected.id && companyId !== null) return null;
   // Signed, but still Front's text: shown only when it looks like a company id.
-  const named = companyId === null ? "missing" : /^cmp_[A-Za-z0-9]{1,64}$/.test(companyId) ? companyId : "not a company id";
+  const named =
+    companyId === null ? "missing" : /^cmp_[A-Za-z0-9]{1,64}$/.test(companyId) ? companyId : "not a company id";
   if (connected.id === null) {
-    return { status: 503, reason: `the connected Front company is not known yet (${connected.reason}), so a delivery for company ${named} cannot be checked` };
+    return {
+      status: 503,
+      reason: `the connected Front company is not known yet (${connected.reason}), so a delivery for company ${named} cannot be checked`,
+    };
   }
-  return { status: 403, reason: `delivery for another Front company: authorization.id is ${named}, Frontline is connected to ${connected.id}` };
+  return {
+    status: 403,
+    reason: `delivery for another Front company: authorization.id is ${named}, Frontline is connected to ${connected.id}`,
+  };
 }
 
 /**
@@ -118,7 +138,8 @@ export async function receiveFrontWebhook(request: Request, options: ReceiveOpti
     rawBody = await readBody(request, options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
-    if (error instanceof BodyTimeoutError) return json(408, { error: `body not received within ${options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS} ms` });
+    if (error instanceof BodyTimeoutError)
+      return json(408, { error: `body not received within ${options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS} ms` });
     return json(400, { error: "could not read the request body" });
   }
 

@@ -68,16 +68,177 @@ function logNormal(median: number, sigma: number): SQL {
   return sql.raw(`(${median} * exp(${sigma} * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))`);
 }
 
-const FIRST = ["Sam", "Maria", "Lee", "Priya", "Jordan", "Alex", "Chris", "Taylor", "Morgan", "Jamie", "Dana", "Omar", "Aisha", "Diego", "Hannah", "Ethan", "Grace", "Noah", "Olivia", "Lucas", "Mia", "Ben", "Chloe", "Ravi", "Sofia", "Mateo", "Emma", "Kenji", "Fatima", "Liam", "Zoe", "Marcus", "Nina", "Victor", "Elena", "Tom", "Rachel", "Andre", "Julia", "Kwame", "Ana", "Peter", "Leah", "Hugo", "Irene", "Felix", "Maya", "Oscar", "Paula", "Yusuf", "Clara", "Daniel", "Rosa", "Ivan", "Layla", "Simon"];
-const LAST = ["Patel", "Gomez", "Chen", "Nguyen", "Smith", "Johnson", "Garcia", "Kim", "Okafor", "Rossi", "Schmidt", "Dubois", "Silva", "Kowalski", "Haddad", "Murphy", "Tanaka", "Larsen", "Novak", "Ahmed", "Brown", "Lopez", "Wilson", "Singh", "Martin", "Costa", "Meyer", "Fischer", "Moreau", "Reyes", "Park", "Cohen", "Ali", "Walker", "Young", "Hughes", "Price", "Bennett"];
-const DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "globex.com", "initech.io", "hooli.com", "contoso.org", "fabrikam.net", "northwind.co"];
-const COMPANIES = ["Globex", "Initech", "Hooli", "Vandelay", "Fabrikam", "Contoso", "Northwind", "Tailspin", "Bluth", "Soylent", "Acorn", "Lakeside", "Summit", "Riverbend", "Umbrella", "Wayne", "Stark", "Dunder", "Gringotts", "Cyberdyne"];
-const PRODUCTS = ["standing desk", "ergonomic chair", "monitor arm", "desk lamp", "keyboard tray", "footrest", "bookshelf", "filing cabinet", "conference table", "desk organizer", "cable tray", "acoustic panel"];
+const FIRST = [
+  "Sam",
+  "Maria",
+  "Lee",
+  "Priya",
+  "Jordan",
+  "Alex",
+  "Chris",
+  "Taylor",
+  "Morgan",
+  "Jamie",
+  "Dana",
+  "Omar",
+  "Aisha",
+  "Diego",
+  "Hannah",
+  "Ethan",
+  "Grace",
+  "Noah",
+  "Olivia",
+  "Lucas",
+  "Mia",
+  "Ben",
+  "Chloe",
+  "Ravi",
+  "Sofia",
+  "Mateo",
+  "Emma",
+  "Kenji",
+  "Fatima",
+  "Liam",
+  "Zoe",
+  "Marcus",
+  "Nina",
+  "Victor",
+  "Elena",
+  "Tom",
+  "Rachel",
+  "Andre",
+  "Julia",
+  "Kwame",
+  "Ana",
+  "Peter",
+  "Leah",
+  "Hugo",
+  "Irene",
+  "Felix",
+  "Maya",
+  "Oscar",
+  "Paula",
+  "Yusuf",
+  "Clara",
+  "Daniel",
+  "Rosa",
+  "Ivan",
+  "Layla",
+  "Simon",
+];
+const LAST = [
+  "Patel",
+  "Gomez",
+  "Chen",
+  "Nguyen",
+  "Smith",
+  "Johnson",
+  "Garcia",
+  "Kim",
+  "Okafor",
+  "Rossi",
+  "Schmidt",
+  "Dubois",
+  "Silva",
+  "Kowalski",
+  "Haddad",
+  "Murphy",
+  "Tanaka",
+  "Larsen",
+  "Novak",
+  "Ahmed",
+  "Brown",
+  "Lopez",
+  "Wilson",
+  "Singh",
+  "Martin",
+  "Costa",
+  "Meyer",
+  "Fischer",
+  "Moreau",
+  "Reyes",
+  "Park",
+  "Cohen",
+  "Ali",
+  "Walker",
+  "Young",
+  "Hughes",
+  "Price",
+  "Bennett",
+];
+const DOMAINS = [
+  "gmail.com",
+  "outlook.com",
+  "yahoo.com",
+  "icloud.com",
+  "globex.com",
+  "initech.io",
+  "hooli.com",
+  "contoso.org",
+  "fabrikam.net",
+  "northwind.co",
+];
+const COMPANIES = [
+  "Globex",
+  "Initech",
+  "Hooli",
+  "Vandelay",
+  "Fabrikam",
+  "Contoso",
+  "Northwind",
+  "Tailspin",
+  "Bluth",
+  "Soylent",
+  "Acorn",
+  "Lakeside",
+  "Summit",
+  "Riverbend",
+  "Umbrella",
+  "Wayne",
+  "Stark",
+  "Dunder",
+  "Gringotts",
+  "Cyberdyne",
+];
+const PRODUCTS = [
+  "standing desk",
+  "ergonomic chair",
+  "monitor arm",
+  "desk lamp",
+  "keyboard tray",
+  "footrest",
+  "bookshelf",
+  "filing cabinet",
+  "conference table",
+  "desk organizer",
+  "cable tray",
+  "acoustic panel",
+];
 const PLANS = ["Pro plan", "Team plan", "Starter plan", "annual plan", "Business plan"];
 const AMOUNTS = ["$29.00", "$49.00", "$79.00", "$129.00", "$249.00", "$399.00", "$1,180.00"];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const GREETINGS = ["Hi, this is", "Hello, my name is", "Hey, it's", "Good morning, this is", "Hi there, I'm", "Hello, this is"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const GREETINGS = [
+  "Hi, this is",
+  "Hello, my name is",
+  "Hey, it's",
+  "Good morning, this is",
+  "Hi there, I'm",
+  "Hello, this is",
+];
 // {p} product, {o} order number, {a} amount, {m} month, {n} plan, {w} weekday, {c} company.
 const ASKS = [
   "I was charged twice for my {m} invoice of {a}, can you refund one of them?",
@@ -96,7 +257,16 @@ const ASKS = [
   "where is my order {o}? I need the {p} for an office move on {w}.",
   "your courier left my {p} in the rain, the box is soaked. Order {o}.",
 ];
-const CLOSINGS = ["Thanks.", "Thank you!", "Please call me back.", "This is urgent.", "Cheers,", "Regards,", "Appreciate it.", ""];
+const CLOSINGS = [
+  "Thanks.",
+  "Thank you!",
+  "Please call me back.",
+  "This is urgent.",
+  "Cheers,",
+  "Regards,",
+  "Appreciate it.",
+  "",
+];
 const FOLLOW_UPS = [
   "Thanks, that worked.",
   "That did not help, I still need someone to look at order {o}.",
@@ -115,7 +285,18 @@ const REPLIES = [
   "I am sorry the item arrived damaged; please send a photo and we will ship a replacement right away.",
   "Thanks for reaching out. I have passed this to a teammate who will get back to you shortly.",
 ];
-const SUBJECTS = ["Refund request", "Where is my order?", "Password reset", "Billing question", "Cancel subscription", "Damaged delivery", "Invoice {m}", "Account locked", "Upgrade to {n}", "Wrong item received"];
+const SUBJECTS = [
+  "Refund request",
+  "Where is my order?",
+  "Password reset",
+  "Billing question",
+  "Cancel subscription",
+  "Damaged delivery",
+  "Invoice {m}",
+  "Account locked",
+  "Upgrade to {n}",
+  "Wrong item received",
+];
 const SUMMARIES = [
   "Customer asked about a duplicate charge; explained the refund timeline.",
   "Customer asked where their order is; shared the delivery estimate.",
@@ -127,8 +308,21 @@ const SUMMARIES = [
   "Customer wants to cancel their plan before renewal.",
 ];
 const SKIP_REASONS = ["assignment", "channel_switch", "master_switch", "outbound_only"];
-const MODELS = ["anthropic:claude-sonnet-4-5", "openai:gpt-4o-mini", "openai:gpt-4.1-mini", "anthropic:claude-3-5-haiku-latest"];
-const KB_TITLES = ["Resetting your password", "Opening hours", "Delivery times", "Refunds and duplicate charges", "Changing the billing email", "Cancelling a plan", "Damaged items"];
+const MODELS = [
+  "anthropic:claude-sonnet-4-5",
+  "openai:gpt-4o-mini",
+  "openai:gpt-4.1-mini",
+  "anthropic:claude-3-5-haiku-latest",
+];
+const KB_TITLES = [
+  "Resetting your password",
+  "Opening hours",
+  "Delivery times",
+  "Refunds and duplicate charges",
+  "Changing the billing email",
+  "Cancelling a plan",
+  "Damaged items",
+];
 
 /** Fills the {p} {o} … slots of a template expression with random values. */
 function fill(template: SQL): SQL {
@@ -150,7 +344,9 @@ const TURNS = sql.raw(`(case when s.status = 'skipped' then 0 when s.ticket_numb
 /** Sessions created (or seeded) by someone else: the seed refuses to mix with them unless forced. */
 async function countForeignSessions(db: Db): Promise<number> {
   const [row] = rowsOf<{ n: number | string }>(
-    await db.execute(sql`select count(*) as n from (select 1 from sessions where front_conversation_id not like ${SCALE_CONVERSATION_PREFIX + "%"} limit 1000) t`),
+    await db.execute(
+      sql`select count(*) as n from (select 1 from sessions where front_conversation_id not like ${SCALE_CONVERSATION_PREFIX + "%"} limit 1000) t`,
+    ),
   );
   return Number(row?.n ?? 0);
 }
@@ -163,7 +359,10 @@ async function secondaryIndexes(db: Db): Promise<{ name: string; definition: str
     await db.execute(sql`
       select i.indexname as name, i.indexdef as definition
       from pg_indexes i
-      where i.schemaname = current_schema() and i.tablename in (${sql.join(TABLES.map((table) => sql`${table}`), sql`, `)})
+      where i.schemaname = current_schema() and i.tablename in (${sql.join(
+        TABLES.map((table) => sql`${table}`),
+        sql`, `,
+      )})
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`),
   );
 }
@@ -171,7 +370,9 @@ async function secondaryIndexes(db: Db): Promise<{ name: string; definition: str
 /** The triggers that keep the report rollups (migration 0006_scale_indexes_and_report_rollups). */
 async function rollupTriggers(db: Db): Promise<{ name: string; table: string }[]> {
   return rowsOf<{ name: string; table: string }>(
-    await db.execute(sql`select t.tgname as name, c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like 'report\_rollups\_%' and not t.tgisinternal`),
+    await db.execute(
+      sql`select t.tgname as name, c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like 'report\_rollups\_%' and not t.tgisinternal`,
+    ),
   );
 }
 
@@ -184,16 +385,27 @@ export async function seedScale(db: Db, options: SeedScaleOptions): Promise<Seed
   const chunkSize = options.chunkSize ?? 50_000;
   const foreign = await countForeignSessions(db);
   if (foreign > 0 && !options.force) {
-    throw new SeedRefused(`the database already holds ${foreign >= 1000 ? "1000+" : foreign} sessions not made by this seed; pass --force to add to them anyway`);
+    throw new SeedRefused(
+      `the database already holds ${foreign >= 1000 ? "1000+" : foreign} sessions not made by this seed; pass --force to add to them anyway`,
+    );
   }
-  const [{ empty }] = rowsOf<{ empty: boolean }>(await db.execute(sql`select not exists (select 1 from sessions) as empty`));
+  const [{ empty }] = rowsOf<{ empty: boolean }>(
+    await db.execute(sql`select not exists (select 1 from sessions) as empty`),
+  );
   const deferred = options.deferIndexes && empty ? await secondaryIndexes(db) : [];
   for (const index of deferred) await db.execute(sql.raw(`drop index if exists "${index.name}"`));
   // Likewise the report rollups: recomputed once at the end instead of a trigger call per row.
   const triggers = options.deferIndexes && empty ? await rollupTriggers(db) : [];
-  for (const trigger of triggers) await db.execute(sql.raw(`alter table "${trigger.table}" disable trigger "${trigger.name}"`));
+  for (const trigger of triggers)
+    await db.execute(sql.raw(`alter table "${trigger.table}" disable trigger "${trigger.name}"`));
   try {
-    await insertChunks(db, { tag, total, days, chunkSize, report: (done, phase) => options.onProgress?.({ done, total, elapsedMs: Date.now() - started, phase }) });
+    await insertChunks(db, {
+      tag,
+      total,
+      days,
+      chunkSize,
+      report: (done, phase) => options.onProgress?.({ done, total, elapsedMs: Date.now() - started, phase }),
+    });
   } finally {
     // Rebuilt even when loading failed, so an aborted seed never leaves the app without its indexes.
     // Building an index once over the loaded table is far cheaper than maintaining it row by row.
@@ -203,7 +415,8 @@ export async function seedScale(db: Db, options: SeedScaleOptions): Promise<Seed
       options.onProgress?.({ done: total, total, elapsedMs: Date.now() - started, phase: `index ${index.name}` });
     }
     if (triggers.length) {
-      for (const trigger of triggers) await db.execute(sql.raw(`alter table "${trigger.table}" enable trigger "${trigger.name}"`));
+      for (const trigger of triggers)
+        await db.execute(sql.raw(`alter table "${trigger.table}" enable trigger "${trigger.name}"`));
       await db.execute(sql`select report_rollups_rebuild()`);
       options.onProgress?.({ done: total, total, elapsedMs: Date.now() - started, phase: "report rollups" });
     }
@@ -232,13 +445,18 @@ export async function seedScale(db: Db, options: SeedScaleOptions): Promise<Seed
   };
 }
 
-async function insertChunks(db: Db, load: { tag: string; total: number; days: number; chunkSize: number; report: (done: number, phase: string) => void }) {
+async function insertChunks(
+  db: Db,
+  load: { tag: string; total: number; days: number; chunkSize: number; report: (done: number, phase: string) => void },
+) {
   for (let low = 0; low < load.total; low += load.chunkSize) {
     const high = Math.min(load.total, low + load.chunkSize);
     await db.transaction(async (tx) => {
       const chunk = tx as unknown as Db;
       // Children are generated from the sessions this chunk inserted: ticket numbers only grow.
-      const [{ before }] = rowsOf<{ before: number | string }>(await chunk.execute(sql`select coalesce(max(ticket_number), 0) as before from sessions`));
+      const [{ before }] = rowsOf<{ before: number | string }>(
+        await chunk.execute(sql`select coalesce(max(ticket_number), 0) as before from sessions`),
+      );
       await insertSessions(chunk, { tag: load.tag, low, high, total: load.total, days: load.days });
       const ours = sql.raw(`s.ticket_number > ${Number(before)}`);
       await insertMessages(chunk, ours);
@@ -258,7 +476,9 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
   const email = sql`lower(${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || '.' || ${textArray(LAST)}[1 + (g.contact / ${sql.raw(String(FIRST.length))}) % ${sql.raw(String(LAST.length))}]) || g.contact || '@' || ${textArray(DOMAINS)}[1 + g.contact % ${sql.raw(String(DOMAINS.length))}]`;
   // A North American number per contact: +1, then 10 digits starting 2–9.
   const phone = sql`'+1' || (2000000000 + (g.contact::bigint * 104729) % 7999999999)::text`;
-  const ask = fill(sql`${pick(GREETINGS)} || ' ' || ${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || ', ' || ${pick(ASKS)} || ' ' || ${pick(CLOSINGS)}`);
+  const ask = fill(
+    sql`${pick(GREETINGS)} || ' ' || ${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || ', ' || ${pick(ASKS)} || ' ' || ${pick(CLOSINGS)}`,
+  );
   await db.execute(sql`
     insert into sessions (front_conversation_id, channel, status, subject, contact_handle, contact_name, contact_key, sentiment, summary,
       handoff_reason, status_reason, flag, preview, created_at, updated_at, last_activity_at, resolved_at, is_sample,
@@ -271,8 +491,18 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
       ${name},
       case when g.channel in ('email', 'web') then ${email} else ${phone} end,
       case when g.status in ('skipped', 'ai_answering') then null
-        when g.status = 'handed_off' then ${weighted(sql`g.r1`, [["angry", 0.2], ["frustrated", 0.35], ["neutral", 0.35], ["positive", 0.1]])}
-        else ${weighted(sql`g.r1`, [["angry", 0.03], ["frustrated", 0.1], ["neutral", 0.5], ["positive", 0.37]])} end,
+        when g.status = 'handed_off' then ${weighted(sql`g.r1`, [
+          ["angry", 0.2],
+          ["frustrated", 0.35],
+          ["neutral", 0.35],
+          ["positive", 0.1],
+        ])}
+        else ${weighted(sql`g.r1`, [
+          ["angry", 0.03],
+          ["frustrated", 0.1],
+          ["neutral", 0.5],
+          ["positive", 0.37],
+        ])} end,
       case when g.status in ('answered', 'resolved', 'handed_off') then ${pick(SUMMARIES)} end,
       case when g.status = 'handed_off' then ${weighted(sql`g.r2`, [
         ["user_requested_human_assistance", 0.35],
@@ -306,8 +536,21 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
         least(now(), created_at + ${logNormal(20 * 60, 1.2)} * interval '1 second') as last_activity_at
       from (
         select i, contact, created_at, r1, r2, r3,
-          ${weighted(sql`rc`, [["email", 0.35], ["voice", 0.25], ["sms", 0.15], ["whatsapp", 0.1], ["web", 0.15]])} as channel,
-          ${weighted(sql`rs`, [["answered", 0.38], ["resolved", 0.22], ["handed_off", 0.22], ["skipped", 0.1], ["failed", 0.03], ["ai_answering", 0.05]])} as status
+          ${weighted(sql`rc`, [
+            ["email", 0.35],
+            ["voice", 0.25],
+            ["sms", 0.15],
+            ["whatsapp", 0.1],
+            ["web", 0.15],
+          ])} as channel,
+          ${weighted(sql`rs`, [
+            ["answered", 0.38],
+            ["resolved", 0.22],
+            ["handed_off", 0.22],
+            ["skipped", 0.1],
+            ["failed", 0.03],
+            ["ai_answering", 0.05],
+          ])} as status
         from (
           -- Each draw once per row: a case over random() would draw again for every arm.
           select i,
@@ -324,12 +567,16 @@ async function insertSessions(db: Db, chunk: { tag: string; low: number; high: n
 /** When turn `t` of session `s` began: the first at creation, the second halfway to its last activity. */
 const TURN_AT = sql.raw(`(s.created_at + (t.turn - 1) * (s.last_activity_at - s.created_at) / 2)`);
 /** The wait from a customer's message to the AI's answer reaching Front (seconds), fixed per session and turn. */
-const WAIT = sql.raw(`(interval '1 millisecond' * (1500 + (hashint4(s.ticket_number * 7 + t.turn) & 65535) % 4000 * (1 + (s.ticket_number % 5 = 0)::int * 6)))`);
+const WAIT = sql.raw(
+  `(interval '1 millisecond' * (1500 + (hashint4(s.ticket_number * 7 + t.turn) & 65535) % 4000 * (1 + (s.ticket_number % 5 = 0)::int * 6)))`,
+);
 /** Whether this turn's run ends the AI's part without an answer (failed, or still running). */
 const LAST_TURN = sql`(t.turn = ${TURNS})`;
 
 async function insertMessages(db: Db, ours: SQL) {
-  const messageType = sql.raw(`(case s.channel when 'voice' then 'call' when 'email' then 'email' when 'sms' then 'sms' when 'whatsapp' then 'whatsapp' else 'custom' end)`);
+  const messageType = sql.raw(
+    `(case s.channel when 'voice' then 'call' when 'email' then 'email' when 'sms' then 'sms' when 'whatsapp' then 'whatsapp' else 'custom' end)`,
+  );
   await db.execute(sql`
     insert into session_messages (session_id, front_message_id, direction, author_type, author_name, message_type, subject, text, sent_at, recorded_at)
     select s.id, 'msg_' || substr(s.front_conversation_id, 5) || '_' || t.turn || m.who,

@@ -85,7 +85,9 @@ describe("local dates", () => {
   it("formats in the given zone (the viewer's by default)", () => {
     expect(plain(localDateTime("2025-03-04T14:05:09Z", utc))).toBe("Mar 4, 2025, 2:05 PM");
     expect(plain(localDateTime("2025-03-04T14:05:09Z", { ...utc, seconds: true }))).toBe("Mar 4, 2025, 2:05:09 PM");
-    expect(plain(localDateTime("2025-03-04T14:05:09Z", { locale: "en-US", timeZone: "America/New_York" }))).toBe("Mar 4, 2025, 9:05 AM");
+    expect(plain(localDateTime("2025-03-04T14:05:09Z", { locale: "en-US", timeZone: "America/New_York" }))).toBe(
+      "Mar 4, 2025, 9:05 AM",
+    );
     expect(plain(localTime("2025-03-04T14:05:09Z", utc))).toBe("2:05 PM");
     expect(localDateTime(null)).toBe("");
     expect(localTime("nope")).toBe("");
@@ -124,13 +126,21 @@ describe("durations and counts", () => {
 
 describe("calls", () => {
   it("reads call details from Front's metadata", () => {
-    const info = callInfo({ messageType: "call", metadata: { duration: 189, have_been_answered: true }, text: "Call transcript (3m09s)\nCustomer: hi" });
+    const info = callInfo({
+      messageType: "call",
+      metadata: { duration: 189, have_been_answered: true },
+      text: "Call transcript (3m09s)\nCustomer: hi",
+    });
     expect(info).toEqual({ durationSeconds: 189, answered: true, medium: "transcript" });
     expect(callDetailsLine(info!)).toBe("Phone call · 3m09s · answered · transcript");
   });
 
   it("recognises custom phone messages and voicemails", () => {
-    const info = callInfo({ messageType: "custom", metadata: { have_been_answered: false }, text: "Hi, it's Sam, please call me back." });
+    const info = callInfo({
+      messageType: "custom",
+      metadata: { have_been_answered: false },
+      text: "Hi, it's Sam, please call me back.",
+    });
     expect(info).toEqual({ durationSeconds: undefined, answered: false, medium: "voicemail" });
     expect(callDetailsLine(info!)).toBe("Phone call · missed · voicemail");
   });
@@ -160,7 +170,9 @@ describe("JSON", () => {
   });
 
   it("flattens to path/value rows", () => {
-    expect(flattenJson({ results: [{ title: "Refunds", score: 0.8 }], empty: [], meta: {}, ok: true, next: null })).toEqual([
+    expect(
+      flattenJson({ results: [{ title: "Refunds", score: 0.8 }], empty: [], meta: {}, ok: true, next: null }),
+    ).toEqual([
       { path: "results[0].title", value: "Refunds", type: "string" },
       { path: "results[0].score", value: "0.8", type: "number" },
       { path: "empty", value: "[]", type: "empty" },
@@ -174,11 +186,15 @@ describe("JSON", () => {
 
 describe("browserLabel", () => {
   it("names the browser and the system the way a person would", () => {
-    const chromeMac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    const edgeWindows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
-    const safariIphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const chromeMac =
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    const edgeWindows =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+    const safariIphone =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     const firefoxLinux = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    const chromeAndroid = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+    const chromeAndroid =
+      "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
     expect(browserLabel(chromeMac)).toBe("Chrome on macOS");
     expect(browserLabel(edgeWindows)).toBe("Edge on Windows");
     expect(browserLabel(safariIphone)).toBe("Safari on iOS");

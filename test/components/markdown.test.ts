@@ -8,7 +8,10 @@ const render = (source: string) => renderToStaticMarkup(createElement(Markdown, 
 
 describe("Markdown (the subset Frontline writes into Front comments)", () => {
   it("renders the handoff comment: bold labels, code, line breaks, paragraphs and the session link", () => {
-    const body = handoffCommentBody({ summary: "Charged twice in March.", sentiment: "frustrated", reason: "user_requested_human_assistance" }, "https://frontline.test/inbox/abc");
+    const body = handoffCommentBody(
+      { summary: "Charged twice in March.", sentiment: "frustrated", reason: "user_requested_human_assistance" },
+      "https://frontline.test/inbox/abc",
+    );
     expect(render(body)).toBe(
       "<p><strong>Frontline AI handed this conversation to the team.</strong></p>" +
         "<p><strong>Summary:</strong> Charged twice in March.<br/><strong>Sentiment:</strong> Frustrated<br/>" +
@@ -26,7 +29,9 @@ describe("Markdown (the subset Frontline writes into Front comments)", () => {
   it("links only http(s) and same-site addresses; any other link stays text", () => {
     expect(render("[click](javascript:alert(1))")).toBe("<p>[click](javascript:alert(1))</p>");
     expect(render("[x](//evil.example/a)")).toBe("<p>[x](//evil.example/a)</p>");
-    expect(render("[inbox](/inbox?status=failed)")).toBe('<p><a href="/inbox?status=failed" target="_blank" rel="noreferrer noopener">inbox</a></p>');
+    expect(render("[inbox](/inbox?status=failed)")).toBe(
+      '<p><a href="/inbox?status=failed" target="_blank" rel="noreferrer noopener">inbox</a></p>',
+    );
   });
 
   it("reads *italic*, leaves lone asterisks and unclosed markers as they are", () => {

@@ -4,8 +4,24 @@ import { buildTimeline, runTotals, stepLabel } from "@/components/session/timeli
 const t0 = Date.parse("2025-03-04T14:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms).toISOString();
 
-function step(position: number, kind: string, startMs: number, durationMs: number, extra: Partial<{ toolName: string; inputTokens: number; outputTokens: number }> = {}) {
-  return { id: `s${position}`, position, kind, startedAt: at(startMs), durationMs, inputTokens: 0, outputTokens: 0, toolName: null, ...extra };
+function step(
+  position: number,
+  kind: string,
+  startMs: number,
+  durationMs: number,
+  extra: Partial<{ toolName: string; inputTokens: number; outputTokens: number }> = {},
+) {
+  return {
+    id: `s${position}`,
+    position,
+    kind,
+    startedAt: at(startMs),
+    durationMs,
+    inputTokens: 0,
+    outputTokens: 0,
+    toolName: null,
+    ...extra,
+  };
 }
 
 describe("stepLabel", () => {
@@ -49,11 +65,22 @@ describe("buildTimeline", () => {
 
 describe("runTotals", () => {
   it("uses the run's duration and tokens", () => {
-    expect(runTotals({ startedAt: at(0), finishedAt: at(1500), inputTokens: 10, outputTokens: 5 }, [])).toEqual({ durationMs: 1500, inputTokens: 10, outputTokens: 5 });
+    expect(runTotals({ startedAt: at(0), finishedAt: at(1500), inputTokens: 10, outputTokens: 5 }, [])).toEqual({
+      durationMs: 1500,
+      inputTokens: 10,
+      outputTokens: 5,
+    });
   });
 
   it("sums step tokens while the run has none and has no duration while running", () => {
-    const steps = [step(0, "reasoning", 0, 10, { inputTokens: 100, outputTokens: 20 }), step(1, "text", 10, 10, { inputTokens: 50, outputTokens: 5 })];
-    expect(runTotals({ startedAt: at(0), finishedAt: null, inputTokens: 0, outputTokens: 0 }, steps)).toEqual({ durationMs: null, inputTokens: 150, outputTokens: 25 });
+    const steps = [
+      step(0, "reasoning", 0, 10, { inputTokens: 100, outputTokens: 20 }),
+      step(1, "text", 10, 10, { inputTokens: 50, outputTokens: 5 }),
+    ];
+    expect(runTotals({ startedAt: at(0), finishedAt: null, inputTokens: 0, outputTokens: 0 }, steps)).toEqual({
+      durationMs: null,
+      inputTokens: 150,
+      outputTokens: 25,
+    });
   });
 });

@@ -43,7 +43,13 @@ const recordingFetch: typeof fetch = async (input, init) => {
 beforeAll(async () => {
   receiver = await startReceiver();
   sim = await startSim({ webhookUrl: receiver.url, emitEventsForApiWrites: true });
-  client = new FrontClient({ baseUrl: sim.url, token: API_TOKEN, maxRetries: 0, fetch: recordingFetch, rateLimiter: NO_PACING });
+  client = new FrontClient({
+    baseUrl: sim.url,
+    token: API_TOKEN,
+    maxRetries: 0,
+    fetch: recordingFetch,
+    rateLimiter: NO_PACING,
+  });
 });
 
 afterAll(async () => {
@@ -52,7 +58,16 @@ afterAll(async () => {
 });
 
 /** Every public method of FrontClient, each called at least once by the flow below. */
-const CLIENT_INTERNALS = new Set(["constructor", "listAll", "relative", "request", "parse", "send", "acquire", "errorFrom"]);
+const CLIENT_INTERNALS = new Set([
+  "constructor",
+  "listAll",
+  "relative",
+  "request",
+  "parse",
+  "send",
+  "acquire",
+  "errorFrom",
+]);
 const called = new Set<string>();
 
 async function drive<T>(method: keyof FrontClient, call: () => Promise<T>): Promise<T> {
@@ -63,7 +78,12 @@ async function drive<T>(method: keyof FrontClient, call: () => Promise<T>): Prom
 describe("the Front client against the simulator, checked against Front's spec", () => {
   it("every request body and every answer matches Front's schemas", async () => {
     const call = await sim.placeCall({ from: CALLER, text: "Customer: what is your street address?" });
-    const email = await sim.sendMessage({ channel: "email", from: "sam@customer.example", subject: "Invoice", text: "Where is my invoice?" });
+    const email = await sim.sendMessage({
+      channel: "email",
+      from: "sam@customer.example",
+      subject: "Invoice",
+      text: "Where is my invoice?",
+    });
     const conversationId = call.conversationId;
 
     await drive("me", () => client.me());
@@ -73,19 +93,42 @@ describe("the Front client against the simulator, checked against Front's spec",
     await drive("getEvent", () => client.getEvent(call.eventId));
     await drive("listRecentMessages", () => client.listRecentMessages(conversationId, 1));
     await drive("listMessages", () => client.listMessages(conversationId, 1));
-    await drive("postComment", () => client.postComment(conversationId, "**Handoff**: caller wants the address by text", "tea_ai01"));
+    await drive("postComment", () =>
+      client.postComment(conversationId, "**Handoff**: caller wants the address by text", "tea_ai01"),
+    );
     await drive("listComments", () => client.listComments(conversationId));
     await drive("setAssignee", () => client.setAssignee(conversationId, "tea_rep7"));
     await drive("setAssignee", () => client.setAssignee(conversationId, null));
     await drive("listChannels", () => client.listChannels());
     await drive("listConversationInboxes", () => client.listConversationInboxes(conversationId));
     await drive("listInboxChannels", () => client.listInboxChannels("inb_phone1"));
-    await drive("createDraft", () => client.createDraft(conversationId, { body: "<p>1 Main St.</p>", channelId: SMS_CHANNEL_ID, authorId: "tea_ai01", to: [CALLER] }));
-    await drive("createDraft", () => client.createDraft(email.conversationId, { body: "<p>Attached.</p>", channelId: "alt:address:support@acme.example" }));
+    await drive("createDraft", () =>
+      client.createDraft(conversationId, {
+        body: "<p>1 Main St.</p>",
+        channelId: SMS_CHANNEL_ID,
+        authorId: "tea_ai01",
+        to: [CALLER],
+      }),
+    );
+    await drive("createDraft", () =>
+      client.createDraft(email.conversationId, {
+        body: "<p>Attached.</p>",
+        channelId: "alt:address:support@acme.example",
+      }),
+    );
     await drive("listDrafts", () => client.listDrafts(conversationId));
-    await drive("sendReply", () => client.sendReply(conversationId, { body: "<p>1 Main St.</p>", authorId: "tea_ai01", channelId: SMS_CHANNEL_ID, to: [CALLER] }));
+    await drive("sendReply", () =>
+      client.sendReply(conversationId, {
+        body: "<p>1 Main St.</p>",
+        authorId: "tea_ai01",
+        channelId: SMS_CHANNEL_ID,
+        to: [CALLER],
+      }),
+    );
     await drive("sendReply", () => client.sendReply(email.conversationId, { body: "<p>Attached.</p>", archive: true }));
-    await drive("updateConversation", () => client.updateConversation(email.conversationId, { status: "open", assignee_id: "tea_ai01" }));
+    await drive("updateConversation", () =>
+      client.updateConversation(email.conversationId, { status: "open", assignee_id: "tea_ai01" }),
+    );
     await drive("answerStatus", () => client.answerStatus("GET", "/channels"));
     // A merged conversation answers 301, which getConversation follows.
     const merged = await sim.placeCall({ from: "+14155550188", text: "Second call" });
@@ -93,7 +136,9 @@ describe("the Front client against the simulator, checked against Front's spec",
     await drive("getConversation", () => client.getConversation(merged.conversationId));
     await sim.whenIdle();
 
-    const uncalled = Object.getOwnPropertyNames(FrontClient.prototype).filter((name) => !CLIENT_INTERNALS.has(name) && !called.has(name));
+    const uncalled = Object.getOwnPropertyNames(FrontClient.prototype).filter(
+      (name) => !CLIENT_INTERNALS.has(name) && !called.has(name),
+    );
     expect(uncalled, "FrontClient methods the contract test does not drive").toEqual([]);
 
     const problems: string[] = [];
@@ -105,27 +150,41 @@ describe("the Front client against the simulator, checked against Front's spec",
         continue;
       }
       problems.push(...requestErrors(operation, exchange.requestBody).map((error) => `${label} request: ${error}`));
-      problems.push(...responseErrors(operation, exchange.status, exchange.responseBody).map((error) => `${label} answer: ${error}`));
+      problems.push(
+        ...responseErrors(operation, exchange.status, exchange.responseBody).map(
+          (error) => `${label} answer: ${error}`,
+        ),
+      );
     }
     expect(problems).toEqual([]);
     expect(exchanges.length).toBeGreaterThanOrEqual(22);
     // The simulator's own request log saw the same bodies.
     const drafts = sim.requests.filter((request) => request.method === "POST" && request.pathname.endsWith("/drafts"));
-    expect(drafts.map((request) => (request.body as { channel_id?: string }).channel_id)).toEqual([SMS_CHANNEL_ID, "alt:address:support@acme.example"]);
+    expect(drafts.map((request) => (request.body as { channel_id?: string }).channel_id)).toEqual([
+      SMS_CHANNEL_ID,
+      "alt:address:support@acme.example",
+    ]);
   });
 
   it("a draft without channel_id gets Front's 400", async () => {
     const { conversationId } = await sim.placeCall({ from: CALLER, text: "Customer: hello?" });
     exchanges.length = 0;
     const missingChannel = undefined as unknown as string;
-    await expect(client.createDraft(conversationId, { body: "Hi", channelId: missingChannel })).rejects.toMatchObject({ status: 400 });
+    await expect(client.createDraft(conversationId, { body: "Hi", channelId: missingChannel })).rejects.toMatchObject({
+      status: 400,
+    });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0].requestBody).toEqual({ body: "Hi", mode: "shared" });
-    expect(requestErrors(operationFor("POST", `/conversations/${conversationId}/drafts`)!, exchanges[0].requestBody)).toEqual([
-      "/ must have required property 'channel_id' {\"missingProperty\":\"channel_id\"}",
-    ]);
+    expect(
+      requestErrors(operationFor("POST", `/conversations/${conversationId}/drafts`)!, exchanges[0].requestBody),
+    ).toEqual(['/ must have required property \'channel_id\' {"missingProperty":"channel_id"}']);
     expect(exchanges[0].responseBody).toEqual({
-      _error: { status: 400, title: "Bad request", message: "Body did not satisfy requirements", details: ["body.channel_id: missing"] },
+      _error: {
+        status: 400,
+        title: "Bad request",
+        message: "Body did not satisfy requirements",
+        details: ["body.channel_id: missing"],
+      },
     });
   });
 
@@ -147,7 +206,13 @@ describe("webhook bodies the simulator produces match Front's Event schema", () 
     await sim.addCallTranscript(call.messageId!, "Customer: can you text me the address?");
     await sim.sendMessage({ channel: "sms", from: CALLER, text: "hello?", conversationId: id });
     await sim.assign(id, "tea_ai01");
-    await client.sendReply(id, { body: "<p>1 Main St.</p>", authorId: "tea_ai01", channelId: SMS_CHANNEL_ID, to: [CALLER], archive: true });
+    await client.sendReply(id, {
+      body: "<p>1 Main St.</p>",
+      authorId: "tea_ai01",
+      channelId: SMS_CHANNEL_ID,
+      to: [CALLER],
+      archive: true,
+    });
     sim.failNextReply({ kind: "message_bounce_error" });
     await client.sendReply(id, { body: "<p>Again</p>", channelId: SMS_CHANNEL_ID, to: [CALLER] });
     await client.sendReply(id, { body: "<p>On the call</p>" });
@@ -183,7 +248,9 @@ describe("webhook bodies the simulator produces match Front's Event schema", () 
   function expectValidEvents(events: unknown[], preview: boolean): void {
     const types = new Set(events.map((event) => (event as { type: string }).type));
     expect([...types].sort()).toEqual(expect.arrayContaining([...EXPECTED_TYPES].sort()));
-    const problems = events.flatMap((event) => eventErrors(event, { preview }).map((error) => `${(event as { type: string }).type}: ${error}`));
+    const problems = events.flatMap((event) =>
+      eventErrors(event, { preview }).map((error) => `${(event as { type: string }).type}: ${error}`),
+    );
     expect(problems).toEqual([]);
   }
 
@@ -192,8 +259,13 @@ describe("webhook bodies the simulator produces match Front's Event schema", () 
     sim.configure({ webhookKind: "application", rulePreview: false });
     await emitEveryKind();
     const envelopes = bodies() as Array<{ type: string; authorization: { id: string }; payload: unknown }>;
-    expect(envelopes.every((envelope) => typeof envelope.type === "string" && envelope.authorization.id === sim.companyId)).toBe(true);
-    expectValidEvents(envelopes.map((envelope) => envelope.payload), false);
+    expect(
+      envelopes.every((envelope) => typeof envelope.type === "string" && envelope.authorization.id === sim.companyId),
+    ).toBe(true);
+    expectValidEvents(
+      envelopes.map((envelope) => envelope.payload),
+      false,
+    );
   });
 
   it("rule webhooks with full event data", async () => {
@@ -214,21 +286,34 @@ describe("webhook bodies the simulator produces match Front's Event schema", () 
 
 describe("the simulator's view of the spec", () => {
   it("serves exactly the extracted operations, with the scopes the spec requires", () => {
-    const fromSpec = Object.fromEntries(Object.entries(spec.operations).map(([key, operation]) => [key, operation.requiredScopes]));
+    const fromSpec = Object.fromEntries(
+      Object.entries(spec.operations).map(([key, operation]) => [key, operation.requiredScopes]),
+    );
     expect(FRONT_SCOPES_BY_ENDPOINT).toEqual(fromSpec);
   });
 
   it("no request body of these operations forbids unknown fields, so the simulator accepts them as Front does", () => {
     const closed = Object.entries(spec.operations)
-      .filter(([, operation]) => JSON.stringify(operation.requestBody?.schema ?? {}).includes('"additionalProperties":false'))
+      .filter(([, operation]) =>
+        JSON.stringify(operation.requestBody?.schema ?? {}).includes('"additionalProperties":false'),
+      )
       .map(([key]) => key);
     // If a later spec closes a body, the simulator must answer 400 naming the unknown field for it.
     expect(closed).toEqual([]);
   });
 
   it("names the spec commit every schema was taken from", () => {
-    expect(spec.source).toMatchObject({ repository: "frontapp/front-api-specs", file: "core-api/core-api.json", commit: "f8f5386f91ee6fd1c3a393a2a02641e217b08032" });
-    const commits = new Set(Object.values(spec.operations).flatMap((operation) => [operation.requestBody?.commit, ...Object.values(operation.responses).map((response) => response.commit)]));
+    expect(spec.source).toMatchObject({
+      repository: "frontapp/front-api-specs",
+      file: "core-api/core-api.json",
+      commit: "f8f5386f91ee6fd1c3a393a2a02641e217b08032",
+    });
+    const commits = new Set(
+      Object.values(spec.operations).flatMap((operation) => [
+        operation.requestBody?.commit,
+        ...Object.values(operation.responses).map((response) => response.commit),
+      ]),
+    );
     commits.delete(undefined);
     expect([...commits]).toEqual([spec.source.commit]);
   });

@@ -29,7 +29,9 @@ interface SpecDocument {
   schemas: Record<string, SchemaEntry>;
 }
 
-export const spec = JSON.parse(readFileSync(path.join(__dirname, "front-core-api.schemas.json"), "utf8")) as SpecDocument;
+export const spec = JSON.parse(
+  readFileSync(path.join(__dirname, "front-core-api.schemas.json"), "utf8"),
+) as SpecDocument;
 
 const ajv = new Ajv({
   allErrors: true,
@@ -70,7 +72,9 @@ const orNull = (schema: Schema): Schema => ({ anyOf: [schema, { type: "null" }] 
  *   and 2023 captures, `type`, which the simulator does send). The app must not depend on either.
  */
 function documentedExceptions(schema: Schema): Schema {
-  let patched = patchTitled(schema, "MessageResponse", (node) => withProperty(withProperty(node, "author", orNull), "subject", orNull));
+  let patched = patchTitled(schema, "MessageResponse", (node) =>
+    withProperty(withProperty(node, "author", orNull), "subject", orNull),
+  );
   patched = patchTitled(patched, "TeammateResponse", (node) => ({
     ...node,
     required: (node.required as string[]).filter((field) => field !== "license_type"),
@@ -93,13 +97,16 @@ function validatorFor(key: string, schema: Schema): ValidateFunction {
 function check(key: string, schema: Schema, value: unknown): string[] {
   const validate = validatorFor(key, schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || "/"} ${error.message ?? ""} ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map(
+    (error: ErrorObject) => `${error.instancePath || "/"} ${error.message ?? ""} ${JSON.stringify(error.params)}`,
+  );
 }
 
 /** The spec operation (`GET /conversations/{conversation_id}`) a request path is for. */
 export function operationFor(method: string, pathname: string): SpecOperation | undefined {
   return Object.values(spec.operations).find(
-    (operation) => operation.method === method && new RegExp(`^${operation.path.replace(/\{[a-z_]+\}/g, "[^/]+")}$`).test(pathname),
+    (operation) =>
+      operation.method === method && new RegExp(`^${operation.path.replace(/\{[a-z_]+\}/g, "[^/]+")}$`).test(pathname),
   );
 }
 
@@ -133,7 +140,8 @@ export function responseErrors(operation: SpecOperation, status: number, body: u
 const eventSchema = spec.schemas.EventResponse.schema!;
 type Side = "source" | "target";
 const sideSchema = (side: Side) => (eventSchema.properties as Record<Side, Schema>)[side];
-const dataBranches = (side: Side) => ((sideSchema(side).properties as Record<string, Schema>).data.oneOf as Schema[]) ?? [];
+const dataBranches = (side: Side) =>
+  ((sideSchema(side).properties as Record<string, Schema>).data.oneOf as Schema[]) ?? [];
 const branchTitled = (side: Side, title: string) => dataBranches(side).find((branch) => branch.title === title);
 
 /**
@@ -157,7 +165,8 @@ function dataSchemaFor(side: Side, metaType: string): Schema | undefined {
   // a recipient (sending_error, message_bounce_error) is a conversation recipient,
   if (metaType === "recipient") return spec.schemas.RecipientResponse.schema!;
   // and the conversations merged away (conversations_merged) are their ids.
-  if (metaType === "deleted_conversation_ids") return { type: "array", minItems: 1, items: { type: "string", pattern: "^cnv_" } };
+  if (metaType === "deleted_conversation_ids")
+    return { type: "array", minItems: 1, items: { type: "string", pattern: "^cnv_" } };
   // An API source has no schema in the spec at all: an object is all that can be said.
   if (metaType === "api") return { type: "object" };
   return undefined;
@@ -177,12 +186,20 @@ function eventShellSchema(preview: boolean): Schema {
   const previewConversation: Schema = {
     type: "object",
     required: ["_links", "id"],
-    properties: { _links: (conversation.properties as Record<string, Schema>)._links, id: (conversation.properties as Record<string, Schema>).id },
+    properties: {
+      _links: (conversation.properties as Record<string, Schema>)._links,
+      id: (conversation.properties as Record<string, Schema>).id,
+    },
   };
   return {
     ...eventSchema,
     required: ["_links", "id", "type", "emitted_at", "source", "conversation"],
-    properties: { ...properties, source: withoutData("source"), target: withoutData("target"), conversation: preview ? previewConversation : conversation },
+    properties: {
+      ...properties,
+      source: withoutData("source"),
+      target: withoutData("target"),
+      conversation: preview ? previewConversation : conversation,
+    },
   };
 }
 
@@ -195,7 +212,12 @@ const flatSideSchema: Schema = {
   additionalProperties: false,
   properties: {
     _meta: { type: "object", required: ["type"], properties: { type: { type: "string" } } },
-    _links: { type: "object", required: ["self"], additionalProperties: false, properties: { self: { type: "string" } } },
+    _links: {
+      type: "object",
+      required: ["self"],
+      additionalProperties: false,
+      properties: { self: { type: "string" } },
+    },
     id: { type: "string" },
   },
 };
@@ -203,7 +225,11 @@ const flatSideSchema: Schema = {
 /** Errors of an Event (an application envelope's payload, or a rule webhook's body) against EventResponse. */
 export function eventErrors(event: unknown, options: { preview?: boolean } = {}): string[] {
   const preview = options.preview ?? false;
-  const errors = check(`components.schemas.EventResponse${preview ? "#preview" : ""}`, eventShellSchema(preview), event);
+  const errors = check(
+    `components.schemas.EventResponse${preview ? "#preview" : ""}`,
+    eventShellSchema(preview),
+    event,
+  );
   const sides = event as Record<Side, { _meta?: { type?: string }; data?: unknown } | undefined>;
   for (const side of ["source", "target"] as const) {
     const value = sides[side];
@@ -218,7 +244,9 @@ export function eventErrors(event: unknown, options: { preview?: boolean } = {})
       errors.push(`${side}: no schema for _meta.type ${metaType}`);
       continue;
     }
-    errors.push(...check(`EventResponse.${side}.data#${metaType}`, schema, value.data).map((error) => `${side}.data: ${error}`));
+    errors.push(
+      ...check(`EventResponse.${side}.data#${metaType}`, schema, value.data).map((error) => `${side}.data: ${error}`),
+    );
   }
   return errors;
 }

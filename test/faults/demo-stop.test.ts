@@ -18,14 +18,25 @@ describe.skipIf(!BUILT)(`npm run demo and SIGTERM${skipReason ? ` (skipped: ${sk
   const dataDir = mkdtempSync(path.join(tmpdir(), "frontline-demo-stop-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const demoFlags = (appPort: number, simPort: number, dir: string) =>
-    ["--no-build", "--no-samples", "--no-history", "--port", String(appPort), "--sim-port", String(simPort), "--data-dir", dir];
+  const demoFlags = (appPort: number, simPort: number, dir: string) => [
+    "--no-build",
+    "--no-samples",
+    "--no-history",
+    "--port",
+    String(appPort),
+    "--sim-port",
+    String(simPort),
+    "--data-dir",
+    dir,
+  ];
   const cases: { name: string; signal: NodeJS.Signals; viaNpm: boolean; group: boolean }[] = [
     { name: "SIGTERM to the demo's own process", signal: "SIGTERM", viaNpm: false, group: false },
     { name: "SIGINT to the demo's own process", signal: "SIGINT", viaNpm: false, group: false },
     { name: "SIGKILL to the demo's process group", signal: "SIGKILL", viaNpm: false, group: true },
     // npm passes the signal to its shell, which dies without passing it on: the demo notices it was left behind.
-    ...(existsSync(NPM_CLI) ? [{ name: "SIGTERM to `npm run demo`", signal: "SIGTERM" as const, viaNpm: true, group: false }] : []),
+    ...(existsSync(NPM_CLI)
+      ? [{ name: "SIGTERM to `npm run demo`", signal: "SIGTERM" as const, viaNpm: true, group: false }]
+      : []),
   ];
 
   for (const { name, signal, viaNpm, group } of cases) {
@@ -50,7 +61,11 @@ describe.skipIf(!BUILT)(`npm run demo and SIGTERM${skipReason ? ` (skipped: ${sk
       else process.kill(demo.pid, signal);
       if (viaNpm || group) {
         await demo.exited;
-        await waitUntil("the demo has stopped the app and the simulator", async () => !(await portInUse(appPort)) && !(await portInUse(simPort)), 20_000);
+        await waitUntil(
+          "the demo has stopped the app and the simulator",
+          async () => !(await portInUse(appPort)) && !(await portInUse(simPort)),
+          20_000,
+        );
       } else {
         expect(await demo.exited).toBe("0");
         // Once the demo has exited, nothing of it listens any more.

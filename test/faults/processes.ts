@@ -18,7 +18,8 @@ import { seedSampleData } from "@/lib/runtime";
 import { serveWebhook } from "../helpers/pipeline-harness";
 
 export const SERVER_URL = process.env.TEST_DATABASE_URL;
-export const NEEDS_POSTGRES = "fault tests run real processes that share a database: set TEST_DATABASE_URL (.ci/run does)";
+export const NEEDS_POSTGRES =
+  "fault tests run real processes that share a database: set TEST_DATABASE_URL (.ci/run does)";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const LOG_DIR = path.join(ROOT, "test-results", "faults");
@@ -33,7 +34,8 @@ export const REPLY_QUESTIONS = [
   "What are your opening hours?",
   "How do I update my payment card?",
 ];
-export const WANTS_A_PERSON = "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
+export const WANTS_A_PERSON =
+  "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
 
 // ---- processes ----
 
@@ -67,7 +69,11 @@ process.once("exit", killAllProcesses);
 
 /** Only what the test gives (and PATH, HOME): nothing from the runner's environment leaks into the process. */
 function processEnvOf(env: Record<string, string>): NodeJS.ProcessEnv {
-  const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir() };
+  const childEnv: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? tmpdir(),
+  };
   return Object.assign(childEnv, env);
 }
 
@@ -116,14 +122,20 @@ export function startProcess(name: string, args: string[], env: Record<string, s
         };
         const timer = setTimeout(() => {
           watchers.delete(watcher);
-          reject(new Error(`${name} did not print ${pattern} within ${timeoutMs}ms; its output ends:\n${output.slice(-2_000)}`));
+          reject(
+            new Error(
+              `${name} did not print ${pattern} within ${timeoutMs}ms; its output ends:\n${output.slice(-2_000)}`,
+            ),
+          );
         }, timeoutMs);
         watchers.add(watcher);
         void exited.then((how) => {
           if (!watchers.has(watcher)) return;
           clearTimeout(timer);
           watchers.delete(watcher);
-          reject(new Error(`${name} exited (${how}) before printing ${pattern}; its output ends:\n${output.slice(-2_000)}`));
+          reject(
+            new Error(`${name} exited (${how}) before printing ${pattern}; its output ends:\n${output.slice(-2_000)}`),
+          );
         });
       });
     },
@@ -199,12 +211,21 @@ export async function startFaultEnvironment(): Promise<FaultEnvironment> {
     sim,
     processEnv,
     async serveIngestHere() {
-      const served = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => ({ id: sim.companyId }) });
+      const served = await serveWebhook({
+        db: database.db,
+        appSecret: SECRETS.appSecret,
+        ruleSecret: SECRETS.ruleSecret,
+        connectedCompany: async () => ({ id: sim.companyId }),
+      });
       ingest = served.server;
       sim.configure({ webhookUrl: served.url });
     },
     startWorker(processName, leaseMs) {
-      return startProcess(processName, ["--import", "tsx", "scripts/worker.ts"], processEnv({ WORKER_LEASE_MS: String(leaseMs) }));
+      return startProcess(
+        processName,
+        ["--import", "tsx", "scripts/worker.ts"],
+        processEnv({ WORKER_LEASE_MS: String(leaseMs) }),
+      );
     },
     async close() {
       killAllProcesses();
@@ -235,7 +256,9 @@ export function planConversations(count: number, messagesEach: (index: number) =
   return Array.from({ length: count }, (_, index) => {
     const messages = messagesEach(index);
     const handoff = messages === 1 && index % 4 === 3;
-    const texts = handoff ? [WANTS_A_PERSON] : Array.from({ length: messages }, (_, turn) => REPLY_QUESTIONS[(index + turn) % REPLY_QUESTIONS.length]);
+    const texts = handoff
+      ? [WANTS_A_PERSON]
+      : Array.from({ length: messages }, (_, turn) => REPLY_QUESTIONS[(index + turn) % REPLY_QUESTIONS.length]);
     return { index, expected: handoff ? ("handoff" as const) : ("reply" as const), texts };
   });
 }
@@ -257,7 +280,13 @@ export async function placeConversations(
       let conversationId: string | undefined;
       const conversation: PlacedConversation = { conversationId: "", expected, messageIds: [], eventIds: [] };
       for (const text of texts) {
-        const result = await sim.sendMessage({ messageType: "email", conversationId, from: `customer${index}@example.com`, subject: `Question ${index}`, text });
+        const result = await sim.sendMessage({
+          messageType: "email",
+          conversationId,
+          from: `customer${index}@example.com`,
+          subject: `Question ${index}`,
+          text,
+        });
         conversationId = result.conversationId;
         conversation.conversationId = conversationId;
         conversation.messageIds.push(result.messageId!);
@@ -282,7 +311,9 @@ export function unacknowledgedEvents(sim: FrontSimulator): string[] {
 
 export async function countDecided(database: Database): Promise<number> {
   const [row] = rowsOf<{ count: string | number }>(
-    await database.db.execute(sql`select count(*) as count from webhook_events where signature_result = 'valid' and decision <> 'queued'`),
+    await database.db.execute(
+      sql`select count(*) as count from webhook_events where signature_result = 'valid' and decision <> 'queued'`,
+    ),
   );
   return Number(row.count);
 }
@@ -301,7 +332,9 @@ export async function waitForQuietQueue(database: Database, expectedJobs: number
     `all ${expectedJobs} jobs are finished`,
     async () => {
       const [row] = rowsOf<{ total: string | number; open: string | number }>(
-        await database.db.execute(sql`select count(*) as total, count(*) filter (where state in ('pending', 'active')) as open from jobs`),
+        await database.db.execute(
+          sql`select count(*) as total, count(*) filter (where state in ('pending', 'active')) as open from jobs`,
+        ),
       );
       return Number(row.total) >= expectedJobs && Number(row.open) === 0;
     },
@@ -314,16 +347,25 @@ export async function waitForQuietQueue(database: Database, expectedJobs: number
  * message, a reply each, or one handoff comment and one unassign; in the database every accepted event was
  * stored once, its job finished once, and there is one delivered run per customer message.
  */
-export async function expectEachEventProcessedOnce(database: Database, sim: FrontSimulator, placed: PlacedConversation[]): Promise<void> {
+export async function expectEachEventProcessedOnce(
+  database: Database,
+  sim: FrontSimulator,
+  placed: PlacedConversation[],
+): Promise<void> {
   const outcomes = placed.map(({ conversationId, expected, messageIds }) => {
     const view = sim.getConversation(conversationId)!;
     // Changes that changed something: a retried unassign of an already unassigned conversation leaves Front as it was.
-    const unassigns = view.assigneeChanges.filter((change) => change.via === "api" && change.toId === null && change.fromId !== null).length;
+    const unassigns = view.assigneeChanges.filter(
+      (change) => change.via === "api" && change.toId === null && change.fromId !== null,
+    ).length;
     return {
       conversationId,
       expected,
       outcome: { replies: view.replies.length, comments: view.comments.length, unassigns, drafts: view.drafts.length },
-      wanted: expected === "reply" ? { replies: messageIds.length, comments: 0, unassigns: 0, drafts: 0 } : { replies: 0, comments: 1, unassigns: 1, drafts: 0 },
+      wanted:
+        expected === "reply"
+          ? { replies: messageIds.length, comments: 0, unassigns: 0, drafts: 0 }
+          : { replies: 0, comments: 1, unassigns: 1, drafts: 0 },
     };
   });
   expect(outcomes.filter((row) => JSON.stringify(row.outcome) !== JSON.stringify(row.wanted))).toEqual([]);
@@ -331,10 +373,16 @@ export async function expectEachEventProcessedOnce(database: Database, sim: Fron
   const eventIds = placed.flatMap((conversation) => conversation.eventIds);
   const events = await database.db.select().from(webhookEvents).where(eq(webhookEvents.signatureResult, "valid"));
   expect(events.map((event) => event.frontEventId).sort()).toEqual([...eventIds].sort());
-  expect(events.filter((event) => event.decision !== "processed").map((event) => `${event.frontEventId}: ${event.decision} ${event.error ?? ""}`)).toEqual([]);
+  expect(
+    events
+      .filter((event) => event.decision !== "processed")
+      .map((event) => `${event.frontEventId}: ${event.decision} ${event.error ?? ""}`),
+  ).toEqual([]);
 
   const allJobs = await database.db.select().from(jobs);
-  expect(allJobs.filter((job) => job.state !== "done").map((job) => `${job.id}: ${job.state} ${job.lastError ?? ""}`)).toEqual([]);
+  expect(
+    allJobs.filter((job) => job.state !== "done").map((job) => `${job.id}: ${job.state} ${job.lastError ?? ""}`),
+  ).toEqual([]);
   expect(allJobs).toHaveLength(eventIds.length);
 
   const runs = await database.db.select().from(agentRuns).orderBy(asc(agentRuns.startedAt));

@@ -32,8 +32,23 @@ export const AI_RATE_SPECS: AiRateSpec[] = [
   { name: "v3", channel: "voice", daysAgo: 10, outcome: "answered", reopenAfter: 100 }, // resolved at 72 h, not at 7 days
   { name: "v4", channel: "voice", daysAgo: 10, outcome: "answered", reopenAfter: 2 }, // reopened within 72 h
   { name: "v5", channel: "voice", daysAgo: 1, outcome: "answered" }, // too recent to judge
-  { name: "v6", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "user_requested_human_assistance", humanReplyAfter: 0.5, status: "resolved" },
-  { name: "v7", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "insufficient_knowledge", humanReplyAfter: 1.5 },
+  {
+    name: "v6",
+    channel: "voice",
+    daysAgo: 5,
+    outcome: "handed_off",
+    reason: "user_requested_human_assistance",
+    humanReplyAfter: 0.5,
+    status: "resolved",
+  },
+  {
+    name: "v7",
+    channel: "voice",
+    daysAgo: 5,
+    outcome: "handed_off",
+    reason: "insufficient_knowledge",
+    humanReplyAfter: 1.5,
+  },
   { name: "v8", channel: "voice", daysAgo: 5, outcome: "handed_off", reason: "insufficient_knowledge" },
   { name: "v9", channel: "voice", daysAgo: 5, outcome: "failed" },
   { name: "v10", channel: "voice", daysAgo: 5, outcome: "skipped" },
@@ -69,7 +84,8 @@ export async function seedAiRateSessions(db: Db, now = Date.now()): Promise<Map<
         ? new Date(now - spec.actedHoursAgo * HOUR - 60_000)
         : new Date(Date.parse(`${addDays(today, -spec.daysAgo)}T00:00:00Z`) + Math.min(now % DAY, 10 * HOUR) / 2);
     const actedAt = spec.outcome ? new Date(createdAt.getTime() + 60_000) : null;
-    const after = (hours: number | undefined) => (actedAt && hours !== undefined ? new Date(actedAt.getTime() + hours * HOUR) : null);
+    const after = (hours: number | undefined) =>
+      actedAt && hours !== undefined ? new Date(actedAt.getTime() + hours * HOUR) : null;
     const [row] = await db
       .insert(sessions)
       .values({
@@ -92,4 +108,3 @@ export async function seedAiRateSessions(db: Db, now = Date.now()): Promise<Map<
   }
   return ids;
 }
-

@@ -60,13 +60,19 @@ function invalidRequest(body: AnthropicRequest["body"]): string | null {
   if (typeof body.model !== "string" || !body.model) return "model: Field required";
   if (!Number.isInteger(body.max_tokens) || body.max_tokens < 1) return "max_tokens: Field required";
   if (!Array.isArray(body.messages) || body.messages.length === 0) return "messages: at least one message is required";
-  if (body.messages[0].role !== "user") return "messages: first message must use the \"user\" role";
+  if (body.messages[0].role !== "user") return 'messages: first message must use the "user" role';
   for (const [index, message] of body.messages.entries()) {
-    if (message.role !== "user" && message.role !== "assistant") return `messages.${index}.role: must be "user" or "assistant"`;
-    if (index > 0 && body.messages[index - 1].role === message.role) return `messages: roles must alternate between "user" and "assistant"`;
+    if (message.role !== "user" && message.role !== "assistant")
+      return `messages.${index}.role: must be "user" or "assistant"`;
+    if (index > 0 && body.messages[index - 1].role === message.role)
+      return `messages: roles must alternate between "user" and "assistant"`;
     if (typeof message.content === "string") continue;
     const previous = body.messages[index - 1];
-    const offered = new Set(Array.isArray(previous?.content) ? previous.content.filter((block) => block.type === "tool_use").map((block) => String(block.id)) : []);
+    const offered = new Set(
+      Array.isArray(previous?.content)
+        ? previous.content.filter((block) => block.type === "tool_use").map((block) => String(block.id))
+        : [],
+    );
     for (const block of message.content) {
       if (block.type === "tool_result" && !offered.has(String(block.tool_use_id))) {
         return `messages.${index}: tool_result block(s) provided when previous message does not have a matching tool_use block (${String(block.tool_use_id)})`;
@@ -74,7 +80,8 @@ function invalidRequest(body: AnthropicRequest["body"]): string | null {
     }
   }
   for (const definition of body.tools ?? []) {
-    if (!definition.name || typeof definition.input_schema !== "object") return "tools: each tool needs a name and an input_schema";
+    if (!definition.name || typeof definition.input_schema !== "object")
+      return "tools: each tool needs a name and an input_schema";
   }
   return null;
 }
@@ -92,8 +99,10 @@ export async function startAnthropicStandIn(): Promise<AnthropicStandIn> {
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const reply = (status: number, body: string) => res.writeHead(status, { "content-type": "application/json" }).end(body);
-    if (req.method !== "POST" || req.url !== "/v1/messages") return reply(404, errorBody("not_found_error", `Not found: ${req.method} ${req.url}`));
+    const reply = (status: number, body: string) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(body);
+    if (req.method !== "POST" || req.url !== "/v1/messages")
+      return reply(404, errorBody("not_found_error", `Not found: ${req.method} ${req.url}`));
 
     const apiKey = req.headers["x-api-key"] as string | undefined;
     const version = req.headers["anthropic-version"] as string | undefined;
@@ -110,7 +119,8 @@ export async function startAnthropicStandIn(): Promise<AnthropicStandIn> {
       res.on("close", () => hanging.delete(res));
       return;
     }
-    if (turn.kind === "error") return reply(turn.status, errorBody(ERROR_TYPES[turn.status] ?? "api_error", turn.message));
+    if (turn.kind === "error")
+      return reply(turn.status, errorBody(ERROR_TYPES[turn.status] ?? "api_error", turn.message));
 
     const id = `msg_stand_in_${++counter}`;
     const content: ContentBlock[] = [];
@@ -125,33 +135,65 @@ export async function startAnthropicStandIn(): Promise<AnthropicStandIn> {
     if (!body.stream) {
       // Without a stream the same failure is an HTTP error.
       if (turn.kind === "stream_error") return reply(529, errorBody(turn.errorType, turn.message));
-      return reply(200, JSON.stringify({ id, type: "message", role: "assistant", model: body.model, content, stop_reason: stopReason, stop_sequence: null, usage }));
+      return reply(
+        200,
+        JSON.stringify({
+          id,
+          type: "message",
+          role: "assistant",
+          model: body.model,
+          content,
+          stop_reason: stopReason,
+          stop_sequence: null,
+          usage,
+        }),
+      );
     }
 
     // Server-sent events in Anthropic's order: message_start, each block's start / deltas / stop, message_delta, message_stop.
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const send = (event: string, data: Record<string, unknown>) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+    const send = (event: string, data: Record<string, unknown>) =>
+      res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
     if (turn.kind === "stream_error") {
       // Anthropic can fail after answering 200, e.g. when overloaded: the stream then carries only an error event.
       send("error", { error: { type: turn.errorType, message: turn.message } });
       res.end();
       return;
     }
-    send("message_start", { message: { id, type: "message", role: "assistant", model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 100, output_tokens: 1 } } });
+    send("message_start", {
+      message: {
+        id,
+        type: "message",
+        role: "assistant",
+        model: body.model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 100, output_tokens: 1 },
+      },
+    });
     send("ping", {});
     for (const [index, block] of content.entries()) {
       if (block.type === "text") {
         send("content_block_start", { index, content_block: { type: "text", text: "" } });
-        for (const piece of String(block.text).match(/.{1,12}/gs) ?? []) send("content_block_delta", { index, delta: { type: "text_delta", text: piece } });
+        for (const piece of String(block.text).match(/.{1,12}/gs) ?? [])
+          send("content_block_delta", { index, delta: { type: "text_delta", text: piece } });
       } else {
-        send("content_block_start", { index, content_block: { type: "tool_use", id: block.id, name: block.name, input: {} } });
+        send("content_block_start", {
+          index,
+          content_block: { type: "tool_use", id: block.id, name: block.name, input: {} },
+        });
         const json = JSON.stringify(block.input);
         const half = Math.ceil(json.length / 2);
-        for (const piece of [json.slice(0, half), json.slice(half)]) send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: piece } });
+        for (const piece of [json.slice(0, half), json.slice(half)])
+          send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: piece } });
       }
       send("content_block_stop", { index });
     }
-    send("message_delta", { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+    send("message_delta", {
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { output_tokens: usage.output_tokens },
+    });
     send("message_stop", {});
     res.end();
   });

@@ -13,7 +13,10 @@ export function dbKinds(): DbKind[] {
  * A fresh, migrated database of the given kind: in-memory PGlite, or a new database on the Postgres server (with
  * `postgres` options such as the pool size, and extra URL parameters).
  */
-export async function createTestDatabase(kind: DbKind, options: { maxConnections?: number; urlParams?: Record<string, string> } = {}): Promise<Database> {
+export async function createTestDatabase(
+  kind: DbKind,
+  options: { maxConnections?: number; urlParams?: Record<string, string> } = {},
+): Promise<Database> {
   if (kind === "pglite") return openDatabase({ pgliteDir: "memory://" });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");

@@ -12,7 +12,6 @@ export const API_TOKEN = "test-token";
 export const APP_SECRET = "test-app-secret";
 export const RULE_SECRET = "test-rule-secret";
 
-
 export function readFixtureText(name: string): string {
   return readFileSync(join(FIXTURES_DIR, name), "utf8");
 }
@@ -51,7 +50,13 @@ export async function startReceiver(): Promise<Receiver> {
     } catch {
       json = undefined;
     }
-    const delivery: CapturedDelivery = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, rawBody, json };
+    const delivery: CapturedDelivery = {
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      rawBody,
+      json,
+    };
     deliveries.push(delivery);
     if (custom) return custom(delivery, res);
     const challenge = req.headers["x-front-challenge"];
@@ -90,7 +95,12 @@ export async function api(
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const payload = init.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-  return fetch(path.startsWith("http") ? path : `${sim.url}${path}`, { method, headers, body: payload, redirect: init.redirect });
+  return fetch(path.startsWith("http") ? path : `${sim.url}${path}`, {
+    method,
+    headers,
+    body: payload,
+    redirect: init.redirect,
+  });
 }
 
 /** A /_sim control call. */
@@ -115,7 +125,9 @@ export function expectShapeLike(actual: unknown, expected: unknown, path = "$"):
     return;
   }
   if (typeof expected === "object") {
-    expect(actual !== null && typeof actual === "object" && !Array.isArray(actual), `${path} should be an object`).toBe(true);
+    expect(actual !== null && typeof actual === "object" && !Array.isArray(actual), `${path} should be an object`).toBe(
+      true,
+    );
     for (const [key, value] of Object.entries(expected)) {
       expect(actual, `${path} should have key ${key}`).toHaveProperty([key]);
       expectShapeLike((actual as Record<string, unknown>)[key], value, `${path}.${key}`);

@@ -41,7 +41,9 @@ export async function startOpenAIStandIn(): Promise<OpenAIStandIn> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: "not found" } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedRequest["body"];
@@ -56,11 +58,20 @@ export async function startOpenAIStandIn(): Promise<OpenAIStandIn> {
       return;
     }
     if (turn.kind === "error") {
-      res.writeHead(turn.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: turn.message, type: "server_error" } }));
+      res
+        .writeHead(turn.status, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: turn.message, type: "server_error" } }));
       return;
     }
 
-    const toolCall = turn.kind === "tool_call" ? { id: `call_${counter}`, type: "function", function: { name: turn.name, arguments: JSON.stringify(turn.arguments) } } : null;
+    const toolCall =
+      turn.kind === "tool_call"
+        ? {
+            id: `call_${counter}`,
+            type: "function",
+            function: { name: turn.name, arguments: JSON.stringify(turn.arguments) },
+          }
+        : null;
     const content = turn.kind === "text" ? turn.text : (turn.reasoning ?? null);
     const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 };
     const finishReason = toolCall ? "tool_calls" : "stop";
@@ -72,7 +83,13 @@ export async function startOpenAIStandIn(): Promise<OpenAIStandIn> {
           object: "chat.completion",
           created,
           model: body.model,
-          choices: [{ index: 0, message: { role: "assistant", content, ...(toolCall ? { tool_calls: [toolCall] } : {}) }, finish_reason: finishReason }],
+          choices: [
+            {
+              index: 0,
+              message: { role: "assistant", content, ...(toolCall ? { tool_calls: [toolCall] } : {}) },
+              finish_reason: finishReason,
+            },
+          ],
           usage,
         }),
       );
@@ -81,11 +98,17 @@ export async function startOpenAIStandIn(): Promise<OpenAIStandIn> {
 
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = (delta: Record<string, unknown>, finish: string | null = null, extra: Record<string, unknown> = {}) =>
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+      );
     send({ role: "assistant", content: "" });
     if (content) for (const piece of content.match(/.{1,12}/gs) ?? []) send({ content: piece });
     if (toolCall) {
-      send({ tool_calls: [{ index: 0, id: toolCall.id, type: "function", function: { name: toolCall.function.name, arguments: "" } }] });
+      send({
+        tool_calls: [
+          { index: 0, id: toolCall.id, type: "function", function: { name: toolCall.function.name, arguments: "" } },
+        ],
+      });
       send({ tool_calls: [{ index: 0, function: { arguments: toolCall.function.arguments } }] });
     }
     send({}, finishReason, { usage });

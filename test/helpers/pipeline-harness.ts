@@ -7,7 +7,14 @@ import type { Database } from "@/lib/db/client";
 import { sessions, webhookEvents, type Session, type WebhookEvent } from "@/lib/db/schema";
 import { FrontClient } from "@/lib/front/client";
 import type { RateLimiter } from "@/lib/front/rate-limiter";
-import { createFrontSimulator, DEFAULT_COMPANY_ID, SIM_PHONE_CHANNEL, SMS_CHANNEL_ADDRESS, SMS_CHANNEL_ID, type FrontSimulator } from "@/front-sim";
+import {
+  createFrontSimulator,
+  DEFAULT_COMPANY_ID,
+  SIM_PHONE_CHANNEL,
+  SMS_CHANNEL_ADDRESS,
+  SMS_CHANNEL_ID,
+  type FrontSimulator,
+} from "@/front-sim";
 import type { RunningWorker } from "@/lib/jobs/worker";
 import type { PipelineContext } from "@/lib/pipeline/context";
 import { seedSampleData, startPipelineWorker } from "@/lib/runtime";
@@ -17,7 +24,11 @@ import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from "@/lib/settings/ai-se
 import type { FrontSettings } from "@/lib/settings/front-settings";
 import { createTestDatabase, type DbKind } from "./db";
 
-export const SECRETS = { apiToken: "harness-token", appSecret: "harness-app-secret", ruleSecret: "harness-rule-secret" };
+export const SECRETS = {
+  apiToken: "harness-token",
+  appSecret: "harness-app-secret",
+  ruleSecret: "harness-rule-secret",
+};
 export const AI_TEAMMATE = "tea_ai01";
 
 /**
@@ -87,13 +98,19 @@ function restore<T extends object>(target: T, initial: T): void {
 }
 
 /** Serves the real webhook handler over HTTP, as Next.js does, so the simulator delivers to it for real. */
-export async function serveWebhook(options: Parameters<typeof receiveFrontWebhook>[1]): Promise<{ server: Server; url: string }> {
+export async function serveWebhook(
+  options: Parameters<typeof receiveFrontWebhook>[1],
+): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+    const request = new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+    });
     const response = await receiveFrontWebhook(request, options);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -104,17 +121,35 @@ export async function serveWebhook(options: Parameters<typeof receiveFrontWebhoo
 
 export async function startHarness(
   kind: DbKind,
-  options: { handleUnassigned?: boolean; model?: LanguageModel; settings?: Partial<FrontSettings>; agentSettings?: Partial<AgentSettings> } = {},
+  options: {
+    handleUnassigned?: boolean;
+    model?: LanguageModel;
+    settings?: Partial<FrontSettings>;
+    agentSettings?: Partial<AgentSettings>;
+  } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase(kind);
   await seedSampleData(database.db);
   // Connected to the simulator's company, as Settings → Front is after saving the token (GET /me).
   const company = { id: DEFAULT_COMPANY_ID };
-  const { server, url } = await serveWebhook({ db: database.db, appSecret: SECRETS.appSecret, ruleSecret: SECRETS.ruleSecret, connectedCompany: async () => ({ id: company.id }) });
+  const { server, url } = await serveWebhook({
+    db: database.db,
+    appSecret: SECRETS.appSecret,
+    ruleSecret: SECRETS.ruleSecret,
+    connectedCompany: async () => ({ id: company.id }),
+  });
   const sim = await createFrontSimulator({ ...SECRETS, webhookUrl: url });
-  const settings: FrontSettings = { ...structuredClone(HARNESS_FRONT_SETTINGS), handleUnassigned: options.handleUnassigned ?? false, ...options.settings };
+  const settings: FrontSettings = {
+    ...structuredClone(HARNESS_FRONT_SETTINGS),
+    handleUnassigned: options.handleUnassigned ?? false,
+    ...options.settings,
+  };
   // A deep copy: tests change nested settings (agentSettings.delivery.email = "draft"), never the shared defaults.
-  const agentSettings: AgentSettings = { ...structuredClone(HARNESS_AGENT_SETTINGS), ...(options.model ? { model: "openai-compatible:stand-in" } : {}), ...options.agentSettings };
+  const agentSettings: AgentSettings = {
+    ...structuredClone(HARNESS_AGENT_SETTINGS),
+    ...(options.model ? { model: "openai-compatible:stand-in" } : {}),
+    ...options.agentSettings,
+  };
   const initial = { settings: structuredClone(settings), agentSettings: structuredClone(agentSettings) };
   const actions: HttpAction[] = [];
   const model = options.model ?? createLocalModel();
@@ -138,8 +173,10 @@ export async function startHarness(
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
-  const waitForEvent = (frontEventId: string, timeoutMs = 15_000) => waitForRow(eq(webhookEvents.frontEventId, frontEventId), `event ${frontEventId}`, timeoutMs);
-  const waitForAttempt = (id: number, timeoutMs = 15_000) => waitForRow(eq(webhookEvents.id, id), `attempt ${id}`, timeoutMs);
+  const waitForEvent = (frontEventId: string, timeoutMs = 15_000) =>
+    waitForRow(eq(webhookEvents.frontEventId, frontEventId), `event ${frontEventId}`, timeoutMs);
+  const waitForAttempt = (id: number, timeoutMs = 15_000) =>
+    waitForRow(eq(webhookEvents.id, id), `attempt ${id}`, timeoutMs);
 
   return {
     database,
@@ -154,7 +191,10 @@ export async function startHarness(
     waitForEvent,
     waitForAttempt,
     async sessionOf(conversationId) {
-      const [session] = await database.db.select().from(sessions).where(eq(sessions.frontConversationId, conversationId));
+      const [session] = await database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, conversationId));
       return session;
     },
     reset() {

@@ -14,7 +14,12 @@ export interface ScriptResult {
 }
 
 /** Runs `node --import tsx <script> …args` from the project root with only the environment given (and PATH, HOME). */
-export function runScript(script: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: ROOT,

@@ -4,7 +4,15 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateText, stepCountIs } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
-import { callHttpAction, httpActionSchema, MAX_RESPONSE_BYTES, actionTools, type ActionCallOptions, type HttpAction, type HttpActionError } from "@/lib/actions/http-action";
+import {
+  callHttpAction,
+  httpActionSchema,
+  MAX_RESPONSE_BYTES,
+  actionTools,
+  type ActionCallOptions,
+  type HttpAction,
+  type HttpActionError,
+} from "@/lib/actions/http-action";
 import { classifyAddress, parseAllowList, type NetworkGuardOptions, type Resolver } from "@/lib/actions/network-guard";
 import { testHttpAction } from "@/lib/actions/test-run";
 import type { Database } from "@/lib/db/client";
@@ -16,7 +24,9 @@ import { createTestDatabase } from "../helpers/db";
 // the internal addresses that are not loopback (private, link-local, metadata) are only checked through the refusal.
 
 /** Two servers on one port, 127.0.0.1 and ::1, so every loopback spelling would reach one of them if let through. */
-async function loopbackServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; received: string[]; close(): Promise<void> }> {
+async function loopbackServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ port: number; received: string[]; close(): Promise<void> }> {
   const received: string[] = [];
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     received.push(`${req.method} ${req.headers.host} ${req.url}`);
@@ -67,7 +77,8 @@ const table =
 let fetches = 0;
 const countingFetch: typeof fetch = (input, init) => {
   fetches++;
-  if (!(init as { dispatcher?: unknown } | undefined)?.dispatcher) throw new Error("a call went out without the pinned dispatcher");
+  if (!(init as { dispatcher?: unknown } | undefined)?.dispatcher)
+    throw new Error("a call went out without the pinned dispatcher");
   return fetch(input, init);
 };
 
@@ -83,7 +94,10 @@ const action = (urlTemplate: string, overrides: Partial<HttpAction> = {}): HttpA
   });
 
 function guard(allowed: string, entries: Record<string, string[]> = {}, asked?: string[]): ActionCallOptions {
-  return { fetch: countingFetch, guard: { allowList: parseAllowList(allowed), resolve: table(entries, asked), onConnect } };
+  return {
+    fetch: countingFetch,
+    guard: { allowList: parseAllowList(allowed), resolve: table(entries, asked), onConnect },
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<HttpActionError> {
@@ -100,7 +114,8 @@ describe("custom actions and the internal network", () => {
 
   beforeAll(async () => {
     target = await loopbackServer((req, res) => {
-      if (req.url === "/big") return void res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(MAX_RESPONSE_BYTES + 10));
+      if (req.url === "/big")
+        return void res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(MAX_RESPONSE_BYTES + 10));
       if (req.url === "/big-chunked") {
         res.writeHead(200, { "content-type": "text/plain" });
         const chunk = "y".repeat(64 * 1024);
@@ -114,7 +129,9 @@ describe("custom actions and the internal network", () => {
         };
         return more();
       }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, host: req.headers.host }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: true, host: req.headers.host }));
     });
   });
   afterAll(async () => {
@@ -149,7 +166,9 @@ describe("custom actions and the internal network", () => {
     for (const url of spellings(target.port)) {
       const error = await failure(callHttpAction(action(url), {}, guard("")));
       expect(error.kind, url).toBe("blocked");
-      expect(error.message, url).toMatch(/^order_status: this action is not allowed to reach that address: .+ is an? (loopback|unspecified) (address|name)\./);
+      expect(error.message, url).toMatch(
+        /^order_status: this action is not allowed to reach that address: .+ is an? (loopback|unspecified) (address|name)\./,
+      );
     }
     expect(target.received).toEqual([]);
     expect(connects).toEqual([]);
@@ -186,7 +205,9 @@ describe("custom actions and the internal network", () => {
     for (const url of urls) {
       const error = await failure(callHttpAction(action(url), {}, guard("")));
       expect(error.kind, url).toBe("blocked");
-      expect(error.message, url).toMatch(/is an? (private|link-local|carrier-grade NAT|unique-local|multicast) address/);
+      expect(error.message, url).toMatch(
+        /is an? (private|link-local|carrier-grade NAT|unique-local|multicast) address/,
+      );
     }
     expect(connects).toEqual([]);
     expect(fetches).toBe(0);
@@ -218,7 +239,10 @@ describe("custom actions and the internal network", () => {
       // First the allowed loopback address, then (if asked again) one the rule refuses.
       return [{ address: answers === 1 ? "127.0.0.1" : "10.0.0.1", family: 4 }];
     };
-    const options: ActionCallOptions = { fetch: countingFetch, guard: { allowList: parseAllowList("127.0.0.1"), resolve: rebinding, onConnect } };
+    const options: ActionCallOptions = {
+      fetch: countingFetch,
+      guard: { allowList: parseAllowList("127.0.0.1"), resolve: rebinding, onConnect },
+    };
     const result = await callHttpAction(action(`http://orders.rebind.example:${target.port}/orders`), {}, options);
     // The name went in the Host header; the connection went to the address checked (the system DNS does not know the name).
     expect(result).toEqual({ status: 200, body: { ok: true, host: `orders.rebind.example:${target.port}` } });
@@ -230,7 +254,10 @@ describe("custom actions and the internal network", () => {
   it("tries the checked addresses in turn, and only those", async () => {
     // Nothing listens on 127.0.0.2 at this port: the call goes on to the next address the rule checked.
     const options = guard("two.example", { "two.example": ["127.0.0.2", "127.0.0.1"] });
-    expect(await callHttpAction(action(`http://two.example:${target.port}/`), {}, options)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await callHttpAction(action(`http://two.example:${target.port}/`), {}, options)).toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
     expect(connects).toEqual(["127.0.0.2", "127.0.0.1"]);
     target.received.length = 0;
   });
@@ -246,11 +273,19 @@ describe("custom actions and the internal network", () => {
     });
 
     it("follows none: not to loopback (even an allowed one), not to the metadata address", async () => {
-      for (const to of [`http://127.0.0.1:${target.port}/internal`, `http://localhost:${target.port}/`, "http://169.254.169.254/latest/meta-data/"]) {
+      for (const to of [
+        `http://127.0.0.1:${target.port}/internal`,
+        `http://localhost:${target.port}/`,
+        "http://169.254.169.254/latest/meta-data/",
+      ]) {
         location = to;
-        const error = await failure(callHttpAction(action(`http://127.0.0.1:${redirector.port}/start`), {}, guard("127.0.0.1")));
+        const error = await failure(
+          callHttpAction(action(`http://127.0.0.1:${redirector.port}/start`), {}, guard("127.0.0.1")),
+        );
         expect(error).toMatchObject({ kind: "status", status: 302 });
-        expect(error.message).toBe(`order_status answered 302: a redirect to ${to}, which actions do not follow; use the address it points to`);
+        expect(error.message).toBe(
+          `order_status answered 302: a redirect to ${to}, which actions do not follow; use the address it points to`,
+        );
       }
       expect(redirector.received).toHaveLength(3);
       expect(target.received).toEqual([]);
@@ -260,7 +295,9 @@ describe("custom actions and the internal network", () => {
 
   it("reads at most 1 MB of an answer, with or without a content-length", async () => {
     for (const path of ["/big", "/big-chunked"]) {
-      const error = await failure(callHttpAction(action(`http://127.0.0.1:${target.port}${path}`), {}, guard("127.0.0.1")));
+      const error = await failure(
+        callHttpAction(action(`http://127.0.0.1:${target.port}${path}`), {}, guard("127.0.0.1")),
+      );
       expect(error.kind, path).toBe("too_large");
       expect(error.message).toBe("order_status answered with more than 1 MB: an action's answer may be at most 1 MB");
     }
@@ -270,26 +307,46 @@ describe("custom actions and the internal network", () => {
   it("tells the model that the action is not allowed to reach that address", async () => {
     const calls: unknown[] = [];
     let step = 0;
-    const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+    const usage = {
+      inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+      outputTokens: { total: 1, text: 1, reasoning: 0 },
+    };
     const model = new MockLanguageModelV3({
       doGenerate: async (options) => {
         calls.push(options.prompt);
         step++;
         if (step === 1) {
-          return { content: [{ type: "tool-call", toolCallId: "c1", toolName: "order_status", input: "{}" }], finishReason: { unified: "tool-calls", raw: undefined }, usage, warnings: [] };
+          return {
+            content: [{ type: "tool-call", toolCallId: "c1", toolName: "order_status", input: "{}" }],
+            finishReason: { unified: "tool-calls", raw: undefined },
+            usage,
+            warnings: [],
+          };
         }
-        return { content: [{ type: "text", text: "I could not look that up." }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
+        return {
+          content: [{ type: "text", text: "I could not look that up." }],
+          finishReason: { unified: "stop", raw: undefined },
+          usage,
+          warnings: [],
+        };
       },
     });
     const tools = actionTools([action("http://169.254.169.254/latest/meta-data/")], "email", guard(""));
     await generateText({ model, prompt: "where is my order?", tools, stopWhen: stepCountIs(3) });
-    expect(JSON.stringify(calls[1])).toContain("order_status: this action is not allowed to reach that address: 169.254.169.254 is a link-local address.");
+    expect(JSON.stringify(calls[1])).toContain(
+      "order_status: this action is not allowed to reach that address: 169.254.169.254 is a link-local address.",
+    );
     expect(connects).toEqual([]);
   });
 
   it("the Test panel shows the refusal and why", async () => {
     const result = await testHttpAction(action(`http://127.1:${target.port}/orders`), {}, guard(""));
-    expect(result).toMatchObject({ ok: false, status: null, errorKind: "blocked", url: `http://127.0.0.1:${target.port}/orders` });
+    expect(result).toMatchObject({
+      ok: false,
+      status: null,
+      errorKind: "blocked",
+      url: `http://127.0.0.1:${target.port}/orders`,
+    });
     expect(result.error).toBe(
       "order_status: this action is not allowed to reach that address: 127.0.0.1 is a loopback address. To call your own internal service, add its host to ACTIONS_ALLOWED_HOSTS.",
     );
@@ -297,7 +354,9 @@ describe("custom actions and the internal network", () => {
   });
 
   it("checks a {placeholder} host at the call", async () => {
-    const templated = action(`http://{host}:${target.port}/orders`, { parameters: { type: "object", properties: { host: { type: "string" } } } });
+    const templated = action(`http://{host}:${target.port}/orders`, {
+      parameters: { type: "object", properties: { host: { type: "string" } } },
+    });
     const error = await failure(callHttpAction(templated, { host: "127.1" }, guard("")));
     expect(error.kind).toBe("blocked");
     expect(target.received).toEqual([]);
@@ -311,7 +370,11 @@ describe("saving an action with an internal address", () => {
     database = await createTestDatabase("pglite");
     store = new ActionsStore(database.db, randomBytes(32), 0, {
       allowList: parseAllowList("orders.internal"),
-      resolve: table({ "intranet.example": ["10.0.0.5"], "orders.internal": ["10.0.0.6"], "api.example": ["203.0.113.9"] }),
+      resolve: table({
+        "intranet.example": ["10.0.0.5"],
+        "orders.internal": ["10.0.0.6"],
+        "api.example": ["203.0.113.9"],
+      }),
     });
   });
   afterAll(async () => {
@@ -326,15 +389,23 @@ describe("saving an action with an internal address", () => {
   });
 
   it("refuses it on the URL field, when created and when changed, and takes an allowed or public host", async () => {
-    for (const url of ["http://2130706433/orders/{order_id}", "http://[::ffff:127.0.0.1]/orders/{order_id}", "https://intranet.example/orders/{order_id}"]) {
+    for (const url of [
+      "http://2130706433/orders/{order_id}",
+      "http://[::ffff:127.0.0.1]/orders/{order_id}",
+      "https://intranet.example/orders/{order_id}",
+    ]) {
       const error = await store.create(definition(url)).catch((caught: unknown) => caught);
       expect(error, url).toBeInstanceOf(ActionStoreError);
       expect(error, url).toMatchObject({ code: "address_not_allowed" });
       expect((error as Error).message, url).toMatch(/^urlTemplate: this action is not allowed to reach that address: /);
     }
     const saved = await store.create(definition("https://api.example/orders/{order_id}"));
-    await expect(store.update(saved.id, { urlTemplate: "http://169.254.169.254/{order_id}" })).rejects.toThrow(/169\.254\.169\.254 is a link-local address/);
-    expect(await store.update(saved.id, { urlTemplate: "https://orders.internal/{order_id}" })).toMatchObject({ urlTemplate: "https://orders.internal/{order_id}" });
+    await expect(store.update(saved.id, { urlTemplate: "http://169.254.169.254/{order_id}" })).rejects.toThrow(
+      /169\.254\.169\.254 is a link-local address/,
+    );
+    expect(await store.update(saved.id, { urlTemplate: "https://orders.internal/{order_id}" })).toMatchObject({
+      urlTemplate: "https://orders.internal/{order_id}",
+    });
     expect(await store.listForAdmin()).toHaveLength(1);
   });
 });

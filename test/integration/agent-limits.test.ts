@@ -18,12 +18,27 @@ describe.each(dbKinds())("run limits and one conversation at a time, on %s", (ki
   });
 
   it("hands off with reason `error` when the model keeps calling tools past the step limit", async () => {
-    const harness = await startHarness(kind, { model: createModel({ model: "openai-compatible:looping", baseUrl: standIn.url, apiKey: "k" }) });
+    const harness = await startHarness(kind, {
+      model: createModel({ model: "openai-compatible:looping", baseUrl: standIn.url, apiKey: "k" }),
+    });
     try {
-      standIn.script(...Array.from({ length: 8 }, () => ({ kind: "tool_call" as const, name: "search_knowledge_base", arguments: { query: "password" } })));
-      const placed = await harness.sim.placeCall({ from: "+14155550170", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
+      standIn.script(
+        ...Array.from({ length: 8 }, () => ({
+          kind: "tool_call" as const,
+          name: "search_knowledge_base",
+          arguments: { query: "password" },
+        })),
+      );
+      const placed = await harness.sim.placeCall({
+        from: "+14155550170",
+        text: "Customer: how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       expect((await harness.waitForEvent(placed.eventId)).decision).toBe("processed");
-      const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
+      const [session] = await harness.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, placed.conversationId));
       const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.sessionId, session.id));
       expect(handoff.reason).toBe("error");
       const [run] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.sessionId, session.id));
@@ -47,14 +62,32 @@ describe.each(dbKinds())("run limits and one conversation at a time, on %s", (ki
     });
     const harness = await startHarness(kind, { model: slow });
     try {
-      const first = await harness.sim.placeCall({ from: "+14155550171", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
+      const first = await harness.sim.placeCall({
+        from: "+14155550171",
+        text: "Customer: how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       const turns = [first];
       for (const text of ["Customer: and when are you open on Saturday?", "Customer: how do I update my card?"]) {
-        turns.push(await harness.sim.placeCall({ from: "+14155550171", text, assigneeId: AI_TEAMMATE, conversationId: first.conversationId }));
+        turns.push(
+          await harness.sim.placeCall({
+            from: "+14155550171",
+            text,
+            assigneeId: AI_TEAMMATE,
+            conversationId: first.conversationId,
+          }),
+        );
       }
       for (const turn of turns) expect((await harness.waitForEvent(turn.eventId, 20_000)).decision).toBe("processed");
-      const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, first.conversationId));
-      const runs = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.sessionId, session.id)).orderBy(asc(agentRuns.startedAt));
+      const [session] = await harness.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, first.conversationId));
+      const runs = await harness.database.db
+        .select()
+        .from(agentRuns)
+        .where(eq(agentRuns.sessionId, session.id))
+        .orderBy(asc(agentRuns.startedAt));
       expect(runs.map((run) => run.triggerMessageId)).toEqual(turns.map((turn) => turn.messageId));
       for (let index = 1; index < runs.length; index++) {
         expect(runs[index].startedAt.getTime()).toBeGreaterThanOrEqual(runs[index - 1].deliveredAt!.getTime());

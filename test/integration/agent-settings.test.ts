@@ -24,13 +24,34 @@ describe.each(dbKinds())("Settings → AI store, on %s", (kind) => {
 
   it("starts on the offline model with defaults, saves a patch, and keeps the key encrypted at rest", async () => {
     const store = new AgentSettingsStore(database.db, NO_ENV, key, 0);
-    expect((await store.get()).values).toMatchObject({ model: "local", instructions: "", handoffTopics: [], maxSteps: 6, timeoutSeconds: 120 });
+    expect((await store.get()).values).toMatchObject({
+      model: "local",
+      instructions: "",
+      handoffTopics: [],
+      maxSteps: 6,
+      timeoutSeconds: 120,
+    });
     // A call's answer is a note for the callback until an SMS channel for texting back is picked.
-    expect((await store.get()).values.delivery).toEqual({ voice: "comment", email: "reply", sms: "reply", whatsapp: "reply", web: "reply" });
+    expect((await store.get()).values.delivery).toEqual({
+      voice: "comment",
+      email: "reply",
+      sms: "reply",
+      whatsapp: "reply",
+      web: "reply",
+    });
 
-    await store.save({ model: "openai:gpt-4o-mini", apiKey: "sk-live-very-secret-key", instructions: "Sign off as the Acme team.", delivery: { voice: "draft" } });
+    await store.save({
+      model: "openai:gpt-4o-mini",
+      apiKey: "sk-live-very-secret-key",
+      instructions: "Sign off as the Acme team.",
+      delivery: { voice: "draft" },
+    });
     const { values, locked } = await store.get();
-    expect(values).toMatchObject({ model: "openai:gpt-4o-mini", apiKey: "sk-live-very-secret-key", instructions: "Sign off as the Acme team." });
+    expect(values).toMatchObject({
+      model: "openai:gpt-4o-mini",
+      apiKey: "sk-live-very-secret-key",
+      instructions: "Sign off as the Acme team.",
+    });
     expect(values.delivery).toMatchObject({ voice: "draft", email: "reply" });
     expect(locked).toEqual({ model: false, baseUrl: false, apiKey: false });
 
@@ -47,7 +68,12 @@ describe.each(dbKinds())("Settings → AI store, on %s", (kind) => {
   });
 
   it("lets the environment win, shows it locked, and refuses to save over it", async () => {
-    const store = new AgentSettingsStore(database.db, { AI_MODEL: "anthropic:claude-sonnet-4-5", AI_BASE_URL: undefined, AI_API_KEY: "sk-env" }, key, 0);
+    const store = new AgentSettingsStore(
+      database.db,
+      { AI_MODEL: "anthropic:claude-sonnet-4-5", AI_BASE_URL: undefined, AI_API_KEY: "sk-env" },
+      key,
+      0,
+    );
     const { values, locked } = await store.get();
     expect(values.model).toBe("anthropic:claude-sonnet-4-5");
     expect(values.apiKey).toBe("sk-env");
@@ -69,7 +95,9 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
   });
 
   it("sends the instructions and handoff topics, applies the team's redaction pattern, and prices every step", async () => {
-    const harness = await startHarness(kind, { model: createModel({ model: "openai-compatible:stand-in", baseUrl: standIn.url, apiKey: "k" }) });
+    const harness = await startHarness(kind, {
+      model: createModel({ model: "openai-compatible:stand-in", baseUrl: standIn.url, apiKey: "k" }),
+    });
     try {
       harness.agentSettings.instructions = "Always sign off as the Acme support team.";
       harness.agentSettings.handoffTopics = ["legal action or lawyer"];
@@ -79,7 +107,11 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
         { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "reset password" } },
         { kind: "text", text: "Open the sign-in page and choose Forgot password. — The Acme support team" },
       );
-      const placed = await harness.sim.placeCall({ from: "+14155550301", text: "Customer: I'm member M-123456, how do I reset my password?", assigneeId: AI_TEAMMATE });
+      const placed = await harness.sim.placeCall({
+        from: "+14155550301",
+        text: "Customer: I'm member M-123456, how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       expect((await harness.waitForEvent(placed.eventId)).decision).toBe("processed");
 
       const system = standIn.requests[0].body.messages.find((message) => message.role === "system")?.content;
@@ -90,14 +122,24 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       expect(wire).not.toContain("M-123456");
       expect(wire).toContain("[member id]");
 
-      const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
-      const [message] = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
+      const [session] = await harness.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, placed.conversationId));
+      const [message] = await harness.database.db
+        .select()
+        .from(sessionMessages)
+        .where(eq(sessionMessages.sessionId, session.id));
       expect(message.metadata.redactions).toEqual([{ kind: "custom", placeholder: "[member id]" }]);
 
       // The stand-in reports 100 input and 20 output tokens per request: $0.0004 per step at $2/$10 per million.
       const [run] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.sessionId, session.id));
       expect(run.model).toBe("openai-compatible:stand-in");
-      const steps = await harness.database.db.select().from(agentSteps).where(eq(agentSteps.runId, run.id)).orderBy(asc(agentSteps.position));
+      const steps = await harness.database.db
+        .select()
+        .from(agentSteps)
+        .where(eq(agentSteps.runId, run.id))
+        .orderBy(asc(agentSteps.position));
       const priced = steps.filter((step) => step.inputTokens > 0);
       expect(priced).toHaveLength(2);
       for (const step of priced) expect(step.costUsd).toBeCloseTo(0.0004, 10);
@@ -107,9 +149,17 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       // A model without a price stores no cost (shown as "no price set"), never $0.
       harness.agentSettings.prices = {};
       standIn.script({ kind: "text", text: "You're welcome. — The Acme support team" });
-      const second = await harness.sim.placeCall({ from: "+14155550301", text: "Customer: thanks!", assigneeId: AI_TEAMMATE, conversationId: placed.conversationId });
+      const second = await harness.sim.placeCall({
+        from: "+14155550301",
+        text: "Customer: thanks!",
+        assigneeId: AI_TEAMMATE,
+        conversationId: placed.conversationId,
+      });
       expect((await harness.waitForEvent(second.eventId)).decision).toBe("processed");
-      const [secondRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, second.messageId!));
+      const [secondRun] = await harness.database.db
+        .select()
+        .from(agentRuns)
+        .where(eq(agentRuns.triggerMessageId, second.messageId!));
       expect(secondRun.costUsd).toBeNull();
     } finally {
       standIn.requests.length = 0;
@@ -118,22 +168,44 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
   });
 
   it("uses the step and time limits in force, handing off with reason `error` past them", async () => {
-    const harness = await startHarness(kind, { model: createModel({ model: "openai-compatible:stand-in", baseUrl: standIn.url, apiKey: "k" }) });
+    const harness = await startHarness(kind, {
+      model: createModel({ model: "openai-compatible:stand-in", baseUrl: standIn.url, apiKey: "k" }),
+    });
     try {
       harness.agentSettings.maxSteps = 2;
-      standIn.script(...Array.from({ length: 3 }, () => ({ kind: "tool_call" as const, name: "search_knowledge_base", arguments: { query: "password" } })));
-      const looping = await harness.sim.placeCall({ from: "+14155550302", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
+      standIn.script(
+        ...Array.from({ length: 3 }, () => ({
+          kind: "tool_call" as const,
+          name: "search_knowledge_base",
+          arguments: { query: "password" },
+        })),
+      );
+      const looping = await harness.sim.placeCall({
+        from: "+14155550302",
+        text: "Customer: how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       expect((await harness.waitForEvent(looping.eventId)).decision).toBe("processed");
       expect(standIn.requests).toHaveLength(2);
-      const [loopRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, looping.messageId!));
+      const [loopRun] = await harness.database.db
+        .select()
+        .from(agentRuns)
+        .where(eq(agentRuns.triggerMessageId, looping.messageId!));
       expect(loopRun.error).toBe("the run reached its limit of 2 steps without answering or handing off");
 
       harness.agentSettings.maxSteps = 6;
       harness.agentSettings.timeoutSeconds = 1;
       standIn.script({ kind: "hang" });
-      const slow = await harness.sim.placeCall({ from: "+14155550303", text: "Customer: how do I reset my password?", assigneeId: AI_TEAMMATE });
+      const slow = await harness.sim.placeCall({
+        from: "+14155550303",
+        text: "Customer: how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       expect((await harness.waitForEvent(slow.eventId)).decision).toBe("processed");
-      const [slowRun] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.triggerMessageId, slow.messageId!));
+      const [slowRun] = await harness.database.db
+        .select()
+        .from(agentRuns)
+        .where(eq(agentRuns.triggerMessageId, slow.messageId!));
       expect(slowRun.error).toBe("the run passed its time limit of 1 s");
       const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.runId, slowRun.id));
       expect(handoff.reason).toBe("error");
@@ -154,7 +226,10 @@ describe.each(dbKinds())("Settings → AI reaches the next run, on %s", (kind) =
       harness.agentSettings.handoffTopics = ["account security or passwords"];
       const after = await harness.sim.placeCall({ from: "+14155550305", text, assigneeId: AI_TEAMMATE });
       expect((await harness.waitForEvent(after.eventId)).decision).toBe("processed");
-      const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, after.conversationId));
+      const [session] = await harness.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, after.conversationId));
       expect(session).toMatchObject({ status: "handed_off", handoffReason: "prohibited_topic" });
       expect(harness.sim.getConversation(after.conversationId)!.replies).toHaveLength(0);
     } finally {

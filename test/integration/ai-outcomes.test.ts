@@ -26,22 +26,44 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
   const db = () => harness.database.db;
 
   it("an answer stays the AI's outcome through a teammate's reply, an archive and a reopen, which are kept beside it", async () => {
-    const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550161", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+    const placed = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550161",
+      text: PASSWORD_QUESTION,
+      assigneeId: AI_TEAMMATE,
+    });
     await harness.waitForEvent(placed.eventId);
     const answered = await harness.sessionOf(placed.conversationId);
-    expect(answered).toMatchObject({ status: "answered", aiOutcome: "answered", humanRepliedAt: null, reopenedAt: null });
+    expect(answered).toMatchObject({
+      status: "answered",
+      aiOutcome: "answered",
+      humanRepliedAt: null,
+      reopenedAt: null,
+    });
     expect(answered.aiOutcomeAt).toBeInstanceOf(Date);
 
-    const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Dana here: I have reset it for you." });
+    const reply = await harness.sim.teammateReply({
+      conversationId: placed.conversationId,
+      text: "Dana here: I have reset it for you.",
+    });
     await harness.waitForEvent(reply.eventId);
     const archived = await harness.sim.archive(placed.conversationId);
     await harness.waitForEvent(archived.eventId);
     const reopened = await harness.sim.reopen(placed.conversationId);
-    expect(await harness.waitForEvent(reopened.eventId)).toMatchObject({ decision: "recorded", decisionReason: "conversation reopened" });
+    expect(await harness.waitForEvent(reopened.eventId)).toMatchObject({
+      decision: "recorded",
+      decisionReason: "conversation reopened",
+    });
 
     const after = await harness.sessionOf(placed.conversationId);
     // Open again in Front: no longer resolved; the AI's outcome is untouched.
-    expect(after).toMatchObject({ status: "answered", statusReason: "conversation reopened", resolvedAt: null, aiOutcome: "answered", aiOutcomeAt: answered.aiOutcomeAt });
+    expect(after).toMatchObject({
+      status: "answered",
+      statusReason: "conversation reopened",
+      resolvedAt: null,
+      aiOutcome: "answered",
+      aiOutcomeAt: answered.aiOutcomeAt,
+    });
     expect(after.humanRepliedAt!.getTime()).toBeGreaterThanOrEqual(answered.aiOutcomeAt!.getTime());
     expect(after.reopenedAt!.getTime()).toBeGreaterThanOrEqual(after.humanRepliedAt!.getTime() - 1000);
 
@@ -52,10 +74,22 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
   });
 
   it("a handoff is the AI's outcome, with its reason, and the teammate's reply after it is its follow-up", async () => {
-    const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550162", text: HUMAN_REQUEST, assigneeId: AI_TEAMMATE });
+    const placed = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550162",
+      text: HUMAN_REQUEST,
+      assigneeId: AI_TEAMMATE,
+    });
     await harness.waitForEvent(placed.eventId);
-    expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", aiOutcome: "handed_off", handoffReason: "user_requested_human_assistance" });
-    const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Hi, Dana here. How can I help?" });
+    expect(await harness.sessionOf(placed.conversationId)).toMatchObject({
+      status: "handed_off",
+      aiOutcome: "handed_off",
+      handoffReason: "user_requested_human_assistance",
+    });
+    const reply = await harness.sim.teammateReply({
+      conversationId: placed.conversationId,
+      text: "Hi, Dana here. How can I help?",
+    });
     await harness.waitForEvent(reply.eventId);
     const session = await harness.sessionOf(placed.conversationId);
     expect(session).toMatchObject({ aiOutcome: "handed_off" });
@@ -63,7 +97,12 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
   });
 
   it("a conversation the AI never took part in is skipped; a teammate's reply there is no follow-up of the AI", async () => {
-    const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550163", text: PASSWORD_QUESTION, assigneeId: null });
+    const placed = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550163",
+      text: PASSWORD_QUESTION,
+      assigneeId: null,
+    });
     await harness.waitForEvent(placed.eventId);
     const skipped = await harness.sessionOf(placed.conversationId);
     expect(skipped).toMatchObject({ status: "skipped", aiOutcome: "skipped" });
@@ -76,30 +115,63 @@ describe.each(dbKinds())("the AI's outcome, on %s", (kind) => {
   });
 
   it("a later message the AI leaves alone does not undo its answer", async () => {
-    const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550164", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+    const placed = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550164",
+      text: PASSWORD_QUESTION,
+      assigneeId: AI_TEAMMATE,
+    });
     await harness.waitForEvent(placed.eventId);
     const assigned = await harness.sim.assign(placed.conversationId, "tea_rep7", { by: "tea_rep7" });
     await harness.waitForEvent(assigned.eventId);
-    const followUp = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550164", conversationId: placed.conversationId, text: "Thanks, and one more thing?", assigneeId: "tea_rep7" });
+    const followUp = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550164",
+      conversationId: placed.conversationId,
+      text: "Thanks, and one more thing?",
+      assigneeId: "tea_rep7",
+    });
     expect(await harness.waitForEvent(followUp.eventId)).toMatchObject({ decision: "skipped" });
     expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ aiOutcome: "answered" });
   });
 
   it("the migration derives the outcome and follow-up of sessions stored before, and repairs sessions a re-run left running", async () => {
-    const answeredCall = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550165", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+    const answeredCall = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550165",
+      text: PASSWORD_QUESTION,
+      assigneeId: AI_TEAMMATE,
+    });
     await harness.waitForEvent(answeredCall.eventId);
-    const reply = await harness.sim.teammateReply({ conversationId: answeredCall.conversationId, text: "Dana here, sorted." });
+    const reply = await harness.sim.teammateReply({
+      conversationId: answeredCall.conversationId,
+      text: "Dana here, sorted.",
+    });
     await harness.waitForEvent(reply.eventId);
-    const handedOff = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550166", text: HUMAN_REQUEST, assigneeId: AI_TEAMMATE });
+    const handedOff = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550166",
+      text: HUMAN_REQUEST,
+      assigneeId: AI_TEAMMATE,
+    });
     await harness.waitForEvent(handedOff.eventId);
-    const skipped = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550167", text: PASSWORD_QUESTION, assigneeId: null });
+    const skipped = await harness.sim.sendMessage({
+      messageType: "sms",
+      from: "+14155550167",
+      text: PASSWORD_QUESTION,
+      assigneeId: null,
+    });
     await harness.waitForEvent(skipped.eventId);
     const ids = [answeredCall, handedOff, skipped].map((placed) => placed.conversationId);
     const expected = await Promise.all(ids.map((id) => harness.sessionOf(id)));
 
     // As an older version stored them: no outcome columns; and one session stuck "AI answering" by the old re-run.
-    await db().execute(sql`update sessions set ai_outcome = null, ai_outcome_at = null, human_replied_at = null, reopened_at = null`);
-    await db().execute(sql`update sessions set status = 'ai_answering', updated_at = now() - interval '2 hours' where front_conversation_id = ${answeredCall.conversationId}`);
+    await db().execute(
+      sql`update sessions set ai_outcome = null, ai_outcome_at = null, human_replied_at = null, reopened_at = null`,
+    );
+    await db().execute(
+      sql`update sessions set status = 'ai_answering', updated_at = now() - interval '2 hours' where front_conversation_id = ${answeredCall.conversationId}`,
+    );
     const statements = handWrittenStatements();
     expect(statements).toHaveLength(6);
     for (const statement of statements) await db().execute(sql.raw(statement));

@@ -56,18 +56,49 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
       reopened: 1,
       humanReplied: 2,
     });
-    expect(voice.rates).toEqual({ involvement: 10 / 12, aiResolution: 3 / 9, durableResolution: 1 / 5, handoff: 3 / 10, deliveryFailure: 1 / 10, reopen: 1 / 5 });
+    expect(voice.rates).toEqual({
+      involvement: 10 / 12,
+      aiResolution: 3 / 9,
+      durableResolution: 1 / 5,
+      handoff: 3 / 10,
+      deliveryFailure: 1 / 10,
+      reopen: 1 / 5,
+    });
     // percentile_cont over 1800 s and 5400 s.
     expect(voice.humanReplySeconds).toEqual({ p50: 3600, p90: 5040 });
 
     const email = report.ai.current.byChannel.find((row) => row.channel === "email")!;
     // e4 and e5 answered on the 72-hour window's edge day: e4 before the edge (judged, resolved), e5 after it.
     expect(email.counts).toMatchObject({ sessions: 5, acted: 4, judged: 3, aiResolved: 2, answeredJudged: 2 });
-    expect(email.rates).toEqual({ involvement: 4 / 5, aiResolution: 2 / 3, durableResolution: null, handoff: 1 / 4, deliveryFailure: 0, reopen: 0 });
+    expect(email.rates).toEqual({
+      involvement: 4 / 5,
+      aiResolution: 2 / 3,
+      durableResolution: null,
+      handoff: 1 / 4,
+      deliveryFailure: 0,
+      reopen: 0,
+    });
 
     const all = report.ai.current.all;
-    expect(all.counts).toMatchObject({ sessions: 17, acted: 14, judged: 12, aiResolved: 5, durableJudged: 5, durable: 1, answeredJudged: 7, reopened: 1, humanReplied: 3 });
-    expect(all.rates).toEqual({ involvement: 14 / 17, aiResolution: 5 / 12, durableResolution: 1 / 5, handoff: 4 / 14, deliveryFailure: 1 / 14, reopen: 1 / 7 });
+    expect(all.counts).toMatchObject({
+      sessions: 17,
+      acted: 14,
+      judged: 12,
+      aiResolved: 5,
+      durableJudged: 5,
+      durable: 1,
+      answeredJudged: 7,
+      reopened: 1,
+      humanReplied: 3,
+    });
+    expect(all.rates).toEqual({
+      involvement: 14 / 17,
+      aiResolution: 5 / 12,
+      durableResolution: 1 / 5,
+      handoff: 4 / 14,
+      deliveryFailure: 1 / 14,
+      reopen: 1 / 7,
+    });
     // 600 s, 1800 s, 5400 s.
     expect(all.humanReplySeconds).toEqual({ p50: 1800, p90: 4680 });
   });
@@ -89,7 +120,9 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
 
   it("gives each UTC day's AI resolution and handoff rate over time", () => {
     const day = (daysAgo: number) => report.ai.current.trend.find((item) => item.date === addDays(RANGE.to, -daysAgo));
-    expect(report.ai.current.trend.map((item) => item.date)).toEqual(Array.from({ length: 14 }, (_, index) => addDays(RANGE.from, index)));
+    expect(report.ai.current.trend.map((item) => item.date)).toEqual(
+      Array.from({ length: 14 }, (_, index) => addDays(RANGE.from, index)),
+    );
     expect(day(10)).toEqual({ date: addDays(RANGE.to, -10), acted: 4, handedOff: 0, judged: 4, aiResolved: 2 }); // v1–v4
     expect(day(7)).toEqual({ date: addDays(RANGE.to, -7), acted: 1, handedOff: 0, judged: 1, aiResolved: 1 }); // v12
     expect(day(5)).toEqual({ date: addDays(RANGE.to, -5), acted: 4, handedOff: 3, judged: 4, aiResolved: 0 }); // v6–v9
@@ -107,8 +140,14 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
 
   it("every figure's numerator and denominator open exactly the sessions they count", async () => {
     const expected: Record<string, [string[], string[]]> = {
-      involvement: [ACTED, ["e1", "e2", "e3", "e4", "e5", "v1", "v10", "v11", "v12", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]],
-      ai_resolution: [["e1", "e4", "v1", "v12", "v3"], ["e1", "e2", "e4", "v1", "v12", "v2", "v3", "v4", "v6", "v7", "v8", "v9"]],
+      involvement: [
+        ACTED,
+        ["e1", "e2", "e3", "e4", "e5", "v1", "v10", "v11", "v12", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"],
+      ],
+      ai_resolution: [
+        ["e1", "e4", "v1", "v12", "v3"],
+        ["e1", "e2", "e4", "v1", "v12", "v2", "v3", "v4", "v6", "v7", "v8", "v9"],
+      ],
       durable_resolution: [["v1"], ["v1", "v12", "v2", "v3", "v4"]],
       handoff: [["e2", "v6", "v7", "v8"], ACTED],
       delivery_failure: [["v9"], ACTED],
@@ -135,6 +174,27 @@ describe.each(dbKinds())("the AI's rates on %s", (kind) => {
     const voice = aiRatesTable(report).rows.find((row) => row.key === "voice")!;
     expect(voice.cells[1].linkLabel).toBe("10 Phone sessions the AI acted on: open in the Inbox");
     expect(voice.cells[4].linkLabel).toBe("3 Phone sessions resolved by the AI within 3 days: open in the Inbox");
-    expect(voice.cells.map((cell) => cell.text)).toEqual(["Phone", "10", "12", "83.3%", "3", "9", "33.3%", "1", "5", "20%", "3", "30%", "1", "10%", "1", "5", "20%", "2", "3600.0", "5040.0"]);
+    expect(voice.cells.map((cell) => cell.text)).toEqual([
+      "Phone",
+      "10",
+      "12",
+      "83.3%",
+      "3",
+      "9",
+      "33.3%",
+      "1",
+      "5",
+      "20%",
+      "3",
+      "30%",
+      "1",
+      "10%",
+      "1",
+      "5",
+      "20%",
+      "2",
+      "3600.0",
+      "5040.0",
+    ]);
   });
 });

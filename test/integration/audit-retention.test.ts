@@ -39,18 +39,31 @@ describe.each(dbKinds())("audit-log retention on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await database.db.insert(auditLog).values(
-      ages.map((days) => ({ at: new Date(NOW.getTime() - days * DAY), actorName: "Test", action: "settings.ai.update", target: `${days} days old`, after: { days } })),
-    );
+    await database.db
+      .insert(auditLog)
+      .values(
+        ages.map((days) => ({
+          at: new Date(NOW.getTime() - days * DAY),
+          actorName: "Test",
+          action: "settings.ai.update",
+          target: `${days} days old`,
+          after: { days },
+        })),
+      );
   });
   afterAll(async () => {
     await database?.close();
   });
 
-  const targets = async () => (await database.db.select({ target: auditLog.target }).from(auditLog).orderBy(asc(auditLog.id))).map((row) => row.target);
+  const targets = async () =>
+    (await database.db.select({ target: auditLog.target }).from(auditLog).orderBy(asc(auditLog.id))).map(
+      (row) => row.target,
+    );
 
   it("refuses a delete outside the purge, and a delete of rows newer than the declared cutoff", async () => {
-    expect(await refusal(() => database.db.execute(sql`delete from audit_log where at < now() - interval '300 days'`))).toMatch(/append-only/);
+    expect(
+      await refusal(() => database.db.execute(sql`delete from audit_log where at < now() - interval '300 days'`)),
+    ).toMatch(/append-only/);
     // A cutoff declared, but the rows asked for are newer than it: still refused, and nothing goes.
     const cutoff = new Date(NOW.getTime() - 365 * DAY).toISOString();
     expect(
@@ -69,12 +82,24 @@ describe.each(dbKinds())("audit-log retention on %s", (kind) => {
     expect(await purgeAuditLog(database.db, { days: 365, now: NOW, batch: 2 })).toBe(3);
     const left = await targets();
     expect(left.slice(0, 3)).toEqual(["364 days old", "30 days old", "1 days old"]);
-    const [purge] = await database.db.select().from(auditLog).where(sql`${auditLog.action} = 'audit.purge'`);
-    expect(purge).toMatchObject({ actorId: null, actorName: SYSTEM_ACTOR.name, after: { deleted: 3, olderThan: new Date(NOW.getTime() - 365 * DAY).toISOString(), retentionDays: 365 } });
+    const [purge] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'audit.purge'`);
+    expect(purge).toMatchObject({
+      actorId: null,
+      actorName: SYSTEM_ACTOR.name,
+      after: { deleted: 3, olderThan: new Date(NOW.getTime() - 365 * DAY).toISOString(), retentionDays: 365 },
+    });
 
     // Nothing more to delete: no second purge row.
     expect(await purgeAuditLog(database.db, { days: 365, now: NOW })).toBe(0);
-    expect(await database.db.select().from(auditLog).where(sql`${auditLog.action} = 'audit.purge'`)).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'audit.purge'`),
+    ).toHaveLength(1);
     // The declared cutoff lasted only for the purge's own transactions.
     expect(await refusal(() => database.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
   });

@@ -61,11 +61,23 @@ async function signIn(auth: Auth, credentials: { email: string; password: string
 describe("sign-in helpers", () => {
   it("keeps `next` on this site and never on the sign-in page or the API", () => {
     expect(safeNextPath("/inbox/123?tab=steps")).toBe("/inbox/123?tab=steps");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, "/login?next=/x", "/api/sessions", "/in\nbox"]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      "/login?next=/x",
+      "/api/sessions",
+      "/in\nbox",
+    ]) {
       expect(safeNextPath(bad)).toBe("/inbox");
     }
     expect(safeNextPath(["/reports", "/x"])).toBe("/reports");
-    expect(loginPath("/troubleshooting?conversation=cnv_1")).toBe("/login?next=%2Ftroubleshooting%3Fconversation%3Dcnv_1");
+    expect(loginPath("/troubleshooting?conversation=cnv_1")).toBe(
+      "/login?next=%2Ftroubleshooting%3Fconversation%3Dcnv_1",
+    );
     expect(loginPath("/inbox")).toBe("/login");
     expect(loginPath(null)).toBe("/login");
   });
@@ -90,7 +102,10 @@ describe("sign-in helpers", () => {
   });
 
   it("checks the account variables, one line each", () => {
-    expect(parseConfig({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "0123456789" })).toMatchObject({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "0123456789" });
+    expect(parseConfig({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "0123456789" })).toMatchObject({
+      ADMIN_EMAIL: "a@b.co",
+      ADMIN_PASSWORD: "0123456789",
+    });
     let error: unknown;
     try {
       parseConfig({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "short", BETTER_AUTH_SECRET: "tiny" });
@@ -104,7 +119,9 @@ describe("sign-in helpers", () => {
     expect(problems.find((line) => line.startsWith("ADMIN_PASSWORD"))).toMatch(/at least 10 characters \(got '…'\)/);
     expect(problems.find((line) => line.startsWith("BETTER_AUTH_SECRET"))).toContain("32 characters");
     expect(() => parseConfig({ ADMIN_EMAIL: "a@b.co" })).toThrow(/ADMIN_PASSWORD is required when ADMIN_EMAIL is set/);
-    expect(() => parseConfig({ ADMIN_PASSWORD: "0123456789" })).toThrow(/ADMIN_EMAIL is required when ADMIN_PASSWORD is set/);
+    expect(() => parseConfig({ ADMIN_PASSWORD: "0123456789" })).toThrow(
+      /ADMIN_EMAIL is required when ADMIN_PASSWORD is set/,
+    );
   });
 
   it("answers 401 without a user and 403 for a viewer on an admin action", () => {
@@ -138,18 +155,32 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     expect(await ensureFirstAdmin(auth, database.db, { log })).toBeNull();
     expect(logs).toEqual([expect.stringContaining("no accounts yet")]);
 
-    const first = await ensureFirstAdmin(auth, database.db, { email: "Admin@Frontline.test", password: ADMIN.password, log });
+    const first = await ensureFirstAdmin(auth, database.db, {
+      email: "Admin@Frontline.test",
+      password: ADMIN.password,
+      log,
+    });
     expect(first).toMatchObject({ status: "created", user: { email: ADMIN.email, role: "admin" } });
     expect(logs.at(-1)).toBe(`[frontline] created admin ${ADMIN.email}`);
 
-    const again = await ensureFirstAdmin(auth, database.db, { email: ADMIN.email, password: "another-password-2", log });
+    const again = await ensureFirstAdmin(auth, database.db, {
+      email: ADMIN.email,
+      password: "another-password-2",
+      log,
+    });
     expect(again?.status).toBe("exists");
     expect(logs.at(-1)).toContain("already has an account");
-    expect((await auth.handler(signInRequest({ email: ADMIN.email, password: "another-password-2" }))).status).toBe(401);
+    expect((await auth.handler(signInRequest({ email: ADMIN.email, password: "another-password-2" }))).status).toBe(
+      401,
+    );
     await signIn(auth, ADMIN);
 
     // The password is a scrypt hash (better-auth's "salt:key" hex), never the password itself.
-    const [account] = await database.db.select().from(authAccounts).innerJoin(users, eq(users.id, authAccounts.userId)).where(eq(users.email, ADMIN.email));
+    const [account] = await database.db
+      .select()
+      .from(authAccounts)
+      .innerJoin(users, eq(users.id, authAccounts.userId))
+      .where(eq(users.email, ADMIN.email));
     expect(account.auth_accounts.providerId).toBe("credential");
     expect(account.auth_accounts.password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
     expect(account.auth_accounts.password).not.toContain(ADMIN.password);
@@ -157,13 +188,25 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
 
   it("creates viewers by default, refuses short passwords and duplicate emails", async () => {
     const created = await createUserAccount(auth, { ...VIEWER, name: "Vera Viewer" });
-    expect(created).toMatchObject({ status: "created", user: { email: VIEWER.email, name: "Vera Viewer", role: "viewer" } });
+    expect(created).toMatchObject({
+      status: "created",
+      user: { email: VIEWER.email, name: "Vera Viewer", role: "viewer" },
+    });
     expect((await createUserAccount(auth, { ...VIEWER, role: "admin" })).status).toBe("exists");
     const [row] = await database.db.select().from(users).where(eq(users.email, VIEWER.email));
     expect(row.role).toBe("viewer");
-    await expect(createUserAccount(auth, { email: "short@frontline.test", password: "123456789" })).rejects.toThrow(/at least 10 characters/);
-    await expect(createUserAccount(auth, { email: "nobody", password: "long-enough-password" })).rejects.toThrow(/email/);
-    await expect(database.db.update(users).set({ role: "owner" as Role }).where(eq(users.email, VIEWER.email))).rejects.toThrow();
+    await expect(createUserAccount(auth, { email: "short@frontline.test", password: "123456789" })).rejects.toThrow(
+      /at least 10 characters/,
+    );
+    await expect(createUserAccount(auth, { email: "nobody", password: "long-enough-password" })).rejects.toThrow(
+      /email/,
+    );
+    await expect(
+      database.db
+        .update(users)
+        .set({ role: "owner" as Role })
+        .where(eq(users.email, VIEWER.email)),
+    ).rejects.toThrow();
   });
 
   it("signs in with an HttpOnly, SameSite=Lax cookie that lasts a week; wrong passwords and unknown emails get 401", async () => {
@@ -183,7 +226,9 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     expect(days).toBeLessThanOrEqual(7);
 
     expect((await auth.handler(signInRequest({ ...ADMIN, password: "wrong-password" }))).status).toBe(401);
-    expect((await auth.handler(signInRequest({ email: "nobody@frontline.test", password: "wrong-password" }))).status).toBe(401);
+    expect(
+      (await auth.handler(signInRequest({ email: "nobody@frontline.test", password: "wrong-password" }))).status,
+    ).toBe(401);
   });
 
   it("marks cookies Secure when APP_URL is https", async () => {
@@ -244,12 +289,19 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     await database.db.update(users).set({ role: "viewer" }).where(eq(users.email, VIEWER.email));
 
     const token = decodeURIComponent(cookie.split("=")[1]).split(".")[0];
-    await database.db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.token, token));
+    await database.db
+      .update(authSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authSessions.token, token));
     expect(await userFromRequestHeaders(auth, headers)).toBeNull();
 
     const other = new Headers({ cookie: await signIn(auth, VIEWER) });
     const signOut = await auth.handler(
-      new Request(`${APP_URL}/api/auth/sign-out`, { method: "POST", headers: { cookie: other.get("cookie")!, origin: APP_URL, "content-type": "application/json" }, body: "{}" }),
+      new Request(`${APP_URL}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie: other.get("cookie")!, origin: APP_URL, "content-type": "application/json" },
+        body: "{}",
+      }),
     );
     expect(signOut.status).toBe(200);
     expect(await userFromRequestHeaders(auth, other)).toBeNull();
@@ -260,8 +312,12 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     const token = decodeURIComponent(cookie.split("=")[1]).split(".")[0];
     const twoDaysAgo = Date.now() - 2 * 86_400_000;
     const aged = new Date(twoDaysAgo + 7 * 86_400_000);
-    await database.db.update(authSessions).set({ expiresAt: aged, updatedAt: new Date(twoDaysAgo) }).where(eq(authSessions.token, token));
-    const expiresAt = async () => (await database.db.select().from(authSessions).where(eq(authSessions.token, token)))[0].expiresAt.getTime();
+    await database.db
+      .update(authSessions)
+      .set({ expiresAt: aged, updatedAt: new Date(twoDaysAgo) })
+      .where(eq(authSessions.token, token));
+    const expiresAt = async () =>
+      (await database.db.select().from(authSessions).where(eq(authSessions.token, token)))[0].expiresAt.getTime();
 
     expect((await userFromRequestHeaders(auth, new Headers({ cookie })))?.role).toBe("viewer");
     expect(await expiresAt()).toBe(aged.getTime());
@@ -283,7 +339,10 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
 
     // Another address is unaffected; the count lives in auth_rate_limits, shared by every app process.
     expect((await auth.handler(signInRequest(ADMIN, freshIp()))).status).toBe(200);
-    const [row] = await database.db.select().from(authRateLimits).where(eq(authRateLimits.key, `${ip}|/sign-in/email`));
+    const [row] = await database.db
+      .select()
+      .from(authRateLimits)
+      .where(eq(authRateLimits.key, `${ip}|/sign-in/email`));
     expect(row?.count).toBe(SIGN_IN_RATE_LIMIT.max);
   });
 
@@ -296,14 +355,20 @@ describe.each(dbKinds())("accounts and sessions on %s", (kind) => {
     }
     const refused = await auth.handler(signInRequest(account));
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ code: "ACCOUNT_BACKOFF", message: "Too many wrong passwords for this account: wait 30 seconds and try again." });
+    expect(await refused.json()).toMatchObject({
+      code: "ACCOUNT_BACKOFF",
+      message: "Too many wrong passwords for this account: wait 30 seconds and try again.",
+    });
     expect(Number(refused.headers.get("x-retry-after"))).toBe(30);
     // Other accounts are not held back.
     expect((await auth.handler(signInRequest(ADMIN))).status).toBe(200);
 
     // Once the wait is over, the right password works and the count starts again.
     const key = `account-backoff:${account.email}`;
-    await database.db.update(authRateLimits).set({ lastRequest: Date.now() - 31_000 }).where(eq(authRateLimits.key, key));
+    await database.db
+      .update(authRateLimits)
+      .set({ lastRequest: Date.now() - 31_000 })
+      .where(eq(authRateLimits.key, key));
     expect((await auth.handler(signInRequest(account))).status).toBe(200);
     expect(await database.db.select().from(authRateLimits).where(eq(authRateLimits.key, key))).toEqual([]);
   });

@@ -15,13 +15,17 @@ describe.skipIf(!serverUrl)("migrations on a shared Postgres (needs TEST_DATABAS
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
     try {
-      const opened = await Promise.allSettled([1, 2, 3, 4].map(() => openDatabase({ url: url.toString(), maxConnections: 1 })));
+      const opened = await Promise.allSettled(
+        [1, 2, 3, 4].map(() => openDatabase({ url: url.toString(), maxConnections: 1 })),
+      );
       const failures = opened.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
       for (const result of opened) if (result.status === "fulfilled") await result.value.close();
       expect(failures).toEqual([]);
 
       const check = await openDatabase({ url: url.toString(), maxConnections: 1 });
-      const applied = rowsOf<{ count: string | number }>(await check.db.execute(sql`select count(*) as count from drizzle.__drizzle_migrations`));
+      const applied = rowsOf<{ count: string | number }>(
+        await check.db.execute(sql`select count(*) as count from drizzle.__drizzle_migrations`),
+      );
       await check.close();
       expect(Number(applied[0].count)).toBeGreaterThan(0);
     } finally {

@@ -26,7 +26,11 @@ const SECRET = "Bearer sk_route_secret_7788";
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
 function jsonRequest(method: string, body: unknown): Request {
-  return new Request("http://frontline.test/api/settings/actions", { method, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return new Request("http://frontline.test/api/settings/actions", {
+    method,
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -49,8 +53,13 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     server = createServer((req, res) => {
       received.push({ url: req.url!, authorization: req.headers.authorization });
       if (req.url?.startsWith("/orders/slow")) return; // never answers
-      if (req.url?.startsWith("/orders/broken")) return void res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "database down" }));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: req.url?.split("/").pop(), status: "shipped" }));
+      if (req.url?.startsWith("/orders/broken"))
+        return void res
+          .writeHead(500, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: "database down" }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ order: req.url?.split("/").pop(), status: "shipped" }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,11 +91,15 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     const created = await answer<ActionResponse>(await collection.POST(jsonRequest("POST", definition())));
     expect(created.status).toBe(201);
     actionId = created.body.action.id;
-    const listed = await answer<ActionsResponse>(await collection.GET(new Request("http://frontline.test/api/settings/actions")));
+    const listed = await answer<ActionsResponse>(
+      await collection.GET(new Request("http://frontline.test/api/settings/actions")),
+    );
     expect(listed.status).toBe(200);
     expect(listed.body.actions).toHaveLength(1);
     expect(listed.body.allowedHosts).toEqual(["127.0.0.1"]);
-    expect(listed.body.actions[0].headers).toEqual([{ name: "Authorization", secret: true, value: null, masked: "••••7788" }]);
+    expect(listed.body.actions[0].headers).toEqual([
+      { name: "Authorization", secret: true, value: null, masked: "••••7788" },
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain("sk_route_secret_7788");
     expect(JSON.stringify(created.body)).not.toContain("sk_route_secret_7788");
   });
@@ -96,59 +109,112 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     expect(badJson).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
 
     const badSchema = await answer<ErrorBody>(
-      await collection.POST(jsonRequest("POST", { ...definition(), name: "other_action", parameters: { type: "object", properties: { order_id: "string" } } })),
+      await collection.POST(
+        jsonRequest("POST", {
+          ...definition(),
+          name: "other_action",
+          parameters: { type: "object", properties: { order_id: "string" } },
+        }),
+      ),
     );
     expect(badSchema.status).toBe(422);
     expect(badSchema.body.error.message).toMatch(/parameters\.properties\.order_id: must be a JSON Schema object/);
 
-    const badUrl = await answer<ErrorBody>(await collection.POST(jsonRequest("POST", { ...definition(), name: "other_action", urlTemplate: `${base}/orders/{orderId}` })));
+    const badUrl = await answer<ErrorBody>(
+      await collection.POST(
+        jsonRequest("POST", { ...definition(), name: "other_action", urlTemplate: `${base}/orders/{orderId}` }),
+      ),
+    );
     expect(badUrl.status).toBe(422);
     expect(badUrl.body.error.message).toMatch(/urlTemplate: uses \{orderId\}, which is not a parameter/);
 
     // The network rule: only 127.0.0.1 is on this file's allow-list, so another loopback spelling or the metadata address is refused.
-    const internal = await answer<ErrorBody>(await collection.POST(jsonRequest("POST", { ...definition(), name: "other_action", urlTemplate: "http://169.254.169.254/latest/{order_id}" })));
+    const internal = await answer<ErrorBody>(
+      await collection.POST(
+        jsonRequest("POST", {
+          ...definition(),
+          name: "other_action",
+          urlTemplate: "http://169.254.169.254/latest/{order_id}",
+        }),
+      ),
+    );
     expect(internal).toMatchObject({ status: 422, body: { error: { code: "address_not_allowed" } } });
     expect(internal.body.error.message).toBe(
       "urlTemplate: this action is not allowed to reach that address: 169.254.169.254 is a link-local address. To call your own internal service, add its host to ACTIONS_ALLOWED_HOSTS.",
     );
-    const loopback = await answer<ErrorBody>(await single.PUT(jsonRequest("PUT", { urlTemplate: `${base.replace("127.0.0.1", "localhost")}/orders/{order_id}` }), params(actionId)));
+    const loopback = await answer<ErrorBody>(
+      await single.PUT(
+        jsonRequest("PUT", { urlTemplate: `${base.replace("127.0.0.1", "localhost")}/orders/{order_id}` }),
+        params(actionId),
+      ),
+    );
     expect(loopback).toMatchObject({ status: 422, body: { error: { code: "address_not_allowed" } } });
-    expect(loopback.body.error.message).toMatch(/^urlTemplate: this action is not allowed to reach that address: localhost is a loopback name\./);
+    expect(loopback.body.error.message).toMatch(
+      /^urlTemplate: this action is not allowed to reach that address: localhost is a loopback name\./,
+    );
 
     const duplicate = await answer<ErrorBody>(await collection.POST(jsonRequest("POST", definition())));
     expect(duplicate).toMatchObject({ status: 409, body: { error: { code: "duplicate_name" } } });
     expect(duplicate.body.error.message).toMatch(/already exists/);
 
-    const unknown = await answer<ErrorBody>(await single.PUT(jsonRequest("PUT", { enabled: false }), params(UNKNOWN_ID)));
+    const unknown = await answer<ErrorBody>(
+      await single.PUT(jsonRequest("PUT", { enabled: false }), params(UNKNOWN_ID)),
+    );
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     expect((await single.DELETE(jsonRequest("DELETE", {}), params(UNKNOWN_ID))).status).toBe(404);
     expect((await testRoute.POST(jsonRequest("POST", {}), params(UNKNOWN_ID))).status).toBe(404);
 
-    for (const response of [badJson, badSchema, badUrl, internal, loopback, duplicate, unknown]) expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.ts:\d+/);
+    for (const response of [badJson, badSchema, badUrl, internal, loopback, duplicate, unknown])
+      expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.ts:\d+/);
   });
 
   it("edits an action and keeps its secret when the value is left out", async () => {
-    const edited = await answer<ActionResponse>(await single.PUT(jsonRequest("PUT", { timeoutMs: 6_000, headers: [{ name: "Authorization", secret: true }] }), params(actionId)));
+    const edited = await answer<ActionResponse>(
+      await single.PUT(
+        jsonRequest("PUT", { timeoutMs: 6_000, headers: [{ name: "Authorization", secret: true }] }),
+        params(actionId),
+      ),
+    );
     expect(edited.status).toBe(200);
-    expect(edited.body.action).toMatchObject({ timeoutMs: 6_000, headers: [{ name: "Authorization", masked: "••••7788" }] });
+    expect(edited.body.action).toMatchObject({
+      timeoutMs: 6_000,
+      headers: [{ name: "Authorization", masked: "••••7788" }],
+    });
   });
 
   it("tests an action for real: success, error status, timeout, and arguments that cannot fill the URL", async () => {
-    const run = async (args: Record<string, unknown>) => answer<ActionTestResponse>(await testRoute.POST(jsonRequest("POST", { arguments: args }), params(actionId)));
+    const run = async (args: Record<string, unknown>) =>
+      answer<ActionTestResponse>(await testRoute.POST(jsonRequest("POST", { arguments: args }), params(actionId)));
 
     const success = await run({ order_id: "A-17" });
     expect(success.status).toBe(200);
-    expect(success.body).toMatchObject({ ok: true, status: 200, body: { order: "A-17", status: "shipped" }, error: null, url: `${base}/orders/A-17` });
+    expect(success.body).toMatchObject({
+      ok: true,
+      status: 200,
+      body: { order: "A-17", status: "shipped" },
+      error: null,
+      url: `${base}/orders/A-17`,
+    });
     expect(success.body.durationMs).toBeGreaterThanOrEqual(0);
     expect(received.at(-1)).toEqual({ url: "/orders/A-17", authorization: SECRET });
 
     const broken = await run({ order_id: "broken" });
-    expect(broken.body).toMatchObject({ ok: false, status: 500, errorKind: "status", error: 'order_status answered 500: {"error":"database down"}' });
+    expect(broken.body).toMatchObject({
+      ok: false,
+      status: 500,
+      errorKind: "status",
+      error: 'order_status answered 500: {"error":"database down"}',
+    });
 
     // A short timeout only for the call meant to time out, so a busy machine cannot fail the others.
     expect((await single.PUT(jsonRequest("PUT", { timeoutMs: 400 }), params(actionId))).status).toBe(200);
     const slow = await run({ order_id: "slow" });
-    expect(slow.body).toMatchObject({ ok: false, status: null, errorKind: "timeout", error: "order_status timed out after 400 ms" });
+    expect(slow.body).toMatchObject({
+      ok: false,
+      status: null,
+      errorKind: "timeout",
+      error: "order_status timed out after 400 ms",
+    });
 
     // Checked again at every call: off the allow-list, the saved action's loopback server is refused and receives nothing.
     vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "");
@@ -156,10 +222,14 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     const refused = await run({ order_id: "A-18" });
     vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
     expect(refused.body).toMatchObject({ ok: false, status: null, errorKind: "blocked" });
-    expect(refused.body.error).toMatch(/^order_status: this action is not allowed to reach that address: 127\.0\.0\.1 is a loopback address\./);
+    expect(refused.body.error).toMatch(
+      /^order_status: this action is not allowed to reach that address: 127\.0\.0\.1 is a loopback address\./,
+    );
     expect(received.length).toBe(before);
 
-    const missing = await answer<ErrorBody>(await testRoute.POST(jsonRequest("POST", { arguments: {} }), params(actionId)));
+    const missing = await answer<ErrorBody>(
+      await testRoute.POST(jsonRequest("POST", { arguments: {} }), params(actionId)),
+    );
     expect(missing).toMatchObject({ status: 422, body: { error: { code: "invalid_arguments" } } });
     expect(missing.body.error.message).toMatch(/missing argument 'order_id'/);
   });
@@ -170,11 +240,19 @@ describe.each(dbKinds())("custom actions API on %s", (kind) => {
     expect((await collection.POST(jsonRequest("POST", definition()))).status).toBe(403);
     expect((await single.PUT(jsonRequest("PUT", { enabled: false }), params(actionId))).status).toBe(403);
     expect((await single.DELETE(jsonRequest("DELETE", {}), params(actionId))).status).toBe(403);
-    expect((await testRoute.POST(jsonRequest("POST", { arguments: { order_id: "1" } }), params(actionId))).status).toBe(403);
+    expect((await testRoute.POST(jsonRequest("POST", { arguments: { order_id: "1" } }), params(actionId))).status).toBe(
+      403,
+    );
   });
 
   it("deletes an action", async () => {
-    expect(await answer(await single.DELETE(jsonRequest("DELETE", {}), params(actionId)))).toEqual({ status: 200, body: { deleted: actionId } });
-    expect((await answer<ActionsResponse>(await collection.GET(new Request("http://frontline.test/api/settings/actions")))).body.actions).toEqual([]);
+    expect(await answer(await single.DELETE(jsonRequest("DELETE", {}), params(actionId)))).toEqual({
+      status: 200,
+      body: { deleted: actionId },
+    });
+    expect(
+      (await answer<ActionsResponse>(await collection.GET(new Request("http://frontline.test/api/settings/actions"))))
+        .body.actions,
+    ).toEqual([]);
   });
 });

@@ -38,16 +38,36 @@ describe("a custom action's call in the timeline", () => {
     });
   const stepOf = async (path: string) => {
     try {
-      return { kind: "tool_call", toolName: "order_status", output: await callHttpAction(action(path), {}), error: null };
+      return {
+        kind: "tool_call",
+        toolName: "order_status",
+        output: await callHttpAction(action(path), {}),
+        error: null,
+      };
     } catch (error) {
       return { kind: "tool_call", toolName: "order_status", output: null, error: (error as Error).message };
     }
   };
 
   it("shows the HTTP status of a success, and how a call failed", async () => {
-    expect(httpCallOutcome(await stepOf("/fine"))).toEqual({ failed: false, timedOut: false, label: "HTTP 200", title: "The server answered 200" });
-    expect(httpCallOutcome(await stepOf("/broken"))).toEqual({ failed: true, timedOut: false, label: "HTTP 503", title: "The server answered 503" });
-    expect(httpCallOutcome(await stepOf("/slow"))).toEqual({ failed: true, timedOut: true, label: "Timed out", title: "Timed out after 200 ms" });
+    expect(httpCallOutcome(await stepOf("/fine"))).toEqual({
+      failed: false,
+      timedOut: false,
+      label: "HTTP 200",
+      title: "The server answered 200",
+    });
+    expect(httpCallOutcome(await stepOf("/broken"))).toEqual({
+      failed: true,
+      timedOut: false,
+      label: "HTTP 503",
+      title: "The server answered 503",
+    });
+    expect(httpCallOutcome(await stepOf("/slow"))).toEqual({
+      failed: true,
+      timedOut: true,
+      label: "Timed out",
+      title: "Timed out after 200 ms",
+    });
     // A port nothing listens on any more: the connection is refused.
     const spare = createServer();
     await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
@@ -58,11 +78,15 @@ describe("a custom action's call in the timeline", () => {
       () => null,
       (error: Error) => error.message,
     );
-    expect(httpCallOutcome({ kind: "tool_call", toolName: "order_status", output: null, error: refused })).toMatchObject({ failed: true, timedOut: false, label: "Unreachable" });
+    expect(
+      httpCallOutcome({ kind: "tool_call", toolName: "order_status", output: null, error: refused }),
+    ).toMatchObject({ failed: true, timedOut: false, label: "Unreachable" });
   });
 
   it("leaves the built-in tools and other steps to the generic view", () => {
-    expect(httpCallOutcome({ kind: "tool_call", toolName: "search_knowledge_base", output: { status: 200 }, error: null })).toBeNull();
+    expect(
+      httpCallOutcome({ kind: "tool_call", toolName: "search_knowledge_base", output: { status: 200 }, error: null }),
+    ).toBeNull();
     expect(httpCallOutcome({ kind: "text", toolName: null, output: null, error: null })).toBeNull();
   });
 });

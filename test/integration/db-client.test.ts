@@ -14,15 +14,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the Postgres client", () => {
 
   /** The statements this connection has prepared and kept (one connection in the pool, so always the same one). */
   async function preparedOn(db: Database["db"]): Promise<string[]> {
-    return rowsOf<{ statement: string }>(await db.execute(sql`select statement from pg_prepared_statements`)).map((row) => row.statement);
+    return rowsOf<{ statement: string }>(await db.execute(sql`select statement from pg_prepared_statements`)).map(
+      (row) => row.statement,
+    );
   }
 
   it("runs drizzle's queries as prepared statements, inside transactions too", async () => {
     database = await createTestDatabase("postgres", { maxConnections: 1 });
     const { db } = database;
-    await db.select().from(sessions).where(sql`${sessions.channel} = ${"voice"}`);
+    await db
+      .select()
+      .from(sessions)
+      .where(sql`${sessions.channel} = ${"voice"}`);
     await db.transaction(async (tx) => {
-      await tx.select({ id: sessions.id }).from(sessions).where(sql`${sessions.status} = ${"answered"}`);
+      await tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(sql`${sessions.status} = ${"answered"}`);
     });
     const prepared = await preparedOn(db);
     expect(prepared.some((statement) => statement.includes(`"channel" = $1`))).toBe(true);
@@ -39,7 +47,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("the Postgres client", () => {
   it("leaves them off when DATABASE_URL says prepare=false (for poolers that cannot keep them)", async () => {
     database = await createTestDatabase("postgres", { maxConnections: 1, urlParams: { prepare: "false" } });
     const { db } = database;
-    await db.select().from(sessions).where(sql`${sessions.channel} = ${"voice"}`);
+    await db
+      .select()
+      .from(sessions)
+      .where(sql`${sessions.channel} = ${"voice"}`);
     expect(await preparedOn(db)).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { AI_TEAMMATE, UNLIMITED_RATE, SECRETS, startHarness, type Harness } from
 
 const PASSWORD_MESSAGE = "Hi, how do I reset my password? The reset email never arrives.";
 const HUMAN_TEAMMATE = "tea_rep7";
-const WANTS_A_PERSON = "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
+const WANTS_A_PERSON =
+  "I was charged twice for my March invoice. I want to talk to a real person right now, this is ridiculous.";
 
 type WriteMethod = "sendReply" | "createDraft" | "postComment" | "setAssignee";
 
@@ -21,7 +22,14 @@ type WriteMethod = "sendReply" | "createDraft" | "postComment" | "setAssignee";
  * throws before the caller can record it; "before" throws without sending (the intent is saved, nothing reached Front).
  * `meanwhile` runs between the write and the death: what happens in Front while the process is down.
  */
-function dyingClient(client: FrontClient, die: { method: WriteMethod; when: "before" | "after"; meanwhile?: (conversationId: string) => Promise<unknown> } | null): FrontClient {
+function dyingClient(
+  client: FrontClient,
+  die: {
+    method: WriteMethod;
+    when: "before" | "after";
+    meanwhile?: (conversationId: string) => Promise<unknown>;
+  } | null,
+): FrontClient {
   let armed = die !== null;
   return new Proxy(client, {
     get(target, property, receiver) {
@@ -44,7 +52,13 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
 
   beforeAll(async () => {
     harness = await startHarness(kind);
-    realClient = new FrontClient({ baseUrl: harness.sim.url, token: SECRETS.apiToken, backoffMs: 10, maxRetries: 2, rateLimiter: UNLIMITED_RATE });
+    realClient = new FrontClient({
+      baseUrl: harness.sim.url,
+      token: SECRETS.apiToken,
+      backoffMs: 10,
+      maxRetries: 2,
+      rateLimiter: UNLIMITED_RATE,
+    });
   });
   afterAll(async () => {
     await harness?.close();
@@ -62,7 +76,9 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
     const event = await harness.waitForEvent(placed.eventId, 20_000);
     const [session] = await db().select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
     const [run] = await db().select().from(agentRuns).where(eq(agentRuns.sessionId, session.id));
-    const aiMessages = (await db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id))).filter((row) => row.authorType === "ai");
+    const aiMessages = (
+      await db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id))
+    ).filter((row) => row.authorType === "ai");
     return { event, session, run, aiMessages, view: harness.sim.getConversation(placed.conversationId)! };
   }
 
@@ -76,19 +92,22 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
     ["comment", "postComment", { replies: 0, drafts: 0, comments: 1 }],
   ];
 
-  it.each(modes)("an answer delivered as a %s is written to Front once when the process dies right after writing it", async (mode, method, expected) => {
-    harness.agentSettings.delivery.email = mode;
-    harness.context.front = dyingClient(realClient, { method, when: "after" });
-    const { event, run, aiMessages, view } = await processed(PASSWORD_MESSAGE, `after-${mode}-${kind}@example.com`);
+  it.each(modes)(
+    "an answer delivered as a %s is written to Front once when the process dies right after writing it",
+    async (mode, method, expected) => {
+      harness.agentSettings.delivery.email = mode;
+      harness.context.front = dyingClient(realClient, { method, when: "after" });
+      const { event, run, aiMessages, view } = await processed(PASSWORD_MESSAGE, `after-${mode}-${kind}@example.com`);
 
-    expect(event.decision).toBe("processed");
-    expect(answerWrites(view)).toEqual(expected);
-    expect(run).toMatchObject({ deliveryStatus: "delivered", deliveryIntent: expect.objectContaining({ mode }) });
-    // Recorded once, pointing at the write Front already had.
-    expect(aiMessages).toHaveLength(1);
-    if (mode === "draft") expect(aiMessages[0].metadata).toMatchObject({ frontDraftId: view.drafts[0].id });
-    if (mode === "comment") expect(aiMessages[0].metadata).toMatchObject({ frontCommentId: view.comments[0].id });
-  });
+      expect(event.decision).toBe("processed");
+      expect(answerWrites(view)).toEqual(expected);
+      expect(run).toMatchObject({ deliveryStatus: "delivered", deliveryIntent: expect.objectContaining({ mode }) });
+      // Recorded once, pointing at the write Front already had.
+      expect(aiMessages).toHaveLength(1);
+      if (mode === "draft") expect(aiMessages[0].metadata).toMatchObject({ frontDraftId: view.drafts[0].id });
+      if (mode === "comment") expect(aiMessages[0].metadata).toMatchObject({ frontCommentId: view.comments[0].id });
+    },
+  );
 
   it("a reply is written once when the process dies after saving its intent but before sending it", async () => {
     harness.context.front = dyingClient(realClient, { method: "sendReply", when: "before" });
@@ -100,7 +119,13 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
   });
 
   it("a refused reply's stand-in comment is posted once when the process dies right after posting it", async () => {
-    harness.sim.fail({ status: 400, method: "POST", path: "/conversations/*/messages", message: "This channel cannot send messages", count: 1 });
+    harness.sim.fail({
+      status: 400,
+      method: "POST",
+      path: "/conversations/*/messages",
+      message: "This channel cannot send messages",
+      count: 1,
+    });
     harness.context.front = dyingClient(realClient, { method: "postComment", when: "after" });
     const { session, run, aiMessages, view } = await processed(PASSWORD_MESSAGE, `refused-${kind}@example.com`);
 
@@ -120,7 +145,9 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
     expect(run).toMatchObject({ outcome: "handoff", deliveryStatus: "delivered" });
     expect(view.comments).toHaveLength(1);
     expect(view.replies).toHaveLength(0);
-    expect(view.assigneeChanges.filter((change) => change.via === "api")).toEqual([expect.objectContaining({ fromId: AI_TEAMMATE, toId: null })]);
+    expect(view.assigneeChanges.filter((change) => change.via === "api")).toEqual([
+      expect.objectContaining({ fromId: AI_TEAMMATE, toId: null }),
+    ]);
     const [handoff] = await db().select().from(handoffs).where(eq(handoffs.runId, run.id));
     expect(handoff).toMatchObject({ frontCommentId: view.comments[0].id, commentBody: view.comments[0].body });
     expect(handoff.commentPostedAt).not.toBeNull();
@@ -135,18 +162,31 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
     harness.context.loadActions = async () => {
       if (!stolen) {
         stolen = true;
-        await db().execute(sql`update jobs set locked_by = 'another-worker', locked_until = now() + interval '1 minute' where state = 'active'`);
+        await db().execute(
+          sql`update jobs set locked_by = 'another-worker', locked_until = now() + interval '1 minute' where state = 'active'`,
+        );
       }
       return loadActions();
     };
     try {
-      const placed = await harness.sim.sendMessage({ messageType: "email", from: `stalled-${kind}@example.com`, subject: "Help", text: PASSWORD_MESSAGE });
-      const [job] = await waitForJob(placed.conversationId, (row) => row.lockedBy === "another-worker" && row.state === "active");
+      const placed = await harness.sim.sendMessage({
+        messageType: "email",
+        from: `stalled-${kind}@example.com`,
+        subject: "Help",
+        text: PASSWORD_MESSAGE,
+      });
+      const [job] = await waitForJob(
+        placed.conversationId,
+        (row) => row.lockedBy === "another-worker" && row.state === "active",
+      );
       // This worker's attempt ends at its lease check before the reply; give a wrong implementation time to post.
       await waitForRun(placed.conversationId, "completed");
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(0);
-      expect((await db().select().from(jobs).where(eq(jobs.id, job.id)))[0]).toMatchObject({ state: "active", lockedBy: "another-worker" });
+      expect((await db().select().from(jobs).where(eq(jobs.id, job.id)))[0]).toMatchObject({
+        state: "active",
+        lockedBy: "another-worker",
+      });
 
       // "another-worker" dies in turn: its lease runs out, and the harness's worker takes the job back and replies.
       await db().execute(sql`update jobs set locked_until = now() - interval '1 second' where id = ${job.id}`);
@@ -182,28 +222,46 @@ describe.each(dbKinds())("a crash between a Front write and its record, on %s", 
   it.each([
     ["a handoff", WANTS_A_PERSON, "reply"],
     ["a draft", PASSWORD_MESSAGE, "draft"],
-  ] as const)("%s whose unassign went through before the process died leaves alone the teammate who took the conversation meanwhile", async (what, text, mode) => {
-    harness.agentSettings.delivery.email = mode;
-    harness.context.front = dyingClient(realClient, {
-      method: "setAssignee",
-      when: "after",
-      meanwhile: (conversationId) => harness.sim.assign(conversationId, HUMAN_TEAMMATE, { by: HUMAN_TEAMMATE }),
-    });
-    const { event, session, view } = await processed(text, `unassigned-${mode}-${kind}@example.com`);
+  ] as const)(
+    "%s whose unassign went through before the process died leaves alone the teammate who took the conversation meanwhile",
+    async (what, text, mode) => {
+      harness.agentSettings.delivery.email = mode;
+      harness.context.front = dyingClient(realClient, {
+        method: "setAssignee",
+        when: "after",
+        meanwhile: (conversationId) => harness.sim.assign(conversationId, HUMAN_TEAMMATE, { by: HUMAN_TEAMMATE }),
+      });
+      const { event, session, view } = await processed(text, `unassigned-${mode}-${kind}@example.com`);
 
-    expect(event.decision).toBe("processed");
-    expect(view.assigneeId).toBe(HUMAN_TEAMMATE);
-    // The AI unassigned once; the retry saw the teammate's assignment and did not undo it.
-    expect(view.assigneeChanges.filter((change) => change.via === "api")).toEqual([expect.objectContaining({ fromId: AI_TEAMMATE, toId: null })]);
-    expect(session.status).toBe("handed_off");
-  });
+      expect(event.decision).toBe("processed");
+      expect(view.assigneeId).toBe(HUMAN_TEAMMATE);
+      // The AI unassigned once; the retry saw the teammate's assignment and did not undo it.
+      expect(view.assigneeChanges.filter((change) => change.via === "api")).toEqual([
+        expect.objectContaining({ fromId: AI_TEAMMATE, toId: null }),
+      ]);
+      expect(session.status).toBe("handed_off");
+    },
+  );
 
   it("looks only at writes made since the intent: an older identical comment is not taken for it", async () => {
-    const placed = await harness.sim.sendMessage({ messageType: "email", from: `window-${kind}@example.com`, text: "Hello", assigneeId: null });
+    const placed = await harness.sim.sendMessage({
+      messageType: "email",
+      from: `window-${kind}@example.com`,
+      text: "Hello",
+      assigneeId: null,
+    });
     await realClient.postComment(placed.conversationId, "Same words", AI_TEAMMATE);
     const write = { kind: "comment" as const, body: "Same words", authorId: AI_TEAMMATE };
     expect(await findFrontWrite(realClient, placed.conversationId, { ...write, since: new Date() })).not.toBeNull();
-    expect(await findFrontWrite(realClient, placed.conversationId, { ...write, since: new Date(Date.now() + 60_000) })).toBeNull();
-    expect(await findFrontWrite(realClient, placed.conversationId, { ...write, since: new Date(), authorId: "tea_someone_else" })).toBeNull();
+    expect(
+      await findFrontWrite(realClient, placed.conversationId, { ...write, since: new Date(Date.now() + 60_000) }),
+    ).toBeNull();
+    expect(
+      await findFrontWrite(realClient, placed.conversationId, {
+        ...write,
+        since: new Date(),
+        authorId: "tea_someone_else",
+      }),
+    ).toBeNull();
   });
 });

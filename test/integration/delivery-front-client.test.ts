@@ -19,7 +19,14 @@ describe("Front client: drafts", () => {
   beforeEach(async () => {
     sim = await createFrontSimulator({ apiToken: TOKEN, appSecret: "s" });
     client = new FrontClient({ baseUrl: sim.url, token: TOKEN, backoffMs: 10, maxRetries: 2, timeoutMs: 500 });
-    conversationId = (await sim.sendMessage({ messageType: "email", from: "sam@example.com", subject: "Password", text: "How do I reset it?" })).conversationId;
+    conversationId = (
+      await sim.sendMessage({
+        messageType: "email",
+        from: "sam@example.com",
+        subject: "Password",
+        text: "How do I reset it?",
+      })
+    ).conversationId;
     sim.clearRequests();
   });
   afterEach(async () => {
@@ -27,10 +34,24 @@ describe("Front client: drafts", () => {
   });
 
   it("creates a shared draft by the given teammate and answers Front's message", async () => {
-    const draft = await client.createDraft(conversationId, { body: "<p>Use Forgot password.</p>", authorId: "tea_ai01", channelId: CHANNEL });
-    expect(draft).toMatchObject({ id: expect.stringMatching(/^msg_/), draft_mode: "shared", subject: "Re: Password", author: { id: "tea_ai01" } });
+    const draft = await client.createDraft(conversationId, {
+      body: "<p>Use Forgot password.</p>",
+      authorId: "tea_ai01",
+      channelId: CHANNEL,
+    });
+    expect(draft).toMatchObject({
+      id: expect.stringMatching(/^msg_/),
+      draft_mode: "shared",
+      subject: "Re: Password",
+      author: { id: "tea_ai01" },
+    });
     expect(sim.requests).toEqual([
-      expect.objectContaining({ method: "POST", path: `/conversations/${conversationId}/drafts`, status: 200, body: { body: "<p>Use Forgot password.</p>", channel_id: CHANNEL, author_id: "tea_ai01", mode: "shared" } }),
+      expect.objectContaining({
+        method: "POST",
+        path: `/conversations/${conversationId}/drafts`,
+        status: 200,
+        body: { body: "<p>Use Forgot password.</p>", channel_id: CHANNEL, author_id: "tea_ai01", mode: "shared" },
+      }),
     ]);
     expect(sim.getConversation(conversationId)!.drafts.map((message) => message.id)).toEqual([draft.id]);
   });
@@ -38,7 +59,9 @@ describe("Front client: drafts", () => {
   it("waits out a 429, but does not send again a draft Front answered with 5xx: it may have been created", async () => {
     sim.rateLimit({ count: 1, retryAfterSeconds: 0 });
     sim.fail({ status: 502, count: 1 });
-    const error = (await client.createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL }).catch((caught: unknown) => caught)) as FrontApiError;
+    const error = (await client
+      .createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL })
+      .catch((caught: unknown) => caught)) as FrontApiError;
     expect(error).toMatchObject({ status: 502, retryable: true, method: "POST" });
     expect(sim.requests.map((request) => request.status)).toEqual([429, 502]);
   });
@@ -51,7 +74,9 @@ describe("Front client: drafts", () => {
 
   it("does not repeat a refused draft, and carries Front's reason", async () => {
     sim.fail({ status: 403, message: "Drafts are not allowed in this inbox" });
-    const error = (await client.createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL }).catch((caught: unknown) => caught)) as FrontApiError;
+    const error = (await client
+      .createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL })
+      .catch((caught: unknown) => caught)) as FrontApiError;
     expect(error).toBeInstanceOf(FrontApiError);
     expect(error).toMatchObject({ status: 403, retryable: false, method: "POST" });
     expect(error.message).toContain("Drafts are not allowed in this inbox");
@@ -60,7 +85,9 @@ describe("Front client: drafts", () => {
 
   it("does not repeat a draft that timed out: Front may have created it", async () => {
     sim.hang({ count: 1 });
-    const error = (await client.createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL }).catch((caught: unknown) => caught)) as FrontApiError;
+    const error = (await client
+      .createDraft(conversationId, { body: "<p>Hi</p>", authorId: "tea_ai01", channelId: CHANNEL })
+      .catch((caught: unknown) => caught)) as FrontApiError;
     expect(error).toMatchObject({ status: 0, method: "POST" });
     expect(error.message).toMatch(/did not answer/);
     expect(sim.requests).toHaveLength(1);

@@ -42,7 +42,14 @@ function expectUntouched(): void {
 describe("npm run demo refuses what would clash with a running demo", () => {
   it("a busy app port: refuses naming --port, and deletes nothing", async () => {
     const appPort = await taken();
-    const result = await runScript("scripts/demo.ts", ["--port", String(appPort), "--sim-port", String(await freePort()), "--data-dir", dataDir]);
+    const result = await runScript("scripts/demo.ts", [
+      "--port",
+      String(appPort),
+      "--sim-port",
+      String(await freePort()),
+      "--data-dir",
+      dataDir,
+    ]);
     expect(result.code).toBe(1);
     expect(result.output).toContain(`Port ${appPort} (the app, --port) is already in use`);
     expect(result.output).toMatch(/npm run demo -- --port \d+/);
@@ -53,7 +60,14 @@ describe("npm run demo refuses what would clash with a running demo", () => {
 
   it("a busy simulator port: refuses naming --sim-port, and deletes nothing", async () => {
     const simPort = await taken();
-    const result = await runScript("scripts/demo.ts", ["--port", String(await freePort()), "--sim-port", String(simPort), "--data-dir", dataDir]);
+    const result = await runScript("scripts/demo.ts", [
+      "--port",
+      String(await freePort()),
+      "--sim-port",
+      String(simPort),
+      "--data-dir",
+      dataDir,
+    ]);
     expect(result.code).toBe(1);
     expect(result.output).toContain(`Port ${simPort} (the Front simulator, --sim-port) is already in use`);
     expect(result.output).toMatch(/npm run demo -- --sim-port \d+/);
@@ -63,7 +77,14 @@ describe("npm run demo refuses what would clash with a running demo", () => {
   it("a data directory a live process holds (another demo on other ports): refuses naming --data-dir, and deletes nothing", async () => {
     // This test's process stands for the running demo's app.
     writeFileSync(pgliteLockFile(path.join(dataDir, "pglite")), `${process.pid}\n`);
-    const result = await runScript("scripts/demo.ts", ["--port", String(await freePort()), "--sim-port", String(await freePort()), "--data-dir", dataDir]);
+    const result = await runScript("scripts/demo.ts", [
+      "--port",
+      String(await freePort()),
+      "--sim-port",
+      String(await freePort()),
+      "--data-dir",
+      dataDir,
+    ]);
     expect(result.code).toBe(1);
     expect(result.output).toContain(`is in use by process ${process.pid}`);
     expect(result.output).toContain("--data-dir");

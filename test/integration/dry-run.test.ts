@@ -15,7 +15,11 @@ import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-har
 /** Row counts of every table a run, a delivery or an event would write. */
 async function rowCounts(db: Db) {
   const tables = { agentRuns, agentSteps, handoffs, sessions, sessionMessages, webhookEvents };
-  const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ value: count() }).from(table))[0].value] as const));
+  const entries = await Promise.all(
+    Object.entries(tables).map(
+      async ([name, table]) => [name, (await db.select({ value: count() }).from(table))[0].value] as const,
+    ),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -28,9 +32,16 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
     standIn = await startOpenAIStandIn();
     // The offline model, as in the demo: it reads the handoff topics from the system prompt.
     harness = await startHarness(kind);
-    const placed = await harness.sim.placeCall({ from: "+14155550190", text: "Customer: Hi, how do I reset my password?", assigneeId: AI_TEAMMATE });
+    const placed = await harness.sim.placeCall({
+      from: "+14155550190",
+      text: "Customer: Hi, how do I reset my password?",
+      assigneeId: AI_TEAMMATE,
+    });
     expect((await harness.waitForEvent(placed.eventId)).decision).toBe("processed");
-    const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
+    const [session] = await harness.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.frontConversationId, placed.conversationId));
     expect(session.status).toBe("answered");
     sessionId = session.id;
     await harness.sim.whenIdle();
@@ -63,7 +74,12 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
     expect(result.steps.every((step) => step.costUsd === 0)).toBe(true);
     expect(result.costUsd).toBe(0);
     expect(result.inputTokens).toBeGreaterThan(0);
-    expect(result.prompt).toMatchObject({ channel: "voice", messageCount: 1, handoffTopics: ["password resets"], source: { kind: "session", sessionId } });
+    expect(result.prompt).toMatchObject({
+      channel: "voice",
+      messageCount: 1,
+      handoffTopics: ["password resets"],
+      source: { kind: "session", sessionId },
+    });
     expect(result.prompt.system).toContain("Passwords are handled by the security team.");
     expect(result.prompt.turn).toContain("reset my password");
 
@@ -84,7 +100,10 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
     const result = await dryRun({
       db: harness.database.db,
       settings: harness.agentSettings,
-      source: { transcript: "Customer: Hello, what are your opening hours on Saturday?\nAgent: One moment.", channel: "voice" },
+      source: {
+        transcript: "Customer: Hello, what are your opening hours on Saturday?\nAgent: One moment.",
+        channel: "voice",
+      },
     });
     expect(result.outcome.kind).toBe("reply");
     expect(result.steps.map((step) => step.toolName).filter(Boolean)).toEqual(["search_knowledge_base"]);
@@ -96,13 +115,26 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
 
   it("runs another model with overridden instructions; the model's request carries them", async () => {
     standIn.script(
-      { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "reset password" }, reasoning: "Looking it up." },
-      { kind: "tool_call", name: "handoff_to_human", arguments: { reason: "based_on_instructions", summary: "Wants a password reset.", sentiment: "neutral" } },
+      {
+        kind: "tool_call",
+        name: "search_knowledge_base",
+        arguments: { query: "reset password" },
+        reasoning: "Looking it up.",
+      },
+      {
+        kind: "tool_call",
+        name: "handoff_to_human",
+        arguments: { reason: "based_on_instructions", summary: "Wants a password reset.", sentiment: "neutral" },
+      },
     );
     const result = await dryRun({
       db: harness.database.db,
       settings: { ...harness.agentSettings, apiKey: "saved-key-for-the-offline-model" },
-      overrides: { model: "openai-compatible:stand-in-large", baseUrl: standIn.url, instructions: "Always hand password questions to the security desk." },
+      overrides: {
+        model: "openai-compatible:stand-in-large",
+        baseUrl: standIn.url,
+        instructions: "Always hand password questions to the security desk.",
+      },
       source: { sessionId },
     });
     expect(result.model).toBe("openai-compatible:stand-in-large");
@@ -119,24 +151,47 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
     expect(result.outputTokens).toBe(40);
     // No price for this model: unknown, not free.
     expect(result.costUsd).toBeNull();
-    expect(result.steps.map((step) => step.toolName ?? step.kind)).toEqual(["text", "search_knowledge_base", "handoff_to_human"]);
+    expect(result.steps.map((step) => step.toolName ?? step.kind)).toEqual([
+      "text",
+      "search_knowledge_base",
+      "handoff_to_human",
+    ]);
   });
 
   it("reuses the saved key only for the saved provider at the saved address", async () => {
-    const saved = { ...DEFAULT_AGENT_SETTINGS, model: "openai-compatible:house", baseUrl: standIn.url, apiKey: "saved-key" };
-    await dryRun({ db: harness.database.db, settings: saved, overrides: { model: "openai-compatible:other" }, source: { sessionId } });
+    const saved = {
+      ...DEFAULT_AGENT_SETTINGS,
+      model: "openai-compatible:house",
+      baseUrl: standIn.url,
+      apiKey: "saved-key",
+    };
+    await dryRun({
+      db: harness.database.db,
+      settings: saved,
+      overrides: { model: "openai-compatible:other" },
+      source: { sessionId },
+    });
     expect(standIn.requests.at(-1)?.authorization).toBe("Bearer saved-key");
 
     const elsewhere = standIn.url.replace("127.0.0.1", "localhost");
-    await dryRun({ db: harness.database.db, settings: saved, overrides: { model: "openai-compatible:other", baseUrl: elsewhere }, source: { sessionId } });
+    await dryRun({
+      db: harness.database.db,
+      settings: saved,
+      overrides: { model: "openai-compatible:other", baseUrl: elsewhere },
+      source: { sessionId },
+    });
     expect(standIn.requests.at(-1)?.authorization ?? "").not.toContain("saved-key");
 
     expect(dryRunSettings(saved, { model: "openai:gpt-4o-mini" }).apiKey).toBeUndefined();
-    expect(dryRunSettings({ ...saved, model: "openai:gpt-4o", baseUrl: undefined }, { model: "openai:gpt-4o-mini" }).apiKey).toBe("saved-key");
+    expect(
+      dryRunSettings({ ...saved, model: "openai:gpt-4o", baseUrl: undefined }, { model: "openai:gpt-4o-mini" }).apiKey,
+    ).toBe("saved-key");
   });
 
   it("turns a model failure into the pipeline's fallback handoff, with the error", async () => {
-    standIn.script(...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 500, message: "the model is down" })));
+    standIn.script(
+      ...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 500, message: "the model is down" })),
+    );
     const result = await dryRun({
       db: harness.database.db,
       settings: harness.agentSettings,
@@ -158,12 +213,25 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
       }
     };
     const base = { db: harness.database.db, settings: harness.agentSettings };
-    expect(await statusOf(() => dryRun({ ...base, overrides: { model: "gpt-4o" }, source: { sessionId } }))).toMatch(/^422 'gpt-4o' is not a model/);
-    expect(await statusOf(() => dryRun({ ...base, overrides: { model: "openai-compatible:x" }, source: { sessionId } }))).toMatch(/^422 .*needs a base URL/);
-    expect(await statusOf(() => dryRun({ ...base, source: { sessionId: "00000000-0000-4000-8000-000000000000" } }))).toMatch(/^404/);
-    const [aiMessage] = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.authorType, "ai"));
-    expect(await statusOf(() => dryRun({ ...base, source: { sessionId, upToMessageId: aiMessage.id } }))).toMatch(/^422 upToMessageId/);
-    expect(await statusOf(() => dryRun({ ...base, source: { transcript: "Missed call", channel: "voice" } }))).toMatch(/^422 transcript/);
+    expect(await statusOf(() => dryRun({ ...base, overrides: { model: "gpt-4o" }, source: { sessionId } }))).toMatch(
+      /^422 'gpt-4o' is not a model/,
+    );
+    expect(
+      await statusOf(() => dryRun({ ...base, overrides: { model: "openai-compatible:x" }, source: { sessionId } })),
+    ).toMatch(/^422 .*needs a base URL/);
+    expect(
+      await statusOf(() => dryRun({ ...base, source: { sessionId: "00000000-0000-4000-8000-000000000000" } })),
+    ).toMatch(/^404/);
+    const [aiMessage] = await harness.database.db
+      .select()
+      .from(sessionMessages)
+      .where(eq(sessionMessages.authorType, "ai"));
+    expect(await statusOf(() => dryRun({ ...base, source: { sessionId, upToMessageId: aiMessage.id } }))).toMatch(
+      /^422 upToMessageId/,
+    );
+    expect(await statusOf(() => dryRun({ ...base, source: { transcript: "Missed call", channel: "voice" } }))).toMatch(
+      /^422 transcript/,
+    );
   });
 
   describe("custom actions", () => {
@@ -175,7 +243,9 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
       vi.stubEnv("ACTIONS_ALLOWED_HOSTS", "127.0.0.1");
       server = createServer((req, res) => {
         received.push({ method: req.method!, url: req.url! });
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: "1042", status: "delivered", total: 20 }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ order: "1042", status: "delivered", total: 20 }));
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -198,7 +268,11 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
         httpActionSchema.parse({
           name: "create_refund",
           description: "Refund an order in full, by its number.",
-          parameters: { type: "object", properties: { order_id: { type: "string" }, amount: { type: "number" } }, required: ["order_id"] },
+          parameters: {
+            type: "object",
+            properties: { order_id: { type: "string" }, amount: { type: "number" } },
+            required: ["order_id"],
+          },
           method: "POST",
           urlTemplate: `${base}/orders/{order_id}/refunds`,
         }),
@@ -223,7 +297,12 @@ describe.each(dbKinds())("dry run on %s", (kind) => {
       expect(refund).toMatchObject({
         notSent: true,
         input: { order_id: "1042", amount: 20 },
-        output: { body: { dryRun: NOT_SENT, wouldSend: { method: "POST", url: `${base}/orders/1042/refunds`, body: { amount: 20 } } } },
+        output: {
+          body: {
+            dryRun: NOT_SENT,
+            wouldSend: { method: "POST", url: `${base}/orders/1042/refunds`, body: { amount: 20 } },
+          },
+        },
       });
       expect(result.outcome).toMatchObject({ kind: "reply", text: "I have refunded order 1042." });
     });

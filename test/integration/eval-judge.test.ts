@@ -22,7 +22,12 @@ import { createTestDatabase, dbKinds } from "../helpers/db";
 import { startOpenAIStandIn, type OpenAIStandIn } from "../helpers/openai-stand-in";
 
 const PASSWORD: EvalCase = parseEvalSet(
-  JSON.stringify({ id: "pw", channel: "sms", input: "How do I reset my password?", expect: { outcome: "answer", mustContain: ["Forgot password"], article: "Resetting your password" } }),
+  JSON.stringify({
+    id: "pw",
+    channel: "sms",
+    input: "How do I reset my password?",
+    expect: { outcome: "answer", mustContain: ["Forgot password"], article: "Resetting your password" },
+  }),
 )[0]!;
 const ANSWER = "Use Forgot password on the sign-in page; the link lasts an hour. (Resetting your password)";
 const MODEL_ID = "openai-compatible:judge-test";
@@ -30,14 +35,21 @@ const MODEL_ID = "openai-compatible:judge-test";
 const PRICES = { [MODEL_ID]: { inputPerMillion: 1, outputPerMillion: 2 } };
 const CALL_COST = (100 * 1 + 20 * 2) / 1_000_000;
 
-const verdict = (checks: { key: string; pass: boolean; why: string }[]) => ({ kind: "text" as const, text: JSON.stringify({ checks }) });
+const verdict = (checks: { key: string; pass: boolean; why: string }[]) => ({
+  kind: "text" as const,
+  text: JSON.stringify({ checks }),
+});
 
 describe("a judge model", () => {
   let standIn: OpenAIStandIn;
   let judge: Judge;
   beforeAll(async () => {
     standIn = await startOpenAIStandIn();
-    judge = { model: createModel({ model: MODEL_ID, baseUrl: standIn.url, apiKey: "k" }), modelId: MODEL_ID, prices: PRICES };
+    judge = {
+      model: createModel({ model: MODEL_ID, baseUrl: standIn.url, apiKey: "k" }),
+      modelId: MODEL_ID,
+      prices: PRICES,
+    };
   });
   afterAll(() => standIn.close());
 
@@ -50,7 +62,9 @@ describe("a judge model", () => {
         { key: "tone", pass: true, why: "Short and polite." },
       ]),
     );
-    const graded = await judgeCase(judge, PASSWORD, { kind: "reply", text: ANSWER, sentiment: "neutral" }, ["Resetting your password\nClick Forgot password on the sign-in page."]);
+    const graded = await judgeCase(judge, PASSWORD, { kind: "reply", text: ANSWER, sentiment: "neutral" }, [
+      "Resetting your password\nClick Forgot password on the sign-in page.",
+    ]);
     expect(graded).toEqual({
       model: MODEL_ID,
       checks: [
@@ -73,7 +87,17 @@ describe("a judge model", () => {
 
   it("grades a handoff on its summary only", async () => {
     standIn.script(verdict([{ key: "usefulSummary", pass: true, why: "Names the caller and the next step." }]));
-    const graded = await judgeCase(judge, PASSWORD, { kind: "handoff", reason: "user_requested_human_assistance", summary: "Ana asked for a person. Next: call back.", sentiment: "neutral" }, []);
+    const graded = await judgeCase(
+      judge,
+      PASSWORD,
+      {
+        kind: "handoff",
+        reason: "user_requested_human_assistance",
+        summary: "Ana asked for a person. Next: call back.",
+        sentiment: "neutral",
+      },
+      [],
+    );
     expect(graded.checks).toEqual([{ key: "usefulSummary", pass: true, why: "Names the caller and the next step." }]);
     expect(graded.error).toBeNull();
   });
@@ -87,7 +111,9 @@ describe("a judge model", () => {
 
   it("records a judge that keeps failing (after its retries) without throwing", async () => {
     standIn.requests.length = 0;
-    standIn.script(...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 500, message: "overloaded" })));
+    standIn.script(
+      ...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 500, message: "overloaded" })),
+    );
     const graded = await judgeCase(judge, PASSWORD, { kind: "reply", text: ANSWER, sentiment: "neutral" }, []);
     expect(standIn.requests).toHaveLength(3);
     expect(graded.checks).toEqual([]);
@@ -97,7 +123,10 @@ describe("a judge model", () => {
 
 describe("graded totals", () => {
   it("count each check over the cases it was graded on, and the cases judged over the cases run", () => {
-    const result = (checks: { key: "grounded" | "tone" | "usefulSummary"; pass: boolean }[], error: string | null = null) => ({
+    const result = (
+      checks: { key: "grounded" | "tone" | "usefulSummary"; pass: boolean }[],
+      error: string | null = null,
+    ) => ({
       model: MODEL_ID,
       checks: checks.map((check) => ({ ...check, why: "." })),
       error,
@@ -106,8 +135,14 @@ describe("graded totals", () => {
       costUsd: 0,
     });
     const totals = gradedTotals(MODEL_ID, [
-      result([{ key: "grounded", pass: true }, { key: "tone", pass: true }]),
-      result([{ key: "grounded", pass: false }, { key: "tone", pass: true }]),
+      result([
+        { key: "grounded", pass: true },
+        { key: "tone", pass: true },
+      ]),
+      result([
+        { key: "grounded", pass: false },
+        { key: "tone", pass: true },
+      ]),
       result([{ key: "usefulSummary", pass: true }]),
       result([], "the judge failed: timeout"),
       null,
@@ -199,12 +234,20 @@ describe("npm run eval -- --judge", () => {
   const setFile = path.join(dir, "one.jsonl");
   writeFileSync(setFile, `${JSON.stringify(PASSWORD)}\n`);
   const cli = (...args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/eval.ts", "--set", setFile, "--quiet", ...args], {
-      cwd: path.join(__dirname, "../.."),
-      env: { ...process.env, AI_MODEL: "", AI_API_KEY: "k" },
-    }).then(
+    promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/eval.ts", "--set", setFile, "--quiet", ...args],
+      {
+        cwd: path.join(__dirname, "../.."),
+        env: { ...process.env, AI_MODEL: "", AI_API_KEY: "k" },
+      },
+    ).then(
       (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
-      (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
+      (failed: { code: number; stdout: string; stderr: string }) => ({
+        code: failed.code,
+        stdout: failed.stdout,
+        stderr: failed.stderr,
+      }),
     );
 
   it("prints and writes the judge's grades apart from the scores", async () => {
@@ -220,13 +263,27 @@ describe("npm run eval -- --judge", () => {
         ]),
       );
       const out = path.join(dir, "judged.json");
-      const done = await cli("--model", MODEL_ID, "--base-url", standIn.url, "--judge", "--concurrency", "1", "--out", out);
+      const done = await cli(
+        "--model",
+        MODEL_ID,
+        "--base-url",
+        standIn.url,
+        "--judge",
+        "--concurrency",
+        "1",
+        "--out",
+        out,
+      );
       expect(done.code).toBe(0);
       expect(done.stdout).toMatch(/answer precision\s+100% \(1 of 1\)/);
       expect(done.stdout).toContain(`Graded by ${MODEL_ID}`);
       expect(done.stdout).toMatch(/graded: tone\s+0% \(0 of 1\)/);
       const report = JSON.parse(readFileSync(out, "utf8"));
-      expect(report.graded.figures.map((figure: { key: string }) => figure.key)).toEqual(["grounded", "complete", "tone"]);
+      expect(report.graded.figures.map((figure: { key: string }) => figure.key)).toEqual([
+        "grounded",
+        "complete",
+        "tone",
+      ]);
       expect(report.cases[0].graded.checks[2]).toEqual({ key: "tone", pass: false, why: "Too curt." });
     } finally {
       await standIn.close();

@@ -55,7 +55,9 @@ describe.each(dbKinds())("running a test set, on %s", (kind) => {
     expect(password.steps.some((step) => step.toolName === "search_knowledge_base")).toBe(true);
     expect(totalsOf(results).handoffRecall).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
 
-    const counts = await database.db.execute(sql`select (select count(*) from sessions)::int as sessions, (select count(*) from agent_runs)::int as runs, (select count(*) from webhook_events)::int as events`);
+    const counts = await database.db.execute(
+      sql`select (select count(*) from sessions)::int as sessions, (select count(*) from agent_runs)::int as runs, (select count(*) from webhook_events)::int as events`,
+    );
     expect(rowsOf(counts)[0]).toEqual({ sessions: 0, runs: 0, events: 0 });
   });
 
@@ -80,9 +82,16 @@ describe.each(dbKinds())("running a test set, on %s", (kind) => {
 describe("npm run eval", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "frontline-eval-"));
   const cli = (...args: string[]) =>
-    run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args], { cwd: path.join(__dirname, "../.."), env: { ...process.env, AI_MODEL: "", AI_API_KEY: "" } }).then(
+    run(process.execPath, ["--import", "tsx", "scripts/eval.ts", ...args], {
+      cwd: path.join(__dirname, "../.."),
+      env: { ...process.env, AI_MODEL: "", AI_API_KEY: "" },
+    }).then(
       (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
-      (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
+      (failed: { code: number; stdout: string; stderr: string }) => ({
+        code: failed.code,
+        stdout: failed.stdout,
+        stderr: failed.stderr,
+      }),
     );
 
   it("prints the figures, writes the JSON, and exits 1 when a figure is below its threshold", async () => {
@@ -93,8 +102,17 @@ describe("npm run eval", () => {
     expect(below.stdout).toMatch(/handoff recall\s+66\.7% \(2 of 3\)/);
     expect(below.stderr).toContain("below threshold: handoff-recall 66.7% (2 of 3) is below 90%");
     const report = JSON.parse(readFileSync(out, "utf8"));
-    expect(report).toMatchObject({ set: "small", model: "local", against: "sample", totals: { cases: 5, accuracy: { numerator: 4, denominator: 5 } } });
-    expect(report.cases.find((entry: { id: string }) => entry.id === "voice-password-voicemail")).toMatchObject({ passed: true, citedArticle: "Resetting your password", outcome: { kind: "reply" } });
+    expect(report).toMatchObject({
+      set: "small",
+      model: "local",
+      against: "sample",
+      totals: { cases: 5, accuracy: { numerator: 4, denominator: 5 } },
+    });
+    expect(report.cases.find((entry: { id: string }) => entry.id === "voice-password-voicemail")).toMatchObject({
+      passed: true,
+      citedArticle: "Resetting your password",
+      outcome: { kind: "reply" },
+    });
 
     const met = await cli("--set", SMALL_SET, "--out", out, "--min-accuracy", "80%", "--quiet");
     expect(met.code).toBe(0);
@@ -102,11 +120,17 @@ describe("npm run eval", () => {
 
   it("refuses a bad set with the line that is wrong, and a bad threshold, with exit code 2", async () => {
     const bad = path.join(dir, "bad.jsonl");
-    writeFileSync(bad, `${readFileSync(SMALL_SET, "utf8")}{"id":"x","channel":"fax","input":"hi","expect":{"outcome":"answer"}}\n`);
+    writeFileSync(
+      bad,
+      `${readFileSync(SMALL_SET, "utf8")}{"id":"x","channel":"fax","input":"hi","expect":{"outcome":"answer"}}\n`,
+    );
     const refused = await cli("--set", bad);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("line 7: channel:");
     const threshold = await cli("--set", SMALL_SET, "--min-accuracy", "high");
-    expect(threshold).toMatchObject({ code: 2, stderr: expect.stringContaining("--min-accuracy must be a rate from 0 to 1") });
+    expect(threshold).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--min-accuracy must be a rate from 0 to 1"),
+    });
   }, 120_000);
 });

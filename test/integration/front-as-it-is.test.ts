@@ -8,9 +8,17 @@ import { agentRuns, handoffs, sessionMessages, webhookEvents } from "@/lib/db/sc
 import { signApplicationBody, signRuleBody } from "@/lib/front/webhook";
 import { DEFAULT_COMPANY_ID } from "@/front-sim";
 import { dbKinds } from "../helpers/db";
-import { AI_TEAMMATE, HARNESS_AGENT_SETTINGS, HARNESS_FRONT_SETTINGS, SECRETS, startHarness, type Harness } from "../helpers/pipeline-harness";
+import {
+  AI_TEAMMATE,
+  HARNESS_AGENT_SETTINGS,
+  HARNESS_FRONT_SETTINGS,
+  SECRETS,
+  startHarness,
+  type Harness,
+} from "../helpers/pipeline-harness";
 
-const PASSWORD_QUESTION = "Voicemail transcript\nHi, this is Sam. How do I reset my password? The reset email never arrives.";
+const PASSWORD_QUESTION =
+  "Voicemail transcript\nHi, this is Sam. How do I reset my password? The reset email never arrives.";
 const REAL_PAYLOADS = path.join(__dirname, "../fixtures/front/real-payloads");
 
 describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
@@ -50,12 +58,24 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
   describe("a reply Front accepted (202) and then could not send", () => {
     it("a sending_error after a call was texted back hands the conversation to a person, with the answer, and flags the session", async () => {
       harness.sim.failNextReply({ kind: "sending_error" });
-      const placed = await harness.sim.placeCall({ from: "+14155550131", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
-      expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed", decisionReason: "the AI replied" });
+      const placed = await harness.sim.placeCall({
+        from: "+14155550131",
+        text: PASSWORD_QUESTION,
+        assigneeId: AI_TEAMMATE,
+      });
+      expect(await harness.waitForEvent(placed.eventId)).toMatchObject({
+        decision: "processed",
+        decisionReason: "the AI replied",
+      });
       await harness.sim.whenIdle();
 
       const failure = await lastEventOf("sending_error");
-      expect(failure).toMatchObject({ decision: "processed", decisionReason: expect.stringMatching(/^Front could not send the AI's reply \(sending_error.*\): handed off to a person$/) });
+      expect(failure).toMatchObject({
+        decision: "processed",
+        decisionReason: expect.stringMatching(
+          /^Front could not send the AI's reply \(sending_error.*\): handed off to a person$/,
+        ),
+      });
       const view = harness.sim.getConversation(placed.conversationId)!;
       expect(view.replies).toEqual([expect.objectContaining({ failure: "sending_error" })]);
       expect(view.comments).toHaveLength(1);
@@ -64,7 +84,12 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       expect(view.assigneeId).toBeNull();
 
       const session = await harness.sessionOf(placed.conversationId);
-      expect(session).toMatchObject({ status: "handed_off", flag: "reply_not_delivered", handoffReason: "error", statusReason: expect.stringContaining("sending_error") });
+      expect(session).toMatchObject({
+        status: "handed_off",
+        flag: "reply_not_delivered",
+        handoffReason: "error",
+        statusReason: expect.stringContaining("sending_error"),
+      });
       const [handoff] = await db().select().from(handoffs).where(eq(handoffs.sessionId, session.id));
       expect(handoff).toMatchObject({ reason: "error", frontCommentId: view.comments[0].id });
       expect(handoff.unassignedAt).not.toBeNull();
@@ -73,21 +98,40 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
     it("a bounced email is handed off the same way; a redelivered bounce posts nothing more", async () => {
       harness.settings.handleUnassigned = true;
       harness.sim.failNextReply({ kind: "message_bounce_error" });
-      const placed = await harness.sim.sendMessage({ messageType: "email", from: "ana@example.com", subject: "Password", text: "How do I reset my password? The email never arrives." });
+      const placed = await harness.sim.sendMessage({
+        messageType: "email",
+        from: "ana@example.com",
+        subject: "Password",
+        text: "How do I reset my password? The email never arrives.",
+      });
       await harness.waitForEvent(placed.eventId);
       await harness.sim.whenIdle();
       const bounce = await lastEventOf("message_bounce_error");
       expect(bounce.decision).toBe("processed");
-      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", flag: "reply_not_delivered" });
+      expect(await harness.sessionOf(placed.conversationId)).toMatchObject({
+        status: "handed_off",
+        flag: "reply_not_delivered",
+      });
 
       await harness.sim.redeliver(bounce.frontEventId!);
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
     });
 
     it("matches the failure to the reply Front accepted with that message_uid, not to the AI's newest reply", async () => {
-      const first = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550133", text: "How do I reset my password? The reset email never arrives.", assigneeId: AI_TEAMMATE });
+      const first = await harness.sim.sendMessage({
+        messageType: "sms",
+        from: "+14155550133",
+        text: "How do I reset my password? The reset email never arrives.",
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(first.eventId);
-      const second = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550133", conversationId: first.conversationId, text: "And what are your opening hours?", assigneeId: AI_TEAMMATE });
+      const second = await harness.sim.sendMessage({
+        messageType: "sms",
+        from: "+14155550133",
+        conversationId: first.conversationId,
+        text: "And what are your opening hours?",
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(second.eventId);
       await harness.sim.whenIdle();
       const replies = harness.sim.getConversation(first.conversationId)!.replies;
@@ -106,23 +150,45 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
     });
 
     it("a message that is none of the AI's replies is recorded, not handed off", async () => {
-      const placed = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550134", text: "How do I reset my password?", assigneeId: AI_TEAMMATE });
+      const placed = await harness.sim.sendMessage({
+        messageType: "sms",
+        from: "+14155550134",
+        text: "How do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(placed.eventId);
       // Sent as the AI teammate, but not by Frontline (another tool holding the same token, say): no run has its uid.
-      const other = await harness.sim.teammateReply({ conversationId: placed.conversationId, teammateId: AI_TEAMMATE, text: "Automated notice: your ticket was received." });
+      const other = await harness.sim.teammateReply({
+        conversationId: placed.conversationId,
+        teammateId: AI_TEAMMATE,
+        text: "Automated notice: your ticket was received.",
+      });
       await harness.waitForEvent(other.eventId);
       const failure = await harness.sim.emitSendingError(other.messageId!);
-      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({ decision: "recorded", decisionReason: "sending_error: the failed message is none of the AI's replies" });
+      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({
+        decision: "recorded",
+        decisionReason: "sending_error: the failed message is none of the AI's replies",
+      });
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(0);
     });
 
     it("a teammate's message that could not be sent is recorded, not handed off", async () => {
-      const placed = await harness.sim.placeCall({ from: "+14155550132", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+      const placed = await harness.sim.placeCall({
+        from: "+14155550132",
+        text: PASSWORD_QUESTION,
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(placed.eventId);
-      const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Dana here, calling you back now." });
+      const reply = await harness.sim.teammateReply({
+        conversationId: placed.conversationId,
+        text: "Dana here, calling you back now.",
+      });
       await harness.waitForEvent(reply.eventId);
       const failure = await harness.sim.emitSendingError(reply.messageId!);
-      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({ decision: "recorded", decisionReason: "sending_error: a teammate's message could not be sent" });
+      expect(await harness.waitForEvent(failure.eventId)).toMatchObject({
+        decision: "recorded",
+        decisionReason: "sending_error: a teammate's message could not be sent",
+      });
       expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(0);
       expect(await harness.sessionOf(placed.conversationId)).toMatchObject({ status: "answered", flag: null });
     });
@@ -130,9 +196,18 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
 
   describe("merged conversations", () => {
     it("moves the merged conversation's messages onto the survivor's session and ends the other session, saying where it went", async () => {
-      const first = await harness.sim.placeCall({ from: "+14155550141", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+      const first = await harness.sim.placeCall({
+        from: "+14155550141",
+        text: PASSWORD_QUESTION,
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(first.eventId);
-      const second = await harness.sim.sendMessage({ messageType: "sms", from: "+14155550141", text: "Also, how do I reset my password?", assigneeId: AI_TEAMMATE });
+      const second = await harness.sim.sendMessage({
+        messageType: "sms",
+        from: "+14155550141",
+        text: "Also, how do I reset my password?",
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(second.eventId);
       const merged = await harness.sessionOf(first.conversationId);
       const survivor = await harness.sessionOf(second.conversationId);
@@ -143,23 +218,42 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
         decisionReason: `${first.conversationId} merged into ${second.conversationId}: session #${merged.ticketNumber} moved onto it`,
         sessionId: survivor.id,
       });
-      const messages = await db().select().from(sessionMessages).where(eq(sessionMessages.sessionId, survivor.id)).orderBy(asc(sessionMessages.sentAt));
+      const messages = await db()
+        .select()
+        .from(sessionMessages)
+        .where(eq(sessionMessages.sessionId, survivor.id))
+        .orderBy(asc(sessionMessages.sentAt));
       expect(messages.map((message) => message.frontMessageId)).toContain(first.messageId);
-      expect(await harness.sessionOf(first.conversationId)).toMatchObject({ status: "resolved", statusReason: `merged in Front into session #${survivor.ticketNumber}` });
+      expect(await harness.sessionOf(first.conversationId)).toMatchObject({
+        status: "resolved",
+        statusReason: `merged in Front into session #${survivor.ticketNumber}`,
+      });
     });
 
     it("without a session on the survivor, the session itself follows the conversation", async () => {
-      const first = await harness.sim.placeCall({ from: "+14155550142", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+      const first = await harness.sim.placeCall({
+        from: "+14155550142",
+        text: PASSWORD_QUESTION,
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(first.eventId);
       const session = await harness.sessionOf(first.conversationId);
       // A conversation Frontline never heard of (its webhook delivery went nowhere).
       harness.sim.configure({ webhookUrl: null });
-      const other = await harness.sim.sendMessage({ messageType: "email", from: "someone@example.com", text: "Hello", assigneeId: "tea_rep7" });
+      const other = await harness.sim.sendMessage({
+        messageType: "email",
+        from: "someone@example.com",
+        text: "Hello",
+        assigneeId: "tea_rep7",
+      });
       harness.sim.configure({ webhookUrl: harness.webhookUrl });
       expect(await harness.sessionOf(other.conversationId)).toBeUndefined();
 
       const result = await harness.sim.merge(first.conversationId, other.conversationId);
-      expect(await harness.waitForEvent(result.eventId)).toMatchObject({ decision: "processed", sessionId: session.id });
+      expect(await harness.waitForEvent(result.eventId)).toMatchObject({
+        decision: "processed",
+        sessionId: session.id,
+      });
       expect(await harness.sessionOf(other.conversationId)).toMatchObject({ id: session.id });
       expect(await harness.sessionOf(first.conversationId)).toBeUndefined();
     });
@@ -179,7 +273,11 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
 
     it("an archive has no target at all, and resolves the session", async () => {
       harness.sim.configure({ webhookKind: "rule", rulePreview: true });
-      const placed = await harness.sim.placeCall({ from: "+14155550152", text: PASSWORD_QUESTION, assigneeId: AI_TEAMMATE });
+      const placed = await harness.sim.placeCall({
+        from: "+14155550152",
+        text: PASSWORD_QUESTION,
+        assigneeId: AI_TEAMMATE,
+      });
       await harness.waitForEvent(placed.eventId);
       const archived = await harness.sim.archive(placed.conversationId);
       const row = await harness.waitForEvent(archived.eventId);
@@ -193,7 +291,10 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
 
     it("has the captured bodies, each beside its source", () => {
       expect(files.length).toBeGreaterThanOrEqual(5);
-      for (const file of files) expect(readFileSync(path.join(REAL_PAYLOADS, file.replace(/\.json$/, ".source.txt")), "utf8")).toMatch(/Source:/);
+      for (const file of files)
+        expect(readFileSync(path.join(REAL_PAYLOADS, file.replace(/\.json$/, ".source.txt")), "utf8")).toMatch(
+          /Source:/,
+        );
     });
 
     /**
@@ -220,7 +321,11 @@ describe.each(dbKinds())("Front as it really is, on %s", (kind) => {
       const response = await deliver(raw);
       expect(response.status).toBe(200);
       const answer = (await response.json()) as { challenge?: string; id?: string; status?: string };
-      const body = JSON.parse(raw.toString("utf8")) as { type: string; payload?: { id: string; type: string }; id?: string };
+      const body = JSON.parse(raw.toString("utf8")) as {
+        type: string;
+        payload?: { id: string; type: string };
+        id?: string;
+      };
       if (body.type === "sync") {
         expect(answer).toEqual({ challenge: "captured-challenge" });
         return;

@@ -85,7 +85,8 @@ describe("Front client against the simulator (real HTTP)", () => {
 
   it("follows message pagination to the end", async () => {
     const placed = await sim.placeCall({ from: "+14155550002", text: "Customer: first" });
-    for (let i = 0; i < 4; i++) await sim.placeCall({ from: "+14155550002", text: `Customer: more ${i}`, conversationId: placed.conversationId });
+    for (let i = 0; i < 4; i++)
+      await sim.placeCall({ from: "+14155550002", text: `Customer: more ${i}`, conversationId: placed.conversationId });
     const messages = await client.listMessages(placed.conversationId, 2);
     expect(messages).toHaveLength(5);
     expect(sim.requests.filter((request) => request.pathname.endsWith("/messages"))).toHaveLength(3);
@@ -105,13 +106,31 @@ describe("Front client against the simulator (real HTTP)", () => {
     const placed = await sim.sendMessage({ from: "ana@example.com", text: "Hi" });
     const before = Date.now() / 1000 - 1;
     const comment = await client.postComment(placed.conversationId, "**Note** for the team", "tea_ai01");
-    const draft = await client.createDraft(placed.conversationId, { body: "<p>Draft answer</p>", authorId: "tea_ai01", mode: "shared", channelId: "alt:address:support@acme.example" });
+    const draft = await client.createDraft(placed.conversationId, {
+      body: "<p>Draft answer</p>",
+      authorId: "tea_ai01",
+      mode: "shared",
+      channelId: "alt:address:support@acme.example",
+    });
 
     const comments = await client.listComments(placed.conversationId);
-    expect(comments).toEqual([expect.objectContaining({ id: comment.id, body: "**Note** for the team", author: expect.objectContaining({ id: "tea_ai01" }) })]);
+    expect(comments).toEqual([
+      expect.objectContaining({
+        id: comment.id,
+        body: "**Note** for the team",
+        author: expect.objectContaining({ id: "tea_ai01" }),
+      }),
+    ]);
     expect(comments[0].posted_at).toBeGreaterThan(before);
     const drafts = await client.listDrafts(placed.conversationId);
-    expect(drafts).toEqual([expect.objectContaining({ id: draft.id, body: "<p>Draft answer</p>", draft_mode: "shared", author: expect.objectContaining({ id: "tea_ai01" }) })]);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        id: draft.id,
+        body: "<p>Draft answer</p>",
+        draft_mode: "shared",
+        author: expect.objectContaining({ id: "tea_ai01" }),
+      }),
+    ]);
     // A draft is not a sent message.
     expect((await client.listMessages(placed.conversationId)).map((message) => message.id)).not.toContain(draft.id);
   });

@@ -31,7 +31,10 @@ describe("Front client rate limiting against the simulator (real HTTP)", () => {
   async function start(rateLimitPerMinute: number) {
     sim = await createFrontSimulator({ apiToken: TOKEN, appSecret: "s", rateLimitPerMinute });
     const conversations: string[] = [];
-    for (let i = 0; i < 4; i++) conversations.push((await sim.placeCall({ from: `+1415555010${i}`, text: `Customer: call ${i}` })).conversationId);
+    for (let i = 0; i < 4; i++)
+      conversations.push(
+        (await sim.placeCall({ from: `+1415555010${i}`, text: `Customer: call ${i}` })).conversationId,
+      );
     return conversations;
   }
 
@@ -43,7 +46,11 @@ describe("Front client rate limiting against the simulator (real HTTP)", () => {
     const [a, b, c] = await start(600);
     // 600/min with a bucket of 1: the concurrent callers below queue ~100 ms apart, so they are waiting in the
     // limiter (not yet on the wire) when the 429 comes back.
-    const client = new FrontClient({ baseUrl: sim.url, token: TOKEN, rateLimiter: new InProcessRateLimiter({ requestsPerMinute: 600, bucketCapacity: 1 }) });
+    const client = new FrontClient({
+      baseUrl: sim.url,
+      token: TOKEN,
+      rateLimiter: new InProcessRateLimiter({ requestsPerMinute: 600, bucketCapacity: 1 }),
+    });
     sim.rateLimit({ count: 1, retryAfterSeconds: 1 });
 
     const results = await Promise.all([
@@ -64,7 +71,14 @@ describe("Front client rate limiting against the simulator (real HTTP)", () => {
       expect(request.timeMs - limited.timeMs).toBeGreaterThanOrEqual(1000);
     }
     expect(new Set(rest.map((request) => request.pathname))).toEqual(
-      new Set(["/me", `/conversations/${a}`, `/conversations/${a}/messages`, `/conversations/${b}`, `/conversations/${c}/comments`, "/teammates"]),
+      new Set([
+        "/me",
+        `/conversations/${a}`,
+        `/conversations/${a}/messages`,
+        `/conversations/${b}`,
+        `/conversations/${c}/comments`,
+        "/teammates",
+      ]),
     );
   });
 
@@ -111,7 +125,10 @@ describe("Front client rate limiting against the simulator (real HTTP)", () => {
   it("sends at most 5 requests a second to one conversation, while other conversations are not held up", async () => {
     const [busy, other] = await start(6000);
     const client = new FrontClient({ baseUrl: sim.url, token: TOKEN, requestsPerMinute: 6000 });
-    await Promise.all([...Array.from({ length: 8 }, () => client.getConversation(busy)), client.getConversation(other)]);
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => client.getConversation(busy)),
+      client.getConversation(other),
+    ]);
 
     const onBusy = sim.requests.filter((request) => request.pathname === `/conversations/${busy}`);
     expect(onBusy).toHaveLength(8);

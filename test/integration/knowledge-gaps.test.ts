@@ -30,39 +30,114 @@ const day = (date: string, hour: number) => `${date}T${String(hour).padStart(2, 
 // invoice PDFs (one by SMS), 1 odd one. Around them: gaps outside the week, a session handed off later for
 // another reason, and answered questions that mention the warranty or the invoice only in passing.
 const SPECS: Spec[] = [
-  { name: "w1", channel: "email", createdAt: day("2026-11-01", 0), reason: IK, turns: [{ text: "Does the warranty cover water damage?", handoff: IK }] },
-  { name: "w2", channel: "email", createdAt: day("2026-11-02", 9), reason: IK, turns: [{ text: "How long is the warranty on the espresso machine?", handoff: IK }] },
+  {
+    name: "w1",
+    channel: "email",
+    createdAt: day("2026-11-01", 0),
+    reason: IK,
+    turns: [{ text: "Does the warranty cover water damage?", handoff: IK }],
+  },
+  {
+    name: "w2",
+    channel: "email",
+    createdAt: day("2026-11-02", 9),
+    reason: IK,
+    turns: [{ text: "How long is the warranty on the espresso machine?", handoff: IK }],
+  },
   {
     name: "w3",
     channel: "voice",
     createdAt: day("2026-11-03", 12),
     reason: IK,
-    turns: [{ text: "Call transcript (0m41s)\nAgent: Thanks for calling, how can I help?\nCustomer: Hi, this is Sam. Is the warranty transferable if I sell the grinder?", handoff: IK }],
+    turns: [
+      {
+        text: "Call transcript (0m41s)\nAgent: Thanks for calling, how can I help?\nCustomer: Hi, this is Sam. Is the warranty transferable if I sell the grinder?",
+        handoff: IK,
+      },
+    ],
   },
   {
     name: "w4",
     channel: "email",
     createdAt: day("2026-11-04", 8),
     reason: IK,
-    turns: [{ text: "Where is my parcel?" }, { text: "Also, my kettle broke after a year, is that under warranty?", handoff: IK }],
+    turns: [
+      { text: "Where is my parcel?" },
+      { text: "Also, my kettle broke after a year, is that under warranty?", handoff: IK },
+    ],
   },
-  { name: "w5", channel: "email", createdAt: day("2026-11-07", 23), reason: IK, turns: [{ text: "Can I extend the warranty to three years?", handoff: IK }] },
-  { name: "i1", channel: "email", createdAt: day("2026-11-02", 10), reason: IK, turns: [{ text: "Can I get my invoice as a PDF?", handoff: IK }] },
-  { name: "i2", channel: "sms", createdAt: day("2026-11-05", 10), reason: IK, turns: [{ text: "Where do I download the PDF of an invoice?", handoff: IK }] },
-  { name: "i3", channel: "email", createdAt: day("2026-11-06", 10), reason: IK, turns: [{ text: "The invoices PDF export is blank", handoff: IK }] },
-  { name: "odd", channel: "email", createdAt: day("2026-11-03", 15), reason: IK, turns: [{ text: "Do you ship llamas to Iceland?", handoff: IK }] },
+  {
+    name: "w5",
+    channel: "email",
+    createdAt: day("2026-11-07", 23),
+    reason: IK,
+    turns: [{ text: "Can I extend the warranty to three years?", handoff: IK }],
+  },
+  {
+    name: "i1",
+    channel: "email",
+    createdAt: day("2026-11-02", 10),
+    reason: IK,
+    turns: [{ text: "Can I get my invoice as a PDF?", handoff: IK }],
+  },
+  {
+    name: "i2",
+    channel: "sms",
+    createdAt: day("2026-11-05", 10),
+    reason: IK,
+    turns: [{ text: "Where do I download the PDF of an invoice?", handoff: IK }],
+  },
+  {
+    name: "i3",
+    channel: "email",
+    createdAt: day("2026-11-06", 10),
+    reason: IK,
+    turns: [{ text: "The invoices PDF export is blank", handoff: IK }],
+  },
+  {
+    name: "odd",
+    channel: "email",
+    createdAt: day("2026-11-03", 15),
+    reason: IK,
+    turns: [{ text: "Do you ship llamas to Iceland?", handoff: IK }],
+  },
   // Not in the week's gaps.
-  { name: "before", channel: "email", createdAt: "2026-10-31T23:59:59.999Z", reason: IK, turns: [{ text: "Does the warranty cover scratches?", handoff: IK }] },
-  { name: "after", channel: "email", createdAt: day("2026-11-08", 0), reason: IK, turns: [{ text: "Is the warranty void if I open it?", handoff: IK }] },
+  {
+    name: "before",
+    channel: "email",
+    createdAt: "2026-10-31T23:59:59.999Z",
+    reason: IK,
+    turns: [{ text: "Does the warranty cover scratches?", handoff: IK }],
+  },
+  {
+    name: "after",
+    channel: "email",
+    createdAt: day("2026-11-08", 0),
+    reason: IK,
+    turns: [{ text: "Is the warranty void if I open it?", handoff: IK }],
+  },
   {
     name: "later-human",
     channel: "email",
     createdAt: day("2026-11-03", 9),
     reason: "user_requested_human_assistance",
-    turns: [{ text: "Is there a warranty on refurbished units?", handoff: IK }, { text: "Let me talk to a person", handoff: "user_requested_human_assistance" }],
+    turns: [
+      { text: "Is there a warranty on refurbished units?", handoff: IK },
+      { text: "Let me talk to a person", handoff: "user_requested_human_assistance" },
+    ],
   },
-  { name: "answered1", channel: "email", createdAt: day("2026-11-02", 12), turns: [{ text: "Can you resend my invoice for March?" }] },
-  { name: "answered2", channel: "email", createdAt: day("2026-11-04", 12), turns: [{ text: "How do I reset my password?" }] },
+  {
+    name: "answered1",
+    channel: "email",
+    createdAt: day("2026-11-02", 12),
+    turns: [{ text: "Can you resend my invoice for March?" }],
+  },
+  {
+    name: "answered2",
+    channel: "email",
+    createdAt: day("2026-11-04", 12),
+    turns: [{ text: "How do I reset my password?" }],
+  },
 ];
 
 const WEEK: GapScope = { from: "2026-11-01", to: "2026-11-07", channels: [] };
@@ -91,12 +166,40 @@ async function seed(database: Database): Promise<Map<string, string>> {
       turn += 1;
       const at = new Date(createdAt.getTime() + turn * 60_000);
       const messageId = `msg_gap_${spec.name}_${turn}`;
-      await db.insert(sessionMessages).values({ sessionId: session.id, frontMessageId: messageId, direction: "inbound", authorType: "customer", messageType: spec.channel === "voice" ? "call" : spec.channel, text, sentAt: at });
+      await db
+        .insert(sessionMessages)
+        .values({
+          sessionId: session.id,
+          frontMessageId: messageId,
+          direction: "inbound",
+          authorType: "customer",
+          messageType: spec.channel === "voice" ? "call" : spec.channel,
+          text,
+          sentAt: at,
+        });
       const [run] = await db
         .insert(agentRuns)
-        .values({ sessionId: session.id, triggerMessageId: messageId, model: "local", status: "completed", outcome: handoff ? "handoff" : "reply", receivedAt: at, startedAt: at })
+        .values({
+          sessionId: session.id,
+          triggerMessageId: messageId,
+          model: "local",
+          status: "completed",
+          outcome: handoff ? "handoff" : "reply",
+          receivedAt: at,
+          startedAt: at,
+        })
         .returning();
-      if (handoff) await db.insert(handoffs).values({ sessionId: session.id, runId: run.id, reason: handoff, summary: "Needs a person.", sentiment: "neutral", createdAt: at });
+      if (handoff)
+        await db
+          .insert(handoffs)
+          .values({
+            sessionId: session.id,
+            runId: run.id,
+            reason: handoff,
+            summary: "Needs a person.",
+            sentiment: "neutral",
+            createdAt: at,
+          });
     }
   }
   return ids;
@@ -137,8 +240,13 @@ describe.each(dbKinds())("knowledge gaps on %s", (kind) => {
   it("keeps to the channel asked for, and finds nothing in a range without gaps", async () => {
     const sms = await findKnowledgeGaps(database.db, { ...WEEK, channels: ["sms"] });
     // Alone, a question is named by its own words, the longest first.
-    expect(sms.groups.map((group) => [group.words, group.sessionIds])).toEqual([[["download", "invoice", "pdf"], [ids.get("i2")]]]);
-    expect(await findKnowledgeGaps(database.db, { from: "2026-12-01", to: "2026-12-07", channels: [] })).toEqual({ sessions: 0, groups: [] });
+    expect(sms.groups.map((group) => [group.words, group.sessionIds])).toEqual([
+      [["download", "invoice", "pdf"], [ids.get("i2")]],
+    ]);
+    expect(await findKnowledgeGaps(database.db, { from: "2026-12-01", to: "2026-12-07", channels: [] })).toEqual({
+      sessions: 0,
+      groups: [],
+    });
   });
 
   it("the Inbox link of a group lists exactly its sessions", async () => {
@@ -151,7 +259,9 @@ describe.each(dbKinds())("knowledge gaps on %s", (kind) => {
       const listed = await listInboxSessions(database.db, { limit: 100, filters });
       expect(listed.sessions.map((session) => session.id).sort(), href).toEqual([...group.sessionIds].sort());
     }
-    const { filters } = parseSessionFilters(new URLSearchParams("reason=insufficient_knowledge&from=2026-11-01&to=2026-11-07&gap=nothing"));
+    const { filters } = parseSessionFilters(
+      new URLSearchParams("reason=insufficient_knowledge&from=2026-11-01&to=2026-11-07&gap=nothing"),
+    );
     expect((await listInboxSessions(database.db, { limit: 100, filters })).sessions).toEqual([]);
   });
 });

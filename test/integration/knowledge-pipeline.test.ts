@@ -36,17 +36,30 @@ describe.each(dbKinds())("the agent answers from a knowledge article's passage, 
     });
     expect((await harness.waitForEvent(placed.eventId)).decision).toBe("processed");
 
-    const reply = harness.sim.getConversation(placed.conversationId)!.messages.find((message) => !message.is_inbound)?.body ?? "";
+    const reply =
+      harness.sim.getConversation(placed.conversationId)!.messages.find((message) => !message.is_inbound)?.body ?? "";
     expect(reply).toContain("Gift cards never expire");
     expect(reply).toContain("From our help article: Gift cards");
 
-    const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
+    const [session] = await harness.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.frontConversationId, placed.conversationId));
     expect(session.status).toBe("answered");
-    const [search] = await harness.database.db.select().from(agentSteps).where(eq(agentSteps.toolName, "search_knowledge_base"));
+    const [search] = await harness.database.db
+      .select()
+      .from(agentSteps)
+      .where(eq(agentSteps.toolName, "search_knowledge_base"));
     const { results } = search.output as { results: KnowledgeHit[] };
     // The passage the reply quotes is among those returned, named by chunk, heading and position.
     expect(results).toContainEqual(
-      expect.objectContaining({ articleId: article.id, title: "Gift cards", heading: "Expiry and lost cards", position: 3, chunkId: expect.any(String) }),
+      expect.objectContaining({
+        articleId: article.id,
+        title: "Gift cards",
+        heading: "Expiry and lost cards",
+        position: 3,
+        chunkId: expect.any(String),
+      }),
     );
     expect(results.filter((hit) => hit.articleId === article.id).length).toBeLessThanOrEqual(2);
   });

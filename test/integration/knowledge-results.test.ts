@@ -6,17 +6,43 @@ import { KnowledgeResults, parseKnowledgeResults } from "@/components/session/kn
 // The timeline's view of a search_knowledge_base call: today's passages, and runs recorded before search by chunk.
 const CURRENT = {
   results: [
-    { chunkId: "c1", articleId: "a1", title: "Gift cards", heading: "Expiry", position: 3, content: "Gift cards never expire.", score: 0.7468 },
-    { chunkId: "c2", articleId: "a2", title: "Refunds", heading: null, position: 0, content: "x".repeat(400), score: 0.2 },
+    {
+      chunkId: "c1",
+      articleId: "a1",
+      title: "Gift cards",
+      heading: "Expiry",
+      position: 3,
+      content: "Gift cards never expire.",
+      score: 0.7468,
+    },
+    {
+      chunkId: "c2",
+      articleId: "a2",
+      title: "Refunds",
+      heading: null,
+      position: 0,
+      content: "x".repeat(400),
+      score: 0.2,
+    },
   ],
 };
-const BEFORE_CHUNKS = { results: [{ articleId: "a3", title: "Resetting your password", content: "Use Forgot password.", score: 0.5 }] };
+const BEFORE_CHUNKS = {
+  results: [{ articleId: "a3", title: "Resetting your password", content: "Use Forgot password.", score: 0.5 }],
+};
 
 describe("knowledge results in the timeline", () => {
   it("reads passages, and whole-article results of older runs with what they have", () => {
     expect(parseKnowledgeResults(CURRENT)).toEqual(CURRENT.results);
     expect(parseKnowledgeResults(BEFORE_CHUNKS)).toEqual([
-      { chunkId: null, articleId: "a3", title: "Resetting your password", heading: null, position: null, content: "Use Forgot password.", score: 0.5 },
+      {
+        chunkId: null,
+        articleId: "a3",
+        title: "Resetting your password",
+        heading: null,
+        position: null,
+        content: "Use Forgot password.",
+        score: 0.5,
+      },
     ]);
     expect(parseKnowledgeResults({ results: [] })).toEqual([]);
     expect(parseKnowledgeResults(null)).toBeNull();
@@ -39,7 +65,9 @@ describe("knowledge results in the timeline", () => {
     expect(html).toContain("1 passage returned");
     expect(html).toContain("Resetting your password");
     expect(html).not.toContain("Passage ");
-    expect(renderToStaticMarkup(createElement(KnowledgeResults, { output: { results: [] } }))).toContain("No passages matched");
+    expect(renderToStaticMarkup(createElement(KnowledgeResults, { output: { results: [] } }))).toContain(
+      "No passages matched",
+    );
     expect(renderToStaticMarkup(createElement(KnowledgeResults, { output: null }))).toBe("");
   });
 });

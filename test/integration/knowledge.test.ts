@@ -8,10 +8,21 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { searchKnowledgeBaseTool } from "@/lib/agent/tools/search-knowledge-base";
 import { PGLITE_EXTENSIONS, type Database, type Db } from "@/lib/db/client";
-import { getKnowledgeArticle, type KnowledgeHit, listKnowledgeArticles, MAX_CHUNKS_PER_ARTICLE, searchKnowledge } from "@/lib/db/queries/knowledge";
+import {
+  getKnowledgeArticle,
+  type KnowledgeHit,
+  listKnowledgeArticles,
+  MAX_CHUNKS_PER_ARTICLE,
+  searchKnowledge,
+} from "@/lib/db/queries/knowledge";
 import * as schema from "@/lib/db/schema";
 import { knowledgeArticles, knowledgeChunks } from "@/lib/db/schema";
-import { createKnowledgeArticle, deleteKnowledgeArticle, ensureKnowledgeChunks, updateKnowledgeArticle } from "@/lib/knowledge/articles";
+import {
+  createKnowledgeArticle,
+  deleteKnowledgeArticle,
+  ensureKnowledgeChunks,
+  updateKnowledgeArticle,
+} from "@/lib/knowledge/articles";
 import { chunkArticle } from "@/lib/knowledge/chunk";
 import { DuplicateTitleError } from "@/lib/knowledge/errors";
 import { importMarkdownFiles } from "@/lib/knowledge/import";
@@ -31,7 +42,11 @@ const HANDBOOK = [
 ].join("\n\n");
 
 async function chunkRows(db: Db, articleId: string) {
-  return db.select().from(knowledgeChunks).where(eq(knowledgeChunks.articleId, articleId)).orderBy(knowledgeChunks.position);
+  return db
+    .select()
+    .from(knowledgeChunks)
+    .where(eq(knowledgeChunks.articleId, articleId))
+    .orderBy(knowledgeChunks.position);
 }
 
 describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
@@ -56,19 +71,35 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
     expect(first.map(({ position, heading, content }) => ({ position, heading, content }))).toEqual(expected);
 
     // A new body: the old chunks are gone (not appended to), and search follows the new text at once.
-    const updated = await updateKnowledgeArticle(db, article.id, { title: "Store handbook", body: "## Opening hours\n\nWe are open every day from 9am to 5pm." });
+    const updated = await updateKnowledgeArticle(db, article.id, {
+      title: "Store handbook",
+      body: "## Opening hours\n\nWe are open every day from 9am to 5pm.",
+    });
     expect(updated?.updatedAt.getTime()).toBeGreaterThanOrEqual(article.updatedAt.getTime());
     const second = await chunkRows(db, article.id);
-    expect(second).toMatchObject([{ position: 0, heading: "Opening hours", content: "We are open every day from 9am to 5pm." }]);
+    expect(second).toMatchObject([
+      { position: 0, heading: "Opening hours", content: "We are open every day from 9am to 5pm." },
+    ]);
     expect(second.some((chunk) => first.some((old) => old.id === chunk.id))).toBe(false);
     expect(await searchKnowledge(db, "prepaid return label")).toEqual([]);
-    expect((await searchKnowledge(db, "when are you open"))[0]).toMatchObject({ articleId: article.id, heading: "Opening hours" });
+    expect((await searchKnowledge(db, "when are you open"))[0]).toMatchObject({
+      articleId: article.id,
+      heading: "Opening hours",
+    });
 
     // A new title is searchable at once too: every chunk carries its article's title.
-    await updateKnowledgeArticle(db, article.id, { title: "Visiting the warehouse shop", body: "We are open every day from 9am to 5pm." });
-    expect((await searchKnowledge(db, "warehouse shop"))[0]).toMatchObject({ articleId: article.id, title: "Visiting the warehouse shop" });
+    await updateKnowledgeArticle(db, article.id, {
+      title: "Visiting the warehouse shop",
+      body: "We are open every day from 9am to 5pm.",
+    });
+    expect((await searchKnowledge(db, "warehouse shop"))[0]).toMatchObject({
+      articleId: article.id,
+      title: "Visiting the warehouse shop",
+    });
 
-    expect(await updateKnowledgeArticle(db, "00000000-0000-4000-8000-000000000000", { title: "x", body: "y" })).toBeNull();
+    expect(
+      await updateKnowledgeArticle(db, "00000000-0000-4000-8000-000000000000", { title: "x", body: "y" }),
+    ).toBeNull();
     expect((await deleteKnowledgeArticle(db, article.id))?.title).toBe("Visiting the warehouse shop");
     expect(await chunkRows(db, article.id)).toEqual([]);
     expect(await deleteKnowledgeArticle(db, article.id)).toBeNull();
@@ -79,7 +110,12 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
     const handbook = await createKnowledgeArticle(db, { title: "Store handbook", body: HANDBOOK });
     await seedSampleData(db);
     const [best] = await searchKnowledge(db, "How do I send an item back for a refund?");
-    expect(best).toMatchObject({ articleId: handbook.id, title: "Store handbook", heading: "Returns", chunkId: expect.any(String) });
+    expect(best).toMatchObject({
+      articleId: handbook.id,
+      title: "Store handbook",
+      heading: "Returns",
+      chunkId: expect.any(String),
+    });
     expect(best.position).toBeGreaterThan(0);
     expect(best.content).toContain("within 30 days of delivery");
     expect(best.content).not.toContain("Welcome to the Acme store handbook");
@@ -88,11 +124,23 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
   });
 
   it("ranks a word in a heading above the same word in a passage, and a title above both", async () => {
-    const inPassage = await createKnowledgeArticle(db, { title: "Your account page", body: "Your profile page shows your orders, saved addresses and your loyalty points balance." });
-    const inHeading = await createKnowledgeArticle(db, { title: "Member benefits", body: "## Loyalty points\n\nEarn one for every dollar you spend, and redeem them at checkout." });
-    expect((await searchKnowledge(db, "loyalty points")).map((hit) => hit.articleId)).toEqual([inHeading.id, inPassage.id]);
+    const inPassage = await createKnowledgeArticle(db, {
+      title: "Your account page",
+      body: "Your profile page shows your orders, saved addresses and your loyalty points balance.",
+    });
+    const inHeading = await createKnowledgeArticle(db, {
+      title: "Member benefits",
+      body: "## Loyalty points\n\nEarn one for every dollar you spend, and redeem them at checkout.",
+    });
+    expect((await searchKnowledge(db, "loyalty points")).map((hit) => hit.articleId)).toEqual([
+      inHeading.id,
+      inPassage.id,
+    ]);
 
-    const inTitle = await createKnowledgeArticle(db, { title: "Loyalty points explained", body: "Every purchase earns a reward you can redeem later." });
+    const inTitle = await createKnowledgeArticle(db, {
+      title: "Loyalty points explained",
+      body: "Every purchase earns a reward you can redeem later.",
+    });
     const ranked = await searchKnowledge(db, "loyalty points");
     expect(ranked.map((hit) => hit.articleId)).toEqual([inTitle.id, inHeading.id, inPassage.id]);
     expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
@@ -113,9 +161,16 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
   });
 
   it("returns at most two passages of one article, so another article that matches still shows", async () => {
-    const sections = Array.from({ length: 6 }, (_, index) => `## Warranty part ${index + 1}\n\nThe warranty covers part ${index + 1} of the machine for two years.`);
+    const sections = Array.from(
+      { length: 6 },
+      (_, index) =>
+        `## Warranty part ${index + 1}\n\nThe warranty covers part ${index + 1} of the machine for two years.`,
+    );
     const manual = await createKnowledgeArticle(db, { title: "Warranty manual", body: sections.join("\n\n") });
-    const other = await createKnowledgeArticle(db, { title: "Repairs", body: "Out-of-warranty repairs are quoted before we start." });
+    const other = await createKnowledgeArticle(db, {
+      title: "Repairs",
+      body: "Out-of-warranty repairs are quoted before we start.",
+    });
     expect((await chunkRows(db, manual.id)).length).toBe(6);
     const hits = await searchKnowledge(db, "warranty", 4);
     expect(hits.filter((hit) => hit.articleId === manual.id)).toHaveLength(MAX_CHUNKS_PER_ARTICLE);
@@ -133,7 +188,10 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
   it("gives the agent's tool the fields the offline model reads, plus the chunk it came from", async () => {
     await seedSampleData(db);
     const execute = searchKnowledgeBaseTool(db).execute!;
-    const output = (await execute({ query: "how do I cancel my subscription" }, { toolCallId: "t1", messages: [] })) as { results: KnowledgeHit[] };
+    const output = (await execute(
+      { query: "how do I cancel my subscription" },
+      { toolCallId: "t1", messages: [] },
+    )) as { results: KnowledgeHit[] };
     expect(output.results[0]).toEqual({
       chunkId: expect.any(String),
       articleId: expect.any(String),
@@ -149,25 +207,37 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
     await seedSampleData(db);
     const all = await listKnowledgeArticles(db);
     expect(all.total).toBe(SAMPLE_ARTICLES.length);
-    expect(all.articles.map((article) => article.title)).toEqual([...SAMPLE_ARTICLES.map((article) => article.title)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(all.articles.map((article) => article.title)).toEqual(
+      [...SAMPLE_ARTICLES.map((article) => article.title)].sort((a, b) =>
+        a.toLowerCase().localeCompare(b.toLowerCase()),
+      ),
+    );
     expect(all.articles.every((article) => article.chunkCount === 1)).toBe(true);
 
     const found = await listKnowledgeArticles(db, { q: "passw" });
     expect(found.articles[0].title).toBe("Resetting your password");
     const billing = await listKnowledgeArticles(db, { q: "BILLING" });
     // Two titles say "billing"; the others only mention it in their text and come after.
-    expect(billing.articles.slice(0, 1).map((article) => article.title)).toEqual(["Changing the billing email on your account"]);
+    expect(billing.articles.slice(0, 1).map((article) => article.title)).toEqual([
+      "Changing the billing email on your account",
+    ]);
     expect(billing.total).toBeGreaterThan(1);
     expect((await listKnowledgeArticles(db, { q: "100%_off" })).total).toBe(0);
   });
 
   it("refuses a second article with the same title, whatever its case", async () => {
     const first = await createKnowledgeArticle(db, { title: "Returns", body: "Thirty days." });
-    await expect(createKnowledgeArticle(db, { title: "RETURNS", body: "Other." })).rejects.toBeInstanceOf(DuplicateTitleError);
+    await expect(createKnowledgeArticle(db, { title: "RETURNS", body: "Other." })).rejects.toBeInstanceOf(
+      DuplicateTitleError,
+    );
     const second = await createKnowledgeArticle(db, { title: "Exchanges", body: "Any size." });
-    await expect(updateKnowledgeArticle(db, second.id, { title: "returns", body: "Any size." })).rejects.toMatchObject({ existingId: first.id });
+    await expect(updateKnowledgeArticle(db, second.id, { title: "returns", body: "Any size." })).rejects.toMatchObject({
+      existingId: first.id,
+    });
     // Its own title in another case is fine.
-    expect(await updateKnowledgeArticle(db, first.id, { title: "RETURNS", body: "Thirty days." })).toMatchObject({ title: "RETURNS" });
+    expect(await updateKnowledgeArticle(db, first.id, { title: "RETURNS", body: "Thirty days." })).toMatchObject({
+      title: "RETURNS",
+    });
     expect(await listKnowledgeArticles(db)).toMatchObject({ total: 2 });
   });
 
@@ -180,9 +250,27 @@ describe.each(dbKinds())("knowledge articles and chunks on %s", (kind) => {
     ]);
     expect(first).toEqual([
       { file: "help/returns.md", status: "created", title: "Returns", articleId: expect.any(String), reason: null },
-      { file: "help/gift-cards.md", status: "created", title: "Gift cards", articleId: expect.any(String), reason: null },
-      { file: "help/empty.md", status: "skipped", title: "Only a title", articleId: null, reason: "The file has no text besides its title." },
-      { file: "help/copy-of-returns.markdown", status: "skipped", title: "returns", articleId: null, reason: "help/returns.md in this import has the same title." },
+      {
+        file: "help/gift-cards.md",
+        status: "created",
+        title: "Gift cards",
+        articleId: expect.any(String),
+        reason: null,
+      },
+      {
+        file: "help/empty.md",
+        status: "skipped",
+        title: "Only a title",
+        articleId: null,
+        reason: "The file has no text besides its title.",
+      },
+      {
+        file: "help/copy-of-returns.markdown",
+        status: "skipped",
+        title: "returns",
+        articleId: null,
+        reason: "help/returns.md in this import has the same title.",
+      },
     ]);
     expect((await chunkRows(db, first[0].articleId!))[0].content).toBe("Send items back within 30 days.");
 
@@ -236,10 +324,15 @@ describe("upgrading a database that already has articles", () => {
     const db = drizzle(client, { schema }) as unknown as Db;
     try {
       await migrate(db as never, { migrationsFolder: dir });
-      await db.execute(sql`insert into knowledge_articles (title, body) values ('Store handbook', ${HANDBOOK}), ('Opening hours', 'Open Monday to Friday.')`);
+      await db.execute(
+        sql`insert into knowledge_articles (title, body) values ('Store handbook', ${HANDBOOK}), ('Opening hours', 'Open Monday to Friday.')`,
+      );
       await migrate(db as never, { migrationsFolder: path.join(process.cwd(), "drizzle") });
       expect(await ensureKnowledgeChunks(db)).toBe(2);
-      expect((await searchKnowledge(db, "send an item back"))[0]).toMatchObject({ title: "Store handbook", heading: "Returns" });
+      expect((await searchKnowledge(db, "send an item back"))[0]).toMatchObject({
+        title: "Store handbook",
+        heading: "Returns",
+      });
       expect((await searchKnowledge(db, "opening hours"))[0]).toMatchObject({ title: "Opening hours" });
     } finally {
       await client.close();

@@ -4,7 +4,12 @@ import { z } from "zod";
 import { createModel } from "@/lib/agent/model";
 import { runAgent } from "@/lib/agent/run";
 import { handoffToHumanTool } from "@/lib/agent/tools/handoff-to-human";
-import { startAnthropicStandIn, type AnthropicRequest, type AnthropicStandIn, type AnthropicTurn } from "../helpers/anthropic-stand-in";
+import {
+  startAnthropicStandIn,
+  type AnthropicRequest,
+  type AnthropicStandIn,
+  type AnthropicTurn,
+} from "../helpers/anthropic-stand-in";
 import { startOpenAIStandIn, type OpenAIStandIn, type RecordedRequest } from "../helpers/openai-stand-in";
 
 // The hosted-model paths as they ship (lib/agent/model.ts), through the real @ai-sdk provider packages, against
@@ -32,7 +37,12 @@ function openAIWire(standIn: OpenAIStandIn): Wire {
   const request = (index: number): RecordedRequest => standIn.requests[index];
   return {
     url: standIn.url,
-    script: (...turns) => standIn.script(...turns.map((turn) => (turn.kind === "stream_error" ? { kind: "error" as const, status: 500, message: turn.message } : turn))),
+    script: (...turns) =>
+      standIn.script(
+        ...turns.map((turn) =>
+          turn.kind === "stream_error" ? { kind: "error" as const, status: 500, message: turn.message } : turn,
+        ),
+      ),
     close: () => standIn.close(),
     count: () => standIn.requests.length,
     clear: () => void (standIn.requests.length = 0),
@@ -41,7 +51,11 @@ function openAIWire(standIn: OpenAIStandIn): Wire {
     modelId: (index) => request(index).body.model,
     streamed: (index) => request(index).body.stream === true,
     toolNames: (index) => (request(index).body.tools ?? []).map((definition) => definition.function.name).sort(),
-    toolResults: (index) => request(index).body.messages.filter((message) => message.role === "tool").map((message) => String(message.content)).join("\n"),
+    toolResults: (index) =>
+      request(index)
+        .body.messages.filter((message) => message.role === "tool")
+        .map((message) => String(message.content))
+        .join("\n"),
     system: (index) => String(request(index).body.messages.find((message) => message.role === "system")?.content ?? ""),
   };
 }
@@ -115,7 +129,16 @@ const PROVIDERS: ProviderCase[] = [
 const searchTool = tool({
   description: "Search the knowledge base",
   inputSchema: z.object({ query: z.string() }),
-  execute: async ({ query }) => ({ results: [{ articleId: "a1", title: "Resetting your password", content: `About ${query}: use Forgot password.`, score: 0.9 }] }),
+  execute: async ({ query }) => ({
+    results: [
+      {
+        articleId: "a1",
+        title: "Resetting your password",
+        content: `About ${query}: use Forgot password.`,
+        score: 0.9,
+      },
+    ],
+  }),
 });
 const agentTools = () => ({ search_knowledge_base: searchTool, handoff_to_human: handoffToHumanTool() });
 
@@ -135,7 +158,12 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
 
   it("runs a tool call and answers from its result, with the tool result sent back on the wire", async () => {
     wire.script(
-      { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "reset password" }, reasoning: "Let me look that up." },
+      {
+        kind: "tool_call",
+        name: "search_knowledge_base",
+        arguments: { query: "reset password" },
+        reasoning: "Let me look that up.",
+      },
       { kind: "text", text: "Use Forgot password on the sign-in page." },
     );
     const steps: unknown[] = [];
@@ -160,7 +188,12 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
     expect(wire.toolResults(1)).toContain("Resetting your password");
     expect(steps).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: "tool_call", toolName: "search_knowledge_base", input: { query: "reset password" }, error: null }),
+        expect.objectContaining({
+          kind: "tool_call",
+          toolName: "search_knowledge_base",
+          input: { query: "reset password" },
+          error: null,
+        }),
         expect.objectContaining({ kind: "text", text: "Use Forgot password on the sign-in page." }),
       ]),
     );
@@ -170,16 +203,39 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
     wire.script({
       kind: "tool_call",
       name: "handoff_to_human",
-      arguments: { reason: "insufficient_knowledge", summary: "Customer was charged twice and wants a refund.", sentiment: "frustrated" },
+      arguments: {
+        reason: "insufficient_knowledge",
+        summary: "Customer was charged twice and wants a refund.",
+        sentiment: "frustrated",
+      },
     });
-    const result = await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "I was charged twice, refund me." }], tools: agentTools() });
-    expect(result.outcome).toEqual({ kind: "handoff", reason: "insufficient_knowledge", summary: "Customer was charged twice and wants a refund.", sentiment: "frustrated" });
+    const result = await runAgent({
+      model: model(),
+      system: "s",
+      messages: [{ role: "user", content: "I was charged twice, refund me." }],
+      tools: agentTools(),
+    });
+    expect(result.outcome).toEqual({
+      kind: "handoff",
+      reason: "insufficient_knowledge",
+      summary: "Customer was charged twice and wants a refund.",
+      sentiment: "frustrated",
+    });
     expect(wire.count()).toBe(1);
   });
 
   it("streams text and tool calls", async () => {
-    wire.script({ kind: "tool_call", name: "search_knowledge_base", arguments: { query: "password" } }, { kind: "text", text: "Here is how to reset your password." });
-    const stream = streamText({ model: model(), prompt: "reset password?", tools: { search_knowledge_base: searchTool }, stopWhen: () => false, maxRetries: 0 });
+    wire.script(
+      { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "password" } },
+      { kind: "text", text: "Here is how to reset your password." },
+    );
+    const stream = streamText({
+      model: model(),
+      prompt: "reset password?",
+      tools: { search_knowledge_base: searchTool },
+      stopWhen: () => false,
+      maxRetries: 0,
+    });
     const text = await stream.text;
     const steps = await stream.steps;
     expect(wire.count()).toBe(2);
@@ -193,28 +249,46 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
   });
 
   it("retries a server error, then fails with the server's message", async () => {
-    wire.script({ kind: "error", status: 500, message: "overloaded" }, { kind: "error", status: 500, message: "overloaded" }, { kind: "error", status: 500, message: "overloaded" });
-    await expect(runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() })).rejects.toThrow(/overloaded/);
+    wire.script(
+      { kind: "error", status: 500, message: "overloaded" },
+      { kind: "error", status: 500, message: "overloaded" },
+      { kind: "error", status: 500, message: "overloaded" },
+    );
+    await expect(
+      runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() }),
+    ).rejects.toThrow(/overloaded/);
     expect(wire.count()).toBe(3);
   });
 
   it("recovers when a retry succeeds", async () => {
     wire.script({ kind: "error", status: 503, message: "try again" }, { kind: "text", text: "Back again." });
-    const result = await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() });
+    const result = await runAgent({
+      model: model(),
+      system: "s",
+      messages: [{ role: "user", content: "hi" }],
+      tools: agentTools(),
+    });
     expect(result.outcome).toMatchObject({ kind: "reply", text: "Back again." });
     expect(wire.count()).toBe(2);
   });
 
   it("does not retry a refused key", async () => {
     wire.script({ kind: "error", status: 401, message: "invalid api key" });
-    await expect(runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() })).rejects.toThrow(/invalid api key/);
+    await expect(
+      runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() }),
+    ).rejects.toThrow(/invalid api key/);
     expect(wire.count()).toBe(1);
   });
 
   it("takes the key out of a provider's error that quotes it, as OpenAI's 'Incorrect API key provided' did", async () => {
     const key = provider.credential.replace(/^Bearer /, "");
     wire.script({ kind: "error", status: 401, message: `Incorrect API key provided: ${key}.` });
-    const failure = (await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() }).catch((error: unknown) => error)) as Error & { responseBody?: string };
+    const failure = (await runAgent({
+      model: model(),
+      system: "s",
+      messages: [{ role: "user", content: "hi" }],
+      tools: agentTools(),
+    }).catch((error: unknown) => error)) as Error & { responseBody?: string };
     expect(failure.message).toContain("Incorrect API key provided: [redacted].");
     expect(`${failure.message} ${failure.stack} ${failure.responseBody}`).not.toContain(key);
   });
@@ -222,7 +296,13 @@ describe.each(PROVIDERS)("$name over real HTTP", (provider) => {
   it("gives up on a model that does not answer within the run's time limit, without retrying", async () => {
     wire.script({ kind: "hang" }, { kind: "hang" }, { kind: "hang" });
     const started = Date.now();
-    const failure = await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools(), timeoutMs: 300 }).catch((error: unknown) => error);
+    const failure = await runAgent({
+      model: model(),
+      system: "s",
+      messages: [{ role: "user", content: "hi" }],
+      tools: agentTools(),
+      timeoutMs: 300,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).name).toMatch(/TimeoutError|AbortError/);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -245,28 +325,58 @@ describe("anthropic-specific wire details", () => {
   const model = () => createModel({ model: "anthropic:claude-haiku-4-5", baseUrl: standIn.url, apiKey: "sk-ant-test" });
 
   it("sends the API version, max_tokens and the tool_use / tool_result pairing the Messages API requires", async () => {
-    standIn.script({ kind: "tool_call", name: "search_knowledge_base", arguments: { query: "refund" } }, { kind: "text", text: "Refunds take 5 days." });
-    await runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "refund?" }], tools: agentTools() });
+    standIn.script(
+      { kind: "tool_call", name: "search_knowledge_base", arguments: { query: "refund" } },
+      { kind: "text", text: "Refunds take 5 days." },
+    );
+    await runAgent({
+      model: model(),
+      system: "s",
+      messages: [{ role: "user", content: "refund?" }],
+      tools: agentTools(),
+    });
     const [first, second] = standIn.requests;
     expect(first.version).toBe("2023-06-01");
     expect(first.body.max_tokens).toBeGreaterThan(0);
-    expect(first.body.tools?.find((definition) => definition.name === "search_knowledge_base")?.input_schema).toMatchObject({ type: "object", properties: { query: { type: "string" } } });
+    expect(
+      first.body.tools?.find((definition) => definition.name === "search_knowledge_base")?.input_schema,
+    ).toMatchObject({ type: "object", properties: { query: { type: "string" } } });
     // The assistant's tool_use, then the user's tool_result for the same id (the stand-in refuses any other order).
     const [, assistant, results] = second.body.messages;
-    expect(assistant).toMatchObject({ role: "assistant", content: [expect.objectContaining({ type: "tool_use", id: "toolu_1", name: "search_knowledge_base", input: { query: "refund" } })] });
-    expect(results).toMatchObject({ role: "user", content: [expect.objectContaining({ type: "tool_result", tool_use_id: "toolu_1" })] });
+    expect(assistant).toMatchObject({
+      role: "assistant",
+      content: [
+        expect.objectContaining({
+          type: "tool_use",
+          id: "toolu_1",
+          name: "search_knowledge_base",
+          input: { query: "refund" },
+        }),
+      ],
+    });
+    expect(results).toMatchObject({
+      role: "user",
+      content: [expect.objectContaining({ type: "tool_result", tool_use_id: "toolu_1" })],
+    });
   });
 
   it("retries an overloaded error that arrives inside the stream, then streams the answer", async () => {
-    standIn.script({ kind: "stream_error", errorType: "overloaded_error", message: "Overloaded" }, { kind: "text", text: "All good now." });
+    standIn.script(
+      { kind: "stream_error", errorType: "overloaded_error", message: "Overloaded" },
+      { kind: "text", text: "All good now." },
+    );
     const stream = streamText({ model: model(), prompt: "hi", maxRetries: 1 });
     expect(await stream.text).toBe("All good now.");
     expect(standIn.requests).toHaveLength(2);
   });
 
   it("surfaces Anthropic's 529 overloaded error after the retries", async () => {
-    standIn.script(...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 529, message: "Overloaded" })));
-    await expect(runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() })).rejects.toThrow(/Overloaded/);
+    standIn.script(
+      ...Array.from({ length: 3 }, () => ({ kind: "error" as const, status: 529, message: "Overloaded" })),
+    );
+    await expect(
+      runAgent({ model: model(), system: "s", messages: [{ role: "user", content: "hi" }], tools: agentTools() }),
+    ).rejects.toThrow(/Overloaded/);
     expect(standIn.requests).toHaveLength(3);
   });
 
@@ -277,7 +387,10 @@ describe("anthropic-specific wire details", () => {
       body: JSON.stringify({ model: "m", max_tokens: 10, messages: [{ role: "user", content: "hi" }] }),
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ type: "error", error: { type: "authentication_error", message: "x-api-key header is required" } });
+    expect(await response.json()).toEqual({
+      type: "error",
+      error: { type: "authentication_error", message: "x-api-key header is required" },
+    });
   });
 });
 
@@ -289,7 +402,10 @@ describe("a hosted model without a key", () => {
     process.env.ANTHROPIC_API_KEY = "sk-ant-from-an-unrelated-variable";
   });
   afterAll(() => {
-    for (const [name, value] of [["OPENAI_API_KEY", saved.openai], ["ANTHROPIC_API_KEY", saved.anthropic]] as const) {
+    for (const [name, value] of [
+      ["OPENAI_API_KEY", saved.openai],
+      ["ANTHROPIC_API_KEY", saved.anthropic],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -307,11 +423,15 @@ describe("a hosted model without a key", () => {
     }
     expect(failure).toBeInstanceOf(Error);
     const message = (failure as Error).message;
-    expect(message).toBe(`${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`);
+    expect(message).toBe(
+      `${provider} needs an API key: enter it in Settings → AI, or set AI_API_KEY in the app's environment`,
+    );
     expect(message).not.toMatch(/OPENAI_API_KEY|ANTHROPIC_API_KEY/);
   });
 
   it("an OpenAI-compatible server may need none (Ollama, vLLM)", () => {
-    expect(() => createModel({ model: "openai-compatible:llama3", baseUrl: "http://127.0.0.1:11434/v1" })).not.toThrow();
+    expect(() =>
+      createModel({ model: "openai-compatible:llama3", baseUrl: "http://127.0.0.1:11434/v1" }),
+    ).not.toThrow();
   });
 });

@@ -5,7 +5,12 @@ import { dbKinds } from "../helpers/db";
 import { fixture } from "../helpers/fixtures";
 import { AI_TEAMMATE, startHarness, type Harness } from "../helpers/pipeline-harness";
 
-type FixtureMessage = { text: string; type: string; metadata: { duration: number; have_been_answered: boolean }; recipients: { handle: string; role: string }[] };
+type FixtureMessage = {
+  text: string;
+  type: string;
+  metadata: { duration: number; have_been_answered: boolean };
+  recipients: { handle: string; role: string }[];
+};
 function fixtureCall(name: string) {
   const message = fixture<{ payload: { target: { data: FixtureMessage } } }>(name).payload.target.data;
   return {
@@ -22,7 +27,6 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     await harness?.close();
     harness = undefined;
   });
-
 
   it("hands off the fixture's angry call: one comment with summary and sentiment, then unassigned", async () => {
     harness = await startHarness(kind);
@@ -46,10 +50,17 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(session).toMatchObject({ channel: "voice", status: "handed_off", contactHandle: "+14155550123" });
     expect(["angry", "frustrated"]).toContain(session.sentiment);
     const [handoff] = await harness.database.db.select().from(handoffs).where(eq(handoffs.sessionId, session.id));
-    expect(handoff).toMatchObject({ reason: "user_requested_human_assistance", frontCommentId: conversation.comments[0].id });
+    expect(handoff).toMatchObject({
+      reason: "user_requested_human_assistance",
+      frontCommentId: conversation.comments[0].id,
+    });
     expect(handoff.unassignedAt).not.toBeNull();
     const [run] = await harness.database.db.select().from(agentRuns).where(eq(agentRuns.sessionId, session.id));
-    const steps = await harness.database.db.select().from(agentSteps).where(eq(agentSteps.runId, run.id)).orderBy(asc(agentSteps.position));
+    const steps = await harness.database.db
+      .select()
+      .from(agentSteps)
+      .where(eq(agentSteps.runId, run.id))
+      .orderBy(asc(agentSteps.position));
     expect(steps.map((step) => step.kind)).toContain("reasoning");
     const toolCall = steps.find((step) => step.toolName === "handoff_to_human")!;
     expect(toolCall.input).toMatchObject({ reason: "user_requested_human_assistance" });
@@ -78,14 +89,22 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
       .from(agentSteps)
       .innerJoin(agentRuns, eq(agentRuns.id, agentSteps.runId))
       .where(eq(agentSteps.toolName, "search_knowledge_base"));
-    expect((searchStep.agent_steps.output as { results: { title: string }[] }).results[0].title).toBe("Resetting your password");
-    const messages = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
+    expect((searchStep.agent_steps.output as { results: { title: string }[] }).results[0].title).toBe(
+      "Resetting your password",
+    );
+    const messages = await harness.database.db
+      .select()
+      .from(sessionMessages)
+      .where(eq(sessionMessages.sessionId, session.id));
     expect(messages.map((message) => message.authorType).sort()).toEqual(["ai", "customer"]);
   });
 
   it("leaves a call assigned to another teammate alone and records why", async () => {
     harness = await startHarness(kind, { handleUnassigned: true });
-    const placed = await harness.sim.placeCall({ ...fixtureCall("app-inbound-call-other-assignee"), assigneeId: "tea_rep7" });
+    const placed = await harness.sim.placeCall({
+      ...fixtureCall("app-inbound-call-other-assignee"),
+      assigneeId: "tea_rep7",
+    });
     const event = await harness.waitForEvent(placed.eventId);
     expect(event.decision).toBe("skipped");
     expect(event.decisionReason).toMatch(/assigned to Dana Reyes \(tea_rep7\)/);
@@ -94,7 +113,10 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     expect(conversation.replies).toHaveLength(0);
     expect(conversation.assignee?.id).toBe("tea_rep7");
     expect(harness.sim.requests.filter((request) => request.method !== "GET")).toHaveLength(0);
-    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "skipped", statusReason: expect.stringContaining("tea_rep7") });
+    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({
+      status: "skipped",
+      statusReason: expect.stringContaining("tea_rep7"),
+    });
   });
 
   it("skips unassigned conversations when handling them is off", async () => {
@@ -122,12 +144,19 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
   it("fetches a rule webhook preview through the API before processing it", async () => {
     harness = await startHarness(kind, { handleUnassigned: true });
     harness.sim.configure({ webhookKind: "rule", rulePreview: true });
-    const placed = await harness.sim.placeCall({ from: "+14155550177", text: "Call transcript\nCustomer: How long does delivery take? My order was due Friday.", assigneeId: AI_TEAMMATE, messageType: "phone-call" });
+    const placed = await harness.sim.placeCall({
+      from: "+14155550177",
+      text: "Call transcript\nCustomer: How long does delivery take? My order was due Friday.",
+      assigneeId: AI_TEAMMATE,
+      messageType: "phone-call",
+    });
     expect(placed.delivery.status).toBe(200);
     const event = await harness.waitForEvent(placed.eventId);
     expect(event.kind).toBe("rule");
     expect(event.decision).toBe("processed");
-    const fetched = harness.sim.requests.filter((request) => request.method === "GET").map((request) => request.pathname);
+    const fetched = harness.sim.requests
+      .filter((request) => request.method === "GET")
+      .map((request) => request.pathname);
     expect(fetched).toContain(`/messages/${placed.messageId}`);
     expect(fetched).toContain(`/conversations/${placed.conversationId}`);
     const session = await harness!.sessionOf(placed.conversationId);
@@ -143,7 +172,11 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
       },
     });
     harness = await startHarness(kind, { model: broken });
-    const placed = await harness.sim.placeCall({ from: "+14155550100", text: "Customer: Where is my order?", assigneeId: AI_TEAMMATE });
+    const placed = await harness.sim.placeCall({
+      from: "+14155550100",
+      text: "Customer: Where is my order?",
+      assigneeId: AI_TEAMMATE,
+    });
     const event = await harness.waitForEvent(placed.eventId);
     expect(event.decision).toBe("processed");
     const conversation = harness.sim.getConversation(placed.conversationId)!;
@@ -178,12 +211,21 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     harness = await startHarness(kind);
     const placed = await harness.sim.placeCall({ ...fixtureCall("app-inbound-call-handoff"), assigneeId: AI_TEAMMATE });
     await harness.waitForEvent(placed.eventId);
-    const reply = await harness.sim.teammateReply({ conversationId: placed.conversationId, text: "Hi, Dana here. I've refunded the duplicate charge." });
+    const reply = await harness.sim.teammateReply({
+      conversationId: placed.conversationId,
+      text: "Hi, Dana here. I've refunded the duplicate charge.",
+    });
     const replyEvent = await harness.waitForEvent(reply.eventId);
     expect(replyEvent).toMatchObject({ decision: "recorded", decisionReason: "reply by Dana Reyes recorded" });
     const session = await harness!.sessionOf(placed.conversationId);
-    const messages = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
-    expect(messages.find((message) => message.authorType === "teammate")).toMatchObject({ authorName: "Dana Reyes", direction: "outbound" });
+    const messages = await harness.database.db
+      .select()
+      .from(sessionMessages)
+      .where(eq(sessionMessages.sessionId, session.id));
+    expect(messages.find((message) => message.authorType === "teammate")).toMatchObject({
+      authorName: "Dana Reyes",
+      direction: "outbound",
+    });
     expect(harness.sim.getConversation(placed.conversationId)!.comments).toHaveLength(1);
 
     const archived = await harness.sim.archive(placed.conversationId);
@@ -195,9 +237,17 @@ describe.each(dbKinds())("pipeline over HTTP with the Front simulator, on %s", (
     harness = await startHarness(kind);
     const placed = await harness.sim.placeCall({ ...fixtureCall("app-inbound-call-handoff"), assigneeId: AI_TEAMMATE });
     await harness.waitForEvent(placed.eventId);
-    const delivered = await harness.sim.deliverEvent({ id: "evt_unknown01", type: "topic_identified", conversation: { id: placed.conversationId } });
+    const delivered = await harness.sim.deliverEvent({
+      id: "evt_unknown01",
+      type: "topic_identified",
+      conversation: { id: placed.conversationId },
+    });
     expect(delivered.delivery.status).toBe(200);
     const event = await harness.waitForEvent("evt_unknown01");
-    expect(event).toMatchObject({ decision: "recorded", decisionReason: "topic_identified event recorded", sessionId: (await harness!.sessionOf(placed.conversationId)).id });
+    expect(event).toMatchObject({
+      decision: "recorded",
+      decisionReason: "topic_identified event recorded",
+      sessionId: (await harness!.sessionOf(placed.conversationId)).id,
+    });
   });
 });

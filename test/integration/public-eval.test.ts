@@ -15,7 +15,8 @@ import { SAMPLE_ARTICLES } from "@/lib/knowledge/sample-articles";
 import { DEFAULT_AGENT_SETTINGS } from "@/lib/settings/ai-settings";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
-const setOf = (name: string) => parseEvalSet(readFileSync(path.join(__dirname, "../../evals", `${name}.jsonl`), "utf8"));
+const setOf = (name: string) =>
+  parseEvalSet(readFileSync(path.join(__dirname, "../../evals", `${name}.jsonl`), "utf8"));
 
 describe.each(dbKinds())("the offline model on the evaluation sets, on %s", (kind) => {
   let database: Database;
@@ -26,12 +27,15 @@ describe.each(dbKinds())("the offline model on the evaluation sets, on %s", (kin
   afterAll(async () => {
     await database?.close();
   });
-  const run = (name: string) => runEvalCases({ db: database.db, settings: DEFAULT_AGENT_SETTINGS, model: createLocalModel(), cases: setOf(name) });
+  const run = (name: string) =>
+    runEvalCases({ db: database.db, settings: DEFAULT_AGENT_SETTINGS, model: createLocalModel(), cases: setOf(name) });
 
   it("meets its targets on the public set", async () => {
     const results = await run("public");
     const totals = totalsOf(results);
-    const failures = results.filter((result) => !result.score.passed).map((result) => `${result.case.id}: ${result.score.failure}`);
+    const failures = results
+      .filter((result) => !result.score.passed)
+      .map((result) => `${result.case.id}: ${result.score.failure}`);
     expect(totals.cases).toBeGreaterThanOrEqual(150);
     expect(totals.errors).toBe(0);
     expect(totals.answerPrecision.rate, failures.join("\n")).toBeGreaterThanOrEqual(0.95);
@@ -41,7 +45,9 @@ describe.each(dbKinds())("the offline model on the evaluation sets, on %s", (kin
   it("hands off the held-out cases that need a person", async () => {
     const results = await run("holdout");
     const totals = totalsOf(results);
-    const answeredInstead = results.filter((result) => result.case.expect.outcome === "handoff" && result.observed.outcome.kind === "reply").map((result) => result.case.id);
+    const answeredInstead = results
+      .filter((result) => result.case.expect.outcome === "handoff" && result.observed.outcome.kind === "reply")
+      .map((result) => result.case.id);
     expect(totals.errors).toBe(0);
     expect(totals.handoffRecall.rate, answeredInstead.join(", ")).toBeGreaterThanOrEqual(0.98);
   }, 120_000);

@@ -57,7 +57,7 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
     expect(reclaimed).toMatchObject({ id, attempts: 2, lockedBy: "w2" });
     // The crashed worker's late completion does not count: the job belongs to w2 now.
     await completeJob(db, taken!, "crashed");
-    expect((await claimJob(db, { queue: "q3", workerId: "w3", leaseMs: 0 }))).toBeNull();
+    expect(await claimJob(db, { queue: "q3", workerId: "w3", leaseMs: 0 })).toBeNull();
   });
 
   it("renews a lease only for its live holder: a worker that stalled past it, or lost the job, is told so", async () => {
@@ -75,14 +75,18 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
 
     // The old holder's failure (its last attempt, too) leaves the job to the new holder: not retried, not failed.
     expect(await failJob(db, taken, "slow", "stalled", 0)).toBe("lost");
-    const [row] = rowsOf<{ state: string; locked_by: string }>(await db.execute(sql`select state, locked_by from jobs where id = ${taken.id}`));
+    const [row] = rowsOf<{ state: string; locked_by: string }>(
+      await db.execute(sql`select state, locked_by from jobs where id = ${taken.id}`),
+    );
     expect(row).toEqual({ state: "active", locked_by: "fast" });
   });
 
   it("hands each job to exactly one of many concurrent claimers", async () => {
     const { db } = database;
     for (let i = 0; i < 20; i++) await enqueueJob(db, { queue: "q4", orderingKey: `cnv_${i}`, payload: {} });
-    const claims = await Promise.all(Array.from({ length: 30 }, (_, i) => claimJob(db, { queue: "q4", workerId: `w${i}`, ...lease })));
+    const claims = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => claimJob(db, { queue: "q4", workerId: `w${i}`, ...lease })),
+    );
     const ids = claims.filter((job) => job !== null).map((job) => job!.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
@@ -99,8 +103,12 @@ describe.each(dbKinds())("job queue on %s", (kind) => {
     await db.execute(sql`update jobs set finished_at = now() - interval '2 days' where id in (${done}, ${failed})`);
 
     const day = 24 * 3_600_000;
-    expect(await pruneFinishedJobs(db, { doneOlderThanMs: day, failedOlderThanMs: 30 * day })).toBeGreaterThanOrEqual(1);
-    const left = await db.execute(sql`select id, state from jobs where id in (${done}, ${failed}, ${open}) order by id`);
+    expect(await pruneFinishedJobs(db, { doneOlderThanMs: day, failedOlderThanMs: 30 * day })).toBeGreaterThanOrEqual(
+      1,
+    );
+    const left = await db.execute(
+      sql`select id, state from jobs where id in (${done}, ${failed}, ${open}) order by id`,
+    );
     expect(rowsOf<{ id: number | string; state: string }>(left).map((row) => [Number(row.id), row.state])).toEqual([
       [failed, "failed"],
       [open, "pending"],

@@ -19,7 +19,11 @@ describe.each(dbKinds())("redaction in the pipeline, on %s", (kind) => {
     const model = createModel({ model: "openai-compatible:redaction-check", baseUrl: standIn.url, apiKey: "k" });
     const harness = await startHarness(kind, { model });
     try {
-      standIn.script({ kind: "tool_call", name: "handoff_to_human", arguments: { reason: "based_on_instructions", summary: "Card payment question.", sentiment: "neutral" } });
+      standIn.script({
+        kind: "tool_call",
+        name: "handoff_to_human",
+        arguments: { reason: "based_on_instructions", summary: "Card payment question.", sentiment: "neutral" },
+      });
       const placed = await harness.sim.placeCall({
         from: "+14155550190",
         text: "Call transcript\nCustomer: Please charge my card 4242 4242 4242 4242. My SSN is 123-45-6789.",
@@ -33,8 +37,14 @@ describe.each(dbKinds())("redaction in the pipeline, on %s", (kind) => {
       expect(wire).toContain("[card number ending 4242]");
       expect(wire).toContain("[national id]");
 
-      const [session] = await harness.database.db.select().from(sessions).where(eq(sessions.frontConversationId, placed.conversationId));
-      const [message] = await harness.database.db.select().from(sessionMessages).where(eq(sessionMessages.sessionId, session.id));
+      const [session] = await harness.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.frontConversationId, placed.conversationId));
+      const [message] = await harness.database.db
+        .select()
+        .from(sessionMessages)
+        .where(eq(sessionMessages.sessionId, session.id));
       expect(message.text).toContain("4242 4242 4242 4242");
       expect(message.modelText).toContain("[card number ending 4242]");
       expect(message.metadata.redactions).toEqual([

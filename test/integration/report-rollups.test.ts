@@ -23,7 +23,11 @@ function prng(seed: number) {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state / 2 ** 31;
   };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)], int: (max: number) => Math.floor(next() * max) };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    int: (max: number) => Math.floor(next() * max),
+  };
 }
 
 type Counts = Record<string, number>;
@@ -32,22 +36,41 @@ type Counts = Record<string, number>;
 function aiFields(rng: ReturnType<typeof prng>, createdAt: Date) {
   const outcome = rng.pick([null, "answered", "handed_off", "failed", "skipped"] as const);
   const actedAt = outcome ? new Date(createdAt.getTime() + rng.int(3) * 86_400_000 + rng.int(3_600_000)) : null;
-  const later = () => (actedAt && rng.next() < 0.6 ? new Date(actedAt.getTime() + rng.pick([1, 30, 100, 200, 400, 800]) * 3_600_000 + rng.int(3_600_000)) : null);
+  const later = () =>
+    actedAt && rng.next() < 0.6
+      ? new Date(actedAt.getTime() + rng.pick([1, 30, 100, 200, 400, 800]) * 3_600_000 + rng.int(3_600_000))
+      : null;
   return { aiOutcome: outcome, aiOutcomeAt: actedAt, humanRepliedAt: later(), reopenedAt: later() };
 }
 
 /** The rollups as they are, and as recomputed from sessions and runs; zero rows left behind by decrements are equal to none. */
-async function compare(database: Database): Promise<{ stats: [Counts, Counts]; waits: [Counts, Counts]; sums: [Counts, Counts]; ai: [Counts, Counts]; replies: [Counts, Counts] }> {
-  const read = async (query: ReturnType<typeof sql>) => rowsOf<{ key: string; n: number | string; s?: number | string }>(await database.db.execute(query));
-  const toCounts = (rows: { key: string; n: number | string }[]) => Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Number(row.n)]));
+async function compare(
+  database: Database,
+): Promise<{
+  stats: [Counts, Counts];
+  waits: [Counts, Counts];
+  sums: [Counts, Counts];
+  ai: [Counts, Counts];
+  replies: [Counts, Counts];
+}> {
+  const read = async (query: ReturnType<typeof sql>) =>
+    rowsOf<{ key: string; n: number | string; s?: number | string }>(await database.db.execute(query));
+  const toCounts = (rows: { key: string; n: number | string }[]) =>
+    Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Number(row.n)]));
   const toSums = (rows: { key: string; n: number | string; s?: number | string }[]) =>
-    Object.fromEntries(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Math.round(Number(row.s) * 1000) / 1000]));
-  const statsKey = sql.raw(`day::text || '|' || channel || '|' || status || '|' || coalesce(sentiment, '-') || '|' || coalesce(handoff_reason, '-')`);
+    Object.fromEntries(
+      rows.filter((row) => Number(row.n) !== 0).map((row) => [row.key, Math.round(Number(row.s) * 1000) / 1000]),
+    );
+  const statsKey = sql.raw(
+    `day::text || '|' || channel || '|' || status || '|' || coalesce(sentiment, '-') || '|' || coalesce(handoff_reason, '-')`,
+  );
   const stats = await read(sql`select ${statsKey} as key, sessions as n from session_daily_stats`);
   const expectedStats = await read(
     sql`select ${statsKey} as key, count(*) as n from (select (created_at at time zone 'UTC')::date as day, * from sessions) s group by 1`,
   );
-  const waits = await read(sql`select day::text || '|' || channel || '|' || bucket as key, runs as n, wait_seconds_sum as s from run_wait_histogram`);
+  const waits = await read(
+    sql`select day::text || '|' || channel || '|' || bucket as key, runs as n, wait_seconds_sum as s from run_wait_histogram`,
+  );
   const expectedWaits = await read(sql`
     select day::text || '|' || channel || '|' || report_wait_bucket(wait) as key, count(*) as n, sum(wait) as s
     from (select (s.created_at at time zone 'UTC')::date as day, s.channel, report_run_wait(r.received_at, r.delivered_at, r.outcome) as wait
@@ -151,15 +174,34 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
     for (let i = 0; i < 60; i++) {
       const id = rng.pick(ids);
       const change = rng.int(4);
-      if (change === 0) await database.db.update(sessions).set({ status: rng.pick(STATUSES), sentiment: rng.pick(SENTIMENTS), handoffReason: rng.pick(REASONS) }).where(eq(sessions.id, id));
-      else if (change === 1 && rng.next() < 0.5) await database.db.update(sessions).set(aiFields(rng, new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))))).where(eq(sessions.id, id));
-      else if (change === 1) await database.db.update(sessions).set({ channel: rng.pick(CHANNELS), createdAt: new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))) }).where(eq(sessions.id, id));
+      if (change === 0)
+        await database.db
+          .update(sessions)
+          .set({ status: rng.pick(STATUSES), sentiment: rng.pick(SENTIMENTS), handoffReason: rng.pick(REASONS) })
+          .where(eq(sessions.id, id));
+      else if (change === 1 && rng.next() < 0.5)
+        await database.db
+          .update(sessions)
+          .set(aiFields(rng, new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24)))))
+          .where(eq(sessions.id, id));
+      else if (change === 1)
+        await database.db
+          .update(sessions)
+          .set({ channel: rng.pick(CHANNELS), createdAt: new Date(Date.UTC(2026, 10, 1 + rng.int(5), rng.int(24))) })
+          .where(eq(sessions.id, id));
       // An update that touches no counted column (the pipeline's preview and activity writes).
-      else if (change === 2) await database.db.update(sessions).set({ preview: `seen ${i}`, lastActivityAt: new Date() }).where(eq(sessions.id, id));
+      else if (change === 2)
+        await database.db
+          .update(sessions)
+          .set({ preview: `seen ${i}`, lastActivityAt: new Date() })
+          .where(eq(sessions.id, id));
       else {
         await database.db
           .update(agentRuns)
-          .set({ deliveredAt: sql`coalesce(${agentRuns.receivedAt}, now()) + interval '3 seconds'`, outcome: rng.pick(OUTCOMES) })
+          .set({
+            deliveredAt: sql`coalesce(${agentRuns.receivedAt}, now()) + interval '3 seconds'`,
+            outcome: rng.pick(OUTCOMES),
+          })
           .where(eq(agentRuns.sessionId, id));
       }
     }
@@ -167,7 +209,9 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
   });
 
   it("takes out deleted runs and sessions, their runs cascaded, and sample data cleared", async () => {
-    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from sessions order by id`)).map((row) => row.id);
+    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from sessions order by id`)).map(
+      (row) => row.id,
+    );
     await database.db.delete(agentRuns).where(eq(agentRuns.sessionId, ids[0]));
     // Deleting a session deletes its runs by cascade: each run must come out exactly once.
     await database.db.delete(sessions).where(inArray(sessions.id, ids.slice(1, 6)));
@@ -182,7 +226,11 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
     await database.db.execute(sql`select report_rollups_rebuild()`);
     await expectConsistent(database);
     await database.db.execute(sql`truncate sessions cascade`);
-    const [{ n }] = rowsOf<{ n: number | string }>(await database.db.execute(sql`select (select count(*) from session_daily_stats) + (select count(*) from run_wait_histogram) as n`));
+    const [{ n }] = rowsOf<{ n: number | string }>(
+      await database.db.execute(
+        sql`select (select count(*) from session_daily_stats) + (select count(*) from run_wait_histogram) as n`,
+      ),
+    );
     expect(Number(n)).toBe(0);
     await addSessions(5);
     await expectConsistent(database);
@@ -192,7 +240,9 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
 describe("percentiles over the wait histogram", () => {
   it("equal percentile_cont when each bucket holds one distinct wait", () => {
     const waits = [4.5, 10, 20, 30, 60, 90, 5, 10];
-    const buckets = mergeBuckets(waits.map((wait) => ({ bucket: Math.round(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })));
+    const buckets = mergeBuckets(
+      waits.map((wait) => ({ bucket: Math.round(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })),
+    );
     for (const p of [0, 0.5, 0.9, 1]) expect(histogramPercentile(buckets, p)).toBeCloseTo(percentileCont(waits, p)!, 9);
     expect(histogramPercentile([], 0.5)).toBeNull();
   });
@@ -200,7 +250,9 @@ describe("percentiles over the wait histogram", () => {
   it("stay within the 1% width of a bucket on many waits", () => {
     const rng = prng(3);
     const waits = Array.from({ length: 5000 }, () => 0.5 + rng.next() * 60);
-    const buckets = mergeBuckets(waits.map((wait) => ({ bucket: 1 + Math.floor(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })));
+    const buckets = mergeBuckets(
+      waits.map((wait) => ({ bucket: 1 + Math.floor(Math.log(wait * 1000) / Math.log(1.01)), runs: 1, waitSum: wait })),
+    );
     for (const p of [0.5, 0.9]) {
       const exact = percentileCont(waits, p)!;
       expect(Math.abs(histogramPercentile(buckets, p)! - exact) / exact).toBeLessThan(0.01);

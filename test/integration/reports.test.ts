@@ -23,22 +23,63 @@ interface SessionSpec {
 // The week of 2026-11-01 to 2026-11-07 (UTC), with sessions on the edges of the range and just outside it.
 const SESSIONS: SessionSpec[] = [
   { channel: "voice", createdAt: "2026-11-01T00:00:00.000Z", status: "answered", sentiment: "positive", waits: [4.5] },
-  { channel: "voice", createdAt: "2026-11-01T23:59:59.999Z", status: "handed_off", sentiment: "angry", reason: "user_requested_human_assistance", waits: [10] },
-  { channel: "voice", createdAt: "2026-11-03T12:00:00.000Z", status: "handed_off", sentiment: "frustrated", reason: "insufficient_knowledge", waits: [20] },
+  {
+    channel: "voice",
+    createdAt: "2026-11-01T23:59:59.999Z",
+    status: "handed_off",
+    sentiment: "angry",
+    reason: "user_requested_human_assistance",
+    waits: [10],
+  },
+  {
+    channel: "voice",
+    createdAt: "2026-11-03T12:00:00.000Z",
+    status: "handed_off",
+    sentiment: "frustrated",
+    reason: "insufficient_knowledge",
+    waits: [20],
+  },
   { channel: "voice", createdAt: "2026-11-07T23:59:59.000Z", status: "failed", waits: [null] },
   { channel: "voice", createdAt: "2026-11-08T00:00:00.000Z", status: "answered", sentiment: "positive", waits: [1] },
-  { channel: "voice", createdAt: "2026-10-31T23:59:59.999Z", status: "handed_off", sentiment: "angry", reason: "error", waits: [1] },
-  { channel: "email", createdAt: "2026-11-02T09:00:00.000Z", status: "answered", sentiment: "positive", waits: [30, 60] },
+  {
+    channel: "voice",
+    createdAt: "2026-10-31T23:59:59.999Z",
+    status: "handed_off",
+    sentiment: "angry",
+    reason: "error",
+    waits: [1],
+  },
+  {
+    channel: "email",
+    createdAt: "2026-11-02T09:00:00.000Z",
+    status: "answered",
+    sentiment: "positive",
+    waits: [30, 60],
+  },
   { channel: "email", createdAt: "2026-11-02T15:00:00.000Z", status: "resolved", sentiment: "neutral", waits: [90] },
   { channel: "email", createdAt: "2026-11-05T08:00:00.000Z", status: "skipped" },
   { channel: "sms", createdAt: "2026-11-04T10:00:00.000Z", status: "ai_answering", waits: [null] },
-  { channel: "sms", createdAt: "2026-11-04T11:00:00.000Z", status: "handed_off", sentiment: "neutral", reason: "user_requested_human_assistance", isSample: true, waits: [5] },
+  {
+    channel: "sms",
+    createdAt: "2026-11-04T11:00:00.000Z",
+    status: "handed_off",
+    sentiment: "neutral",
+    reason: "user_requested_human_assistance",
+    isSample: true,
+    waits: [5],
+  },
   { channel: "web", createdAt: "2026-11-06T18:30:00.000Z", status: "legacy_closed", sentiment: "positive" },
 ];
 
 const WEEK = { from: "2026-11-01", to: "2026-11-07" };
 /** What the AI did, for these sessions whose status never moved after it (the AI's rates have their own tests). */
-const AI_OUTCOME_OF_STATUS: Partial<Record<SessionSpec["status"], AiOutcome>> = { answered: "answered", resolved: "answered", handed_off: "handed_off", failed: "failed", skipped: "skipped" };
+const AI_OUTCOME_OF_STATUS: Partial<Record<SessionSpec["status"], AiOutcome>> = {
+  answered: "answered",
+  resolved: "answered",
+  handed_off: "handed_off",
+  failed: "failed",
+  skipped: "skipped",
+};
 
 async function seed(database: Database) {
   const { db } = database;
@@ -84,7 +125,16 @@ async function seed(database: Database) {
         })
         .returning();
       if (handoff) {
-        await db.insert(handoffs).values({ sessionId: session.id, runId: run.id, reason: spec.reason!, summary: "Needs a person.", sentiment: spec.sentiment ?? "neutral", createdAt: receivedAt });
+        await db
+          .insert(handoffs)
+          .values({
+            sessionId: session.id,
+            runId: run.id,
+            reason: spec.reason!,
+            summary: "Needs a person.",
+            sentiment: spec.sentiment ?? "neutral",
+            createdAt: receivedAt,
+          });
       }
     }
   }
@@ -111,7 +161,15 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
     expect(report.channels).toEqual(["voice", "email", "sms", "whatsapp", "web"]);
     expect(report.totalSessions).toBe(10);
     const byDay = Object.fromEntries(report.volume.map((day) => [day.date, day.counts]));
-    expect(Object.keys(byDay)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07"]);
+    expect(Object.keys(byDay)).toEqual([
+      "2026-11-01",
+      "2026-11-02",
+      "2026-11-03",
+      "2026-11-04",
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-07",
+    ]);
     expect(byDay["2026-11-01"]).toEqual({ voice: 2, email: 0, sms: 0, whatsapp: 0, web: 0 });
     expect(byDay["2026-11-02"]).toEqual({ voice: 0, email: 2, sms: 0, whatsapp: 0, web: 0 });
     expect(byDay["2026-11-03"]).toEqual({ voice: 1, email: 0, sms: 0, whatsapp: 0, web: 0 });
@@ -141,8 +199,17 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
     expect(sms).toMatchObject({ sessions: 2, reachedOutcome: 1, rates: { answered: 0, handed_off: 1 } });
     expect(sms.counts.ai_answering).toBe(1);
     const web = outcomes.byChannel.find((row) => row.channel === "web")!;
-    expect(web).toMatchObject({ sessions: 1, other: 1, reachedOutcome: 0, rates: { answered: null, resolved: null, handed_off: null, failed: null } });
-    expect(outcomes.byChannel.find((row) => row.channel === "whatsapp")).toMatchObject({ sessions: 0, reachedOutcome: 0, rates: { answered: null } });
+    expect(web).toMatchObject({
+      sessions: 1,
+      other: 1,
+      reachedOutcome: 0,
+      rates: { answered: null, resolved: null, handed_off: null, failed: null },
+    });
+    expect(outcomes.byChannel.find((row) => row.channel === "whatsapp")).toMatchObject({
+      sessions: 0,
+      reachedOutcome: 0,
+      rates: { answered: null },
+    });
     expect(outcomes.all).toEqual({
       channel: "all",
       sessions: 10,
@@ -156,8 +223,18 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
   it("counts sessions per latest handoff reason and channel, most frequent first, sample sessions included", async () => {
     const { handoffReasons } = await getChannelReport(database.db, WEEK);
     expect(handoffReasons).toEqual([
-      { reason: "user_requested_human_assistance", counts: { voice: 1, email: 0, sms: 1, whatsapp: 0, web: 0 }, total: 2, share: 2 / 3 },
-      { reason: "insufficient_knowledge", counts: { voice: 1, email: 0, sms: 0, whatsapp: 0, web: 0 }, total: 1, share: 1 / 3 },
+      {
+        reason: "user_requested_human_assistance",
+        counts: { voice: 1, email: 0, sms: 1, whatsapp: 0, web: 0 },
+        total: 2,
+        share: 2 / 3,
+      },
+      {
+        reason: "insufficient_knowledge",
+        counts: { voice: 1, email: 0, sms: 0, whatsapp: 0, web: 0 },
+        total: 1,
+        share: 1 / 3,
+      },
     ]);
   });
 
@@ -171,10 +248,25 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
       unknown: 1,
       shares: { angry: 1 / 3, frustrated: 1 / 3, neutral: 0, positive: 1 / 3 },
     });
-    expect(sentiment.byChannel.find((row) => row.channel === "email")).toMatchObject({ counts: { angry: 0, frustrated: 0, neutral: 1, positive: 1 }, unknown: 1 });
-    expect(sentiment.byChannel.find((row) => row.channel === "sms")).toMatchObject({ counts: { neutral: 1 }, unknown: 1, shares: { neutral: 1 } });
-    expect(sentiment.byChannel.find((row) => row.channel === "whatsapp")).toMatchObject({ sessions: 0, shares: { angry: null, positive: null } });
-    expect(sentiment.all).toMatchObject({ sessions: 10, counts: { angry: 1, frustrated: 1, neutral: 2, positive: 3 }, unknown: 3, shares: { positive: 3 / 7 } });
+    expect(sentiment.byChannel.find((row) => row.channel === "email")).toMatchObject({
+      counts: { angry: 0, frustrated: 0, neutral: 1, positive: 1 },
+      unknown: 1,
+    });
+    expect(sentiment.byChannel.find((row) => row.channel === "sms")).toMatchObject({
+      counts: { neutral: 1 },
+      unknown: 1,
+      shares: { neutral: 1 },
+    });
+    expect(sentiment.byChannel.find((row) => row.channel === "whatsapp")).toMatchObject({
+      sessions: 0,
+      shares: { angry: null, positive: null },
+    });
+    expect(sentiment.all).toMatchObject({
+      sessions: 10,
+      counts: { angry: 1, frustrated: 1, neutral: 2, positive: 3 },
+      unknown: 3,
+      shares: { positive: 3 / 7 },
+    });
   });
 
   it("takes the median and p90 of webhook-to-delivery seconds per channel, undelivered runs left out", async () => {
@@ -198,7 +290,15 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
     expect(report.channel).toBe("voice");
     expect(report.channels).toEqual(["voice"]);
     expect(report.totalSessions).toBe(4);
-    expect(report.volume.map((day) => day.counts)).toEqual([{ voice: 2 }, { voice: 0 }, { voice: 1 }, { voice: 0 }, { voice: 0 }, { voice: 0 }, { voice: 1 }]);
+    expect(report.volume.map((day) => day.counts)).toEqual([
+      { voice: 2 },
+      { voice: 0 },
+      { voice: 1 },
+      { voice: 0 },
+      { voice: 0 },
+      { voice: 0 },
+      { voice: 1 },
+    ]);
     expect(report.outcomes.all).toMatchObject({ sessions: 4, reachedOutcome: 4, rates: { handed_off: 0.5 } });
     expect(report.handoffReasons.map((row) => [row.reason, row.counts, row.total])).toEqual([
       ["insufficient_knowledge", { voice: 1 }, 1],
@@ -220,7 +320,11 @@ describe.each(dbKinds())("channel reports on %s", (kind) => {
     expect(report.totalSessions).toBe(0);
     expect(report.volume).toHaveLength(3);
     expect(report.volume.every((day) => day.total === 0)).toBe(true);
-    expect(report.outcomes.all).toMatchObject({ sessions: 0, reachedOutcome: 0, rates: { answered: null, handed_off: null } });
+    expect(report.outcomes.all).toMatchObject({
+      sessions: 0,
+      reachedOutcome: 0,
+      rates: { answered: null, handed_off: null },
+    });
     expect(report.handoffReasons).toEqual([]);
     expect(report.sentiment.all.sessions).toBe(0);
     expect(report.responseTimes.all).toEqual({ channel: "all", runs: 0, medianSeconds: null, p90Seconds: null });

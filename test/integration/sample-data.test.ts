@@ -31,14 +31,44 @@ async function writeRealSession(db: Db): Promise<string> {
     headers: {},
     body: { type: "inbound_received" },
   });
-  const { session } = await findOrCreateSession(db, { frontConversationId: "cnv_real01", channel: "email", contactHandle: "real@customer.example", initialStatus: "ai_answering" });
-  await addSessionMessage(db, { sessionId: session.id, frontMessageId: "msg_real01", direction: "inbound", authorType: "customer", messageType: "email", text: "I want to talk to a person." });
-  const run = await startRun(db, { sessionId: session.id, triggerMessageId: "msg_real01", webhookEventId: event.id, model: "local", receivedAt: new Date() });
-  await insertSteps(db, run.id, [{ position: 0, kind: "reasoning", text: "They ask for a person.", startedAt: new Date(), durationMs: 3 }]);
+  const { session } = await findOrCreateSession(db, {
+    frontConversationId: "cnv_real01",
+    channel: "email",
+    contactHandle: "real@customer.example",
+    initialStatus: "ai_answering",
+  });
+  await addSessionMessage(db, {
+    sessionId: session.id,
+    frontMessageId: "msg_real01",
+    direction: "inbound",
+    authorType: "customer",
+    messageType: "email",
+    text: "I want to talk to a person.",
+  });
+  const run = await startRun(db, {
+    sessionId: session.id,
+    triggerMessageId: "msg_real01",
+    webhookEventId: event.id,
+    model: "local",
+    receivedAt: new Date(),
+  });
+  await insertSteps(db, run.id, [
+    { position: 0, kind: "reasoning", text: "They ask for a person.", startedAt: new Date(), durationMs: 3 },
+  ]);
   await finishRun(db, run.id, { status: "completed", outcome: "handoff", inputTokens: 10, outputTokens: 5 });
-  await getOrCreateHandoff(db, { sessionId: session.id, runId: run.id, reason: "user_requested_human_assistance", summary: "Customer asked for a person.", sentiment: "neutral" });
+  await getOrCreateHandoff(db, {
+    sessionId: session.id,
+    runId: run.id,
+    reason: "user_requested_human_assistance",
+    summary: "Customer asked for a person.",
+    sentiment: "neutral",
+  });
   await updateSession(db, session.id, { status: "handed_off", handoffReason: "user_requested_human_assistance" });
-  await recordEventDecision(db, event.id, { decision: "processed", reason: "the AI handed off to a person", sessionId: session.id });
+  await recordEventDecision(db, event.id, {
+    decision: "processed",
+    reason: "the AI handed off to a person",
+    sessionId: session.id,
+  });
   return session.id;
 }
 
@@ -131,7 +161,10 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
     expect(summary.sessions).toBeGreaterThan(120);
     expect(summary.sessions).toBeLessThan(180);
     expect(await countSampleSessions(db)).toBe(summary.sessions);
-    const byChannel = await rows<{ channel: string; n: number | string }>(db, sql`select channel, count(*) as n from sessions where is_sample group by channel`);
+    const byChannel = await rows<{ channel: string; n: number | string }>(
+      db,
+      sql`select channel, count(*) as n from sessions where is_sample group by channel`,
+    );
     const counts = Object.fromEntries(byChannel.map((row) => [row.channel, Number(row.n)]));
     expect(Object.keys(counts).sort()).toEqual(["email", "sms", "voice", "web", "whatsapp"]);
     expect(counts).toEqual(summary.byChannel);
@@ -151,7 +184,14 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
   });
 
   it("gives every session messages, and every session the AI took a run with steps", async () => {
-    const sessions = await rows<{ id: string; status: string; status_reason: string | null; messages: number | string; runs: number | string; empty_runs: number | string }>(
+    const sessions = await rows<{
+      id: string;
+      status: string;
+      status_reason: string | null;
+      messages: number | string;
+      runs: number | string;
+      empty_runs: number | string;
+    }>(
       db,
       sql`select s.id, s.status, s.status_reason,
         (select count(*) from session_messages m where m.session_id = s.id) as messages,
@@ -195,7 +235,10 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
     expect(summary.resolved).toBeGreaterThan(0);
     expect(summary.repeatContacts).toBeGreaterThan(0);
     // Sentiment comes from the customer's words: those handed off for being upset are never "positive".
-    const upset = await rows<{ sentiment: string }>(db, sql`select h.sentiment from handoffs h join sessions s on s.id = h.session_id where s.is_sample and h.reason = 'based_on_instructions'`);
+    const upset = await rows<{ sentiment: string }>(
+      db,
+      sql`select h.sentiment from handoffs h join sessions s on s.id = h.session_id where s.is_sample and h.reason = 'based_on_instructions'`,
+    );
     expect(upset.length).toBeGreaterThan(0);
     expect(upset.every((row) => row.sentiment === "angry" || row.sentiment === "frustrated")).toBe(true);
   });
@@ -222,7 +265,10 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
       expect(handoff.comment_posted_at).not.toBeNull();
       expect(handoff.unassigned_at).not.toBeNull();
     }
-    const missingReason = await rows(db, sql`select id from sessions where is_sample and status = 'handed_off' and handoff_reason is null`);
+    const missingReason = await rows(
+      db,
+      sql`select id from sessions where is_sample and status = 'handed_off' and handoff_reason is null`,
+    );
     expect(missingReason).toEqual([]);
   });
 
@@ -238,7 +284,15 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
         (select count(*) from agent_runs r join sessions s on s.id = r.session_id where s.is_sample and r.front_message_uid not like 'uid\\_sample\\_%') as uids,
         (select count(*) from jobs) as jobs`,
     );
-    expect(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]))).toEqual({ unmarked: 0, misnamed: 0, messages: 0, events: 0, undecided: 0, uids: 0, jobs: realBefore.jobs });
+    expect(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]))).toEqual({
+      unmarked: 0,
+      misnamed: 0,
+      messages: 0,
+      events: 0,
+      undecided: 0,
+      uids: 0,
+      jobs: realBefore.jobs,
+    });
     expect(SAMPLE_CONVERSATION_PREFIX).toBe("cnv_sample_");
   });
 
@@ -329,7 +383,14 @@ describe.each(dbKinds())("sample history (%s)", (kind) => {
       events: realBefore.events,
     });
     expect(await realCounts(db, realSessionId)).toEqual(realBefore);
-    expect(await clearSampleData(db)).toEqual({ sessions: 0, messages: 0, runs: 0, steps: 0, handoffs: 0, webhookEvents: 0 });
+    expect(await clearSampleData(db)).toEqual({
+      sessions: 0,
+      messages: 0,
+      runs: 0,
+      steps: 0,
+      handoffs: 0,
+      webhookEvents: 0,
+    });
   });
 
   it("starts in the background only while there is no history, and a clear is not undone by a restart", async () => {

@@ -2,21 +2,36 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { savedViewInputSchema } from "@/lib/api/saved-views";
 import type { Database } from "@/lib/db/client";
-import { createSavedView, deleteSavedView, listSavedViews, MAX_SAVED_VIEWS, SavedViewConflictError } from "@/lib/db/queries/saved-views";
+import {
+  createSavedView,
+  deleteSavedView,
+  listSavedViews,
+  MAX_SAVED_VIEWS,
+  SavedViewConflictError,
+} from "@/lib/db/queries/saved-views";
 import { users } from "@/lib/db/schema";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
 describe("saved view input", () => {
   it("keeps the Inbox's filters in their canonical form, without the page size", () => {
-    expect(savedViewInputSchema.parse({ name: "  Angry calls ", query: "limit=20&sentiment=angry&channel=voice&channel=sms" })).toEqual({
+    expect(
+      savedViewInputSchema.parse({
+        name: "  Angry calls ",
+        query: "limit=20&sentiment=angry&channel=voice&channel=sms",
+      }),
+    ).toEqual({
       name: "Angry calls",
       query: "channel=voice%2Csms&sentiment=angry",
     });
   });
 
   it("refuses filters the Inbox cannot read, no filters at all, and an empty or long name", () => {
-    expect(savedViewInputSchema.safeParse({ name: "x", query: "channel=fax" }).error?.issues[0].message).toMatch(/unknown value "fax"/);
-    expect(savedViewInputSchema.safeParse({ name: "x", query: "limit=20" }).error?.issues[0].message).toMatch(/at least one filter/);
+    expect(savedViewInputSchema.safeParse({ name: "x", query: "channel=fax" }).error?.issues[0].message).toMatch(
+      /unknown value "fax"/,
+    );
+    expect(savedViewInputSchema.safeParse({ name: "x", query: "limit=20" }).error?.issues[0].message).toMatch(
+      /at least one filter/,
+    );
     expect(savedViewInputSchema.safeParse({ name: " ", query: "status=failed" }).success).toBe(false);
     expect(savedViewInputSchema.safeParse({ name: "x".repeat(61), query: "status=failed" }).success).toBe(false);
     expect(savedViewInputSchema.safeParse({ name: "x", query: "status=failed", extra: 1 }).success).toBe(false);
@@ -54,9 +69,14 @@ describe.each(dbKinds())("saved views on %s", (kind) => {
   it("refuses a name the person already uses, and more than the limit", async () => {
     const { db } = database;
     await createSavedView(db, { userId: lead, name: "Failed", query: "status=failed" });
-    await expect(createSavedView(db, { userId: lead, name: "Failed", query: "status=skipped" })).rejects.toThrow(SavedViewConflictError);
-    for (let index = 1; index < MAX_SAVED_VIEWS; index += 1) await createSavedView(db, { userId: lead, name: `View ${index}`, query: "status=failed" });
-    await expect(createSavedView(db, { userId: lead, name: "One more", query: "status=failed" })).rejects.toThrow(/50 saved views/);
+    await expect(createSavedView(db, { userId: lead, name: "Failed", query: "status=skipped" })).rejects.toThrow(
+      SavedViewConflictError,
+    );
+    for (let index = 1; index < MAX_SAVED_VIEWS; index += 1)
+      await createSavedView(db, { userId: lead, name: `View ${index}`, query: "status=failed" });
+    await expect(createSavedView(db, { userId: lead, name: "One more", query: "status=failed" })).rejects.toThrow(
+      /50 saved views/,
+    );
   });
 
   it("deletes only the person's own view, and a person's views go with them", async () => {

@@ -17,7 +17,11 @@ async function one<T>(database: Database, query: ReturnType<typeof sql>): Promis
 }
 
 async function indexNames(database: Database): Promise<string[]> {
-  const rows = rowsOf<{ name: string }>(await database.db.execute(sql`select indexname as name from pg_indexes where schemaname = current_schema() order by 1`));
+  const rows = rowsOf<{ name: string }>(
+    await database.db.execute(
+      sql`select indexname as name from pg_indexes where schemaname = current_schema() order by 1`,
+    ),
+  );
   return rows.map((row) => row.name);
 }
 
@@ -66,18 +70,32 @@ describe.each(dbKinds())("seed:scale on %s", (kind) => {
     expect(Number(spread.backwards)).toBe(0);
 
     const distinct = async (column: string) =>
-      rowsOf<{ value: string }>(await database.db.execute(sql.raw(`select distinct ${column} as value from sessions where ${column} is not null order by 1`))).map((row) => row.value);
+      rowsOf<{ value: string }>(
+        await database.db.execute(
+          sql.raw(`select distinct ${column} as value from sessions where ${column} is not null order by 1`),
+        ),
+      ).map((row) => row.value);
     expect(await distinct("channel")).toEqual(["email", "sms", "voice", "web", "whatsapp"]);
-    expect(await distinct("status")).toEqual(expect.arrayContaining(["answered", "failed", "handed_off", "resolved", "skipped"]));
+    expect(await distinct("status")).toEqual(
+      expect.arrayContaining(["answered", "failed", "handed_off", "resolved", "skipped"]),
+    );
     expect((await distinct("handoff_reason")).length).toBe(7);
     expect(await distinct("sentiment")).toEqual(["angry", "frustrated", "neutral", "positive"]);
     // Contacts come back: fewer contacts than sessions.
-    const contacts = await one<{ n: number | string }>(database, sql`select count(distinct contact_key) as n from sessions`);
+    const contacts = await one<{ n: number | string }>(
+      database,
+      sql`select count(distinct contact_key) as n from sessions`,
+    );
     expect(Number(contacts.n)).toBeLessThan(SESSIONS * 0.6);
   });
 
   it("gives each answered turn a run of about five steps, with tool calls, and each handoff its row", async () => {
-    const steps = await one<{ per_run: number | string; per_session: number | string; fewest: number | string; tools: string }>(
+    const steps = await one<{
+      per_run: number | string;
+      per_session: number | string;
+      fewest: number | string;
+      tools: string;
+    }>(
       database,
       sql`select avg(n)::float8 as per_run, (sum(n)::float8 / ${SESSIONS}) as per_session, min(n) as fewest,
         (select string_agg(distinct tool_name, ',' order by tool_name) from agent_steps) as tools
@@ -102,13 +120,17 @@ describe.each(dbKinds())("seed:scale on %s", (kind) => {
         (select count(*) from agent_runs where cost_usd is null) as without_cost`,
     );
     expect(Number(consistency.handoffs)).toBe(Number(consistency.handed_off));
-    for (const key of ["without_reason", "without_run", "without_customer", "bad_waits", "without_cost"]) expect(Number(consistency[key]), key).toBe(0);
+    for (const key of ["without_reason", "without_run", "without_customer", "bad_waits", "without_cost"])
+      expect(Number(consistency[key]), key).toBe(0);
   });
 
   it("leaves the app's indexes as it found them and its queries see the data", async () => {
     expect(await indexNames(database)).toEqual(indexesBefore);
     // The report rollups' triggers, off while loading, are on again.
-    const disabled = await one<{ n: number | string }>(database, sql`select count(*) as n from pg_trigger where tgname like 'report_rollups_%' and tgenabled = 'D'`);
+    const disabled = await one<{ n: number | string }>(
+      database,
+      sql`select count(*) as n from pg_trigger where tgname like 'report_rollups_%' and tgenabled = 'D'`,
+    );
     expect(Number(disabled.n)).toBe(0);
     const page = await listSessions(database.db, { limit: 50 });
     expect(page.sessions).toHaveLength(50);
@@ -120,7 +142,9 @@ describe.each(dbKinds())("seed:scale on %s", (kind) => {
   });
 
   it("refuses a database with sessions it did not make, unless forced", async () => {
-    await database.db.insert(sessions).values({ frontConversationId: "cnv_real_customer", channel: "email", status: "answered" });
+    await database.db
+      .insert(sessions)
+      .values({ frontConversationId: "cnv_real_customer", channel: "email", status: "answered" });
     await expect(seedScale(database.db, { sessions: 10 })).rejects.toBeInstanceOf(SeedRefused);
     const forced = await seedScale(database.db, { sessions: 10, force: true });
     expect(forced.sessions).toBe(10);

@@ -10,7 +10,13 @@ import {
   type SessionFilters,
 } from "@/lib/inbox/session-filters";
 import type { AttentionFlag, Channel, HandoffReason, Sentiment, SessionStatus } from "@/lib/domain";
-import { listSessions, searchProbes, sessionListConditions, sessionListQuery, type SessionListCursor } from "@/lib/db/queries/sessions";
+import {
+  listSessions,
+  searchProbes,
+  sessionListConditions,
+  sessionListQuery,
+  type SessionListCursor,
+} from "@/lib/db/queries/sessions";
 import { sessionMessages, sessions } from "@/lib/db/schema";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 
@@ -45,7 +51,10 @@ const NAMED: Fixture[] = [
     conversationId: "cnv_charged01",
     createdAt: "2026-03-01T09:00:00.000000Z",
     lastActivityAt: "2026-03-01T09:05:00.000000Z",
-    messages: ["Call transcript\nCustomer: I was charged twice for my March invoice and I want a real person.", "Handing you to a teammate now."],
+    messages: [
+      "Call transcript\nCustomer: I was charged twice for my March invoice and I want a real person.",
+      "Handing you to a teammate now.",
+    ],
   },
   {
     key: "furious",
@@ -242,7 +251,11 @@ describe("the Inbox URL contract", () => {
   });
 
   it("names what it does not understand and keeps the rest", () => {
-    const { filters, issues } = parseSessionFilters(new URLSearchParams(`status=handed_off,bogus&channel=fax&from=2026-02-30&to=yesterday&view=mine&q=${"x".repeat(201)}`));
+    const { filters, issues } = parseSessionFilters(
+      new URLSearchParams(
+        `status=handed_off,bogus&channel=fax&from=2026-02-30&to=yesterday&view=mine&q=${"x".repeat(201)}`,
+      ),
+    );
     expect(issues).toEqual([
       'channel: unknown value "fax"',
       'status: unknown value "bogus"',
@@ -255,26 +268,65 @@ describe("the Inbox URL contract", () => {
   });
 
   it("refuses an unknown AI outcome or result, and a window that is not a number of hours", () => {
-    const { filters, issues } = parseSessionFilters(new URLSearchParams("outcome=answered,resolved&result=happy&window=0"));
-    expect(issues).toEqual(['outcome: unknown value "resolved"', 'result: unknown value "happy"', 'window: "0" is not a number of hours from 1 to 2160']);
+    const { filters, issues } = parseSessionFilters(
+      new URLSearchParams("outcome=answered,resolved&result=happy&window=0"),
+    );
+    expect(issues).toEqual([
+      'outcome: unknown value "resolved"',
+      'result: unknown value "happy"',
+      'window: "0" is not a number of hours from 1 to 2160',
+    ]);
     expect(filters).toMatchObject({ outcome: ["answered"], result: null, window: null });
     expect(parseSessionFilters(new URLSearchParams("window=2161")).issues).toHaveLength(1);
     expect(parseSessionFilters(new URLSearchParams("window=1.5")).issues).toHaveLength(1);
   });
 
   it("reads each form of search", () => {
-    expect(parseSessionSearch("#1042")).toMatchObject({ ticketNumber: 1042, contactText: null, messageText: null, contactKey: null });
+    expect(parseSessionSearch("#1042")).toMatchObject({
+      ticketNumber: 1042,
+      contactText: null,
+      messageText: null,
+      contactKey: null,
+    });
     expect(parseSessionSearch("# 1042")).toMatchObject({ ticketNumber: 1042, messageText: null });
     expect(parseSessionSearch("1042")).toMatchObject({ ticketNumber: 1042, phoneDigits: "1042", messageText: "1042" });
-    expect(parseSessionSearch("+1 (415) 555-0123")).toMatchObject({ ticketNumber: null, contactKey: "+14155550123", phoneDigits: null, contactText: null });
-    expect(parseSessionSearch("555-0123")).toMatchObject({ contactKey: "+5550123", phoneDigits: "5550123", contactText: null, messageText: "555-0123" });
+    expect(parseSessionSearch("+1 (415) 555-0123")).toMatchObject({
+      ticketNumber: null,
+      contactKey: "+14155550123",
+      phoneDigits: null,
+      contactText: null,
+    });
+    expect(parseSessionSearch("555-0123")).toMatchObject({
+      contactKey: "+5550123",
+      phoneDigits: "5550123",
+      contactText: null,
+      messageText: "555-0123",
+    });
     expect(parseSessionSearch("020 7946 0958")).toMatchObject({ phoneDigits: "2079460958" });
     expect(parseSessionSearch("(415) 555-0123")).toMatchObject({ contactKey: "+14155550123" });
-    expect(parseSessionSearch("Maria.Gomez@Customer.Example")).toMatchObject({ contactKey: "maria.gomez@customer.example", phoneDigits: null, contactText: null });
-    expect(parseSessionSearch("Maria")).toMatchObject({ contactKey: "maria", contactText: "Maria", messageText: "Maria", phoneDigits: null });
-    expect(parseSessionSearch("cnv_abc_12")).toMatchObject({ conversationId: "cnv_abc_12", contactText: null, messageText: null });
-    expect(parseSessionSearch("https://app.frontapp.com/open/cnv_abc12?x=1")).toMatchObject({ conversationId: "cnv_abc12" });
-    expect(parseSessionSearch("about cnv_abc12")).toMatchObject({ conversationId: null, messageText: "about cnv_abc12" });
+    expect(parseSessionSearch("Maria.Gomez@Customer.Example")).toMatchObject({
+      contactKey: "maria.gomez@customer.example",
+      phoneDigits: null,
+      contactText: null,
+    });
+    expect(parseSessionSearch("Maria")).toMatchObject({
+      contactKey: "maria",
+      contactText: "Maria",
+      messageText: "Maria",
+      phoneDigits: null,
+    });
+    expect(parseSessionSearch("cnv_abc_12")).toMatchObject({
+      conversationId: "cnv_abc_12",
+      contactText: null,
+      messageText: null,
+    });
+    expect(parseSessionSearch("https://app.frontapp.com/open/cnv_abc12?x=1")).toMatchObject({
+      conversationId: "cnv_abc12",
+    });
+    expect(parseSessionSearch("about cnv_abc12")).toMatchObject({
+      conversationId: null,
+      messageText: "about cnv_abc12",
+    });
     expect(parseSessionSearch("Al")).toMatchObject({ contactKey: "al", contactText: null, messageText: "Al" });
     expect(parseSessionSearch("   ")).toBeNull();
     expect(parseSessionSearch("%")).toMatchObject({ contactText: null, messageText: null });
@@ -337,7 +389,9 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     for (let pages = 0; pages < 200; pages++) {
       const page = await listSessions(database.db, { limit, cursor, filters, searchCandidateLimit });
       expect(page.sessions.length).toBeLessThanOrEqual(limit);
-      keys.push(...page.sessions.map((session) => rows.find((row) => row.id === session.id)?.key ?? `unknown ${session.id}`));
+      keys.push(
+        ...page.sessions.map((session) => rows.find((row) => row.id === session.id)?.key ?? `unknown ${session.id}`),
+      );
       if (!page.nextCursor) break;
       expect(page.sessions).toHaveLength(limit);
       cursor = page.nextCursor;
@@ -366,7 +420,11 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     const expected = await expectOracle("");
     expect(expected).toHaveLength(FIXTURES.length);
     const page = await listSessions(database.db, { limit: 3, filters: NO_FILTERS });
-    expect(page.sessions.map((session) => session.id)).toEqual([byKey("sample").id, byKey("answering").id, byKey("web").id]);
+    expect(page.sessions.map((session) => session.id)).toEqual([
+      byKey("sample").id,
+      byKey("answering").id,
+      byKey("web").id,
+    ]);
     expect(page.sessions[0]).toMatchObject({
       ticketNumber: byKey("sample").ticketNumber,
       channel: "voice",
@@ -383,10 +441,19 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
   });
 
   it("filters by each channel, status, sentiment and handoff reason", async () => {
-    for (const channel of ["voice", "email", "sms", "whatsapp", "web"]) expect((await expectOracle(`channel=${channel}`)).length).toBeGreaterThan(0);
-    for (const status of ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"]) expect((await expectOracle(`status=${status}`)).length).toBeGreaterThan(0);
-    for (const sentiment of ["angry", "frustrated", "neutral", "positive"]) expect((await expectOracle(`sentiment=${sentiment}`)).length).toBeGreaterThan(0);
-    for (const reason of ["user_requested_human_assistance", "insufficient_knowledge", "insufficient_tools", "based_on_instructions", "error"]) {
+    for (const channel of ["voice", "email", "sms", "whatsapp", "web"])
+      expect((await expectOracle(`channel=${channel}`)).length).toBeGreaterThan(0);
+    for (const status of ["ai_answering", "answered", "handed_off", "resolved", "skipped", "failed"])
+      expect((await expectOracle(`status=${status}`)).length).toBeGreaterThan(0);
+    for (const sentiment of ["angry", "frustrated", "neutral", "positive"])
+      expect((await expectOracle(`sentiment=${sentiment}`)).length).toBeGreaterThan(0);
+    for (const reason of [
+      "user_requested_human_assistance",
+      "insufficient_knowledge",
+      "insufficient_tools",
+      "based_on_instructions",
+      "error",
+    ]) {
       expect((await expectOracle(`reason=${reason}`)).length).toBeGreaterThan(0);
     }
     expect(await expectOracle("reason=prohibited_topic")).toEqual([]);
@@ -396,7 +463,13 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
 
   it("takes several values of a filter, comma-separated or repeated", async () => {
     const comma = await expectOracle("channel=sms,whatsapp");
-    expect(comma).toEqual(["whatsapp", "saturday", ...oracle(rows, filtersFrom("channel=sms")).map((row) => row.key).filter((key) => key.startsWith("tied"))]);
+    expect(comma).toEqual([
+      "whatsapp",
+      "saturday",
+      ...oracle(rows, filtersFrom("channel=sms"))
+        .map((row) => row.key)
+        .filter((key) => key.startsWith("tied")),
+    ]);
     expect(await walk(filtersFrom("channel=sms&channel=whatsapp"))).toEqual(comma);
     await expectOracle("status=failed,skipped");
     await expectOracle("sentiment=angry,frustrated&reason=user_requested_human_assistance,insufficient_knowledge");
@@ -414,28 +487,45 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
 
   it("combines filters with AND", async () => {
     expect(await expectOracle("channel=voice&status=handed_off&from=2026-03-01")).toEqual(["furious", "charged"]);
-    expect(await expectOracle("channel=voice&sentiment=angry&to=2026-03-31")).toEqual(expect.arrayContaining(["sample", "charged"]));
+    expect(await expectOracle("channel=voice&sentiment=angry&to=2026-03-31")).toEqual(
+      expect.arrayContaining(["sample", "charged"]),
+    );
     expect(await expectOracle("channel=email&status=answered&sentiment=positive&from=2026-03-01")).toEqual(["billing"]);
-    expect(await expectOracle("channel=email&status=handed_off")).toEqual(oracle(rows, filtersFrom("channel=email&status=handed_off")).map((row) => row.key));
-    await expectOracle("status=handed_off,failed&channel=voice,sms&sentiment=angry,frustrated,neutral&from=2026-02-01&to=2026-02-28");
+    expect(await expectOracle("channel=email&status=handed_off")).toEqual(
+      oracle(rows, filtersFrom("channel=email&status=handed_off")).map((row) => row.key),
+    );
+    await expectOracle(
+      "status=handed_off,failed&channel=voice,sms&sentiment=angry,frustrated,neutral&from=2026-02-01&to=2026-02-28",
+    );
     await expectOracle("reason=insufficient_tools&channel=email");
     expect(await expectOracle("channel=web&status=failed")).toEqual([]);
   });
 
   it("applies the saved views, alone and with filters", async () => {
-    expect(await expectOracle("view=handed_off&from=2026-03-01")).toEqual(["sample", "furious", "charged"].filter((key) => byKey(key).createdAt >= "2026-03-01"));
+    expect(await expectOracle("view=handed_off&from=2026-03-01")).toEqual(
+      ["sample", "furious", "charged"].filter((key) => byKey(key).createdAt >= "2026-03-01"),
+    );
     expect(await expectOracle("view=negative&from=2026-03-01")).toEqual(["cancel", "furious", "charged"]);
     expect(await expectOracle("view=voice&from=2026-03-01")).toEqual(["voicemail", "furious", "charged"]);
     // Needs attention: failed, or flagged (handoff incomplete, reply not delivered).
     expect(await expectOracle("view=needs_attention&from=2026-03-01")).toEqual(["saturday", "cancel", "furious"]);
-    for (const view of ["all", "handed_off", "negative", "voice", "needs_attention"]) await expectOracle(`view=${view}`);
+    for (const view of ["all", "handed_off", "negative", "voice", "needs_attention"])
+      await expectOracle(`view=${view}`);
     expect(await expectOracle("view=needs_attention&channel=email")).toEqual(expect.arrayContaining(["cancel"]));
     expect(await expectOracle("view=handed_off&status=answered")).toEqual([]);
     expect(await expectOracle("view=voice&sentiment=angry")).toContain("sample");
   });
 
   it("finds a phone number however it is written", async () => {
-    for (const q of ["+14155550123", "+1 (415) 555-0123", "(415) 555-0123", "415.555.0123", "1-415-555-0123", "555-0123", "5550123"]) {
+    for (const q of [
+      "+14155550123",
+      "+1 (415) 555-0123",
+      "(415) 555-0123",
+      "415.555.0123",
+      "1-415-555-0123",
+      "555-0123",
+      "5550123",
+    ]) {
       expect(await search(q), q).toEqual(["charged"]);
     }
     expect(await search("+44 (0)20 7946 0958")).toEqual(["whatsapp"]);
@@ -496,20 +586,40 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     expect(await search("charged twice", "view=negative")).toEqual(["sample", "charged"]);
     expect(await search("charged twice", "channel=voice&status=handed_off&from=2026-03-01")).toEqual(["charged"]);
     expect(await search("+1 (415) 555-0123", "status=answered")).toEqual([]);
-    expect(await search("shipping", "channel=web")).toEqual(oracle(rows, filtersFrom("channel=web")).filter((row) => row.key.startsWith("micro")).map((row) => row.key));
+    expect(await search("shipping", "channel=web")).toEqual(
+      oracle(rows, filtersFrom("channel=web"))
+        .filter((row) => row.key.startsWith("micro"))
+        .map((row) => row.key),
+    );
     expect(await search("maria", "view=needs_attention")).toEqual([]);
   });
 
   it("pages through ties and sub-millisecond differences without repeating or skipping a row", async () => {
-    for (const query of ["", "status=handed_off", "channel=voice", "sentiment=neutral", "view=needs_attention", "from=2026-02-01&to=2026-02-28", "channel=voice,web&status=handed_off,answered"]) {
+    for (const query of [
+      "",
+      "status=handed_off",
+      "channel=voice",
+      "sentiment=neutral",
+      "view=needs_attention",
+      "from=2026-02-01&to=2026-02-28",
+      "channel=voice,web&status=handed_off,answered",
+    ]) {
       const expected = oracle(rows, filtersFrom(query)).map((row) => row.key);
-      for (const limit of [1, 2, 3, 7, 25]) expect(await walk(filtersFrom(query), limit), `${query} by ${limit}`).toEqual(expected);
+      for (const limit of [1, 2, 3, 7, 25])
+        expect(await walk(filtersFrom(query), limit), `${query} by ${limit}`).toEqual(expected);
     }
     const expected = await search("shipping");
     expect(expected).toHaveLength(30);
     for (const limit of [1, 4, 29]) expect(await walk(filtersFrom("q=shipping"), limit)).toEqual(expected);
     // The six microsecond-apart rows come newest first.
-    expect((await search("Microsecond")).map((key) => key)).toEqual(["micro-5", "micro-4", "micro-3", "micro-2", "micro-1", "micro-0"]);
+    expect((await search("Microsecond")).map((key) => key)).toEqual([
+      "micro-5",
+      "micro-4",
+      "micro-3",
+      "micro-2",
+      "micro-1",
+      "micro-0",
+    ]);
   });
 
   it("keeps a walk whole while other rows move to the top", async () => {
@@ -527,7 +637,9 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
       const later = before.filter((key) => !seen.includes(key))[3];
       if (later && moved < 3) {
         moved += 1;
-        await database.db.execute(sql`update sessions set last_activity_at = '2026-03-10T00:00:00Z' where id = ${byKey(later).id}`);
+        await database.db.execute(
+          sql`update sessions set last_activity_at = '2026-03-10T00:00:00Z' where id = ${byKey(later).id}`,
+        );
         byKey(later).lastActivityAt = "2026-03-10T00:00:00.000000Z";
       }
     }
@@ -536,14 +648,30 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     const stayed = before.filter((key) => byKey(key).lastActivityAt !== "2026-03-10T00:00:00.000000Z");
     expect(seen.filter((key) => stayed.includes(key))).toEqual(stayed);
     expect(new Set(seen).size).toBe(seen.length);
-    expect((await listSessions(database.db, { limit: 3, filters })).sessions.every((session) => byKey(rows.find((row) => row.id === session.id)!.key).lastActivityAt.startsWith("2026-03-10"))).toBe(true);
+    expect(
+      (await listSessions(database.db, { limit: 3, filters })).sessions.every((session) =>
+        byKey(rows.find((row) => row.id === session.id)!.key).lastActivityAt.startsWith("2026-03-10"),
+      ),
+    ).toBe(true);
   });
 
   it("gives the planner an index for the keyset, the status and channel filters and the message search", async () => {
     // `ordered`: the list itself must come from an index in Inbox order (no sort); otherwise any index will do.
-    const plan = async (filters: SessionFilters, cursor?: SessionListCursor, options: { searchCandidateLimit?: number; ordered?: boolean } = {}) =>
+    const plan = async (
+      filters: SessionFilters,
+      cursor?: SessionListCursor,
+      options: { searchCandidateLimit?: number; ordered?: boolean } = {},
+    ) =>
       explain(
-        sessionListQuery(database.db, await sessionListConditions(database.db, { cursor, filters, searchCandidateLimit: options.searchCandidateLimit }), 50).getSQL(),
+        sessionListQuery(
+          database.db,
+          await sessionListConditions(database.db, {
+            cursor,
+            filters,
+            searchCandidateLimit: options.searchCandidateLimit,
+          }),
+          50,
+        ).getSQL(),
         options.ordered ?? true,
       );
     const explain = async (query: SQL, ordered: boolean) => {
@@ -569,19 +697,30 @@ describe.each(dbKinds())("the Inbox list on %s", (kind) => {
     expect(status).toMatch(/Index Cond: \(\(status = 'handed_off'::text\) AND \(ROW\(last_activity_at, id\) < ROW\(/);
     expect(await plan(filtersFrom("channel=voice&from=2026-02-01"), cursor)).toMatch(/sessions_channel_activity_idx/);
     // A search's message probe uses the GIN index; walked, each session's messages come from their own index.
-    expect(await explain(searchProbes(database.db, parseSessionSearch("refund")!, 1000).messages!.getSQL(), false)).toMatch(
-      /session_messages_search_idx/,
-    );
+    expect(
+      await explain(searchProbes(database.db, parseSessionSearch("refund")!, 1000).messages!.getSQL(), false),
+    ).toMatch(/session_messages_search_idx/);
     // The contact probe ("contains") uses the trigram indexes, not a scan of every session.
-    const contactProbe = await explain(searchProbes(database.db, parseSessionSearch("gomez")!, 1000).contact!.getSQL(), false);
+    const contactProbe = await explain(
+      searchProbes(database.db, parseSessionSearch("gomez")!, 1000).contact!.getSQL(),
+      false,
+    );
     expect(contactProbe).toMatch(/sessions_contact_name_trgm_idx/);
     expect(contactProbe).toMatch(/sessions_contact_handle_trgm_idx/);
-    expect(await explain(searchProbes(database.db, parseSessionSearch("555-0123")!, 1000).contact!.getSQL(), false)).toMatch(/sessions_contact_key_trgm_idx/);
+    expect(
+      await explain(searchProbes(database.db, parseSessionSearch("555-0123")!, 1000).contact!.getSQL(), false),
+    ).toMatch(/sessions_contact_key_trgm_idx/);
     const walked = await plan(filtersFrom("q=refund"), cursor, { searchCandidateLimit: 0 });
     expect(walked).toMatch(/Index Scan Backward using sessions_last_activity_idx/);
     expect(walked).toMatch(/session_messages_session_idx/);
-    expect(await plan(filtersFrom("q=%231042"), undefined, { ordered: false })).toMatch(/sessions_ticket_number_unique/);
-    expect(await plan(filtersFrom("q=cnv_charged01"), undefined, { ordered: false })).toMatch(/sessions_front_conversation_id_unique/);
-    expect(await plan(filtersFrom(`q=${encodeURIComponent("+1 (415) 555-0123")}`), undefined, { ordered: false })).toMatch(/sessions_contact_idx/);
+    expect(await plan(filtersFrom("q=%231042"), undefined, { ordered: false })).toMatch(
+      /sessions_ticket_number_unique/,
+    );
+    expect(await plan(filtersFrom("q=cnv_charged01"), undefined, { ordered: false })).toMatch(
+      /sessions_front_conversation_id_unique/,
+    );
+    expect(
+      await plan(filtersFrom(`q=${encodeURIComponent("+1 (415) 555-0123")}`), undefined, { ordered: false }),
+    ).toMatch(/sessions_contact_idx/);
   });
 });

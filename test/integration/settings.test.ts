@@ -59,16 +59,36 @@ describe.each(dbKinds())("Front settings on %s", (kind) => {
   it("starts from safe defaults: on, every channel on, unassigned off", async () => {
     const store = new FrontSettingsStore(database.db, parseConfig({}), key, 0);
     const { values, locked } = await store.get();
-    expect(values).toMatchObject({ enabled: true, handleUnassigned: false, archiveOnReply: false, channels: { voice: true, email: true, sms: true, whatsapp: true, web: true } });
+    expect(values).toMatchObject({
+      enabled: true,
+      handleUnassigned: false,
+      archiveOnReply: false,
+      channels: { voice: true, email: true, sms: true, whatsapp: true, web: true },
+    });
     expect(values.apiToken).toBeUndefined();
     expect(Object.values(locked).every((flag) => flag === false)).toBe(true);
   });
 
   it("saves secrets encrypted, reads them back, and takes effect at once", async () => {
     const store = new FrontSettingsStore(database.db, parseConfig({}), key);
-    await store.save({ apiToken: "tok_secret_value_1", appSecret: "app-secret-1", aiTeammateId: "tea_ai01", handleUnassigned: true, channels: { sms: false } }, { company: { id: "cmp_1", name: "Acme" } });
+    await store.save(
+      {
+        apiToken: "tok_secret_value_1",
+        appSecret: "app-secret-1",
+        aiTeammateId: "tea_ai01",
+        handleUnassigned: true,
+        channels: { sms: false },
+      },
+      { company: { id: "cmp_1", name: "Acme" } },
+    );
     const { values } = await store.get();
-    expect(values).toMatchObject({ apiToken: "tok_secret_value_1", appSecret: "app-secret-1", aiTeammateId: "tea_ai01", handleUnassigned: true, company: { id: "cmp_1", name: "Acme" } });
+    expect(values).toMatchObject({
+      apiToken: "tok_secret_value_1",
+      appSecret: "app-secret-1",
+      aiTeammateId: "tea_ai01",
+      handleUnassigned: true,
+      company: { id: "cmp_1", name: "Acme" },
+    });
     expect(values.channels).toMatchObject({ sms: false, voice: true });
     const [row] = await database.db.select().from(appSettings);
     expect(JSON.stringify(row.value)).not.toContain("tok_secret_value_1");
@@ -95,13 +115,24 @@ describe.each(dbKinds())("Front settings on %s", (kind) => {
   });
 
   it("refuses a phone channel that is not a channel, an inbox that is not an inbox, unknown fields and repeats", () => {
-    for (const phoneChannels of [[{ id: "inb_phone1" }], [{ id: "cha_1", inboxId: "cha_2" }], [{ id: "cha_1", kind: "voice" }], [{ id: "cha_1" }, { id: "cha_1" }], "cha_1"]) {
+    for (const phoneChannels of [
+      [{ id: "inb_phone1" }],
+      [{ id: "cha_1", inboxId: "cha_2" }],
+      [{ id: "cha_1", kind: "voice" }],
+      [{ id: "cha_1" }, { id: "cha_1" }],
+      "cha_1",
+    ]) {
       expect(frontSettingsPatchSchema.safeParse({ phoneChannels }).success, JSON.stringify(phoneChannels)).toBe(false);
     }
   });
 
   it("lets the environment win, shows it locked, and refuses to save over it", async () => {
-    const store = new FrontSettingsStore(database.db, parseConfig({ FRONT_API_TOKEN: "env-token", FRONT_HANDLE_UNASSIGNED: "false" }), key, 0);
+    const store = new FrontSettingsStore(
+      database.db,
+      parseConfig({ FRONT_API_TOKEN: "env-token", FRONT_HANDLE_UNASSIGNED: "false" }),
+      key,
+      0,
+    );
     const { values, locked } = await store.get();
     expect(values.apiToken).toBe("env-token");
     expect(values.handleUnassigned).toBe(false);
@@ -126,11 +157,15 @@ describe("checking a Front token before it is saved", () => {
     const check = await checkFrontToken(sim.url, "the-right-token");
     expect(check).toMatchObject({ ok: true, company: { id: "cmp_4thp0", name: expect.any(String) } });
     expect(check.ok && check.scopes.missing).toEqual([]);
-    expect(check.ok && check.scopes.results.map((result) => result.state)).toEqual(SCOPE_REQUIREMENTS.map(() => "granted"));
+    expect(check.ok && check.scopes.results.map((result) => result.state)).toEqual(
+      SCOPE_REQUIREMENTS.map(() => "granted"),
+    );
   });
 
   it("names each scope the token lacks and what Frontline cannot do without it, and still saves the token", async () => {
-    sim.configure({ tokenScopes: ALL_FRONT_SCOPES.filter((scope) => scope !== "messages:send" && scope !== "drafts:write") });
+    sim.configure({
+      tokenScopes: ALL_FRONT_SCOPES.filter((scope) => scope !== "messages:send" && scope !== "drafts:write"),
+    });
     try {
       const check = await checkFrontToken(sim.url, "the-right-token");
       expect(check.ok).toBe(true);

@@ -21,7 +21,9 @@ describe.each(dbKinds())("Front rate budget shared through the database, on %s",
     const grants: number[] = [];
     // Each on its own conversation, so the per-conversation burst limit is not what holds them back.
     await Promise.all(
-      Array.from({ length: 20 }, (_, index) => (index % 2 ? web : worker).acquire(`cnv_${index}`).then(() => grants.push(Date.now() - started))),
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 ? web : worker).acquire(`cnv_${index}`).then(() => grants.push(Date.now() - started)),
+      ),
     );
     grants.sort((a, b) => a - b);
     expect(grants).toHaveLength(20);

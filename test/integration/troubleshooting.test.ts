@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it } from "vitest";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { createLocalModel } from "@/lib/agent/local-model";
@@ -27,7 +26,12 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
   async function firstFailureFor(setup: (h: Harness) => void, call: Record<string, unknown> = {}) {
     harness = await startHarness(kind);
     setup(harness);
-    const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE, ...call });
+    const placed = await harness.sim.placeCall({
+      from: "+14155550100",
+      text: QUESTION,
+      assigneeId: AI_TEAMMATE,
+      ...call,
+    });
     await harness.waitForEvent(placed.eventId);
     return (await explain(placed.conversationId)).firstFailure;
   }
@@ -45,7 +49,10 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
     const placed = await harness.sim.placeCall({ from: "+14155550100", text: QUESTION, assigneeId: AI_TEAMMATE });
     const { conversationId } = placed;
     await harness.waitForEvent(placed.eventId);
-    const forged = await harness.sim.deliverEvent({ id: "evt_forged01", type: "inbound", conversation: { id: "cnv_forged01" }, target: null }, { signature: "wrong-secret" });
+    const forged = await harness.sim.deliverEvent(
+      { id: "evt_forged01", type: "inbound", conversation: { id: "cnv_forged01" }, target: null },
+      { signature: "wrong-secret" },
+    );
     expect(forged.delivery.status).toBe(401);
     const answer = await explain("cnv_forged01");
     expect(answer.checks.map((check) => check.id)).toEqual(["webhook_received", "signature"]);
@@ -55,19 +62,31 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
   });
 
   it("the master switch is off", async () => {
-    expect(await firstFailureFor((h) => (h.settings.enabled = false))).toMatchObject({ id: "master_switch", status: "failed" });
+    expect(await firstFailureFor((h) => (h.settings.enabled = false))).toMatchObject({
+      id: "master_switch",
+      status: "failed",
+    });
   });
 
   it("the channel is switched off", async () => {
-    expect(await firstFailureFor((h) => (h.settings.channels.voice = false))).toMatchObject({ id: "channel_switch", detail: expect.stringContaining("Phone") });
+    expect(await firstFailureFor((h) => (h.settings.channels.voice = false))).toMatchObject({
+      id: "channel_switch",
+      detail: expect.stringContaining("Phone"),
+    });
   });
 
   it("the conversation is assigned to someone else", async () => {
-    expect(await firstFailureFor(() => {}, { assigneeId: "tea_rep7" })).toMatchObject({ id: "assignment", detail: expect.stringContaining("Dana Reyes") });
+    expect(await firstFailureFor(() => {}, { assigneeId: "tea_rep7" })).toMatchObject({
+      id: "assignment",
+      detail: expect.stringContaining("Dana Reyes"),
+    });
   });
 
   it("the conversation is unassigned and that option is off", async () => {
-    expect(await firstFailureFor(() => {}, { assigneeId: null })).toMatchObject({ id: "unassigned_switch", status: "failed" });
+    expect(await firstFailureFor(() => {}, { assigneeId: null })).toMatchObject({
+      id: "unassigned_switch",
+      status: "failed",
+    });
   });
 
   it("the message was written by a teammate", async () => {
@@ -79,7 +98,15 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
     const teammateWritten = {
       ...event,
       id: "evt_byteammate1",
-      target: { ...target, data: { ...target.data, id: "msg_byteammate1", is_inbound: false, author: harness.sim.teammates.find((t) => t.id === "tea_rep7") } },
+      target: {
+        ...target,
+        data: {
+          ...target.data,
+          id: "msg_byteammate1",
+          is_inbound: false,
+          author: harness.sim.teammates.find((t) => t.id === "tea_rep7"),
+        },
+      },
     };
     await harness.sim.deliverEvent(teammateWritten);
     await harness.waitForEvent("evt_byteammate1");
@@ -130,7 +157,10 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     expect(onlySkipped.deliveries.map((row) => row.frontConversationId)).toEqual([skipped.conversationId]);
     const forOne = await listDeliveries(db, { frontConversationId: answered.conversationId, limit: 50 });
     expect(forOne.deliveries.every((row) => row.frontConversationId === answered.conversationId)).toBe(true);
-    expect(forOne.deliveries.find((row) => row.frontEventId === answered.eventId)).toMatchObject({ decision: "processed", ticketNumber: expect.any(Number) });
+    expect(forOne.deliveries.find((row) => row.frontEventId === answered.eventId)).toMatchObject({
+      decision: "processed",
+      ticketNumber: expect.any(Number),
+    });
     const firstPage = await listDeliveries(db, { limit: 1 });
     const secondPage = await listDeliveries(db, { limit: 1, beforeId: firstPage.nextBeforeId! });
     expect(secondPage.deliveries[0].id).toBeLessThan(firstPage.deliveries[0].id);
@@ -144,13 +174,16 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     return harness!.waitForAttempt(result.attemptId, timeoutMs);
   }
 
-
   it("sorts deliveries by when Front sent them, whatever order they were stored in", async () => {
     harness = await startHarness(kind);
     const { db } = harness.database;
     const sentAt = (minutes: number) => Date.parse("2026-11-02T10:00:00Z") / 1000 + minutes * 60;
     // Stored out of order: the 10:05 event arrives first, the 10:00 one last (Front retried it late).
-    for (const [id, minutes] of [["evt_late05", 5], ["evt_late10", 10], ["evt_late00", 0]] as const) {
+    for (const [id, minutes] of [
+      ["evt_late05", 5],
+      ["evt_late10", 10],
+      ["evt_late00", 0],
+    ] as const) {
       await db.insert(webhookEvents).values({
         frontEventId: id,
         kind: "rule",
@@ -162,7 +195,10 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
         decision: "recorded",
       });
     }
-    const order = async (beforeId?: number, limit = 50) => (await listDeliveries(db, { frontConversationId: "cnv_sorted01", beforeId, limit })).deliveries.map((row) => row.frontEventId);
+    const order = async (beforeId?: number, limit = 50) =>
+      (await listDeliveries(db, { frontConversationId: "cnv_sorted01", beforeId, limit })).deliveries.map(
+        (row) => row.frontEventId,
+      );
     expect(await order()).toEqual(["evt_late10", "evt_late05", "evt_late00"]);
     const [first] = (await listDeliveries(db, { frontConversationId: "cnv_sorted01", limit: 1 })).deliveries;
     expect(await order(first.id)).toEqual(["evt_late05", "evt_late00"]);
@@ -181,14 +217,24 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     expect(retried).toMatchObject({ decision: "processed", rerunOf: failed.id, sessionId: failed.sessionId });
     expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(1);
     // The failed delivery still says what happened then.
-    expect(await getWebhookEvent(harness.database.db, failed.id)).toMatchObject({ decision: "failed", decisionReason: failed.decisionReason, processingMs: failed.processingMs });
+    expect(await getWebhookEvent(harness.database.db, failed.id)).toMatchObject({
+      decision: "failed",
+      decisionReason: failed.decisionReason,
+      processingMs: failed.processingMs,
+    });
 
     // A re-run of the re-run repeats the delivery itself, and answers nothing twice.
     const again = await rerunAndWait(retried.id);
     expect(again).toMatchObject({ decision: "processed", decisionReason: "already answered", rerunOf: failed.id });
     expect(harness.sim.getConversation(placed.conversationId)!.replies).toHaveLength(1);
-    const listed = (await listDeliveries(harness.database.db, { frontConversationId: placed.conversationId, limit: 50 })).deliveries;
-    expect(listed.filter((row) => row.frontEventId === placed.eventId).map((row) => row.id)).toEqual([again.id, retried.id, failed.id]);
+    const listed = (
+      await listDeliveries(harness.database.db, { frontConversationId: placed.conversationId, limit: 50 })
+    ).deliveries;
+    expect(listed.filter((row) => row.frontEventId === placed.eventId).map((row) => row.id)).toEqual([
+      again.id,
+      retried.id,
+      failed.id,
+    ]);
   });
 
   it("re-running an answered delivery keeps its record and leaves the session as its answer left it", async () => {
@@ -198,7 +244,10 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     const before = await harness!.sessionOf(placed.conversationId);
     expect(before.status).not.toBe("ai_answering");
 
-    expect(await rerunAndWait(answered.id)).toMatchObject({ decision: "processed", decisionReason: "already answered" });
+    expect(await rerunAndWait(answered.id)).toMatchObject({
+      decision: "processed",
+      decisionReason: "already answered",
+    });
     expect((await harness!.sessionOf(placed.conversationId)).status).toBe(before.status);
     expect(await getWebhookEvent(harness.database.db, answered.id)).toMatchObject({
       decision: answered.decision,
@@ -222,7 +271,11 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     const attempt = await rerunAndWait(skipped.id, 30_000);
     expect(attempt).toMatchObject({ decision: "failed", rerunOf: skipped.id });
     expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "failed" });
-    expect(await getWebhookEvent(harness.database.db, skipped.id)).toMatchObject({ decision: "skipped", decisionReason: skipped.decisionReason, processingMs: skipped.processingMs });
+    expect(await getWebhookEvent(harness.database.db, skipped.id)).toMatchObject({
+      decision: "skipped",
+      decisionReason: skipped.decisionReason,
+      processingMs: skipped.processingMs,
+    });
   });
 
   it("a re-run whose model breaks midway hands off and never leaves its session answering", async () => {
@@ -253,12 +306,18 @@ describe.each(dbKinds())("deliveries and re-runs on %s", (kind) => {
     const attempt = await rerunAndWait(skipped.id);
     expect(steps).toBeGreaterThan(1);
     expect(attempt).toMatchObject({ decision: "processed", rerunOf: skipped.id });
-    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({ status: "handed_off", handoffReason: "error" });
+    expect(await harness!.sessionOf(placed.conversationId)).toMatchObject({
+      status: "handed_off",
+      handoffReason: "error",
+    });
   });
 
   it("refuses to re-run a delivery whose signature was refused", async () => {
     harness = await startHarness(kind);
-    await harness.sim.deliverEvent({ id: "evt_forged02", type: "inbound", conversation: { id: "cnv_forged02" } }, { signature: "tampered" });
+    await harness.sim.deliverEvent(
+      { id: "evt_forged02", type: "inbound", conversation: { id: "cnv_forged02" } },
+      { signature: "tampered" },
+    );
     const [rejected] = (await listDeliveries(harness.database.db, { decision: "rejected", limit: 5 })).deliveries;
     expect(await rerunEvent(harness.database.db, rejected.id)).toEqual({ status: "not_verified" });
     expect(await rerunEvent(harness.database.db, 999_999)).toEqual({ status: "not_found" });

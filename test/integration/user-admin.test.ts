@@ -26,7 +26,11 @@ async function signIn(auth: Auth, email: string, userAgent = "test-browser"): Pr
   const response = await auth.handler(
     new Request(`${APP_URL}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": `10.30.0.${ipSequence}`, "user-agent": userAgent },
+      headers: {
+        "content-type": "application/json",
+        "x-forwarded-for": `10.30.0.${ipSequence}`,
+        "user-agent": userAgent,
+      },
       body: JSON.stringify({ email, password: PASSWORD }),
     }),
   );
@@ -67,11 +71,22 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
       ["admin@frontline.test", "admin"],
       ["viewer@frontline.test", "viewer"],
     ]);
-    expect(listed.find((user) => user.id === viewer.id)).toMatchObject({ openSessions: 2, lastActiveAt: expect.any(String) });
+    expect(listed.find((user) => user.id === viewer.id)).toMatchObject({
+      openSessions: 2,
+      lastActiveAt: expect.any(String),
+    });
     expect(listed.find((user) => user.id === admin.id)).toMatchObject({ openSessions: 0, lastActiveAt: null });
 
     // An expired session is not open: it is neither counted nor listed.
-    const [expired] = await database.db.insert(authSessions).values({ id: "expired-session", token: "expired-token", userId: viewer.id, expiresAt: new Date(Date.now() - 1000) }).returning();
+    const [expired] = await database.db
+      .insert(authSessions)
+      .values({
+        id: "expired-session",
+        token: "expired-token",
+        userId: viewer.id,
+        expiresAt: new Date(Date.now() - 1000),
+      })
+      .returning();
     expect((await listUsers(database.db)).find((user) => user.id === viewer.id)?.openSessions).toBe(2);
 
     const { sessions } = await userSessions(database.db, viewer.id, null);
@@ -92,11 +107,15 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     expect(await revokeSessions(database.db, actorOf(admin), viewer.id, laptopSession!.id)).toBe(1);
     expect(await whoIs(laptop)).toBeNull();
     expect(await whoIs(phone)).toMatchObject({ email: viewer.email });
-    await expect(revokeSessions(database.db, actorOf(admin), viewer.id, laptopSession!.id)).rejects.toMatchObject({ status: 404 });
+    await expect(revokeSessions(database.db, actorOf(admin), viewer.id, laptopSession!.id)).rejects.toMatchObject({
+      status: 404,
+    });
     // A session id of another user cannot be ended through this user.
     const adminCookie = await signIn(auth, admin.email);
     const adminSession = (await userSessions(database.db, admin.id, null)).sessions[0];
-    await expect(revokeSessions(database.db, actorOf(admin), viewer.id, adminSession.id)).rejects.toMatchObject({ status: 404 });
+    await expect(revokeSessions(database.db, actorOf(admin), viewer.id, adminSession.id)).rejects.toMatchObject({
+      status: 404,
+    });
     expect(await whoIs(adminCookie)).toMatchObject({ email: admin.email });
 
     const remaining = (await userSessions(database.db, viewer.id, null)).sessions.length;
@@ -119,9 +138,14 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     expect((await changeRole(database.db, actorOf(admin), viewer.id, "viewer")).role).toBe("viewer");
     expect(await whoIs(cookie)).toMatchObject({ role: "viewer" });
 
-    await expect(changeRole(database.db, actorOf(admin), admin.id, "viewer")).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(changeRole(database.db, actorOf(admin), admin.id, "viewer")).rejects.toMatchObject({
+      status: 409,
+      code: "last_admin",
+    });
     expect((await listUsers(database.db)).find((user) => user.id === admin.id)?.role).toBe("admin");
-    await expect(changeRole(database.db, actorOf(admin), "no-such-user", "admin")).rejects.toMatchObject({ status: 404 });
+    await expect(changeRole(database.db, actorOf(admin), "no-such-user", "admin")).rejects.toMatchObject({
+      status: 404,
+    });
 
     const { entries } = await listAuditEntries(database.db, { action: "users.role", limit: 10 });
     expect(entries.map((entry) => [entry.target, entry.before, entry.after])).toEqual([
@@ -140,7 +164,10 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     await changeRole(database.db, actorOf(leaver), viewer.id, "admin");
     await changeRole(database.db, actorOf(admin), viewer.id, "viewer");
 
-    await expect(removeUser(database.db, actorOf(admin), admin.id)).rejects.toMatchObject({ status: 409, code: "self" });
+    await expect(removeUser(database.db, actorOf(admin), admin.id)).rejects.toMatchObject({
+      status: 409,
+      code: "self",
+    });
     await removeUser(database.db, actorOf(admin), leaver.id);
     expect(await whoIs(cookie)).toBeNull();
     expect(await database.db.select().from(users).where(eq(users.id, leaver.id))).toEqual([]);
@@ -150,9 +177,13 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     await expect(removeUser(database.db, actorOf(admin), leaver.id)).rejects.toMatchObject({ status: 404 });
 
     const removed = await listAuditEntries(database.db, { action: "users.remove", limit: 10 });
-    expect(removed.entries.map((entry) => [entry.actorEmail, entry.target, entry.before])).toEqual([[admin.email, leaver.email, { email: leaver.email, name: "leaver", role: "admin" }]]);
+    expect(removed.entries.map((entry) => [entry.actorEmail, entry.target, entry.before])).toEqual([
+      [admin.email, leaver.email, { email: leaver.email, name: "leaver", role: "admin" }],
+    ]);
     const byLeaver = await listAuditEntries(database.db, { actor: leaver.email, limit: 10 });
-    expect(byLeaver.entries.map((entry) => [entry.actorId, entry.actorEmail, entry.action])).toEqual([[null, leaver.email, "users.role"]]);
+    expect(byLeaver.entries.map((entry) => [entry.actorId, entry.actorEmail, entry.action])).toEqual([
+      [null, leaver.email, "users.role"],
+    ]);
   });
 
   it("refuses to remove the last admin, even when asked by someone who is no longer one", async () => {
@@ -160,6 +191,9 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     await removeUser(database.db, actorOf(admin), other.id);
     const onlyAdmin = (await listUsers(database.db)).filter((user) => user.role === "admin");
     expect(onlyAdmin.map((user) => user.email)).toEqual([admin.email]);
-    await expect(removeUser(database.db, actorOf(viewer), admin.id)).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(removeUser(database.db, actorOf(viewer), admin.id)).rejects.toMatchObject({
+      status: 409,
+      code: "last_admin",
+    });
   });
 });

@@ -39,7 +39,12 @@ describe.each(dbKinds())("deliveries for another Front company, on %s", (kind) =
 
   beforeAll(async () => {
     harness = await startHarness(kind);
-    other = await createFrontSimulator({ ...SECRETS, webhookUrl: harness.webhookUrl, companyId: OTHER_COMPANY, companyName: "Other Co" });
+    other = await createFrontSimulator({
+      ...SECRETS,
+      webhookUrl: harness.webhookUrl,
+      companyId: OTHER_COMPANY,
+      companyName: "Other Co",
+    });
   });
   afterAll(async () => {
     await other?.close();
@@ -67,8 +72,14 @@ describe.each(dbKinds())("deliveries for another Front company, on %s", (kind) =
   it("a delivery for the connected company is processed", async () => {
     const placed = await harness.sim.placeCall({ from: "+14155550402", text: QUESTION, assigneeId: AI_TEAMMATE });
     expect(placed.delivery.status).toBe(200);
-    expect(await harness.waitForEvent(placed.eventId)).toMatchObject({ decision: "processed", signatureResult: "valid" });
-    expect(harness.sim.getConversation(placed.conversationId)!.replies.length + harness.sim.getConversation(placed.conversationId)!.comments.length).toBeGreaterThan(0);
+    expect(await harness.waitForEvent(placed.eventId)).toMatchObject({
+      decision: "processed",
+      signatureResult: "valid",
+    });
+    expect(
+      harness.sim.getConversation(placed.conversationId)!.replies.length +
+        harness.sim.getConversation(placed.conversationId)!.comments.length,
+    ).toBeGreaterThan(0);
   });
 
   it("one for another company is refused with 403 and recorded with the reason; nothing is queued or sent", async () => {
@@ -92,7 +103,9 @@ describe.each(dbKinds())("deliveries for another Front company, on %s", (kind) =
       frontConversationId: placed.conversationId,
       decisionReason: expect.stringContaining(OTHER_COMPANY),
     });
-    expect(await harness.database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, placed.eventId))).toHaveLength(0);
+    expect(
+      await harness.database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, placed.eventId)),
+    ).toHaveLength(0);
     expect(await jobCount(harness.database)).toBe(jobsBefore);
     // Give a worker that had been handed something the time to act: nothing reaches either company's Front.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -101,7 +114,11 @@ describe.each(dbKinds())("deliveries for another Front company, on %s", (kind) =
     expect(other.getConversation(placed.conversationId)!.replies).toEqual([]);
     // "Why didn't the AI reply?" names the cause.
     const answer = await explainConversation(harness.database.db, harness.settings, placed.conversationId);
-    expect(answer.firstFailure).toMatchObject({ id: "company", status: "failed", detail: expect.stringContaining(OTHER_COMPANY) });
+    expect(answer.firstFailure).toMatchObject({
+      id: "company",
+      status: "failed",
+      detail: expect.stringContaining(OTHER_COMPANY),
+    });
   });
 
   it("an application delivery naming no company is refused too", async () => {
@@ -163,7 +180,10 @@ describe.each(dbKinds())("the connected company, on %s", (kind) => {
     const placed = await sim.placeCall({ from: "+14155550410", text: QUESTION, assigneeId: AI_TEAMMATE });
     expect(placed.delivery.status).toBe(503);
     expect((placed.delivery.body as { error: string }).error).toContain("no Front API token is saved");
-    expect((await rejectedRows(database)).at(-1)).toMatchObject({ decisionReason: expect.stringContaining("not known yet"), frontConversationId: placed.conversationId });
+    expect((await rejectedRows(database)).at(-1)).toMatchObject({
+      decisionReason: expect.stringContaining("not known yet"),
+      frontConversationId: placed.conversationId,
+    });
     expect(await jobCount(database)).toBe(before);
   });
 
@@ -177,7 +197,9 @@ describe.each(dbKinds())("the connected company, on %s", (kind) => {
     expect([first.delivery.status, second.delivery.status]).toEqual([200, 200]);
     expect(meRequests()).toBe(1);
     expect((await store.get()).values.company).toEqual({ id: DEFAULT_COMPANY_ID, name: "Acme" });
-    expect((await sim.placeCall({ from: "+14155550413", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status).toBe(200);
+    expect(
+      (await sim.placeCall({ from: "+14155550413", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status,
+    ).toBe(200);
     expect(meRequests()).toBe(1);
   });
 
@@ -185,7 +207,9 @@ describe.each(dbKinds())("the connected company, on %s", (kind) => {
     await serveWith({ FRONT_API_TOKEN: SECRETS.apiToken });
     await store.save({}, { company: { id: OTHER_COMPANY, name: "Other Co" }, companyToken: "an-earlier-token" });
     expect((await store.get()).values.company).toBeUndefined();
-    expect((await sim.placeCall({ from: "+14155550414", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status).toBe(200);
+    expect(
+      (await sim.placeCall({ from: "+14155550414", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status,
+    ).toBe(200);
     expect(meRequests()).toBe(1);
     expect((await store.get()).values.company?.id).toBe(DEFAULT_COMPANY_ID);
   });
@@ -198,7 +222,9 @@ describe.each(dbKinds())("the connected company, on %s", (kind) => {
       const first = await sim.placeCall({ from: "+14155550415", text: QUESTION, assigneeId: AI_TEAMMATE });
       expect(first.delivery.status).toBe(503);
       expect((first.delivery.body as { error: string }).error).toContain("GET /me failed");
-      expect((await sim.placeCall({ from: "+14155550416", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status).toBe(503);
+      expect(
+        (await sim.placeCall({ from: "+14155550416", text: QUESTION, assigneeId: AI_TEAMMATE })).delivery.status,
+      ).toBe(503);
       expect(meRequests()).toBe(1);
       expect(await jobCount(database)).toBe(before);
     } finally {

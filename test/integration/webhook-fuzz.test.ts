@@ -10,15 +10,30 @@ import { fixtureText } from "../helpers/fixtures";
 
 const APP_SECRET = "fuzz-app-secret";
 const RULE_SECRET = "fuzz-rule-secret";
-const FIXTURES = ["app-inbound-call-handoff", "app-inbound-email", "app-assign", "app-archive", "rule-inbound-call-full", "app-sync-challenge"].map(fixtureText);
+const FIXTURES = [
+  "app-inbound-call-handoff",
+  "app-inbound-email",
+  "app-assign",
+  "app-archive",
+  "rule-inbound-call-full",
+  "app-sync-challenge",
+].map(fixtureText);
 
-const printable = fc.string({ unit: fc.constantFrom(..." !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~") });
+const printable = fc.string({
+  unit: fc.constantFrom(
+    ..." !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+  ),
+});
 /** Header values as they can arrive over HTTP: printable ASCII, any length. */
 const headerValue = fc.oneof(printable, fc.integer().map(String), fc.constant(""));
 const headerSets = fc.record(
   {
     "x-front-signature": fc.oneof(headerValue, fc.base64String()),
-    "x-front-request-timestamp": fc.oneof(headerValue, fc.integer({ min: 0, max: 2 ** 45 }).map(String), fc.constant(String(Date.now()))),
+    "x-front-request-timestamp": fc.oneof(
+      headerValue,
+      fc.integer({ min: 0, max: 2 ** 45 }).map(String),
+      fc.constant(String(Date.now())),
+    ),
     "x-front-challenge": headerValue,
     "content-type": fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", ""),
   },
@@ -31,7 +46,12 @@ const bodies = fc.oneof(
   fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? "null")),
   fc.string().map((text) => Buffer.from(text)),
   fc
-    .tuple(fc.constantFrom(...FIXTURES), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("flip", "cut", "append", "none"))
+    .tuple(
+      fc.constantFrom(...FIXTURES),
+      fc.nat(),
+      fc.integer({ min: 0, max: 255 }),
+      fc.constantFrom("flip", "cut", "append", "none"),
+    )
     .map(([fixture, at, byte, how]) => {
       const buffer = Buffer.from(fixture);
       const index = at % buffer.length;
@@ -47,7 +67,9 @@ function request(body: Buffer, headers: Record<string, string>): Request {
 }
 
 function signApp(body: Buffer, timestamp = String(Date.now())): Record<string, string> {
-  const signature = createHmac("sha256", APP_SECRET).update(Buffer.concat([Buffer.from(`${timestamp}:`), body])).digest("base64");
+  const signature = createHmac("sha256", APP_SECRET)
+    .update(Buffer.concat([Buffer.from(`${timestamp}:`), body]))
+    .digest("base64");
   return { "x-front-request-timestamp": timestamp, "x-front-signature": signature, "content-type": "application/json" };
 }
 
@@ -55,8 +77,15 @@ function signApp(body: Buffer, timestamp = String(Date.now())): Record<string, s
 // never a 5xx or a crash, and nothing without a valid signature is stored as an event or queued.
 describe("webhook fuzzing (fast-check)", () => {
   let database: Database;
-  const receive = (req: Request) => receiveFrontWebhook(req, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: "cmp_4thp0" }) });
-  const acceptedEvents = async () => (await database.db.select({ n: count() }).from(webhookEvents).where(ne(webhookEvents.decision, "rejected")))[0].n;
+  const receive = (req: Request) =>
+    receiveFrontWebhook(req, {
+      db: database.db,
+      appSecret: APP_SECRET,
+      ruleSecret: RULE_SECRET,
+      connectedCompany: async () => ({ id: "cmp_4thp0" }),
+    });
+  const acceptedEvents = async () =>
+    (await database.db.select({ n: count() }).from(webhookEvents).where(ne(webhookEvents.decision, "rejected")))[0].n;
   const queuedJobs = async () => (await database.db.select({ n: count() }).from(jobs))[0].n;
 
   beforeAll(async () => {
@@ -93,7 +122,15 @@ describe("webhook fuzzing (fast-check)", () => {
           fc.jsonValue(),
           // Envelopes shaped like Front's, with random insides, reach deeper into the parser.
           fc.record({ type: fc.constantFrom("inbound_received", "assign", "sync", "bogus"), payload: fc.jsonValue() }),
-          fc.record({ type: fc.string(), payload: fc.record({ id: fc.string(), type: fc.string(), conversation: fc.record({ id: fc.string() }), target: fc.jsonValue() }) }),
+          fc.record({
+            type: fc.string(),
+            payload: fc.record({
+              id: fc.string(),
+              type: fc.string(),
+              conversation: fc.record({ id: fc.string() }),
+              target: fc.jsonValue(),
+            }),
+          }),
         ),
         async (value) => {
           const body = Buffer.from(JSON.stringify(value) ?? "null");
@@ -121,8 +158,19 @@ describe("webhook fuzzing (fast-check)", () => {
     });
     const started = Date.now();
     const response = await receiveFrontWebhook(
-      new Request("http://localhost/api/webhooks/front", { method: "POST", body: slow, headers: signApp(Buffer.from("")), duplex: "half" } as RequestInit),
-      { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: "cmp_4thp0" }), bodyReadTimeoutMs: 500 },
+      new Request("http://localhost/api/webhooks/front", {
+        method: "POST",
+        body: slow,
+        headers: signApp(Buffer.from("")),
+        duplex: "half",
+      } as RequestInit),
+      {
+        db: database.db,
+        appSecret: APP_SECRET,
+        ruleSecret: RULE_SECRET,
+        connectedCompany: async () => ({ id: "cmp_4thp0" }),
+        bodyReadTimeoutMs: 500,
+      },
     );
     expect(response.status).toBe(408);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -12,24 +12,44 @@ const RULE_SECRET = "rule-secret";
 /** The company of the fixtures' application webhooks (their `authorization.id`). */
 const COMPANY = "cmp_4thp0";
 
-function appRequest(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}) {
+function appRequest(
+  body: string,
+  options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
+) {
   const timestamp = String(options.timestamp ?? Date.now());
-  const signature = createHmac("sha256", options.secret ?? APP_SECRET).update(`${timestamp}:${body}`).digest("base64");
+  const signature = createHmac("sha256", options.secret ?? APP_SECRET)
+    .update(`${timestamp}:${body}`)
+    .digest("base64");
   return new Request("http://localhost/api/webhooks/front", {
     method: "POST",
     body,
-    headers: { "content-type": "application/json", "x-front-request-timestamp": timestamp, "x-front-signature": signature, ...options.headers },
+    headers: {
+      "content-type": "application/json",
+      "x-front-request-timestamp": timestamp,
+      "x-front-signature": signature,
+      ...options.headers,
+    },
   });
 }
 
 function ruleRequest(body: string) {
   const signature = createHmac("sha1", RULE_SECRET).update(body).digest("base64");
-  return new Request("http://localhost/api/webhooks/front", { method: "POST", body, headers: { "x-front-signature": signature } });
+  return new Request("http://localhost/api/webhooks/front", {
+    method: "POST",
+    body,
+    headers: { "x-front-signature": signature },
+  });
 }
 
 describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
   let database: Database;
-  const receive = (request: Request) => receiveFrontWebhook(request, { db: database.db, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, connectedCompany: async () => ({ id: COMPANY }) });
+  const receive = (request: Request) =>
+    receiveFrontWebhook(request, {
+      db: database.db,
+      appSecret: APP_SECRET,
+      ruleSecret: RULE_SECRET,
+      connectedCompany: async () => ({ id: COMPANY }),
+    });
   const jobCount = async () => (await database.db.select({ n: count() }).from(jobs))[0].n;
 
   beforeAll(async () => {
@@ -44,11 +64,23 @@ describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "queued", id: "evt_call001" });
     const [row] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, "evt_call001"));
-    expect(row).toMatchObject({ kind: "application", envelopeType: "inbound_received", eventType: "inbound", frontConversationId: "cnv_call001", signatureResult: "valid", decision: "queued" });
+    expect(row).toMatchObject({
+      kind: "application",
+      envelopeType: "inbound_received",
+      eventType: "inbound",
+      frontConversationId: "cnv_call001",
+      signatureResult: "valid",
+      decision: "queued",
+    });
     expect(row.headers["x-front-request-timestamp"]).toBeDefined();
     expect((row.body as { payload: { id: string } }).payload.id).toBe("evt_call001");
     const [job] = await database.db.select().from(jobs);
-    expect(job).toMatchObject({ queue: "front-events", orderingKey: "cnv_call001", state: "pending", payload: { webhookEventId: row.id } });
+    expect(job).toMatchObject({
+      queue: "front-events",
+      orderingKey: "cnv_call001",
+      state: "pending",
+      payload: { webhookEventId: row.id },
+    });
   });
 
   it("acknowledges a repeated evt_ id without queueing it again", async () => {
@@ -70,13 +102,17 @@ describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatch(/signature does not match/);
     expect(await jobCount()).toBe(before);
-    expect(await database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, "evt_mail001"))).toHaveLength(0);
+    expect(
+      await database.db.select().from(webhookEvents).where(eq(webhookEvents.frontEventId, "evt_mail001")),
+    ).toHaveLength(0);
     const rejected = await database.db.select().from(webhookEvents).where(eq(webhookEvents.decision, "rejected"));
     expect(rejected.at(-1)).toMatchObject({ signatureResult: "invalid", body: null, frontEventId: null });
   });
 
   it("refuses a stale timestamp with 401", async () => {
-    const response = await receive(appRequest(fixtureText("app-inbound-email"), { timestamp: Date.now() - 10 * 60_000 }));
+    const response = await receive(
+      appRequest(fixtureText("app-inbound-email"), { timestamp: Date.now() - 10 * 60_000 }),
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatch(/away from now/);
   });
@@ -103,7 +139,11 @@ describe.each(dbKinds())("webhook endpoint on %s", (kind) => {
   });
 
   it("records and acknowledges unknown event types", async () => {
-    const body = JSON.stringify({ type: "something_new", authorization: { id: COMPANY }, payload: { id: "evt_new001", type: "brand_new", conversation: { id: "cnv_x" } } });
+    const body = JSON.stringify({
+      type: "something_new",
+      authorization: { id: COMPANY },
+      payload: { id: "evt_new001", type: "brand_new", conversation: { id: "cnv_x" } },
+    });
     const response = await receive(appRequest(body));
     expect(response.status).toBe(200);
   });

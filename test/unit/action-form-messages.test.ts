@@ -7,12 +7,16 @@ describe("splitServerMessage", () => {
     const { fields, rest } = splitServerMessage(
       "urlTemplate: uses {order}, which is not a parameter: add it to the parameters' properties; urlTemplate: has a { or } that is not a {placeholder}",
     );
-    expect(fields.urlTemplate).toBe("uses {order}, which is not a parameter: add it to the parameters' properties; has a { or } that is not a {placeholder}");
+    expect(fields.urlTemplate).toBe(
+      "uses {order}, which is not a parameter: add it to the parameters' properties; has a { or } that is not a {placeholder}",
+    );
     expect(rest).toBeNull();
   });
 
   it("puts each field's problem under it and keeps the rest for the form", () => {
-    const { fields, rest } = splitServerMessage("name: must be snake_case; parameters.required: must be a list of property names; input: too many actions");
+    const { fields, rest } = splitServerMessage(
+      "name: must be snake_case; parameters.required: must be a list of property names; input: too many actions",
+    );
     expect(fields).toEqual({ name: "must be snake_case", parameters: "required: must be a list of property names" });
     expect(rest).toBe("input: too many actions");
   });

@@ -19,9 +19,24 @@ describe("a call's answer: texted back, an SMS draft, or a note for the callback
   });
 
   it.each([
-    ["no SMS channel is picked", { mode: "reply", contactHandle: "+14155550142", textBackChannel: undefined }, "+14155550142", /no SMS channel is picked/],
-    ["the caller is not a phone number", { mode: "reply", contactHandle: "anonymous", textBackChannel: SMS }, "anonymous", /not a phone number/],
-    ["the team chose notes", { mode: "comment", contactHandle: "+14155550142", textBackChannel: SMS }, "+14155550142", /chose a note/],
+    [
+      "no SMS channel is picked",
+      { mode: "reply", contactHandle: "+14155550142", textBackChannel: undefined },
+      "+14155550142",
+      /no SMS channel is picked/,
+    ],
+    [
+      "the caller is not a phone number",
+      { mode: "reply", contactHandle: "anonymous", textBackChannel: SMS },
+      "anonymous",
+      /not a phone number/,
+    ],
+    [
+      "the team chose notes",
+      { mode: "comment", contactHandle: "+14155550142", textBackChannel: SMS },
+      "+14155550142",
+      /chose a note/,
+    ],
   ] as const)("is a note for the callback when %s", (_case, input, to, why) => {
     const route = routeCallAnswer(input);
     expect(route).toEqual({ mode: "comment", callback: { to, why: expect.stringMatching(why) } });
@@ -36,9 +51,20 @@ describe("events in Front's preview form", () => {
       id: "evt_55c8c149",
       type: "assign",
       emitted_at: 1453770984.123,
-      source: { _meta: { type: "teammate" }, _links: { self: "https://acme.api.frontapp.com/teammates/tea_1" }, id: "tea_1" },
-      target: { _meta: { type: "teammate" }, _links: { self: "https://acme.api.frontapp.com/teammates/tea_55c8c149" }, id: "tea_55c8c149" },
-      conversation: { _links: { self: "https://acme.api.frontapp.com/conversations/cnv_55c8c149" }, id: "cnv_55c8c149" },
+      source: {
+        _meta: { type: "teammate" },
+        _links: { self: "https://acme.api.frontapp.com/teammates/tea_1" },
+        id: "tea_1",
+      },
+      target: {
+        _meta: { type: "teammate" },
+        _links: { self: "https://acme.api.frontapp.com/teammates/tea_55c8c149" },
+        id: "tea_55c8c149",
+      },
+      conversation: {
+        _links: { self: "https://acme.api.frontapp.com/conversations/cnv_55c8c149" },
+        id: "cnv_55c8c149",
+      },
     };
     const parsed = parseDelivery("rule", preview);
     expect(parsed.type).toBe("event");

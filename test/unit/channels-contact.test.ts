@@ -42,7 +42,9 @@ describe("normalizeHandle", () => {
   });
 
   it("gives the same key to one contact's call, SMS and WhatsApp handles", () => {
-    const keys = ["(415) 555-0123", "+14155550123", "tel:+1 415-555-0123", "whatsapp:+14155550123"].map(normalizeHandle);
+    const keys = ["(415) 555-0123", "+14155550123", "tel:+1 415-555-0123", "whatsapp:+14155550123"].map(
+      normalizeHandle,
+    );
     expect(new Set(keys).size).toBe(1);
   });
 
@@ -94,6 +96,8 @@ describe("displayHandle", () => {
   });
 
   it("is what the Inbox shows for a contact without a name", () => {
-    expect(contactLabel({ contactName: null, contactHandle: "+1 (415) 555-0123" })).toBe(contactLabel({ contactName: null, contactHandle: "+14155550123" }));
+    expect(contactLabel({ contactName: null, contactHandle: "+1 (415) 555-0123" })).toBe(
+      contactLabel({ contactName: null, contactHandle: "+14155550123" }),
+    );
   });
 });

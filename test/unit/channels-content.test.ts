@@ -13,7 +13,9 @@ function jsonRoundTrip(value: unknown) {
 describe("prepareMessage: email", () => {
   it("shows a lead the whole email and the model only the new words", () => {
     const prepared = prepareMessage({ ...fixtureMessage("app-inbound-email"), channel: "email" });
-    expect(prepared.displayText).toBe("Hello,\nCan I change the billing email on my account?\n\nOn Mon, someone wrote:\n> previous thread");
+    expect(prepared.displayText).toBe(
+      "Hello,\nCan I change the billing email on my account?\n\nOn Mon, someone wrote:\n> previous thread",
+    );
     expect(prepared.modelText).toContain("Can I change the billing email on my account?");
     expect(prepared.modelText).not.toContain("previous thread");
     expect(prepared).toMatchObject({ subject: "Billing email", usable: true, attachments: [] });
@@ -47,12 +49,20 @@ describe("prepareMessage: email", () => {
       attachments: [{ filename: "error.png", content_type: "image/png", size: 204800 }],
       channel: "email",
     });
-    expect(prepared.attachments).toEqual([{ name: "error.png", contentType: "image/png", size: 204800, sizeLabel: "200 KB" }]);
+    expect(prepared.attachments).toEqual([
+      { name: "error.png", contentType: "image/png", size: 204800, sizeLabel: "200 KB" },
+    ]);
     expect(prepared.metadata.attachments).toEqual([{ name: "error.png", contentType: "image/png", size: 204800 }]);
   });
 
   it("counts an email with only a subject as usable", () => {
-    const prepared = prepareMessage({ type: "email", subject: "Refund for order 1042?", body: "", text: "", channel: "email" });
+    const prepared = prepareMessage({
+      type: "email",
+      subject: "Refund for order 1042?",
+      body: "",
+      text: "",
+      channel: "email",
+    });
     expect(prepared).toMatchObject({ modelText: "", usable: true, subject: "Refund for order 1042?" });
   });
 });
@@ -89,7 +99,12 @@ describe("prepareMessage: voice", () => {
 
   it("is not usable for a missed call without a voicemail", () => {
     // A custom message on a phone channel: the pipeline says it is voice.
-    const prepared = prepareMessage({ type: "custom", channel: "voice", text: "Missed call from +14155550123", metadata: { have_been_answered: false } });
+    const prepared = prepareMessage({
+      type: "custom",
+      channel: "voice",
+      text: "Missed call from +14155550123",
+      metadata: { have_been_answered: false },
+    });
     expect(prepared.call).toEqual({ kind: "unknown", answered: false, hasUsableText: false });
     expect(prepared.usable).toBe(false);
     expect(prepared.metadata).toEqual({ callKind: "unknown", answered: false });
@@ -134,7 +149,11 @@ describe("prepareMessage: sms, whatsapp, web", () => {
 
   it("reads web chat from the HTML body when there is no text", () => {
     const prepared = prepareMessage({ type: "front_chat", body: "<p>Do you ship to Canada?</p>", channel: "web" });
-    expect(prepared).toMatchObject({ displayText: "Do you ship to Canada?", modelText: "Do you ship to Canada?", usable: true });
+    expect(prepared).toMatchObject({
+      displayText: "Do you ship to Canada?",
+      modelText: "Do you ship to Canada?",
+      usable: true,
+    });
   });
 
   it("is not usable when the message is empty", () => {
@@ -147,7 +166,14 @@ describe("prepareMessage: stored metadata", () => {
   it.each([
     ["email", fixtureMessage("app-inbound-email")],
     ["voice", fixtureMessage("app-inbound-call-question")],
-    ["sms", { type: "sms", text: "10€ please", attachments: [{ filename: "a.pdf", content_type: "application/pdf", size: null }] }],
+    [
+      "sms",
+      {
+        type: "sms",
+        text: "10€ please",
+        attachments: [{ filename: "a.pdf", content_type: "application/pdf", size: null }],
+      },
+    ],
   ] as const)("is JSON-safe for %s", (channel, message) => {
     const { metadata } = prepareMessage({ ...message, channel });
     expect(jsonRoundTrip(metadata)).toEqual(metadata);
@@ -156,7 +182,10 @@ describe("prepareMessage: stored metadata", () => {
 
   it("reads a custom message's call metadata when its channel makes it a call, and never takes the metadata for one", () => {
     const message = { type: "custom", text: "Voicemail transcript\nCall me back.", metadata: { duration: "33" } };
-    expect(prepareMessage({ ...message, channel: "voice" }).metadata).toEqual({ callKind: "voicemail", durationSeconds: 33 });
+    expect(prepareMessage({ ...message, channel: "voice" }).metadata).toEqual({
+      callKind: "voicemail",
+      durationSeconds: 33,
+    });
     // Without a channel, only the type decides: a custom message is web chat.
     expect(prepareMessage(message)).toMatchObject({ metadata: {}, modelText: "Voicemail transcript\nCall me back." });
     expect(prepareMessage(message).call).toBeUndefined();

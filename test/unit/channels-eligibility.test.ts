@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { channelForMessage, isCallCapableChannel, needsConversationInboxes, phoneChannelOf, type ClassifiedMessage, type PhoneChannel } from "@/lib/front/channels";
+import {
+  channelForMessage,
+  isCallCapableChannel,
+  needsConversationInboxes,
+  phoneChannelOf,
+  type ClassifiedMessage,
+  type PhoneChannel,
+} from "@/lib/front/channels";
 import { eventInboxIds } from "@/lib/pipeline/message-channel";
 import type { FrontConversation, FrontMessage } from "@/lib/front/types";
 import { decideEligibility, eligibilityChecks } from "@/lib/pipeline/eligibility";
@@ -25,7 +32,12 @@ describe("channel mapping", () => {
 });
 
 describe("a custom message is a call only by its channel", () => {
-  const phone: PhoneChannel = { id: "cha_call1", name: "Phone calls", address: "voice:+18005550199", inboxId: "inb_phone1" };
+  const phone: PhoneChannel = {
+    id: "cha_call1",
+    name: "Phone calls",
+    address: "voice:+18005550199",
+    inboxId: "inb_phone1",
+  };
   const custom = (to: string | null): ClassifiedMessage => ({
     type: "custom",
     recipients: [{ handle: "+14155550142", role: "from" }, ...(to ? [{ handle: to, role: "to" }] : [])],
@@ -45,14 +57,20 @@ describe("a custom message is a call only by its channel", () => {
   });
 
   it("is voice when it came into a phone channel's inbox", () => {
-    expect(channelForMessage(custom(null), { phoneChannels: [phone], inboxIds: ["inb_other", "inb_phone1"] })).toBe("voice");
-    expect(channelForMessage(custom("someone@else.example"), { phoneChannels: [phone], inboxIds: ["inb_phone1"] })).toBe("voice");
+    expect(channelForMessage(custom(null), { phoneChannels: [phone], inboxIds: ["inb_other", "inb_phone1"] })).toBe(
+      "voice",
+    );
+    expect(
+      channelForMessage(custom("someone@else.example"), { phoneChannels: [phone], inboxIds: ["inb_phone1"] }),
+    ).toBe("voice");
     expect(channelForMessage(custom(null), { phoneChannels: [phone], inboxIds: ["inb_chat1"] })).toBe("web");
   });
 
   it("a phone channel never turns other types into calls, nor calls into anything else", () => {
     const origin = { phoneChannels: [phone], inboxIds: ["inb_phone1"] };
-    expect(channelForMessage({ type: "sms", recipients: [{ handle: "voice:+18005550199", role: "to" }] }, origin)).toBe("sms");
+    expect(channelForMessage({ type: "sms", recipients: [{ handle: "voice:+18005550199", role: "to" }] }, origin)).toBe(
+      "sms",
+    );
     expect(channelForMessage({ type: "front_chat" }, origin)).toBe("web");
     expect(channelForMessage({ type: "call" }, { phoneChannels: [] })).toBe("voice");
   });
@@ -63,20 +81,40 @@ describe("a custom message is a call only by its channel", () => {
     expect(needsConversationInboxes(custom("voice:+18005550199"), { phoneChannels: [phone] })).toBe(false);
     expect(needsConversationInboxes(custom(null), { phoneChannels: [phone], inboxIds: ["inb_chat1"] })).toBe(false);
     expect(needsConversationInboxes(custom(null), { phoneChannels: [] })).toBe(false);
-    expect(needsConversationInboxes(custom(null), { phoneChannels: [{ id: "cha_x", address: "voice:1" }] })).toBe(false);
+    expect(needsConversationInboxes(custom(null), { phoneChannels: [{ id: "cha_x", address: "voice:1" }] })).toBe(
+      false,
+    );
     expect(needsConversationInboxes({ type: "email" }, { phoneChannels: [phone] })).toBe(false);
   });
 
   it("offers channels that can carry calls", () => {
-    expect(["custom", "truly", "talkdesk", "twilio", "smtp", "front_chat", null].filter((type) => isCallCapableChannel({ type }))).toEqual(["custom", "truly", "talkdesk"]);
+    expect(
+      ["custom", "truly", "talkdesk", "twilio", "smtp", "front_chat", null].filter((type) =>
+        isCallCapableChannel({ type }),
+      ),
+    ).toEqual(["custom", "truly", "talkdesk"]);
   });
 });
 
 describe("the inboxes an event names", () => {
   it("reads the full form's list, the preview's id, and nothing from other sources", () => {
-    expect(eventInboxIds({ id: "evt_1", type: "inbound", source: { _meta: { type: "inboxes" }, data: [{ id: "inb_a" }, { id: "inb_b" }, {}] } })).toEqual(["inb_a", "inb_b"]);
-    expect(eventInboxIds({ id: "evt_2", type: "inbound", source: { _meta: { type: "inboxes" }, _links: { self: "https://x/inboxes/inb_a" }, id: "inb_a" } })).toEqual(["inb_a"]);
-    expect(eventInboxIds({ id: "evt_3", type: "assign", source: { _meta: { type: "teammate" }, data: { id: "tea_1" } } })).toBeNull();
+    expect(
+      eventInboxIds({
+        id: "evt_1",
+        type: "inbound",
+        source: { _meta: { type: "inboxes" }, data: [{ id: "inb_a" }, { id: "inb_b" }, {}] },
+      }),
+    ).toEqual(["inb_a", "inb_b"]);
+    expect(
+      eventInboxIds({
+        id: "evt_2",
+        type: "inbound",
+        source: { _meta: { type: "inboxes" }, _links: { self: "https://x/inboxes/inb_a" }, id: "inb_a" },
+      }),
+    ).toEqual(["inb_a"]);
+    expect(
+      eventInboxIds({ id: "evt_3", type: "assign", source: { _meta: { type: "teammate" }, data: { id: "tea_1" } } }),
+    ).toBeNull();
     expect(eventInboxIds(null)).toBeNull();
   });
 });
@@ -88,22 +126,100 @@ const teammateMessage: FrontMessage = { id: "msg_2", type: "sms", is_inbound: fa
 
 describe("eligibility", () => {
   const allChannels = { voice: true, email: true, sms: true, whatsapp: true, web: true };
-  const cases: { name: string; message: FrontMessage; assignee: typeof ai | null; handleUnassigned: boolean; aiTeammateId?: string; enabled?: boolean; voiceOn?: boolean; expected: string | true }[] = [
-    { name: "customer, assigned to the AI", message: customerMessage, assignee: ai, handleUnassigned: false, expected: true },
-    { name: "customer, unassigned, option on", message: customerMessage, assignee: null, handleUnassigned: true, expected: true },
-    { name: "customer, unassigned, option off", message: customerMessage, assignee: null, handleUnassigned: false, expected: "unassigned" },
-    { name: "customer, assigned to a person", message: customerMessage, assignee: dana, handleUnassigned: true, expected: "assigned to Dana Reyes" },
-    { name: "teammate's message on the AI's conversation", message: teammateMessage, assignee: ai, handleUnassigned: true, expected: "written by Dana Reyes" },
-    { name: "outbound without author", message: { ...customerMessage, is_inbound: false }, assignee: ai, handleUnassigned: true, expected: "written by a teammate" },
-    { name: "no AI teammate configured", message: customerMessage, assignee: ai, handleUnassigned: true, aiTeammateId: "", expected: "no AI teammate" },
-    { name: "master switch off", message: customerMessage, assignee: ai, handleUnassigned: true, enabled: false, expected: "master switch is off" },
-    { name: "voice channel off", message: customerMessage, assignee: ai, handleUnassigned: true, voiceOn: false, expected: "Phone channel is switched off" },
-    { name: "master switch off wins over everything after it", message: teammateMessage, assignee: dana, handleUnassigned: false, enabled: false, expected: "master switch" },
+  const cases: {
+    name: string;
+    message: FrontMessage;
+    assignee: typeof ai | null;
+    handleUnassigned: boolean;
+    aiTeammateId?: string;
+    enabled?: boolean;
+    voiceOn?: boolean;
+    expected: string | true;
+  }[] = [
+    {
+      name: "customer, assigned to the AI",
+      message: customerMessage,
+      assignee: ai,
+      handleUnassigned: false,
+      expected: true,
+    },
+    {
+      name: "customer, unassigned, option on",
+      message: customerMessage,
+      assignee: null,
+      handleUnassigned: true,
+      expected: true,
+    },
+    {
+      name: "customer, unassigned, option off",
+      message: customerMessage,
+      assignee: null,
+      handleUnassigned: false,
+      expected: "unassigned",
+    },
+    {
+      name: "customer, assigned to a person",
+      message: customerMessage,
+      assignee: dana,
+      handleUnassigned: true,
+      expected: "assigned to Dana Reyes",
+    },
+    {
+      name: "teammate's message on the AI's conversation",
+      message: teammateMessage,
+      assignee: ai,
+      handleUnassigned: true,
+      expected: "written by Dana Reyes",
+    },
+    {
+      name: "outbound without author",
+      message: { ...customerMessage, is_inbound: false },
+      assignee: ai,
+      handleUnassigned: true,
+      expected: "written by a teammate",
+    },
+    {
+      name: "no AI teammate configured",
+      message: customerMessage,
+      assignee: ai,
+      handleUnassigned: true,
+      aiTeammateId: "",
+      expected: "no AI teammate",
+    },
+    {
+      name: "master switch off",
+      message: customerMessage,
+      assignee: ai,
+      handleUnassigned: true,
+      enabled: false,
+      expected: "master switch is off",
+    },
+    {
+      name: "voice channel off",
+      message: customerMessage,
+      assignee: ai,
+      handleUnassigned: true,
+      voiceOn: false,
+      expected: "Phone channel is switched off",
+    },
+    {
+      name: "master switch off wins over everything after it",
+      message: teammateMessage,
+      assignee: dana,
+      handleUnassigned: false,
+      enabled: false,
+      expected: "master switch",
+    },
   ];
 
   it.each(cases)("$name", ({ message, assignee, handleUnassigned, aiTeammateId, enabled, voiceOn, expected }) => {
     const conversation: FrontConversation = { id: "cnv_1", status: assignee ? "assigned" : "unassigned", assignee };
-    const settings = { aiTeammateId: aiTeammateId ?? "tea_ai01", handleUnassigned, enabled: enabled ?? true, channels: { ...allChannels, voice: voiceOn ?? true } };
+    const settings = {
+      aiTeammateId: aiTeammateId ?? "tea_ai01",
+      handleUnassigned,
+      enabled: enabled ?? true,
+      channels: { ...allChannels, voice: voiceOn ?? true },
+    };
     const result = decideEligibility(message, conversation, "voice", settings);
     if (expected === true) expect(result).toEqual({ eligible: true });
     else {
@@ -114,8 +230,19 @@ describe("eligibility", () => {
 
   it("lists every check in the troubleshooting order", () => {
     const conversation: FrontConversation = { id: "cnv_1", status: "assigned", assignee: ai };
-    const checks = eligibilityChecks(customerMessage, conversation, "email", { aiTeammateId: "tea_ai01", handleUnassigned: false, enabled: true, channels: allChannels });
-    expect(checks.map((check) => check.id)).toEqual(["master_switch", "channel_switch", "assignment", "unassigned_switch", "customer_author"]);
+    const checks = eligibilityChecks(customerMessage, conversation, "email", {
+      aiTeammateId: "tea_ai01",
+      handleUnassigned: false,
+      enabled: true,
+      channels: allChannels,
+    });
+    expect(checks.map((check) => check.id)).toEqual([
+      "master_switch",
+      "channel_switch",
+      "assignment",
+      "unassigned_switch",
+      "customer_author",
+    ]);
     expect(checks.every((check) => check.passed)).toBe(true);
   });
 });

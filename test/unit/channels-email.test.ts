@@ -23,10 +23,20 @@ const gmailForward = `<div dir="ltr">Can you help with the invoice below? The am
 describe("emailForModel", () => {
   it("keeps the question and drops the 'On Mon, someone wrote:' history of the fixture", () => {
     const message = fixtureMessage("app-inbound-email");
-    const email = emailForModel({ subject: message.subject, html: message.body, text: message.text, attachments: message.attachments });
+    const email = emailForModel({
+      subject: message.subject,
+      html: message.body,
+      text: message.text,
+      attachments: message.attachments,
+    });
     expect(email.text).toContain("Can I change the billing email on my account?");
     expect(email.text).not.toMatch(/wrote|previous thread/);
-    expect(email).toMatchObject({ subject: "Billing email", quotedRemoved: true, signatureRemoved: false, attachments: [] });
+    expect(email).toMatchObject({
+      subject: "Billing email",
+      quotedRemoved: true,
+      signatureRemoved: false,
+      attachments: [],
+    });
   });
 
   it("does the same from the fixture's plain text alone", () => {
@@ -115,7 +125,13 @@ describe("emailForModel", () => {
   });
 
   it("handles a missing everything", () => {
-    expect(emailForModel({})).toEqual({ subject: "", text: "", quotedRemoved: false, signatureRemoved: false, attachments: [] });
+    expect(emailForModel({})).toEqual({
+      subject: "",
+      text: "",
+      quotedRemoved: false,
+      signatureRemoved: false,
+      attachments: [],
+    });
   });
 });
 
@@ -136,14 +152,26 @@ describe("stripQuotedHistory", () => {
       "Hallo,\n\nwie kann ich meine Rechnungsadresse ändern?\n\nAm Mo., 6. Jan. 2025 um 09:14 Uhr schrieb Acme Support <support@acme.example>:\n> Hallo Jonas,",
       "Hallo,\n\nwie kann ich meine Rechnungsadresse ändern?",
     ],
-    ["German Thunderbird", "Danke, erledigt.\n\nAcme Support schrieb am 06.01.2025 um 09:14:\n> Bitte bestätigen.", "Danke, erledigt."],
+    [
+      "German Thunderbird",
+      "Danke, erledigt.\n\nAcme Support schrieb am 06.01.2025 um 09:14:\n> Bitte bestätigen.",
+      "Danke, erledigt.",
+    ],
     [
       "Spanish Gmail",
       "Hola,\n¿Puedo cambiar mi plan?\n\nEl lun, 6 ene 2025 a las 9:14, Acme Support (<support@acme.example>) escribió:\n> Hola",
       "Hola,\n¿Puedo cambiar mi plan?",
     ],
-    ["Portuguese", "Obrigado!\n\nEm seg., 6 de jan. de 2025 às 09:14, Acme <support@acme.example> escreveu:\n> Olá", "Obrigado!"],
-    ["Apple Mail attribution", "Perfect.\n\nOn Jan 6, 2025, at 09:14, Acme Support <support@acme.example> wrote:\n\n> Your refund is on its way.", "Perfect."],
+    [
+      "Portuguese",
+      "Obrigado!\n\nEm seg., 6 de jan. de 2025 às 09:14, Acme <support@acme.example> escreveu:\n> Olá",
+      "Obrigado!",
+    ],
+    [
+      "Apple Mail attribution",
+      "Perfect.\n\nOn Jan 6, 2025, at 09:14, Acme Support <support@acme.example> wrote:\n\n> Your refund is on its way.",
+      "Perfect.",
+    ],
     [
       "Outlook plain-text header block",
       "Please see my answers above.\n\n________________________________\nFrom: Acme Support <support@acme.example>\nSent: Monday, January 6, 2025 9:14 AM\nTo: Jordan Park <jordan@customer.example>\nSubject: RE: Export failing\n\nHi Jordan, can you send a screenshot?",
@@ -164,7 +192,11 @@ describe("stripQuotedHistory", () => {
       "Got it, I will try tonight.\n\n-----Original Message-----\nFrom: Acme Support\nSent: Monday\nTo: Sam\nSubject: Reset",
       "Got it, I will try tonight.",
     ],
-    ["interleaved answers", "> Which plan are you on?\nPro, annual.\n> And the invoice number?\nINV-2041", "Pro, annual.\nINV-2041"],
+    [
+      "interleaved answers",
+      "> Which plan are you on?\nPro, annual.\n> And the invoice number?\nINV-2041",
+      "Pro, annual.\nINV-2041",
+    ],
     [
       "reply written below the quote",
       "On Mon, Jan 6, 2025 at 9:14 AM Acme Support <support@acme.example> wrote:\n> Did the reset email arrive?\n\nNo, it still hasn't arrived. I checked spam too.",
@@ -175,7 +207,8 @@ describe("stripQuotedHistory", () => {
   });
 
   it("leaves ordinary text, including sentences that start with 'On' or mention 'wrote'", () => {
-    const text = "On Monday I tried to log in and it failed.\nMy colleague wrote: it works for her.\nFrom: the billing page, I see two charges.";
+    const text =
+      "On Monday I tried to log in and it failed.\nMy colleague wrote: it works for her.\nFrom: the billing page, I see two charges.";
     expect(stripQuotedHistory(text)).toEqual({ text, removed: false });
   });
 
@@ -185,30 +218,51 @@ describe("stripQuotedHistory", () => {
   });
 
   it("keeps the header block of a forwarded message", () => {
-    const text = "See below.\n\n---------- Forwarded message ---------\nFrom: Billing <billing@vendor.example>\nDate: Mon, Jan 6, 2025\nSubject: Invoice\nTo: <sam@customer.example>\n\nAmount due: $1,240.00";
+    const text =
+      "See below.\n\n---------- Forwarded message ---------\nFrom: Billing <billing@vendor.example>\nDate: Mon, Jan 6, 2025\nSubject: Invoice\nTo: <sam@customer.example>\n\nAmount due: $1,240.00";
     expect(stripQuotedHistory(text)).toEqual({ text, removed: false });
   });
 });
 
 describe("stripSignature", () => {
   it.each([
-    ["the '-- ' delimiter", "Where is my order?\n\n-- \nSam Lee\nCustomer Co\nhttps://customer.example", "Where is my order?"],
+    [
+      "the '-- ' delimiter",
+      "Where is my order?\n\n-- \nSam Lee\nCustomer Co\nhttps://customer.example",
+      "Where is my order?",
+    ],
     ["a '--' delimiter without its space", "Where is my order?\n--\nSam", "Where is my order?"],
     ["Sent from my iPhone", "Yes, go ahead.\n\nSent from my iPhone", "Yes, go ahead."],
     ["Sent from my Samsung Galaxy", "Yes, go ahead.\n\nSent from my Samsung Galaxy smartphone.", "Yes, go ahead."],
-    ["Get Outlook for iOS with its link", "Call me back please.\n\nGet Outlook for iOS<https://aka.ms/o0ukef>", "Call me back please."],
-    ["Get Outlook for Android", "Call me back please.\n\nGet Outlook for Android (https://aka.ms/AAb9ysg)", "Call me back please."],
+    [
+      "Get Outlook for iOS with its link",
+      "Call me back please.\n\nGet Outlook for iOS<https://aka.ms/o0ukef>",
+      "Call me back please.",
+    ],
+    [
+      "Get Outlook for Android",
+      "Call me back please.\n\nGet Outlook for Android (https://aka.ms/AAb9ysg)",
+      "Call me back please.",
+    ],
     ["French iPhone footer", "Oui, merci.\n\nEnvoyé de mon iPhone", "Oui, merci."],
     ["German iPhone footer", "Ja, bitte.\n\nVon meinem iPhone gesendet", "Ja, bitte."],
     ["Thanks, + name", "Can you resend the invoice?\n\nThanks,\nSam", "Can you resend the invoice?"],
-    ["Best regards, + name and title", "Please cancel order 1042.\n\nBest regards,\nPriya Shah\nPurchasing Manager", "Please cancel order 1042."],
+    [
+      "Best regards, + name and title",
+      "Please cancel order 1042.\n\nBest regards,\nPriya Shah\nPurchasing Manager",
+      "Please cancel order 1042.",
+    ],
     [
       "Cheers, + four lines",
       "The export works now, thanks for the fix.\n\nCheers,\nAlex Kim\nCTO, Customer Co\n+1 (415) 555-0123\nwww.customer.example",
       "The export works now, thanks for the fix.",
     ],
     ["sign-off and name on one line", "Is the API down right now?\n\nThanks, Sam", "Is the API down right now?"],
-    ["sign-off, name, then phone footer", "Refund it please.\n\nBest regards,\nSam\n\nSent from my iPhone", "Refund it please."],
+    [
+      "sign-off, name, then phone footer",
+      "Refund it please.\n\nBest regards,\nSam\n\nSent from my iPhone",
+      "Refund it please.",
+    ],
     ["Cordialement", "Pouvez-vous vérifier ?\n\nCordialement,\nMarie Dubois", "Pouvez-vous vérifier ?"],
     ["Viele Grüße", "Wie ändere ich meine Adresse?\n\nViele Grüße\nJonas", "Wie ändere ich meine Adresse?"],
     ["Mit freundlichen Grüßen", "Bitte kündigen.\n\nMit freundlichen Grüßen\nJonas Weber\nEinkauf", "Bitte kündigen."],
@@ -223,7 +277,10 @@ describe("stripSignature", () => {
     ["a sign-off followed by too many lines", "Question?\n\nThanks,\nSam\nline 2\nline 3\nline 4\nline 5"],
     ["thanks that starts a sentence", "Thanks for the help yesterday.\nOne more thing: the export fails."],
     ["'Thanks, that worked' is not a name", "Hello\n\nThanks, that worked!"],
-    ["a sentence that begins like a footer", "Hi,\nSent from the warehouse on Monday, the parcel never arrived.\nPlease check."],
+    [
+      "a sentence that begins like a footer",
+      "Hi,\nSent from the warehouse on Monday, the parcel never arrived.\nPlease check.",
+    ],
     ["plain text", "Hello,\nmy password reset email never arrives."],
   ])("keeps %s", (_name, text) => {
     expect(stripSignature(text)).toEqual({ text, removed: false });

@@ -18,9 +18,9 @@ describe("htmlToText", () => {
   });
 
   it("writes list items with '- ' and indents nested lists", () => {
-    expect(htmlToText("<p>Steps:</p><ul><li>Open settings</li><li>Billing<ul><li>Change email</li></ul></li></ul>")).toBe(
-      "Steps:\n\n- Open settings\n- Billing\n  - Change email",
-    );
+    expect(
+      htmlToText("<p>Steps:</p><ul><li>Open settings</li><li>Billing<ul><li>Change email</li></ul></li></ul>"),
+    ).toBe("Steps:\n\n- Open settings\n- Billing\n  - Change email");
     expect(htmlToText("<ol><li>first</li><li>second</li></ol>")).toBe("- first\n- second");
   });
 
@@ -65,7 +65,8 @@ describe("htmlToText", () => {
 
 describe("removeQuoteContainers", () => {
   it("removes nested blockquotes whole", () => {
-    const html = "<p>New</p><blockquote><p>old</p><blockquote>older</blockquote><p>old again</p></blockquote><p>After</p>";
+    const html =
+      "<p>New</p><blockquote><p>old</p><blockquote>older</blockquote><p>old again</p></blockquote><p>After</p>";
     const result = removeQuoteContainers(html);
     expect(htmlToText(result.html)).toBe("New\n\nAfter");
     expect(result.removed).toBe(true);
@@ -77,19 +78,23 @@ describe("removeQuoteContainers", () => {
 
   it("handles a long thread of nested quotes", () => {
     const quote = (depth: number): string =>
-      depth === 0 ? "" : `<div>On Mon ${depth} wrote:</div><blockquote type="cite"><div>Reply ${depth}</div>${quote(depth - 1)}</blockquote>`;
+      depth === 0
+        ? ""
+        : `<div>On Mon ${depth} wrote:</div><blockquote type="cite"><div>Reply ${depth}</div>${quote(depth - 1)}</blockquote>`;
     const result = removeQuoteContainers(`<div>Newest reply</div>${quote(40)}`);
     expect(htmlToText(result.html)).toBe("Newest reply\nOn Mon 40 wrote:");
   });
 
   it("keeps an Apple Mail forward", () => {
-    const html = '<div>FYI, this is the charge I do not recognise.</div><div><br><blockquote type="cite"><div>Begin forwarded message:</div><div><b>From:</b> Bank</div><div>Charge: $99.00</div></blockquote></div>';
+    const html =
+      '<div>FYI, this is the charge I do not recognise.</div><div><br><blockquote type="cite"><div>Begin forwarded message:</div><div><b>From:</b> Bank</div><div>Charge: $99.00</div></blockquote></div>';
     expect(removeQuoteContainers(html).removed).toBe(false);
     expect(htmlToText(removeQuoteContainers(html).html)).toContain("Charge: $99.00");
   });
 
   it("keeps a forward whose marker comes just before the quote", () => {
-    const html = "<div>See below</div><div>Begin forwarded message:</div><blockquote><div>Charge: $99.00</div></blockquote>";
+    const html =
+      "<div>See below</div><div>Begin forwarded message:</div><blockquote><div>Charge: $99.00</div></blockquote>";
     expect(removeQuoteContainers(html).removed).toBe(false);
   });
 

@@ -9,7 +9,11 @@ describe("smsSegments", () => {
   });
 
   it("counts a plain GSM text", () => {
-    expect(smsSegments("Hi, is my order 1042 shipped yet?")).toEqual({ encoding: "GSM-7", segments: 1, characters: 33 });
+    expect(smsSegments("Hi, is my order 1042 shipped yet?")).toEqual({
+      encoding: "GSM-7",
+      segments: 1,
+      characters: 33,
+    });
   });
 
   it("fits 160 GSM characters in one segment and splits at 153 beyond", () => {
@@ -29,7 +33,11 @@ describe("smsSegments", () => {
 
   it("does not split an escape sequence across two segments", () => {
     // 152 + 2 + 152 = 306 septets: it would fit two segments of 153 only by splitting the €.
-    expect(smsSegments(`${"a".repeat(152)}€${"a".repeat(152)}`)).toMatchObject({ encoding: "GSM-7", segments: 3, characters: 306 });
+    expect(smsSegments(`${"a".repeat(152)}€${"a".repeat(152)}`)).toMatchObject({
+      encoding: "GSM-7",
+      segments: 3,
+      characters: 306,
+    });
   });
 
   it("keeps accented letters of the GSM set in GSM-7", () => {

@@ -9,17 +9,32 @@ function fixtureMessage(name: string) {
 describe("callRecord on the fixtures", () => {
   it("reads the handoff call as an answered transcript", () => {
     const message = fixtureMessage("app-inbound-call-handoff");
-    expect(callRecord(message)).toEqual({ kind: "transcript", durationSeconds: 189, answered: true, hasUsableText: true });
+    expect(callRecord(message)).toEqual({
+      kind: "transcript",
+      durationSeconds: 189,
+      answered: true,
+      hasUsableText: true,
+    });
   });
 
   it("reads the missed call as a voicemail", () => {
     const message = fixtureMessage("app-inbound-call-question");
-    expect(callRecord(message)).toEqual({ kind: "voicemail", durationSeconds: 41, answered: false, hasUsableText: true });
+    expect(callRecord(message)).toEqual({
+      kind: "voicemail",
+      durationSeconds: 41,
+      answered: false,
+      hasUsableText: true,
+    });
   });
 
   it("reads call notes", () => {
     const message = fixtureMessage("app-inbound-call-other-assignee");
-    expect(callRecord(message)).toEqual({ kind: "call_notes", durationSeconds: 75, answered: true, hasUsableText: true });
+    expect(callRecord(message)).toEqual({
+      kind: "call_notes",
+      durationSeconds: 75,
+      answered: true,
+      hasUsableText: true,
+    });
   });
 });
 
@@ -81,15 +96,45 @@ describe("hasUsableCallText", () => {
 
 describe("callRecord kind", () => {
   it.each([
-    ["a headed transcript", "Call transcript\nCustomer: Where is my order?", { have_been_answered: true }, "transcript"],
-    ["speaker lines without a header", "Agent: Acme, how can I help?\nCaller: My order is late.", { have_been_answered: true }, "transcript"],
+    [
+      "a headed transcript",
+      "Call transcript\nCustomer: Where is my order?",
+      { have_been_answered: true },
+      "transcript",
+    ],
+    [
+      "speaker lines without a header",
+      "Agent: Acme, how can I help?\nCaller: My order is late.",
+      { have_been_answered: true },
+      "transcript",
+    ],
     ["timestamped speaker lines", "[00:03] Customer: hi\n[00:05] Agent: hello", {}, "transcript"],
     ["a headed voicemail", "Voicemail transcript\nCall me back please.", { have_been_answered: true }, "voicemail"],
-    ["words on a missed call", "Hi, it's Sam, call me back about invoice 2041.", { have_been_answered: false }, "voicemail"],
-    ["notes on a missed call", "Call notes: tried to reach customer, no answer.", { have_been_answered: false }, "call_notes"],
-    ["a transcript header on a missed call", "Call transcript\nCustomer: hello?", { have_been_answered: false }, "transcript"],
+    [
+      "words on a missed call",
+      "Hi, it's Sam, call me back about invoice 2041.",
+      { have_been_answered: false },
+      "voicemail",
+    ],
+    [
+      "notes on a missed call",
+      "Call notes: tried to reach customer, no answer.",
+      { have_been_answered: false },
+      "call_notes",
+    ],
+    [
+      "a transcript header on a missed call",
+      "Call transcript\nCustomer: hello?",
+      { have_been_answered: false },
+      "transcript",
+    ],
     ["a call summary", "Call summary: customer wants a refund for order 1042.", {}, "call_notes"],
-    ["unlabelled words on an answered call", "Customer wants to upgrade to Pro.", { have_been_answered: true }, "unknown"],
+    [
+      "unlabelled words on an answered call",
+      "Customer wants to upgrade to Pro.",
+      { have_been_answered: true },
+      "unknown",
+    ],
     ["unlabelled words without metadata", "Please call me back.", {}, "unknown"],
     ["a missed call placeholder", "Missed call", { have_been_answered: false }, "unknown"],
     ["a voicemail placeholder", "Voicemail", { have_been_answered: false }, "voicemail"],
@@ -101,12 +146,16 @@ describe("callRecord kind", () => {
   });
 
   it("keeps hasUsableText false for placeholders whatever their kind", () => {
-    expect(callRecord({ type: "call", text: "Voicemail transcript", metadata: { have_been_answered: false } })).toEqual({
-      kind: "voicemail",
-      answered: false,
-      hasUsableText: false,
-    });
-    expect(callRecord({ type: "phone-call", text: "Incoming call", metadata: { duration: 0, have_been_answered: true } })).toEqual({
+    expect(callRecord({ type: "call", text: "Voicemail transcript", metadata: { have_been_answered: false } })).toEqual(
+      {
+        kind: "voicemail",
+        answered: false,
+        hasUsableText: false,
+      },
+    );
+    expect(
+      callRecord({ type: "phone-call", text: "Incoming call", metadata: { duration: 0, have_been_answered: true } }),
+    ).toEqual({
       kind: "unknown",
       durationSeconds: 0,
       answered: true,
@@ -161,7 +210,11 @@ describe("call metadata", () => {
   });
 
   it("leaves out what the metadata does not say", () => {
-    const record = callRecord({ type: "custom", text: "Customer: hi", metadata: { duration: "n/a", have_been_answered: "?" } });
+    const record = callRecord({
+      type: "custom",
+      text: "Customer: hi",
+      metadata: { duration: "n/a", have_been_answered: "?" },
+    });
     expect(record).toEqual({ kind: "transcript", hasUsableText: true });
     expect("durationSeconds" in record).toBe(false);
     expect("answered" in record).toBe(false);

@@ -43,7 +43,9 @@ describe("configuration", () => {
 
   it("requires a base URL for OpenAI-compatible servers", () => {
     expect(() => parseConfig({ AI_MODEL: "openai-compatible:llama3" })).toThrow(/AI_BASE_URL is required/);
-    expect(parseConfig({ AI_MODEL: "openai-compatible:llama3", AI_BASE_URL: "http://127.0.0.1:11434/v1" }).AI_BASE_URL).toBe("http://127.0.0.1:11434/v1");
+    expect(
+      parseConfig({ AI_MODEL: "openai-compatible:llama3", AI_BASE_URL: "http://127.0.0.1:11434/v1" }).AI_BASE_URL,
+    ).toBe("http://127.0.0.1:11434/v1");
   });
 
   it("keeps texts for ever unless RETENTION_DAYS is a whole number of days", () => {

@@ -52,18 +52,43 @@ afterEach(() => {
 describe("parseCspReport", () => {
   it("reads report-uri's format and the Reporting API's, and nothing else", () => {
     expect(parseCspReport(REPORT_URI_BODY)).toEqual([
-      { directive: "script-src-elem", blocked: "inline", page: "https://frontline.example/inbox?q=refund", source: "https://frontline.example/inbox?q=refund", line: 12, disposition: "enforce" },
+      {
+        directive: "script-src-elem",
+        blocked: "inline",
+        page: "https://frontline.example/inbox?q=refund",
+        source: "https://frontline.example/inbox?q=refund",
+        line: 12,
+        disposition: "enforce",
+      },
     ]);
     expect(parseCspReport(REPORTING_API_BODY)).toEqual([
-      { directive: "script-src-elem", blocked: "https://evil.example/x.js", page: "https://frontline.example/reports", source: "https://frontline.example/_next/static/chunks/app.js", line: 3, disposition: "enforce" },
+      {
+        directive: "script-src-elem",
+        blocked: "https://evil.example/x.js",
+        page: "https://frontline.example/reports",
+        source: "https://frontline.example/_next/static/chunks/app.js",
+        line: 3,
+        disposition: "enforce",
+      },
     ]);
-    for (const junk of [null, 42, "x", {}, { "csp-report": "x" }, { "csp-report": { "blocked-uri": "inline" } }, [], [{ type: "deprecation", body: {} }]]) {
+    for (const junk of [
+      null,
+      42,
+      "x",
+      {},
+      { "csp-report": "x" },
+      { "csp-report": { "blocked-uri": "inline" } },
+      [],
+      [{ type: "deprecation", body: {} }],
+    ]) {
       expect(parseCspReport(junk)).toBeNull();
     }
   });
 
   it("logs the page without its query, which may carry a search or an id", () => {
-    expect(describeViolation(parseCspReport(REPORT_URI_BODY)![0])).toBe("[csp] blocked inline (script-src-elem) on https://frontline.example/inbox in https://frontline.example/inbox:12");
+    expect(describeViolation(parseCspReport(REPORT_URI_BODY)![0])).toBe(
+      "[csp] blocked inline (script-src-elem) on https://frontline.example/inbox in https://frontline.example/inbox:12",
+    );
   });
 });
 
@@ -71,7 +96,9 @@ describe("POST /api/csp-report", () => {
   it("logs each violation and answers 204, whoever sends it (browsers send no sign-in)", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     expect((await post(JSON.stringify(REPORT_URI_BODY))).status).toBe(204);
-    expect((await post(JSON.stringify(REPORTING_API_BODY), { "content-type": "application/reports+json" })).status).toBe(204);
+    expect(
+      (await post(JSON.stringify(REPORTING_API_BODY), { "content-type": "application/reports+json" })).status,
+    ).toBe(204);
     expect(warn.mock.calls.map(([line]) => line)).toEqual([
       "[csp] blocked inline (script-src-elem) on https://frontline.example/inbox in https://frontline.example/inbox:12",
       "[csp] blocked https://evil.example/x.js (script-src-elem) on https://frontline.example/reports in https://frontline.example/_next/static/chunks/app.js:3",
@@ -84,7 +111,9 @@ describe("POST /api/csp-report", () => {
     expect(junk.status).toBe(400);
     expect(await junk.json()).toEqual({ error: { code: "invalid_report", message: "The body is not valid JSON." } });
     expect((await post(JSON.stringify({ hello: "world" }))).status).toBe(400);
-    const huge = JSON.stringify({ "csp-report": { ...REPORT_URI_BODY["csp-report"], "script-sample": "x".repeat(17_000) } });
+    const huge = JSON.stringify({
+      "csp-report": { ...REPORT_URI_BODY["csp-report"], "script-sample": "x".repeat(17_000) },
+    });
     const tooLarge = await post(huge);
     expect(tooLarge.status).toBe(413);
     expect((await tooLarge.json()).error.code).toBe("too_large");

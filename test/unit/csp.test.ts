@@ -9,12 +9,15 @@ const SIGNED_IN = { cookie: "frontline.session_token=anything" };
 function pageRequest(path: string, headers: Record<string, string> = SIGNED_IN) {
   const response = proxy(new NextRequest(`http://localhost:3000${path}`, { headers }));
   const overridden = response.headers.get("x-middleware-override-headers")?.split(",") ?? [];
-  const requestHeader = (name: string) => (overridden.includes(name) ? response.headers.get(`x-middleware-request-${name}`) : null);
+  const requestHeader = (name: string) =>
+    overridden.includes(name) ? response.headers.get(`x-middleware-request-${name}`) : null;
   return { response, csp: response.headers.get("content-security-policy"), requestHeader };
 }
 
 function nonceOf(policy: string | null): string | undefined {
-  return scriptSources(policy ?? "").map((source) => /^'nonce-(.+)'$/.exec(source)?.[1]).find(Boolean);
+  return scriptSources(policy ?? "")
+    .map((source) => /^'nonce-(.+)'$/.exec(source)?.[1])
+    .find(Boolean);
 }
 
 describe("Content-Security-Policy", () => {
@@ -32,7 +35,14 @@ describe("Content-Security-Policy", () => {
 
   it("keeps the rest locked down: no framing, no plugins, no foreign base or form target", () => {
     const policy = contentSecurityPolicy({ nonce: "n" });
-    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+    ]) {
       expect(policy).toContain(directive);
     }
   });
@@ -44,7 +54,9 @@ describe("Content-Security-Policy", () => {
     }
     const configFile: string = "@/next.config.mjs";
     const { SECURITY_HEADERS } = (await import(configFile)) as { SECURITY_HEADERS: { key: string; value: string }[] };
-    expect(SECURITY_HEADERS.find((entry) => entry.key === "Reporting-Endpoints")?.value).toBe('csp-endpoint="/api/csp-report"');
+    expect(SECURITY_HEADERS.find((entry) => entry.key === "Reporting-Endpoints")?.value).toBe(
+      'csp-endpoint="/api/csp-report"',
+    );
   });
 
   it("nonces are 128 random bits in base64, new every time", () => {

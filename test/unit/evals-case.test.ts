@@ -3,9 +3,20 @@
 import { describe, expect, it } from "vitest";
 import { EvalSetFormatError, formatEvalSet, parseEvalSet } from "@/lib/evals/case";
 
-const ANSWER = { id: "sms-hours", channel: "sms", input: "Open on Saturday?", expect: { outcome: "answer", article: "Opening hours and how to reach us" } };
-const HANDOFF = { id: "voice-person", channel: "voice", input: "Voicemail transcript\nCall me back please.", expect: { outcome: "handoff", reason: "user_requested_human_assistance" } };
-const lines = (...values: unknown[]) => values.map((value) => (typeof value === "string" ? value : JSON.stringify(value))).join("\n");
+const ANSWER = {
+  id: "sms-hours",
+  channel: "sms",
+  input: "Open on Saturday?",
+  expect: { outcome: "answer", article: "Opening hours and how to reach us" },
+};
+const HANDOFF = {
+  id: "voice-person",
+  channel: "voice",
+  input: "Voicemail transcript\nCall me back please.",
+  expect: { outcome: "handoff", reason: "user_requested_human_assistance" },
+};
+const lines = (...values: unknown[]) =>
+  values.map((value) => (typeof value === "string" ? value : JSON.stringify(value))).join("\n");
 
 function problemsOf(text: string): { line: number; message: string }[] {
   try {
@@ -25,7 +36,9 @@ describe("reading a test set", () => {
   });
 
   it("reports every bad line with its number, not only the first", () => {
-    const problems = problemsOf(lines(ANSWER, "{not json", { ...HANDOFF, channel: "fax" }, { ...ANSWER, id: "x", expect: { outcome: "maybe" } }));
+    const problems = problemsOf(
+      lines(ANSWER, "{not json", { ...HANDOFF, channel: "fax" }, { ...ANSWER, id: "x", expect: { outcome: "maybe" } }),
+    );
     expect(problems.map((problem) => problem.line)).toEqual([2, 3, 4]);
     expect(problems[0].message).toMatch(/^not JSON/);
     expect(problems[1].message).toMatch(/^channel: /);
@@ -33,12 +46,18 @@ describe("reading a test set", () => {
   });
 
   it("refuses a repeated id, naming the line that used it first", () => {
-    expect(problemsOf(lines(ANSWER, HANDOFF, { ...HANDOFF, id: "sms-hours" }))).toEqual([{ line: 3, message: "id sms-hours is already used on line 1" }]);
+    expect(problemsOf(lines(ANSWER, HANDOFF, { ...HANDOFF, id: "sms-hours" }))).toEqual([
+      { line: 3, message: "id sms-hours is already used on line 1" },
+    ]);
   });
 
   it("refuses an answer with a handoff reason, a handoff citing an article, and unknown keys", () => {
-    expect(problemsOf(lines({ ...ANSWER, expect: { ...ANSWER.expect, reason: "error" } }))[0].message).toBe("expect.reason: an answer has no handoff reason");
-    expect(problemsOf(lines({ ...HANDOFF, expect: { ...HANDOFF.expect, article: "Refunds" } }))[0].message).toBe("expect.article: a handoff cites no article");
+    expect(problemsOf(lines({ ...ANSWER, expect: { ...ANSWER.expect, reason: "error" } }))[0].message).toBe(
+      "expect.reason: an answer has no handoff reason",
+    );
+    expect(problemsOf(lines({ ...HANDOFF, expect: { ...HANDOFF.expect, article: "Refunds" } }))[0].message).toBe(
+      "expect.article: a handoff cites no article",
+    );
     expect(problemsOf(lines({ ...ANSWER, expected: {} }))[0].message).toMatch(/Unrecognized key/);
   });
 

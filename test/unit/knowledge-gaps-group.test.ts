@@ -12,7 +12,11 @@ const WARRANTY = [
   "My kettle broke after a year, is that under warranty?",
   "Can I extend the warranty to three years?",
 ];
-const INVOICE_PDF = ["Can I get my invoice as a PDF?", "Where do I download the PDF of an invoice?", "The invoices PDF export is blank"];
+const INVOICE_PDF = [
+  "Can I get my invoice as a PDF?",
+  "Where do I download the PDF of an invoice?",
+  "The invoices PDF export is blank",
+];
 const ODD = "Do you ship llamas to Iceland?";
 
 function sample(): GapQuestion[] {
@@ -35,22 +39,41 @@ describe("knowledge gap grouping", () => {
     const questions = sample();
     const [warranty, invoice] = groupGapQuestions(questions);
     expect(warranty.examples.map((example) => example.text)).toEqual(WARRANTY.slice(0, 3));
-    expect(warranty.examples.map((example) => example.sessionId)).toEqual(questions.slice(0, 3).map((question) => question.sessionId));
+    expect(warranty.examples.map((example) => example.sessionId)).toEqual(
+      questions.slice(0, 3).map((question) => question.sessionId),
+    );
     expect(warranty.sessionIds).toEqual(questions.slice(0, 5).map((question) => question.sessionId));
-    expect(invoice.examples.map((example) => example.ticketNumber)).toEqual(questions.slice(5, 8).map((question) => question.ticketNumber));
+    expect(invoice.examples.map((example) => example.ticketNumber)).toEqual(
+      questions.slice(5, 8).map((question) => question.ticketNumber),
+    );
   });
 
   it("does not depend on the order of the questions", () => {
     const questions = sample();
-    const shuffled = [questions[8], questions[2], questions[6], questions[0], questions[7], questions[4], questions[1], questions[5], questions[3]];
-    const named = (list: GapQuestion[]) => groupGapQuestions(list).map((group) => [group.key, group.words, [...group.sessionIds].sort()]);
+    const shuffled = [
+      questions[8],
+      questions[2],
+      questions[6],
+      questions[0],
+      questions[7],
+      questions[4],
+      questions[1],
+      questions[5],
+      questions[3],
+    ];
+    const named = (list: GapQuestion[]) =>
+      groupGapQuestions(list).map((group) => [group.key, group.words, [...group.sessionIds].sort()]);
     expect(named(shuffled)).toEqual(named(questions));
   });
 
   it("scores down words the rest of the customers use too (the background)", () => {
     // "order" is in all three gap questions, but every other customer says it too: "gift" and "wrap" are what is new,
     // so they lead; "order" stays in the name as a word every question of the group shares.
-    const gaps = ["Can you gift wrap my order?", "Is gift wrap available for this order?", "Gift wrap on my order please"].map((text) => ask(text));
+    const gaps = [
+      "Can you gift wrap my order?",
+      "Is gift wrap available for this order?",
+      "Gift wrap on my order please",
+    ].map((text) => ask(text));
     const background = Array.from({ length: 40 }, (_, index) => `Where is my order number ${index}?`);
     expect(groupGapQuestions(gaps).map((group) => group.words)).toEqual([["order", "gift", "wrap"]]);
     expect(groupGapQuestions(gaps, background).map((group) => group.words)).toEqual([["gift", "wrap", "order"]]);
@@ -58,7 +81,9 @@ describe("knowledge gap grouping", () => {
   });
 
   it("reads a call's customer lines only, and keeps questions without words in a group of their own", () => {
-    const call = ask("Call transcript (1m02s)\nAgent: Thanks for calling Acme, how can I help?\nCustomer: Hi, this is Sam. Do you sell replacement filters?");
+    const call = ask(
+      "Call transcript (1m02s)\nAgent: Thanks for calling Acme, how can I help?\nCustomer: Hi, this is Sam. Do you sell replacement filters?",
+    );
     expect(questionText(call.text)).toBe("Do you sell replacement filters?");
     const groups = groupGapQuestions([call, ask("Hello?"), ask("Hi")]);
     expect(groups.map((group) => [group.key, group.words, group.sessionIds.length])).toEqual([

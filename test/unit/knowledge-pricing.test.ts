@@ -4,11 +4,20 @@ import { articleFromMarkdown, chunkArticle } from "@/lib/knowledge/chunk";
 
 describe("knowledge chunks", () => {
   it("keeps a short article whole", () => {
-    expect(chunkArticle("Open Monday to Friday.\n\nClosed on holidays.")).toEqual([{ position: 0, heading: null, content: "Open Monday to Friday.\n\nClosed on holidays." }]);
+    expect(chunkArticle("Open Monday to Friday.\n\nClosed on holidays.")).toEqual([
+      { position: 0, heading: null, content: "Open Monday to Friday.\n\nClosed on holidays." },
+    ]);
   });
 
   it("splits on headings and paragraphs, carrying the heading", () => {
-    const body = ["Intro paragraph.", "## Refunds", "A".repeat(500), "B".repeat(500), "## Shipping", "Ships in a day."].join("\n\n");
+    const body = [
+      "Intro paragraph.",
+      "## Refunds",
+      "A".repeat(500),
+      "B".repeat(500),
+      "## Shipping",
+      "Ships in a day.",
+    ].join("\n\n");
     const chunks = chunkArticle(body);
     expect(chunks.map((chunk) => chunk.heading)).toEqual([null, "Refunds", "Refunds", "Shipping"]);
     expect(chunks[1].content).toBe("A".repeat(500));
@@ -16,15 +25,25 @@ describe("knowledge chunks", () => {
   });
 
   it("cuts a very long paragraph at sentence ends, never above the limit", () => {
-    const chunks = chunkArticle(Array.from({ length: 60 }, (_, index) => `Sentence number ${index} says something useful.`).join(" "));
+    const chunks = chunkArticle(
+      Array.from({ length: 60 }, (_, index) => `Sentence number ${index} says something useful.`).join(" "),
+    );
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.every((chunk) => chunk.content.length <= 1_200)).toBe(true);
     expect(chunks[0].content.endsWith(".")).toBe(true);
   });
 
   it.each([
-    ["reset-password.md", "# Resetting your password\n\nUse Forgot password.", { title: "Resetting your password", body: "Use Forgot password." }],
-    ["billing.md", "---\ntitle: \"Billing email\"\ntags: billing\n---\n# Ignored heading\nChange it in Settings.", { title: "Billing email", body: "# Ignored heading\nChange it in Settings." }],
+    [
+      "reset-password.md",
+      "# Resetting your password\n\nUse Forgot password.",
+      { title: "Resetting your password", body: "Use Forgot password." },
+    ],
+    [
+      "billing.md",
+      '---\ntitle: "Billing email"\ntags: billing\n---\n# Ignored heading\nChange it in Settings.',
+      { title: "Billing email", body: "# Ignored heading\nChange it in Settings." },
+    ],
     ["opening_hours.md", "We open at 8am.", { title: "Opening hours", body: "We open at 8am." }],
   ])("imports %s", (name, markdown, expected) => {
     expect(articleFromMarkdown(name, markdown)).toEqual(expected);

@@ -98,7 +98,10 @@ describe("InProcessRateLimiter (fake clock)", () => {
     const gaps = granted.slice(10).map((grant, i) => grant.at - (i === 0 ? start : granted[9 + i].at));
     expect(new Set(gaps)).toEqual(new Set([1200]));
     // The defining property: in any 60-second window, at most the budget.
-    for (const grant of granted) expect(granted.filter((other) => other.at >= grant.at && other.at < grant.at + 60_000).length).toBeLessThanOrEqual(60);
+    for (const grant of granted)
+      expect(
+        granted.filter((other) => other.at >= grant.at && other.at < grant.at + 60_000).length,
+      ).toBeLessThanOrEqual(60);
   });
 
   it("holds a resource to its burst limit while other resources go ahead", async () => {
@@ -186,13 +189,17 @@ describe("InProcessRateLimiter (fake clock)", () => {
     const { clock, limiter, granted, take } = setup({ requestsPerMinute: 100 });
     const resetSeconds = Math.ceil((clock.time + 20_000) / 1000);
     // A 429's headers: remaining 0 and a far reset, but retry-after is the answer; the client pauses for that.
-    limiter.observe(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetSeconds), "retry-after": "1" }));
+    limiter.observe(
+      headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetSeconds), "retry-after": "1" }),
+    );
     limiter.pauseUntil(clock.time + 1000);
     void take("cnv_a");
     await clock.advance(1000);
     expect(granted).toHaveLength(1);
 
-    limiter.observe(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetSeconds) }));
+    limiter.observe(
+      headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetSeconds) }),
+    );
     void take("cnv_b");
     await clock.advance(resetSeconds * 1000 - clock.time - 1);
     expect(granted).toHaveLength(1);
@@ -200,7 +207,9 @@ describe("InProcessRateLimiter (fake clock)", () => {
     expect(granted).toHaveLength(2);
 
     // A reset beyond a minute away is not believed.
-    limiter.observe(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(clock.time / 1000) + 3600) }));
+    limiter.observe(
+      headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(clock.time / 1000) + 3600) }),
+    );
     void take("cnv_c");
     await clock.advance(61_000);
     expect(granted).toHaveLength(3);
@@ -225,9 +234,13 @@ describe("InProcessRateLimiter (fake clock)", () => {
 
 describe("burst-limit 429s hold back one resource", () => {
   it("tells a burst 429 (budget left, x-front-tier) from the plan's per-minute 429 (budget spent)", () => {
-    expect(isBurstLimit(headers({ "retry-after": "1", "x-ratelimit-remaining": "37", "x-front-tier": "tier-1" }))).toBe(true);
+    expect(isBurstLimit(headers({ "retry-after": "1", "x-ratelimit-remaining": "37", "x-front-tier": "tier-1" }))).toBe(
+      true,
+    );
     expect(isBurstLimit(headers({ "retry-after": "1", "x-front-tier": "tier-1" }))).toBe(true);
-    expect(isBurstLimit(headers({ "retry-after": "20", "x-ratelimit-remaining": "0", "x-front-tier": "tier-1" }))).toBe(false);
+    expect(isBurstLimit(headers({ "retry-after": "20", "x-ratelimit-remaining": "0", "x-front-tier": "tier-1" }))).toBe(
+      false,
+    );
     expect(isBurstLimit(headers({ "retry-after": "20" }))).toBe(false);
   });
 

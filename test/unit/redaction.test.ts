@@ -3,7 +3,11 @@ import { ibanValid, luhnValid, redactForModel } from "@/lib/redaction/redact";
 
 describe("redaction before the model", () => {
   it.each([
-    ["my card is 4242 4242 4242 4242, expiry 12/27", "my card is [card number ending 4242], expiry 12/27", "card_number"],
+    [
+      "my card is 4242 4242 4242 4242, expiry 12/27",
+      "my card is [card number ending 4242], expiry 12/27",
+      "card_number",
+    ],
     ["card 4111-1111-1111-1111 please", "card [card number ending 1111] please", "card_number"],
     ["amex 378282246310005", "amex [card number ending 0005]", "card_number"],
     ["IBAN GB82 WEST 1234 5698 7654 32 for the refund", "IBAN [bank account GB…5432] for the refund", "bank_account"],

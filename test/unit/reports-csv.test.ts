@@ -34,7 +34,13 @@ describe("report CSV", () => {
   });
 
   it("joins a header and rows with CRLF and ends with one", () => {
-    const csv = toCsv(["Channel", "Sessions", "Rate"], [["Phone", 3, "50%"], ["Web chat", 1234, null]]);
+    const csv = toCsv(
+      ["Channel", "Sessions", "Rate"],
+      [
+        ["Phone", 3, "50%"],
+        ["Web chat", 1234, null],
+      ],
+    );
     expect(csv).toBe("Channel,Sessions,Rate\r\nPhone,3,50%\r\nWeb chat,1234,\r\n");
   });
 
@@ -52,8 +58,12 @@ describe("report CSV", () => {
   });
 
   it("names files after the dataset, the channel when filtered and the range", () => {
-    expect(csvFilename("outcomes", { from: "2026-11-01", to: "2026-11-07" })).toBe("frontline-outcomes-2026-11-01-to-2026-11-07.csv");
-    expect(csvFilename("sessions-over-time", { from: "2026-11-01", to: "2026-11-30" }, "Web chat")).toBe("frontline-sessions-over-time-web-chat-2026-11-01-to-2026-11-30.csv");
+    expect(csvFilename("outcomes", { from: "2026-11-01", to: "2026-11-07" })).toBe(
+      "frontline-outcomes-2026-11-01-to-2026-11-07.csv",
+    );
+    expect(csvFilename("sessions-over-time", { from: "2026-11-01", to: "2026-11-30" }, "Web chat")).toBe(
+      "frontline-sessions-over-time-web-chat-2026-11-01-to-2026-11-30.csv",
+    );
     expect(slug("  Time to reply / hand off ")).toBe("time-to-reply-hand-off");
   });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysInRange, eachDay, formatDay, formatRange, isIsoDate, presetRange, resolveRange, utcBounds, utcDate } from "@/lib/reports/range";
+import {
+  addDays,
+  daysInRange,
+  eachDay,
+  formatDay,
+  formatRange,
+  isIsoDate,
+  presetRange,
+  resolveRange,
+  utcBounds,
+  utcDate,
+} from "@/lib/reports/range";
 import { reportQuerySchema } from "@/lib/reports/types";
 
 describe("report ranges", () => {
@@ -24,7 +35,10 @@ describe("report ranges", () => {
   });
 
   it("covers whole UTC days: the first day's midnight to the midnight after the last", () => {
-    expect(utcBounds("2026-11-01", "2026-11-07")).toEqual({ start: "2026-11-01T00:00:00.000Z", end: "2026-11-08T00:00:00.000Z" });
+    expect(utcBounds("2026-11-01", "2026-11-07")).toEqual({
+      start: "2026-11-01T00:00:00.000Z",
+      end: "2026-11-08T00:00:00.000Z",
+    });
   });
 
   it("ends presets today: the last 7 days are today and the six before", () => {
@@ -38,10 +52,18 @@ describe("report ranges", () => {
     expect(resolveRange({}, today)).toEqual({ preset: "7d", from: "2026-11-01", to: today });
     expect(resolveRange({ range: "30d" }, today)).toEqual({ preset: "30d", from: "2026-10-09", to: today });
     expect(resolveRange({ range: "bogus" }, today)).toMatchObject({ preset: "7d" });
-    expect(resolveRange({ from: "2026-10-01", to: "2026-10-15", range: "90d" }, today)).toEqual({ preset: "custom", from: "2026-10-01", to: "2026-10-15" });
+    expect(resolveRange({ from: "2026-10-01", to: "2026-10-15", range: "90d" }, today)).toEqual({
+      preset: "custom",
+      from: "2026-10-01",
+      to: "2026-10-15",
+    });
     expect(resolveRange({ from: "2026-10-15", to: "2026-10-01" }, today)).toMatchObject({ preset: "7d" });
     expect(resolveRange({ from: "2026-10-01" }, today)).toMatchObject({ preset: "7d" });
-    expect(resolveRange({ from: "2020-01-01", to: "2026-11-07" }, today, 366)).toEqual({ preset: "custom", from: "2025-11-07", to: "2026-11-07" });
+    expect(resolveRange({ from: "2020-01-01", to: "2026-11-07" }, today, 366)).toEqual({
+      preset: "custom",
+      from: "2025-11-07",
+      to: "2026-11-07",
+    });
   });
 
   it("writes days and ranges as UTC days, whatever the machine's time zone", () => {
@@ -53,8 +75,15 @@ describe("report ranges", () => {
   });
 
   it("validates the API's query: dates, order, length and channel", () => {
-    expect(reportQuerySchema.parse({ from: "2026-11-01", to: "2026-11-07", range: "7d" })).toEqual({ from: "2026-11-01", to: "2026-11-07" });
-    expect(reportQuerySchema.parse({ from: "2026-11-01", to: "2026-11-01", channel: "voice" })).toEqual({ from: "2026-11-01", to: "2026-11-01", channel: "voice" });
+    expect(reportQuerySchema.parse({ from: "2026-11-01", to: "2026-11-07", range: "7d" })).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-07",
+    });
+    expect(reportQuerySchema.parse({ from: "2026-11-01", to: "2026-11-01", channel: "voice" })).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-01",
+      channel: "voice",
+    });
     expect(reportQuerySchema.safeParse({ from: "2026-11-08", to: "2026-11-07" }).success).toBe(false);
     expect(reportQuerySchema.safeParse({ from: "2026-11-01", to: "2026-02-30" }).success).toBe(false);
     expect(reportQuerySchema.safeParse({ from: "2026-11-01" }).success).toBe(false);

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { buildChannelReport, type ReportRawRows } from "@/lib/reports/build";
 import { parseCsv } from "@/lib/reports/csv";
 import { inboxHref } from "@/lib/reports/drilldown";
-import { outcomesTable, reasonsTable, responseTimesTable, sentimentTable, tableCsv, volumeTable, type ReportTable } from "@/lib/reports/tables";
+import {
+  outcomesTable,
+  reasonsTable,
+  responseTimesTable,
+  sentimentTable,
+  tableCsv,
+  volumeTable,
+  type ReportTable,
+} from "@/lib/reports/tables";
 
 const RAW: ReportRawRows = {
   volume: [
@@ -49,7 +57,11 @@ describe("report datasets from grouped rows", () => {
 
   it("puts unknown statuses under other, outside the rates", () => {
     expect(report.outcomes.all).toMatchObject({ sessions: 1203, other: 1, reachedOutcome: 1201 });
-    expect(report.outcomes.byChannel.find((row) => row.channel === "fax")).toMatchObject({ sessions: 1, other: 1, rates: { answered: null } });
+    expect(report.outcomes.byChannel.find((row) => row.channel === "fax")).toMatchObject({
+      sessions: 1,
+      other: 1,
+      rates: { answered: null },
+    });
   });
 
   it("orders reasons by sessions and shares them out of all handoffs", () => {
@@ -63,7 +75,16 @@ describe("report datasets from grouped rows", () => {
 describe("report tables and their CSV", () => {
   it("volume: one row per UTC day, a total column and row, counts linked to that day's sessions", () => {
     const table = volumeTable(report);
-    expect(table.columns.map((column) => column.label)).toEqual(["Day (UTC)", "Phone", "Email", "SMS", "WhatsApp", "Web chat", "fax", "Total"]);
+    expect(table.columns.map((column) => column.label)).toEqual([
+      "Day (UTC)",
+      "Phone",
+      "Email",
+      "SMS",
+      "WhatsApp",
+      "Web chat",
+      "fax",
+      "Total",
+    ]);
     expect(texts(table)).toEqual([
       ["2026-11-01", "2", "0", "0", "0", "0", "0", "2"],
       ["2026-11-02", "0", "1,200", "0", "0", "0", "0", "1,200"],
@@ -102,8 +123,21 @@ describe("report tables and their CSV", () => {
   });
 
   it("reasons, sentiment and times: labels, shares and seconds", () => {
-    expect(texts(reasonsTable(report))[1]).toEqual(["The customer asked for a person", "user_requested_human_assistance", "1", "0", "0", "0", "0", "0", "1", "50%"]);
-    expect(reasonsTable(report).rows[1].cells[2].href).toBe("/inbox?channel=voice&reason=user_requested_human_assistance&from=2026-11-01&to=2026-11-03");
+    expect(texts(reasonsTable(report))[1]).toEqual([
+      "The customer asked for a person",
+      "user_requested_human_assistance",
+      "1",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "1",
+      "50%",
+    ]);
+    expect(reasonsTable(report).rows[1].cells[2].href).toBe(
+      "/inbox?channel=voice&reason=user_requested_human_assistance&from=2026-11-01&to=2026-11-03",
+    );
     const sentiment = sentimentTable(report);
     expect(sentiment.columns.map((column) => column.label)).toEqual([
       "Channel",
@@ -130,22 +164,41 @@ describe("report tables and their CSV", () => {
     expect(volumeTable(voice).columns.map((column) => column.label)).toEqual(["Day (UTC)", "Phone"]);
     expect(outcomesTable(voice).rows.map((row) => row.key)).toEqual(["voice"]);
     expect(reasonsTable(voice).columns.map((column) => column.label)).toEqual(["Reason", "Code", "Sessions", "Share"]);
-    expect(reasonsTable(voice).rows[0].cells[2].href).toBe("/inbox?channel=voice&reason=user_requested_human_assistance&from=2026-11-01&to=2026-11-03");
+    expect(reasonsTable(voice).rows[0].cells[2].href).toBe(
+      "/inbox?channel=voice&reason=user_requested_human_assistance&from=2026-11-01&to=2026-11-03",
+    );
   });
 
   it("the CSV is the table: same header, same rows, raw counts, blanks for no value, escaped text", () => {
-    for (const table of [volumeTable(report), outcomesTable(report), reasonsTable(report), sentimentTable(report), responseTimesTable(report)]) {
+    for (const table of [
+      volumeTable(report),
+      outcomesTable(report),
+      reasonsTable(report),
+      sentimentTable(report),
+      responseTimesTable(report),
+    ]) {
       const rows = parseCsv(tableCsv(table));
       expect(rows[0]).toEqual(table.columns.map((column) => column.label));
-      expect(rows.slice(1)).toEqual(texts(table).map((row) => row.map((text) => (text === "—" ? "" : text.replace(/,(?=\d{3}\b)/g, "")))));
+      expect(rows.slice(1)).toEqual(
+        texts(table).map((row) => row.map((text) => (text === "—" ? "" : text.replace(/,(?=\d{3}\b)/g, "")))),
+      );
     }
-    expect(tableCsv(reasonsTable(report)).split("\r\n")[1]).toBe('"odd, ""quoted"" reason","odd, ""quoted"" reason",0,1,0,0,0,0,1,50%');
+    expect(tableCsv(reasonsTable(report)).split("\r\n")[1]).toBe(
+      '"odd, ""quoted"" reason","odd, ""quoted"" reason",0,1,0,0,0,0,1,50%',
+    );
   });
 
   it("links to the Inbox with its query parameters, in a stable order, empty ones left out", () => {
-    expect(inboxHref({ to: "2026-11-07", from: "2026-11-01", reason: "error", sentiment: null, status: "handed_off", channel: "voice" })).toBe(
-      "/inbox?channel=voice&status=handed_off&reason=error&from=2026-11-01&to=2026-11-07",
-    );
+    expect(
+      inboxHref({
+        to: "2026-11-07",
+        from: "2026-11-01",
+        reason: "error",
+        sentiment: null,
+        status: "handed_off",
+        channel: "voice",
+      }),
+    ).toBe("/inbox?channel=voice&status=handed_off&reason=error&from=2026-11-01&to=2026-11-07");
     expect(inboxHref({})).toBe("/inbox");
   });
 });

@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.join(__dirname, "../..");
 /** Built, installed or generated here; not part of the repository. */
-const SKIPPED = new Set([".git", "node_modules", ".next", ".data", "test-results", "playwright-report", "eval-results"]);
+const SKIPPED = new Set([
+  ".git",
+  "node_modules",
+  ".next",
+  ".data",
+  "test-results",
+  "playwright-report",
+  "eval-results",
+]);
 const TEXT = /\.(ts|tsx|mts|mjs|js|json|jsonl|md|sql|sh|yml|yaml|css)$|^run$/;
 /**
  * A path out of the repository: a sibling folder, or an absolute path of one machine. Written from its parts, so
@@ -14,7 +22,12 @@ const TEXT = /\.(ts|tsx|mts|mjs|js|json|jsonl|md|sql|sh|yml|yaml|css)$|^run$/;
  */
 const UP = ["", "", ""].join(".") + "/";
 const OUTSIDE = new RegExp(
-  [`(?:${escape(UP)})+shared\\b`, `${escape("/" + "work" + "/")}(?:shared|main)\\b`, "/home/[a-z]+/", "/Users/[A-Za-z]+/"].join("|"),
+  [
+    `(?:${escape(UP)})+shared\\b`,
+    `${escape("/" + "work" + "/")}(?:shared|main)\\b`,
+    "/home/[a-z]+/",
+    "/Users/[A-Za-z]+/",
+  ].join("|"),
 );
 
 function escape(text: string): string {
@@ -37,7 +50,9 @@ describe("the repository", () => {
     const offenders = files(ROOT).flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")
-        .flatMap((line, index) => (OUTSIDE.test(line) ? [`${path.relative(ROOT, file)}:${index + 1}: ${line.trim().slice(0, 120)}`] : [])),
+        .flatMap((line, index) =>
+          OUTSIDE.test(line) ? [`${path.relative(ROOT, file)}:${index + 1}: ${line.trim().slice(0, 120)}`] : [],
+        ),
     );
     expect(offenders).toEqual([]);
   });

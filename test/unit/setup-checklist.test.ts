@@ -3,7 +3,11 @@ import { setupChecklist, voiceDeliveryStep, type ChecklistSettings } from "@/lib
 
 const SMS = { id: "cha_sms1", address: "+18005550199", name: "SMS" };
 const NOTHING_YET = { firstCall: null, firstRun: null, firstHandoff: null };
-const CALLBACK_NOTES: ChecklistSettings = { voiceDelivery: "comment", textBackChannel: null, phoneChannelsPicked: true };
+const CALLBACK_NOTES: ChecklistSettings = {
+  voiceDelivery: "comment",
+  textBackChannel: null,
+  phoneChannelsPicked: true,
+};
 
 describe("the voice delivery step", () => {
   it("says how calls are answered, and links to the setting", () => {
@@ -14,13 +18,18 @@ describe("the voice delivery step", () => {
       link: "/settings/ai#delivery",
       hint: null,
     });
-    expect(voiceDeliveryStep({ voiceDelivery: "draft", textBackChannel: { id: "cha_sms2", address: null, name: null } })).toMatchObject({
+    expect(
+      voiceDeliveryStep({ voiceDelivery: "draft", textBackChannel: { id: "cha_sms2", address: null, name: null } }),
+    ).toMatchObject({
       done: true,
       label: "Calls get an SMS draft on cha_sms2 for a teammate to send",
     });
     // A note for the callback needs no channel; one picked for later changes nothing.
     for (const textBackChannel of [null, SMS]) {
-      expect(voiceDeliveryStep({ voiceDelivery: "comment", textBackChannel })).toMatchObject({ done: true, label: "Calls are answered with an internal note for the callback" });
+      expect(voiceDeliveryStep({ voiceDelivery: "comment", textBackChannel })).toMatchObject({
+        done: true,
+        label: "Calls are answered with an internal note for the callback",
+      });
     }
   });
 
@@ -55,17 +64,28 @@ describe("setupChecklist", () => {
     const at = new Date("2026-05-01T10:00:00Z");
     const proof = { at, sessionId: "5f0c", ticketNumber: 12, frontEventId: "evt_1" };
     const [call] = setupChecklist({ ...NOTHING_YET, firstCall: proof }, CALLBACK_NOTES);
-    expect(call).toMatchObject({ done: true, at: at.toISOString(), link: "/inbox/5f0c", linkLabel: "Session #12", hint: null });
+    expect(call).toMatchObject({
+      done: true,
+      at: at.toISOString(),
+      link: "/inbox/5f0c",
+      linkLabel: "Session #12",
+      hint: null,
+    });
   });
 
   it("points at the phone channels when custom messages arrive and none is picked", () => {
     const customMessage = { sessionId: "9a1b", ticketNumber: 7 };
     const [call] = setupChecklist(NOTHING_YET, { ...CALLBACK_NOTES, phoneChannelsPicked: false, customMessage });
     expect(call).toMatchObject({ done: false, link: "/settings/front#phone-channels", linkLabel: "Phone channels" });
-    expect(call.hint).toMatch(/^Custom messages arrive \(Session #7\) and no phone channel is picked, so they are answered as web chat/);
+    expect(call.hint).toMatch(
+      /^Custom messages arrive \(Session #7\) and no phone channel is picked, so they are answered as web chat/,
+    );
 
     // Picked, or no custom message: the usual hint.
-    for (const settings of [{ ...CALLBACK_NOTES, customMessage }, { ...CALLBACK_NOTES, phoneChannelsPicked: false, customMessage: null }]) {
+    for (const settings of [
+      { ...CALLBACK_NOTES, customMessage },
+      { ...CALLBACK_NOTES, phoneChannelsPicked: false, customMessage: null },
+    ]) {
       const [usual] = setupChecklist(NOTHING_YET, settings);
       expect(usual).toMatchObject({ link: null, hint: expect.stringMatching(/^Call a Front phone number/) });
     }

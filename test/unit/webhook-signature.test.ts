@@ -9,7 +9,11 @@ const NOW = 1_764_000_000_000;
 
 function appHeaders(body: string, options: { secret?: string; timestamp?: number; signature?: string } = {}) {
   const timestamp = String(options.timestamp ?? NOW);
-  const signature = options.signature ?? createHmac("sha256", options.secret ?? APP_SECRET).update(`${timestamp}:${body}`).digest("base64");
+  const signature =
+    options.signature ??
+    createHmac("sha256", options.secret ?? APP_SECRET)
+      .update(`${timestamp}:${body}`)
+      .digest("base64");
   return new Headers({ "x-front-request-timestamp": timestamp, "x-front-signature": signature });
 }
 
@@ -18,7 +22,13 @@ function ruleHeaders(body: string, secret = RULE_SECRET) {
 }
 
 function verify(body: string, headers: Headers) {
-  return verifyFrontWebhook({ rawBody: Buffer.from(body), headers, appSecret: APP_SECRET, ruleSecret: RULE_SECRET, now: NOW });
+  return verifyFrontWebhook({
+    rawBody: Buffer.from(body),
+    headers,
+    appSecret: APP_SECRET,
+    ruleSecret: RULE_SECRET,
+    now: NOW,
+  });
 }
 
 describe("application webhook signatures (HMAC-SHA256 of `timestamp:body`)", () => {
@@ -58,7 +68,10 @@ describe("application webhook signatures (HMAC-SHA256 of `timestamp:body`)", () 
   });
 
   it("reports a missing signature header", () => {
-    expect(verify(body, new Headers({ "x-front-request-timestamp": String(NOW) }))).toMatchObject({ kind: "application", result: "missing" });
+    expect(verify(body, new Headers({ "x-front-request-timestamp": String(NOW) }))).toMatchObject({
+      kind: "application",
+      result: "missing",
+    });
   });
 
   it("refuses everything when the app secret is not configured", () => {
@@ -89,7 +102,11 @@ describe("rule webhook signatures (HMAC-SHA1 of the body)", () => {
 
 describe("parsing a verified delivery", () => {
   it("recognises the sync handshake", () => {
-    expect(parseDelivery("application", fixture("app-sync-challenge"))).toEqual({ type: "sync", envelopeType: "sync", companyId: "cmp_4thp0" });
+    expect(parseDelivery("application", fixture("app-sync-challenge"))).toEqual({
+      type: "sync",
+      envelopeType: "sync",
+      companyId: "cmp_4thp0",
+    });
   });
 
   it("unwraps the application envelope and keeps unknown fields", () => {
@@ -104,7 +121,12 @@ describe("parsing a verified delivery", () => {
 
   it("reads a bare rule event, including a preview", () => {
     const parsed = parseDelivery("rule", fixture("rule-inbound-preview"));
-    expect(parsed).toMatchObject({ type: "event", envelopeType: null, companyId: null, event: { id: "evt_rule002", type: "inbound" } });
+    expect(parsed).toMatchObject({
+      type: "event",
+      envelopeType: null,
+      companyId: null,
+      event: { id: "evt_rule002", type: "inbound" },
+    });
   });
 
   it("accepts unknown event types", () => {

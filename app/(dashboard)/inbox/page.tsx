@@ -15,7 +15,9 @@ export default async function InboxPage() {
     <>
       <div className="mb-6">
         <h1 className="text-xl font-semibold tracking-tight text-gray-900">Inbox</h1>
-        <p className="mt-1 text-sm text-gray-600">Every conversation Front sent to the AI teammate: what it answered, and what it handed to a person.</p>
+        <p className="mt-1 text-sm text-gray-600">
+          Every conversation Front sent to the AI teammate: what it answered, and what it handed to a person.
+        </p>
       </div>
       <Suspense fallback={<SessionListSkeleton />}>
         <SessionList canSelect={user?.role === "admin"} />

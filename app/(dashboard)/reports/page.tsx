@@ -13,7 +13,8 @@ export default function ReportsPage() {
       <div className="mb-6">
         <h1 className="text-xl font-semibold tracking-tight text-gray-900">Reports</h1>
         <p className="mt-1 text-sm text-gray-600">
-          Per channel: how many conversations reached the AI teammate, what became of them, why it handed off, how customers felt and how fast it answered.
+          Per channel: how many conversations reached the AI teammate, what became of them, why it handed off, how
+          customers felt and how fast it answered.
         </p>
       </div>
       <Suspense fallback={<ReportsSkeleton />}>

@@ -16,7 +16,10 @@ export default async function TroubleshootingPage() {
     <>
       <div className="mb-6">
         <h1 className="text-xl font-semibold tracking-tight text-gray-900">Troubleshooting</h1>
-        <p className="mt-1 text-sm text-gray-600">Find out why the AI stayed quiet on a conversation, and see every delivery from Front with what Frontline did with it.</p>
+        <p className="mt-1 text-sm text-gray-600">
+          Find out why the AI stayed quiet on a conversation, and see every delivery from Front with what Frontline did
+          with it.
+        </p>
       </div>
       <div className="space-y-10">
         <Suspense fallback={<ExplainSkeleton />}>

@@ -39,7 +39,8 @@ const querySchema = z.object({
 });
 
 export const GET = route({ role: "admin", query: querySchema }, async ({ query }): Promise<AuditResponse> => {
-  if (query.from && query.to && query.from >= query.to) throw new ApiError(422, "invalid_input", "from: must be before to");
+  if (query.from && query.to && query.from >= query.to)
+    throw new ApiError(422, "invalid_input", "from: must be before to");
   const { db } = await getServices();
   const page = await listAuditEntries(db, query);
   const entries: AuditEntryView[] = page.entries.map((row) => ({

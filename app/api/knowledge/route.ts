@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 const listSchema = z.object({ q: z.string().max(200, "Search for 200 characters or fewer.").optional() });
 
-export const GET = route({ role: "viewer", query: listSchema }, async ({ query: { q } }) => listKnowledgeArticles(await getDb(), { q }));
+export const GET = route({ role: "viewer", query: listSchema }, async ({ query: { q } }) =>
+  listKnowledgeArticles(await getDb(), { q }),
+);
 
 export const POST = route({ role: "admin", body: articleInputSchema }, async ({ user, body: input }) => {
   const db = await getDb();

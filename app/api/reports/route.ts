@@ -6,4 +6,6 @@ import { channelReportSchema, reportQuerySchema } from "@/lib/reports/types";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "viewer", query: reportQuerySchema }, async ({ query }) => channelReportSchema.parse(await getChannelReport(await getDb(), query)));
+export const GET = route({ role: "viewer", query: reportQuerySchema }, async ({ query }) =>
+  channelReportSchema.parse(await getChannelReport(await getDb(), query)),
+);

@@ -22,7 +22,13 @@ const pageSchema = z.object({
     .transform((value, context): SessionListCursor | undefined => {
       if (!value) return undefined;
       const [lastActivityAt, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-      if (!lastActivityAt || !id || !CURSOR_TIME.test(lastActivityAt) || Number.isNaN(Date.parse(lastActivityAt)) || !z.uuid().safeParse(id).success) {
+      if (
+        !lastActivityAt ||
+        !id ||
+        !CURSOR_TIME.test(lastActivityAt) ||
+        Number.isNaN(Date.parse(lastActivityAt)) ||
+        !z.uuid().safeParse(id).success
+      ) {
         context.addIssue({ code: "custom", message: "is not a valid cursor" });
         return z.NEVER;
       }
@@ -34,6 +40,8 @@ export const GET = route({ role: "viewer", query: pageSchema }, async ({ request
   const { filters, issues } = parseSessionFilters(new URL(request.url).searchParams);
   if (issues.length > 0) throw new ApiError(422, "invalid_input", issues.join("; "));
   const result = await listInboxSessions(await getDb(), { limit: page.limit, cursor: page.cursor, filters });
-  const nextCursor = result.nextCursor ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url") : null;
+  const nextCursor = result.nextCursor
+    ? Buffer.from(`${result.nextCursor.lastActivityAt}|${result.nextCursor.id}`).toString("base64url")
+    : null;
   return { sessions: result.sessions, nextCursor };
 });

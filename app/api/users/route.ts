@@ -10,7 +10,9 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, async (): Promise<UsersResponse> => ({ users: await listUsers(await getDb()) }));
+export const GET = route({ role: "admin" }, async (): Promise<UsersResponse> => ({
+  users: await listUsers(await getDb()),
+}));
 
 export const POST = route({ role: "admin", body: newUserSchema.strict() }, async ({ user: admin, body }) => {
   const db = await getDb();

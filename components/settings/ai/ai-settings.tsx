@@ -15,7 +15,14 @@ export function AiSettings() {
   const query = useAgentSettings();
   if (query.isPending) return <SettingsSkeleton />;
   if (query.isError) {
-    return <LoadError title="Could not load the AI settings" testId="ai-settings-error" message={query.error.message} onRetry={() => void query.refetch()} />;
+    return (
+      <LoadError
+        title="Could not load the AI settings"
+        testId="ai-settings-error"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
   const settings = query.data;
   return (

@@ -48,7 +48,11 @@ export function DeliverySection({ settings }: { settings: AgentSettingsResponse 
           );
         })}
         <p role="status" className="text-sm empty:hidden">
-          {save.isError ? <span className="text-red-700">{save.error.message}</span> : save.isSuccess ? <span className="text-green-800">Saved.</span> : null}
+          {save.isError ? (
+            <span className="text-red-700">{save.error.message}</span>
+          ) : save.isSuccess ? (
+            <span className="text-green-800">Saved.</span>
+          ) : null}
         </p>
       </SettingsRow>
       <SettingsRow>
@@ -77,11 +81,11 @@ function TextBackChannelPicker({ settings }: { settings: AgentSettingsResponse }
         SMS channel for calls
       </label>
       <p id="text-back-channel-description" className="mt-0.5 text-sm text-gray-600">
-        What a text reply posted onto a phone call does is not documented by Front, so the AI answers a caller by SMS from this channel
-        (a reply with the caller’s number), or leaves an SMS draft there. Only callers whose number is known are texted. Without a channel,
-        {" "}
-        <span className="font-medium text-gray-900">a call’s answer is an internal note for the callback</span>: the suggested answer, the article it
-        came from and the number to call.
+        What a text reply posted onto a phone call does is not documented by Front, so the AI answers a caller by SMS
+        from this channel (a reply with the caller’s number), or leaves an SMS draft there. Only callers whose number is
+        known are texted. Without a channel,{" "}
+        <span className="font-medium text-gray-900">a call’s answer is an internal note for the callback</span>: the
+        suggested answer, the article it came from and the number to call.
       </p>
       <select
         id="text-back-channel"
@@ -90,7 +94,9 @@ function TextBackChannelPicker({ settings }: { settings: AgentSettingsResponse }
         disabled={save.isPending || noToken || channels.isPending}
         onChange={(event) => {
           const channel = list.find((candidate) => candidate.id === event.target.value);
-          save.mutate({ textBackChannel: channel ? { id: channel.id, address: channel.address, name: channel.name } : null });
+          save.mutate({
+            textBackChannel: channel ? { id: channel.id, address: channel.address, name: channel.name } : null,
+          });
         }}
         data-testid="text-back-channel-select"
         className={cn(inputClass, "mt-2 sm:max-w-sm")}
@@ -105,17 +111,28 @@ function TextBackChannelPicker({ settings }: { settings: AgentSettingsResponse }
           </option>
         ))}
       </select>
-      <p id="text-back-channel-message" role="status" className="mt-1.5 text-sm empty:hidden" data-testid="text-back-channel-message">
+      <p
+        id="text-back-channel-message"
+        role="status"
+        className="mt-1.5 text-sm empty:hidden"
+        data-testid="text-back-channel-message"
+      >
         {noToken ? (
-          <span className="text-gray-600">Save a Front API token in Settings → Front first: the list comes from Front.</span>
+          <span className="text-gray-600">
+            Save a Front API token in Settings → Front first: the list comes from Front.
+          </span>
         ) : channels.isError ? (
           <span className="text-red-700">Could not list Front’s channels: {channels.error.message}</span>
         ) : save.isError ? (
           <span className="text-red-700">{save.error.message}</span>
         ) : channels.isSuccess && smsChannels.length === 0 ? (
-          <span className="text-gray-600">Front lists no SMS channel for this company: calls get a note for the callback.</span>
+          <span className="text-gray-600">
+            Front lists no SMS channel for this company: calls get a note for the callback.
+          </span>
         ) : !selected && voiceMode !== "comment" ? (
-          <span className="text-amber-800">Pick a channel to text callers back: until then, calls get a note for the callback.</span>
+          <span className="text-amber-800">
+            Pick a channel to text callers back: until then, calls get a note for the callback.
+          </span>
         ) : save.isSuccess ? (
           <span className="text-green-800">Saved.</span>
         ) : null}

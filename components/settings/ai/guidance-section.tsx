@@ -13,7 +13,14 @@ const textareaClass =
 
 /** One topic per line; blank lines and repeats dropped. */
 function parseTopics(text: string): string[] {
-  return [...new Set(text.split("\n").map((line) => line.replace(/^[-*•]\s*/, "").trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split("\n")
+        .map((line) => line.replace(/^[-*•]\s*/, "").trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The team's instructions and the subjects that always go to a person: both reach the model on the next run. */
@@ -45,7 +52,8 @@ export function GuidanceSection({ settings }: { settings: AgentSettingsResponse 
             Instructions
           </label>
           <p id={`${id}-instructions-help`} className="mt-0.5 text-sm text-gray-600">
-            Added to the model’s prompt on every run, e.g. “Sign off as the Acme support team. Never promise delivery dates.”
+            Added to the model’s prompt on every run, e.g. “Sign off as the Acme support team. Never promise delivery
+            dates.”
           </p>
           <textarea
             id={`${id}-instructions`}
@@ -62,8 +70,8 @@ export function GuidanceSection({ settings }: { settings: AgentSettingsResponse 
             Handoff topics
           </label>
           <p id={`${id}-topics-help`} className="mt-0.5 text-sm text-gray-600">
-            One per line. A message about any of them goes straight to a person with the reason “prohibited topic”. Separate alternatives with
-            commas or “or”, e.g. “refund, chargeback or money back”.
+            One per line. A message about any of them goes straight to a person with the reason “prohibited topic”.
+            Separate alternatives with commas or “or”, e.g. “refund, chargeback or money back”.
           </p>
           <textarea
             id={`${id}-topics`}
@@ -77,7 +85,13 @@ export function GuidanceSection({ settings }: { settings: AgentSettingsResponse 
           />
         </SettingsRow>
         <SettingsRow>
-          <SaveRow testId="guidance" dirty={dirty} pending={save.isPending} saved={save.isSuccess} error={save.isError ? save.error.message : null} />
+          <SaveRow
+            testId="guidance"
+            dirty={dirty}
+            pending={save.isPending}
+            saved={save.isSuccess}
+            error={save.isError ? save.error.message : null}
+          />
         </SettingsRow>
       </form>
     </SettingsSection>

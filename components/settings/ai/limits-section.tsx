@@ -65,7 +65,13 @@ export function LimitsSection({ settings }: { settings: AgentSettingsResponse })
           </div>
         </SettingsRow>
         <SettingsRow>
-          <SaveRow testId="limits" dirty={dirty} pending={save.isPending} saved={save.isSuccess} error={save.isError ? save.error.message : null} />
+          <SaveRow
+            testId="limits"
+            dirty={dirty}
+            pending={save.isPending}
+            saved={save.isSuccess}
+            error={save.isError ? save.error.message : null}
+          />
         </SettingsRow>
       </form>
     </SettingsSection>

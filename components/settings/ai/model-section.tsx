@@ -106,13 +106,20 @@ export function ModelSection({ settings }: { settings: AgentSettingsResponse }) 
               />
             </div>
           ) : (
-            <p className="self-end text-sm text-gray-600">Runs inside Frontline: no key, no cost, deterministic answers from the knowledge base.</p>
+            <p className="self-end text-sm text-gray-600">
+              Runs inside Frontline: no key, no cost, deterministic answers from the knowledge base.
+            </p>
           )}
           {provider !== "local" ? (
             <div>
               <div className="flex items-center gap-2">
                 <label htmlFor={`${id}-base-url`} className="text-sm font-medium text-gray-900">
-                  Base URL {provider === "openai-compatible" ? "" : <span className="font-normal text-gray-500">(optional: a proxy)</span>}
+                  Base URL{" "}
+                  {provider === "openai-compatible" ? (
+                    ""
+                  ) : (
+                    <span className="font-normal text-gray-500">(optional: a proxy)</span>
+                  )}
                 </label>
                 {locked.baseUrl ? <LockedNote /> : null}
               </div>
@@ -142,7 +149,9 @@ export function ModelSection({ settings }: { settings: AgentSettingsResponse }) 
                 value={apiKey}
                 disabled={locked.apiKey}
                 onChange={(event) => setApiKey(event.target.value)}
-                placeholder={locked.apiKey ? "Set in the environment" : values.apiKey ? `Saved: ${values.apiKey}` : "Paste the key"}
+                placeholder={
+                  locked.apiKey ? "Set in the environment" : values.apiKey ? `Saved: ${values.apiKey}` : "Paste the key"
+                }
                 autoComplete="off"
                 spellCheck={false}
                 data-testid="model-api-key"
@@ -152,7 +161,14 @@ export function ModelSection({ settings }: { settings: AgentSettingsResponse }) 
           ) : null}
         </SettingsRow>
         <SettingsRow className="flex flex-wrap items-center justify-between gap-3">
-          <SaveRow testId="model" dirty={dirty} pending={save.isPending} saved={save.isSuccess} error={localError ?? (save.isError ? save.error.message : null)} label="Save model" />
+          <SaveRow
+            testId="model"
+            dirty={dirty}
+            pending={save.isPending}
+            saved={save.isSuccess}
+            error={localError ?? (save.isError ? save.error.message : null)}
+            label="Save model"
+          />
           <ModelCheck check={check} disabled={dirty} />
         </SettingsRow>
       </form>
@@ -180,7 +196,12 @@ function ModelCheck({ check, disabled }: { check: ReturnType<typeof useCheckMode
           </span>
         ) : null}
       </p>
-      <Button onClick={() => check.mutate()} disabled={check.isPending || disabled} title={disabled ? "Save first: the check uses the saved model" : undefined} data-testid="model-check">
+      <Button
+        onClick={() => check.mutate()}
+        disabled={check.isPending || disabled}
+        title={disabled ? "Save first: the check uses the saved model" : undefined}
+        data-testid="model-check"
+      >
         {check.isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
         Check the model
       </Button>

@@ -45,7 +45,10 @@ export function RedactionSection({ settings }: { settings: AgentSettingsResponse
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (valid) save.mutate({ redactionPatterns: patterns.map((entry) => ({ name: entry.name.trim(), pattern: entry.pattern })) });
+    if (valid)
+      save.mutate({
+        redactionPatterns: patterns.map((entry) => ({ name: entry.name.trim(), pattern: entry.pattern })),
+      });
   }
 
   return (
@@ -77,13 +80,21 @@ export function RedactionSection({ settings }: { settings: AgentSettingsResponse
                 spellCheck={false}
                 className={cn(inputClass, "font-mono")}
               />
-              <Button variant="ghost" size="icon" aria-label={`Remove pattern ${index + 1}`} onClick={() => setPatterns((current) => current.filter((_, position) => position !== index))}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Remove pattern ${index + 1}`}
+                onClick={() => setPatterns((current) => current.filter((_, position) => position !== index))}
+              >
                 <Trash2 aria-hidden="true" />
               </Button>
               {errors[index] ? <p className="text-sm text-red-700 sm:col-span-3">{errors[index]}</p> : null}
             </div>
           ))}
-          <Button onClick={() => setPatterns((current) => [...current, { name: "", pattern: "" }])} data-testid="redaction-add">
+          <Button
+            onClick={() => setPatterns((current) => [...current, { name: "", pattern: "" }])}
+            data-testid="redaction-add"
+          >
             <Plus aria-hidden="true" />
             Add a pattern
           </Button>
@@ -92,13 +103,28 @@ export function RedactionSection({ settings }: { settings: AgentSettingsResponse
           <label htmlFor={`${id}-sample`} className="text-sm font-medium text-gray-900">
             Try it
           </label>
-          <input id={`${id}-sample`} value={sample} onChange={(event) => setSample(event.target.value)} className={cn(inputClass, "mt-1.5")} data-testid="redaction-sample" />
-          <p className="mt-2 rounded-md bg-gray-50 px-3 py-2 font-mono text-sm break-words text-gray-800" data-testid="redaction-preview">
+          <input
+            id={`${id}-sample`}
+            value={sample}
+            onChange={(event) => setSample(event.target.value)}
+            className={cn(inputClass, "mt-1.5")}
+            data-testid="redaction-sample"
+          />
+          <p
+            className="mt-2 rounded-md bg-gray-50 px-3 py-2 font-mono text-sm break-words text-gray-800"
+            data-testid="redaction-preview"
+          >
             {preview.text}
           </p>
         </SettingsRow>
         <SettingsRow>
-          <SaveRow testId="redaction" dirty={dirty && valid} pending={save.isPending} saved={save.isSuccess} error={save.isError ? save.error.message : null} />
+          <SaveRow
+            testId="redaction"
+            dirty={dirty && valid}
+            pending={save.isPending}
+            saved={save.isSuccess}
+            error={save.isError ? save.error.message : null}
+          />
         </SettingsRow>
       </form>
     </SettingsSection>

@@ -41,4 +41,6 @@ export interface AgentSettingsResponse {
 }
 
 /** POST /api/settings/ai/check. */
-export type ModelCheckResponse = { ok: true; model: string; durationMs: number; text: string } | { ok: false; model: string; durationMs: number; message: string };
+export type ModelCheckResponse =
+  | { ok: true; model: string; durationMs: number; text: string }
+  | { ok: false; model: string; durationMs: number; message: string };

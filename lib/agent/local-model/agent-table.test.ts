@@ -17,13 +17,17 @@ describe("offline model through generateText", () => {
   it("has at least 30 cases", () => expect(CASES.length).toBeGreaterThanOrEqual(30));
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-    const { steps, outcome } = await runTurn({ system: SYSTEM[c.channel], messages: [{ role: "user", content: c.text }] });
+    const { steps, outcome } = await runTurn({
+      system: SYSTEM[c.channel],
+      messages: [{ role: "user", content: c.text }],
+    });
     expectOutcome(c, outcome);
     for (const step of steps) expect(step.reasoningText, c.name).toBeTruthy();
     if (c.expect === "reply") {
       // Step 1 searches, step 2 answers; the answer's sentiment shows in the apology for upset customers.
       expect(steps.map((s) => s.toolCalls.map((t) => t.toolName))).toEqual([["search_knowledge_base"], []]);
-      if (c.sentiment === "frustrated") expect(outcome.kind === "reply" && outcome.text).toContain("Sorry for the trouble");
+      if (c.sentiment === "frustrated")
+        expect(outcome.kind === "reply" && outcome.text).toContain("Sorry for the trouble");
     }
   });
 });

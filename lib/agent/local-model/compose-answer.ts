@@ -52,7 +52,12 @@ export function expandQuery(words: string[], max = 12): string[] {
  * Picks the best article by keyword overlap with the question, then by search score, and says whether it
  * really answers: the rank alone is not trusted, because an OR search ranks any article sharing one word.
  */
-export function judgeArticles(results: KbArticle[], queryWords: string[], customerWords: string[], t: FitThresholds = DEFAULT_FIT): ArticleFit | null {
+export function judgeArticles(
+  results: KbArticle[],
+  queryWords: string[],
+  customerWords: string[],
+  t: FitThresholds = DEFAULT_FIT,
+): ArticleFit | null {
   // One representative word per concept: the first one the customer used.
   const query = queryWords.filter((w, i) => queryWords.findIndex((x) => concept(x) === concept(w)) === i);
   let best: ArticleFit | null = null;
@@ -66,9 +71,17 @@ export function judgeArticles(results: KbArticle[], queryWords: string[], custom
       queryMatched,
       matched: customerWords.filter((w) => inArticle(w, stems)),
       overlap,
-      fits: article.score >= t.minScore && overlap >= t.minOverlap && queryMatched.length >= Math.min(t.minMatched, query.length),
+      fits:
+        article.score >= t.minScore &&
+        overlap >= t.minOverlap &&
+        queryMatched.length >= Math.min(t.minMatched, query.length),
     };
-    if (!best || candidate.overlap > best.overlap || (candidate.overlap === best.overlap && article.score > best.article.score)) best = candidate;
+    if (
+      !best ||
+      candidate.overlap > best.overlap ||
+      (candidate.overlap === best.overlap && article.score > best.article.score)
+    )
+      best = candidate;
   }
   return best;
 }
@@ -120,7 +133,9 @@ function closing(channel: Channel): string {
 
 /** A short reply built from the article: greeting, the relevant sentences, the citation and a friendly close. */
 export function composeAnswer(article: KbArticle, customerWords: string[], ctx: ReplyContext): string {
-  const opening = [greeting(ctx.name), lowerFirst(thanksLine(ctx)), ctx.upset ? "Sorry for the trouble." : ""].filter(Boolean).join(" ");
+  const opening = [greeting(ctx.name), lowerFirst(thanksLine(ctx)), ctx.upset ? "Sorry for the trouble." : ""]
+    .filter(Boolean)
+    .join(" ");
   const body = relevantSentences(article.content, customerWords).join(" ");
   return [opening, body, `From our help article: ${article.title}`, closing(ctx.channel)].join("\n\n");
 }

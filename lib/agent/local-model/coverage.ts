@@ -9,12 +9,14 @@ import { keywords, stem, stemSet } from "../../text-analysis/text";
 import type { KbArticle } from "./tools";
 
 const SYNONYMS = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) for (const w of group) SYNONYMS.set(stem(w), [...(SYNONYMS.get(stem(w)) ?? []), ...group.map(stem)]);
+for (const group of SYNONYM_GROUPS)
+  for (const w of group) SYNONYMS.set(stem(w), [...(SYNONYMS.get(stem(w)) ?? []), ...group.map(stem)]);
 
 /** One concept per synonym group, so "twice" and "duplicate" count once. */
 export const concept = (word: string) => SYNONYMS.get(stem(word))?.[0] ?? stem(word);
 
-const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)$/;
+const WEEKDAYS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)$/;
 
 /** Words any question may use; they neither pick an article nor count against one. */
 const GENERIC = new Set(
@@ -60,11 +62,17 @@ function byArticle(results: KbArticle[]): ArticleText[] {
     const key = r.articleId || r.title;
     const seen = merged.get(key);
     if (!seen) merged.set(key, { ...r });
-    else if (!seen.content.includes(r.content)) merged.set(key, { ...seen, content: `${seen.content} ${r.content}`, score: Math.max(seen.score, r.score) });
+    else if (!seen.content.includes(r.content))
+      merged.set(key, { ...seen, content: `${seen.content} ${r.content}`, score: Math.max(seen.score, r.score) });
   }
   return [...merged.values()].map((article) => {
     const all = stemSet(`${article.title} ${article.content}`);
-    return { article, title: stemSet(article.title), all, weekdays: [...all].some((w) => WEEKDAYS.test(w) || WEEKDAYS.test(`${w}s`)) };
+    return {
+      article,
+      title: stemSet(article.title),
+      all,
+      weekdays: [...all].some((w) => WEEKDAYS.test(w) || WEEKDAYS.test(`${w}s`)),
+    };
   });
 }
 
@@ -82,8 +90,13 @@ export function specificWords(question: string): string[] {
 /** Missing words that alone show a gap: names, codes, numbers, weekdays, languages, and prices. */
 function isStrong(word: string, question: string): boolean {
   if (WEEKDAYS.test(word.toLowerCase())) return true;
-  if (/\d/.test(word) || /^(?:english|spanish|french|german|italian|portuguese|dutch|chinese|japanese)$/i.test(word)) return true;
-  return new RegExp(`(?:^|[^.!?]\\s)(?:${word.charAt(0).toUpperCase()}${word.slice(1)}|${word.toUpperCase()})\\b`).test(question) && !/^(?:I|Is|Do|Does|Can|How|What)$/.test(word);
+  if (/\d/.test(word) || /^(?:english|spanish|french|german|italian|portuguese|dutch|chinese|japanese)$/i.test(word))
+    return true;
+  return (
+    new RegExp(`(?:^|[^.!?]\\s)(?:${word.charAt(0).toUpperCase()}${word.slice(1)}|${word.toUpperCase()})\\b`).test(
+      question,
+    ) && !/^(?:I|Is|Do|Does|Can|How|What)$/.test(word)
+  );
 }
 
 /** Verbs a gloss of another language cannot be trusted on ("cambiarla" -> change): only its nouns count there. */
@@ -122,12 +135,15 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
   // The first question's words count double: "need to cancel but I forgot my password" is about cancelling.
   const firstQuestion = new Set(keywords(input.questions[0] ?? "", 12).map(concept));
   const topicWords = keywords(input.topic, 40).filter((w) => !isGeneric(w));
-  const contextWords = keywords(input.context ?? "", 30).filter((w) => !isGeneric(w) && !topicWords.some((t) => concept(t) === concept(w)));
+  const contextWords = keywords(input.context ?? "", 30).filter(
+    (w) => !isGeneric(w) && !topicWords.some((t) => concept(t) === concept(w)),
+  );
   const text = input.topic.toLowerCase();
 
   // The article is picked by this turn's words; earlier turns' words only break a tie, so a follow-up question on a
   // new topic ("and your opening hours?") is not answered with the earlier topic's article.
-  let best: { a: ArticleText; score: number; topic: number; context: number; matched: string[]; first: number } | null = null;
+  let best: { a: ArticleText; score: number; topic: number; context: number; matched: string[]; first: number } | null =
+    null;
   for (const a of articles) {
     const scores = { topic: 0, context: 0 };
     const matched: string[] = [];
@@ -149,7 +165,9 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
       !best ||
       topic > best.topic ||
       (topic === best.topic && context > best.context) ||
-      (topic === best.topic && context === best.context && (first < best.first || (first === best.first && a.article.score > best.a.article.score)));
+      (topic === best.topic &&
+        context === best.context &&
+        (first < best.first || (first === best.first && a.article.score > best.a.article.score)));
     if (better) best = { a, score: topic + context, topic, context, matched, first };
   }
   if (!best) return null;
@@ -165,7 +183,12 @@ export function judgeCoverage(results: KbArticle[], input: CoverageInput): Cover
     const missing = candidates.map(missingIn).reduce((fewest, m) => (m.length < fewest.length ? m : fewest));
     asked += 1;
     if (missing.length > 0) gaps.push({ question, missing });
-    if (missing.length >= 2 || missing.some((w) => isStrong(w, question)) || /\bhow much\b|\bprice\b|\bcost\b/i.test(question)) strongGap ||= missing.length > 0;
+    if (
+      missing.length >= 2 ||
+      missing.some((w) => isStrong(w, question)) ||
+      /\bhow much\b|\bprice\b|\bcost\b/i.test(question)
+    )
+      strongGap ||= missing.length > 0;
   }
   // A gap is a question no article covers: a name, code or price it lacks, two missing words, or every question
   // missing something. One stray word in one of several questions ("the building email?") is not.

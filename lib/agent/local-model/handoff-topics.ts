@@ -39,7 +39,10 @@ export interface TopicMatch {
 export function matchHandoffTopic(topics: string[], customerWords: string): TopicMatch | null {
   const said = contentStems(customerWords);
   for (const topic of topics) {
-    for (const alternative of topic.split(/,|;|\/|\bor\b/i).map((part) => part.trim()).filter(Boolean)) {
+    for (const alternative of topic
+      .split(/,|;|\/|\bor\b/i)
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const needed = keywords(alternative, 6).map(acceptedStems);
       if (needed.length > 0 && containsPhrase(said, needed)) return { topic, matched: alternative };
     }

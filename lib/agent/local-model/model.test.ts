@@ -1,4 +1,9 @@
-import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import type {
+  LanguageModelV3CallOptions,
+  LanguageModelV3FunctionTool,
+  LanguageModelV3Prompt,
+  LanguageModelV3StreamPart,
+} from "@ai-sdk/provider";
 import { tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -11,7 +16,12 @@ const FUNCTION_TOOLS: LanguageModelV3FunctionTool[] = [
   {
     type: "function",
     name: "search_knowledge_base",
-    inputSchema: { type: "object", properties: { query: { type: "string", minLength: 1 } }, required: ["query"], additionalProperties: false },
+    inputSchema: {
+      type: "object",
+      properties: { query: { type: "string", minLength: 1 } },
+      required: ["query"],
+      additionalProperties: false,
+    },
   },
   {
     type: "function",
@@ -28,7 +38,10 @@ const FUNCTION_TOOLS: LanguageModelV3FunctionTool[] = [
   },
 ];
 
-function call(prompt: LanguageModelV3Prompt, extra: Partial<LanguageModelV3CallOptions> = {}): LanguageModelV3CallOptions {
+function call(
+  prompt: LanguageModelV3Prompt,
+  extra: Partial<LanguageModelV3CallOptions> = {},
+): LanguageModelV3CallOptions {
   return { prompt, tools: FUNCTION_TOOLS, ...extra };
 }
 
@@ -42,7 +55,10 @@ function afterSearch(text: string, query: string, output: "json" | "text" = "jso
   const value = { results: searchArticles(query) };
   return [
     ...firstTurn(text),
-    { role: "assistant", content: [{ type: "tool-call", toolCallId: "call_1", toolName: "search_knowledge_base", input: { query } }] },
+    {
+      role: "assistant",
+      content: [{ type: "tool-call", toolCallId: "call_1", toolName: "search_knowledge_base", input: { query } }],
+    },
     {
       role: "tool",
       content: [
@@ -67,7 +83,12 @@ async function readAll(stream: ReadableStream<LanguageModelV3StreamPart>): Promi
 describe("createLocalModel: the LanguageModelV3 contract", () => {
   it("names itself", () => {
     const model = createLocalModel();
-    expect(model).toMatchObject({ specificationVersion: "v3", provider: "frontline.offline", modelId: "offline", supportedUrls: {} });
+    expect(model).toMatchObject({
+      specificationVersion: "v3",
+      provider: "frontline.offline",
+      modelId: "offline",
+      supportedUrls: {},
+    });
     expect(OFFLINE_MODEL_LABEL).toBe("Offline model (built-in, no network)");
   });
 
@@ -83,31 +104,42 @@ describe("createLocalModel: the LanguageModelV3 contract", () => {
     expect(toolCall.toolName).toBe("handoff_to_human");
     expect(JSON.parse(toolCall.input)).toEqual({
       reason: "user_requested_human_assistance",
-      summary: "Customer was charged twice for their March invoice and they have called three times already, and asked to speak to a real person. Next: a teammate to reply or call on +14155550123.",
+      summary:
+        "Customer was charged twice for their March invoice and they have called three times already, and asked to speak to a real person. Next: a teammate to reply or call on +14155550123.",
       sentiment: "frustrated",
     });
     expect(result.finishReason).toEqual({ unified: "tool-calls", raw: "tool_calls" });
     expect(result.warnings).toEqual([]);
     const promptChars = SYSTEM.voice.length + FIXTURES.handoffCall.length;
-    expect(result.usage.inputTokens).toEqual({ total: Math.ceil(promptChars / 4), noCache: Math.ceil(promptChars / 4), cacheRead: 0, cacheWrite: 0 });
+    expect(result.usage.inputTokens).toEqual({
+      total: Math.ceil(promptChars / 4),
+      noCache: Math.ceil(promptChars / 4),
+      cacheRead: 0,
+      cacheWrite: 0,
+    });
     const { total, text, reasoning } = result.usage.outputTokens;
     expect(text! + reasoning!).toBe(total);
     expect(reasoning).toBeGreaterThan(10);
   });
 
-  it.each(["json", "text"] as const)("doGenerate step 2 reads a %s tool result and answers with text, finish stop", async (output) => {
-    const result = await createLocalModel().doGenerate(call(afterSearch(FIXTURES.passwordVoicemail, "reset password", output)));
-    expect(result.content.map((p) => p.type)).toEqual(["reasoning", "text"]);
-    expect(result.finishReason.unified).toBe("stop");
-    const reasoning = result.content[0].type === "reasoning" ? result.content[0].text : "";
-    expect(reasoning).toMatch(/^Article 'Resetting your password' \(score [\d.]+\) matches reset, password, email/);
-    const text = result.content[1].type === "text" ? result.content[1].text : "";
-    expect(text).toMatch(/^Hi Sam, thanks for your voicemail\./);
-    expect(text).toContain("check your spam or junk folder");
-    expect(text).toContain("From our help article: Resetting your password");
-    // A short article goes whole: the detail a customer needs may share few words with their question.
-    expect(text).toContain("You can request a new link after five minutes");
-  });
+  it.each(["json", "text"] as const)(
+    "doGenerate step 2 reads a %s tool result and answers with text, finish stop",
+    async (output) => {
+      const result = await createLocalModel().doGenerate(
+        call(afterSearch(FIXTURES.passwordVoicemail, "reset password", output)),
+      );
+      expect(result.content.map((p) => p.type)).toEqual(["reasoning", "text"]);
+      expect(result.finishReason.unified).toBe("stop");
+      const reasoning = result.content[0].type === "reasoning" ? result.content[0].text : "";
+      expect(reasoning).toMatch(/^Article 'Resetting your password' \(score [\d.]+\) matches reset, password, email/);
+      const text = result.content[1].type === "text" ? result.content[1].text : "";
+      expect(text).toMatch(/^Hi Sam, thanks for your voicemail\./);
+      expect(text).toContain("check your spam or junk folder");
+      expect(text).toContain("From our help article: Resetting your password");
+      // A short article goes whole: the detail a customer needs may share few words with their question.
+      expect(text).toContain("You can request a new link after five minutes");
+    },
+  );
 
   it("gives every tool call a unique id, or the ids from options.generateId", async () => {
     const model = createLocalModel();
@@ -148,10 +180,15 @@ describe("createLocalModel: the LanguageModelV3 contract", () => {
 
   it("does not call tools it is not offered", async () => {
     const model = createLocalModel();
-    const none = await model.doGenerate(call(firstTurn("How do I reset my password?"), { toolChoice: { type: "none" } }));
+    const none = await model.doGenerate(
+      call(firstTurn("How do I reset my password?"), { toolChoice: { type: "none" } }),
+    );
     expect(none.content.map((p) => p.type)).toEqual(["reasoning", "text"]);
     const noTools = await model.doGenerate({ prompt: firstTurn("I want a real person") });
-    expect(noTools.content[1]).toMatchObject({ type: "text", text: expect.stringContaining("passing this to a teammate") });
+    expect(noTools.content[1]).toMatchObject({
+      type: "text",
+      text: expect.stringContaining("passing this to a teammate"),
+    });
     expect(noTools.finishReason.unified).toBe("stop");
   });
 
@@ -159,7 +196,11 @@ describe("createLocalModel: the LanguageModelV3 contract", () => {
     const strict: LanguageModelV3FunctionTool = {
       type: "function",
       name: "handoff_to_human",
-      inputSchema: { type: "object", properties: { reason: { type: "string", enum: ["error"] } }, required: ["reason", "summary", "sentiment"] },
+      inputSchema: {
+        type: "object",
+        properties: { reason: { type: "string", enum: ["error"] } },
+        required: ["reason", "summary", "sentiment"],
+      },
     };
     const result = await createLocalModel().doGenerate({ prompt: firstTurn("Agent!"), tools: [strict] });
     expect(result.content.map((p) => p.type)).toEqual(["reasoning", "text"]);
@@ -168,18 +209,28 @@ describe("createLocalModel: the LanguageModelV3 contract", () => {
   it("rejects when the call is already aborted", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(createLocalModel().doGenerate(call(firstTurn("Agent!"), { abortSignal: controller.signal }))).rejects.toThrow();
+    await expect(
+      createLocalModel().doGenerate(call(firstTurn("Agent!"), { abortSignal: controller.signal })),
+    ).rejects.toThrow();
   });
 });
 
 describe("createLocalModel inside the agent loop", () => {
   it("hands off with insufficient_tools when it cannot search", async () => {
-    const { outcome } = await runTurn({ system: SYSTEM.email, messages: [{ role: "user", content: "How do I reset my password?" }], tools: { handoff_to_human: handoffToHuman } });
+    const { outcome } = await runTurn({
+      system: SYSTEM.email,
+      messages: [{ role: "user", content: "How do I reset my password?" }],
+      tools: { handoff_to_human: handoffToHuman },
+    });
     expect(outcome).toMatchObject({ kind: "handoff", reason: "insufficient_tools" });
   });
 
   it("replies in text when it has no tools at all", async () => {
-    const { outcome, steps } = await runTurn({ system: SYSTEM.email, messages: [{ role: "user", content: "Agent!" }], tools: {} });
+    const { outcome, steps } = await runTurn({
+      system: SYSTEM.email,
+      messages: [{ role: "user", content: "Agent!" }],
+      tools: {},
+    });
     expect(steps).toHaveLength(1);
     expect(outcome).toMatchObject({ kind: "reply", text: expect.stringContaining("teammate") });
   });
@@ -201,7 +252,10 @@ describe("createLocalModel inside the agent loop", () => {
   });
 
   it("does not repeat an article the customer already got, and hands off", async () => {
-    const first = await runTurn({ system: SYSTEM.email, messages: [{ role: "user", content: "How do I reset my password?" }] });
+    const first = await runTurn({
+      system: SYSTEM.email,
+      messages: [{ role: "user", content: "How do I reset my password?" }],
+    });
     const { outcome } = await runTurn({
       system: SYSTEM.email,
       messages: [
@@ -226,18 +280,24 @@ describe("createLocalModel inside the agent loop", () => {
       kind: "handoff",
       reason: "user_requested_human_assistance",
       sentiment: "neutral",
-      summary: "Customer asked is our API compatible with SAP, and asked to speak to a person. Next: a teammate to reply.",
+      summary:
+        "Customer asked is our API compatible with SAP, and asked to speak to a person. Next: a teammate to reply.",
     });
   });
 
   it("answers a plain thank-you without tools", async () => {
-    const { outcome, steps } = await runTurn({ system: SYSTEM.sms, messages: [{ role: "user", content: "Thanks, that worked!" }] });
+    const { outcome, steps } = await runTurn({
+      system: SYSTEM.sms,
+      messages: [{ role: "user", content: "Thanks, that worked!" }],
+    });
     expect(steps).toHaveLength(1);
     expect(outcome).toMatchObject({ kind: "reply", text: expect.stringContaining("glad that helped") });
   });
 
   it("uses the search tool's own results (sanity check of the canned KB)", async () => {
     expect(searchArticles("reset password")[0].title).toBe("Resetting your password");
-    expect(await searchKnowledgeBase.execute!({ query: "zzz" }, { toolCallId: "t", messages: [] })).toEqual({ results: [] });
+    expect(await searchKnowledgeBase.execute!({ query: "zzz" }, { toolCallId: "t", messages: [] })).toEqual({
+      results: [],
+    });
   });
 });

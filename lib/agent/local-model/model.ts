@@ -66,17 +66,25 @@ function usageOf(prompt: LanguageModelV3Prompt, content: LanguageModelV3Content[
 }
 
 /** Turns a decision into content parts, dropping a tool call whose input the offered schema would reject. */
-function toContent(decision: Decision, options: LanguageModelV3CallOptions, generateId: () => string): LanguageModelV3Content[] {
+function toContent(
+  decision: Decision,
+  options: LanguageModelV3CallOptions,
+  generateId: () => string,
+): LanguageModelV3Content[] {
   const content: LanguageModelV3Content[] = [{ type: "reasoning", text: decision.reasoning }];
   if ("text" in decision) {
     content.push({ type: "text", text: decision.text });
     return content;
   }
   const { toolName } = decision.call;
-  const input = toolName === SEARCH_TOOL ? validSearchInput(decision.call.input.query) : validHandoffInput(decision.call.input);
+  const input =
+    toolName === SEARCH_TOOL ? validSearchInput(decision.call.input.query) : validHandoffInput(decision.call.input);
   const schema = offeredTools(options).get(toolName)?.inputSchema;
   if (!input || !schema || !fitsSchema({ ...input }, schema)) {
-    content[0] = { type: "reasoning", text: `${decision.reasoning} (The ${toolName} tool does not accept this input, so I answer in text.)` };
+    content[0] = {
+      type: "reasoning",
+      text: `${decision.reasoning} (The ${toolName} tool does not accept this input, so I answer in text.)`,
+    };
     content.push({ type: "text", text: "Thanks for your message. A teammate will get back to you shortly." });
     return content;
   }
@@ -85,7 +93,9 @@ function toContent(decision: Decision, options: LanguageModelV3CallOptions, gene
 }
 
 function finishReasonOf(content: LanguageModelV3Content[]): LanguageModelV3FinishReason {
-  return content.some((p) => p.type === "tool-call") ? { unified: "tool-calls", raw: "tool_calls" } : { unified: "stop", raw: "stop" };
+  return content.some((p) => p.type === "tool-call")
+    ? { unified: "tool-calls", raw: "tool_calls" }
+    : { unified: "stop", raw: "stop" };
 }
 
 /** Splits text into small deltas so a stream looks like a hosted model's. */
@@ -93,7 +103,11 @@ function chunks(text: string): string[] {
   return text.match(new RegExp(`[\\s\\S]{1,${STREAM_CHUNK}}(?=\\s|$)|[\\s\\S]{1,${STREAM_CHUNK}}`, "g")) ?? [text];
 }
 
-function streamParts(content: LanguageModelV3Content[], usage: LanguageModelV3Usage, id: string): LanguageModelV3StreamPart[] {
+function streamParts(
+  content: LanguageModelV3Content[],
+  usage: LanguageModelV3Usage,
+  id: string,
+): LanguageModelV3StreamPart[] {
   const parts: LanguageModelV3StreamPart[] = [
     { type: "stream-start", warnings: [] },
     { type: "response-metadata", id, modelId: OFFLINE_MODEL_ID, timestamp: new Date() },

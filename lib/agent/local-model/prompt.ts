@@ -89,7 +89,12 @@ export function readConversation(prompt: LanguageModelV3Prompt): Conversation {
         inputs.set(part.toolCallId, part.input);
         calledTools.push(part.toolName);
       } else if (part.type === "tool-result") {
-        results.push({ toolCallId: part.toolCallId, toolName: part.toolName, ...readOutput(part.output), input: inputs.get(part.toolCallId) });
+        results.push({
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          ...readOutput(part.output),
+          input: inputs.get(part.toolCallId),
+        });
       }
     }
   });

@@ -19,11 +19,13 @@ export interface Reading {
   injection: string | null;
 }
 
-const QUESTION_START = /^(?:how|what|what's|whats|where|where's|when|why|which|who|can|could|do|does|is|are|did|will|would|should|may|am|has|have|any)\b/i;
+const QUESTION_START =
+  /^(?:how|what|what's|whats|where|where's|when|why|which|who|can|could|do|does|is|are|did|will|would|should|may|am|has|have|any)\b/i;
 const QUESTION_INSIDE =
   /\b(?:i (?:just |really |only )?(?:need|want|would like|'d like) to know|wondering|wanted to know|any idea|not sure (?:how|where|what|when|if|whether)|tell me (?:how|what|where|when|which|whether|if|why|your|the|about)|let me know (?:how|what|where|when|which|whether|if)|text me how|explain)\b/i;
 /** Asking us to do something: a request is a question for the knowledge base too ("please erase my data"). */
-const REQUEST = /^(?:please|kindly)\b|\b(?:can you|could you|would you|will you|i ask you to|i'?d like you to|i need you to|please (?:change|update|cancel|delete|erase|remove|send|confirm|refund|add|issue|close|move|transfer))\b/i;
+const REQUEST =
+  /^(?:please|kindly)\b|\b(?:can you|could you|would you|will you|i ask you to|i'?d like you to|i need you to|please (?:change|update|cancel|delete|erase|remove|send|confirm|refund|add|issue|close|move|transfer))\b/i;
 const REPORTED =
   /\b(?:asked|asking|asks|wants to know|wanted to know|would like to know|inquired|enquired|questions? about|had a question about|calling about|called about|calling regarding|called regarding|needs help with|wants help with|interested in|could not find|couldn'?t find|can'?t find)\b\s*(?:about|if|whether|for)?\s*(.*)$/i;
 const PROBLEM = new RegExp(
@@ -44,19 +46,37 @@ function askingClauses(sentence: string): string[] {
     .split(/\s*(?:[,;:]|\s-\s|\bbecause\b|\bbut\b|\bso\b(?! that)|\band also\b)\s*/i)
     .map((c) => stripPreamble(c))
     .filter(Boolean);
-  const asking = clauses.filter((c) => /\?/.test(c) || QUESTION_START.test(c) || /^(?:if|whether|or)\b/i.test(c) || QUESTION_INSIDE.test(c) || REQUEST.test(c) || /\b(?:how|what|where|when|which|whether)\b/i.test(c));
+  const asking = clauses.filter(
+    (c) =>
+      /\?/.test(c) ||
+      QUESTION_START.test(c) ||
+      /^(?:if|whether|or)\b/i.test(c) ||
+      QUESTION_INSIDE.test(c) ||
+      REQUEST.test(c) ||
+      /\b(?:how|what|where|when|which|whether)\b/i.test(c),
+  );
   return asking.length ? asking : [stripPreamble(sentence)];
 }
 
 export function findQuestions(english: string): string[] {
-  const sentences = splitSentences(english).map((s) => s.trim()).filter(Boolean);
+  const sentences = splitSentences(english)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const asks = sentences.filter((s) => {
     const bare = stripPreamble(s);
     const clauses = s.split(/\s*(?:[,;:]|\s-\s)\s*/).map((c) => stripPreamble(c));
-    return s.includes("?") || QUESTION_START.test(bare) || QUESTION_INSIDE.test(s) || REQUEST.test(bare) || clauses.some((c) => /^(?:how|what|where|when|which|why) (?:do|does|can|is|are|should|would|will) \w/i.test(c));
+    return (
+      s.includes("?") ||
+      QUESTION_START.test(bare) ||
+      QUESTION_INSIDE.test(s) ||
+      REQUEST.test(bare) ||
+      clauses.some((c) => /^(?:how|what|where|when|which|why) (?:do|does|can|is|are|should|would|will) \w/i.test(c))
+    );
   });
   if (asks.length) return asks.flatMap(askingClauses).filter((c) => /\p{L}/u.test(c));
-  const reported = sentences.map((s) => s.match(REPORTED)?.[1]?.replace(/[.!\s]+$/, "")).filter((t): t is string => Boolean(t));
+  const reported = sentences
+    .map((s) => s.match(REPORTED)?.[1]?.replace(/[.!\s]+$/, ""))
+    .filter((t): t is string => Boolean(t));
   if (reported.length) return reported;
   return sentences
     .filter((s) => PROBLEM.test(s))

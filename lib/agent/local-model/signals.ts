@@ -49,13 +49,34 @@ export function withoutInjection(text: string): string {
 
 /** Someone else in the account, charges the customer never made, or a third party pushing account changes. */
 const FRAUD: { what: string; re: RegExp }[] = [
-  { what: "an account takeover", re: /\b(?:someone|somebody|someone's|somebody's)\s+(?:is\s+|has\s+been\s+)?(?:in|into|using|accessing|logged into|hacked|got into|changed)\s+(?:my|our)\s+account\b/i },
-  { what: "an account takeover", re: /\b(?:account|email|password)\b[^.!?]{0,40}\b(?:being used by|hacked|compromised|taken over)\b|\bhacked\b/i },
-  { what: "an account takeover", re: /\b(?:password|email) (?:was|has been|got) changed\b[^.!?]{0,30}\b(?:didn'?t|did not|wasn'?t me|not me)\b/i },
-  { what: "an account takeover", re: /\b(?:alguien|quelqu'un|jemand)\b[^.!?]{0,30}\b(?:entró|entro|accedió|cambió|utilise|est entré|a changé|hat|benutzt|eingeloggt)\b/i },
-  { what: "charges they did not make", re: /\b(?:never had an account|don'?t have an account|not (?:a|your) customer)\b/i },
-  { what: "charges they did not make", re: /\b(?:didn'?t|did not|never)\s+(?:place|make|order|buy|bought|authori[sz]e)\b/i },
-  { what: "charges they did not make", re: /\b(?:unauthori[sz]ed|fraudulent|fraud)\b|\bcards? (?:i|we) (?:don'?t|do not) own\b/i },
+  {
+    what: "an account takeover",
+    re: /\b(?:someone|somebody|someone's|somebody's)\s+(?:is\s+|has\s+been\s+)?(?:in|into|using|accessing|logged into|hacked|got into|changed)\s+(?:my|our)\s+account\b/i,
+  },
+  {
+    what: "an account takeover",
+    re: /\b(?:account|email|password)\b[^.!?]{0,40}\b(?:being used by|hacked|compromised|taken over)\b|\bhacked\b/i,
+  },
+  {
+    what: "an account takeover",
+    re: /\b(?:password|email) (?:was|has been|got) changed\b[^.!?]{0,30}\b(?:didn'?t|did not|wasn'?t me|not me)\b/i,
+  },
+  {
+    what: "an account takeover",
+    re: /\b(?:alguien|quelqu'un|jemand)\b[^.!?]{0,30}\b(?:entró|entro|accedió|cambió|utilise|est entré|a changé|hat|benutzt|eingeloggt)\b/i,
+  },
+  {
+    what: "charges they did not make",
+    re: /\b(?:never had an account|don'?t have an account|not (?:a|your) customer)\b/i,
+  },
+  {
+    what: "charges they did not make",
+    re: /\b(?:didn'?t|did not|never)\s+(?:place|make|order|buy|bought|authori[sz]e)\b/i,
+  },
+  {
+    what: "charges they did not make",
+    re: /\b(?:unauthori[sz]ed|fraudulent|fraud)\b|\bcards? (?:i|we) (?:don'?t|do not) own\b/i,
+  },
   { what: "charges they did not make", re: /\bno fui yo\b|\bce n'était pas moi\b|\bdas war ich nicht\b/i },
 ];
 
@@ -66,7 +87,9 @@ export function detectFraud(text: string): string | null {
 
 /** A third party asking for changes to an account that is not theirs: "I'm calling for my boss". */
 export function detectThirdParty(text: string): boolean {
-  return /\b(?:calling|writing|contacting you) (?:for|on behalf of) (?:my|our) (?:boss|manager|husband|wife|partner|client|employer|colleague|father|mother|son|daughter)\b|\bhe told me to\b|\bshe told me to\b/i.test(text);
+  return /\b(?:calling|writing|contacting you) (?:for|on behalf of) (?:my|our) (?:boss|manager|husband|wife|partner|client|employer|colleague|father|mother|son|daughter)\b|\bhe told me to\b|\bshe told me to\b/i.test(
+    text,
+  );
 }
 
 /** "Not asking for a refund or anything", "I don't want to cancel": topics named only to rule them out. */
@@ -83,18 +106,21 @@ export function withoutRuledOut(text: string): string {
 }
 
 /** Asking us to give money back, in any of the four languages: "please refund", "I'd like my money back". */
-const REFUND_WORD = /\b(?:refund|refunded|reimburse|reimbursement|money back|reverse the charge|reembolso|reembols\w*|devuelvan el dinero|devolver el dinero|rembours\w*|erstatten|erstattung|rückerstattung|geld zurück)\b/iu;
+const REFUND_WORD =
+  /\b(?:refund|refunded|reimburse|reimbursement|money back|reverse the charge|reembolso|reembols\w*|devuelvan el dinero|devolver el dinero|rembours\w*|erstatten|erstattung|rückerstattung|geld zurück)\b/iu;
 const REQUEST_CUE =
   /\b(?:please|pls|can you|could you|would you|will you|i want|i'd like|i would like|i need|i'm asking|i am asking|i demand|we want|we'd like|we need|give me|want (?:a|my|our)|need (?:a|my|our)|get (?:a|my|our)|quiero|quisiera|necesito|por favor|je voudrais|je veux|j'aimerais|merci de|bitte|ich möchte|ich will|ich hätte gern)\b|^(?:refund|reimburse)\b/iu;
 /** "How long do refunds take?" asks about refunds; "can you refund order 77120" asks for one. */
-const ABOUT_REFUNDS = /\b(?:how long|when|how many days|how much time|until)\b[^.?!]{0,40}\b(?:refund|refunds)\b|\brefund (?:policy|timeline|status)\b|\b(?:said|says|told me) (?:they|you|it)\b[^.?!]{0,20}\brefunded\b|\bapproved\b/i;
+const ABOUT_REFUNDS =
+  /\b(?:how long|when|how many days|how much time|until)\b[^.?!]{0,40}\b(?:refund|refunds)\b|\brefund (?:policy|timeline|status)\b|\b(?:said|says|told me) (?:they|you|it)\b[^.?!]{0,20}\brefunded\b|\bapproved\b/i;
 
 export function detectRefundRequest(text: string): string | null {
   for (const sentence of splitSentences(withoutRuledOut(text))) {
     for (const clause of sentence.split(/\s*(?:[;]|\band\b|\by\b|\bet\b|\bund\b)\s*/i)) {
       const m = clause.match(REFUND_WORD);
       if (!m) continue;
-      if (ABOUT_REFUNDS.test(clause) && !/\b(?:can you|could you|please)\b[^.?!]{0,15}\brefund\b/i.test(clause)) continue;
+      if (ABOUT_REFUNDS.test(clause) && !/\b(?:can you|could you|please)\b[^.?!]{0,15}\brefund\b/i.test(clause))
+        continue;
       if (REQUEST_CUE.test(clause) || /\bmy money back\b/i.test(clause)) return clause.trim();
     }
   }
@@ -142,7 +168,11 @@ export function reservedRules(content: string): ReservedRule[] {
     .filter((s) => PERSON_ONLY.test(s))
     .map((sentence) => ({
       sentence,
-      kind: /\brefund/i.test(sentence) ? "refund" : /\b(?:access|login|verify|identity)\b/i.test(sentence) ? "access" : "other",
+      kind: /\brefund/i.test(sentence)
+        ? "refund"
+        : /\b(?:access|login|verify|identity)\b/i.test(sentence)
+          ? "access"
+          : "other",
     }));
 }
 

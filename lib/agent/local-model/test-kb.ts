@@ -1,5 +1,14 @@
 /** Test-only: a canned knowledge base and the two agent tools, wired like the pipeline but without a database. */
-import { generateText, hasToolCall, stepCountIs, streamText, tool, type LanguageModel, type ModelMessage, type ToolSet } from "ai";
+import {
+  generateText,
+  hasToolCall,
+  stepCountIs,
+  streamText,
+  tool,
+  type LanguageModel,
+  type ModelMessage,
+  type ToolSet,
+} from "ai";
 import { z } from "zod";
 import { createLocalModel } from "./model";
 import { HANDOFF_REASONS } from "./tools";
@@ -82,8 +91,10 @@ export const handoffToHuman = tool({
 export const TOOLS = { search_knowledge_base: searchKnowledgeBase, handoff_to_human: handoffToHuman };
 
 export const SYSTEM = {
-  voice: "You are Frontline, Acme's AI teammate. Answer only from the knowledge base. Contact: +14155550123. Channel: voice (phone call).",
-  email: "You are Frontline, Acme's AI teammate. Answer only from the knowledge base. Contact: sam@customer.example. Channel: email.",
+  voice:
+    "You are Frontline, Acme's AI teammate. Answer only from the knowledge base. Contact: +14155550123. Channel: voice (phone call).",
+  email:
+    "You are Frontline, Acme's AI teammate. Answer only from the knowledge base. Contact: sam@customer.example. Channel: email.",
   sms: "You are Frontline, Acme's AI teammate. Answer only from the knowledge base. Contact: +14155550123. Channel: sms.",
 };
 
@@ -102,7 +113,8 @@ interface StepLike {
 export function outcomeOf(steps: StepLike[]): Outcome {
   for (const step of steps) {
     const handoff = step.toolCalls.find((c) => c.toolName === "handoff_to_human");
-    if (handoff) return { kind: "handoff", ...(handoff.input as { reason: string; summary: string; sentiment: string }) };
+    if (handoff)
+      return { kind: "handoff", ...(handoff.input as { reason: string; summary: string; sentiment: string }) };
   }
   const last = steps[steps.length - 1];
   return last?.text ? { kind: "reply", text: last.text } : { kind: "none" };

@@ -18,7 +18,8 @@ export interface HandoffInput {
   summary: string;
   sentiment: SentimentLabel;
 }
-export type ToolCallPlan = { toolName: typeof SEARCH_TOOL; input: SearchInput } | { toolName: typeof HANDOFF_TOOL; input: HandoffInput };
+export type ToolCallPlan =
+  { toolName: typeof SEARCH_TOOL; input: SearchInput } | { toolName: typeof HANDOFF_TOOL; input: HandoffInput };
 
 export interface KbArticle {
   articleId: string;

@@ -53,7 +53,15 @@ export async function insertSteps(db: Db, runId: string, steps: NewStep[]): Prom
 export async function finishRun(
   db: Db,
   runId: string,
-  result: { status: "completed" | "failed"; outcome: "reply" | "handoff"; replyText?: string | null; error?: string | null; inputTokens: number; outputTokens: number; costUsd?: number | null },
+  result: {
+    status: "completed" | "failed";
+    outcome: "reply" | "handoff";
+    replyText?: string | null;
+    error?: string | null;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd?: number | null;
+  },
 ): Promise<AgentRun> {
   const [run] = await db
     .update(agentRuns)
@@ -91,7 +99,9 @@ export async function getOrCreateHandoff(
 export async function recordHandoffProgress(
   db: Db,
   handoffId: string,
-  patch: Partial<Pick<Handoff, "frontCommentId" | "commentBody" | "commentSendingAt" | "commentPostedAt" | "unassignedAt" | "error">>,
+  patch: Partial<
+    Pick<Handoff, "frontCommentId" | "commentBody" | "commentSendingAt" | "commentPostedAt" | "unassignedAt" | "error">
+  >,
 ): Promise<void> {
   await db.update(handoffs).set(patch).where(eq(handoffs.id, handoffId));
 }
@@ -120,7 +130,11 @@ export async function listToolOutputs(db: Db, runId: string, toolName: string): 
 }
 
 /** The session's run whose reply Front accepted with this `message_uid` (its 202 answer). */
-export async function runByFrontMessageUid(db: Db, sessionId: string, messageUid: string): Promise<AgentRun | undefined> {
+export async function runByFrontMessageUid(
+  db: Db,
+  sessionId: string,
+  messageUid: string,
+): Promise<AgentRun | undefined> {
   const [run] = await db
     .select()
     .from(agentRuns)
@@ -134,7 +148,14 @@ export async function latestDeliveredReply(db: Db, sessionId: string): Promise<A
   const [run] = await db
     .select()
     .from(agentRuns)
-    .where(and(eq(agentRuns.sessionId, sessionId), eq(agentRuns.outcome, "reply"), eq(agentRuns.deliveryStatus, "delivered"), sql`${agentRuns.deliveryIntent}->>'mode' = 'reply'`))
+    .where(
+      and(
+        eq(agentRuns.sessionId, sessionId),
+        eq(agentRuns.outcome, "reply"),
+        eq(agentRuns.deliveryStatus, "delivered"),
+        sql`${agentRuns.deliveryIntent}->>'mode' = 'reply'`,
+      ),
+    )
     .orderBy(desc(agentRuns.startedAt))
     .limit(1);
   return run;

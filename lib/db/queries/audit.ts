@@ -35,7 +35,9 @@ export async function listAuditEntries(db: Db, filters: AuditFilters = {}): Prom
   const actor = filters.actor?.trim();
   if (actor) {
     const pattern = `%${likeLiteral(actor)}%`;
-    where.push(or(eq(auditLog.actorId, actor), ilike(auditLog.actorEmail, pattern), ilike(auditLog.actorName, pattern))!);
+    where.push(
+      or(eq(auditLog.actorId, actor), ilike(auditLog.actorEmail, pattern), ilike(auditLog.actorName, pattern))!,
+    );
   }
   if (filters.from) where.push(gte(auditLog.at, filters.from));
   if (filters.to) where.push(lt(auditLog.at, filters.to));
@@ -57,7 +59,12 @@ export async function listAuditEntries(db: Db, filters: AuditFilters = {}): Prom
 export async function deleteAuditEntriesBefore(db: Db, cutoff: Date, batch: number): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('frontline.audit_purge_before', ${cutoff.toISOString()}, true)`);
-    const oldest = tx.select({ id: auditLog.id }).from(auditLog).where(lt(auditLog.at, cutoff)).orderBy(asc(auditLog.id)).limit(batch);
+    const oldest = tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(lt(auditLog.at, cutoff))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
     const deleted = await tx.delete(auditLog).where(inArray(auditLog.id, oldest)).returning({ id: auditLog.id });
     return deleted.length;
   });

@@ -5,7 +5,6 @@ import type { Db } from "../client";
 import { agentRuns, handoffs, sessionMessages, sessions, webhookEvents } from "../schema";
 import { SAMPLE_CONVERSATION_LIKE } from "./sample-data";
 
-
 export interface DeliveryFilter {
   decision?: EventDecision;
   frontConversationId?: string;
@@ -72,7 +71,11 @@ export async function deliveryHealth(db: Db) {
     .orderBy(desc(webhookEvents.id))
     .limit(1);
   const [lastRejected] = await db
-    .select({ receivedAt: webhookEvents.receivedAt, reason: webhookEvents.decisionReason, signatureResult: webhookEvents.signatureResult })
+    .select({
+      receivedAt: webhookEvents.receivedAt,
+      reason: webhookEvents.decisionReason,
+      signatureResult: webhookEvents.signatureResult,
+    })
     .from(webhookEvents)
     .where(eq(webhookEvents.decision, "rejected"))
     .orderBy(desc(webhookEvents.id))
@@ -83,7 +86,12 @@ export async function deliveryHealth(db: Db) {
 /** The first real proof of each go-live step, or null while it has not happened. Sample history proves nothing. */
 export async function setupMilestones(db: Db) {
   const [firstCall] = await db
-    .select({ at: webhookEvents.receivedAt, sessionId: sessions.id, ticketNumber: sessions.ticketNumber, frontEventId: webhookEvents.frontEventId })
+    .select({
+      at: webhookEvents.receivedAt,
+      sessionId: sessions.id,
+      ticketNumber: sessions.ticketNumber,
+      frontEventId: webhookEvents.frontEventId,
+    })
     .from(webhookEvents)
     .innerJoin(sessions, eq(sessions.id, webhookEvents.sessionId))
     .where(
@@ -118,7 +126,10 @@ export async function setupMilestones(db: Db) {
  * picked, an application channel's calls land there. Only the latest sessions are looked at, so the settings page's
  * polling stays cheap however long the history.
  */
-export async function recentCustomMessage(db: Db, sessionsToLook = 200): Promise<{ sessionId: string; ticketNumber: number } | null> {
+export async function recentCustomMessage(
+  db: Db,
+  sessionsToLook = 200,
+): Promise<{ sessionId: string; ticketNumber: number } | null> {
   const latest = db
     .select({ id: sessions.id, ticketNumber: sessions.ticketNumber })
     .from(sessions)

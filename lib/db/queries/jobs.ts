@@ -14,7 +14,12 @@ export interface EnqueueInput {
 export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<number> {
   const [row] = await tx
     .insert(jobs)
-    .values({ queue: input.queue, orderingKey: input.orderingKey, payload: input.payload, maxAttempts: input.maxAttempts ?? 5 })
+    .values({
+      queue: input.queue,
+      orderingKey: input.orderingKey,
+      payload: input.payload,
+      maxAttempts: input.maxAttempts ?? 5,
+    })
     .returning({ id: jobs.id });
   return row.id;
 }
@@ -23,7 +28,10 @@ export async function enqueueJob(tx: Db, input: EnqueueInput): Promise<number> {
  * Takes the next runnable job, or null. A job is runnable when it is due (or its previous holder's lease ran
  * out) and no older job with its ordering key is still open; SKIP LOCKED lets many workers claim at once.
  */
-export async function claimJob(db: Db, options: { queue: string; workerId: string; leaseMs: number }): Promise<Job | null> {
+export async function claimJob(
+  db: Db,
+  options: { queue: string; workerId: string; leaseMs: number },
+): Promise<Job | null> {
   const [job] = await db
     .update(jobs)
     .set({
@@ -61,7 +69,9 @@ export async function extendLease(db: Db, job: Job, workerId: string, leaseMs: n
   const renewed = await db
     .update(jobs)
     .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.state, "active"), sql`${jobs.lockedUntil} > now()`))
+    .where(
+      and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.state, "active"), sql`${jobs.lockedUntil} > now()`),
+    )
     .returning({ id: jobs.id });
   return renewed.length > 0;
 }
@@ -77,14 +87,25 @@ export async function completeJob(db: Db, job: Job, workerId: string): Promise<v
  * Schedules another attempt after `retryDelayMs`, or marks the job failed when its attempts are used up. "lost":
  * another worker holds the job now, and it is left to that worker.
  */
-export async function failJob(db: Db, job: Job, workerId: string, error: string, retryDelayMs: number): Promise<"retry" | "failed" | "lost"> {
+export async function failJob(
+  db: Db,
+  job: Job,
+  workerId: string,
+  error: string,
+  retryDelayMs: number,
+): Promise<"retry" | "failed" | "lost"> {
   const exhausted = job.attempts >= job.maxAttempts;
   const updated = await db
     .update(jobs)
     .set(
       exhausted
         ? { state: "failed", finishedAt: sql`now()`, lockedUntil: null, lastError: error }
-        : { state: "pending", runAt: sql`now() + make_interval(secs => ${retryDelayMs / 1000})`, lockedUntil: null, lastError: error },
+        : {
+            state: "pending",
+            runAt: sql`now() + make_interval(secs => ${retryDelayMs / 1000})`,
+            lockedUntil: null,
+            lastError: error,
+          },
     )
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)))
     .returning({ id: jobs.id });
@@ -96,7 +117,10 @@ export async function failJob(db: Db, job: Job, workerId: string, error: string,
  * Deletes finished jobs older than the retention, a batch at a time: the queue table stays small, and the webhook
  * event row keeps the record of what happened. Returns how many were deleted.
  */
-export async function pruneFinishedJobs(db: Db, options: { doneOlderThanMs: number; failedOlderThanMs: number; batch?: number }): Promise<number> {
+export async function pruneFinishedJobs(
+  db: Db,
+  options: { doneOlderThanMs: number; failedOlderThanMs: number; batch?: number },
+): Promise<number> {
   const result = await db.execute(sql`
     delete from jobs where id in (
       select id from jobs

@@ -49,7 +49,11 @@ export async function searchKnowledge(db: Db, query: string, limit = 4): Promise
     where p.article_rank <= ${MAX_CHUNKS_PER_ARTICLE}
     order by p.score desc, a.title, p.position
     limit ${limit}`);
-  return rowsOf<KnowledgeHit>(result).map((hit) => ({ ...hit, position: Number(hit.position), score: Math.round(Number(hit.score) * 10_000) / 10_000 }));
+  return rowsOf<KnowledgeHit>(result).map((hit) => ({
+    ...hit,
+    position: Number(hit.position),
+    score: Math.round(Number(hit.score) * 10_000) / 10_000,
+  }));
 }
 
 /** A passage as written: what lib/knowledge/chunk.ts cuts an article body into. */
@@ -68,7 +72,11 @@ function searchVector(title: string, chunk: ChunkText) {
 }
 
 /** Replaces an article's chunks; call it in the transaction that writes the article. */
-export async function replaceChunks(tx: Db, article: Pick<KnowledgeArticle, "id" | "title">, chunks: ChunkText[]): Promise<void> {
+export async function replaceChunks(
+  tx: Db,
+  article: Pick<KnowledgeArticle, "id" | "title">,
+  chunks: ChunkText[],
+): Promise<void> {
   await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.articleId, article.id));
   await tx.insert(knowledgeChunks).values(
     chunks.map((chunk) => ({
@@ -143,17 +151,25 @@ function containsPattern(text: string): string {
  * Articles for the settings list, by title. `q` matches any part of the title or body (an admin looking for an
  * article types part of a word, which full-text search would not find); title matches come first.
  */
-export async function listKnowledgeArticles(db: Db, options: { q?: string; limit?: number } = {}): Promise<{ articles: ArticleSummary[]; total: number }> {
+export async function listKnowledgeArticles(
+  db: Db,
+  options: { q?: string; limit?: number } = {},
+): Promise<{ articles: ArticleSummary[]; total: number }> {
   const q = options.q?.trim();
   const pattern = q ? containsPattern(q) : null;
-  const where = pattern ? sql`(${knowledgeArticles.title} ilike ${pattern} or ${knowledgeArticles.body} ilike ${pattern})` : undefined;
+  const where = pattern
+    ? sql`(${knowledgeArticles.title} ilike ${pattern} or ${knowledgeArticles.body} ilike ${pattern})`
+    : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
         id: knowledgeArticles.id,
         title: knowledgeArticles.title,
         excerpt: sql<string>`case when length(${knowledgeArticles.body}) > ${EXCERPT_CHARS} then left(${knowledgeArticles.body}, ${EXCERPT_CHARS}) || '…' else ${knowledgeArticles.body} end`,
-        chunkCount: sql<number>`(select count(*) from knowledge_chunks c where c.article_id = knowledge_articles.id)`.mapWith(Number),
+        chunkCount:
+          sql<number>`(select count(*) from knowledge_chunks c where c.article_id = knowledge_articles.id)`.mapWith(
+            Number,
+          ),
         createdAt: knowledgeArticles.createdAt,
         updatedAt: knowledgeArticles.updatedAt,
       })
@@ -179,7 +195,12 @@ export async function getKnowledgeArticle(db: Db, id: string): Promise<ArticleWi
   const [article] = await db.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, id));
   if (!article) return null;
   const chunks = await db
-    .select({ id: knowledgeChunks.id, position: knowledgeChunks.position, heading: knowledgeChunks.heading, content: knowledgeChunks.content })
+    .select({
+      id: knowledgeChunks.id,
+      position: knowledgeChunks.position,
+      heading: knowledgeChunks.heading,
+      content: knowledgeChunks.content,
+    })
     .from(knowledgeChunks)
     .where(eq(knowledgeChunks.articleId, id))
     .orderBy(asc(knowledgeChunks.position));
@@ -203,6 +224,9 @@ export async function unchunkedArticleIds(db: Db): Promise<string[]> {
 }
 
 export async function countChunks(db: Db, articleId: string): Promise<number> {
-  const [{ existing }] = await db.select({ existing: count() }).from(knowledgeChunks).where(eq(knowledgeChunks.articleId, articleId));
+  const [{ existing }] = await db
+    .select({ existing: count() })
+    .from(knowledgeChunks)
+    .where(eq(knowledgeChunks.articleId, articleId));
   return existing;
 }

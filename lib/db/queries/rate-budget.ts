@@ -12,7 +12,9 @@ export interface BudgetShape {
  */
 const RATE_PER_MS = sql.raw("(greatest(per_minute - capacity, per_minute / 2.0) / 60000.0)");
 /** The bucket's balance now: refilled for the time since the last take (never negative time, see refilled_at). */
-const BALANCE = sql.raw(`least(capacity, tokens + greatest(0, extract(epoch from (now() - refilled_at)) * 1000) * (greatest(per_minute - capacity, per_minute / 2.0) / 60000.0))`);
+const BALANCE = sql.raw(
+  `least(capacity, tokens + greatest(0, extract(epoch from (now() - refilled_at)) * 1000) * (greatest(per_minute - capacity, per_minute / 2.0) / 60000.0))`,
+);
 
 /**
  * Takes one request from the shared budget. Returns 0 when granted, else how many ms until one may be (the end of

@@ -1,6 +1,15 @@
 import { and, eq, inArray, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agentRuns, agentSteps, evalCases, evalCaseVersions, handoffs, sessionMessages, sessions, webhookEvents } from "../schema";
+import {
+  agentRuns,
+  agentSteps,
+  evalCases,
+  evalCaseVersions,
+  handoffs,
+  sessionMessages,
+  sessions,
+  webhookEvents,
+} from "../schema";
 
 /**
  * Deleting customers' words while keeping what the reports count (docs/security.md: retention and erasure). A
@@ -10,10 +19,21 @@ import { agentRuns, agentSteps, evalCases, evalCaseVersions, handoffs, sessionMe
  */
 
 /** Whether an old session still holds anything to delete (what a purge has not done yet). */
-const holdsText = or(isNotNull(sessions.contactHandle), isNotNull(sessions.contactName), isNotNull(sessions.contactKey), isNotNull(sessions.subject), isNotNull(sessions.summary), isNotNull(sessions.preview));
+const holdsText = or(
+  isNotNull(sessions.contactHandle),
+  isNotNull(sessions.contactName),
+  isNotNull(sessions.contactKey),
+  isNotNull(sessions.subject),
+  isNotNull(sessions.summary),
+  isNotNull(sessions.preview),
+);
 
 /** Up to `limit` sessions whose last activity is before `cutoff` and that still hold a text. */
-export async function expiredSessionIds(db: Db, cutoff: Date, limit: number): Promise<{ id: string; frontConversationId: string }[]> {
+export async function expiredSessionIds(
+  db: Db,
+  cutoff: Date,
+  limit: number,
+): Promise<{ id: string; frontConversationId: string }[]> {
   return db
     .select({ id: sessions.id, frontConversationId: sessions.frontConversationId })
     .from(sessions)
@@ -23,7 +43,11 @@ export async function expiredSessionIds(db: Db, cutoff: Date, limit: number): Pr
 }
 
 /** The sessions of one contact: by its normalised handle, or the handle as Front gave it. */
-export async function contactSessionIds(db: Db, contactKey: string, handle: string): Promise<{ id: string; frontConversationId: string }[]> {
+export async function contactSessionIds(
+  db: Db,
+  contactKey: string,
+  handle: string,
+): Promise<{ id: string; frontConversationId: string }[]> {
   return db
     .select({ id: sessions.id, frontConversationId: sessions.frontConversationId })
     .from(sessions)
@@ -60,26 +84,55 @@ export async function deleteSessionTexts(
     const steps = await tx
       .update(agentSteps)
       .set({ text: null, input: null, output: null, error: null })
-      .where(and(inArray(agentSteps.runId, runIds), or(isNotNull(agentSteps.text), isNotNull(agentSteps.input), isNotNull(agentSteps.output), isNotNull(agentSteps.error))))
+      .where(
+        and(
+          inArray(agentSteps.runId, runIds),
+          or(
+            isNotNull(agentSteps.text),
+            isNotNull(agentSteps.input),
+            isNotNull(agentSteps.output),
+            isNotNull(agentSteps.error),
+          ),
+        ),
+      )
       .returning({ id: agentSteps.id });
-    await tx.update(agentRuns).set({ replyText: null, deliveryIntent: null, error: null }).where(inArray(agentRuns.sessionId, ids));
+    await tx
+      .update(agentRuns)
+      .set({ replyText: null, deliveryIntent: null, error: null })
+      .where(inArray(agentRuns.sessionId, ids));
     const handoffRows = await tx
       .update(handoffs)
       // A comment that was written says so, rather than reading as one never written.
-      .set({ summary: options.notice, commentBody: sql`case when ${handoffs.commentBody} is null then null else ${options.notice} end`, error: null })
+      .set({
+        summary: options.notice,
+        commentBody: sql`case when ${handoffs.commentBody} is null then null else ${options.notice} end`,
+        error: null,
+      })
       .where(and(inArray(handoffs.sessionId, ids), ne(handoffs.summary, options.notice)))
       .returning({ id: handoffs.id });
     const events = await tx
       .update(webhookEvents)
       .set({ body: null, headers: {}, error: null })
-      .where(and(inArray(webhookEvents.frontConversationId, conversations), isNotNull(webhookEvents.body), options.eventsBefore ? lt(webhookEvents.receivedAt, options.eventsBefore) : undefined))
+      .where(
+        and(
+          inArray(webhookEvents.frontConversationId, conversations),
+          isNotNull(webhookEvents.body),
+          options.eventsBefore ? lt(webhookEvents.receivedAt, options.eventsBefore) : undefined,
+        ),
+      )
       .returning({ id: webhookEvents.id });
     const sessionRows = await tx
       .update(sessions)
       .set({ contactHandle: null, contactName: null, contactKey: null, subject: null, summary: null, preview: null })
       .where(inArray(sessions.id, ids))
       .returning({ id: sessions.id });
-    return { sessions: sessionRows.length, messages: messages.length, steps: steps.length, handoffs: handoffRows.length, events: events.length };
+    return {
+      sessions: sessionRows.length,
+      messages: messages.length,
+      steps: steps.length,
+      handoffs: handoffRows.length,
+      events: events.length,
+    };
   });
 }
 
@@ -88,21 +141,31 @@ export async function deleteSessionTexts(
  * words too: they are deleted, and the bodies of their earlier versions emptied (the history keeps that a change
  * happened). Returns how many cases went.
  */
-export async function deleteCasesAbout(db: Db, sessionIds: readonly string[], spellings: readonly string[]): Promise<number> {
+export async function deleteCasesAbout(
+  db: Db,
+  sessionIds: readonly string[],
+  spellings: readonly string[],
+): Promise<number> {
   const about = or(
     sessionIds.length ? inArray(evalCases.sourceSessionId, [...sessionIds]) : undefined,
     ...spellings.map((spelling) => sql`strpos(${evalCases.body}::text, ${spelling}) > 0`),
   );
   if (!about) return 0;
   return db.transaction(async (tx) => {
-    const cases = await tx.delete(evalCases).where(about).returning({ setId: evalCases.setId, caseKey: evalCases.caseKey });
+    const cases = await tx
+      .delete(evalCases)
+      .where(about)
+      .returning({ setId: evalCases.setId, caseKey: evalCases.caseKey });
     if (cases.length === 0) return 0;
     // Their earlier versions too, in one statement: (set, key) pairs of the deleted cases.
     const pairs = sql.join(
       cases.map((entry) => sql`(${entry.setId}::uuid, ${entry.caseKey})`),
       sql`, `,
     );
-    await tx.update(evalCaseVersions).set({ body: null }).where(sql`(${evalCaseVersions.setId}, ${evalCaseVersions.caseKey}) in (${pairs})`);
+    await tx
+      .update(evalCaseVersions)
+      .set({ body: null })
+      .where(sql`(${evalCaseVersions.setId}, ${evalCaseVersions.caseKey}) in (${pairs})`);
     return cases.length;
   });
 }

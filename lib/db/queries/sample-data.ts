@@ -66,14 +66,21 @@ export async function backdateHandoffs(db: Db, rows: { id: string; createdAt: Da
  * Sets when Frontline recorded each message of these sessions: customer messages when their webhook was
  * processed (given by Front message id), the AI's and teammates' messages when they were sent.
  */
-export async function backdateMessages(db: Db, sessionIds: string[], customerRecordedAt: { frontMessageId: string; recordedAt: Date }[]): Promise<void> {
+export async function backdateMessages(
+  db: Db,
+  sessionIds: string[],
+  customerRecordedAt: { frontMessageId: string; recordedAt: Date }[],
+): Promise<void> {
   if (sessionIds.length === 0) return;
   const given = customerRecordedAt.length
     ? sql`(select v.recorded_at from (values ${values(customerRecordedAt.map((r) => sql`(${r.frontMessageId}, ${iso(r.recordedAt)}::timestamptz)`))}) as v(front_message_id, recorded_at) where v.front_message_id = m.front_message_id)`
     : sql`null::timestamptz`;
   await db.execute(sql`
     update session_messages m set recorded_at = coalesce(${given}, m.sent_at)
-    where m.session_id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    where m.session_id in (${sql.join(
+      sessionIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
 }
 
 export interface SampleWebhookEvent {
@@ -160,7 +167,9 @@ export interface ClearedSampleData {
 export async function clearSampleData(db: Db): Promise<ClearedSampleData> {
   return db.transaction(async (tx) => {
     const deleted = async (statement: SQL): Promise<number> => {
-      const [row] = rowsOf<{ n: number | string }>(await tx.execute(sql`with d as (${statement} returning 1) select count(*) as n from d`));
+      const [row] = rowsOf<{ n: number | string }>(
+        await tx.execute(sql`with d as (${statement} returning 1) select count(*) as n from d`),
+      );
       return Number(row?.n ?? 0);
     };
     const sample = sql`select id from sessions where is_sample`;

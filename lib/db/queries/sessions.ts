@@ -4,7 +4,15 @@ import type { Db } from "../client";
 import { agentRuns, agentSteps, handoffs, sessionMessages, sessions, type Session } from "../schema";
 import { aiResultCondition } from "./ai-results";
 import { ACTED_OUTCOMES, ATTENTION_FLAGS, type AiOutcome, type Channel, type SessionStatus } from "../../domain";
-import { dayBounds, DEFAULT_RESULT_WINDOW_HOURS, NO_FILTERS, parseSessionSearch, type SessionFilters, type SessionSearch, type SessionViewId } from "../../inbox/session-filters";
+import {
+  dayBounds,
+  DEFAULT_RESULT_WINDOW_HOURS,
+  NO_FILTERS,
+  parseSessionSearch,
+  type SessionFilters,
+  type SessionSearch,
+  type SessionViewId,
+} from "../../inbox/session-filters";
 
 export type { AiOutcome, SessionStatus };
 
@@ -21,7 +29,10 @@ export interface SessionIdentity {
 }
 
 /** The session of a Front conversation, created on its first event. */
-export async function findOrCreateSession(db: Db, identity: SessionIdentity): Promise<{ session: Session; created: boolean }> {
+export async function findOrCreateSession(
+  db: Db,
+  identity: SessionIdentity,
+): Promise<{ session: Session; created: boolean }> {
   const [created] = await db
     .insert(sessions)
     .values({
@@ -37,7 +48,10 @@ export async function findOrCreateSession(db: Db, identity: SessionIdentity): Pr
     .onConflictDoNothing({ target: sessions.frontConversationId })
     .returning();
   if (created) return { session: created, created: true };
-  const [existing] = await db.select().from(sessions).where(eq(sessions.frontConversationId, identity.frontConversationId));
+  const [existing] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.frontConversationId, identity.frontConversationId));
   return { session: existing, created: false };
 }
 
@@ -46,7 +60,21 @@ export async function getSessionByConversation(db: Db, frontConversationId: stri
   return row;
 }
 
-type SessionPatch = Partial<Pick<Session, "status" | "statusReason" | "flag" | "sentiment" | "summary" | "handoffReason" | "preview" | "resolvedAt" | "contactHandle" | "subject">> & {
+type SessionPatch = Partial<
+  Pick<
+    Session,
+    | "status"
+    | "statusReason"
+    | "flag"
+    | "sentiment"
+    | "summary"
+    | "handoffReason"
+    | "preview"
+    | "resolvedAt"
+    | "contactHandle"
+    | "subject"
+  >
+> & {
   /** Set where the AI acts (see sessions.aiOutcome); when, if not now (the sample history is backdated). */
   aiOutcome?: AiOutcome;
   aiOutcomeAt?: Date;
@@ -56,7 +84,12 @@ export async function updateSession(db: Db, id: string, patch: SessionPatch): Pr
   const { aiOutcome, aiOutcomeAt, ...columns } = patch;
   await db
     .update(sessions)
-    .set({ ...columns, ...(aiOutcome ? aiOutcomeColumns(aiOutcome, aiOutcomeAt ?? new Date()) : {}), updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .set({
+      ...columns,
+      ...(aiOutcome ? aiOutcomeColumns(aiOutcome, aiOutcomeAt ?? new Date()) : {}),
+      updatedAt: sql`now()`,
+      lastActivityAt: sql`now()`,
+    })
     .where(eq(sessions.id, id));
 }
 
@@ -66,7 +99,11 @@ export async function updateSession(db: Db, id: string, patch: SessionPatch): Pr
  */
 function aiOutcomeColumns(outcome: AiOutcome, at: Date) {
   const when = sql`${at.toISOString()}::timestamptz`;
-  if (outcome === "skipped") return { aiOutcome: sql`coalesce(${sessions.aiOutcome}, 'skipped')`, aiOutcomeAt: sql`coalesce(${sessions.aiOutcomeAt}, ${when})` };
+  if (outcome === "skipped")
+    return {
+      aiOutcome: sql`coalesce(${sessions.aiOutcome}, 'skipped')`,
+      aiOutcomeAt: sql`coalesce(${sessions.aiOutcomeAt}, ${when})`,
+    };
   return { aiOutcome: outcome, aiOutcomeAt: at, humanRepliedAt: null, reopenedAt: null };
 }
 
@@ -81,7 +118,12 @@ export async function recordHumanFollowUp(db: Db, id: string, kind: "reply" | "r
   const afterTheAi = and(inArray(sessions.aiOutcome, [...ACTED_OUTCOMES]), sql`${sessions.aiOutcomeAt} <= ${when}`);
   await db
     .update(sessions)
-    .set({ [kind === "reply" ? "humanRepliedAt" : "reopenedAt"]: sql`case when ${afterTheAi} then coalesce(${column}, ${when}) else ${column} end`, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .set({
+      [kind === "reply" ? "humanRepliedAt" : "reopenedAt"]:
+        sql`case when ${afterTheAi} then coalesce(${column}, ${when}) else ${column} end`,
+      updatedAt: sql`now()`,
+      lastActivityAt: sql`now()`,
+    })
     .where(eq(sessions.id, id));
 }
 
@@ -90,18 +132,37 @@ export async function recordHumanFollowUp(db: Db, id: string, kind: "reply" | "r
  * session itself moves; with one, its messages move there (so the AI reads the whole history) and it ends, saying
  * where it went. Runs and handoffs stay with the session they belong to, so the figures reported stay exact.
  */
-export async function moveSessionToConversation(db: Db, from: Session, survivingConversationId: string): Promise<{ sessionId: string; moved: "session" | "messages" }> {
+export async function moveSessionToConversation(
+  db: Db,
+  from: Session,
+  survivingConversationId: string,
+): Promise<{ sessionId: string; moved: "session" | "messages" }> {
   return db.transaction(async (tx) => {
-    const [survivor] = await tx.select().from(sessions).where(eq(sessions.frontConversationId, survivingConversationId)).for("update");
+    const [survivor] = await tx
+      .select()
+      .from(sessions)
+      .where(eq(sessions.frontConversationId, survivingConversationId))
+      .for("update");
     if (!survivor) {
-      await tx.update(sessions).set({ frontConversationId: survivingConversationId, updatedAt: sql`now()` }).where(eq(sessions.id, from.id));
+      await tx
+        .update(sessions)
+        .set({ frontConversationId: survivingConversationId, updatedAt: sql`now()` })
+        .where(eq(sessions.id, from.id));
       return { sessionId: from.id, moved: "session" as const };
     }
     await tx.update(sessionMessages).set({ sessionId: survivor.id }).where(eq(sessionMessages.sessionId, from.id));
-    await tx.update(sessions).set({ lastActivityAt: sql`now()`, updatedAt: sql`now()` }).where(eq(sessions.id, survivor.id));
     await tx
       .update(sessions)
-      .set({ status: "resolved", resolvedAt: sql`coalesce(${sessions.resolvedAt}, now())`, statusReason: `merged in Front into session #${survivor.ticketNumber}`, updatedAt: sql`now()` })
+      .set({ lastActivityAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(sessions.id, survivor.id));
+    await tx
+      .update(sessions)
+      .set({
+        status: "resolved",
+        resolvedAt: sql`coalesce(${sessions.resolvedAt}, now())`,
+        statusReason: `merged in Front into session #${survivor.ticketNumber}`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(sessions.id, from.id));
     return { sessionId: survivor.id, moved: "messages" as const };
   });
@@ -139,18 +200,26 @@ export async function updateSessionMessageContent(
 ): Promise<void> {
   await db
     .update(sessionMessages)
-    .set({ subject: content.subject ?? null, text: content.text, modelText: content.modelText ?? null, metadata: content.metadata ?? {} })
+    .set({
+      subject: content.subject ?? null,
+      text: content.text,
+      modelText: content.modelText ?? null,
+      metadata: content.metadata ?? {},
+    })
     .where(eq(sessionMessages.frontMessageId, frontMessageId));
 }
 
 /** A message's columns but its search vector, which only the search reads. */
-const messageColumns = Object.fromEntries(Object.entries(getTableColumns(sessionMessages)).filter(([name]) => name !== "search")) as Omit<
-  ReturnType<typeof getTableColumns<typeof sessionMessages>>,
-  "search"
->;
+const messageColumns = Object.fromEntries(
+  Object.entries(getTableColumns(sessionMessages)).filter(([name]) => name !== "search"),
+) as Omit<ReturnType<typeof getTableColumns<typeof sessionMessages>>, "search">;
 
 export async function listSessionMessages(db: Db, sessionId: string) {
-  return db.select(messageColumns).from(sessionMessages).where(eq(sessionMessages.sessionId, sessionId)).orderBy(asc(sessionMessages.sentAt), asc(sessionMessages.recordedAt));
+  return db
+    .select(messageColumns)
+    .from(sessionMessages)
+    .where(eq(sessionMessages.sessionId, sessionId))
+    .orderBy(asc(sessionMessages.sentAt), asc(sessionMessages.recordedAt));
 }
 
 export interface SessionListCursor {
@@ -200,7 +269,13 @@ function messageTextCondition(text: string): SQL {
 export function searchProbes(db: Db, search: SessionSearch, limit: number) {
   const contact = contactTextCondition(search);
   return {
-    contact: contact ? db.select({ id: sessions.id }).from(sessions).where(contact).limit(limit + 1) : null,
+    contact: contact
+      ? db
+          .select({ id: sessions.id })
+          .from(sessions)
+          .where(contact)
+          .limit(limit + 1)
+      : null,
     messages: search.messageText
       ? db
           .select({ id: sessionMessages.sessionId })
@@ -241,7 +316,10 @@ async function searchCondition(db: Db, search: SessionSearch, candidateLimit: nu
   }
   if (search.messageText) {
     if (messageIds.length <= candidateLimit) for (const row of messageIds) candidates.add(row.id);
-    else parts.push(sql`exists (select 1 from ${sessionMessages} where ${sessionMessages.sessionId} = ${sessions.id} and ${messageTextCondition(search.messageText)} offset 0)`);
+    else
+      parts.push(
+        sql`exists (select 1 from ${sessionMessages} where ${sessionMessages.sessionId} = ${sessions.id} and ${messageTextCondition(search.messageText)} offset 0)`,
+      );
   }
   if (candidates.size) parts.push(inArray(sessions.id, [...candidates]));
   return parts.length ? or(...parts)! : sql`false`;
@@ -320,7 +398,9 @@ export async function sessionListConditions(db: Db, options: Omit<SessionListOpt
     search ? await searchCondition(db, search, searchCandidateLimit) : undefined,
     filters.gap ? gapCondition(gapSessionIds) : undefined,
     // The keyset as a row comparison, which the (…, last_activity_at, id) indexes take as where to start.
-    cursor ? sql`(${sessions.lastActivityAt}, ${sessions.id}) < (${cursor.lastActivityAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
+    cursor
+      ? sql`(${sessions.lastActivityAt}, ${sessions.id}) < (${cursor.lastActivityAt}::timestamptz, ${cursor.id}::uuid)`
+      : undefined,
   ].filter((condition): condition is SQL => condition !== undefined);
 }
 
@@ -361,7 +441,8 @@ export async function listSessions(db: Db, options: SessionListOptions) {
   const rows = await sessionListQuery(db, await sessionListConditions(db, options), options.limit);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
-  const nextCursor: SessionListCursor | null = rows.length > options.limit && last ? { lastActivityAt: last.cursorAt, id: last.id } : null;
+  const nextCursor: SessionListCursor | null =
+    rows.length > options.limit && last ? { lastActivityAt: last.cursorAt, id: last.id } : null;
   const sessionsOnPage = page.map((row) => {
     const session: Omit<typeof row, "cursorAt"> & { cursorAt?: string } = { ...row };
     delete session.cursorAt;
@@ -387,7 +468,15 @@ export async function getSessionDetail(db: Db, id: string) {
   ]);
   const contactSessions = session.contactKey
     ? await db
-        .select({ id: sessions.id, ticketNumber: sessions.ticketNumber, channel: sessions.channel, status: sessions.status, createdAt: sessions.createdAt, summary: sessions.summary, preview: sessions.preview })
+        .select({
+          id: sessions.id,
+          ticketNumber: sessions.ticketNumber,
+          channel: sessions.channel,
+          status: sessions.status,
+          createdAt: sessions.createdAt,
+          summary: sessions.summary,
+          preview: sessions.preview,
+        })
         .from(sessions)
         .where(and(eq(sessions.contactKey, session.contactKey), ne(sessions.id, session.id)))
         .orderBy(desc(sessions.createdAt))

@@ -65,7 +65,9 @@ export async function listOpenSessions(db: Db, userId: string, now: Date) {
 
 /** Ends a user's sign-ins (one of them with `sessionId`); the next request with that cookie is signed out. */
 export async function deleteSessions(db: Db, userId: string, sessionId?: string): Promise<number> {
-  const where = sessionId ? and(eq(authSessions.userId, userId), eq(authSessions.id, sessionId)) : eq(authSessions.userId, userId);
+  const where = sessionId
+    ? and(eq(authSessions.userId, userId), eq(authSessions.id, sessionId))
+    : eq(authSessions.userId, userId);
   const deleted = await db.delete(authSessions).where(where).returning({ id: authSessions.id });
   return deleted.length;
 }

@@ -40,7 +40,10 @@ export interface AcceptedDelivery {
  * Stores a verified event and its processing job in one transaction. Front delivers at least once: a repeated
  * `evt_` id only counts the delivery and is not queued again.
  */
-export async function storeVerifiedEvent(db: Db, delivery: AcceptedDelivery): Promise<{ id: number; duplicate: boolean }> {
+export async function storeVerifiedEvent(
+  db: Db,
+  delivery: AcceptedDelivery,
+): Promise<{ id: number; duplicate: boolean }> {
   // One statement, so one round trip before the ack: its two inserts commit together or not at all.
   const orderingKey = delivery.frontConversationId ?? delivery.frontEventId;
   const stored = await db.execute(sql`
@@ -117,7 +120,9 @@ export async function queueRerun(tx: Db, id: number): Promise<QueuedRerun> {
   const [event] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).for("update");
   if (!event) return { status: "not_found" };
   // A re-run of a re-run repeats the delivery itself: attempts never chain.
-  const [original] = event.rerunOf ? await tx.select().from(webhookEvents).where(eq(webhookEvents.id, event.rerunOf)).for("update") : [event];
+  const [original] = event.rerunOf
+    ? await tx.select().from(webhookEvents).where(eq(webhookEvents.id, event.rerunOf)).for("update")
+    : [event];
   if (!original || original.signatureResult !== "valid" || !original.frontEventId) return { status: "not_verified" };
   const open = await tx.execute(sql`
     select 1 from jobs
@@ -140,6 +145,10 @@ export async function queueRerun(tx: Db, id: number): Promise<QueuedRerun> {
       rerunOf: original.id,
     })
     .returning({ id: webhookEvents.id });
-  await enqueueJob(tx, { queue: PIPELINE_QUEUE, orderingKey: original.frontConversationId ?? original.frontEventId, payload: { webhookEventId: attempt.id } });
+  await enqueueJob(tx, {
+    queue: PIPELINE_QUEUE,
+    orderingKey: original.frontConversationId ?? original.frontEventId,
+    payload: { webhookEventId: attempt.id },
+  });
   return { status: "queued", attemptId: attempt.id, original };
 }

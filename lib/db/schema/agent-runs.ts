@@ -54,7 +54,10 @@ export const agentRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
   },
-  (t) => [unique("agent_runs_session_trigger_key").on(t.sessionId, t.triggerMessageId), index("agent_runs_session_idx").on(t.sessionId, t.startedAt)],
+  (t) => [
+    unique("agent_runs_session_trigger_key").on(t.sessionId, t.triggerMessageId),
+    index("agent_runs_session_idx").on(t.sessionId, t.startedAt),
+  ],
 );
 
 export type AgentRun = typeof agentRuns.$inferSelect;

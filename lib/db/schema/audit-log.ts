@@ -25,7 +25,11 @@ export const auditLog = pgTable(
     /** The changed keys after the change (secrets as markers); null for a deletion. */
     after: jsonb("after").$type<Record<string, unknown> | null>(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at, t.id), index("audit_log_action_idx").on(t.action, t.id), index("audit_log_actor_idx").on(t.actorId)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at, t.id),
+    index("audit_log_action_idx").on(t.action, t.id),
+    index("audit_log_actor_idx").on(t.actorId),
+  ],
 );
 
 export type AuditLogRow = typeof auditLog.$inferSelect;

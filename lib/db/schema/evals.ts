@@ -1,4 +1,15 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { AgentOutcome } from "../../agent/outcome";
 import type { EvalCase } from "../../evals/case";
 import type { GradedResult, GradedTotals } from "../../evals/graded-checks";
@@ -34,7 +45,10 @@ export const evalCases = pgTable(
     sourceSessionId: uuid("source_session_id"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("eval_cases_set_key_unique").on(t.setId, t.caseKey), index("eval_cases_set_position_idx").on(t.setId, t.position)],
+  (t) => [
+    unique("eval_cases_set_key_unique").on(t.setId, t.caseKey),
+    index("eval_cases_set_position_idx").on(t.setId, t.position),
+  ],
 );
 
 /** Every change to a case, append-only: its body after the change (null: deleted), who and when. */
@@ -112,7 +126,10 @@ export const evalRunCases = pgTable(
     durationMs: integer("duration_ms").notNull(),
     costUsd: doublePrecision("cost_usd"),
   },
-  (t) => [unique("eval_run_cases_run_key_unique").on(t.runId, t.caseKey), index("eval_run_cases_run_position_idx").on(t.runId, t.position)],
+  (t) => [
+    unique("eval_run_cases_run_key_unique").on(t.runId, t.caseKey),
+    index("eval_run_cases_run_position_idx").on(t.runId, t.position),
+  ],
 );
 
 /** A run's deterministic figures, and the judge's graded ones when it was asked for them. */
@@ -122,7 +139,15 @@ export interface EvalRunCaseResult {
   outcome: AgentOutcome;
   citedArticle: string | null;
   checks: CaseChecks;
-  steps: { kind: string; toolName?: string | null; text?: string | null; input?: unknown; output?: unknown; error?: string | null; durationMs: number }[];
+  steps: {
+    kind: string;
+    toolName?: string | null;
+    text?: string | null;
+    input?: unknown;
+    output?: unknown;
+    error?: string | null;
+    durationMs: number;
+  }[];
   inputTokens: number;
   outputTokens: number;
   graded?: GradedResult | null;

@@ -27,8 +27,12 @@ export const jobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    index("jobs_open_idx").on(t.orderingKey, t.id).where(sql`state in ('pending', 'active')`),
-    index("jobs_runnable_idx").on(t.runAt, t.id).where(sql`state in ('pending', 'active')`),
+    index("jobs_open_idx")
+      .on(t.orderingKey, t.id)
+      .where(sql`state in ('pending', 'active')`),
+    index("jobs_runnable_idx")
+      .on(t.runAt, t.id)
+      .where(sql`state in ('pending', 'active')`),
   ],
 );
 

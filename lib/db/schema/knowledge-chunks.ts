@@ -25,7 +25,10 @@ export const knowledgeChunks = pgTable(
      */
     search: tsvector("search").notNull(),
   },
-  (t) => [unique("knowledge_chunks_article_position_key").on(t.articleId, t.position), index("knowledge_chunks_search_idx").using("gin", t.search)],
+  (t) => [
+    unique("knowledge_chunks_article_position_key").on(t.articleId, t.position),
+    index("knowledge_chunks_search_idx").using("gin", t.search),
+  ],
 );
 
 export type KnowledgeChunk = typeof knowledgeChunks.$inferSelect;

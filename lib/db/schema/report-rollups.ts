@@ -17,7 +17,9 @@ export const sessionDailyStats = pgTable(
     handoffReason: text("handoff_reason"),
     sessions: integer("sessions").notNull(),
   },
-  (t) => [unique("session_daily_stats_key").on(t.day, t.channel, t.status, t.sentiment, t.handoffReason).nullsNotDistinct()],
+  (t) => [
+    unique("session_daily_stats_key").on(t.day, t.channel, t.status, t.sentiment, t.handoffReason).nullsNotDistinct(),
+  ],
 );
 
 /**
@@ -56,7 +58,11 @@ export const sessionAiDailyStats = pgTable(
     reopenClass: integer("reopen_class"),
     sessions: integer("sessions").notNull(),
   },
-  (t) => [unique("session_ai_daily_stats_key").on(t.day, t.channel, t.aiOutcome, t.handoffReason, t.actedDay, t.followupClass, t.reopenClass).nullsNotDistinct()],
+  (t) => [
+    unique("session_ai_daily_stats_key")
+      .on(t.day, t.channel, t.aiOutcome, t.handoffReason, t.actedDay, t.followupClass, t.reopenClass)
+      .nullsNotDistinct(),
+  ],
 );
 
 /**

@@ -14,7 +14,10 @@ export const savedViews = pgTable(
     query: text("query").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("saved_views_user_name_unique").on(t.userId, t.name), index("saved_views_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    unique("saved_views_user_name_unique").on(t.userId, t.name),
+    index("saved_views_user_idx").on(t.userId, t.createdAt),
+  ],
 );
 
 export type SavedView = typeof savedViews.$inferSelect;

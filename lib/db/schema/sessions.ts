@@ -54,8 +54,12 @@ export const sessions = pgTable(
     // Date ranges on created_at, bounded on last_activity_at (the Inbox's from/to and the reports).
     index("sessions_created_idx").on(t.createdAt, t.lastActivityAt),
     // "Needs attention" and the handoff-reason filter stay fast when those rows are rare.
-    index("sessions_attention_idx").on(t.lastActivityAt, t.id).where(sql`status = 'failed' or flag is not null`),
-    index("sessions_reason_activity_idx").on(t.handoffReason, t.lastActivityAt, t.id).where(sql`handoff_reason is not null`),
+    index("sessions_attention_idx")
+      .on(t.lastActivityAt, t.id)
+      .where(sql`status = 'failed' or flag is not null`),
+    index("sessions_reason_activity_idx")
+      .on(t.handoffReason, t.lastActivityAt, t.id)
+      .where(sql`handoff_reason is not null`),
     index("sessions_contact_idx").on(t.contactKey, t.createdAt),
     // The AI's rates read their rollups, and sessions directly only for the day a window's edge falls on. Migration
     // 0009 adds INCLUDE (created_at, channel, ai_outcome, human_replied_at, reopened_at), which drizzle cannot write.

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import type { EventDecision } from "../../domain";
 
 /** Every delivery to the webhook endpoint, verified or not: the audit trail an on-call engineer reads first. */
@@ -35,14 +46,14 @@ export const webhookEvents = pgTable(
      * A re-run from the troubleshooting page is a new attempt (its own row, decision and duration) that points at
      * the delivery it repeats; the delivery itself is never rewritten. Null for what Front delivered.
      */
-    rerunOf: bigint("rerun_of", { mode: "number" }).references((): AnyPgColumn => webhookEvents.id, { onDelete: "cascade" }),
+    rerunOf: bigint("rerun_of", { mode: "number" }).references((): AnyPgColumn => webhookEvents.id, {
+      onDelete: "cascade",
+    }),
     /**
      * When Front sent the event (its `emitted_at`), else when it arrived: the order deliveries are listed in,
      * whatever order they were stored in. Computed by the database, so every writer fills it.
      */
-    sentAt: timestamp("sent_at", { withTimezone: true })
-      .notNull()
-      .generatedAlwaysAs(sql`coalesce(
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().generatedAlwaysAs(sql`coalesce(
         case when jsonb_typeof(coalesce(body->'payload'->'emitted_at', body->'emitted_at')) = 'number' then
           case when (coalesce(body->'payload'->'emitted_at', body->'emitted_at'))::float8 between 0 and 1e11
             then to_timestamp((coalesce(body->'payload'->'emitted_at', body->'emitted_at'))::float8) end

@@ -81,7 +81,8 @@ export function groupGapQuestions(questions: readonly GapQuestion[], background:
   const inGaps = documentFrequency(gapTerms);
   const everywhere = documentFrequency([...gapTerms, ...background.map((text) => termsOf(questionText(text)))]);
   const documents = gapTerms.length + background.length;
-  const score = (term: string) => (inGaps.get(term) ?? 0) * (Math.log((1 + documents) / (1 + (everywhere.get(term) ?? 0))) + 1);
+  const score = (term: string) =>
+    (inGaps.get(term) ?? 0) * (Math.log((1 + documents) / (1 + (everywhere.get(term) ?? 0))) + 1);
   const order = byScore(score);
 
   type Building = { members: number[]; forms: Map<string, Map<string, number>> };
@@ -99,8 +100,16 @@ export function groupGapQuestions(questions: readonly GapQuestion[], background:
   });
 
   const result = [...groups].map(([top, group]): GapGroup => {
-    const shared = [...group.forms].filter(([, forms]) => [...forms.values()].reduce((sum, count) => sum + count, 0) === group.members.length).map(([term]) => term);
-    const words = top === NO_WORDS_KEY ? [] : shared.sort(order).slice(0, GROUP_WORD_LIMIT).map((term) => mostWritten(group.forms.get(term)!));
+    const shared = [...group.forms]
+      .filter(([, forms]) => [...forms.values()].reduce((sum, count) => sum + count, 0) === group.members.length)
+      .map(([term]) => term);
+    const words =
+      top === NO_WORDS_KEY
+        ? []
+        : shared
+            .sort(order)
+            .slice(0, GROUP_WORD_LIMIT)
+            .map((term) => mostWritten(group.forms.get(term)!));
     return {
       key: words[0] ?? NO_WORDS_KEY,
       words,
@@ -112,5 +121,9 @@ export function groupGapQuestions(questions: readonly GapQuestion[], background:
       })),
     };
   });
-  return result.sort((a, b) => b.sessionIds.length - a.sessionIds.length || (a.words.join(" ") < b.words.join(" ") ? -1 : a.words.join(" ") > b.words.join(" ") ? 1 : 0));
+  return result.sort(
+    (a, b) =>
+      b.sessionIds.length - a.sessionIds.length ||
+      (a.words.join(" ") < b.words.join(" ") ? -1 : a.words.join(" ") > b.words.join(" ") ? 1 : 0),
+  );
 }

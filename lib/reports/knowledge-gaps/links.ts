@@ -16,7 +16,10 @@ export function groupName(group: Pick<GapGroupRow, "words">): string {
 }
 
 /** The Inbox listing exactly a group's sessions: the report's range, channel, the AI's handoff and its reason, and the group. */
-export function gapInboxHref(report: Pick<KnowledgeGapsResponse, "range" | "channel">, group: Pick<GapGroupRow, "key">): string {
+export function gapInboxHref(
+  report: Pick<KnowledgeGapsResponse, "range" | "channel">,
+  group: Pick<GapGroupRow, "key">,
+): string {
   const params = sessionFilterParams({
     channel: report.channel ? [report.channel] : [],
     reason: ["insufficient_knowledge"],
@@ -53,7 +56,11 @@ export const GAP_CSV_HEADER = ["Words", "Sessions", "Example 1", "Example 2", "E
 export function knowledgeGapsCsv(report: Pick<KnowledgeGapsResponse, "groups">): string {
   return toCsv(
     GAP_CSV_HEADER,
-    report.groups.map((group) => [groupName(group), group.sessions, ...[0, 1, 2].map((index) => exampleLabel(group.examples[index]))]),
+    report.groups.map((group) => [
+      groupName(group),
+      group.sessions,
+      ...[0, 1, 2].map((index) => exampleLabel(group.examples[index])),
+    ]),
   );
 }
 

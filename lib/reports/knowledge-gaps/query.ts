@@ -7,7 +7,6 @@ import { BACKGROUND_SESSION_LIMIT } from "./limits";
 /** The handoff reason of a question the knowledge base could not answer (lib/agent/outcome.ts). */
 export const GAP_REASON = "insufficient_knowledge";
 
-
 /**
  * Which sessions: the Reports page's population (first message from `from` 00:00 UTC to `to` 24:00 UTC, of the
  * channels given; every channel when none), as the Inbox's from/to/channel filters read it. Either day may be open.
@@ -23,7 +22,13 @@ function scopeCondition(scope: GapScope): SQL {
   const parts: SQL[] = [sql`true`];
   if (start) parts.push(sql`s.created_at >= ${start.toISOString()}::timestamptz`);
   if (end) parts.push(sql`s.created_at < ${end.toISOString()}::timestamptz`);
-  if (scope.channels.length) parts.push(sql`s.channel in (${sql.join(scope.channels.map((channel) => sql`${channel}`), sql`, `)})`);
+  if (scope.channels.length)
+    parts.push(
+      sql`s.channel in (${sql.join(
+        scope.channels.map((channel) => sql`${channel}`),
+        sql`, `,
+      )})`,
+    );
   return sql.join(parts, sql` and `);
 }
 

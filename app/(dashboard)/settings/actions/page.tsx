@@ -9,7 +9,8 @@ export default function ActionsSettingsPage() {
   return (
     <div className="max-w-3xl">
       <SettingsPageHeader title="Actions">
-        HTTP calls to your own systems that the AI can make while it answers. The timeline of each session shows every call, its answer or its error.
+        HTTP calls to your own systems that the AI can make while it answers. The timeline of each session shows every
+        call, its answer or its error.
       </SettingsPageHeader>
       <ActionsSettings />
     </div>

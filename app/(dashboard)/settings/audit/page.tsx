@@ -9,7 +9,8 @@ export default function AuditSettingsPage() {
   return (
     <div className="max-w-4xl">
       <SettingsPageHeader title="Audit">
-        Every change an admin made: settings, keys (only that they were replaced, never their values), actions, knowledge, re-runs, users and sample data. The log cannot be edited or deleted.
+        Every change an admin made: settings, keys (only that they were replaced, never their values), actions,
+        knowledge, re-runs, users and sample data. The log cannot be edited or deleted.
       </SettingsPageHeader>
       <AuditLog />
     </div>

@@ -10,7 +10,8 @@ export default function ConsolePage() {
   return (
     <div>
       <SettingsPageHeader title="Console" className="max-w-3xl">
-        Try the AI on a conversation before changing Settings → AI: paste a transcript or pick a stored session, change the model or instructions, and see every step, tool call and the outcome. Nothing is sent to Front.
+        Try the AI on a conversation before changing Settings → AI: paste a transcript or pick a stored session, change
+        the model or instructions, and see every step, tool call and the outcome. Nothing is sent to Front.
       </SettingsPageHeader>
       <ConsoleView />
     </div>

@@ -9,7 +9,8 @@ export default function KnowledgeSettingsPage() {
   return (
     <div className="max-w-5xl">
       <SettingsPageHeader title="Knowledge">
-        The help articles the AI answers from. It searches them passage by passage and names the article it used in its reply.
+        The help articles the AI answers from. It searches them passage by passage and names the article it used in its
+        reply.
       </SettingsPageHeader>
       <KnowledgeSettings />
     </div>

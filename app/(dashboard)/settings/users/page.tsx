@@ -11,7 +11,8 @@ export default async function UsersSettingsPage() {
   return (
     <div className="max-w-4xl">
       <SettingsPageHeader title="Users">
-        Who can sign in. Admins change settings, re-run events and manage users; viewers read the Inbox, reports and troubleshooting. Signing someone out or removing them takes effect on their next click.
+        Who can sign in. Admins change settings, re-run events and manage users; viewers read the Inbox, reports and
+        troubleshooting. Signing someone out or removing them takes effect on their next click.
       </SettingsPageHeader>
       <UsersSettings currentUserId={user?.id ?? ""} />
     </div>

@@ -25,7 +25,11 @@ const sourceSchema = z.discriminatedUnion(
     z
       .object({
         kind: z.literal("transcript"),
-        transcript: z.string().trim().min(1, "paste the customer's words").max(50_000, "keep the transcript under 50,000 characters"),
+        transcript: z
+          .string()
+          .trim()
+          .min(1, "paste the customer's words")
+          .max(50_000, "keep the transcript under 50,000 characters"),
         channel: z.enum(CHANNELS, { message: `must be one of ${CHANNELS.join(", ")}` }),
       })
       .strict(),
@@ -42,7 +46,9 @@ const sourceSchema = z.discriminatedUnion(
 
 const dryRunRequestSchema = z.object({ source: sourceSchema, overrides: overridesSchema.default({}) }).strict();
 
-export const GET = route({ role: "admin" }, async () => dryRunDefaults((await (await getServices()).agentSettings.get()).values));
+export const GET = route({ role: "admin" }, async () =>
+  dryRunDefaults((await (await getServices()).agentSettings.get()).values),
+);
 
 export const POST = route({ role: "admin", body: dryRunRequestSchema }, async ({ body: { source, overrides } }) => {
   const services = await getServices();
@@ -51,7 +57,10 @@ export const POST = route({ role: "admin", body: dryRunRequestSchema }, async ({
     db: services.db,
     settings,
     overrides,
-    source: source.kind === "transcript" ? { transcript: source.transcript, channel: source.channel } : { sessionId: source.sessionId, upToMessageId: source.upToMessageId },
+    source:
+      source.kind === "transcript"
+        ? { transcript: source.transcript, channel: source.channel }
+        : { sessionId: source.sessionId, upToMessageId: source.upToMessageId },
     actions,
   });
 });

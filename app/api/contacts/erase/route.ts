@@ -8,7 +8,9 @@ import { eraseContact } from "@/lib/retention";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ handle: z.string().trim().min(3, "give the contact's phone number or email address").max(320) }).strict();
+const bodySchema = z
+  .object({ handle: z.string().trim().min(3, "give the contact's phone number or email address").max(320) })
+  .strict();
 
 export const POST = route({ role: "admin", body: bodySchema }, async ({ user, body: { handle } }) => {
   const db = await getDb();

@@ -13,7 +13,11 @@ export const POST = route({ role: "admin", body: importRequestSchema }, async ({
   // The page leaves other files out of a folder before sending it; one that arrives anyway is a mistake to report.
   const notMarkdown = files.filter((file) => !isMarkdownFileName(file.name)).map((file) => file.name);
   if (notMarkdown.length > 0) {
-    throw new ApiError(422, "not_markdown", `Only Markdown files (.md or .markdown) can be imported; ${notMarkdown.join(", ")} ${notMarkdown.length === 1 ? "is" : "are"} not.`);
+    throw new ApiError(
+      422,
+      "not_markdown",
+      `Only Markdown files (.md or .markdown) can be imported; ${notMarkdown.join(", ")} ${notMarkdown.length === 1 ? "is" : "are"} not.`,
+    );
   }
   return { outcomes: await importMarkdownFiles(await getDb(), files, actorOf(user)) };
 });

@@ -8,6 +8,14 @@ import { SEARCH_RESULTS } from "@/lib/agent/tools/search-knowledge-base";
 export const dynamic = "force-dynamic";
 
 // No q (or an empty one) is a missing question: the same words as a blank one.
-const searchSchema = z.object({ q: z.string("Type a question to search for.").trim().min(1, "Type a question to search for.").max(500, "Search for 500 characters or fewer.") });
+const searchSchema = z.object({
+  q: z
+    .string("Type a question to search for.")
+    .trim()
+    .min(1, "Type a question to search for.")
+    .max(500, "Search for 500 characters or fewer."),
+});
 
-export const GET = route({ role: "viewer", query: searchSchema }, async ({ query: { q } }) => ({ results: await searchKnowledge(await getDb(), q, SEARCH_RESULTS) }));
+export const GET = route({ role: "viewer", query: searchSchema }, async ({ query: { q } }) => ({
+  results: await searchKnowledge(await getDb(), q, SEARCH_RESULTS),
+}));

@@ -9,12 +9,21 @@ import { reportQuerySchema } from "@/lib/reports/types";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "viewer", query: reportQuerySchema }, async ({ user, query }) => {
-  const gaps = await findKnowledgeGaps(await getDb(), { from: query.from, to: query.to, channels: query.channel ? [query.channel] : [] });
+  const gaps = await findKnowledgeGaps(await getDb(), {
+    from: query.from,
+    to: query.to,
+    channels: query.channel ? [query.channel] : [],
+  });
   return knowledgeGapsResponseSchema.parse({
     range: { from: query.from, to: query.to },
     channel: query.channel ?? null,
     sessions: gaps.sessions,
-    groups: gaps.groups.map((group) => ({ key: group.key, words: group.words, sessions: group.sessionIds.length, examples: group.examples })),
+    groups: gaps.groups.map((group) => ({
+      key: group.key,
+      words: group.words,
+      sessions: group.sessionIds.length,
+      examples: group.examples,
+    })),
     canWriteArticles: user.role === "admin",
   });
 });

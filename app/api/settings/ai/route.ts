@@ -13,7 +13,16 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "admin" }, async () => {
   const { agentSettings } = await getServices();
   const { values, locked } = await agentSettings.get();
-  return { values: { ...values, baseUrl: values.baseUrl ?? null, apiKey: maskSecret(values.apiKey), textBackChannel: values.textBackChannel ?? null }, locked, defaultPrices: DEFAULT_PRICES };
+  return {
+    values: {
+      ...values,
+      baseUrl: values.baseUrl ?? null,
+      apiKey: maskSecret(values.apiKey),
+      textBackChannel: values.textBackChannel ?? null,
+    },
+    locked,
+    defaultPrices: DEFAULT_PRICES,
+  };
 });
 
 export const PUT = route({ role: "admin", body: agentSettingsPatchSchema }, async ({ user, body: patch }) => {
@@ -22,7 +31,11 @@ export const PUT = route({ role: "admin", body: agentSettingsPatchSchema }, asyn
   const model = patch.model ?? values.model;
   const baseUrl = patch.baseUrl !== undefined ? patch.baseUrl : values.baseUrl;
   if (model.startsWith("openai-compatible:") && !baseUrl) {
-    throw new ApiError(422, "base_url_required", "An OpenAI-compatible server needs its base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.");
+    throw new ApiError(
+      422,
+      "base_url_required",
+      "An OpenAI-compatible server needs its base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.",
+    );
   }
   await agentSettings.save(patch, actorOf(user));
   return { saved: Object.keys(patch) };

@@ -53,5 +53,9 @@ export const PUT = route({ role: "admin", body: frontSettingsPatchSchema }, asyn
     scopeCheck = check.scopes;
   }
   await settings.save(patch, { company, scopeCheck }, actorOf(user));
-  return { saved: Object.keys(patch), company: company ?? null, missingScopes: scopeCheck ? describeMissingScopes(scopeCheck) : [] };
+  return {
+    saved: Object.keys(patch),
+    company: company ?? null,
+    missingScopes: scopeCheck ? describeMissingScopes(scopeCheck) : [],
+  };
 });

@@ -7,7 +7,12 @@ import { explainConversation } from "@/lib/troubleshooting/explain";
 export const dynamic = "force-dynamic";
 
 // No conversation (or an empty one) gets the same words as a malformed one.
-const querySchema = z.object({ conversation: z.string("must be a Front conversation id (cnv_…)").trim().regex(/^cnv_[A-Za-z0-9]+$/, "must be a Front conversation id (cnv_…)") });
+const querySchema = z.object({
+  conversation: z
+    .string("must be a Front conversation id (cnv_…)")
+    .trim()
+    .regex(/^cnv_[A-Za-z0-9]+$/, "must be a Front conversation id (cnv_…)"),
+});
 
 export const GET = route({ role: "viewer", query: querySchema }, async ({ query: { conversation } }) => {
   const { db, settings } = await getServices();

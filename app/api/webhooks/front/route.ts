@@ -13,6 +13,7 @@ export async function POST(request: Request) {
     db,
     appSecret: values.appSecret,
     ruleSecret: values.ruleSecret,
-    connectedCompany: () => settings.connectedCompany({ lookUp: (token) => lookUpCompany(config.FRONT_API_BASE_URL, token) }),
+    connectedCompany: () =>
+      settings.connectedCompany({ lookUp: (token) => lookUpCompany(config.FRONT_API_BASE_URL, token) }),
   });
 }

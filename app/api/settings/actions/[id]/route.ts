@@ -8,10 +8,13 @@ import { getServices } from "@/lib/runtime";
 export const dynamic = "force-dynamic";
 
 // The store checks the patch itself (its refusals carry the action's own codes).
-export const PUT = route({ role: "admin", body: z.unknown() }, async ({ user, body: patch, params: { id } }): Promise<ActionResponse> => {
-  const { actions } = await getServices();
-  return { action: await actions.update(id, patch, actorOf(user)) };
-});
+export const PUT = route(
+  { role: "admin", body: z.unknown() },
+  async ({ user, body: patch, params: { id } }): Promise<ActionResponse> => {
+    const { actions } = await getServices();
+    return { action: await actions.update(id, patch, actorOf(user)) };
+  },
+);
 
 export const DELETE = route({ role: "admin" }, async ({ user, params: { id } }) => {
   const { actions } = await getServices();

@@ -8,7 +8,9 @@ import { channelInboxId } from "@/lib/front/types";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "admin" }, async () => {
-  const channels = await readFromFront("Save a Front API token in Settings → Front first.", (front) => front.listChannels());
+  const channels = await readFromFront("Save a Front API token in Settings → Front first.", (front) =>
+    front.listChannels(),
+  );
   const listed = channels.map((channel) => ({
     id: channel.id,
     name: channel.name ?? channel.address ?? channel.id,

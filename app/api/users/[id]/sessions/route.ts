@@ -7,6 +7,10 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, async ({ params }) => userSessions(await getDb(), params.id, await currentSessionId()));
+export const GET = route({ role: "admin" }, async ({ params }) =>
+  userSessions(await getDb(), params.id, await currentSessionId()),
+);
 
-export const DELETE = route({ role: "admin" }, async ({ user, params }) => ({ ended: await revokeSessions(await getDb(), actorOf(user), params.id) }));
+export const DELETE = route({ role: "admin" }, async ({ user, params }) => ({
+  ended: await revokeSessions(await getDb(), actorOf(user), params.id),
+}));

@@ -15,7 +15,8 @@ export const POST = route({ role: "admin" }, async ({ user, params }) => {
   const { db } = await getServices();
   const result = await rerunEvent(db, id, actorOf(user));
   if (result.status === "not_found") throw new ApiError(404, "not_found", "No such event.");
-  if (result.status === "not_verified") throw new ApiError(409, "not_verified", "Refused deliveries cannot be re-run: their content was never trusted.");
+  if (result.status === "not_verified")
+    throw new ApiError(409, "not_verified", "Refused deliveries cannot be re-run: their content was never trusted.");
   if (result.status === "queued") signalJobEnqueued(PIPELINE_QUEUE);
   return result;
 });
