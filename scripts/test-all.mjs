@@ -75,6 +75,7 @@ function vitestSuite(label, name, args) {
 async function main() {
   mkdirSync("test-results", { recursive: true });
   check("lint", "npx", ["eslint", "."]);
+  check("format", "npx", ["prettier", "--check", "."]);
   check("typecheck", "npx", ["tsc", "--noEmit"]);
 
   vitestSuite("unit and database tests", "vitest", []);
