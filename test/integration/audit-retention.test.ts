@@ -39,17 +39,15 @@ describe.each(dbKinds())("audit-log retention on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await database.db
-      .insert(auditLog)
-      .values(
-        ages.map((days) => ({
-          at: new Date(NOW.getTime() - days * DAY),
-          actorName: "Test",
-          action: "settings.ai.update",
-          target: `${days} days old`,
-          after: { days },
-        })),
-      );
+    await database.db.insert(auditLog).values(
+      ages.map((days) => ({
+        at: new Date(NOW.getTime() - days * DAY),
+        actorName: "Test",
+        action: "settings.ai.update",
+        target: `${days} days old`,
+        after: { days },
+      })),
+    );
   });
   afterAll(async () => {
     await database?.close();

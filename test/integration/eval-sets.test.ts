@@ -386,14 +386,12 @@ describe("a run's rows", () => {
     const database = await createTestDatabase("pglite");
     try {
       const set = await createEvalSet(database.db, { name: "Gone", userId: null });
-      await database.db
-        .insert(evalRuns)
-        .values({
-          setId: set.id,
-          label: "x",
-          config: { model: "local", instructions: "", handoffTopics: [], kind: "current" },
-          total: 0,
-        });
+      await database.db.insert(evalRuns).values({
+        setId: set.id,
+        label: "x",
+        config: { model: "local", instructions: "", handoffTopics: [], kind: "current" },
+        total: 0,
+      });
       const { deleteEvalSet } = await import("@/lib/db/queries/evals");
       expect(await deleteEvalSet(database.db, set.id)).toBe(true);
       expect(await database.db.select().from(evalRuns).where(eq(evalRuns.setId, set.id))).toEqual([]);

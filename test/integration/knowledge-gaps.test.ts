@@ -166,17 +166,15 @@ async function seed(database: Database): Promise<Map<string, string>> {
       turn += 1;
       const at = new Date(createdAt.getTime() + turn * 60_000);
       const messageId = `msg_gap_${spec.name}_${turn}`;
-      await db
-        .insert(sessionMessages)
-        .values({
-          sessionId: session.id,
-          frontMessageId: messageId,
-          direction: "inbound",
-          authorType: "customer",
-          messageType: spec.channel === "voice" ? "call" : spec.channel,
-          text,
-          sentAt: at,
-        });
+      await db.insert(sessionMessages).values({
+        sessionId: session.id,
+        frontMessageId: messageId,
+        direction: "inbound",
+        authorType: "customer",
+        messageType: spec.channel === "voice" ? "call" : spec.channel,
+        text,
+        sentAt: at,
+      });
       const [run] = await db
         .insert(agentRuns)
         .values({
@@ -190,16 +188,14 @@ async function seed(database: Database): Promise<Map<string, string>> {
         })
         .returning();
       if (handoff)
-        await db
-          .insert(handoffs)
-          .values({
-            sessionId: session.id,
-            runId: run.id,
-            reason: handoff,
-            summary: "Needs a person.",
-            sentiment: "neutral",
-            createdAt: at,
-          });
+        await db.insert(handoffs).values({
+          sessionId: session.id,
+          runId: run.id,
+          reason: handoff,
+          summary: "Needs a person.",
+          sentiment: "neutral",
+          createdAt: at,
+        });
     }
   }
   return ids;

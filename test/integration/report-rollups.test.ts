@@ -44,9 +44,7 @@ function aiFields(rng: ReturnType<typeof prng>, createdAt: Date) {
 }
 
 /** The rollups as they are, and as recomputed from sessions and runs; zero rows left behind by decrements are equal to none. */
-async function compare(
-  database: Database,
-): Promise<{
+async function compare(database: Database): Promise<{
   stats: [Counts, Counts];
   waits: [Counts, Counts];
   sums: [Counts, Counts];

@@ -125,16 +125,14 @@ async function seed(database: Database) {
         })
         .returning();
       if (handoff) {
-        await db
-          .insert(handoffs)
-          .values({
-            sessionId: session.id,
-            runId: run.id,
-            reason: spec.reason!,
-            summary: "Needs a person.",
-            sentiment: spec.sentiment ?? "neutral",
-            createdAt: receivedAt,
-          });
+        await db.insert(handoffs).values({
+          sessionId: session.id,
+          runId: run.id,
+          reason: spec.reason!,
+          summary: "Needs a person.",
+          sentiment: spec.sentiment ?? "neutral",
+          createdAt: receivedAt,
+        });
       }
     }
   }

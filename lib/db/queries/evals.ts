@@ -121,15 +121,13 @@ export async function saveEvalCases(
         await tx.update(evalCases).set({ body: entry, updatedAt: new Date() }).where(eq(evalCases.id, current.id));
         tally.changed += 1;
       } else {
-        await tx
-          .insert(evalCases)
-          .values({
-            setId,
-            caseKey: entry.id,
-            position: nextPosition++,
-            body: entry,
-            sourceSessionId: options.sourceSessionIds?.[entry.id] ?? null,
-          });
+        await tx.insert(evalCases).values({
+          setId,
+          caseKey: entry.id,
+          position: nextPosition++,
+          body: entry,
+          sourceSessionId: options.sourceSessionIds?.[entry.id] ?? null,
+        });
         tally.added += 1;
       }
       versions.push({ setId, caseKey: entry.id, body: entry, changedBy: options.userId });
