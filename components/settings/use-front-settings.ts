@@ -7,7 +7,7 @@ import { sendJson } from "@/components/ui/send-json";
 import type {
   FrontSettingsPatch,
   FrontSettingsResponse,
-  FrontSettingsValues,
+  MaskedFrontSettings,
   SaveFrontSettingsResponse,
   TeammatesResponse,
 } from "./types";
@@ -41,15 +41,15 @@ export function useTeammates(enabled: boolean) {
 
 type PlainFields = Pick<
   FrontSettingsPatch,
-  "handleUnassigned" | "enabled" | "archiveOnReply" | "channels" | "phoneChannels"
-> & { aiTeammateId?: string | null };
+  "aiTeammateId" | "handleUnassigned" | "enabled" | "archiveOnReply" | "channels" | "phoneChannels"
+>;
 
 /**
  * `values` with the plain fields `patch` names taken from `source`: the patch itself to show a save at once, the
  * values before it to undo a failed one. Secrets are left alone: the page only knows them masked.
  */
-function takeFields(values: FrontSettingsValues, patch: FrontSettingsPatch, source: PlainFields): FrontSettingsValues {
-  const next: FrontSettingsValues = { ...values, channels: { ...values.channels } };
+function takeFields(values: MaskedFrontSettings, patch: FrontSettingsPatch, source: PlainFields): MaskedFrontSettings {
+  const next: MaskedFrontSettings = { ...values, channels: { ...values.channels } };
   if (patch.aiTeammateId !== undefined) next.aiTeammateId = source.aiTeammateId;
   if (patch.handleUnassigned !== undefined) next.handleUnassigned = source.handleUnassigned ?? next.handleUnassigned;
   if (patch.enabled !== undefined) next.enabled = source.enabled ?? next.enabled;

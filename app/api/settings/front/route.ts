@@ -2,45 +2,15 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { actorOf } from "@/lib/audit";
-import { deliveryHealth, recentCustomMessage, setupMilestones } from "@/lib/db/queries/deliveries";
 import { getServices } from "@/lib/runtime";
-import { maskSecret } from "@/lib/secrets/encryption";
-import { describeMissingScopes, type ScopeCheck } from "@/lib/front/token-scopes";
-import { checkFrontToken, WEBHOOK_SUBSCRIPTIONS } from "@/lib/settings/front-connection";
+import type { ScopeCheck } from "@/lib/front/token-scopes";
+import { checkFrontToken } from "@/lib/settings/front-connection";
 import { frontSettingsPatchSchema } from "@/lib/settings/front-settings";
-import { setupChecklist } from "@/lib/settings/setup-checklist";
+import { frontSettingsResponse, savedFrontSettingsResponse } from "@/lib/settings/front-settings-view";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, async () => {
-  const { db, config, settings, agentSettings } = await getServices();
-  const { values, locked } = await settings.get();
-  const phoneChannelsPicked = values.phoneChannels.length > 0;
-  const [health, milestones, agent, customMessage] = await Promise.all([
-    deliveryHealth(db),
-    setupMilestones(db),
-    agentSettings.get(),
-    phoneChannelsPicked ? null : recentCustomMessage(db),
-  ]);
-  return {
-    values: {
-      ...values,
-      apiToken: maskSecret(values.apiToken),
-      appSecret: maskSecret(values.appSecret),
-      ruleSecret: maskSecret(values.ruleSecret),
-    },
-    locked,
-    webhookUrl: `${config.APP_URL.replace(/\/+$/, "")}/api/webhooks/front`,
-    subscriptions: WEBHOOK_SUBSCRIPTIONS,
-    status: health,
-    checklist: setupChecklist(milestones, {
-      voiceDelivery: agent.values.delivery.voice,
-      textBackChannel: agent.values.textBackChannel,
-      phoneChannelsPicked,
-      customMessage,
-    }),
-  };
-});
+export const GET = route({ role: "admin" }, async () => frontSettingsResponse(await getServices()));
 
 export const PUT = route({ role: "admin", body: frontSettingsPatchSchema }, async ({ user, body: patch }) => {
   const { config, settings } = await getServices();
@@ -53,9 +23,5 @@ export const PUT = route({ role: "admin", body: frontSettingsPatchSchema }, asyn
     scopeCheck = check.scopes;
   }
   await settings.save(patch, { company, scopeCheck }, actorOf(user));
-  return {
-    saved: Object.keys(patch),
-    company: company ?? null,
-    missingScopes: scopeCheck ? describeMissingScopes(scopeCheck) : [],
-  };
+  return savedFrontSettingsResponse(patch, { company, scopeCheck });
 });
