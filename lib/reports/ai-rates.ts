@@ -281,24 +281,25 @@ async function ratesOf(
   windowHours: number,
   { withTrend = false, reasonRows: known }: RatesOptions = {},
 ) {
-  // One after another: PGlite has a single connection.
-  const counts = await settledCounts(db, scope, windowHours);
-  const edges = [
-    ...(await edgeCounts(db, scope, windowHours, {
+  // Side by side on Postgres's pool (PGlite runs them in turn): the figures wait for the slowest query, not the sum.
+  const [counts, windowEdges, durableEdges, waits, reasonRows, trend] = await Promise.all([
+    settledCounts(db, scope, windowHours),
+    edgeCounts(db, scope, windowHours, {
       judged: "judged",
       resolved: "aiResolved",
       answeredJudged: "answeredJudged",
       reopened: "reopened",
-    })),
-    ...(await edgeCounts(db, scope, DURABLE_WINDOW_HOURS, { judged: "durableJudged", resolved: "durable" })),
-  ];
-  for (const edge of edges) {
+    }),
+    edgeCounts(db, scope, DURABLE_WINDOW_HOURS, { judged: "durableJudged", resolved: "durable" }),
+    replyWaits(db, scope),
+    known ?? handoffReasonCounts(db, scope),
+    withTrend ? trendOf(db, scope, windowHours) : [],
+  ]);
+  for (const edge of [...windowEdges, ...durableEdges]) {
     const target = counts.get(edge.channel) ?? emptyCounts();
     for (const name of WINDOWED) target[name] += edge.add[name] ?? 0;
     counts.set(edge.channel, target);
   }
-  const waits = await replyWaits(db, scope);
-  const reasonRows = known ?? (await handoffReasonCounts(db, scope));
   const all = aiRateRow("all", counts.get(null) ?? emptyCounts(), [...waits.values()].flat());
   const reasons = new Map<string, Record<string, number>>();
   for (const row of reasonRows) {
@@ -308,7 +309,7 @@ async function ratesOf(
   }
   return {
     range: { from: scope.from, to: scope.to },
-    trend: withTrend ? await trendOf(db, scope, windowHours) : [],
+    trend,
     byChannel: channels.map((channel) =>
       aiRateRow(channel, counts.get(channel) ?? emptyCounts(), waits.get(channel) ?? []),
     ),
@@ -330,15 +331,12 @@ export async function getAiRates(
   reasonRows?: readonly ReasonCount[],
 ): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, {
-    withTrend: true,
-    reasonRows,
-  });
-  const previous = await ratesOf(
-    db,
-    { ...previousRange(query.from, query.to), channel: query.channel },
-    channels,
-    windowHours,
-  );
+  const [current, previous] = await Promise.all([
+    ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, {
+      withTrend: true,
+      reasonRows,
+    }),
+    ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours),
+  ]);
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }
