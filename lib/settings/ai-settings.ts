@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { readSettingsDocument, writeSettingsDocument } from "../db/queries/app-settings";
 import { DEFAULT_PRICES, type ModelPrice } from "../agent/pricing";
 import { CHANNELS, type Channel } from "../front/channels";
-import { decryptSecret, encryptSecret } from "../secrets/encryption";
+import { decryptSecret, encryptSecret, maskSecret } from "../secrets/encryption";
 import { DELIVERY_MODES, MODEL_SPEC_PATTERN, type DeliveryMode } from "./agent-options";
 import { LockedSettingError } from "./locked-setting";
 import { TimedCache } from "./timed-cache";
@@ -231,4 +231,41 @@ export class AgentSettingsStore {
     });
     this.invalidate();
   }
+}
+
+/** Settings → AI as the page reads it: the key only ever masked ("••••abcd"); what is unset is null. */
+export type MaskedAgentSettings = Omit<AgentSettings, "baseUrl" | "apiKey" | "textBackChannel"> & {
+  baseUrl: string | null;
+  apiKey: string | null;
+  textBackChannel: TextBackChannel | null;
+};
+
+/** GET /api/settings/ai. */
+export interface AgentSettingsResponse {
+  values: MaskedAgentSettings;
+  locked: Record<AgentLockableField, boolean>;
+  /** The prices a model has unless the team sets its own. */
+  defaultPrices: Record<string, ModelPrice>;
+}
+
+/** PUT /api/settings/ai: the fields the patch named. */
+export interface SaveAgentSettingsResponse {
+  saved: string[];
+}
+
+export function agentSettingsResponse({ values, locked }: EffectiveAgentSettings): AgentSettingsResponse {
+  return {
+    values: {
+      ...values,
+      baseUrl: values.baseUrl ?? null,
+      apiKey: maskSecret(values.apiKey),
+      textBackChannel: values.textBackChannel ?? null,
+    },
+    locked,
+    defaultPrices: DEFAULT_PRICES,
+  };
+}
+
+export function savedAgentSettingsResponse(patch: AgentSettingsPatch): SaveAgentSettingsResponse {
+  return { saved: Object.keys(patch) };
 }

@@ -1,8 +1,21 @@
 import type { ModelPrice } from "@/lib/agent/pricing";
-import type { Channel } from "@/lib/front/channels";
-import type { AgentLockableField, AgentSettingsPatch, DeliveryMode, TextBackChannel } from "@/lib/settings/ai-settings";
+import type {
+  AgentSettingsPatch,
+  AgentSettingsResponse,
+  DeliveryMode,
+  SaveAgentSettingsResponse,
+  TextBackChannel,
+} from "@/lib/settings/ai-settings";
 
-export type { AgentSettingsPatch, DeliveryMode, ModelPrice, TextBackChannel };
+// Settings → AI's answers are typed beside the lib functions that build them; the page reads them from here.
+export type {
+  AgentSettingsPatch,
+  AgentSettingsResponse,
+  DeliveryMode,
+  ModelPrice,
+  SaveAgentSettingsResponse,
+  TextBackChannel,
+};
 
 /** One of Front's channels as GET /api/settings/front/channels lists it. */
 export interface ListedFrontChannel {
@@ -19,25 +32,6 @@ export interface ListedFrontChannel {
 /** GET /api/settings/front/channels: Front's channels, SMS-capable first. */
 export interface FrontChannelsResponse {
   channels: ListedFrontChannel[];
-}
-
-/** GET /api/settings/ai: the key only ever masked ("••••abcd"). */
-export interface AgentSettingsResponse {
-  values: {
-    model: string;
-    baseUrl: string | null;
-    apiKey: string | null;
-    instructions: string;
-    handoffTopics: string[];
-    redactionPatterns: { name: string; pattern: string }[];
-    delivery: Record<Channel, DeliveryMode>;
-    textBackChannel: TextBackChannel | null;
-    maxSteps: number;
-    timeoutSeconds: number;
-    prices: Record<string, ModelPrice>;
-  };
-  locked: Record<AgentLockableField, boolean>;
-  defaultPrices: Record<string, ModelPrice>;
 }
 
 /** POST /api/settings/ai/check. */

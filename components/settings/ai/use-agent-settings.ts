@@ -3,7 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { sendJson } from "@/components/ui/send-json";
-import type { AgentSettingsPatch, AgentSettingsResponse, FrontChannelsResponse, ModelCheckResponse } from "./types";
+import type {
+  AgentSettingsPatch,
+  AgentSettingsResponse,
+  FrontChannelsResponse,
+  ModelCheckResponse,
+  SaveAgentSettingsResponse,
+} from "./types";
 
 export const AGENT_SETTINGS_KEY = ["settings", "ai"] as const;
 
@@ -20,7 +26,7 @@ export function useAgentSettings() {
 export function useSaveAgentSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: AgentSettingsPatch) => sendJson<{ saved: string[] }>("/api/settings/ai", "PUT", patch),
+    mutationFn: (patch: AgentSettingsPatch) => sendJson<SaveAgentSettingsResponse>("/api/settings/ai", "PUT", patch),
     onSuccess: () => client.invalidateQueries({ queryKey: AGENT_SETTINGS_KEY, exact: true }),
   });
 }

@@ -3,26 +3,18 @@
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { actorOf } from "@/lib/audit";
-import { DEFAULT_PRICES } from "@/lib/agent/pricing";
 import { getServices } from "@/lib/runtime";
-import { maskSecret } from "@/lib/secrets/encryption";
-import { agentSettingsPatchSchema } from "@/lib/settings/ai-settings";
+import {
+  agentSettingsPatchSchema,
+  agentSettingsResponse,
+  savedAgentSettingsResponse,
+} from "@/lib/settings/ai-settings";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "admin" }, async () => {
   const { agentSettings } = await getServices();
-  const { values, locked } = await agentSettings.get();
-  return {
-    values: {
-      ...values,
-      baseUrl: values.baseUrl ?? null,
-      apiKey: maskSecret(values.apiKey),
-      textBackChannel: values.textBackChannel ?? null,
-    },
-    locked,
-    defaultPrices: DEFAULT_PRICES,
-  };
+  return agentSettingsResponse(await agentSettings.get());
 });
 
 export const PUT = route({ role: "admin", body: agentSettingsPatchSchema }, async ({ user, body: patch }) => {
@@ -38,5 +30,5 @@ export const PUT = route({ role: "admin", body: agentSettingsPatchSchema }, asyn
     );
   }
   await agentSettings.save(patch, actorOf(user));
-  return { saved: Object.keys(patch) };
+  return savedAgentSettingsResponse(patch);
 });
