@@ -45,7 +45,7 @@ export interface FrontSettingsSources {
   agentSettings: AgentSettingsStore;
 }
 
-/** Settings → Front as the page shows it: the connection, the webhook to subscribe, its live status and the checklist. */
+/** Settings → Front as the page shows it: the connection, the webhook to subscribe, its status and the checklist. */
 export async function frontSettingsResponse({
   db,
   config,
