@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LockedNote } from "./locked-note";
 import { inputClass } from "@/components/ui/field-styles";
-import type { Teammate } from "./types";
+import type { ListedTeammate } from "./types";
 import { useSaveFrontSettings, useTeammates } from "./use-front-settings";
 
-function optionLabel(teammate: Teammate): string {
+function optionLabel(teammate: ListedTeammate): string {
   if (teammate.isBot) return `${teammate.name} (bot)`;
   return teammate.email ? `${teammate.name} · ${teammate.email}` : teammate.name;
 }

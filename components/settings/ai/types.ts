@@ -1,4 +1,5 @@
 import type { ModelPrice } from "@/lib/agent/pricing";
+import type { FrontChannelsResponse, ListedFrontChannel } from "@/lib/front/pickers";
 import type {
   AgentSettingsPatch,
   AgentSettingsResponse,
@@ -7,32 +8,18 @@ import type {
   TextBackChannel,
 } from "@/lib/settings/ai-settings";
 
-// Settings → AI's answers are typed beside the lib functions that build them; the page reads them from here.
+// Settings → AI's answers (and the channel picker's) are typed beside the lib functions that build them; the page
+// reads them from here.
 export type {
   AgentSettingsPatch,
   AgentSettingsResponse,
   DeliveryMode,
+  FrontChannelsResponse,
+  ListedFrontChannel,
   ModelPrice,
   SaveAgentSettingsResponse,
   TextBackChannel,
 };
-
-/** One of Front's channels as GET /api/settings/front/channels lists it. */
-export interface ListedFrontChannel {
-  id: string;
-  name: string;
-  address: string | null;
-  type: string | null;
-  smsCapable: boolean;
-  /** An application channel (custom), Truly or Talkdesk: one that can carry calls. */
-  callCapable: boolean;
-  inboxId: string | null;
-}
-
-/** GET /api/settings/front/channels: Front's channels, SMS-capable first. */
-export interface FrontChannelsResponse {
-  channels: ListedFrontChannel[];
-}
 
 /** POST /api/settings/ai/check. */
 export type ModelCheckResponse =
