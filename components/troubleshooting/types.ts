@@ -1,8 +1,9 @@
 import type { listDeliveries } from "@/lib/db/queries/deliveries";
 import type { CheckStatus, ExplainedCheck, Explanation } from "@/lib/troubleshooting/explain";
+import type { RerunResponse } from "@/lib/troubleshooting/rerun";
 import type { Serialized } from "@/components/inbox/types";
 
-export type { CheckStatus, ExplainedCheck, Explanation };
+export type { CheckStatus, ExplainedCheck, Explanation, RerunResponse };
 
 /** One row of GET /api/troubleshooting/deliveries. */
 export type Delivery = Serialized<Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number]>;
@@ -11,6 +12,3 @@ export interface DeliveriesResponse {
   deliveries: Delivery[];
   nextBeforeId: number | null;
 }
-
-/** POST /api/troubleshooting/events/{id}/rerun. */
-export type RerunResponse = { status: "queued"; attemptId: number } | { status: "already_queued" };

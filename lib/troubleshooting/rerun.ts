@@ -2,8 +2,11 @@ import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
 import { inTransaction, type Db } from "../db/client";
 import { queueRerun } from "../db/queries/webhook-events";
 
-export type RerunResult =
-  { status: "queued"; attemptId: number } | { status: "already_queued" | "not_found" | "not_verified" };
+/** POST /api/troubleshooting/events/{id}/rerun: the attempt queued, or one already waiting. */
+export type RerunResponse = { status: "queued"; attemptId: number } | { status: "already_queued" };
+
+/** The route answers the other two as errors (404, 409); apart, so that each check narrows. */
+export type RerunResult = RerunResponse | { status: "not_found" } | { status: "not_verified" };
 
 /**
  * The troubleshooting page's re-run: a new attempt at a stored, verified delivery, queued (see queueRerun), with

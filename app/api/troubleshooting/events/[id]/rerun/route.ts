@@ -4,12 +4,12 @@ import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
 import { signalJobEnqueued } from "@/lib/jobs/signals";
 import { PIPELINE_QUEUE } from "@/lib/db/queries/webhook-events";
-import { rerunEvent } from "@/lib/troubleshooting/rerun";
+import { rerunEvent, type RerunResponse } from "@/lib/troubleshooting/rerun";
 import { getServices } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "admin" }, async ({ user, params }) => {
+export const POST = route({ role: "admin" }, async ({ user, params }): Promise<RerunResponse> => {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError(404, "not_found", "No such event.");
   const { db } = await getServices();
