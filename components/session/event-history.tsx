@@ -27,7 +27,7 @@ export function EventHistory({ events }: { events: EventRecord[] }) {
       ) : (
         <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm shadow-xs">
           {events.map((event) => {
-            const type = event.eventType ?? event.envelopeType ?? event.kind;
+            const type = event.eventType ?? event.kind;
             return (
               <li
                 key={event.id}
@@ -54,7 +54,6 @@ export function EventHistory({ events }: { events: EventRecord[] }) {
                 <p className="font-mono text-[0.6875rem] break-all text-gray-500">
                   {[
                     event.frontEventId,
-                    event.envelopeType && event.envelopeType !== event.eventType ? event.envelopeType : null,
                     event.deliveryCount > 1 ? `delivered ${event.deliveryCount}×` : null,
                     event.processingMs !== null ? formatDurationMs(event.processingMs) : null,
                   ]

@@ -1,27 +1,13 @@
-import type { SessionDetail as DbSessionDetail } from "@/lib/db/queries/sessions";
-import type { WebhookEvent } from "@/lib/db/schema";
-import type { Serialized } from "@/components/inbox/types";
+import type { SessionDetailResponse } from "@/lib/inbox/session-detail";
 
-type DetailRun = DbSessionDetail["runs"][number];
+export type { SessionDetailResponse };
 
-export type SessionRecord = Serialized<DbSessionDetail["session"]>;
+// The parts of GET /api/sessions/[id] that the session page's pieces take, named from the answer's type.
+export type SessionRecord = SessionDetailResponse["session"];
 /** Another session of the same contact (same normalised phone number or email), newest first. */
-export type ContactSessionRecord = Serialized<DbSessionDetail["contactSessions"][number]>;
-export type SessionMessageRecord = Serialized<DbSessionDetail["messages"][number]>;
-export type StepRecord = Serialized<DetailRun["steps"][number]>;
-export type HandoffRecord = Serialized<DbSessionDetail["handoffs"][number]>;
-export type RunRecord = Serialized<DetailRun> & { modelLabel: string };
-export type EventRecord = Serialized<Omit<WebhookEvent, "body" | "headers">>;
-
-/** GET /api/sessions/[id]. */
-export interface SessionDetailResponse {
-  session: SessionRecord;
-  contactSessions: ContactSessionRecord[];
-  messages: SessionMessageRecord[];
-  runs: RunRecord[];
-  handoffs: HandoffRecord[];
-  /** Newest first, as the route returns them. */
-  events: EventRecord[];
-  frontUrl: string;
-  appUrl: string;
-}
+export type ContactSessionRecord = SessionDetailResponse["contactSessions"][number];
+export type SessionMessageRecord = SessionDetailResponse["messages"][number];
+export type RunRecord = SessionDetailResponse["runs"][number];
+export type StepRecord = RunRecord["steps"][number];
+export type HandoffRecord = SessionDetailResponse["handoffs"][number];
+export type EventRecord = SessionDetailResponse["events"][number];
