@@ -20,8 +20,18 @@ export interface CspViolation {
 
 type Fields = Record<string, unknown>;
 
-const text = (value: unknown, max = 500): string | null =>
-  typeof value === "string" && value ? value.slice(0, max) : null;
+/**
+ * A field as it may be logged: anyone can post a report, so no control character (a forged second log line) and no
+ * query string (a URL's query may carry a search or an id); at most `max` characters.
+ */
+function text(value: unknown, max = 300): string | null {
+  if (typeof value !== "string") return null;
+  const clean = value
+    .replace(/\p{Cc}/gu, " ")
+    .split(/[?#]/)[0]!
+    .trim();
+  return clean ? clean.slice(0, max) : null;
+}
 const whole = (value: unknown): number | null => (typeof value === "number" && Number.isInteger(value) ? value : null);
 
 /** One report's fields, whichever format (kebab-case in report-uri's, camelCase in the Reporting API's). */
@@ -62,13 +72,10 @@ export function parseCspReport(body: unknown): CspViolation[] | null {
   return violation ? [violation] : null;
 }
 
-/** One log line per violation; a page's URL is cut at its query, which may carry a search or an id. */
+/** One log line per violation (its fields already cleaned by text()). */
 export function describeViolation(violation: CspViolation): string {
-  const page = violation.page.split(/[?#]/)[0];
-  const where = violation.source
-    ? ` in ${violation.source.split(/[?#]/)[0]}${violation.line ? `:${violation.line}` : ""}`
-    : "";
-  return `[csp] ${violation.disposition === "report" ? "would block" : "blocked"} ${violation.blocked} (${violation.directive}) on ${page}${where}`;
+  const where = violation.source ? ` in ${violation.source}${violation.line ? `:${violation.line}` : ""}` : "";
+  return `[csp] ${violation.disposition === "report" ? "would block" : "blocked"} ${violation.blocked} (${violation.directive}) on ${violation.page}${where}`;
 }
 
 /**

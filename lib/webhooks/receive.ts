@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { recordRejectedDelivery, storeVerifiedEvent, PIPELINE_QUEUE } from "../db/queries/webhook-events";
 import { parseDelivery, verifyFrontWebhook } from "../front/webhook";
 import { signalJobEnqueued } from "../jobs/signals";
+import { BodyTimeoutError, BodyTooLargeError, readBody } from "../api/read-body";
 
 /** Front's bodies are small; anything larger is refused before it is read in full. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,41 +47,6 @@ function keptHeaders(headers: Headers): Record<string, string> {
     if (value !== null) kept[name] = value;
   }
   return kept;
-}
-
-class BodyTooLargeError extends Error {}
-class BodyTimeoutError extends Error {}
-
-async function readBody(request: Request, timeoutMs: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new BodyTooLargeError();
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BodyTimeoutError()), timeoutMs);
-  });
-  deadline.catch(() => {});
-  try {
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), deadline]).catch(async (error: unknown) => {
-        if (error instanceof BodyTimeoutError) await reader.cancel().catch(() => {});
-        throw error;
-      });
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw new BodyTooLargeError();
-      }
-      chunks.push(value);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** The conversation a refused delivery names, so "why didn't the AI reply?" can point at it. Never acted on. */
@@ -135,7 +101,10 @@ async function companyRefusal(
 export async function receiveFrontWebhook(request: Request, options: ReceiveOptions): Promise<Response> {
   let rawBody: Buffer;
   try {
-    rawBody = await readBody(request, options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS);
+    rawBody = await readBody(request, {
+      maxBytes: MAX_BODY_BYTES,
+      timeoutMs: options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS,
+    });
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
     if (error instanceof BodyTimeoutError)

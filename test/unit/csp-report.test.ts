@@ -55,8 +55,8 @@ describe("parseCspReport", () => {
       {
         directive: "script-src-elem",
         blocked: "inline",
-        page: "https://frontline.example/inbox?q=refund",
-        source: "https://frontline.example/inbox?q=refund",
+        page: "https://frontline.example/inbox",
+        source: "https://frontline.example/inbox",
         line: 12,
         disposition: "enforce",
       },
@@ -83,6 +83,23 @@ describe("parseCspReport", () => {
     ]) {
       expect(parseCspReport(junk)).toBeNull();
     }
+  });
+
+  it("keeps no query string and no control character: a report cannot forge a second log line", () => {
+    const forged = {
+      "csp-report": {
+        "document-uri": "https://frontline.example/inbox\n[csp] blocked nothing (script-src) on /admin",
+        "effective-directive": "script-src-elem",
+        "blocked-uri": "https://evil.example/x.js?token=abc\r\nfake",
+      },
+    };
+    const [violation] = parseCspReport(forged)!;
+    const line = describeViolation(violation!);
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(line).not.toContain("token=abc");
+    expect(line).toBe(
+      "[csp] blocked https://evil.example/x.js (script-src-elem) on https://frontline.example/inbox [csp] blocked nothing (script-src) on /admin",
+    );
   });
 
   it("logs the page without its query, which may carry a search or an id", () => {
@@ -118,6 +135,27 @@ describe("POST /api/csp-report", () => {
     expect(tooLarge.status).toBe(413);
     expect((await tooLarge.json()).error.code).toBe("too_large");
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("stops reading a body sent without a length once it passes 16 KB", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(4096));
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await POST(
+      new Request("http://localhost:3000/api/csp-report", {
+        method: "POST",
+        body: endless,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    // Read up to the limit and a little past it, then cancelled: not the endless rest.
+    expect(sent).toBeLessThan(10);
   });
 });
 

@@ -1,6 +1,7 @@
 // Where browsers send Content-Security-Policy violation reports (report-uri and report-to, lib/security/csp.ts).
 // Public, as browsers send them without asking: nothing is stored, one capped log line per violation. Written
-// without route(), like the webhook: it caps the raw body before parsing it.
+// without route(), like the webhook: it reads the raw body only up to 16 KB before parsing it.
+import { BodyTimeoutError, BodyTooLargeError, readBody } from "@/lib/api/read-body";
 import { createReportLimiter, describeViolation, MAX_REPORT_BYTES, parseCspReport } from "@/lib/security/csp-report";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +14,14 @@ function refuse(status: 400 | 413, message: string): Response {
 }
 
 export async function POST(request: Request) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REPORT_BYTES) return refuse(413, TOO_LARGE);
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_REPORT_BYTES) return refuse(413, TOO_LARGE);
+  let raw: string;
+  try {
+    raw = (await readBody(request, { maxBytes: MAX_REPORT_BYTES, timeoutMs: 5_000 })).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refuse(413, TOO_LARGE);
+    if (error instanceof BodyTimeoutError) return refuse(400, "The report took too long to send.");
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(raw);
