@@ -74,7 +74,7 @@ test("an admin adds a user, signs them out, promotes and removes them, and each 
       await expect(theirPage).toHaveURL(/\/login/);
     });
 
-    await test.step("made an admin, they can open Settings; the audit log names both changes", async () => {
+    await test.step("made an admin, they can open Settings at once", async () => {
       await signInAs(theirs, baseURL!, email, "10.78.0.12");
       await theirPage.goto("/settings/front");
       await expect(theirPage.getByTestId("admin-only")).toBeVisible();
@@ -113,4 +113,18 @@ test("an admin adds a user, signs them out, promotes and removes them, and each 
   await expect(entries.filter({ hasText: "Changed a user's role" }).filter({ hasText: email })).toHaveCount(1);
   await expect(entries.filter({ hasText: "Signed a user out" }).filter({ hasText: email })).toHaveCount(1);
   await expect(entries.filter({ hasText: "Added a user" }).filter({ hasText: email })).toHaveCount(1);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("Settings → Users fits the screen, with a person's sessions open", async ({ page }) => {
+    await page.goto("/settings/users");
+    const me = page.getByTestId("user-row").filter({ hasText: ADMIN.email });
+    await me.getByTestId("user-sessions-toggle").click();
+    await expect(me.getByTestId("user-session").first()).toBeVisible();
+    await expect(me.getByTestId("user-session").filter({ hasText: "This browser" })).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: "test-results/screens/settings-users-390.png", fullPage: true });
+  });
 });

@@ -123,7 +123,7 @@ export async function revokeSessions(db: Db, actor: AuditActor, userId: string, 
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const user = await existingUser(tx, userId);
-    const ended = await deleteSessions(tx, userId, sessionId);
+    const ended = await deleteSessions(tx, userId, new Date(), sessionId);
     if (sessionId && ended === 0)
       throw new ApiError(404, "not_found", "No such session: it was signed out or has expired.");
     await recordAudit(tx, {
@@ -138,13 +138,26 @@ export async function revokeSessions(db: Db, actor: AuditActor, userId: string, 
 
 /**
  * Removes the account: its sessions end at once, its password and saved views go, and what it did stays in the
- * audit log under its email. An admin cannot remove themselves (ask another admin) nor the last admin.
+ * audit log under its email. An admin cannot remove themselves (ask another admin) nor the last admin, nor the
+ * account ADMIN_EMAIL names (`environmentAdmin`): the next start would create it again.
  */
-export async function removeUser(db: Db, actor: AuditActor, userId: string): Promise<void> {
+export async function removeUser(
+  db: Db,
+  actor: AuditActor,
+  userId: string,
+  { environmentAdmin }: { environmentAdmin?: string } = {},
+): Promise<void> {
   if (actor.id === userId) throw new ApiError(409, "self", "You cannot remove your own account: ask another admin.");
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const user = await existingUser(tx, userId);
+    if (environmentAdmin && user.email === environmentAdmin.trim().toLowerCase()) {
+      throw new ApiError(
+        409,
+        "environment_admin",
+        `${user.email} is the ADMIN_EMAIL account, created again at every start: unset ADMIN_EMAIL and ADMIN_PASSWORD first.`,
+      );
+    }
     if (user.role === "admin") await keepAnAdmin(tx, userId, "remove this one");
     await deleteUser(tx, userId);
     await recordAudit(tx, {

@@ -95,7 +95,9 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     const tokens = (await database.db.select({ token: authSessions.token }).from(authSessions)).map((row) => row.token);
     for (const token of tokens) expect(JSON.stringify(sessions)).not.toContain(token);
     expect(await whoIs(laptop)).toMatchObject({ email: viewer.email });
-    await database.db.delete(authSessions).where(eq(authSessions.id, expired.id));
+    // Signing out everywhere removes the expired row too, but counts only the sessions that were open.
+    expect(await revokeSessions(database.db, actorOf(admin), viewer.id)).toBe(2);
+    expect(await database.db.select().from(authSessions).where(eq(authSessions.userId, viewer.id))).toEqual([]);
   });
 
   it("signs a user out of one session, then everywhere, at once; the audit log says who did it", async () => {
@@ -124,7 +126,7 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     expect(await whoIs(phone)).toBeNull();
     expect((await userSessions(database.db, viewer.id, null)).sessions).toEqual([]);
 
-    const { entries } = await listAuditEntries(database.db, { action: "users.sessions.revoke", limit: 10 });
+    const { entries } = await listAuditEntries(database.db, { action: "users.sessions.revoke", limit: 2 });
     expect(entries.map((entry) => [entry.actorEmail, entry.target, entry.after])).toEqual([
       [admin.email, viewer.email, { sessions: remaining }],
       [admin.email, viewer.email, { sessions: 1, session: laptopSession!.id }],
@@ -184,6 +186,17 @@ describe.each(dbKinds())("Settings → Users on %s", (kind) => {
     expect(byLeaver.entries.map((entry) => [entry.actorId, entry.actorEmail, entry.action])).toEqual([
       [null, leaver.email, "users.role"],
     ]);
+  });
+
+  it("refuses to remove the ADMIN_EMAIL account, which the next start would create again", async () => {
+    const fromEnvironment = await create("boss@frontline.test", "viewer");
+    await expect(
+      removeUser(database.db, actorOf(admin), fromEnvironment.id, { environmentAdmin: " Boss@Frontline.test " }),
+    ).rejects.toMatchObject({ status: 409, code: "environment_admin" });
+    expect(await database.db.select().from(users).where(eq(users.id, fromEnvironment.id))).toHaveLength(1);
+    await removeUser(database.db, actorOf(admin), fromEnvironment.id, {
+      environmentAdmin: "someone-else@frontline.test",
+    });
   });
 
   it("refuses to remove the last admin, even when asked by someone who is no longer one", async () => {

@@ -3,7 +3,8 @@ import type { Role } from "../../domain";
 import type { Db } from "../client";
 import { authSessions, users } from "../schema";
 
-// Reads only: accounts are written through better-auth (lib/auth/users.ts), which owns their shape.
+// Accounts are created through better-auth (lib/auth/users.ts), which owns their shape; Settings → Users
+// (lib/auth/user-admin.ts) changes a role and deletes sessions and accounts here.
 
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ value: count() }).from(users);
@@ -63,13 +64,16 @@ export async function listOpenSessions(db: Db, userId: string, now: Date) {
     .orderBy(desc(authSessions.updatedAt), asc(authSessions.id));
 }
 
-/** Ends a user's sign-ins (one of them with `sessionId`); the next request with that cookie is signed out. */
-export async function deleteSessions(db: Db, userId: string, sessionId?: string): Promise<number> {
+/**
+ * Ends a user's sign-ins (one of them with `sessionId`); the next request with that cookie is signed out. Expired
+ * rows go too, but the count is of the sessions that were still open at `now`, as the admin saw them.
+ */
+export async function deleteSessions(db: Db, userId: string, now: Date, sessionId?: string): Promise<number> {
   const where = sessionId
     ? and(eq(authSessions.userId, userId), eq(authSessions.id, sessionId))
     : eq(authSessions.userId, userId);
-  const deleted = await db.delete(authSessions).where(where).returning({ id: authSessions.id });
-  return deleted.length;
+  const deleted = await db.delete(authSessions).where(where).returning({ expiresAt: authSessions.expiresAt });
+  return deleted.filter((row) => row.expiresAt > now).length;
 }
 
 /**

@@ -4,6 +4,7 @@ import { route } from "@/lib/api/route";
 import { actorOf } from "@/lib/audit";
 import { roleSchema } from "@/lib/auth/types";
 import { changeRole, removeUser } from "@/lib/auth/user-admin";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,6 @@ export const PATCH = route({ role: "admin", body: bodySchema }, async ({ user, b
 }));
 
 export const DELETE = route({ role: "admin" }, async ({ user, params }) => {
-  await removeUser(await getDb(), actorOf(user), params.id);
+  await removeUser(await getDb(), actorOf(user), params.id, { environmentAdmin: getConfig().ADMIN_EMAIL });
   return { removed: true };
 });
