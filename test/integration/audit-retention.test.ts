@@ -73,6 +73,17 @@ describe.each(dbKinds())("audit-log retention on %s", (kind) => {
       ),
     ).toMatch(/append-only/);
     expect(await refusal(() => database.db.execute(sql`truncate audit_log`))).toMatch(/append-only/);
+    // A cutoff nearer than 30 days is refused whatever rows it names: no cutoff can empty the recent log.
+    const tooNear = new Date(Date.now() - 86_400_000).toISOString();
+    expect(
+      await refusal(() =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('frontline.audit_purge_before', ${tooNear}, true)`);
+          await tx.execute(sql`delete from audit_log where at < ${cutoff}::timestamptz`);
+        }),
+      ),
+    ).toMatch(/append-only/);
+    await expect(purgeAuditLog(database.db, { days: 1 })).rejects.toThrow(/at least 30 days/);
     expect(await targets()).toHaveLength(ages.length);
   });
 
