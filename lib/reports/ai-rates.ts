@@ -331,12 +331,17 @@ export async function getAiRates(
   reasonRows?: readonly ReasonCount[],
 ): Promise<AiRates> {
   const windowHours = query.window ?? DEFAULT_RESULT_WINDOW_HOURS;
-  const [current, previous] = await Promise.all([
-    ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, {
-      withTrend: true,
-      reasonRows,
-    }),
-    ratesOf(db, { ...previousRange(query.from, query.to), channel: query.channel }, channels, windowHours),
-  ]);
+  // One period after the other: each runs its own queries side by side, and together they would take every
+  // connection of the pool (10) from the webhook intake and the worker for as long as the page loads.
+  const current = await ratesOf(db, { from: query.from, to: query.to, channel: query.channel }, channels, windowHours, {
+    withTrend: true,
+    reasonRows,
+  });
+  const previous = await ratesOf(
+    db,
+    { ...previousRange(query.from, query.to), channel: query.channel },
+    channels,
+    windowHours,
+  );
   return { windowHours, durableWindowHours: DURABLE_WINDOW_HOURS, current, previous };
 }
