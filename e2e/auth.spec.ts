@@ -159,6 +159,7 @@ test("every page and API route refuses a signed-out request (no cookie, or a for
   const exempt = routes.filter((route) => EXEMPT.some((pattern) => pattern.test(route.url)));
   expect(exempt.map((route) => route.url).sort()).toEqual([
     "/api/auth/dummy",
+    "/api/csp-report",
     "/api/health",
     "/api/webhooks/front",
     "/login",
