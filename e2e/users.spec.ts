@@ -78,7 +78,12 @@ test("an admin adds a user, signs them out, promotes and removes them, and each 
       await signInAs(theirs, baseURL!, email, "10.78.0.12");
       await theirPage.goto("/settings/front");
       await expect(theirPage.getByTestId("admin-only")).toBeVisible();
+      // The picker shows the new role while the change is on its way: wait for the server's answer, then reload.
+      const promoted = page.waitForResponse(
+        (response) => response.request().method() === "PATCH" && response.url().includes("/api/users/"),
+      );
       await row(email).getByTestId("user-role").selectOption("admin");
+      expect((await promoted).status()).toBe(200);
       await expect(row(email).getByTestId("user-role")).toHaveValue("admin");
       await theirPage.reload();
       await expect(theirPage.getByTestId("admin-only")).toHaveCount(0);
