@@ -5,6 +5,7 @@ import { DEFAULT_RESULT_WINDOW_HOURS, RESULT_WINDOWS } from "../inbox/session-fi
 import { sessions } from "../db/schema";
 import { rate } from "./format";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
+import { readWaitHistogram } from "./wait-histograms";
 import { addDays, daysInRange, eachDay, utcBounds } from "./range";
 import type { AiRateRow, AiRates, AiTrendDay, ReportQuery } from "./types";
 
@@ -193,23 +194,6 @@ async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTre
   return [...byDay.values()];
 }
 
-/** Handoffs a teammate replied to: the wait histogram per channel. */
-async function replyWaits(db: Db, scope: Scope): Promise<Map<string, WaitBucket[]>> {
-  const result = await db.execute(sql`
-    select r.channel, r.bucket, sum(r.sessions) as sessions, sum(r.wait_seconds_sum)::float8 as wait_sum
-    from handoff_reply_histogram r
-    where ${rollupDays(scope)}
-    group by 1, 2
-    having sum(r.sessions) > 0`);
-  const byChannel = new Map<string, WaitBucket[]>();
-  for (const row of rowsOf<{ channel: string; bucket: unknown; sessions: unknown; wait_sum: unknown }>(result)) {
-    const buckets = byChannel.get(row.channel) ?? [];
-    buckets.push({ bucket: toInt(row.bucket), runs: toInt(row.sessions), waitSum: Number(row.wait_sum) });
-    byChannel.set(row.channel, buckets);
-  }
-  return byChannel;
-}
-
 /** Sessions the AI handed off, by that handoff's reason, per channel. */
 export async function handoffReasonCounts(
   db: Db,
@@ -291,7 +275,7 @@ async function ratesOf(
       reopened: "reopened",
     }),
     edgeCounts(db, scope, DURABLE_WINDOW_HOURS, { judged: "durableJudged", resolved: "durable" }),
-    replyWaits(db, scope),
+    readWaitHistogram(db, "replyWaits", scope),
     known ?? handoffReasonCounts(db, scope),
     withTrend ? trendOf(db, scope, windowHours) : [],
   ]);

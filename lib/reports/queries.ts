@@ -4,6 +4,7 @@ import { CHANNELS } from "../front/channels";
 import { getAiRates, handoffReasonCounts, previousRange } from "./ai-rates";
 import { buildChannelReport, buildResponseTimes, type ReportRawRows } from "./build";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
+import { readWaitHistogram } from "./wait-histograms";
 import type { ChannelReport, ReportQuery } from "./types";
 
 /**
@@ -64,19 +65,8 @@ async function sentiments(db: Db, where: SQL) {
  * every delivered run of the sessions in range: median and p90 interpolated as a spreadsheet's PERCENTILE does,
  * over the wait histogram (buckets 1% wide), per channel and over all of them (channel null).
  */
-async function responseTimes(db: Db, where: SQL) {
-  const result = await db.execute(sql`
-    select r.channel, r.bucket, sum(r.runs)::int as runs, sum(r.wait_seconds_sum)::float8 as wait_sum
-    from run_wait_histogram r
-    where ${where}
-    group by 1, 2
-    having sum(r.runs) > 0`);
-  const byChannel = new Map<string, WaitBucket[]>();
-  for (const row of rowsOf<{ channel: string; bucket: unknown; runs: unknown; wait_sum: unknown }>(result)) {
-    const buckets = byChannel.get(row.channel) ?? [];
-    buckets.push({ bucket: toNumber(row.bucket), runs: toNumber(row.runs), waitSum: toNumber(row.wait_sum) });
-    byChannel.set(row.channel, buckets);
-  }
+async function responseTimes(db: Db, scope: { from: string; to: string; channel?: string }) {
+  const byChannel = await readWaitHistogram(db, "runWaits", scope);
   const summary = (channel: string | null, buckets: WaitBucket[]) => {
     const sorted = mergeBuckets(buckets);
     return {
@@ -98,7 +88,7 @@ export const REPORT_DATASET_QUERIES = {
   statuses: (db: Db, query: ReportQuery) => statuses(db, daysInRange(query)),
   sentiments: (db: Db, query: ReportQuery) => sentiments(db, daysInRange(query)),
   reasons: (db: Db, query: ReportQuery) => handoffReasonCounts(db, query),
-  responseTimes: (db: Db, query: ReportQuery) => responseTimes(db, daysInRange(query)),
+  responseTimes: (db: Db, query: ReportQuery) => responseTimes(db, query),
   aiRates: (db: Db, query: ReportQuery) => getAiRates(db, query, query.channel ? [query.channel] : CHANNELS),
 } as const;
 
@@ -125,7 +115,7 @@ export async function getChannelReport(db: Db, query: ReportQuery): Promise<Chan
     sentiments(db, where),
     // Sessions the AI handed off, by that handoff's reason: the same sessions as the handoff rate.
     handoffReasonCounts(db, query),
-    responseTimes(db, where),
+    responseTimes(db, query),
   ]);
   const raw: ReportRawRows = {
     volume: volumeRows,
@@ -137,7 +127,7 @@ export async function getChannelReport(db: Db, query: ReportQuery): Promise<Chan
   const report = buildChannelReport(raw, { from: query.from, to: query.to, channel: query.channel ?? null });
   const previous = previousRange(query.from, query.to);
   const [previousTimes, ai] = await Promise.all([
-    responseTimes(db, daysInRange({ ...query, ...previous })),
+    responseTimes(db, { ...query, ...previous }),
     getAiRates(db, query, report.channels, raw.reasons),
   ]);
   return { ...report, previousResponseTimes: buildResponseTimes(previousTimes, []).all, ai };

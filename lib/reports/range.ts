@@ -50,6 +50,30 @@ export function eachDay(from: string, to: string): string[] {
   return days;
 }
 
+/** The Monday (UTC) of the week a day falls in: weeks run Monday to Sunday, as Postgres's ISO weeks do. */
+export function weekOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 is Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/**
+ * The whole weeks inside a range, as the Mondays of the first and last (null when none fits), and the days at
+ * either end outside them: a range's days are exactly those weeks' days and the edge days.
+ */
+export function splitIntoWeeks(
+  from: string,
+  to: string,
+): { weeks: { first: string; last: string } | null; edges: { from: string; to: string }[] } {
+  const first = weekOf(from) === from ? from : addDays(weekOf(from), 7);
+  const last = addDays(weekOf(addDays(to, 1)), -7);
+  if (first > last) return { weeks: null, edges: [{ from, to }] };
+  const edges = [
+    { from, to: addDays(first, -1) },
+    { from: addDays(last, 7), to },
+  ].filter((edge) => edge.from <= edge.to);
+  return { weeks: { first, last }, edges };
+}
+
 /** The instants a range covers: [start, end) in ISO form, for an index-friendly `created_at >= start and < end`. */
 export function utcBounds(from: string, to: string): { start: string; end: string } {
   return { start: `${from}T00:00:00.000Z`, end: `${addDays(to, 1)}T00:00:00.000Z` };

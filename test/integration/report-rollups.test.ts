@@ -4,6 +4,8 @@ import { rowsOf, type Database } from "@/lib/db/client";
 import { clearSampleData } from "@/lib/db/queries/sample-data";
 import { agentRuns, sessions } from "@/lib/db/schema";
 import { histogramPercentile, mergeBuckets } from "@/lib/reports/histogram";
+import { addDays, eachDay } from "@/lib/reports/range";
+import { readWaitHistogram } from "@/lib/reports/wait-histograms";
 import { percentileCont } from "@/lib/stats";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 import { CHANNELS, SENTIMENTS as SENTIMENT_VALUES, SESSION_STATUSES } from "@/lib/domain";
@@ -50,6 +52,8 @@ async function compare(database: Database): Promise<{
   sums: [Counts, Counts];
   ai: [Counts, Counts];
   replies: [Counts, Counts];
+  weekly: [Counts, Counts];
+  weeklySums: [Counts, Counts];
 }> {
   const read = async (query: ReturnType<typeof sql>) =>
     rowsOf<{ key: string; n: number | string; s?: number | string }>(await database.db.execute(query));
@@ -91,7 +95,20 @@ async function compare(database: Database): Promise<{
     from (select (created_at at time zone 'UTC')::date as day, channel, report_reply_bucket(report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at)) as bucket
           from sessions where report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at) is not null) s
     group by 1`);
+  // The weekly tables: each the sum of its daily table by the Monday of the day (and the daily ones are checked above).
+  const weekly = await read(sql`
+    select 'run|' || week::text || '|' || channel || '|' || bucket as key, runs as n, wait_seconds_sum as s from run_wait_weekly_histogram
+    union all
+    select 'reply|' || week::text || '|' || channel || '|' || bucket, sessions, wait_seconds_sum from handoff_reply_weekly_histogram`);
+  const expectedWeekly = await read(sql`
+    select 'run|' || date_trunc('week', day::timestamp)::date::text || '|' || channel || '|' || bucket as key, sum(runs) as n, sum(wait_seconds_sum) as s
+    from run_wait_histogram group by 1
+    union all
+    select 'reply|' || date_trunc('week', day::timestamp)::date::text || '|' || channel || '|' || bucket, sum(sessions), sum(wait_seconds_sum)
+    from handoff_reply_histogram group by 1`);
   return {
+    weekly: [toCounts(weekly), toCounts(expectedWeekly)],
+    weeklySums: [toSums(weekly), toSums(expectedWeekly)],
     stats: [toCounts(stats), toCounts(expectedStats)],
     waits: [toCounts(waits), toCounts(expectedWaits)],
     sums: [toSums(waits), toSums(expectedWaits)],
@@ -101,8 +118,10 @@ async function compare(database: Database): Promise<{
 }
 
 async function expectConsistent(database: Database) {
-  const { stats, waits, sums, ai, replies } = await compare(database);
+  const { stats, waits, sums, ai, replies, weekly, weeklySums } = await compare(database);
   expect(stats[0]).toEqual(stats[1]);
+  expect(weekly[0]).toEqual(weekly[1]);
+  for (const key of Object.keys(weeklySums[1])) expect(weeklySums[0][key]).toBeCloseTo(weeklySums[1][key], 2);
   expect(ai[0]).toEqual(ai[1]);
   expect(replies[0]).toEqual(replies[1]);
   expect(Object.keys(ai[1]).length).toBeGreaterThan(0);
@@ -165,6 +184,11 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
   it("counts inserted sessions and delivered runs", async () => {
     await addSessions(40);
     await expectConsistent(database);
+    // The sessions start on a Sunday and the days after it, so the weekly tables hold two weeks.
+    const { weekly } = await compare(database);
+    expect(new Set(Object.keys(weekly[1]).map((key) => key.split("|")[1]))).toEqual(
+      new Set(["2026-10-26", "2026-11-02"]),
+    );
   });
 
   it("follows status, sentiment, reason, channel and day changes, and runs being delivered", async () => {
@@ -217,6 +241,34 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
     await addSessions(10, true);
     await clearSampleData(database.db);
     await expectConsistent(database);
+  });
+
+  it("reads a range's waits as the sum of its days, whole weeks from the weekly tables", async () => {
+    for (const histogram of ["runWaits", "replyWaits"] as const) {
+      const { daily, count } =
+        histogram === "runWaits"
+          ? { daily: "run_wait_histogram", count: "runs" }
+          : { daily: "handoff_reply_histogram", count: "sessions" };
+      for (const from of eachDay("2026-10-26", "2026-11-05")) {
+        for (const length of [1, 3, 7, 8, 13, 14, 20]) {
+          const to = addDays(from, length - 1);
+          for (const channel of [undefined, "voice"]) {
+            const read = await readWaitHistogram(database.db, histogram, { from, to, channel });
+            const got = Object.fromEntries(
+              [...read].flatMap(([name, buckets]) => buckets.map((b) => [`${name}|${b.bucket}`, b.runs])),
+            );
+            const expected = await database.db.execute(sql`
+              select channel || '|' || bucket as key, sum(${sql.raw(count)}) as n from ${sql.raw(daily)}
+              where day >= ${from}::date and day <= ${to}::date ${channel ? sql`and channel = ${channel}` : sql``}
+              group by 1 having sum(${sql.raw(count)}) > 0`);
+            const want = Object.fromEntries(
+              rowsOf<{ key: string; n: unknown }>(expected).map((row) => [row.key, Number(row.n)]),
+            );
+            expect(got, `${histogram} ${from}..${to} ${channel ?? "all"}`).toEqual(want);
+          }
+        }
+      }
+    }
   });
 
   it("empties with a truncate and rebuilds from scratch", async () => {

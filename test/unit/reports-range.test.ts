@@ -8,8 +8,10 @@ import {
   isIsoDate,
   presetRange,
   resolveRange,
+  splitIntoWeeks,
   utcBounds,
   utcDate,
+  weekOf,
 } from "@/lib/reports/range";
 import { reportQuerySchema } from "@/lib/reports/types";
 
@@ -90,5 +92,47 @@ describe("report ranges", () => {
     expect(reportQuerySchema.safeParse({ from: "2026-11-01", to: "2026-11-07", channel: "phone" }).success).toBe(false);
     expect(reportQuerySchema.safeParse({ from: "2025-11-07", to: "2026-11-07" }).success).toBe(true);
     expect(reportQuerySchema.safeParse({ from: "2025-11-06", to: "2026-11-07" }).success).toBe(false);
+  });
+
+  it("finds the Monday of a day's week", () => {
+    // 2026-11-02 is a Monday.
+    expect(weekOf("2026-11-02")).toBe("2026-11-02");
+    expect(weekOf("2026-11-08")).toBe("2026-11-02");
+    expect(weekOf("2026-11-01")).toBe("2026-10-26");
+    expect(weekOf("2027-01-01")).toBe("2026-12-28");
+  });
+
+  it("splits a range into its whole weeks and the days at either end, covering each day once", () => {
+    expect(splitIntoWeeks("2026-11-02", "2026-11-15")).toEqual({
+      weeks: { first: "2026-11-02", last: "2026-11-09" },
+      edges: [],
+    });
+    expect(splitIntoWeeks("2026-11-01", "2026-11-10")).toEqual({
+      weeks: { first: "2026-11-02", last: "2026-11-02" },
+      edges: [
+        { from: "2026-11-01", to: "2026-11-01" },
+        { from: "2026-11-09", to: "2026-11-10" },
+      ],
+    });
+    expect(splitIntoWeeks("2026-11-03", "2026-11-08")).toEqual({
+      weeks: null,
+      edges: [{ from: "2026-11-03", to: "2026-11-08" }],
+    });
+    // Every range of up to 40 days over two months: the weeks' days and the edges' days are the range's, once each.
+    for (const from of eachDay("2026-10-20", "2026-11-30")) {
+      for (let length = 1; length <= 40; length++) {
+        const to = addDays(from, length - 1);
+        const { weeks, edges } = splitIntoWeeks(from, to);
+        const covered = edges.flatMap((edge) => eachDay(edge.from, edge.to));
+        if (weeks) {
+          expect(weekOf(weeks.first)).toBe(weeks.first);
+          covered.push(...eachDay(weeks.first, addDays(weeks.last, 6)));
+        }
+        expect(covered.sort()).toEqual(eachDay(from, to));
+        // At most six days either side of whole weeks; with none, a range of under two weeks.
+        const longest = Math.max(...edges.map((edge) => daysInRange(edge.from, edge.to)));
+        expect(longest).toBeLessThanOrEqual(weeks ? 6 : 12);
+      }
+    }
   });
 });

@@ -81,3 +81,32 @@ export const handoffReplyHistogram = pgTable(
   },
   (t) => [unique("handoff_reply_histogram_key").on(t.day, t.channel, t.bucket)],
 );
+
+/**
+ * The two wait histograms summed per week (Monday to Sunday, UTC), so a long range reads whole weeks here and only
+ * the days at either end from the daily tables (lib/reports/wait-histograms.ts). Kept equal to the sum of their
+ * daily rows by statement triggers on those tables (migration 0013_weekly_wait_histograms).
+ */
+export const runWaitWeeklyHistogram = pgTable(
+  "run_wait_weekly_histogram",
+  {
+    week: date("week").notNull(),
+    channel: text("channel").notNull(),
+    bucket: integer("bucket").notNull(),
+    runs: integer("runs").notNull(),
+    waitSecondsSum: doublePrecision("wait_seconds_sum").notNull(),
+  },
+  (t) => [unique("run_wait_weekly_histogram_key").on(t.week, t.channel, t.bucket)],
+);
+
+export const handoffReplyWeeklyHistogram = pgTable(
+  "handoff_reply_weekly_histogram",
+  {
+    week: date("week").notNull(),
+    channel: text("channel").notNull(),
+    bucket: integer("bucket").notNull(),
+    sessions: integer("sessions").notNull(),
+    waitSecondsSum: doublePrecision("wait_seconds_sum").notNull(),
+  },
+  (t) => [unique("handoff_reply_weekly_histogram_key").on(t.week, t.channel, t.bucket)],
+);
