@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field-styles";
+import { Field } from "@/components/ui/field";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 /** What the new password lacks, or null: checked here first so the person hears it before anything is sent. */
@@ -71,8 +72,7 @@ export function ChangePasswordForm() {
               ["repeat", "New password again", "new-password"],
             ] as const
           ).map(([name, label, autoComplete]) => (
-            <label key={name} className="block text-sm">
-              <span className="mb-1 block font-medium text-gray-800">{label}</span>
+            <Field key={name} label={label}>
               <input
                 name={name}
                 type="password"
@@ -81,7 +81,7 @@ export function ChangePasswordForm() {
                 className={inputClass}
                 data-testid={`password-${name}`}
               />
-            </label>
+            </Field>
           ))}
           <Button type="submit" variant="primary" disabled={pending} data-testid="change-password-submit">
             Change password

@@ -10,6 +10,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
+import { Field } from "@/components/ui/field";
 import { LoadError } from "@/components/ui/load-error";
 import { sendJson } from "@/components/ui/send-json";
 import type { EvalCaseJson, EvalRunJson, EvalSetJson } from "@/lib/api/evals";
@@ -134,19 +135,16 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
           }}
         >
           <div className="flex flex-wrap gap-3">
-            <label className="min-w-48 flex-1 text-sm">
-              <span className="mb-1 block font-medium text-gray-800">Label</span>
+            <Field label="Label" className="min-w-48 flex-1">
               <input className={inputClass} value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. before the refund topic" data-testid="eval-run-label" />
-            </label>
-            <label className="min-w-48 flex-1 text-sm">
-              <span className="mb-1 block font-medium text-gray-800">Model</span>
+            </Field>
+            <Field label="Model" className="min-w-48 flex-1">
               <input className={inputClass} value={model} onChange={(event) => setModel(event.target.value)} placeholder="the model in force" data-testid="eval-run-model" />
-            </label>
+            </Field>
             {compatible ? (
-              <label className="min-w-48 flex-1 text-sm">
-                <span className="mb-1 block font-medium text-gray-800">Base URL</span>
+              <Field label="Base URL" className="min-w-48 flex-1">
                 <input className={inputClass} value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} placeholder="http://127.0.0.1:11434/v1" data-testid="eval-run-base-url" />
-              </label>
+              </Field>
             ) : null}
           </div>
           <label className="flex items-center gap-2 text-sm text-gray-800">
@@ -159,14 +157,12 @@ function RunForm({ setId, caseCount }: { setId: string; caseCount: number }) {
           </label>
           {candidate ? (
             <div className="grid gap-3 md:grid-cols-2">
-              <label className="text-sm">
-                <span className="mb-1 block font-medium text-gray-800">Instructions</span>
+              <Field label="Instructions">
                 <textarea className={`${inputClass} h-28 py-2`} value={instructions} onChange={(event) => setInstructions(event.target.value)} data-testid="eval-run-instructions" />
-              </label>
-              <label className="text-sm">
-                <span className="mb-1 block font-medium text-gray-800">Handoff topics, one per line</span>
+              </Field>
+              <Field label="Handoff topics, one per line">
                 <textarea className={`${inputClass} h-28 py-2`} value={topics} onChange={(event) => setTopics(event.target.value)} data-testid="eval-run-topics" />
-              </label>
+              </Field>
             </div>
           ) : null}
           <Button type="submit" variant="primary" disabled={caseCount === 0 || estimate.isPending || start.isPending || pending !== null} data-testid="eval-run-start">
@@ -397,10 +393,9 @@ function ImportForm({ setId }: { setId: string }) {
           save.mutate();
         }}
       >
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-gray-800">Import cases (JSONL: one case per line; see docs/evals.md)</span>
+        <Field label="Import cases (JSONL: one case per line; see docs/evals.md)">
           <textarea className={`${inputClass} h-24 py-2 font-mono text-xs`} value={text} onChange={(event) => setText(event.target.value)} data-testid="eval-import-text" />
-        </label>
+        </Field>
         <div className="flex flex-wrap items-center gap-3">
           <label className="text-sm text-gray-800">
             <span className="mr-2">or a file:</span>

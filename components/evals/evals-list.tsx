@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
+import { Field } from "@/components/ui/field";
 import { LoadError } from "@/components/ui/load-error";
 import { sendJson } from "@/components/ui/send-json";
 import { StatePanel } from "@/components/ui/state-panel";
@@ -99,14 +100,12 @@ function CreateSetForm() {
             create.mutate();
           }}
         >
-          <label className="min-w-48 flex-1 text-sm">
-            <span className="mb-1 block font-medium text-gray-800">Name</span>
+          <Field label="Name" className="min-w-48 flex-1">
             <input className={inputClass} value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} data-testid="eval-set-name" />
-          </label>
-          <label className="min-w-64 flex-[2] text-sm">
-            <span className="mb-1 block font-medium text-gray-800">Description</span>
+          </Field>
+          <Field label="Description" className="min-w-64 flex-[2]">
             <input className={inputClass} value={description} onChange={(event) => setDescription(event.target.value)} maxLength={2000} />
-          </label>
+          </Field>
           <Button type="submit" variant="primary" disabled={create.isPending || !name.trim()} data-testid="eval-set-create">
             Create
           </Button>

@@ -11,6 +11,7 @@ import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { cn } from "@/components/ui/cn";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { inputClass } from "@/components/ui/field-styles";
+import { Field } from "@/components/ui/field";
 import { LoadError } from "@/components/ui/load-error";
 import { sendJson } from "@/components/ui/send-json";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -252,7 +253,6 @@ function UserSessions({ id, userId, onChange }: { id: string; userId: string; on
 
 function AddUserForm() {
   const client = useQueryClient();
-  const id = useId();
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: (input: { email: string; name: string; role: string; password: string }) =>
@@ -286,10 +286,8 @@ function AddUserForm() {
       </CardHeader>
       <CardBody>
         <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" data-testid="add-user-form">
-          <label className="block text-sm" htmlFor={`${id}-email`}>
-            <span className="mb-1 block font-medium text-gray-800">Email</span>
+          <Field label="Email">
             <input
-              id={`${id}-email`}
               name="email"
               type="email"
               autoComplete="off"
@@ -297,23 +295,12 @@ function AddUserForm() {
               className={inputClass}
               data-testid="add-user-email"
             />
-          </label>
-          <label className="block text-sm" htmlFor={`${id}-name`}>
-            <span className="mb-1 block font-medium text-gray-800">Name (optional)</span>
+          </Field>
+          <Field label="Name (optional)">
+            <input name="name" autoComplete="off" className={inputClass} data-testid="add-user-name" />
+          </Field>
+          <Field label={`First password (${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters)`}>
             <input
-              id={`${id}-name`}
-              name="name"
-              autoComplete="off"
-              className={inputClass}
-              data-testid="add-user-name"
-            />
-          </label>
-          <label className="block text-sm" htmlFor={`${id}-password`}>
-            <span className="mb-1 block font-medium text-gray-800">
-              First password ({MIN_PASSWORD_LENGTH}–{MAX_PASSWORD_LENGTH} characters)
-            </span>
-            <input
-              id={`${id}-password`}
               name="password"
               type="password"
               autoComplete="new-password"
@@ -321,20 +308,13 @@ function AddUserForm() {
               className={inputClass}
               data-testid="add-user-password"
             />
-          </label>
-          <label className="block text-sm" htmlFor={`${id}-role`}>
-            <span className="mb-1 block font-medium text-gray-800">Role</span>
-            <select
-              id={`${id}-role`}
-              name="role"
-              defaultValue="viewer"
-              className={cn(inputClass, "pr-8")}
-              data-testid="add-user-role"
-            >
+          </Field>
+          <Field label="Role">
+            <select name="role" defaultValue="viewer" className={cn(inputClass, "pr-8")} data-testid="add-user-role">
               <option value="viewer">Viewer (reads only)</option>
               <option value="admin">Admin</option>
             </select>
-          </label>
+          </Field>
           <div className="sm:col-span-2">
             <Button type="submit" variant="primary" disabled={add.isPending} data-testid="add-user-submit">
               <UserPlus aria-hidden="true" />

@@ -304,9 +304,3 @@ export interface CompanyLookupOptions {
   lookUp: (token: string) => Promise<{ id: string; name?: string | null }>;
   now?: number;
 }
-
-export interface CompanyLookupOptions {
-  /** GET /me with this token: the company it belongs to. */
-  lookUp: (token: string) => Promise<{ id: string; name?: string | null }>;
-  now?: number;
-}
