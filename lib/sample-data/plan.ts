@@ -11,14 +11,13 @@ import {
   composeFollowUp,
   composeShort,
   drawSlots,
-  FIRST_NAMES,
-  LAST_NAMES,
   type FollowUp,
   type Intent,
   type Slots,
   type Topic,
   type VoiceFormat,
 } from "./templates";
+import { FIRST_NAMES, LAST_NAMES } from "./vocabulary";
 
 export interface Contact {
   first: string;

@@ -8,6 +8,16 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/lib/db/client";
+import {
+  AMOUNTS,
+  COMPANIES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  MONTHS,
+  PLANS,
+  PRODUCTS,
+  WORKDAYS,
+} from "@/lib/sample-data/vocabulary";
 
 export const SCALE_CONVERSATION_PREFIX = "cnv_scale_";
 
@@ -68,104 +78,6 @@ function logNormal(median: number, sigma: number): SQL {
   return sql.raw(`(${median} * exp(${sigma} * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())))`);
 }
 
-const FIRST = [
-  "Sam",
-  "Maria",
-  "Lee",
-  "Priya",
-  "Jordan",
-  "Alex",
-  "Chris",
-  "Taylor",
-  "Morgan",
-  "Jamie",
-  "Dana",
-  "Omar",
-  "Aisha",
-  "Diego",
-  "Hannah",
-  "Ethan",
-  "Grace",
-  "Noah",
-  "Olivia",
-  "Lucas",
-  "Mia",
-  "Ben",
-  "Chloe",
-  "Ravi",
-  "Sofia",
-  "Mateo",
-  "Emma",
-  "Kenji",
-  "Fatima",
-  "Liam",
-  "Zoe",
-  "Marcus",
-  "Nina",
-  "Victor",
-  "Elena",
-  "Tom",
-  "Rachel",
-  "Andre",
-  "Julia",
-  "Kwame",
-  "Ana",
-  "Peter",
-  "Leah",
-  "Hugo",
-  "Irene",
-  "Felix",
-  "Maya",
-  "Oscar",
-  "Paula",
-  "Yusuf",
-  "Clara",
-  "Daniel",
-  "Rosa",
-  "Ivan",
-  "Layla",
-  "Simon",
-];
-const LAST = [
-  "Patel",
-  "Gomez",
-  "Chen",
-  "Nguyen",
-  "Smith",
-  "Johnson",
-  "Garcia",
-  "Kim",
-  "Okafor",
-  "Rossi",
-  "Schmidt",
-  "Dubois",
-  "Silva",
-  "Kowalski",
-  "Haddad",
-  "Murphy",
-  "Tanaka",
-  "Larsen",
-  "Novak",
-  "Ahmed",
-  "Brown",
-  "Lopez",
-  "Wilson",
-  "Singh",
-  "Martin",
-  "Costa",
-  "Meyer",
-  "Fischer",
-  "Moreau",
-  "Reyes",
-  "Park",
-  "Cohen",
-  "Ali",
-  "Walker",
-  "Young",
-  "Hughes",
-  "Price",
-  "Bennett",
-];
 const DOMAINS = [
   "gmail.com",
   "outlook.com",
@@ -178,59 +90,8 @@ const DOMAINS = [
   "fabrikam.net",
   "northwind.co",
 ];
-const COMPANIES = [
-  "Globex",
-  "Initech",
-  "Hooli",
-  "Vandelay",
-  "Fabrikam",
-  "Contoso",
-  "Northwind",
-  "Tailspin",
-  "Bluth",
-  "Soylent",
-  "Acorn",
-  "Lakeside",
-  "Summit",
-  "Riverbend",
-  "Umbrella",
-  "Wayne",
-  "Stark",
-  "Dunder",
-  "Gringotts",
-  "Cyberdyne",
-];
-const PRODUCTS = [
-  "standing desk",
-  "ergonomic chair",
-  "monitor arm",
-  "desk lamp",
-  "keyboard tray",
-  "footrest",
-  "bookshelf",
-  "filing cabinet",
-  "conference table",
-  "desk organizer",
-  "cable tray",
-  "acoustic panel",
-];
-const PLANS = ["Pro plan", "Team plan", "Starter plan", "annual plan", "Business plan"];
-const AMOUNTS = ["$29.00", "$49.00", "$79.00", "$129.00", "$249.00", "$399.00", "$1,180.00"];
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** The seed's texts also ask about Saturday opening hours. */
+const WEEKDAYS = [...WORKDAYS, "Saturday"];
 const GREETINGS = [
   "Hi, this is",
   "Hello, my name is",
@@ -472,12 +333,12 @@ async function insertChunks(
 async function insertSessions(db: Db, chunk: { tag: string; low: number; high: number; total: number; days: number }) {
   // Contacts repeat: a pool of a quarter as many contacts as sessions, drawn with a skew so some write often.
   const contacts = Math.max(50, Math.round(chunk.high / 4));
-  const name = sql`${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || ' ' || ${textArray(LAST)}[1 + (g.contact / ${sql.raw(String(FIRST.length))}) % ${sql.raw(String(LAST.length))}]`;
-  const email = sql`lower(${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || '.' || ${textArray(LAST)}[1 + (g.contact / ${sql.raw(String(FIRST.length))}) % ${sql.raw(String(LAST.length))}]) || g.contact || '@' || ${textArray(DOMAINS)}[1 + g.contact % ${sql.raw(String(DOMAINS.length))}]`;
+  const name = sql`${textArray(FIRST_NAMES)}[1 + g.contact % ${sql.raw(String(FIRST_NAMES.length))}] || ' ' || ${textArray(LAST_NAMES)}[1 + (g.contact / ${sql.raw(String(FIRST_NAMES.length))}) % ${sql.raw(String(LAST_NAMES.length))}]`;
+  const email = sql`lower(${textArray(FIRST_NAMES)}[1 + g.contact % ${sql.raw(String(FIRST_NAMES.length))}] || '.' || ${textArray(LAST_NAMES)}[1 + (g.contact / ${sql.raw(String(FIRST_NAMES.length))}) % ${sql.raw(String(LAST_NAMES.length))}]) || g.contact || '@' || ${textArray(DOMAINS)}[1 + g.contact % ${sql.raw(String(DOMAINS.length))}]`;
   // A North American number per contact: +1, then 10 digits starting 2–9.
   const phone = sql`'+1' || (2000000000 + (g.contact::bigint * 104729) % 7999999999)::text`;
   const ask = fill(
-    sql`${pick(GREETINGS)} || ' ' || ${textArray(FIRST)}[1 + g.contact % ${sql.raw(String(FIRST.length))}] || ', ' || ${pick(ASKS)} || ' ' || ${pick(CLOSINGS)}`,
+    sql`${pick(GREETINGS)} || ' ' || ${textArray(FIRST_NAMES)}[1 + g.contact % ${sql.raw(String(FIRST_NAMES.length))}] || ', ' || ${pick(ASKS)} || ' ' || ${pick(CLOSINGS)}`,
   );
   await db.execute(sql`
     insert into sessions (front_conversation_id, channel, status, subject, contact_handle, contact_name, contact_key, sentiment, summary,
