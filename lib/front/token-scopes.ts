@@ -28,7 +28,14 @@ export const SCOPE_REQUIREMENTS: ScopeRequirement[] = [
     scope: "conversations:read",
     usedFor: "see who a conversation is assigned to",
     method: "GET",
-    path: "/conversations?limit=1",
+    path: NO_SUCH_CONVERSATION,
+  },
+  {
+    // Front's name for reading events of every kind of inbox (shared and private).
+    scope: "events:*:read",
+    usedFor: "read the event a preview webhook announces",
+    method: "GET",
+    path: "/events/evt_frontline-scope-check",
   },
   {
     scope: "messages:send",

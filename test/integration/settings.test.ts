@@ -6,7 +6,8 @@ import path from "node:path";
 import { parseConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { appSettings } from "@/lib/db/schema";
-import { ALL_FRONT_SCOPES, createFrontSimulator, type FrontSimulator } from "@/front-sim";
+import { ALL_FRONT_SCOPES, createFrontSimulator, FRONT_SCOPES_BY_ENDPOINT, type FrontSimulator } from "@/front-sim";
+import { endpointOf } from "@/front-sim/core-api";
 import { describeMissingScopes, SCOPE_REQUIREMENTS } from "@/lib/front/token-scopes";
 import { decryptSecret, encryptSecret, loadEncryptionKey, maskSecret } from "@/lib/secrets/encryption";
 import { checkFrontToken } from "@/lib/settings/front-connection";
@@ -177,6 +178,24 @@ describe("checking a Front token before it is saved", () => {
       ]);
       // The checks write nothing: a conversation id Front can never have.
       expect(sim.listConversations()).toEqual([]);
+    } finally {
+      sim.configure({ tokenScopes: null });
+    }
+  });
+
+  it("checks each scope with a request that needs exactly that scope, in Front's own table", async () => {
+    for (const requirement of SCOPE_REQUIREMENTS) {
+      const endpoint = endpointOf(requirement.method, requirement.path.split("?")[0]);
+      expect(endpoint, requirement.path).toBeDefined();
+      expect(FRONT_SCOPES_BY_ENDPOINT[endpoint!], endpoint).toEqual([requirement.scope]);
+    }
+  });
+
+  it("finds every scope missing from a token that holds none", async () => {
+    sim.configure({ tokenScopes: [] });
+    try {
+      const check = await checkFrontToken(sim.url, "the-right-token");
+      expect(check.ok && check.scopes.missing).toEqual(SCOPE_REQUIREMENTS.map((requirement) => requirement.scope));
     } finally {
       sim.configure({ tokenScopes: null });
     }
