@@ -139,7 +139,7 @@ export class FrontActions {
     return { conversationId: conversation.id, eventId: event?.id ?? null, delivery };
   }
 
-  /** A teammate answers in Front: an outbound message and event the app must not treat as a customer's. */
+  /** A teammate answers in Front: a message and an `out_reply` (or `outbound`) event the app must not answer. */
   async teammateReply(input: TeammateReplyInput): Promise<SimActionResult> {
     const reply = teammateReplySchema.parse(input);
     const conversation = this.state.require(reply.conversationId);
@@ -158,7 +158,11 @@ export class FrontActions {
       metadata: {},
       draftMode: null,
     });
-    return this.deliverMessageEvent(conversation, message, this.events.outbound(conversation, message));
+    const event =
+      reply.event === "outbound"
+        ? this.events.outbound(conversation, message)
+        : this.events.outReply(conversation, message);
+    return this.deliverMessageEvent(conversation, message, event);
   }
 
   async archive(conversationId: string, options: { teammateId?: string } = {}): Promise<SimActionResult> {

@@ -79,6 +79,11 @@ export const teammateReplySchema = z
     teammateId: teammateId.optional(),
     text: z.string().min(1),
     html: z.string().optional(),
+    /**
+     * The event Front sends: `out_reply` for a reply in the thread (the default, as Front does for a teammate's
+     * reply), `outbound` for a new outbound message a teammate starts in the conversation.
+     */
+    event: z.enum(["out_reply", "outbound"]).optional(),
   })
   .strict();
 

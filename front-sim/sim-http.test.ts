@@ -52,7 +52,7 @@ describe("/_sim controls over HTTP", () => {
     expect(receiver.deliveries.map((delivery) => (delivery.json as Json).type)).toEqual([
       "inbound_received",
       "inbound_received",
-      "outbound_sent",
+      "outbound_reply_sent",
       "assignee_changed",
       "conversation_archived",
     ]);

@@ -304,6 +304,8 @@ export interface TeammateReplyInput {
   teammateId?: string;
   text: string;
   html?: string;
+  /** Default `out_reply` (Front's event for a reply in the thread); `outbound` for a new outbound message. */
+  event?: "out_reply" | "outbound";
 }
 
 export interface DeliveryResult {

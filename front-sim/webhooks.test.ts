@@ -317,21 +317,28 @@ describe("application webhooks for Front-side actions", () => {
     expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
   });
 
-  it("teammateReply posts outbound_sent authored by the teammate", async () => {
+  it("teammateReply posts outbound_reply_sent (out_reply) authored by the teammate, or outbound_sent when asked", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "charged twice" });
     const result = await sim.teammateReply({
       conversationId: call.conversationId,
       text: "Refunded the duplicate charge.",
     });
+    // The same shape as a new outbound message (the fixture), under Front's type for a reply in the thread.
     expectShapeLike(lastEnvelope(), readFixture("app-outbound-teammate.json"));
     expect(lastEnvelope()).toMatchObject({
-      type: "outbound_sent",
+      type: "outbound_reply_sent",
       payload: {
         id: result.eventId,
-        type: "outbound",
+        type: "out_reply",
         target: { data: { is_inbound: false, author: { id: "tea_rep7" }, type: "sms" } },
       },
     });
+    const started = await sim.teammateReply({
+      conversationId: call.conversationId,
+      text: "One more thing.",
+      event: "outbound",
+    });
+    expect(lastEnvelope()).toMatchObject({ type: "outbound_sent", payload: { id: started.eventId, type: "outbound" } });
   });
 
   it("archive posts conversation_archived; assign and unassign post assignee events", async () => {

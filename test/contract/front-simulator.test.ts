@@ -219,6 +219,7 @@ describe("webhook bodies the simulator produces match Front's Event schema", () 
     await client.setAssignee(id, null);
     await client.updateConversation(id, { status: "open" });
     await sim.teammateReply({ conversationId: id, text: "Calling you back." });
+    await sim.teammateReply({ conversationId: id, text: "A new message.", event: "outbound" });
     await sim.archive(id);
     const other = await sim.placeCall({ from: "+14155550188", text: "Second call" });
     await sim.merge(other.conversationId, id);
