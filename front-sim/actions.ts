@@ -120,8 +120,9 @@ export class FrontActions {
   }
 
   /**
-   * Deletes a conversation for good: the Core API answers 404 for it and its messages from then on. With `trash`,
-   * a trash event (conversation status "deleted") is delivered first, as when a teammate deletes it in Front.
+   * Deletes a conversation for good: the Core API answers 404 for it and its messages from then on. With `trash`, it
+   * moves to Front's trash instead, as when a teammate deletes it in Front: status "deleted" and a trash event, and
+   * the Core API still serves it (Front's DELETE refuses a conversation that is not in the trash first).
    */
   async deleteConversation(
     conversationId: string,
@@ -133,8 +134,9 @@ export class FrontActions {
     if (input.trash) {
       this.state.setLifecycle(conversation, "deleted");
       event = this.events.trash(conversation, input.by ? { teammateId: this.knownTeammate(input.by) } : "rule");
+    } else {
+      this.state.remove(conversation);
     }
-    this.state.remove(conversation);
     const delivery = event ? await this.dispatcher.emit(event) : null;
     return { conversationId: conversation.id, eventId: event?.id ?? null, delivery };
   }

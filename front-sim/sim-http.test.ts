@@ -184,6 +184,9 @@ describe("/_sim controls over HTTP", () => {
       type: "trash",
       payload: { id: deleted.eventId, conversation: { status: "deleted" } },
     });
+    // In the trash: still served, with status "deleted"; deleted for good, gone.
+    expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(200);
+    await post("/delete", { conversationId: call.conversationId });
     expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
     expect((await control(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
   });

@@ -285,7 +285,10 @@ export interface CallTranscriptOptions {
 }
 
 export interface DeleteConversationOptions {
-  /** Emit a `trash` event (status "deleted") before the conversation disappears. Default false. */
+  /**
+   * Move it to Front's trash instead: status "deleted", a `trash` event, and the Core API still serves it (as Front
+   * does until it is deleted for good). Default false: deleted for good, silently (404 from then on).
+   */
   trash?: boolean;
   /** The teammate who deleted it, for the trash event's source; a rule when omitted. */
   by?: string;

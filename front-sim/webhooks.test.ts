@@ -297,7 +297,7 @@ describe("application webhooks for Front-side actions", () => {
     await expect(sim.addCallTranscript(call.messageId!, "x", { lines: [untimed as never] })).rejects.toThrow();
   });
 
-  it("deleteConversation with trash posts a trash event, then the conversation is gone", async () => {
+  it("deleteConversation with trash posts a trash event and keeps the conversation in the trash; without, it is gone", async () => {
     const call = await sim.placeCall({ from: "+14155550123", text: "hello" });
     const deleted = await sim.deleteConversation(call.conversationId, { trash: true, by: "tea_rep7" });
     expect(deleted).toMatchObject({
@@ -314,6 +314,11 @@ describe("application webhooks for Front-side actions", () => {
       },
     });
     expect(lastEnvelope().payload).not.toHaveProperty("target");
+    const trashed = await api(sim, "GET", `/conversations/${call.conversationId}`);
+    expect(trashed.status).toBe(200);
+    expect(await trashed.json()).toMatchObject({ id: call.conversationId, status: "deleted" });
+    const again = await sim.deleteConversation(call.conversationId);
+    expect(again).toMatchObject({ eventId: null, delivery: null });
     expect((await api(sim, "GET", `/conversations/${call.conversationId}`)).status).toBe(404);
   });
 

@@ -12,6 +12,7 @@ const STATUS: Record<CheckStatus, { icon: LucideIcon; word: string; iconClass: s
 /** Labels for checks recorded without one (an event that carried only a preview of the message). */
 const CHECK_LABELS: Record<string, string> = {
   master_switch: "Frontline is switched on",
+  not_in_trash: "The conversation is not in Front's trash",
   channel_switch: "The channel is switched on",
   assignment: "Assigned to the AI teammate",
   unassigned_switch: "Unassigned conversations are handled",

@@ -4,7 +4,8 @@ import type { FrontSettings } from "../settings/front-settings";
 
 export type EligibilitySettings = Pick<FrontSettings, "aiTeammateId" | "handleUnassigned" | "enabled" | "channels">;
 
-export type CheckId = "master_switch" | "channel_switch" | "assignment" | "unassigned_switch" | "customer_author";
+export type CheckId =
+  "master_switch" | "not_in_trash" | "channel_switch" | "assignment" | "unassigned_switch" | "customer_author";
 
 export interface EligibilityCheck {
   id: CheckId;
@@ -25,7 +26,8 @@ export function teammateName(teammate: Teammate): string {
 
 /**
  * The checks that decide whether the AI answers a message, in the order the troubleshooting page explains them:
- * master switch, channel switch, assignment, the unassigned option, and who wrote the message.
+ * master switch, the conversation not in Front's trash, channel switch, assignment, the unassigned option, and who
+ * wrote the message.
  */
 export function eligibilityChecks(
   message: FrontMessage,
@@ -65,6 +67,13 @@ export function eligibilityChecks(
       label: "Frontline is switched on",
       passed: settings.enabled,
       detail: settings.enabled ? "on" : "the master switch is off (Settings → Front)",
+    },
+    {
+      // A teammate deleted it (Front's status "deleted" is its trash): nobody there expects an answer.
+      id: "not_in_trash",
+      label: "The conversation is not in Front's trash",
+      passed: conversation.status !== "deleted",
+      detail: conversation.status === "deleted" ? "the conversation is in Front's trash" : "not in the trash",
     },
     {
       id: "channel_switch",

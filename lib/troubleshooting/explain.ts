@@ -127,6 +127,7 @@ export async function explainConversation(
 
 const CHECK_ORDER: CheckId[] = [
   "master_switch",
+  "not_in_trash",
   "channel_switch",
   "assignment",
   "unassigned_switch",
@@ -134,6 +135,7 @@ const CHECK_ORDER: CheckId[] = [
 ];
 const CHECK_LABELS: Record<CheckId, string> = {
   master_switch: "Frontline is switched on",
+  not_in_trash: "The conversation is not in Front's trash",
   channel_switch: "The channel is on",
   assignment: "Assigned to the AI teammate",
   unassigned_switch: "Unassigned conversations are handled",

@@ -752,6 +752,21 @@ describe.each(dbKinds())("Front events and channels, on %s", (kind) => {
         status: "resolved",
         statusReason: "conversation deleted in Front",
       });
+
+      // The caller writes again while the conversation is still in Front's trash: nobody is answered there.
+      harness.sim.clearRequests();
+      const again = await harness.sim.sendMessage({
+        channel: "sms",
+        from: "+14155550188",
+        text: PASSWORD_QUESTION,
+        conversationId: placed.conversationId,
+      });
+      expect(await harness.waitForEvent(again.eventId)).toMatchObject({
+        decision: "skipped",
+        failedCheck: "not_in_trash",
+        decisionReason: "the conversation is in Front's trash",
+      });
+      expect(writes()).toEqual([]);
     });
   });
 

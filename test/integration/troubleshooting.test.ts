@@ -124,6 +124,7 @@ describe.each(dbKinds())("why didn't the AI reply? on %s", (kind) => {
       ["webhook_received", "passed"],
       ["signature", "passed"],
       ["master_switch", "passed"],
+      ["not_in_trash", "passed"],
       ["channel_switch", "passed"],
       ["assignment", "passed"],
       ["unassigned_switch", "passed"],

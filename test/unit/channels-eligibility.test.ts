@@ -228,6 +228,16 @@ describe("eligibility", () => {
     }
   });
 
+  it("never answers a conversation in Front's trash, even one assigned to the AI", () => {
+    const trashed: FrontConversation = { id: "cnv_1", status: "deleted", assignee: ai };
+    const settings = { aiTeammateId: "tea_ai01", handleUnassigned: true, enabled: true, channels: allChannels };
+    expect(decideEligibility(customerMessage, trashed, "voice", settings)).toEqual({
+      eligible: false,
+      reason: "the conversation is in Front's trash",
+      check: "not_in_trash",
+    });
+  });
+
   it("lists every check in the troubleshooting order", () => {
     const conversation: FrontConversation = { id: "cnv_1", status: "assigned", assignee: ai };
     const checks = eligibilityChecks(customerMessage, conversation, "email", {
@@ -238,6 +248,7 @@ describe("eligibility", () => {
     });
     expect(checks.map((check) => check.id)).toEqual([
       "master_switch",
+      "not_in_trash",
       "channel_switch",
       "assignment",
       "unassigned_switch",
