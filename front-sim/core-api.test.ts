@@ -212,6 +212,16 @@ describe("writes", () => {
     expect(sim.counts[id].comments).toBe(1);
   });
 
+  it("GET comments lists them newest first, as Front's spec says", async () => {
+    const id = await newCall();
+    for (const body of ["first", "second"])
+      expect((await api(sim, "POST", `/conversations/${id}/comments`, { body, author_id: "tea_ai01" })).status).toBe(
+        201,
+      );
+    const listed = (await (await api(sim, "GET", `/conversations/${id}/comments`)).json()) as { _results: Json[] };
+    expect(listed._results.map((comment) => comment.body)).toEqual(["second", "first"]);
+  });
+
   it("PUT assignee → 204; null unassigns; unknown teammate → 400", async () => {
     const id = await newCall();
     expect((await api(sim, "PUT", `/conversations/${id}/assignee`, { assignee_id: null })).status).toBe(204);

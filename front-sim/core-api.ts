@@ -343,11 +343,12 @@ const listConversationInboxes: ConversationHandler = (ctx, _request, conversatio
   });
 };
 
+/** Newest first ("in reverse chronological order", Front's spec for this list). */
 const listComments: ConversationHandler = (ctx, _request, conversation) =>
   json(200, {
     _pagination: { next: null },
     _links: { self: ctx.shapes.link(`/conversations/${conversation.id}/comments`) },
-    _results: conversation.commentIds.map((id) => ctx.shapes.comment(ctx.state.comments.get(id)!)),
+    _results: conversation.commentIds.toReversed().map((id) => ctx.shapes.comment(ctx.state.comments.get(id)!)),
   });
 
 const addComment: ConversationHandler = (ctx, request, conversation) => {
