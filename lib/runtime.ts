@@ -4,6 +4,7 @@ import { getConfig, type Config } from "./config";
 import { getDatabase } from "./db";
 import type { Db } from "./db/client";
 import { countKnowledgeArticles } from "./db/queries/knowledge";
+import { compactWeeklyHistograms } from "./db/queries/report-rollups";
 import { ensureKnowledgeChunks, insertKnowledgeArticles } from "./knowledge/articles";
 import { PIPELINE_QUEUE } from "./db/queries/webhook-events";
 import { createModel } from "./agent/model";
@@ -76,25 +77,24 @@ export function startPipelineWorker(
     leaseMs: options.leaseMs,
     retryDelayMs: options.retryDelayMs,
     maintenanceEveryMs: options.maintenanceEveryMs,
-    // The retention periods: texts older than RETENTION_DAYS and audit rows older than AUDIT_RETENTION_DAYS are
-    // deleted; unset keeps everything.
-    maintenance:
-      retentionDays || auditRetentionDays
-        ? async () => {
-            if (retentionDays) {
-              const deleted = await purgeExpired(context.db, { days: retentionDays });
-              if (deleted.sessions > 0)
-                console.log(
-                  `[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`,
-                );
-            }
-            if (auditRetentionDays) {
-              const deleted = await purgeAuditLog(context.db, { days: auditRetentionDays });
-              if (deleted > 0)
-                console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
-            }
-          }
-        : undefined,
+    maintenance: async () => {
+      // The weekly wait histograms gather rows between foldings; the reports read fewer once folded.
+      await compactWeeklyHistograms(context.db);
+      // The retention periods: texts older than RETENTION_DAYS and audit rows older than AUDIT_RETENTION_DAYS are
+      // deleted; unset keeps everything.
+      if (retentionDays) {
+        const deleted = await purgeExpired(context.db, { days: retentionDays });
+        if (deleted.sessions > 0)
+          console.log(
+            `[retention] deleted the texts of ${deleted.sessions} session(s) older than ${retentionDays} days`,
+          );
+      }
+      if (auditRetentionDays) {
+        const deleted = await purgeAuditLog(context.db, { days: auditRetentionDays });
+        if (deleted > 0)
+          console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
+      }
+    },
     handler: {
       // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.
       run: (job, lease) =>

@@ -6,6 +6,7 @@ import { agentRuns, sessions } from "@/lib/db/schema";
 import { histogramPercentile, mergeBuckets } from "@/lib/reports/histogram";
 import { addDays, eachDay } from "@/lib/reports/range";
 import { readWaitHistogram } from "@/lib/reports/wait-histograms";
+import { compactWeeklyHistograms } from "@/lib/db/queries/report-rollups";
 import { percentileCont } from "@/lib/stats";
 import { createTestDatabase, dbKinds } from "../helpers/db";
 import { CHANNELS, SENTIMENTS as SENTIMENT_VALUES, SESSION_STATUSES } from "@/lib/domain";
@@ -95,11 +96,14 @@ async function compare(database: Database): Promise<{
     from (select (created_at at time zone 'UTC')::date as day, channel, report_reply_bucket(report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at)) as bucket
           from sessions where report_reply_wait(ai_outcome, ai_outcome_at, human_replied_at) is not null) s
     group by 1`);
-  // The weekly tables: each the sum of its daily table by the Monday of the day (and the daily ones are checked above).
+  // The weekly tables: the sum of each key's rows equals the daily table's by the Monday of the day (the daily
+  // tables are checked above).
   const weekly = await read(sql`
-    select 'run|' || week::text || '|' || channel || '|' || bucket as key, runs as n, wait_seconds_sum as s from run_wait_weekly_histogram
+    select 'run|' || week::text || '|' || channel || '|' || bucket as key, sum(runs) as n, sum(wait_seconds_sum) as s
+    from run_wait_weekly_histogram group by 1
     union all
-    select 'reply|' || week::text || '|' || channel || '|' || bucket, sessions, wait_seconds_sum from handoff_reply_weekly_histogram`);
+    select 'reply|' || week::text || '|' || channel || '|' || bucket, sum(sessions), sum(wait_seconds_sum)
+    from handoff_reply_weekly_histogram group by 1`);
   const expectedWeekly = await read(sql`
     select 'run|' || date_trunc('week', day::timestamp)::date::text || '|' || channel || '|' || bucket as key, sum(runs) as n, sum(wait_seconds_sum) as s
     from run_wait_histogram group by 1
@@ -271,6 +275,58 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
     }
   });
 
+  it("folds each week's rows into one per key, sums unchanged", async () => {
+    const before = await compare(database);
+    const crowded = async () =>
+      rowsOf<{ n: number | string }>(
+        await database.db.execute(sql`
+          select count(*) as n from (
+            select 1 from run_wait_weekly_histogram group by week, channel, bucket having count(*) > 1
+            union all
+            select 1 from handoff_reply_weekly_histogram group by week, channel, bucket having count(*) > 1) k`),
+      )[0].n;
+    expect(Number(await crowded())).toBeGreaterThan(0);
+    await compactWeeklyHistograms(database.db);
+    expect(Number(await crowded())).toBe(0);
+    const after = await compare(database);
+    expect(after.weekly[0]).toEqual(before.weekly[0]);
+    for (const key of Object.keys(before.weeklySums[0]))
+      expect(after.weeklySums[0][key]).toBeCloseTo(before.weeklySums[0][key], 6);
+    await expectConsistent(database);
+  });
+
+  it.runIf(kind === "postgres")(
+    "never deadlocks two writers of the same week: one holding Monday then writing Thursday, one writing Thursday",
+    async () => {
+      const upsert = (day: string) => sql`
+        insert into run_wait_histogram as t (day, channel, bucket, runs, wait_seconds_sum)
+        values (${day}::date, 'voice', 7, 1, 2.5)
+        on conflict on constraint run_wait_histogram_key
+        do update set runs = t.runs + excluded.runs, wait_seconds_sum = t.wait_seconds_sum + excluded.wait_seconds_sum`;
+      let signalMondayHeld!: () => void;
+      const mondayHeld = new Promise<void>((resolve) => (signalMondayHeld = resolve));
+      let signalThursdayHeld!: () => void;
+      const thursdayHeld = new Promise<void>((resolve) => (signalThursdayHeld = resolve));
+      // The first holds Monday's daily row (and has written the week) before the second takes Thursday's.
+      const first = database.db.transaction(async (tx) => {
+        await tx.execute(upsert("2026-11-09"));
+        signalMondayHeld();
+        await thursdayHeld;
+        await tx.execute(upsert("2026-11-12"));
+      });
+      const second = database.db.transaction(async (tx) => {
+        await mondayHeld;
+        await tx.execute(upsert("2026-11-12"));
+        signalThursdayHeld();
+        // Long enough for the first to queue behind Thursday's row while this one still holds it.
+        await tx.execute(sql`select pg_sleep(0.3)`);
+      });
+      await expect(Promise.all([first, second])).resolves.toBeDefined();
+      const { weekly } = await compare(database);
+      expect(weekly[0]["run|2026-11-09|voice|7"]).toBe(3);
+    },
+  );
+
   it("empties with a truncate and rebuilds from scratch", async () => {
     await addSessions(10);
     await database.db.execute(sql`select report_rollups_rebuild()`);
@@ -282,6 +338,8 @@ describe.each(dbKinds())("report rollups on %s", (kind) => {
       ),
     );
     expect(Number(n)).toBe(0);
+    const { weekly } = await compare(database);
+    expect(weekly[0]).toEqual({});
     await addSessions(5);
     await expectConsistent(database);
   });

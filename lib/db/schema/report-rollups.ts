@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
 
 /**
  * Report rollups: what the Reports page counts, per UTC day a session started and its channel, so a 90-day report
@@ -84,8 +84,10 @@ export const handoffReplyHistogram = pgTable(
 
 /**
  * The two wait histograms summed per week (Monday to Sunday, UTC), so a long range reads whole weeks here and only
- * the days at either end from the daily tables (lib/reports/wait-histograms.ts). Kept equal to the sum of their
- * daily rows by statement triggers on those tables (migration 0013_weekly_wait_histograms).
+ * the days at either end from the daily tables (lib/reports/wait-histograms.ts). Statement triggers on the daily
+ * tables append each change as a row of differences (migration 0013_weekly_wait_histograms): never an update, so a
+ * write never waits on another for a week's row, and a week's figure is the sum of its rows. The workers' upkeep
+ * folds each key's rows into one (report_weekly_histograms_compact()).
  */
 export const runWaitWeeklyHistogram = pgTable(
   "run_wait_weekly_histogram",
@@ -96,7 +98,7 @@ export const runWaitWeeklyHistogram = pgTable(
     runs: integer("runs").notNull(),
     waitSecondsSum: doublePrecision("wait_seconds_sum").notNull(),
   },
-  (t) => [unique("run_wait_weekly_histogram_key").on(t.week, t.channel, t.bucket)],
+  (t) => [index("run_wait_weekly_histogram_key_idx").on(t.week, t.channel, t.bucket)],
 );
 
 export const handoffReplyWeeklyHistogram = pgTable(
@@ -108,5 +110,5 @@ export const handoffReplyWeeklyHistogram = pgTable(
     sessions: integer("sessions").notNull(),
     waitSecondsSum: doublePrecision("wait_seconds_sum").notNull(),
   },
-  (t) => [unique("handoff_reply_weekly_histogram_key").on(t.week, t.channel, t.bucket)],
+  (t) => [index("handoff_reply_weekly_histogram_key_idx").on(t.week, t.channel, t.bucket)],
 );
