@@ -9,6 +9,26 @@ export const AXIS_TICK = { fontSize: 12, fill: "#6b7280" } as const;
 export const GRID_STROKE = "#e5e7eb";
 export const TOOLTIP_CURSOR = { fill: "#f3f4f6" } as const;
 
+/**
+ * The horizontal bar charts (outcomes, reasons, sentiment, response times): one row per channel or reason, bars
+ * running left to right. Spread into BarChart, XAxis and YAxis; each chart adds its own ticks and widths (the
+ * response-time chart spaces its paired bars with its own BarChart settings).
+ */
+export const HORIZONTAL_BARS = {
+  layout: "vertical",
+  margin: { top: 0, right: 16, bottom: 0, left: 0 },
+  barCategoryGap: "25%",
+} as const;
+export const VALUE_AXIS = {
+  type: "number",
+  tick: AXIS_TICK,
+  tickLine: false,
+  axisLine: { stroke: GRID_STROKE },
+} as const;
+export const ROW_AXIS = { type: "category", dataKey: "label", tickLine: false, axisLine: false } as const;
+/** A row's label (a channel's name), darker than the value axis. */
+export const ROW_TICK = { ...AXIS_TICK, fill: "#374151" } as const;
+
 export interface SegmentInfo {
   /** The segment's accessible name, stable across renders: "Phone, Nov 3, 2026: 4 sessions". */
   label: string;

@@ -13,13 +13,16 @@ import {
   type ReachedOutcomeStatus,
 } from "@/lib/reports/types";
 import {
-  AXIS_TICK,
   ChartLegend,
   GRID_STROKE,
+  HORIZONTAL_BARS,
+  ROW_AXIS,
+  ROW_TICK,
   segmentShape,
   TOOLTIP_CURSOR,
   TooltipBox,
   useOpenHref,
+  VALUE_AXIS,
 } from "./chart-parts";
 import { plural } from "@/lib/format/plural";
 
@@ -51,28 +54,10 @@ export function OutcomesChart({ report }: { report: ChannelReport }) {
       />
       <div className="w-full" style={{ height: rows.length * 44 + 36 }} data-testid="outcomes-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-            barCategoryGap="25%"
-          >
+          <BarChart data={rows} {...HORIZONTAL_BARS}>
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tick={AXIS_TICK}
-              tickLine={false}
-              axisLine={{ stroke: GRID_STROKE }}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={76}
-              tick={{ ...AXIS_TICK, fill: "#374151" }}
-              tickLine={false}
-              axisLine={false}
-            />
+            <XAxis {...VALUE_AXIS} allowDecimals={false} />
+            <YAxis {...ROW_AXIS} width={76} tick={ROW_TICK} />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {

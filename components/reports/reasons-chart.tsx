@@ -7,13 +7,15 @@ import { formatCount, formatPercent } from "@/lib/reports/format";
 import { channelLabel, reasonLabel } from "@/lib/reports/labels";
 import type { ChannelReport, ReasonRow } from "@/lib/reports/types";
 import {
-  AXIS_TICK,
   ChartLegend,
   GRID_STROKE,
+  HORIZONTAL_BARS,
+  ROW_AXIS,
   segmentShape,
   TOOLTIP_CURSOR,
   TooltipBox,
   useOpenHref,
+  VALUE_AXIS,
   WrappedTick,
 } from "./chart-parts";
 
@@ -47,30 +49,16 @@ export function ReasonsChart({ report, compact }: { report: ChannelReport; compa
       />
       <div className="w-full" style={{ height: rows.length * (compact ? 56 : 48) + 36 }} data-testid="reasons-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-            barCategoryGap="25%"
-          >
+          <BarChart data={rows} {...HORIZONTAL_BARS}>
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tick={AXIS_TICK}
-              tickLine={false}
-              axisLine={{ stroke: GRID_STROKE }}
-            />
+            <XAxis {...VALUE_AXIS} allowDecimals={false} />
             <YAxis
-              type="category"
-              dataKey="label"
+              {...ROW_AXIS}
               width={axisWidth}
               interval={0}
               tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => (
                 <WrappedTick {...props} maxChars={maxChars} />
               )}
-              tickLine={false}
-              axisLine={false}
             />
             <Tooltip
               cursor={TOOLTIP_CURSOR}

@@ -7,13 +7,15 @@ import { formatCount, formatWait } from "@/lib/reports/format";
 import { channelLabel } from "@/lib/reports/labels";
 import type { ChannelReport, ResponseTimeRow } from "@/lib/reports/types";
 import {
-  AXIS_TICK,
   ChartLegend,
   GRID_STROKE,
+  ROW_AXIS,
+  ROW_TICK,
   segmentShape,
   TOOLTIP_CURSOR,
   TooltipBox,
   useOpenHref,
+  VALUE_AXIS,
 } from "./chart-parts";
 
 type Metric = "medianSeconds" | "p90Seconds";
@@ -60,21 +62,8 @@ export function ResponseTimeChart({ report }: { report: ChannelReport }) {
             barGap={2}
           >
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-            <XAxis
-              type="number"
-              tickFormatter={(value: number) => `${value} s`}
-              tick={AXIS_TICK}
-              tickLine={false}
-              axisLine={{ stroke: GRID_STROKE }}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={76}
-              tick={{ ...AXIS_TICK, fill: "#374151" }}
-              tickLine={false}
-              axisLine={false}
-            />
+            <XAxis {...VALUE_AXIS} tickFormatter={(value: number) => `${value} s`} />
+            <YAxis {...ROW_AXIS} width={76} tick={ROW_TICK} />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {

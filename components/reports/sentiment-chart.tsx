@@ -7,15 +7,18 @@ import { formatCount, formatPercent, rate } from "@/lib/reports/format";
 import { channelLabel, SENTIMENT_LABELS } from "@/lib/reports/labels";
 import { REPORT_SENTIMENTS, type ChannelReport, type ReportSentiment, type SentimentRow } from "@/lib/reports/types";
 import {
-  AXIS_TICK,
   ChartLegend,
   GRID_STROKE,
   HATCH_FILL,
   HatchPattern,
+  HORIZONTAL_BARS,
+  ROW_AXIS,
+  ROW_TICK,
   segmentShape,
   TOOLTIP_CURSOR,
   TooltipBox,
   useOpenHref,
+  VALUE_AXIS,
 } from "./chart-parts";
 import { plural } from "@/lib/format/plural";
 
@@ -55,30 +58,14 @@ export function SentimentChart({ report }: { report: ChannelReport }) {
       <HatchPattern color={SENTIMENT_COLORS.unknown} />
       <div className="w-full" style={{ height: rows.length * 44 + 36 }} data-testid="sentiment-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            stackOffset="expand"
-            margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-            barCategoryGap="25%"
-          >
+          <BarChart data={rows} {...HORIZONTAL_BARS} stackOffset="expand">
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
             <XAxis
-              type="number"
+              {...VALUE_AXIS}
               tickFormatter={(value: number) => formatPercent(value)}
               ticks={[0, 0.25, 0.5, 0.75, 1]}
-              tick={AXIS_TICK}
-              tickLine={false}
-              axisLine={{ stroke: GRID_STROKE }}
             />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={76}
-              tick={{ ...AXIS_TICK, fill: "#374151" }}
-              tickLine={false}
-              axisLine={false}
-            />
+            <YAxis {...ROW_AXIS} width={76} tick={ROW_TICK} />
             <Tooltip
               cursor={TOOLTIP_CURSOR}
               content={({ active, payload }) => {

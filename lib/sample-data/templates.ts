@@ -43,8 +43,6 @@ export interface Slots {
 
 type Line = (s: Slots) => string;
 
-/** One word each: "this is Sam from Globex" reads (and summarises) cleanly. */
-
 /** Slot values for one text; `month` is the month before the session's date, the one an invoice is about. */
 export function drawSlots(
   rng: Prng,

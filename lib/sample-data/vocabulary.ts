@@ -104,6 +104,7 @@ export const LAST_NAMES = [
   "Bennett",
 ];
 
+/** One word each: "this is Sam from Globex" reads (and summarises) cleanly. */
 export const COMPANIES = [
   "Globex",
   "Initech",
