@@ -75,6 +75,7 @@ test("every chart renders the sample sessions, with Phone for voice and a table 
   await expect(page.getByRole("img", { name: /^Phone, Handed off: \d+ sessions? \(/ })).toBeVisible();
   const involvement = await page.getByTestId("ai-figure-involvement").getByTestId("ratio").innerText();
   expect(Number(/ of ([\d,]+) sessions/.exec(involvement)![1].replace(/,/g, ""))).toBeGreaterThanOrEqual(8);
+  await page.screenshot({ path: "test-results/screens/reports.png", fullPage: true });
 
   for (const section of SECTIONS) {
     await page.getByTestId(`${section}-toggle-table`).click();

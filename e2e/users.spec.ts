@@ -91,6 +91,9 @@ test("an admin adds a user, signs them out, promotes and removes them, and each 
     });
 
     await test.step("removed, they are signed out on their next click and the row is gone", async () => {
+      // Their open page would notice by itself (its next request gets 401) and could be redirecting while this
+      // test navigates; leave it first, so the redirect checked below is the one their next click gets.
+      await theirPage.goto("about:blank");
       await row(email).getByTestId("user-remove").click();
       await expect(page.getByRole("alertdialog")).toContainText(`Remove ${email}?`);
       await page.getByTestId("user-remove-confirm").click();
