@@ -78,8 +78,6 @@ export function startPipelineWorker(
     retryDelayMs: options.retryDelayMs,
     maintenanceEveryMs: options.maintenanceEveryMs,
     maintenance: async () => {
-      // The weekly wait histograms gather rows between foldings; the reports read fewer once folded.
-      await compactWeeklyHistograms(context.db);
       // The retention periods: texts older than RETENTION_DAYS and audit rows older than AUDIT_RETENTION_DAYS are
       // deleted; unset keeps everything.
       if (retentionDays) {
@@ -94,6 +92,8 @@ export function startPipelineWorker(
         if (deleted > 0)
           console.log(`[retention] deleted ${deleted} audit entries older than ${auditRetentionDays} days`);
       }
+      // The weekly wait histograms gather rows between foldings; the reports read fewer once folded.
+      await compactWeeklyHistograms(context.db);
     },
     handler: {
       // Each Front write first checks that this worker still holds the job: one that stalled past its lease stops.

@@ -6,9 +6,9 @@ import { splitIntoWeeks } from "./range";
 /**
  * The two wait histograms the Reports page reads (lib/db/schema/report-rollups.ts): the AI's waits from webhook to
  * Front (run_wait_histogram, counted in runs) and the waits from a handoff to a teammate's reply
- * (handoff_reply_histogram, counted in sessions). Each has a weekly table that triggers keep equal to the sum of
- * its days, so a range reads its whole weeks from there and only the days at either end from the daily table:
- * 90 days are about 13 weekly rows and 6 daily rows per bucket instead of 90.
+ * (handoff_reply_histogram, counted in sessions). Each has a weekly table whose rows (appended by triggers, folded
+ * by the workers' upkeep) sum to the sum of its days, so a range reads its whole weeks from there and only the days
+ * at either end from the daily table: 90 days are about 13 weekly rows and 6 daily rows per bucket instead of 90.
  */
 const HISTOGRAMS = {
   runWaits: { daily: "run_wait_histogram", weekly: "run_wait_weekly_histogram", count: "runs" },
