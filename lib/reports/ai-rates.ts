@@ -7,7 +7,7 @@ import { rate } from "./format";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import { readWaitHistogram } from "./wait-histograms";
 import { addDays, daysInRange, eachDay, utcBounds } from "./range";
-import type { AiRateRow, AiRates, AiTrendDay, ReportQuery } from "./types";
+import type { AiRateRow, AiRates, AiTrendDay, ReportQuery, ReportScope } from "./types";
 
 /**
  * The AI's rates (docs/metrics.md), per channel and over all of them, for the range and the one before it.
@@ -35,7 +35,7 @@ function edgeDay(windowHours: number): SQL {
 }
 
 /** Sessions of the scope the AI acted on during the day a window's edge falls on: read from `sessions`, exactly. */
-function actedOnEdgeDay(scope: Scope, windowHours: number): SQL {
+function actedOnEdgeDay(scope: ReportScope, windowHours: number): SQL {
   const edge = edgeDay(windowHours);
   return sql`${sessions.aiOutcomeAt} >= ${edge}::timestamp at time zone 'UTC' and ${sessions.aiOutcomeAt} < (${edge} + 1)::timestamp at time zone 'UTC'
       and ${sessionsInRange(scope, scope.channel)} and ${aiActed()}`;
@@ -52,13 +52,7 @@ function lastClassWithin(windowHours: number): number {
 type Counts = AiRateRow["counts"];
 const WINDOWED = ["judged", "aiResolved", "durableJudged", "durable", "answeredJudged", "reopened"] as const;
 
-interface Scope {
-  from: string;
-  to: string;
-  channel?: string;
-}
-
-function rollupDays(scope: Scope): SQL {
+function rollupDays(scope: ReportScope): SQL {
   const days = sql`r.day >= ${scope.from}::date and r.day <= ${scope.to}::date`;
   return scope.channel ? sql`${days} and r.channel = ${scope.channel}` : days;
 }
@@ -71,7 +65,7 @@ export function sessionsInRange(range: { from: string; to: string }, channel: st
 }
 
 /** Every count from the rollup, the windowed ones for the days wholly judged. */
-async function settledCounts(db: Db, scope: Scope, windowHours: number): Promise<Map<string | null, Counts>> {
+async function settledCounts(db: Db, scope: ReportScope, windowHours: number): Promise<Map<string | null, Counts>> {
   const within = lastClassWithin(windowHours);
   const durableWithin = lastClassWithin(DURABLE_WINDOW_HOURS);
   const acted = sql`r.ai_outcome in (${ACTED})`;
@@ -118,7 +112,7 @@ async function settledCounts(db: Db, scope: Scope, windowHours: number): Promise
 /** The windowed counts of the sessions the AI acted on during the day a window's edge falls on, read exactly. */
 async function edgeCounts(
   db: Db,
-  scope: Scope,
+  scope: ReportScope,
   windowHours: number,
   names: { judged: keyof Counts; resolved: keyof Counts; answeredJudged?: keyof Counts; reopened?: keyof Counts },
 ) {
@@ -152,7 +146,7 @@ async function edgeCounts(
  * Per UTC day started: the sessions the AI acted on and handed off, and (for the window) those judged and resolved,
  * the day a window's edge falls on read from sessions as in ratesOf. Every day of the range is present.
  */
-async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTrendDay[]> {
+async function trendOf(db: Db, scope: ReportScope, windowHours: number): Promise<AiTrendDay[]> {
   const within = lastClassWithin(windowHours);
   const edge = edgeDay(windowHours);
   const acted = sql`r.ai_outcome in (${ACTED})`;
@@ -197,7 +191,7 @@ async function trendOf(db: Db, scope: Scope, windowHours: number): Promise<AiTre
 /** Sessions the AI handed off, by that handoff's reason, per channel. */
 export async function handoffReasonCounts(
   db: Db,
-  scope: Scope,
+  scope: ReportScope,
 ): Promise<{ channel: string; reason: string; sessions: number }[]> {
   const result = await db.execute(sql`
     select r.channel, coalesce(r.handoff_reason, 'unknown') as reason, sum(r.sessions) as sessions
@@ -260,7 +254,7 @@ interface RatesOptions {
 
 async function ratesOf(
   db: Db,
-  scope: Scope,
+  scope: ReportScope,
   channels: readonly string[],
   windowHours: number,
   { withTrend = false, reasonRows: known }: RatesOptions = {},

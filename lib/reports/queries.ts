@@ -5,7 +5,7 @@ import { getAiRates, handoffReasonCounts, previousRange } from "./ai-rates";
 import { buildChannelReport, buildResponseTimes, type ReportRawRows } from "./build";
 import { histogramPercentile, mergeBuckets, type WaitBucket } from "./histogram";
 import { readWaitHistogram } from "./wait-histograms";
-import type { ChannelReport, ReportQuery } from "./types";
+import type { ChannelReport, ReportQuery, ReportScope } from "./types";
 
 /**
  * The aggregates behind the Reports page. Every dataset covers the same sessions: those created (first message
@@ -65,7 +65,7 @@ async function sentiments(db: Db, where: SQL) {
  * every delivered run of the sessions in range: median and p90 interpolated as a spreadsheet's PERCENTILE does,
  * over the wait histogram (buckets 1% wide), per channel and over all of them (channel null).
  */
-async function responseTimes(db: Db, scope: { from: string; to: string; channel?: string }) {
+async function responseTimes(db: Db, scope: ReportScope) {
   const byChannel = await readWaitHistogram(db, "runWaits", scope);
   const summary = (channel: string | null, buckets: WaitBucket[]) => {
     const sorted = mergeBuckets(buckets);

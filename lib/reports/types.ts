@@ -44,6 +44,13 @@ export const reportQuerySchema = z
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
+/** What one query of the report counts: an inclusive range of UTC days, of one channel or all. */
+export interface ReportScope {
+  from: string;
+  to: string;
+  channel?: string;
+}
+
 const count = z.number().int().min(0);
 /** A share from 0 to 1; null when its denominator is 0. */
 const rate = z.number().min(0).max(1).nullable();

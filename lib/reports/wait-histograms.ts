@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "../db/client";
 import type { WaitBucket } from "./histogram";
 import { splitIntoWeeks } from "./range";
+import type { ReportScope } from "./types";
 
 /**
  * The two wait histograms the Reports page reads (lib/db/schema/report-rollups.ts): the AI's waits from webhook to
@@ -17,17 +18,11 @@ const HISTOGRAMS = {
 
 export type WaitHistogram = keyof typeof HISTOGRAMS;
 
-interface Scope {
-  from: string;
-  to: string;
-  channel?: string;
-}
-
 /** Each channel's buckets over an inclusive range of UTC days (one channel's when the scope names it). */
 export async function readWaitHistogram(
   db: Db,
   histogram: WaitHistogram,
-  scope: Scope,
+  scope: ReportScope,
 ): Promise<Map<string, WaitBucket[]>> {
   const { daily, weekly, count } = HISTOGRAMS[histogram];
   const { weeks, edges } = splitIntoWeeks(scope.from, scope.to);
