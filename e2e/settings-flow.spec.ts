@@ -143,6 +143,7 @@ test("troubleshooting explains the skipped call, and re-running it gets it answe
   const firstFailure = page.locator('[data-testid="check"][data-first-failure="true"]');
   await expect(firstFailure).toHaveAttribute("data-check-id", "unassigned_switch");
   await expect(firstFailure).toContainText("passes with today's settings");
+  await page.screenshot({ path: "test-results/screens/troubleshooting-explain.png", fullPage: true });
   await expect(page.locator('[data-testid="check"][data-check-id="webhook_received"]')).toHaveAttribute(
     "data-status",
     "passed",
